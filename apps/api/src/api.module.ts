@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
+import { DatabaseModule } from '@hybridmatch/database';
+import { QueueModule } from '@hybridmatch/queue';
+import { AccessModule } from './access/access.module';
+import { AuthModule } from './auth/auth.module';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+import { HealthModule } from './health/health.module';
+import { OrganisationModule } from './organisations/organisation.module';
+import { RegionModule } from './regions/region.module';
+
+export const API_FEATURE_MODULES = [AuthModule, RegionModule, OrganisationModule, HealthModule];
+
+/** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig) {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'api') }),
+        DatabaseModule,
+        QueueModule,
+        AccessModule,
+        ...API_FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { UserRole } from '@hybridmatch/domain';
+
+/** Who is calling: taken from the verified access token, never from the request body. */
+export interface Actor {
+  userId: string;
+  role: UserRole;
+  organisationId: string | null;
+  regionIds: string[];
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  role: UserRole;
+  org: string | null;
+  regions: string[];
+}

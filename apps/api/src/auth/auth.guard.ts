@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { FastifyRequest } from 'fastify';
+import { UserRole } from '@hybridmatch/domain';
+import { AppException } from '../common/app.exception';
+import { ErrorCode } from '../common/problem';
+import { AccessTokenClaims, Actor } from './actor';
+import { ACTOR_KEY } from './current-actor.decorator';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+
+/**
+ * The one global guard. A route is either `@Public()` or declares its `@Roles(...)`; anything
+ * else fails closed. The bearer token is verified and becomes the request's Actor.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no roles; refused`);
+      throw AppException.forbidden('This route declares no roles and is closed.');
+    }
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { [ACTOR_KEY]?: Actor }>();
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) {
+      throw new AppException(ErrorCode.Unauthenticated, 'Send an access token: "Authorization: Bearer <token>" (POST /api/auth/login).');
+    }
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(header.slice('Bearer '.length));
+    } catch {
+      throw new AppException(ErrorCode.Unauthenticated, 'The access token is invalid or has expired; log in again.');
+    }
+    const actor: Actor = { userId: claims.sub, role: claims.role, organisationId: claims.org, regionIds: claims.regions ?? [] };
+    if (!roles.includes(actor.role)) {
+      throw AppException.forbidden(`This action is for ${roles.join(', ')}; you are signed in as ${actor.role}.`);
+    }
+    request[ACTOR_KEY] = actor;
+    return true;
+  }
+}

@@ -1,0 +1,6 @@
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { AppException } from './app.exception';
+
+/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export const UuidParam = (name = 'id') =>
+  Param(name, new ParseUUIDPipe({ exceptionFactory: () => AppException.invalid(name, 'must be a UUID') }));

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ example: 1, minimum: 1, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ example: 25, minimum: 1, maximum: 200, default: 25 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize: number = 25;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export class PageMetaDto {
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 25 }) pageSize: number;
+  @ApiProperty({ example: 1000 }) total: number;
+}
+
+export const pageWindow = (query: PageQueryDto) => ({ skip: (query.page - 1) * query.pageSize, take: query.pageSize });

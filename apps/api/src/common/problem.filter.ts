@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+import { AppException } from './app.exception';
+import { ErrorCode, PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_OF, problemTitle, problemType } from './problem';
+import { requestIdOf } from './request-id';
+
+const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.RateLimited,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/**
+ * Every failure leaves the API in one shape: problem+json with a stable code and the request's
+ * correlation id. Anything unexpected becomes a 500 that names an error id and is logged with
+ * its stack; the client never sees internals.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception, requestIdOf(request));
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private toProblem(exception: unknown, correlationId: string): ProblemDetails {
+    if (exception instanceof AppException) {
+      return this.problem(exception.code, exception.detail, correlationId, exception.errors);
+    }
+    if (exception instanceof ThrottlerException) {
+      return this.problem(ErrorCode.RateLimited, 'Too many attempts; wait a minute and try again.', correlationId);
+    }
+    if (exception instanceof OptimisticLockVersionMismatchError) {
+      return this.problem(ErrorCode.ConcurrentUpdate, 'Someone else changed this record; reload it and try again.', correlationId);
+    }
+    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '40001') {
+      return this.problem(ErrorCode.ConcurrentUpdate, 'A concurrent change got in the way; try again.', correlationId);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_FOR_STATUS[status];
+      if (code && status < 500) return this.problem(code, httpDetail(exception), correlationId);
+    }
+    if (isFastifyClientError(exception)) {
+      const code = CODE_FOR_STATUS[exception.statusCode] ?? ErrorCode.ValidationFailed;
+      return this.problem(code, exception.message, correlationId);
+    }
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId, correlationId }, 'Unexpected error');
+    return {
+      ...this.problem(ErrorCode.InternalError, `Something went wrong on our side. Quote error id ${errorId} when you contact support.`, correlationId),
+      errorId,
+    };
+  }
+
+  private problem(code: ErrorCode, detail: string, correlationId: string, errors?: ProblemDetails['errors']): ProblemDetails {
+    return {
+      type: problemType(code),
+      title: problemTitle(code),
+      status: STATUS_OF[code],
+      detail,
+      code,
+      correlationId,
+      ...(errors?.length ? { errors } : {}),
+    };
+  }
+}
+
+function httpDetail(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+}
+
+/** Fastify's own client errors (bad JSON, body too large, wrong content type) carry a statusCode. */
+function isFastifyClientError(error: unknown): error is { statusCode: number; message: string } {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== HttpStatus.INTERNAL_SERVER_ERROR;
+}

@@ -1,0 +1,80 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** Stable, machine-readable error codes. Clients switch on these, never on messages. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  ConcurrentUpdate = 'CONCURRENT_UPDATE',
+  InvalidStateTransition = 'INVALID_STATE_TRANSITION',
+  CsvInvalid = 'CSV_INVALID',
+  RateLimited = 'RATE_LIMITED',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  InternalError = 'INTERNAL_ERROR',
+}
+
+/** One problem with one field (or CSV cell): where, and why. */
+export interface FieldError {
+  field: string;
+  reason: string;
+  /** For CSV imports: the 1-based line in the file (the header is line 1). */
+  line?: number;
+  /** For CSV imports: the column name in the header. */
+  column?: string;
+}
+
+/** The one error shape (RFC 9457, `application/problem+json`). */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  correlationId: string;
+  errors?: FieldError[];
+  /** Only on 500: the id under which the error was logged. */
+  errorId?: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const problemType = (code: ErrorCode) => `urn:hybridmatch:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+
+const TITLES: Record<ErrorCode, string> = {
+  [ErrorCode.ValidationFailed]: 'The request is not valid',
+  [ErrorCode.Unauthenticated]: 'Authentication required',
+  [ErrorCode.Forbidden]: 'Not allowed',
+  [ErrorCode.NotFound]: 'Not found',
+  [ErrorCode.Conflict]: 'Conflict',
+  [ErrorCode.ConcurrentUpdate]: 'Changed by someone else',
+  [ErrorCode.InvalidStateTransition]: 'Not possible in the current state',
+  [ErrorCode.CsvInvalid]: 'The CSV file has errors; nothing was imported',
+  [ErrorCode.RateLimited]: 'Too many requests',
+  [ErrorCode.PayloadTooLarge]: 'Request too large',
+  [ErrorCode.UnsupportedMediaType]: 'Unsupported content type',
+  [ErrorCode.ServiceUnavailable]: 'Service unavailable',
+  [ErrorCode.InternalError]: 'Internal error',
+};
+
+export const problemTitle = (code: ErrorCode) => TITLES[code];
+
+/** The HTTP status each code maps to: domain errors become HTTP errors at the edge, here. */
+export const STATUS_OF: Record<ErrorCode, HttpStatus> = {
+  [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [ErrorCode.ConcurrentUpdate]: HttpStatus.CONFLICT,
+  [ErrorCode.InvalidStateTransition]: HttpStatus.CONFLICT,
+  [ErrorCode.CsvInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.InternalError]: HttpStatus.INTERNAL_SERVER_ERROR,
+};

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { loadConfig } from '@hybridmatch/config';
+import { createApiApp } from './api.bootstrap';
+
+/** Starts the HTTP API alone (`HM_PROCESS=api` with apps/main.ts does the same). */
+export async function startApi(config = loadConfig()) {
+  const app = await createApiApp(config);
+  await app.listen({ port: config.http.port, host: config.http.host });
+  return app;
+}
+
+if (require.main === module) {
+  startApi().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

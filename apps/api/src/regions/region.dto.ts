@@ -1,0 +1,26 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsEnum, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { HolidayRegion } from '@hybridmatch/domain';
+
+export class CreateRegionDto {
+  @ApiProperty({ example: 'sto-twente', description: 'Stable code: lower-case letters, digits and dashes' })
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'must be 2–32 lower-case letters, digits or dashes' })
+  code: string;
+
+  @ApiProperty({ example: 'STO Twente' })
+  @IsString() @MinLength(2) @MaxLength(120)
+  name: string;
+
+  @ApiProperty({ enum: HolidayRegion, example: HolidayRegion.Noord })
+  @IsEnum(HolidayRegion, { message: `must be one of: ${Object.values(HolidayRegion).join(', ')}` })
+  holidayRegion: HolidayRegion;
+}
+
+export class UpdateRegionDto extends PartialType(CreateRegionDto) {}
+
+export class RegionDto {
+  @ApiProperty({ example: '0b9d3c1e-…' }) id: string;
+  @ApiProperty({ example: 'sto-twente' }) code: string;
+  @ApiProperty({ example: 'STO Twente' }) name: string;
+  @ApiProperty({ enum: HolidayRegion, example: HolidayRegion.Noord }) holidayRegion: HolidayRegion;
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, loadConfig } from '@hybridmatch/config';
+import { WorkerModule } from './worker.module';
+
+/** Starts the worker: connects to PostgreSQL and Redis and runs the queue processors. */
+export async function startWorker(config: AppConfig = loadConfig(), options: { logger?: boolean } = {}) {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+if (require.main === module) {
+  startWorker().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
+import { DatabaseModule } from '@hybridmatch/database';
+import { QueueModule } from '@hybridmatch/queue';
+
+/** The background process: BullMQ processors only, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig) {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'worker') }),
+        DatabaseModule,
+        QueueModule,
+      ],
+    };
+  }
+}

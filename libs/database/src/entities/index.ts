@@ -1,0 +1,31 @@
+import { LessonBlock } from './lesson-block.entity';
+import { Organisation } from './organisation.entity';
+import { OrganisationLocation } from './organisation-location.entity';
+import { Region } from './region.entity';
+import { TeacherAvailabilityWindow } from './teacher-availability-window.entity';
+import { TeacherProfile } from './teacher-profile.entity';
+import { TeachingRequest } from './teaching-request.entity';
+import { User } from './user.entity';
+
+export {
+  LessonBlock,
+  Organisation,
+  OrganisationLocation,
+  Region,
+  TeacherAvailabilityWindow,
+  TeacherProfile,
+  TeachingRequest,
+  User,
+};
+export type { TeacherSkill } from './teacher-profile.entity';
+
+export const ENTITIES = [
+  Region,
+  Organisation,
+  OrganisationLocation,
+  User,
+  TeacherProfile,
+  TeacherAvailabilityWindow,
+  TeachingRequest,
+  LessonBlock,
+];

@@ -1,0 +1,62 @@
+/** Who a user is on the platform. Every route declares which of these may call it. */
+export enum UserRole {
+  PlatformAdmin = 'platform_admin',
+  RegionalCoordinator = 'regional_coordinator',
+  CompanyAdmin = 'company_admin',
+  SchoolAdmin = 'school_admin',
+  HybridTeacher = 'hybrid_teacher',
+}
+
+export enum OrganisationKind {
+  Company = 'company',
+  MboSchool = 'mbo_school',
+  HboSchool = 'hbo_school',
+  Techniekcentrum = 'techniekcentrum',
+}
+
+export const SCHOOL_KINDS: readonly OrganisationKind[] = [
+  OrganisationKind.MboSchool,
+  OrganisationKind.HboSchool,
+  OrganisationKind.Techniekcentrum,
+];
+
+export function isSchoolKind(kind: OrganisationKind): boolean {
+  return SCHOOL_KINDS.includes(kind);
+}
+
+/** The three Dutch school holiday regions (DOMAIN.md rule 8). */
+export enum HolidayRegion {
+  Noord = 'noord',
+  Midden = 'midden',
+  Zuid = 'zuid',
+}
+
+export enum EducationLevel {
+  Mbo1 = 'MBO1',
+  Mbo2 = 'MBO2',
+  Mbo3 = 'MBO3',
+  Mbo4 = 'MBO4',
+  Hbo = 'HBO',
+}
+
+/** Teaching qualification (DOMAIN.md rules 1–3). */
+export enum Qualification {
+  None = 'none',
+  PdgInProgress = 'pdg_in_progress',
+  Pdg = 'pdg',
+  Full = 'full',
+}
+
+export enum TeachingRole {
+  GuestTeacher = 'guest_teacher',
+  Instructor = 'instructor',
+  Teacher = 'teacher',
+}
+
+export enum TeachingRequestStatus {
+  Open = 'open',
+  PartiallyFilled = 'partially_filled',
+  Filled = 'filled',
+  Closed = 'closed',
+  Cancelled = 'cancelled',
+}

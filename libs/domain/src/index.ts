@@ -1,0 +1,3 @@
+export * from './clock-time';
+export * from './enums';
+export * from './subjects';

@@ -1,0 +1,225 @@
+/**
+ * Plain-data input and output of the region matching engine. Time: weekday 1..7 (ISO, Monday = 1),
+ * clock times in minutes since midnight, dates as ISO `YYYY-MM-DD` strings, coordinates in degrees.
+ */
+
+export type EducationLevel = 'MBO1' | 'MBO2' | 'MBO3' | 'MBO4' | 'HBO';
+export type Qualification = 'none' | 'pdg_in_progress' | 'pdg' | 'full';
+export type SchoolKind = 'MBO' | 'HBO' | 'HTC';
+export type RequestRole = 'guest_teacher' | 'instructor' | 'teacher';
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** A weekly time slot: weekday 1..7, start/end in minutes since midnight, start < end. */
+export interface WeeklySlot {
+  weekday: number;
+  start: number;
+  end: number;
+}
+
+export interface TeacherSkill {
+  subjectCode: string;
+  level: EducationLevel;
+  /** 1 = basic, 2 = good, 3 = expert; defaults to 2. */
+  proficiency?: 1 | 2 | 3;
+}
+
+/** An approved placement elsewhere: its hours, days and same-day slot are already used. */
+export interface CommittedSlot extends WeeklySlot {
+  schoolKind: SchoolKind;
+}
+
+export interface MatchTeacher {
+  id: string;
+  companyId: string;
+  skills: TeacherSkill[];
+  /** Levels the teacher is willing to teach; empty means any level their skills cover. */
+  levels: EducationLevel[];
+  /** Weekly availability windows. */
+  windows: WeeklySlot[];
+  /** Distinct weekdays per week the company releases the teacher for teaching. */
+  releasedDaysPerWeek: number;
+  /** Teaching minutes per week the company releases. */
+  releasedMinutesPerWeek: number;
+  availableFrom: string;
+  availableUntil: string | null;
+  home: GeoPoint;
+  maxTravelKm: number;
+  /** Contract hours per week at the company. */
+  contractHoursPerWeek: number;
+  vogIssuedOn: string | null;
+  qualification: Qualification;
+  qualificationSince: string | null;
+  committed?: CommittedSlot[];
+  previousSchoolIds?: string[];
+  preferredSubjects?: string[];
+}
+
+export interface LessonBlock extends WeeklySlot {
+  id: string;
+}
+
+export interface MatchRequest {
+  id: string;
+  schoolId: string;
+  schoolKind: SchoolKind;
+  subjectCode: string;
+  level: EducationLevel;
+  role: RequestRole;
+  /** Weekly recurring lesson blocks; each needs one teacher. */
+  blocks: LessonBlock[];
+  periodStart: string;
+  periodEnd: string;
+  /** Minimum number of weeks a teacher must be available within the period. */
+  minCommitmentWeeks: number;
+  location: GeoPoint;
+  /** May the blocks be split over a team of teachers? If false, one teacher takes all filled blocks. */
+  allowTeam: boolean;
+  /** May a teacher without a valid VOG be proposed (VOG to be delivered before starting)? */
+  allowVogPending: boolean;
+}
+
+/** Stable codes of the hard rules. */
+export type RuleCode =
+  | 'SKILL'
+  | 'LEVEL'
+  | 'WINDOW'
+  | 'PERIOD'
+  | 'DISTANCE'
+  | 'VOG'
+  | 'RELEASED_DAYS'
+  | 'RELEASED_MINUTES'
+  | 'SIX_HOUR_RULE'
+  | 'WORKING_HOURS'
+  | 'SAME_DAY'
+  | 'EXCLUDED';
+
+export interface RuleFailure {
+  rule: RuleCode;
+  message: string;
+  /** Set when the failure concerns one lesson block only. */
+  blockId?: string;
+}
+
+/** Names of the score components; each match reports its points per component. */
+export type ScoreComponent = 'fill' | 'skill' | 'travel' | 'coverage' | 'continuity' | 'preference' | 'fairness';
+
+/**
+ * Score weights in points. A pair's score is the sum over components of weight × value, where
+ * every value lies in [0, 1] (fairness: see `fairnessPerBlock`). Points are rounded to integers
+ * per component so every total is an exact integer.
+ */
+export interface ScoreWeights {
+  /** Points for filling a block at all; large, so the optimum fills as many blocks as it can. */
+  fill: number;
+  /** Skill fit: proficiency / 3, times 0.8 when the skill is above the requested level. */
+  skill: number;
+  /** Travel: 1 - distance / maxTravelKm of the teacher. */
+  travel: number;
+  /** Coverage: share of the request's blocks this teacher is eligible for. */
+  coverage: number;
+  /** Continuity: 1 when the teacher taught at this school before. */
+  continuity: number;
+  /** Preference: 1 when the subject is among the teacher's preferred subjects. */
+  preference: number;
+  /** Static fairness: 1 - (teacher's committed share + company's committed share) / 2. */
+  fairness: number;
+  /**
+   * Dynamic fairness: the k-th block (0-based, counting committed slots) a teacher receives costs
+   * k × fairnessPerBlock points. Convex, so it is exact in the min-cost flow and spreads work.
+   */
+  fairnessPerBlock: number;
+}
+
+export interface EngineOptions {
+  weights?: Partial<ScoreWeights>;
+  /** Distance in km between two points; defaults to the great-circle (haversine) distance. */
+  distanceKm?: (a: GeoPoint, b: GeoPoint) => number;
+  /** Allow a skill above the requested level to count (default true; see docs/MATCHING.md). */
+  allowHigherLevelSkill?: boolean;
+  /** Teachers never to propose for a request (cascade after a decline). */
+  exclude?: { requestId: string; teacherIds: string[] }[];
+  /** Teachers never to propose at all. */
+  excludeTeacherIds?: string[];
+  /** Verify the dual certificate of every flow solve (default true; throws when it fails). */
+  verifyCertificate?: boolean;
+  /** Compute the per-match next-best alternative (default true). */
+  explain?: boolean;
+}
+
+export interface NextBestAlternative {
+  /** Best other eligible teacher for the block, or null when there is none. */
+  teacherId: string | null;
+  /** Score that teacher would have for this block (before the dynamic fairness term). */
+  score: number | null;
+  /** Score lost on this block if the alternative took it: this match's score - alternative's score. */
+  scoreDifference: number | null;
+  /** Is the alternative already busy at the same time in this solution (so it would need a swap)? */
+  alternativeAlreadyUsed: boolean;
+}
+
+export interface ProposedMatch {
+  teacherId: string;
+  requestId: string;
+  blockIds: string[];
+  /** Total score of this match (sum over its blocks, dynamic fairness included). */
+  score: number;
+  /** Points per component, summed over the blocks; they add up to `score`. */
+  components: Record<ScoreComponent, number>;
+  distanceKm: number;
+  /** Per block: the next best alternative teacher and what it would have cost. */
+  alternatives: { blockId: string; alternative: NextBestAlternative }[];
+}
+
+export interface UnfilledBlock {
+  requestId: string;
+  blockId: string;
+  /** Number of eligible teachers for the block (after exclusions). */
+  eligibleTeachers: number;
+  reason: string;
+}
+
+export interface PhaseTimings {
+  eligibilityMs: number;
+  graphMs: number;
+  solveMs: number;
+  sideRulesMs: number;
+  certificateMs: number;
+  explanationMs: number;
+  totalMs: number;
+}
+
+export interface RegionCertificate {
+  /** All flow solves proved optimal for their flow model (primal = dual, both feasible). */
+  ok: boolean;
+  /** Number of flow solves (1 + repair rounds). */
+  flowSolves: number;
+  /** Optimum of the first flow relaxation: an upper bound on any feasible solution's score. */
+  upperBound: number;
+  /** Score of the returned (feasible) solution. */
+  score: number;
+  /** (upperBound - score) / upperBound; 0 means the returned solution is proven optimal. */
+  relativeGap: number;
+  /** Blocks dropped by the side-rule repair (then re-offered). */
+  repairedAssignments: number;
+  message: string;
+}
+
+export interface RegionResult {
+  matches: ProposedMatch[];
+  unfilled: UnfilledBlock[];
+  totals: {
+    score: number;
+    blocks: number;
+    blocksFilled: number;
+    fillRate: number;
+    minutesFilled: number;
+    eligiblePairs: number;
+    teachersUsed: number;
+  };
+  certificate: RegionCertificate;
+  timings: PhaseTimings;
+}

@@ -1,0 +1,35 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/**
+ * Every queue and job name, and the payload each job carries, in one place. Payloads carry ids
+ * only; processors reload the rows and check their state. Never rename a queue casually: waiting
+ * jobs would be stranded under the old name.
+ */
+export const QUEUES = {
+  matching: 'matching',
+  notifications: 'notifications',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  'match-run': { matchRunId: string };
+  'send-notification': { notificationId: string };
+  'relay-outbox': Record<string, never>;
+  'expire-proposals': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+/** Deterministic job ids: the same fact is never queued twice. BullMQ refuses ':' in custom ids. */
+export const jobIds = {
+  matchRun: (matchRunId: string) => `match-run-${matchRunId}`,
+  notification: (notificationId: string) => `notification-${notificationId}`,
+};
+
+/** Attempts, exponential backoff and bounded history for every job. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+};

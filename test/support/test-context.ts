@@ -1,0 +1,229 @@
+import { JwtService } from '@nestjs/jwt';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/api.bootstrap';
+import { hashPassword } from '../../apps/api/src/auth/password';
+import { AppConfig, loadConfig } from '../../libs/config/src';
+import {
+  dropDatabase,
+  ensureDatabase,
+  LessonBlock,
+  Organisation,
+  OrganisationLocation,
+  Region,
+  TeacherAvailabilityWindow,
+  TeacherProfile,
+  TeachingRequest,
+  User,
+  withDatabase,
+} from '../../libs/database/src';
+import {
+  ClockTime,
+  EducationLevel,
+  HolidayRegion,
+  OrganisationKind,
+  Qualification,
+  TeachingRequestStatus,
+  TeachingRole,
+  UserRole,
+} from '../../libs/domain/src';
+import { TEST_BASE_DATABASE_URL, TEST_REDIS_URL } from './test-env';
+
+export const TEST_PASSWORD = 'test-password-123';
+const suffix = () => randomBytes(4).toString('hex');
+
+export interface TestUser {
+  user: User;
+  token: string;
+  auth: { Authorization: string };
+}
+
+/** A private database (copied from the migrated template) and Redis key prefix for one test file. */
+export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): AppConfig {
+  const id = suffix();
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: withDatabase(TEST_BASE_DATABASE_URL, `hm_test_${id}`),
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: `hm-test-${id}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...overrides,
+  });
+}
+
+/**
+ * One test file's world: the real API on Fastify (after `ready()`), its own database and Redis
+ * prefix, and factories that create data with random names so tests never depend on each other.
+ */
+export class TestContext {
+  private constructor(
+    readonly config: AppConfig,
+    readonly app: NestFastifyApplication,
+    readonly db: DataSource,
+  ) {}
+
+  static async create(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise<TestContext> {
+    const config = testConfig(overrides);
+    const template = process.env.HM_TEST_TEMPLATE_DATABASE;
+    if (!template) throw new Error('HM_TEST_TEMPLATE_DATABASE is not set: run the tests through jest (global setup)');
+    await ensureDatabase(config.database.url, template);
+    const app = await createApiApp(config, { logger: false });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return new TestContext(config, app, app.get(DataSource));
+  }
+
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await dropDatabase(this.config.database.url);
+    await deleteRedisPrefix(this.config.redis.url, this.config.redis.queuePrefix);
+  }
+
+  // ---- factories -------------------------------------------------------------------------
+
+  async newRegion(overrides: Partial<Region> = {}): Promise<Region> {
+    const code = `r-${suffix()}`;
+    return this.db.getRepository(Region).save({ code, name: `Regio ${code}`, holidayRegion: HolidayRegion.Midden, ...overrides });
+  }
+
+  async newOrganisation(kind: OrganisationKind, regionId: string, overrides: Partial<Organisation> = {}): Promise<Organisation> {
+    const organisation = await this.db.getRepository(Organisation).save({ kind, regionId, name: `${kind} ${suffix()}`, kvkNumber: null, ...overrides });
+    const location = await this.db.getRepository(OrganisationLocation).save({
+      organisationId: organisation.id,
+      name: 'Hoofdlocatie',
+      street: 'Stationsplein 1',
+      postalCode: '3511 ED',
+      city: 'Utrecht',
+      latitude: 52.0894,
+      longitude: 5.1101,
+    });
+    organisation.locations = [location];
+    return organisation;
+  }
+
+  newCompany(regionId: string) {
+    return this.newOrganisation(OrganisationKind.Company, regionId);
+  }
+
+  newSchool(regionId: string, kind: OrganisationKind = OrganisationKind.MboSchool) {
+    return this.newOrganisation(kind, regionId);
+  }
+
+  async newUser(role: UserRole, scope: { organisationId?: string; regionIds?: string[] } = {}): Promise<TestUser> {
+    const users = this.db.getRepository(User);
+    const user = await users.save({
+      email: `${role.replace(/_/g, '-')}-${suffix()}@example.test`,
+      name: `Test ${role}`,
+      role,
+      organisationId: scope.organisationId ?? null,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      regions: (scope.regionIds ?? []).map((id) => ({ id }) as Region),
+    });
+    const token = await this.app.get(JwtService).signAsync({ sub: user.id, role, org: user.organisationId, regions: scope.regionIds ?? [] });
+    return { user, token, auth: { Authorization: `Bearer ${token}` } };
+  }
+
+  newAdmin() {
+    return this.newUser(UserRole.PlatformAdmin);
+  }
+
+  newCoordinator(...regionIds: string[]) {
+    return this.newUser(UserRole.RegionalCoordinator, { regionIds });
+  }
+
+  newCompanyAdmin(companyId: string) {
+    return this.newUser(UserRole.CompanyAdmin, { organisationId: companyId });
+  }
+
+  newSchoolAdmin(schoolId: string) {
+    return this.newUser(UserRole.SchoolAdmin, { organisationId: schoolId });
+  }
+
+  async newTeacher(companyId: string, overrides: Partial<TeacherProfile> = {}): Promise<TeacherProfile> {
+    const teacher = await this.db.getRepository(TeacherProfile).save({
+      companyId,
+      userId: null,
+      employeeRef: `E-${suffix()}`,
+      firstName: 'Sanne',
+      lastName: `Jansen ${suffix()}`,
+      email: null,
+      skills: [{ subjectCode: 'elektrotechniek', level: EducationLevel.Mbo3 }],
+      levels: [EducationLevel.Mbo3],
+      releasedDaysPerWeek: 1,
+      releasedHoursPerWeek: 6,
+      availableFrom: '2026-09-01',
+      availableUntil: '2027-07-31',
+      homeCity: 'Utrecht',
+      homeLatitude: 52.0907,
+      homeLongitude: 5.1214,
+      maxTravelKm: 40,
+      contractHoursPerWeek: 36,
+      vogIssuedOn: '2026-08-01',
+      vogVerifiedByUserId: null,
+      vogVerifiedAt: null,
+      qualification: Qualification.None,
+      qualificationSince: null,
+      active: true,
+      ...overrides,
+    });
+    await this.db.getRepository(TeacherAvailabilityWindow).save({ teacherId: teacher.id, weekday: 2, startTime: 480 as ClockTime, endTime: 1020 as ClockTime });
+    return teacher;
+  }
+
+  /** A teacher who can log in, linked to their profile. */
+  async newTeacherUser(companyId: string): Promise<TestUser & { teacher: TeacherProfile }> {
+    const login = await this.newUser(UserRole.HybridTeacher, { organisationId: companyId });
+    const teacher = await this.newTeacher(companyId, { userId: login.user.id });
+    return { ...login, teacher };
+  }
+
+  async newRequest(school: Organisation, overrides: Partial<TeachingRequest> = {}): Promise<TeachingRequest> {
+    const locationId = school.locations?.[0]?.id;
+    if (!locationId) throw new Error('newRequest needs a school created by newSchool (with a location)');
+    const teachingRequest = await this.db.getRepository(TeachingRequest).save({
+      schoolId: school.id,
+      locationId,
+      title: `Praktijkles ${suffix()}`,
+      subjectCode: 'elektrotechniek',
+      level: EducationLevel.Mbo3,
+      role: TeachingRole.GuestTeacher,
+      periodStart: '2026-09-01',
+      periodEnd: '2027-01-31',
+      minCommitmentWeeks: 10,
+      allowTeam: true,
+      allowVogPending: false,
+      status: TeachingRequestStatus.Open,
+      description: '',
+      ...overrides,
+    });
+    await this.db.getRepository(LessonBlock).save({ requestId: teachingRequest.id, weekday: 2, startTime: 540 as ClockTime, endTime: 720 as ClockTime });
+    return teachingRequest;
+  }
+}
+
+/** Removes every Redis key under a test's own prefix (and nothing else). */
+export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export const newId = () => randomUUID();
