@@ -25,9 +25,14 @@ export async function createApiApp(config: AppConfig, options: { logger?: boolea
     void reply.header('x-request-id', request.id);
   });
 
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  applyRoutePrefix(app);
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: '/openapi.json', useGlobalPrefix: false });
   return app;
+}
+
+/** Every route lives under /api, except the health check that load balancers probe. */
+export function applyRoutePrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['health'] });
 }
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

@@ -1,3 +1,4 @@
 export * from './clock-time';
 export * from './enums';
 export * from './subjects';
+export * from './proposal-state-machine';

@@ -1,8 +1,39 @@
 /**
  * @hybridmatch/matching — the matching engine. Pure TypeScript: no framework, ORM or I/O.
- * See docs/MATCHING.md for the model.
+ * See docs/MATCHING.md for the model, the rules and what is proven optimal.
+ *
+ * Region matching (plain data in, plain data out):
+ *   solveRegion(teachers: MatchTeacher[], requests: MatchRequest[], options?: EngineOptions): RegionResult
+ *   greedyBaseline(teachers, requests, options?): RegionResult            // comparison baseline
+ *   checkEligibility(teacher, request, block?, options?): EligibilityReport // "why not this teacher"
+ *   regionLossIfForbidden(teachers, requests, teacherId, requestId, options?) // exact regional cost of a veto
+ *   DEFAULT_SCORE_WEIGHTS                                                    // documented default weights
+ * Time is weekday 1..7 (ISO, Monday = 1) and minutes since midnight; dates are ISO YYYY-MM-DD;
+ * coordinates { lat, lon } in degrees. Exclusions (`options.exclude`, `options.excludeTeacherIds`)
+ * support the decline cascade; `teacher.committed` holds approved placements elsewhere.
+ *
+ * Linear assignment (used by the CLI `npm run solve:assignment`):
+ *   solveAssignment(problem: AssignmentProblem): AssignmentSolution (certified; throws CertificateError)
+ *   parseOrLibAssignment(bytes | string, format?): AssignmentProblem
  */
 export * from './assignment/assignment.types';
 export { solveAssignment, denseProblem, sparseProblem, sparseFromTriples } from './assignment/solve-assignment';
 export { checkAssignmentCertificate } from './assignment/certificate';
 export { parseOrLibAssignment, readIntegers, MalformedInstanceError, OrLibFormat } from './assignment/orlib-format';
+
+export * from './region/region.types';
+export {
+  checkEligibility,
+  EligibilityReport,
+  LEVEL_RANK,
+  SIX_HOUR_RULE_MINUTES,
+  WORKING_HOURS_MAX_MINUTES,
+  VOG_MAX_AGE_MONTHS,
+  PDG_GRACE_MONTHS,
+} from './region/eligibility';
+export { DEFAULT_SCORE_WEIGHTS, SCORE_COMPONENTS } from './region/score';
+export { solveRegion } from './region/solve-region';
+export { greedyBaseline } from './region/greedy';
+export { regionLossIfForbidden, RegionLoss } from './region/explain';
+export { greatCircleKm, dayNumber } from './region/dates';
+export { solveTransport, checkTransportCertificate, TransportProblem, TransportSolution } from './region/transport';

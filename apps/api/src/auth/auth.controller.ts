@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { Actor } from './actor';
@@ -18,6 +18,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
+  @ApiOkResponse({ type: AccessTokenDto })
   @ApiOperation({ summary: 'Log in with e-mail and password; returns a short-lived access token' })
   @ApiProblems(400, 401, 429)
   login(@Body() body: LoginDto): Promise<AccessTokenDto> {
@@ -29,6 +30,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
+  @ApiOkResponse({ type: AccessTokenDto })
   @ApiOperation({ summary: 'Choose a password with the token from an invite; returns an access token' })
   @ApiProblems(400, 404, 429)
   acceptInvite(@Body() body: AcceptInviteDto): Promise<AccessTokenDto> {
@@ -37,6 +39,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: MeDto })
   @ApiOperation({ summary: 'Who am I' })
   @ApiProblems(401)
   me(@CurrentActor() actor: Actor): Promise<MeDto> {

@@ -52,7 +52,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = CODE_FOR_STATUS[status];
-      if (code && status < 500) return this.problem(code, httpDetail(exception), correlationId);
+      if (code && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE)) return this.problem(code, httpDetail(exception), correlationId);
     }
     if (isFastifyClientError(exception)) {
       const code = CODE_FOR_STATUS[exception.statusCode] ?? ErrorCode.ValidationFailed;
@@ -82,8 +82,17 @@ export class ProblemFilter implements ExceptionFilter {
 function httpDetail(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
+  const health = (response as { error?: unknown }).error;
+  if (isHealthReport(health)) {
+    return `Not ready: ${Object.entries(health).map(([name, state]) => `${name} is ${state.status}${state.message ? ` (${state.message})` : ''}`).join('; ')}.`;
+  }
   const message = (response as { message?: unknown }).message;
   return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+}
+
+/** Terminus reports failed checks as `{ error: { postgres: { status: 'down', message } } }`. */
+function isHealthReport(value: unknown): value is Record<string, { status: string; message?: string }> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((state) => typeof (state as { status?: unknown })?.status === 'string');
 }
 
 /** Fastify's own client errors (bad JSON, body too large, wrong content type) carry a statusCode. */

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/roles.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -16,6 +17,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
+  @ApiProblems(503)
   @ApiOperation({ summary: 'Liveness and readiness: checks PostgreSQL and Redis (503 when one is down)' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('postgres', { timeout: 2000 }), () => this.redis.check('redis')]);

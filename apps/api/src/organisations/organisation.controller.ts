@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -26,6 +26,7 @@ export class OrganisationController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: OrganisationPageDto })
   @ApiOperation({ summary: 'List organisations you may see (admin: all; coordinator: their regions; others: their own)' })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: ListOrganisationsQueryDto): Promise<Page<OrganisationDto>> {
@@ -34,6 +35,7 @@ export class OrganisationController {
 
   @Get(':id')
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Read an organisation' })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<OrganisationDto> {
@@ -42,6 +44,7 @@ export class OrganisationController {
 
   @Post()
   @Roles(UserRole.PlatformAdmin)
+  @ApiCreatedResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Register an organisation (company, school or Hybride Techniekcentrum)' })
   @ApiProblems(400, 401, 403)
   create(@Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
@@ -50,6 +53,7 @@ export class OrganisationController {
 
   @Patch(':id')
   @Roles(...ORG_EDITORS)
+  @ApiOkResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Change an organisation (admin, or its own admins)' })
   @ApiProblems(400, 401, 403, 404, 409)
   update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationDto> {
@@ -58,6 +62,7 @@ export class OrganisationController {
 
   @Post(':id/locations')
   @Roles(...ORG_EDITORS)
+  @ApiCreatedResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Add a site to an organisation' })
   @ApiProblems(400, 401, 403, 404)
   addLocation(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: LocationInputDto): Promise<OrganisationDto> {

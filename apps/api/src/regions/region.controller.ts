@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
@@ -14,6 +14,7 @@ export class RegionController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: [RegionDto] })
   @ApiOperation({ summary: 'List coordination regions' })
   @ApiProblems(401)
   list(): Promise<RegionDto[]> {
@@ -22,6 +23,7 @@ export class RegionController {
 
   @Post()
   @Roles(UserRole.PlatformAdmin)
+  @ApiCreatedResponse({ type: RegionDto })
   @ApiOperation({ summary: 'Create a region' })
   @ApiProblems(400, 401, 403, 409)
   create(@Body() body: CreateRegionDto): Promise<RegionDto> {
@@ -30,6 +32,7 @@ export class RegionController {
 
   @Patch(':id')
   @Roles(UserRole.PlatformAdmin)
+  @ApiOkResponse({ type: RegionDto })
   @ApiOperation({ summary: 'Change a region' })
   @ApiProblems(400, 401, 403, 404, 409)
   update(@UuidParam() id: string, @Body() body: UpdateRegionDto): Promise<RegionDto> {

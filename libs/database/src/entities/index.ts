@@ -6,6 +6,11 @@ import { TeacherAvailabilityWindow } from './teacher-availability-window.entity'
 import { TeacherProfile } from './teacher-profile.entity';
 import { TeachingRequest } from './teaching-request.entity';
 import { User } from './user.entity';
+import { Notification, NotificationDeliveryStatus, NotificationKind } from './notification.entity';
+import { Placement, PlacementStatus } from './placement.entity';
+import { PlacementSlot } from './placement-slot.entity';
+import { Proposal } from './proposal.entity';
+import { ProposalEvent, ProposalEventAction } from './proposal-event.entity';
 
 export {
   LessonBlock,
@@ -18,6 +23,8 @@ export {
   User,
 };
 export type { TeacherSkill } from './teacher-profile.entity';
+export { Notification, NotificationDeliveryStatus, NotificationKind, Placement, PlacementSlot, PlacementStatus, Proposal, ProposalEvent, ProposalEventAction };
+export type { ProposalExplanation } from './proposal.entity';
 
 export const ENTITIES = [
   Region,
@@ -28,4 +35,9 @@ export const ENTITIES = [
   TeacherAvailabilityWindow,
   TeachingRequest,
   LessonBlock,
+  Proposal,
+  ProposalEvent,
+  Placement,
+  PlacementSlot,
+  Notification,
 ];

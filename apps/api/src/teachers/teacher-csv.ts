@@ -1,0 +1,236 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { CsvError, parse } from 'csv-parse/sync';
+import { AppException } from '../common/app.exception';
+import { ErrorCode, FieldError } from '../common/problem';
+import { flattenValidationErrors } from '../common/validation';
+import { teacherRuleErrors } from './teacher-rules';
+import { CreateTeacherDto } from './teacher.dto';
+
+/**
+ * The teacher CSV import (format: docs/CSV-IMPORT.md). Every column is a CreateTeacherDto field in
+ * snake_case, and every row goes through the same validation as the API, so a file is accepted
+ * only when each of its rows would be accepted one by one.
+ */
+
+export type CsvField = Exclude<keyof CreateTeacherDto, 'companyId'>;
+
+/** The cell's value for the DTO, or why the cell cannot be read. */
+type CellResult = { value: unknown } | { error: string };
+type CellParser = (cell: string) => CellResult;
+
+const asText: CellParser = (cell) => ({ value: cell });
+const asLowerCase: CellParser = (cell) => ({ value: cell.toLowerCase() });
+
+const asNumber: CellParser = (cell) =>
+  /^-?\d+([.,]\d+)?$/.test(cell) ? { value: Number(cell.replace(',', '.')) } : { error: `"${cell}" is not a number; write for example 6 or 6.5` };
+
+const listItems = (cell: string) =>
+  cell
+    .split('|')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const asLevels: CellParser = (cell) => ({ value: listItems(cell).map((level) => level.toUpperCase()) });
+
+const asSkills: CellParser = (cell) => {
+  const skills = [];
+  for (const item of listItems(cell)) {
+    const match = /^([^:]+):(.+)$/.exec(item);
+    if (!match) return { error: `"${item}" is not written as subject:level, for example elektrotechniek:MBO3` };
+    skills.push({ subjectCode: match[1].trim().toLowerCase(), level: match[2].trim().toUpperCase() });
+  }
+  return { value: skills };
+};
+
+/** Dutch day abbreviations (and full names) or ISO numbers: Monday = ma = 1 … Sunday = zo = 7. */
+const DAYS: Record<string, number> = {
+  ma: 1, maandag: 1, di: 2, dinsdag: 2, wo: 3, woensdag: 3, do: 4, donderdag: 4, vr: 5, vrijdag: 5, za: 6, zaterdag: 6, zo: 7, zondag: 7,
+  1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7,
+};
+const padHour = (time: string) => time.padStart(5, '0');
+
+const asWindows: CellParser = (cell) => {
+  const windows = [];
+  for (const item of listItems(cell)) {
+    const match = /^(\S+)\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(item);
+    const weekday = match && DAYS[match[1].toLowerCase()];
+    if (!match || !weekday) {
+      return { error: `"${item}" is not written as day HH:MM-HH:MM, for example ma 08:30-16:30 (days: ma di wo do vr za zo, or 1-7)` };
+    }
+    windows.push({ weekday, start: padHour(match[2]), end: padHour(match[3]) });
+  }
+  return { value: windows };
+};
+
+interface ColumnSpec {
+  parse: CellParser;
+  /** The header must name this column. */
+  requiredColumn: boolean;
+  /** What an empty cell means; absent: a value is required. */
+  whenEmpty?: { value: unknown };
+}
+
+const COLUMN_SPECS: Record<CsvField, ColumnSpec> = {
+  employeeRef: { parse: asText, requiredColumn: true },
+  firstName: { parse: asText, requiredColumn: true },
+  lastName: { parse: asText, requiredColumn: true },
+  email: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
+  skills: { parse: asSkills, requiredColumn: true },
+  levels: { parse: asLevels, requiredColumn: true },
+  windows: { parse: asWindows, requiredColumn: true, whenEmpty: { value: [] } },
+  releasedDaysPerWeek: { parse: asNumber, requiredColumn: true },
+  releasedHoursPerWeek: { parse: asNumber, requiredColumn: true },
+  availableFrom: { parse: asText, requiredColumn: true },
+  availableUntil: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
+  homeCity: { parse: asText, requiredColumn: true },
+  homeLatitude: { parse: asNumber, requiredColumn: true },
+  homeLongitude: { parse: asNumber, requiredColumn: true },
+  maxTravelKm: { parse: asNumber, requiredColumn: true },
+  contractHoursPerWeek: { parse: asNumber, requiredColumn: true },
+  vogIssuedOn: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
+  qualification: { parse: asLowerCase, requiredColumn: false, whenEmpty: { value: undefined } },
+  qualificationSince: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
+};
+
+const CSV_FIELDS = Object.keys(COLUMN_SPECS) as CsvField[];
+
+/** The CSV column of a DTO field: `availableFrom` → `available_from`. */
+export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+const FIELD_OF_COLUMN = new Map(CSV_FIELDS.map((field) => [columnOf(field), field]));
+export const CSV_REQUIRED_COLUMNS = CSV_FIELDS.filter((field) => COLUMN_SPECS[field].requiredColumn).map(columnOf);
+export const CSV_OPTIONAL_COLUMNS = CSV_FIELDS.filter((field) => !COLUMN_SPECS[field].requiredColumn).map(columnOf);
+
+/** `windows[1].end` → `windows`: the column an error about a (nested) field belongs to. */
+const columnOfError = (field: string) => columnOf(field.split(/[.[]/)[0]);
+
+/** Turns one row's cells into a plain CreateTeacherDto-shaped object, plus the cells it could not read. */
+export function mapCsvRecord(fields: readonly CsvField[], cells: readonly string[]): { plain: Record<string, unknown>; errors: FieldError[] } {
+  if (cells.length !== fields.length) {
+    return { plain: {}, errors: [{ field: 'row', reason: `has ${cells.length} values but the header has ${fields.length} columns` }] };
+  }
+  const plain: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  fields.forEach((field, index) => {
+    const cell = cells[index].trim();
+    const spec = COLUMN_SPECS[field];
+    const result = cell === '' ? (spec.whenEmpty ?? { error: 'a value is required' }) : spec.parse(cell);
+    if ('error' in result) errors.push({ field, column: columnOf(field), reason: result.error });
+    else if (result.value !== undefined) plain[field] = result.value;
+  });
+  return { plain, errors };
+}
+
+/** Validates one mapped row like the API validates a request: DTO rules, then the cross-field rules. */
+export async function validateCsvRecord(plain: Record<string, unknown>, today: string): Promise<{ teacher: CreateTeacherDto; errors: FieldError[] }> {
+  const teacher = plainToInstance(CreateTeacherDto, plain);
+  const validationErrors = await validate(teacher, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: false, value: false } });
+  const errors = validationErrors.length ? flattenValidationErrors(validationErrors) : teacherRuleErrors(teacher, today);
+  return { teacher, errors: errors.map((error) => ({ ...error, column: columnOfError(error.field) })) };
+}
+
+export interface CsvTeacherRow {
+  /** 1-based line in the file; the header is line 1. */
+  line: number;
+  teacher: CreateTeacherDto;
+}
+
+export interface TeacherCsv {
+  /** The fields the file's header names, in the file's order. */
+  fields: CsvField[];
+  rows: CsvTeacherRow[];
+}
+
+const csvInvalid = (detail: string, errors: FieldError[]) => new AppException(ErrorCode.CsvInvalid, detail, errors);
+
+/**
+ * Reads a whole teacher CSV, or throws 422 CSV_INVALID listing every problem: header columns
+ * first, then every bad row with its line and column. Nothing is half-accepted.
+ */
+export async function readTeacherCsv(text: string, today: string): Promise<TeacherCsv> {
+  const records = parseRecords(text);
+  if (records.length === 0) throw csvInvalid('The file is empty; the first line must be the header (see docs/CSV-IMPORT.md).', []);
+  const fields = readHeader(records[0].cells);
+  if (records.length === 1) throw csvInvalid('The file has a header but no rows.', []);
+
+  const rows: CsvTeacherRow[] = [];
+  const errors: FieldError[] = [];
+  const lineOfRef = new Map<string, number>();
+  for (const { line, cells } of records.slice(1)) {
+    const mapped = mapCsvRecord(fields, cells);
+    const checked = await validateCsvRecord(mapped.plain, today);
+    const mappedFields = new Set(mapped.errors.map((error) => error.field));
+    const rowErrors = [...mapped.errors, ...checked.errors.filter((error) => !mappedFields.has(error.field.split(/[.[]/)[0]))];
+    const ref = checked.teacher.employeeRef;
+    if (typeof ref === 'string' && ref !== '') {
+      const firstLine = lineOfRef.get(ref);
+      if (firstLine) rowErrors.push({ field: 'employeeRef', column: 'employee_ref', reason: `"${ref}" is already on line ${firstLine}; list each person once` });
+      else lineOfRef.set(ref, line);
+    }
+    if (rowErrors.length) errors.push(...rowErrors.map((error) => ({ line, ...error })));
+    else rows.push({ line, teacher: checked.teacher });
+  }
+  if (errors.length) {
+    const badRows = new Set(errors.map((error) => error.line)).size;
+    throw csvInvalid(`${badRows} of ${records.length - 1} rows have errors; nothing was imported. Fix every listed row and upload the whole file again.`, errors);
+  }
+  return { fields, rows };
+}
+
+/** Comma or semicolon, whichever the header line uses more (Dutch spreadsheets write semicolons). */
+export function detectDelimiter(text: string): ',' | ';' {
+  const header = text.split(/\r?\n/, 1)[0];
+  const count = (character: string) => header.split(character).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+function parseRecords(text: string): { line: number; cells: string[] }[] {
+  try {
+    const records = parse(text, {
+      delimiter: detectDelimiter(text),
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // info.lines is the record's last line; a quoted cell may span lines.
+    return records.map(({ record, info }) => ({ line: info.lines - (record.join('').split('\n').length - 1), cells: record }));
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw csvInvalid(`The file cannot be read as CSV: ${error.message}`, [{ field: 'file', reason: error.message, ...(line ? { line } : {}) }]);
+    }
+    throw error;
+  }
+}
+
+function readHeader(cells: string[]): CsvField[] {
+  const columns = cells.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const errors: FieldError[] = [];
+  const allowed = [...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS].join(', ');
+  columns.forEach((column, index) => {
+    if (!FIELD_OF_COLUMN.has(column)) errors.push({ line: 1, column, field: column, reason: `unknown column; the columns are: ${allowed}` });
+    else if (columns.indexOf(column) !== index) errors.push({ line: 1, column, field: column, reason: 'appears twice in the header' });
+  });
+  for (const column of CSV_REQUIRED_COLUMNS) {
+    if (!columns.includes(column)) errors.push({ line: 1, column, field: column, reason: 'missing column; the header must name it' });
+  }
+  if (errors.length) {
+    throw csvInvalid(`The header (line 1) does not match the format: ${errors.map((error) => `${error.column}: ${error.reason.split(';')[0]}`).join('; ')}.`, errors);
+  }
+  return columns.map((column) => FIELD_OF_COLUMN.get(column) as CsvField);
+}
+
+/** The import takes the file as the request body, `Content-Type: text/csv`; anything else is a 415. */
+export function requireCsvBody(contentType: string | undefined, body: unknown): string {
+  const mediaType = contentType?.split(';')[0].trim().toLowerCase();
+  if (mediaType !== 'text/csv' || typeof body !== 'string') {
+    throw new AppException(
+      ErrorCode.UnsupportedMediaType,
+      `Send the file itself as the request body with "Content-Type: text/csv" (UTF-8); got "${contentType ?? 'no content type'}".`,
+    );
+  }
+  return body;
+}

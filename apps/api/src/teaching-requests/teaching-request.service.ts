@@ -1,0 +1,245 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { LessonBlock, Organisation, TeachingRequest } from '@hybridmatch/database';
+import { formatClockTime, isSchoolKind, TeachingRequestStatus, UserRole } from '@hybridmatch/domain';
+import { AccessService, OwnedByOrganisation } from '../access/access.service';
+import { Actor } from '../auth/actor';
+import { AppException } from '../common/app.exception';
+import { Page, pageWindow } from '../common/pagination';
+import { ErrorCode, FieldError } from '../common/problem';
+import { CreateTeachingRequestDto, ListTeachingRequestsQueryDto, TeachingRequestDto, UpdateTeachingRequestDto } from './teaching-request.dto';
+import {
+  ACTIVE_REQUEST_STATUSES,
+  hoursPerWeek,
+  isActiveRequestStatus,
+  LessonBlockInput,
+  lessonBlockErrors,
+  periodErrors,
+  toWeeklySlot,
+} from './teaching-request.rules';
+
+/** Company admins and hybrid teachers may read the demand in their own region (read-only). */
+const DEMAND_READERS: readonly UserRole[] = [UserRole.CompanyAdmin, UserRole.HybridTeacher];
+
+/** Which teaching requests a caller may read: AccessService's organisation scope, plus the demand view. */
+type ReadScope = ReturnType<AccessService['organisationScope']> | { kind: 'demand'; regionId: string };
+
+const ownerOf = (request: TeachingRequest): OwnedByOrganisation => ({ organisationId: request.schoolId, regionId: request.school!.regionId });
+
+export function toTeachingRequestDto(request: TeachingRequest): TeachingRequestDto {
+  const blocks = request.blocks ?? [];
+  return {
+    id: request.id,
+    schoolId: request.schoolId,
+    regionId: request.school!.regionId,
+    locationId: request.locationId,
+    title: request.title,
+    subjectCode: request.subjectCode,
+    level: request.level,
+    role: request.role,
+    blocks: blocks.map((block) => ({ id: block.id, weekday: block.weekday, start: formatClockTime(block.startTime), end: formatClockTime(block.endTime) })),
+    hoursPerWeek: hoursPerWeek(blocks.map((block) => ({ weekday: block.weekday, start: block.startTime, end: block.endTime }))),
+    periodStart: request.periodStart,
+    periodEnd: request.periodEnd,
+    minCommitmentWeeks: request.minCommitmentWeeks,
+    allowTeam: request.allowTeam,
+    allowVogPending: request.allowVogPending,
+    description: request.description,
+    status: request.status,
+    version: request.version,
+    createdAt: request.createdAt,
+    updatedAt: request.updatedAt,
+  };
+}
+
+@Injectable()
+export class TeachingRequestService {
+  private readonly logger = new Logger(TeachingRequestService.name);
+
+  constructor(
+    @InjectRepository(TeachingRequest) private readonly requests: Repository<TeachingRequest>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(actor: Actor, query: ListTeachingRequestsQueryDto): Promise<Page<TeachingRequestDto>> {
+    const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const scope = await this.readScope(actor);
+    if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
+
+    const builder = this.requests
+      .createQueryBuilder('request')
+      .innerJoinAndSelect('request.school', 'school')
+      .leftJoinAndSelect('request.blocks', 'block');
+    if (scope.kind === 'regions') builder.andWhere('school.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+    if (scope.kind === 'organisation') builder.andWhere('request.schoolId = :scopeSchoolId', { scopeSchoolId: scope.organisationId });
+    if (scope.kind === 'demand') {
+      builder
+        .andWhere('school.regionId = :scopeRegionId', { scopeRegionId: scope.regionId })
+        .andWhere('request.status IN (:...activeStatuses)', { activeStatuses: ACTIVE_REQUEST_STATUSES });
+    }
+    if (query.regionId) builder.andWhere('school.regionId = :regionId', { regionId: query.regionId });
+    if (query.schoolId) builder.andWhere('request.schoolId = :schoolId', { schoolId: query.schoolId });
+    if (query.subjectCode) builder.andWhere('request.subjectCode = :subjectCode', { subjectCode: query.subjectCode });
+    if (query.level) builder.andWhere('request.level = :level', { level: query.level });
+    if (query.status) builder.andWhere('request.status = :status', { status: query.status });
+
+    const [rows, total] = await builder
+      .orderBy('request.periodStart', 'ASC')
+      .addOrderBy('request.id', 'ASC')
+      .addOrderBy('block.weekday', 'ASC')
+      .addOrderBy('block.startTime', 'ASC')
+      .skip(pageWindow(query).skip)
+      .take(pageWindow(query).take)
+      .getManyAndCount();
+    return { items: rows.map(toTeachingRequestDto), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(actor: Actor, id: string): Promise<TeachingRequestDto> {
+    return toTeachingRequestDto(await this.loadVisible(actor, id));
+  }
+
+  async create(actor: Actor, body: CreateTeachingRequestDto): Promise<TeachingRequestDto> {
+    const { schoolId: requestedSchoolId, blocks, ...fields } = body;
+    const school = await this.postingSchool(actor, requestedSchoolId);
+    throwIfInvalid([...lessonBlockErrors(blocks), ...periodErrors(fields), ...locationErrors(school, fields.locationId)]);
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(TeachingRequest, manager.create(TeachingRequest, { ...definedOnly(fields), schoolId: school.id }));
+      await manager.insert(LessonBlock, blocks.map((block) => toLessonBlock(saved.id, block)));
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, body: UpdateTeachingRequestDto): Promise<TeachingRequestDto> {
+    const { version, blocks, ...fields } = body;
+    const changes = definedOnly(fields);
+    await this.dataSource.transaction(async (manager) => {
+      const request = await this.lockForChange(manager, actor, id);
+      if (request.version !== version) {
+        throw new AppException(
+          ErrorCode.ConcurrentUpdate,
+          `Someone else changed this teaching request (you sent version ${version}, it is now at version ${request.version}); reload it and try again.`,
+        );
+      }
+      assertActive(request, 'changed');
+      throwIfInvalid([
+        ...(blocks ? lessonBlockErrors(blocks) : []),
+        ...periodErrors({ ...request, ...changes }),
+        ...(changes.locationId ? locationErrors(request.school, changes.locationId) : []),
+      ]);
+
+      await manager.update(TeachingRequest, { id }, { ...changes, version: request.version + 1 });
+      if (blocks) {
+        await manager.delete(LessonBlock, { requestId: id });
+        await manager.insert(LessonBlock, blocks.map((block) => toLessonBlock(id, block)));
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  async cancel(actor: Actor, id: string, reason: string): Promise<TeachingRequestDto> {
+    const cancelled = await this.transition(actor, id, TeachingRequestStatus.Cancelled, 'cancelled');
+    // The schema has no column for the reason yet; it is recorded in the log with who cancelled.
+    this.logger.log({ teachingRequestId: id, userId: actor.userId, reason }, 'Teaching request cancelled');
+    return cancelled;
+  }
+
+  close(actor: Actor, id: string): Promise<TeachingRequestDto> {
+    return this.transition(actor, id, TeachingRequestStatus.Closed, 'closed');
+  }
+
+  private async transition(actor: Actor, id: string, to: TeachingRequestStatus, verb: string): Promise<TeachingRequestDto> {
+    const request = await this.loadVisible(actor, id);
+    this.access.assertCanChange(actor, ownerOf(request), 'Teaching request', id);
+    assertActive(request, verb);
+    // Conditional on the status, so two concurrent transitions cannot both succeed.
+    const result = await this.requests
+      .createQueryBuilder()
+      .update(TeachingRequest)
+      .set({ status: to })
+      .where('id = :id AND status IN (:...from)', { id, from: ACTIVE_REQUEST_STATUSES })
+      .execute();
+    if (!result.affected) assertActive(await this.loadVisible(actor, id), verb);
+    return this.get(actor, id);
+  }
+
+  /** Locks the request row for this transaction, so a version check and the write cannot interleave with another change. */
+  private async lockForChange(manager: EntityManager, actor: Actor, id: string): Promise<TeachingRequest & { school: Organisation }> {
+    const request = await manager.findOne(TeachingRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const school = request && (await manager.findOne(Organisation, { where: { id: request.schoolId }, relations: { locations: true } }));
+    if (!request || !school) throw AppException.notFound('Teaching request', id);
+    const withSchool = Object.assign(request, { school });
+    this.access.assertCanChange(actor, ownerOf(withSchool), 'Teaching request', id);
+    return withSchool;
+  }
+
+  private async loadVisible(actor: Actor, id: string): Promise<TeachingRequest> {
+    const request = await this.requests.findOne({
+      where: { id },
+      relations: { school: true, blocks: true },
+      order: { blocks: { weekday: 'ASC', startTime: 'ASC' } },
+    });
+    if (!request || !(await this.canRead(actor, request))) throw AppException.notFound('Teaching request', id);
+    return request;
+  }
+
+  private async canRead(actor: Actor, request: TeachingRequest): Promise<boolean> {
+    if (this.access.canSee(actor, ownerOf(request))) return true;
+    const scope = await this.readScope(actor);
+    return scope.kind === 'demand' && scope.regionId === request.school!.regionId && isActiveRequestStatus(request.status);
+  }
+
+  private async readScope(actor: Actor): Promise<ReadScope> {
+    const scope = this.access.organisationScope(actor);
+    if (scope.kind !== 'organisation' || !DEMAND_READERS.includes(actor.role)) return scope;
+    const organisation = await this.organisations.findOneBy({ id: scope.organisationId });
+    return organisation ? { kind: 'demand', regionId: organisation.regionId } : { kind: 'none' };
+  }
+
+  /** The school a new request belongs to: the school admin's own, or the one the platform admin names. */
+  private async postingSchool(actor: Actor, schoolId: string | undefined): Promise<Organisation> {
+    if (actor.role === UserRole.PlatformAdmin) {
+      if (!schoolId) throw AppException.invalid('schoolId', 'is required: name the school or Hybride Techniekcentrum that posts the request');
+      const school = await this.organisations.findOne({ where: { id: schoolId }, relations: { locations: true } });
+      if (!school || !isSchoolKind(school.kind)) throw AppException.invalid('schoolId', 'must be the id of a school or Hybride Techniekcentrum');
+      return school;
+    }
+    if (schoolId !== undefined) throw AppException.invalid('schoolId', 'leave this out: you post requests for your own school');
+    const school = actor.organisationId ? await this.organisations.findOne({ where: { id: actor.organisationId }, relations: { locations: true } }) : null;
+    if (!school || !isSchoolKind(school.kind)) throw AppException.forbidden('Your account is not linked to a school or Hybride Techniekcentrum.');
+    this.access.assertCanChange(actor, { organisationId: school.id, regionId: school.regionId }, 'Organisation', school.id);
+    return school;
+  }
+}
+
+function locationErrors(school: Organisation, locationId: string): FieldError[] {
+  if ((school.locations ?? []).some((location) => location.id === locationId)) return [];
+  return [{ field: 'locationId', reason: `must be one of the locations of ${school.name}` }];
+}
+
+function assertActive(request: TeachingRequest, verb: string): void {
+  if (isActiveRequestStatus(request.status)) return;
+  throw new AppException(
+    ErrorCode.InvalidStateTransition,
+    `This teaching request is ${request.status.replace('_', ' ')}; only open or partially filled requests can be ${verb}.`,
+  );
+}
+
+function throwIfInvalid(errors: FieldError[]): void {
+  if (!errors.length) return;
+  throw new AppException(ErrorCode.ValidationFailed, errors.map((error) => `${error.field}: ${error.reason}`).join('; '), errors);
+}
+
+function toLessonBlock(requestId: string, block: LessonBlockInput): Partial<LessonBlock> {
+  const slot = toWeeklySlot(block);
+  return { requestId, weekday: slot.weekday, startTime: slot.start, endTime: slot.end };
+}
+
+/** Drops the fields a PATCH (or optional field) left out, so they keep their current or default value. */
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

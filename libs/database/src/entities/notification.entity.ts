@@ -1,0 +1,90 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Proposal } from './proposal.entity';
+import { User } from './user.entity';
+
+export enum NotificationKind {
+  ProposalNew = 'proposal_new',
+  AnswerNeeded = 'answer_needed',
+  AllAccepted = 'all_accepted',
+  Approved = 'approved',
+  Rejected = 'rejected',
+  Declined = 'declined',
+  ExpiringSoon = 'expiring_soon',
+  CascadeOffer = 'cascade_offer',
+  Withdrawn = 'withdrawn',
+  Cancelled = 'cancelled',
+}
+
+export enum NotificationDeliveryStatus {
+  Pending = 'pending',
+  Sent = 'sent',
+  Failed = 'failed',
+}
+
+/**
+ * A message for one person: their in-app notification and the outbox row of its email. Written in
+ * the same transaction as the event it reports; a relay later queues it (`relayed_at`) and the
+ * worker sends it (`delivery_status`). `dedupe_key` makes the same event notify a person once.
+ */
+@Entity('notification')
+@Index('ix_notification_relay', ['deliveryStatus', 'relayedAt'])
+@Index('ix_notification_recipient_created', ['recipientUserId', 'createdAt'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  recipientUserId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_user_id' })
+  recipient?: User;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  proposalId: string | null;
+
+  @ManyToOne(() => Proposal, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'proposal_id' })
+  proposal?: Proposal | null;
+
+  @Column({ type: 'enum', enum: NotificationKind, enumName: 'notification_kind' })
+  kind: NotificationKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  subject: string;
+
+  /** Plain text: Dutch first, an English fallback below it. */
+  @Column({ type: 'text' })
+  bodyText: string;
+
+  @Column({ type: 'varchar', length: 200, unique: true })
+  dedupeKey: string;
+
+  @Column({
+    type: 'enum',
+    enum: NotificationDeliveryStatus,
+    enumName: 'notification_delivery_status',
+    default: NotificationDeliveryStatus.Pending,
+  })
+  deliveryStatus: NotificationDeliveryStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** When the relay queued the email; null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  relayedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,54 @@
+/** Date and geometry helpers on plain values. Dates are ISO `YYYY-MM-DD`; day numbers count from 1970-01-01. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number (days since 1970-01-01, UTC) of an ISO date; throws RangeError on a malformed date. */
+export function dayNumber(iso: string): number {
+  const m = ISO_DATE.exec(iso);
+  if (!m) throw new RangeError(`invalid date "${iso}": expected YYYY-MM-DD`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = Date.UTC(y, mo - 1, d);
+  const check = new Date(t);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw new RangeError(`invalid date "${iso}"`);
+  return Math.round(t / 86_400_000);
+}
+
+/** Day number of `iso` plus `months` calendar months (day clamped to the month's last day). */
+export function addMonthsDay(iso: string, months: number): number {
+  dayNumber(iso);
+  const y = Number(iso.slice(0, 4));
+  const mo = Number(iso.slice(5, 7)) - 1 + months;
+  const d = Number(iso.slice(8, 10));
+  const ty = y + Math.floor(mo / 12);
+  const tm = ((mo % 12) + 12) % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return Math.round(Date.UTC(ty, tm, Math.min(d, last)) / 86_400_000);
+}
+
+export function isoFromDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in km (haversine, mean Earth radius). */
+export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const dLat = (b.lat - a.lat) * RAD;
+  const dLon = (b.lon - a.lon) * RAD;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+export function formatClock(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export function weekdayName(weekday: number): string {
+  return WEEKDAYS[weekday] ?? `day ${weekday}`;
+}

@@ -1,0 +1,374 @@
+import { addMonthsDay, dayNumber, formatClock, greatCircleKm, weekdayName } from './dates';
+import {
+  EducationLevel,
+  EngineOptions,
+  GeoPoint,
+  LessonBlock,
+  MatchRequest,
+  MatchTeacher,
+  RuleFailure,
+} from './region.types';
+
+/** Level order: a skill "covers" a request level when its rank is equal (or higher, if allowed). */
+export const LEVEL_RANK: Readonly<Record<EducationLevel, number>> = { MBO1: 1, MBO2: 2, MBO3: 3, MBO4: 4, HBO: 5 };
+/** WEB art. 4.2.1 lid 6: without qualification at most 6 clock hours per week at MBO. */
+export const SIX_HOUR_RULE_MINUTES = 6 * 60;
+/** Working Hours Act: 48 h per week on average (ATW), across both employers. */
+export const WORKING_HOURS_MAX_MINUTES = 48 * 60;
+/** DOMAIN rule 4: a VOG is at most 6 months old when starting. */
+export const VOG_MAX_AGE_MONTHS = 6;
+/** A PDG in progress allows more than 6 h a week for 2 years from its start. */
+export const PDG_GRACE_MONTHS = 24;
+
+/** Teacher facts computed once per solve. */
+export interface PreparedTeacher {
+  teacher: MatchTeacher;
+  index: number;
+  fromDay: number;
+  untilDay: number;
+  /** Last period-start day on which the VOG is still at most 6 months old (-Infinity: no VOG). */
+  vogValidUntilDay: number;
+  /** Last period-start day on which a PDG in progress still allows > 6 h (-Infinity: never). */
+  pdgGraceUntilDay: number;
+  /** Unlimited hours at MBO (qualification pdg or full). */
+  unlimitedMbo: boolean;
+  committedMinutes: number;
+  committedMboMinutes: number;
+  committedDaysMask: number;
+  committedCount: number;
+  releasedMinutesLeft: number;
+  workingMinutesLeft: number;
+  daysLeft: number;
+  /** windows[weekday] = flat [start, end, start, end, ...]. */
+  windows: number[][];
+  committedSlots: number[][];
+  skills: Map<string, { rank: number; proficiency: number }[]>;
+  levelsMask: number;
+  previousSchools: Set<string>;
+  preferredSubjects: Set<string>;
+  /** Committed share of the released minutes, in [0, 1]. */
+  committedShare: number;
+}
+
+export interface PreparedRequest {
+  request: MatchRequest;
+  index: number;
+  startDay: number;
+  endDay: number;
+  levelRank: number;
+  isMbo: boolean;
+}
+
+export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTeacher {
+  const windows: number[][] = [[], [], [], [], [], [], [], []];
+  for (const w of teacher.windows) {
+    checkSlot(w, `teacher ${teacher.id} window`);
+    windows[w.weekday].push(w.start, w.end);
+  }
+  const committedSlots: number[][] = [[], [], [], [], [], [], [], []];
+  let committedMinutes = 0;
+  let committedMboMinutes = 0;
+  let committedDaysMask = 0;
+  for (const c of teacher.committed ?? []) {
+    checkSlot(c, `teacher ${teacher.id} committed slot`);
+    committedSlots[c.weekday].push(c.start, c.end);
+    committedMinutes += c.end - c.start;
+    if (c.schoolKind === 'MBO') committedMboMinutes += c.end - c.start;
+    committedDaysMask |= 1 << c.weekday;
+  }
+  const skills = new Map<string, { rank: number; proficiency: number }[]>();
+  for (const s of teacher.skills) {
+    const list = skills.get(s.subjectCode) ?? [];
+    list.push({ rank: LEVEL_RANK[s.level], proficiency: s.proficiency ?? 2 });
+    skills.set(s.subjectCode, list);
+  }
+  let levelsMask = 0;
+  for (const l of teacher.levels) levelsMask |= 1 << LEVEL_RANK[l];
+  const q = teacher.qualification;
+  const releasedMinutes = teacher.releasedMinutesPerWeek;
+  return {
+    teacher,
+    index,
+    fromDay: dayNumber(teacher.availableFrom),
+    untilDay: teacher.availableUntil === null ? Infinity : dayNumber(teacher.availableUntil),
+    vogValidUntilDay: teacher.vogIssuedOn === null ? -Infinity : addMonthsDay(teacher.vogIssuedOn, VOG_MAX_AGE_MONTHS),
+    pdgGraceUntilDay:
+      q === 'pdg_in_progress' && teacher.qualificationSince !== null
+        ? addMonthsDay(teacher.qualificationSince, PDG_GRACE_MONTHS) - 1
+        : -Infinity,
+    unlimitedMbo: q === 'pdg' || q === 'full',
+    committedMinutes,
+    committedMboMinutes,
+    committedDaysMask,
+    committedCount: teacher.committed?.length ?? 0,
+    releasedMinutesLeft: releasedMinutes - committedMinutes,
+    workingMinutesLeft: WORKING_HOURS_MAX_MINUTES - Math.round(teacher.contractHoursPerWeek * 60) - committedMinutes,
+    daysLeft: teacher.releasedDaysPerWeek - popcount(committedDaysMask),
+    windows,
+    committedSlots,
+    skills,
+    levelsMask,
+    previousSchools: new Set(teacher.previousSchoolIds ?? []),
+    preferredSubjects: new Set(teacher.preferredSubjects ?? []),
+    committedShare: releasedMinutes > 0 ? Math.min(1, committedMinutes / releasedMinutes) : 1,
+  };
+}
+
+export function prepareRequest(request: MatchRequest, index: number): PreparedRequest {
+  for (const b of request.blocks) checkSlot(b, `request ${request.id} block ${b.id}`);
+  return {
+    request,
+    index,
+    startDay: dayNumber(request.periodStart),
+    endDay: dayNumber(request.periodEnd),
+    levelRank: LEVEL_RANK[request.level],
+    isMbo: request.schoolKind === 'MBO',
+  };
+}
+
+function checkSlot(s: { weekday: number; start: number; end: number }, what: string): void {
+  if (!(Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7)) throw new RangeError(`${what}: weekday must be 1..7`);
+  if (!(s.start >= 0 && s.end <= 24 * 60 && s.start < s.end)) throw new RangeError(`${what}: need 0 <= start < end <= 1440`);
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  while (x) {
+    x &= x - 1;
+    c++;
+  }
+  return c;
+}
+
+/** Result of the request-level rules for one teacher (scratch, reused: copy what you keep). */
+export interface PairFacts {
+  /** Best skill value in [0, 1] (proficiency / 3, x0.8 above the requested level). */
+  skillValue: number;
+  distanceKm: number;
+  /** The 6-hour rule caps this teacher's MBO minutes for this request. */
+  sixHourCapped: boolean;
+}
+
+export interface RuleContext {
+  distanceKm: (a: GeoPoint, b: GeoPoint) => number;
+  allowHigherLevelSkill: boolean;
+}
+
+export function ruleContext(options: EngineOptions = {}): RuleContext {
+  return { distanceKm: options.distanceKm ?? greatCircleKm, allowHigherLevelSkill: options.allowHigherLevelSkill ?? true };
+}
+
+/**
+ * Request-level hard rules (skill, level, period, distance, VOG, 6-hour rule applicability).
+ * With `failures` null it stops at the first failure (hot path); otherwise it records every
+ * failure with a message. Returns true when all rules pass; `out` receives the facts.
+ */
+export function evaluatePair(
+  pt: PreparedTeacher,
+  pr: PreparedRequest,
+  ctx: RuleContext,
+  out: PairFacts,
+  failures: RuleFailure[] | null,
+): boolean {
+  const t = pt.teacher;
+  const r = pr.request;
+  let ok = true;
+
+  // SKILL: a skill in the subject at the requested level (or above, if allowed).
+  const list = pt.skills.get(r.subjectCode);
+  let skillValue = -1;
+  if (list !== undefined) {
+    for (const s of list) {
+      if (s.rank === pr.levelRank) skillValue = Math.max(skillValue, s.proficiency / 3);
+      else if (s.rank > pr.levelRank && ctx.allowHigherLevelSkill) skillValue = Math.max(skillValue, (0.8 * s.proficiency) / 3);
+    }
+  }
+  if (skillValue < 0) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'SKILL',
+      message:
+        list === undefined
+          ? `no skill in subject ${r.subjectCode}`
+          : `skill in ${r.subjectCode} is not at level ${r.level}${ctx.allowHigherLevelSkill ? ' or above' : ''}`,
+    });
+  }
+  out.skillValue = skillValue;
+
+  // LEVEL: the teacher is willing to teach this level.
+  if (pt.levelsMask !== 0 && (pt.levelsMask & (1 << pr.levelRank)) === 0) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({ rule: 'LEVEL', message: `teacher does not teach at level ${r.level} (levels: ${t.levels.join(', ')})` });
+  }
+
+  // PERIOD: availability overlaps the request period for at least the minimum commitment.
+  const from = Math.max(pt.fromDay, pr.startDay);
+  const until = Math.min(pt.untilDay, pr.endDay);
+  const overlapDays = until - from + 1;
+  const neededDays = Math.max(1, Math.round(r.minCommitmentWeeks * 7));
+  if (overlapDays < neededDays) {
+    ok = false;
+    if (!failures) return false;
+    const weeks = Math.max(0, Math.floor(overlapDays / 7));
+    failures.push({
+      rule: 'PERIOD',
+      message:
+        overlapDays <= 0
+          ? `available ${t.availableFrom}..${t.availableUntil ?? 'open'} does not overlap the period ${r.periodStart}..${r.periodEnd}`
+          : `available for ${weeks} week(s) of the period, the request needs at least ${r.minCommitmentWeeks}`,
+    });
+  }
+
+  // DISTANCE: school within the teacher's travel distance.
+  const distance = ctx.distanceKm(t.home, r.location);
+  out.distanceKm = distance;
+  if (!(distance <= t.maxTravelKm)) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({ rule: 'DISTANCE', message: `school is ${distance.toFixed(1)} km away, teacher travels at most ${t.maxTravelKm} km` });
+  }
+
+  // VOG: at most 6 months old at the period start (a VOG issued after the start is fresh).
+  if (!r.allowVogPending && pr.startDay > pt.vogValidUntilDay) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'VOG',
+      message:
+        t.vogIssuedOn === null
+          ? 'no VOG on file and the request does not allow "VOG pending"'
+          : `VOG issued ${t.vogIssuedOn} is more than ${VOG_MAX_AGE_MONTHS} months old at the period start ${r.periodStart}`,
+    });
+  }
+
+  // 6-hour rule applies at MBO unless qualified (pdg/full) or a PDG in progress within 2 years.
+  out.sixHourCapped = pr.isMbo && !pt.unlimitedMbo && pr.startDay > pt.pdgGraceUntilDay;
+  return ok;
+}
+
+/**
+ * Block-level hard rules for one block, given the teacher's committed load: window, same-day
+ * overlap with committed slots, released days and minutes, Working Hours Act, 6-hour rule.
+ */
+export function evaluateBlock(
+  pt: PreparedTeacher,
+  block: LessonBlock,
+  sixHourCapped: boolean,
+  failures: RuleFailure[] | null,
+): boolean {
+  const day = block.weekday;
+  const duration = block.end - block.start;
+  let ok = true;
+  const w = pt.windows[day];
+  let inWindow = false;
+  for (let k = 0; k < w.length; k += 2) {
+    if (w[k] <= block.start && block.end <= w[k + 1]) {
+      inWindow = true;
+      break;
+    }
+  }
+  if (!inWindow) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'WINDOW',
+      blockId: block.id,
+      message: `${weekdayName(day)} ${formatClock(block.start)}-${formatClock(block.end)} is outside the teacher's windows on that day`,
+    });
+  }
+  const c = pt.committedSlots[day];
+  for (let k = 0; k < c.length; k += 2) {
+    if (block.start < c[k + 1] && c[k] < block.end) {
+      ok = false;
+      if (!failures) return false;
+      failures.push({
+        rule: 'SAME_DAY',
+        blockId: block.id,
+        message: `overlaps an approved placement on ${weekdayName(day)} ${formatClock(c[k])}-${formatClock(c[k + 1])}`,
+      });
+      break;
+    }
+  }
+  if ((pt.committedDaysMask & (1 << day)) === 0 && pt.daysLeft < 1) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'RELEASED_DAYS',
+      blockId: block.id,
+      message: `all ${pt.teacher.releasedDaysPerWeek} released day(s) per week are already used`,
+    });
+  }
+  if (duration > pt.releasedMinutesLeft) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'RELEASED_MINUTES',
+      blockId: block.id,
+      message: `needs ${duration} min, ${Math.max(0, pt.releasedMinutesLeft)} of ${pt.teacher.releasedMinutesPerWeek} released min/week left`,
+    });
+  }
+  if (duration > pt.workingMinutesLeft) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'WORKING_HOURS',
+      blockId: block.id,
+      message: `contract ${pt.teacher.contractHoursPerWeek} h + teaching would exceed ${WORKING_HOURS_MAX_MINUTES / 60} h/week`,
+    });
+  }
+  if (sixHourCapped && pt.committedMboMinutes + duration > SIX_HOUR_RULE_MINUTES) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'SIX_HOUR_RULE',
+      blockId: block.id,
+      message: `qualification "${pt.teacher.qualification}" allows at most 6 clock hours/week at MBO (${pt.committedMboMinutes} min already committed)`,
+    });
+  }
+  return ok;
+}
+
+export interface EligibilityReport {
+  /** True when the teacher can take at least one block (or the given block). */
+  eligible: boolean;
+  /** Every failed rule; block-level failures carry the block id. */
+  failures: RuleFailure[];
+  eligibleBlockIds: string[];
+}
+
+/**
+ * "Why not this teacher": checks every hard rule for a teacher and a request (optionally one
+ * block) against the teacher's committed load and returns all failures with messages.
+ */
+export function checkEligibility(
+  teacher: MatchTeacher,
+  request: MatchRequest,
+  block?: LessonBlock | string,
+  options: EngineOptions = {},
+): EligibilityReport {
+  const pt = prepareTeacher(teacher, 0);
+  const pr = prepareRequest(request, 0);
+  const ctx = ruleContext(options);
+  const failures: RuleFailure[] = [];
+  const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false };
+  const excluded =
+    (options.excludeTeacherIds ?? []).includes(teacher.id) ||
+    (options.exclude ?? []).some((e) => e.requestId === request.id && e.teacherIds.includes(teacher.id));
+  if (excluded) failures.push({ rule: 'EXCLUDED', message: 'teacher is excluded for this request (declined or withdrawn)' });
+  const pairOk = evaluatePair(pt, pr, ctx, facts, failures) && !excluded;
+  let blocks = request.blocks;
+  if (block !== undefined) {
+    const id = typeof block === 'string' ? block : block.id;
+    const found = request.blocks.find((b) => b.id === id) ?? (typeof block === 'string' ? undefined : block);
+    if (!found) throw new RangeError(`request ${request.id} has no block ${id}`);
+    blocks = [found];
+  }
+  const eligibleBlockIds: string[] = [];
+  for (const b of blocks) {
+    if (evaluateBlock(pt, b, facts.sixHourCapped, failures) && pairOk) eligibleBlockIds.push(b.id);
+  }
+  if (blocks.length === 0) failures.push({ rule: 'WINDOW', message: 'the request has no lesson blocks' });
+  return { eligible: eligibleBlockIds.length > 0, failures, eligibleBlockIds };
+}

@@ -1,0 +1,466 @@
+import { CertificateError } from '../assignment/assignment.types';
+import { buildInstance, RegionInstance } from './instance';
+import {
+  EngineOptions,
+  MatchRequest,
+  MatchTeacher,
+  NextBestAlternative,
+  PhaseTimings,
+  ProposedMatch,
+  RegionCertificate,
+  RegionResult,
+  ScoreComponent,
+  UnfilledBlock,
+} from './region.types';
+import { pointsOf, SCORE_COMPONENTS } from './score';
+import { SideRules } from './side-rules';
+import { checkTransportCertificate, solveTransport, TransportProblem } from './transport';
+
+/** Upper limit on repair rounds (each is a smaller flow solve); the loop usually ends in 2–3. */
+const MAX_ROUNDS = 25;
+
+/**
+ * Solves the whole region: eligibility, scoring, min-cost flow (certified), side-rule repair with
+ * re-solves, and explanations. See docs/MATCHING.md for the model and what is exact.
+ */
+export function solveRegion(teachers: readonly MatchTeacher[], requests: readonly MatchRequest[], options: EngineOptions = {}): RegionResult {
+  const start = performance.now();
+  const inst = buildInstance(teachers, requests, options);
+  return solveInstance(inst, options, start);
+}
+
+interface SolveState {
+  held: number[][];
+  base: Int32Array;
+  phi: number;
+}
+
+export function solveInstance(inst: RegionInstance, options: EngineOptions = {}, start = performance.now()): RegionResult {
+  const verify = options.verifyCertificate ?? true;
+  const nb = inst.numBlocks;
+  const nt = inst.teachers.length;
+  const numEdges = inst.edgeTeacher.length;
+  const phi = Math.round(inst.weights.fairnessPerBlock);
+  const timings: PhaseTimings = {
+    eligibilityMs: inst.eligibilityMs,
+    graphMs: inst.graphMs,
+    solveMs: 0,
+    sideRulesMs: 0,
+    certificateMs: 0,
+    explanationMs: 0,
+    totalMs: 0,
+  };
+
+  const tg = performance.now();
+  const rules = new SideRules(inst);
+  const edgeBlock = rules.edgeBlock;
+  let M = 0;
+  for (let e = 0; e < numEdges; e++) if (inst.edgeScore[e] > M) M = inst.edgeScore[e];
+  const edgeCost = new Float64Array(numEdges);
+  for (let e = 0; e < numEdges; e++) edgeCost[e] = M - inst.edgeScore[e];
+  const base = new Int32Array(nt);
+  for (let t = 0; t < nt; t++) base[t] = inst.teachers[t].committedCount;
+  const held: number[][] = Array.from({ length: nt }, () => []);
+  const state: SolveState = { held, base, phi };
+  const allowed = new Uint8Array(numEdges).fill(1);
+  const capacity = capacityBound(inst, edgeBlock, allowed, held);
+  timings.graphMs += performance.now() - tg;
+
+  // Round 1: the flow relaxation over all eligible pairs. Its optimum bounds every feasible answer.
+  let flowSolves = 0;
+  let certOk = true;
+  const certMessages: string[] = [];
+  const runFlow = (p: TransportProblem): Int32Array => {
+    const ts = performance.now();
+    const sol = solveTransport(p);
+    const tc = performance.now();
+    timings.solveMs += tc - ts;
+    flowSolves++;
+    if (verify) {
+      const cert = checkTransportCertificate(p, sol);
+      timings.certificateMs += performance.now() - tc;
+      if (!cert.ok) {
+        certOk = false;
+        throw new CertificateError(`region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`, cert);
+      }
+      if (flowSolves === 1) certMessages.push(cert.message);
+    }
+    return sol.blockEdge;
+  };
+
+  const first: TransportProblem = {
+    numBlocks: nb,
+    numTeachers: nt,
+    edgeStart: inst.edgeStart,
+    edgeTeacher: inst.edgeTeacher,
+    edgeCost,
+    unfilledCost: M,
+    capacity,
+    base,
+    phi,
+  };
+  const firstEdges = runFlow(first);
+  let upperBound = 0;
+  const changed = new Uint8Array(nt);
+  for (let b = 0; b < nb; b++) {
+    const e = firstEdges[b];
+    if (e >= 0) {
+      held[inst.edgeTeacher[e]].push(e);
+      changed[inst.edgeTeacher[e]] = 1;
+    }
+  }
+  upperBound = objective(inst, state);
+
+  // Repair rounds: enforce the side rules, then re-offer the freed blocks in a smaller flow.
+  let repaired = 0;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const tr = performance.now();
+    const dropped = repairSideRules(inst, rules, state, changed, allowed);
+    repaired += dropped;
+    changed.fill(0);
+    if (dropped === 0) {
+      timings.sideRulesMs += performance.now() - tr;
+      break;
+    }
+    const sub = residualProblem(inst, rules, state, allowed, M);
+    timings.sideRulesMs += performance.now() - tr;
+    if (sub === null) break;
+    const subEdges = runFlow(sub.problem);
+    let added = 0;
+    for (let k = 0; k < sub.blocks.length; k++) {
+      const local = subEdges[k];
+      if (local < 0) continue;
+      const e = sub.edgeMap[local];
+      held[inst.edgeTeacher[e]].push(e);
+      changed[inst.edgeTeacher[e]] = 1;
+      added++;
+    }
+    if (added === 0) break;
+  }
+
+  const tx = performance.now();
+  const result = buildResult(inst, rules, state, options.explain ?? true);
+  timings.explanationMs = performance.now() - tx;
+  const score = result.totals.score;
+  const gap = upperBound > 0 ? (upperBound - score) / upperBound : 0;
+  const certificate: RegionCertificate = {
+    ok: verify && certOk,
+    flowSolves,
+    upperBound,
+    score,
+    relativeGap: gap,
+    repairedAssignments: repaired,
+    message: !verify
+      ? 'certificate not verified (verifyCertificate: false)'
+      : `${flowSolves} flow solve(s) proved optimal (first: ${certMessages[0] ?? 'n/a'}); ` +
+        (gap === 0 ? 'side rules did not bind: the result is the proven optimum' : `side rules bound: score within ${(gap * 100).toFixed(3)}% of the flow upper bound ${upperBound}`),
+  };
+  timings.totalMs = performance.now() - start;
+  return { ...result, certificate, timings };
+}
+
+/** Score of the current holding: sum of pair scores minus the convex fairness penalty. */
+function objective(inst: RegionInstance, s: SolveState): number {
+  let total = 0;
+  for (let t = 0; t < s.held.length; t++) {
+    const h = s.held[t];
+    for (let k = 0; k < h.length; k++) total += inst.edgeScore[h[k]] - s.phi * (s.base[t] + k);
+  }
+  return total;
+}
+
+/**
+ * Count bound on the blocks a teacher can still take: the number of allowed edges, and how many
+ * of its shortest allowed blocks fit into the minutes left (released minutes and Working Hours Act).
+ */
+function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uint8Array, held: number[][]): Int32Array {
+  const nt = inst.teachers.length;
+  const deg = new Int32Array(nt);
+  const minDur = new Int32Array(nt).fill(24 * 60 + 1);
+  for (let e = 0; e < inst.edgeTeacher.length; e++) {
+    if (!allowed[e]) continue;
+    const t = inst.edgeTeacher[e];
+    deg[t]++;
+    const b = edgeBlock[e];
+    const d = inst.blockEnd[b] - inst.blockStart[b];
+    if (d < minDur[t]) minDur[t] = d;
+  }
+  const cap = new Int32Array(nt);
+  for (let t = 0; t < nt; t++) {
+    if (deg[t] === 0) continue;
+    const pt = inst.teachers[t];
+    let used = 0;
+    for (const e of held[t]) used += inst.blockEnd[edgeBlock[e]] - inst.blockStart[edgeBlock[e]];
+    const minutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft) - used;
+    cap[t] = Math.max(0, Math.min(deg[t], Math.floor(minutes / minDur[t])));
+  }
+  return cap;
+}
+
+/**
+ * Makes every teacher's holding satisfy the side rules (best-scoring feasible subset) and every
+ * no-team request single-teacher (keeps the teacher with the most score on it). Dropped pairs are
+ * forbidden from then on. Returns the number of dropped assignments.
+ */
+function repairSideRules(inst: RegionInstance, rules: SideRules, s: SolveState, changed: Uint8Array, allowed: Uint8Array): number {
+  let dropped = 0;
+  for (let t = 0; t < s.held.length; t++) {
+    if (!changed[t] || s.held[t].length === 0) continue;
+    const h = s.held[t];
+    if (rules.fits(t, h, h.length)) continue;
+    const keep = rules.bestSubset(t, h, s.base[t], s.phi);
+    const keepSet = new Set(keep);
+    for (const e of h) {
+      if (!keepSet.has(e)) {
+        allowed[e] = 0;
+        dropped++;
+      }
+    }
+    s.held[t] = sortByBlock(keep);
+  }
+  // No-team requests: one teacher per request.
+  const holders = new Map<number, Map<number, number>>();
+  for (let t = 0; t < s.held.length; t++) {
+    for (const e of s.held[t]) {
+      const r = inst.blockRequest[rules.edgeBlock[e]];
+      if (inst.requests[r].request.allowTeam) continue;
+      const m = holders.get(r) ?? new Map<number, number>();
+      m.set(t, (m.get(t) ?? 0) + inst.edgeScore[e]);
+      holders.set(r, m);
+    }
+  }
+  for (const [r, m] of holders) {
+    if (m.size < 2) continue;
+    let bestT = -1;
+    let bestScore = -Infinity;
+    for (const [t, sc] of m) {
+      if (sc > bestScore || (sc === bestScore && t < bestT)) {
+        bestScore = sc;
+        bestT = t;
+      }
+    }
+    for (const t of m.keys()) {
+      if (t === bestT) continue;
+      const keep: number[] = [];
+      for (const e of s.held[t]) {
+        if (inst.blockRequest[rules.edgeBlock[e]] === r) {
+          allowed[e] = 0;
+          dropped++;
+        } else keep.push(e);
+      }
+      s.held[t] = keep;
+    }
+  }
+  return dropped;
+}
+
+function sortByBlock(edges: number[]): number[] {
+  return edges.sort((a, b) => a - b);
+}
+
+/**
+ * The flow over blocks still unfilled, with only the edges a teacher can add to what it already
+ * holds without breaking a side rule, and capacities/fairness counted from the current holding.
+ */
+function residualProblem(
+  inst: RegionInstance,
+  rules: SideRules,
+  s: SolveState,
+  allowed: Uint8Array,
+  M: number,
+): { problem: TransportProblem; blocks: number[]; edgeMap: Int32Array } | null {
+  const nb = inst.numBlocks;
+  const nt = inst.teachers.length;
+  const filled = new Uint8Array(nb);
+  const requestHolder = new Int32Array(inst.requests.length).fill(-1);
+  for (let t = 0; t < nt; t++) {
+    for (const e of s.held[t]) {
+      const b = rules.edgeBlock[e];
+      filled[b] = 1;
+      requestHolder[inst.blockRequest[b]] = t;
+    }
+  }
+  const blocks: number[] = [];
+  const starts: number[] = [0];
+  const edgeMap: number[] = [];
+  const scratch: number[] = [];
+  for (let b = 0; b < nb; b++) {
+    if (filled[b]) continue;
+    const req = inst.requests[inst.blockRequest[b]].request;
+    const holder = req.allowTeam ? -1 : requestHolder[inst.blockRequest[b]];
+    const before = edgeMap.length;
+    for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
+      if (!allowed[e]) continue;
+      const t = inst.edgeTeacher[e];
+      if (holder >= 0 && t !== holder) continue;
+      const h = s.held[t];
+      scratch.length = 0;
+      for (const x of h) scratch.push(x);
+      scratch.push(e);
+      if (!rules.fits(t, scratch, scratch.length)) continue;
+      edgeMap.push(e);
+    }
+    if (edgeMap.length > before) {
+      blocks.push(b);
+      starts.push(edgeMap.length);
+    }
+  }
+  if (blocks.length === 0) return null;
+  const edgeTeacher = new Int32Array(edgeMap.length);
+  const edgeCost = new Float64Array(edgeMap.length);
+  const subAllowed = new Uint8Array(inst.edgeTeacher.length);
+  for (let k = 0; k < edgeMap.length; k++) {
+    const e = edgeMap[k];
+    edgeTeacher[k] = inst.edgeTeacher[e];
+    edgeCost[k] = M - inst.edgeScore[e];
+    subAllowed[e] = 1;
+  }
+  const capacity = capacityBound(inst, rules.edgeBlock, subAllowed, s.held);
+  const base = new Int32Array(nt);
+  for (let t = 0; t < nt; t++) base[t] = s.base[t] + s.held[t].length;
+  return {
+    problem: {
+      numBlocks: blocks.length,
+      numTeachers: nt,
+      edgeStart: Int32Array.from(starts),
+      edgeTeacher,
+      edgeCost,
+      unfilledCost: M,
+      capacity,
+      base,
+      phi: s.phi,
+    },
+    blocks,
+    edgeMap: Int32Array.from(edgeMap),
+  };
+}
+
+/** Turns a feasible holding into matches with component breakdowns and explanations. */
+export function buildResult(
+  inst: RegionInstance,
+  rules: SideRules,
+  s: SolveState,
+  explain: boolean,
+): Pick<RegionResult, 'matches' | 'unfilled' | 'totals'> {
+  const nb = inst.numBlocks;
+  const nt = inst.teachers.length;
+  const blockEdge = new Int32Array(nb).fill(-1);
+  const penalty = new Float64Array(inst.edgeTeacher.length);
+  let teachersUsed = 0;
+  for (let t = 0; t < nt; t++) {
+    const h = sortByBlock(s.held[t]);
+    if (h.length > 0) teachersUsed++;
+    h.forEach((e, k) => {
+      blockEdge[rules.edgeBlock[e]] = e;
+      penalty[e] = s.phi * (s.base[t] + k);
+    });
+  }
+  const points = new Int32Array(SCORE_COMPONENTS.length);
+  const comp = { skill: 0, travel: 0, coverage: 0, continuity: 0, preference: 0, fairness: 0 };
+  const matches: ProposedMatch[] = [];
+  const unfilled: UnfilledBlock[] = [];
+  let score = 0;
+  let filled = 0;
+  let minutes = 0;
+  const scratch: number[] = [];
+  for (const pr of inst.requests) {
+    const r = pr.request;
+    const g0 = inst.requestBlockStart[pr.index];
+    const byTeacher = new Map<number, number[]>();
+    for (let k = 0; k < r.blocks.length; k++) {
+      const b = g0 + k;
+      const e = blockEdge[b];
+      if (e < 0) {
+        const eligible = inst.edgeStart[b + 1] - inst.edgeStart[b];
+        unfilled.push({
+          requestId: r.id,
+          blockId: r.blocks[k].id,
+          eligibleTeachers: eligible,
+          reason:
+            eligible === 0
+              ? 'no eligible teacher (use checkEligibility to see which rule each teacher fails)'
+              : `all ${eligible} eligible teacher(s) are used where they score higher, or their released days/hours, the 6-hour rule, the Working Hours Act or a same-day overlap leave no room` +
+                (r.allowTeam ? '' : ' (the request does not allow a team)'),
+        });
+        continue;
+      }
+      const t = inst.edgeTeacher[e];
+      const list = byTeacher.get(t);
+      if (list) list.push(e);
+      else byTeacher.set(t, [e]);
+    }
+    for (const [t, edges] of byTeacher) {
+      const pt = inst.teachers[t];
+      const p = inst.edgePair[edges[0]];
+      comp.skill = inst.pairSkill[p];
+      const maxKm = pt.teacher.maxTravelKm;
+      comp.travel = maxKm > 0 ? Math.max(0, 1 - inst.pairDistance[p] / maxKm) : 1;
+      comp.coverage = inst.pairCoverage[p];
+      comp.continuity = pt.previousSchools.has(r.schoolId) ? 1 : 0;
+      comp.preference = pt.preferredSubjects.has(r.subjectCode) ? 1 : 0;
+      comp.fairness = inst.teacherFairness[t];
+      pointsOf(inst.weights, comp, points);
+      const components = {} as Record<ScoreComponent, number>;
+      SCORE_COMPONENTS.forEach((name, k) => (components[name] = points[k] * edges.length));
+      let matchScore = 0;
+      for (const e of edges) {
+        components.fairness -= penalty[e];
+        matchScore += inst.edgeScore[e] - penalty[e];
+        const b = rules.edgeBlock[e];
+        minutes += inst.blockEnd[b] - inst.blockStart[b];
+      }
+      score += matchScore;
+      filled += edges.length;
+      const alternatives: ProposedMatch['alternatives'] = [];
+      if (explain) {
+        for (const e of edges) {
+          const b = rules.edgeBlock[e];
+          alternatives.push({ blockId: r.blocks[inst.blockLocal[b]].id, alternative: nextBest(inst, rules, s, b, e, scratch) });
+        }
+      }
+      matches.push({
+        teacherId: pt.teacher.id,
+        requestId: r.id,
+        blockIds: edges.map((e) => r.blocks[inst.blockLocal[rules.edgeBlock[e]]].id),
+        score: matchScore,
+        components,
+        distanceKm: Math.round(inst.pairDistance[p] * 10) / 10,
+        alternatives,
+      });
+    }
+  }
+  return {
+    matches,
+    unfilled,
+    totals: {
+      score,
+      blocks: nb,
+      blocksFilled: filled,
+      fillRate: nb > 0 ? filled / nb : 1,
+      minutesFilled: minutes,
+      eligiblePairs: inst.edgeTeacher.length,
+      teachersUsed,
+    },
+  };
+}
+
+/** The best other eligible teacher for block b, and whether it could take b without a swap. */
+function nextBest(inst: RegionInstance, rules: SideRules, s: SolveState, b: number, chosen: number, scratch: number[]): NextBestAlternative {
+  let best = -1;
+  for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
+    if (e === chosen) continue;
+    if (best < 0 || inst.edgeScore[e] > inst.edgeScore[best]) best = e;
+  }
+  if (best < 0) return { teacherId: null, score: null, scoreDifference: null, alternativeAlreadyUsed: false };
+  const t = inst.edgeTeacher[best];
+  scratch.length = 0;
+  for (const x of s.held[t]) scratch.push(x);
+  scratch.push(best);
+  const free = rules.fits(t, scratch, scratch.length);
+  return {
+    teacherId: inst.teachers[t].teacher.id,
+    score: inst.edgeScore[best],
+    scoreDifference: inst.edgeScore[chosen] - inst.edgeScore[best],
+    alternativeAlreadyUsed: !free,
+  };
+}

@@ -1,0 +1,265 @@
+import { BucketQueue } from '../assignment/bucket-queue';
+import { OptimalityCertificate } from '../assignment/assignment.types';
+
+/**
+ * The flow model of one region solve: blocks (demand 1, may stay unfilled) and teachers
+ * (capacity in blocks) on a sparse bipartite graph in CSR form by block.
+ *
+ *   min  sum_e cost[e] x_e + M * (unfilled blocks) + sum_t sum_{s < load_t} phi * (base_t + s)
+ *   s.t. every block is covered once (by a teacher edge or left unfilled), load_t <= cap_t.
+ *
+ * cost[e] = M - score[e] with M >= every score, so minimising cost maximises score minus the
+ * convex fairness penalty phi * (base_t + s) of the s-th new block of teacher t. All data are
+ * integers, so the solution and its dual certificate are exact.
+ */
+export interface TransportProblem {
+  numBlocks: number;
+  numTeachers: number;
+  /** Edges of block b: edgeStart[b] .. edgeStart[b + 1] - 1. */
+  edgeStart: Int32Array;
+  edgeTeacher: Int32Array;
+  edgeCost: Float64Array;
+  /** Cost of leaving a block unfilled (= score 0). */
+  unfilledCost: number;
+  capacity: Int32Array;
+  /** Blocks a teacher already holds (fairness counts from here). */
+  base: Int32Array;
+  /** Fairness penalty per block already held (phi). */
+  phi: number;
+}
+
+export interface TransportSolution {
+  /** Teacher of each block, -1 when unfilled. */
+  blockTeacher: Int32Array;
+  /** Edge index used by each block, -1 when unfilled. */
+  blockEdge: Int32Array;
+  load: Int32Array;
+  cost: number;
+  /** Node potentials: blocks 0..nb-1, teachers nb..nb+nt-1, sink nb+nt. */
+  potential: Float64Array;
+}
+
+/**
+ * Successive shortest paths with node potentials, one augmentation per block (Dijkstra from the
+ * block to the sink over the residual graph, bucket queue on integer reduced costs, early stop).
+ * Optimal for the transport model above; its optimality is checked by checkTransportCertificate.
+ */
+export function solveTransport(p: TransportProblem): TransportSolution {
+  const nb = p.numBlocks;
+  const nt = p.numTeachers;
+  const sink = nb + nt;
+  const numNodes = nb + nt + 1;
+  const { edgeStart, edgeTeacher, edgeCost, capacity, base, phi } = p;
+  const M = p.unfilledCost;
+
+  const blockTeacher = new Int32Array(nb).fill(-1);
+  const blockEdge = new Int32Array(nb).fill(-1);
+  const load = new Int32Array(nt);
+  // Blocks held by each teacher: slots teacherOffset[t] .. + capacity[t].
+  const teacherOffset = new Int32Array(nt + 1);
+  for (let t = 0; t < nt; t++) teacherOffset[t + 1] = teacherOffset[t] + Math.max(0, capacity[t]);
+  const held = new Int32Array(teacherOffset[nt]);
+
+  const pot = new Float64Array(numNodes);
+  const dist = new Float64Array(numNodes);
+  const reached = new Int32Array(numNodes);
+  const done = new Int32Array(numNodes);
+  const pred = new Int32Array(numNodes);
+  const predEdge = new Int32Array(numNodes);
+  const popped = new Int32Array(numNodes);
+  const queue = new BucketQueue(1024);
+
+  for (let b0 = 0; b0 < nb; b0++) {
+    const epoch = b0 + 1;
+    if (edgeStart[b0] === edgeStart[b0 + 1]) continue; // no eligible teacher: stays unfilled
+    let numPopped = 0;
+    queue.reset(0);
+    reached[b0] = epoch;
+    dist[b0] = 0;
+    queue.push(b0, 0);
+    let D = -1;
+    while (!queue.isEmpty) {
+      const x = queue.pop();
+      const dx = queue.lastKey;
+      if (done[x] === epoch || dist[x] !== dx) continue;
+      done[x] = epoch;
+      popped[numPopped++] = x;
+      if (x === sink) {
+        D = dx;
+        break;
+      }
+      const px = pot[x];
+      if (x < nb) {
+        // Block: forward edges to teachers other than its own, and the unfilled option.
+        const own = blockTeacher[x];
+        for (let e = edgeStart[x]; e < edgeStart[x + 1]; e++) {
+          const t = edgeTeacher[e];
+          if (t === own) continue;
+          const y = nb + t;
+          if (done[y] === epoch) continue;
+          const key = dx + edgeCost[e] + px - pot[y];
+          if (reached[y] !== epoch || key < dist[y]) {
+            reached[y] = epoch;
+            dist[y] = key;
+            pred[y] = x;
+            predEdge[y] = e;
+            queue.push(y, key);
+          }
+        }
+        const key = dx + M + px - pot[sink];
+        if (reached[sink] !== epoch || key < dist[sink]) {
+          reached[sink] = epoch;
+          dist[sink] = key;
+          pred[sink] = x;
+          predEdge[sink] = -1;
+          queue.push(sink, key);
+        }
+      } else {
+        const t = x - nb;
+        // Teacher: a free capacity unit ends the path; held blocks can be handed over.
+        if (load[t] < capacity[t]) {
+          const key = dx + phi * (base[t] + load[t]) + px - pot[sink];
+          if (reached[sink] !== epoch || key < dist[sink]) {
+            reached[sink] = epoch;
+            dist[sink] = key;
+            pred[sink] = x;
+            predEdge[sink] = -1;
+            queue.push(sink, key);
+          }
+        }
+        const off = teacherOffset[t];
+        for (let k = 0; k < load[t]; k++) {
+          const b = held[off + k];
+          if (done[b] === epoch) continue;
+          const key = dx - edgeCost[blockEdge[b]] + px - pot[b];
+          if (reached[b] !== epoch || key < dist[b]) {
+            reached[b] = epoch;
+            dist[b] = key;
+            pred[b] = x;
+            predEdge[b] = blockEdge[b];
+            queue.push(b, key);
+          }
+        }
+      }
+    }
+    if (D < 0) throw new Error('transport solve: sink unreachable (internal error)');
+    for (let k = 0; k < numPopped; k++) {
+      const x = popped[k];
+      pot[x] += dist[x] - D;
+    }
+    // Augment along sink <- ... <- b0.
+    let x = pred[sink];
+    if (x < nb) {
+      if (x === b0) continue; // best is to leave b0 unfilled
+      release(x);
+      x = pred[x];
+    }
+    for (;;) {
+      const t = x - nb;
+      const b = pred[x];
+      const e = predEdge[x];
+      if (blockTeacher[b] >= 0) release(b);
+      blockTeacher[b] = t;
+      blockEdge[b] = e;
+      held[teacherOffset[t] + load[t]++] = b;
+      if (b === b0) break;
+      x = pred[b];
+    }
+  }
+
+  // A block without edges was never searched: its dual is the unfilled cost.
+  for (let b = 0; b < nb; b++) if (edgeStart[b] === edgeStart[b + 1]) pot[b] = pot[sink] - M;
+  let cost = 0;
+  for (let b = 0; b < nb; b++) cost += blockEdge[b] >= 0 ? edgeCost[blockEdge[b]] : M;
+  for (let t = 0; t < nt; t++) for (let s = 0; s < load[t]; s++) cost += phi * (base[t] + s);
+  return { blockTeacher, blockEdge, load, cost, potential: pot };
+
+  function release(b: number): void {
+    const t = blockTeacher[b];
+    const off = teacherOffset[t];
+    const last = --load[t];
+    for (let k = 0; k <= last; k++) {
+      if (held[off + k] === b) {
+        held[off + k] = held[off + last];
+        break;
+      }
+    }
+    blockTeacher[b] = -1;
+    blockEdge[b] = -1;
+  }
+}
+
+/**
+ * LP-duality check of a transport solution. Duals: u_b = pot[sink] - pot[b] per block, v_t =
+ * pot[sink] - pot[nb + t] per teacher, z_ts = max(0, v_t - phi (base_t + s)) per capacity unit.
+ * Dual feasible: u_b - v_t <= cost_e on every edge, u_b <= M. Dual objective: sum u_b - sum z_ts.
+ * Primal feasible: every block covered at most once on an existing edge, load_t <= cap_t.
+ */
+export function checkTransportCertificate(p: TransportProblem, s: TransportSolution): OptimalityCertificate {
+  const nb = p.numBlocks;
+  const nt = p.numTeachers;
+  const sink = nb + nt;
+  const pot = s.potential;
+  const failures: string[] = [];
+  let primalFeasible = true;
+  let primal = 0;
+  const load = new Int32Array(nt);
+  for (let b = 0; b < nb; b++) {
+    const e = s.blockEdge[b];
+    if (e < 0) {
+      primal += p.unfilledCost;
+      continue;
+    }
+    if (e < p.edgeStart[b] || e >= p.edgeStart[b + 1] || p.edgeTeacher[e] !== s.blockTeacher[b]) {
+      primalFeasible = false;
+      failures.push(`block ${b} uses an edge that is not its own`);
+      break;
+    }
+    primal += p.edgeCost[e];
+    load[s.blockTeacher[b]]++;
+  }
+  for (let t = 0; t < nt; t++) {
+    if (load[t] > p.capacity[t]) {
+      primalFeasible = false;
+      failures.push(`teacher ${t} over capacity`);
+      break;
+    }
+    for (let k = 0; k < load[t]; k++) primal += p.phi * (p.base[t] + k);
+  }
+  let maxViolation = 0;
+  let dual = 0;
+  const ps = pot[sink];
+  for (let b = 0; b < nb; b++) {
+    const ub = ps - pot[b];
+    dual += ub;
+    const over = ub - p.unfilledCost;
+    if (over > maxViolation) maxViolation = over;
+    for (let e = p.edgeStart[b]; e < p.edgeStart[b + 1]; e++) {
+      const vt = ps - pot[nb + p.edgeTeacher[e]];
+      const viol = ub - vt - p.edgeCost[e];
+      if (viol > maxViolation) maxViolation = viol;
+    }
+  }
+  for (let t = 0; t < nt; t++) {
+    const vt = ps - pot[nb + t];
+    for (let k = 0; k < p.capacity[t]; k++) {
+      const z = vt - p.phi * (p.base[t] + k);
+      if (z <= 0) break;
+      dual -= z;
+    }
+  }
+  const dualFeasible = maxViolation === 0 && Number.isFinite(dual);
+  if (!dualFeasible) failures.push(`dual infeasible by ${maxViolation}`);
+  const equal = primal === dual;
+  if (!equal) failures.push(`objectives differ: primal ${primal} vs dual ${dual}`);
+  const ok = primalFeasible && dualFeasible && equal;
+  return {
+    ok,
+    primalFeasible,
+    dualFeasible,
+    primalObjective: primal,
+    dualObjective: dual,
+    maxDualViolation: maxViolation,
+    message: ok ? `optimal: primal ${primal} = dual ${dual}` : failures.join('; '),
+  };
+}
