@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.bootstrap';
 import { hashPassword } from '../../apps/api/src/auth/password';
+import { ProposalService } from '../../apps/api/src/proposals/proposal.service';
 import { AppConfig, loadConfig } from '../../libs/config/src';
 import {
   dropDatabase,
@@ -13,6 +14,7 @@ import {
   LessonBlock,
   Organisation,
   OrganisationLocation,
+  Proposal,
   Region,
   TeacherAvailabilityWindow,
   TeacherProfile,
@@ -217,6 +219,25 @@ export class TestContext {
     });
     await this.db.getRepository(LessonBlock).save({ requestId: teachingRequest.id, weekday: 2, startTime: 540 as ClockTime, endTime: 720 as ClockTime });
     return teachingRequest;
+  }
+
+  /**
+   * A proposal of the teacher for all the request's lesson blocks, made the way a match run makes
+   * one (with its audit event and notifications); `overrides` are then written as-is (e.g. a status).
+   */
+  async newProposal(teachingRequest: TeachingRequest, teacher: TeacherProfile, overrides: Partial<Proposal> = {}): Promise<Proposal> {
+    const blocks = await this.db.getRepository(LessonBlock).findBy({ requestId: teachingRequest.id });
+    const { id } = await this.db.transaction((manager) =>
+      this.app.get(ProposalService).create(manager, {
+        requestId: teachingRequest.id,
+        teacherId: teacher.id,
+        blockIds: blocks.map((block) => block.id),
+        score: 0.8,
+        explanation: { components: { subject: 1, travel: 0.6 }, nextBest: null },
+      }),
+    );
+    if (Object.keys(overrides).length > 0) await this.db.getRepository(Proposal).save({ ...overrides, id });
+    return this.db.getRepository(Proposal).findOneByOrFail({ id });
   }
 }
 

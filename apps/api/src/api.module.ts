@@ -10,9 +10,15 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisations/organisation.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { ProposalModule } from './proposals/proposal.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RegionModule } from './regions/region.module';
+import { TeacherModule } from './teachers/teacher.module';
+import { TeachingRequestModule } from './teaching-requests/teaching-request.module';
+import { UserModule } from './users/user.module';
 
-export const API_FEATURE_MODULES = [AuthModule, RegionModule, OrganisationModule, HealthModule];
+export const API_FEATURE_MODULES = [AuthModule, RegionModule, OrganisationModule, HealthModule, TeachingRequestModule, UserModule, TeacherModule, ProposalModule, OutboxModule, QueueDashboardModule];
 
 /** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */
 @Module({})

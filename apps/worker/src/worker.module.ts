@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
 import { DatabaseModule } from '@hybridmatch/database';
 import { QueueModule } from '@hybridmatch/queue';
+import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
 
 /** The background process: BullMQ processors only, no HTTP. */
 @Module({})
@@ -15,6 +16,7 @@ export class WorkerModule {
         LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'worker') }),
         DatabaseModule,
         QueueModule,
+        NotificationDeliveryModule,
       ],
     };
   }

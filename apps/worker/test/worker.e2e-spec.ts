@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dropDatabase, ensureDatabase } from '../../../libs/database/src';
 import { QUEUES } from '../../../libs/queue/src';
@@ -15,7 +16,7 @@ describe('worker process (e2e)', () => {
       const rows = await worker.get(DataSource).query('SELECT count(*)::int AS migrations FROM typeorm_migration');
       expect(rows[0].migrations).toBeGreaterThan(0);
       const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications));
-      const client = await queue.client;
+      const client = (await queue.client) as unknown as Pick<Redis, 'ping'>;
       expect(await client.ping()).toBe('PONG');
     } finally {
       await worker.close();

@@ -16,6 +16,7 @@ export function migrationDataSourceOptions(url: string): DataSourceOptions & { t
     synchronize: false,
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries reach the error filter, which logs them without their parameters (no personal data).
+    logging: false,
   };
 }

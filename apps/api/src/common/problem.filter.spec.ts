@@ -1,4 +1,5 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
 import { ErrorCode } from './problem';
 import { ProblemFilter } from './problem.filter';
@@ -58,7 +59,22 @@ describe('ProblemFilter', () => {
     expect(body).toMatchObject({ code: ErrorCode.InternalError, correlationId: 'req-123', errorId: expect.any(String) });
     expect(body.detail).toContain(body.errorId);
     expect(JSON.stringify(body)).not.toMatch(/secret|TypeError|at /);
-    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ errorId: body.errorId }), 'Unexpected error');
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ errorId: body.errorId, err: expect.objectContaining({ type: 'TypeError' }) }),
+      'Unexpected error',
+    );
+    logged.mockRestore();
+  });
+
+  it('never logs the parameters of a failed query (they can hold personal data)', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    const failure = new QueryFailedError('INSERT INTO app_user (email) VALUES ($1)', ['jan.de.vries@example.nl'], Object.assign(new Error('deadlock detected'), { code: '40P01', detail: 'Key (email)=(jan.de.vries@example.nl)' }));
+    filter.catch(failure, host);
+    expect(sent.status).toBe(500);
+    const [entry] = logged.mock.calls[0] as [unknown];
+    expect(entry).toMatchObject({ err: { type: 'QueryFailedError', sqlState: '40P01' } });
+    expect(JSON.stringify(entry)).not.toContain('jan.de.vries');
     logged.mockRestore();
   });
 });

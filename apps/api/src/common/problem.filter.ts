@@ -59,7 +59,7 @@ export class ProblemFilter implements ExceptionFilter {
       return this.problem(code, exception.message, correlationId);
     }
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId, correlationId }, 'Unexpected error');
+    this.logger.error({ err: loggableError(exception), errorId, correlationId }, 'Unexpected error');
     return {
       ...this.problem(ErrorCode.InternalError, `Something went wrong on our side. Quote error id ${errorId} when you contact support.`, correlationId),
       errorId,
@@ -88,6 +88,16 @@ function httpDetail(exception: HttpException): string {
   }
   const message = (response as { message?: unknown }).message;
   return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+}
+
+/**
+ * What of an unexpected error goes to the log: its type, message and stack, but never a failed
+ * query's parameters or the driver's detail (they can hold names and e-mail addresses).
+ */
+function loggableError(error: unknown): { type: string; message: string; stack?: string; sqlState?: string } {
+  if (!(error instanceof Error)) return { type: typeof error, message: 'non-Error value thrown' };
+  const sqlState = error instanceof QueryFailedError ? (error.driverError as { code?: string })?.code : undefined;
+  return { type: error.name, message: error.message, stack: error.stack, ...(sqlState ? { sqlState } : {}) };
 }
 
 /** Terminus reports failed checks as `{ error: { postgres: { status: 'down', message } } }`. */

@@ -4,7 +4,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { AppException } from '../common/app.exception';
 import { ErrorCode, FieldError } from '../common/problem';
 import { flattenValidationErrors } from '../common/validation';
-import { teacherRuleErrors } from './teacher-rules';
+import { TeacherRuleInput, teacherRuleErrors } from './teacher-rules';
 import { CreateTeacherDto } from './teacher.dto';
 
 /**
@@ -102,8 +102,8 @@ const FIELD_OF_COLUMN = new Map(CSV_FIELDS.map((field) => [columnOf(field), fiel
 export const CSV_REQUIRED_COLUMNS = CSV_FIELDS.filter((field) => COLUMN_SPECS[field].requiredColumn).map(columnOf);
 export const CSV_OPTIONAL_COLUMNS = CSV_FIELDS.filter((field) => !COLUMN_SPECS[field].requiredColumn).map(columnOf);
 
-/** `windows[1].end` → `windows`: the column an error about a (nested) field belongs to. */
-const columnOfError = (field: string) => columnOf(field.split(/[.[]/)[0]);
+/** `windows[1].end` → `windows`: the field (and so the column) an error about a nested value belongs to. */
+const rootField = (field: string) => field.split(/[.[]/)[0];
 
 /** Turns one row's cells into a plain CreateTeacherDto-shaped object, plus the cells it could not read. */
 export function mapCsvRecord(fields: readonly CsvField[], cells: readonly string[]): { plain: Record<string, unknown>; errors: FieldError[] } {
@@ -126,8 +126,24 @@ export function mapCsvRecord(fields: readonly CsvField[], cells: readonly string
 export async function validateCsvRecord(plain: Record<string, unknown>, today: string): Promise<{ teacher: CreateTeacherDto; errors: FieldError[] }> {
   const teacher = plainToInstance(CreateTeacherDto, plain);
   const validationErrors = await validate(teacher, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: false, value: false } });
-  const errors = validationErrors.length ? flattenValidationErrors(validationErrors) : teacherRuleErrors(teacher, today);
-  return { teacher, errors: errors.map((error) => ({ ...error, column: columnOfError(error.field) })) };
+  const fieldErrors = flattenValidationErrors(validationErrors);
+  const invalid = new Set(fieldErrors.map((error) => rootField(error.field)));
+  const errors = [...fieldErrors, ...teacherRuleErrors(ruleInputOf(teacher, invalid), today)];
+  return { teacher, errors: errors.map((error) => ({ ...error, column: columnOf(rootField(error.field)) })) };
+}
+
+/** The cross-field rules look only at fields that passed their own validation. */
+function ruleInputOf(teacher: CreateTeacherDto, invalid: Set<string>): TeacherRuleInput {
+  const valid = <T>(field: keyof CreateTeacherDto, value: T) => (invalid.has(field) ? undefined : value);
+  const periodValid = !invalid.has('availableFrom') && !invalid.has('availableUntil');
+  return {
+    windows: valid('windows', teacher.windows),
+    availableFrom: teacher.availableFrom,
+    availableUntil: periodValid ? teacher.availableUntil : undefined,
+    qualification: invalid.has('qualificationSince') ? undefined : valid('qualification', teacher.qualification),
+    qualificationSince: teacher.qualificationSince,
+    vogIssuedOn: valid('vogIssuedOn', teacher.vogIssuedOn),
+  };
 }
 
 export interface CsvTeacherRow {
@@ -161,7 +177,7 @@ export async function readTeacherCsv(text: string, today: string): Promise<Teach
     const mapped = mapCsvRecord(fields, cells);
     const checked = await validateCsvRecord(mapped.plain, today);
     const mappedFields = new Set(mapped.errors.map((error) => error.field));
-    const rowErrors = [...mapped.errors, ...checked.errors.filter((error) => !mappedFields.has(error.field.split(/[.[]/)[0]))];
+    const rowErrors = [...mapped.errors, ...checked.errors.filter((error) => !mappedFields.has(rootField(error.field)))];
     const ref = checked.teacher.employeeRef;
     if (typeof ref === 'string' && ref !== '') {
       const firstLine = lineOfRef.get(ref);

@@ -20,6 +20,7 @@ import {
   Min,
   MinLength,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { EducationLevel, Qualification, SUBJECT_CODES, isClockTimeString } from '@hybridmatch/domain';
@@ -50,6 +51,9 @@ const IsHalfHours = () =>
     name: 'isHalfHours',
     validator: { validate: (value) => typeof value === 'number' && Number.isInteger(value * 2), defaultMessage: () => 'must be in steps of 0.5 hour' },
   });
+
+/** May be left out, but not sent as null (for fields the database requires). */
+const IsOptionalButNotNull = () => ValidateIf((_object, value) => value !== undefined);
 
 const toLowerCaseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -149,7 +153,7 @@ export class CreateTeacherDto {
   vogIssuedOn?: string | null;
 
   @ApiPropertyOptional({ enum: Qualification, example: Qualification.None, default: Qualification.None })
-  @IsOptional() @IsEnum(Qualification, { message: `must be one of: ${QUALIFICATIONS}` })
+  @IsOptionalButNotNull() @IsEnum(Qualification, { message: `must be one of: ${QUALIFICATIONS}` })
   qualification?: Qualification;
 
   @ApiPropertyOptional({ example: '2026-02-01', nullable: true, type: String, description: 'Required for pdg_in_progress: when the PDG programme started' })
@@ -163,11 +167,11 @@ export class CreateTeacherDto {
 
 export class UpdateTeacherDto extends PartialType(OmitType(CreateTeacherDto, ['companyId'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ example: true, description: 'False takes the person out of matching' })
-  @IsOptional() @IsBoolean()
+  @IsOptionalButNotNull() @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
 
   @ApiPropertyOptional({ example: 3, description: 'The version you read; a different current version answers 409 CONCURRENT_UPDATE' })
-  @IsOptional() @IsInt()
+  @IsOptionalButNotNull() @IsInt({ message: 'must be the whole-number version you read' })
   version?: number;
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -12,6 +12,7 @@ import {
   CreateTeachingRequestDto,
   ListTeachingRequestsQueryDto,
   TeachingRequestDto,
+  TeachingRequestPageDto,
   UpdateTeachingRequestDto,
 } from './teaching-request.dto';
 import { TeachingRequestService } from './teaching-request.service';
@@ -23,6 +24,7 @@ export class TeachingRequestController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: TeachingRequestPageDto })
   @ApiOperation({
     summary:
       'List teaching requests (admin: all; coordinator: their regions; school admin: their own school; ' +
@@ -35,6 +37,7 @@ export class TeachingRequestController {
 
   @Get(':id')
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: TeachingRequestDto })
   @ApiOperation({ summary: 'Read a teaching request (same visibility as the list)' })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<TeachingRequestDto> {
@@ -43,6 +46,7 @@ export class TeachingRequestController {
 
   @Post()
   @Roles(UserRole.PlatformAdmin, UserRole.SchoolAdmin)
+  @ApiCreatedResponse({ type: TeachingRequestDto })
   @ApiOperation({ summary: 'Post a teaching request (school admin: for their own school; platform admin: names the school in schoolId)' })
   @ApiProblems(400, 401, 403)
   create(@CurrentActor() actor: Actor, @Body() body: CreateTeachingRequestDto): Promise<TeachingRequestDto> {
@@ -51,6 +55,7 @@ export class TeachingRequestController {
 
   @Patch(':id')
   @Roles(UserRole.PlatformAdmin, UserRole.SchoolAdmin)
+  @ApiOkResponse({ type: TeachingRequestDto })
   @ApiOperation({ summary: 'Change an open or partially filled request; send the version you read. Blocks, when given, replace all blocks.' })
   @ApiProblems(400, 401, 403, 404, 409)
   update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateTeachingRequestDto): Promise<TeachingRequestDto> {
@@ -60,6 +65,7 @@ export class TeachingRequestController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin)
+  @ApiOkResponse({ type: TeachingRequestDto })
   @ApiOperation({ summary: 'Cancel an open or partially filled request, with a reason (school admin, coordinator of its region, admin)' })
   @ApiProblems(400, 401, 403, 404, 409)
   cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: CancelTeachingRequestDto): Promise<TeachingRequestDto> {
@@ -69,6 +75,7 @@ export class TeachingRequestController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin)
+  @ApiOkResponse({ type: TeachingRequestDto })
   @ApiOperation({ summary: 'Close an open or partially filled request: no more teachers are sought (school admin, coordinator of its region, admin)' })
   @ApiProblems(400, 401, 403, 404, 409)
   close(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<TeachingRequestDto> {

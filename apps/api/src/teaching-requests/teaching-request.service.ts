@@ -86,13 +86,14 @@ export class TeachingRequestService {
     if (query.level) builder.andWhere('request.level = :level', { level: query.level });
     if (query.status) builder.andWhere('request.status = :status', { status: query.status });
 
+    const { skip, take } = pageWindow(query);
     const [rows, total] = await builder
       .orderBy('request.periodStart', 'ASC')
       .addOrderBy('request.id', 'ASC')
       .addOrderBy('block.weekday', 'ASC')
       .addOrderBy('block.startTime', 'ASC')
-      .skip(pageWindow(query).skip)
-      .take(pageWindow(query).take)
+      .skip(skip)
+      .take(take)
       .getManyAndCount();
     return { items: rows.map(toTeachingRequestDto), page: query.page, pageSize: query.pageSize, total };
   }

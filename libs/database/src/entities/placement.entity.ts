@@ -38,7 +38,8 @@ export class Placement {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid', unique: true })
+  /** One placement per proposal (the one-to-one relation makes it unique). */
+  @Column({ type: 'uuid' })
   proposalId: string;
 
   @OneToOne(() => Proposal, { onDelete: 'RESTRICT' })

@@ -164,6 +164,23 @@ export function buildInstance(teachersIn: readonly MatchTeacher[], requestsIn: r
   const pairFirstFlag = new IntBuffer(numBlocks * 8);
   const flags = new IntBuffer(numBlocks * 32);
   const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false };
+  // Fast exact-safe prefilter for the default great-circle distance: unit vectors, so "within
+  // maxTravelKm" is a dot product against cos(maxTravelKm / R) (with a small margin; the exact
+  // rule check follows for every survivor).
+  const useGeoFilter = options.distanceKm === undefined;
+  const tx = new Float64Array(nt);
+  const ty = new Float64Array(nt);
+  const tz = new Float64Array(nt);
+  const tCos = new Float64Array(nt);
+  for (const t of teachers) {
+    const la = (t.teacher.home.lat * Math.PI) / 180;
+    const lo = (t.teacher.home.lon * Math.PI) / 180;
+    tx[t.index] = Math.cos(la) * Math.cos(lo);
+    ty[t.index] = Math.cos(la) * Math.sin(lo);
+    tz[t.index] = Math.sin(la);
+    const angle = (t.teacher.maxTravelKm + 0.5) / 6371.0088;
+    tCos[t.index] = angle >= Math.PI ? -2 : Math.cos(angle);
+  }
   const requestPairStart = new Int32Array(requests.length + 1);
   for (const r of requests) {
     requestPairStart[r.index] = pairTeacher.length;
@@ -171,7 +188,14 @@ export function buildInstance(teachersIn: readonly MatchTeacher[], requestsIn: r
     if (!candidates) continue;
     const excluded = excludedFor.get(r.request.id);
     const blocks = r.request.blocks;
-    for (const ti of candidates) {
+    const la = (r.request.location.lat * Math.PI) / 180;
+    const lo = (r.request.location.lon * Math.PI) / 180;
+    const rx = Math.cos(la) * Math.cos(lo);
+    const ry = Math.cos(la) * Math.sin(lo);
+    const rz = Math.sin(la);
+    for (let c = 0; c < candidates.length; c++) {
+      const ti = candidates[c];
+      if (useGeoFilter && tx[ti] * rx + ty[ti] * ry + tz[ti] * rz < tCos[ti]) continue;
       if (excludedEverywhere[ti] || (excluded !== undefined && excluded.has(ti))) continue;
       const pt = teachers[ti];
       if (!evaluatePair(pt, r, ctx, facts, null)) continue;

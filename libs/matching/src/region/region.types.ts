@@ -203,8 +203,10 @@ export interface RegionCertificate {
   score: number;
   /** (upperBound - score) / upperBound; 0 means the returned solution is proven optimal. */
   relativeGap: number;
-  /** Blocks dropped by the side-rule repair (then re-offered). */
+  /** Pairs dropped or forbidden by the side-rule repair (their blocks are re-offered). */
   repairedAssignments: number;
+  /** The greedy answer scored higher than the flow-and-repair answer and was returned instead. */
+  usedGreedyFallback: boolean;
   message: string;
 }
 

@@ -17,6 +17,26 @@ export class SideRules {
     for (let b = 0; b < inst.numBlocks; b++) this.blockMbo[b] = inst.requests[inst.blockRequest[b]].isMbo ? 1 : 0;
   }
 
+  private teacherEdgeStart: Int32Array | null = null;
+  private teacherEdgeList: Int32Array | null = null;
+
+  /** Edges of teacher t (built on first use). */
+  teacherEdges(t: number): Int32Array {
+    if (this.teacherEdgeStart === null || this.teacherEdgeList === null) {
+      const nt = this.inst.teachers.length;
+      const start = new Int32Array(nt + 1);
+      const et = this.inst.edgeTeacher;
+      for (let e = 0; e < et.length; e++) start[et[e] + 1]++;
+      for (let k = 0; k < nt; k++) start[k + 1] += start[k];
+      const fill = start.slice(0, nt);
+      const list = new Int32Array(et.length);
+      for (let e = 0; e < et.length; e++) list[fill[et[e]]++] = e;
+      this.teacherEdgeStart = start;
+      this.teacherEdgeList = list;
+    }
+    return this.teacherEdgeList.subarray(this.teacherEdgeStart[t], this.teacherEdgeStart[t + 1]);
+  }
+
   /** True when teacher t can hold all edges[0..count-1] together (plus its committed slots). */
   fits(t: number, edges: ArrayLike<number>, count: number): boolean {
     const pt = this.inst.teachers[t];

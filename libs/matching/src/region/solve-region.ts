@@ -16,8 +16,10 @@ import { pointsOf, SCORE_COMPONENTS } from './score';
 import { SideRules } from './side-rules';
 import { checkTransportCertificate, solveTransport, TransportProblem } from './transport';
 
-/** Upper limit on repair rounds (each is a smaller flow solve); the loop usually ends in 2–3. */
+/** Upper limit on fill rounds (each a small flow solve over unfilled blocks). */
 const MAX_ROUNDS = 25;
+/** Upper limit on full re-solves with forbidden pairs. */
+const MAX_FULL_ROUNDS = 1;
 
 /**
  * Solves the whole region: eligibility, scoring, min-cost flow (certified), side-rule repair with
@@ -88,40 +90,39 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
     return sol.blockEdge;
   };
 
-  const first: TransportProblem = {
-    numBlocks: nb,
-    numTeachers: nt,
-    edgeStart: inst.edgeStart,
-    edgeTeacher: inst.edgeTeacher,
-    edgeCost,
-    unfilledCost: M,
-    capacity,
-    base,
-    phi,
-  };
-  const firstEdges = runFlow(first);
+  // Full rounds: solve the flow over all still-allowed pairs; where a teacher's holding breaks a
+  // side rule, keep its best feasible subset, forbid the rest (and, when its released days are
+  // used up, every pair on its other days), and solve again. Each round is an exact, certified
+  // optimum of a smaller relaxation; the first one bounds every feasible answer.
   let upperBound = 0;
-  const changed = new Uint8Array(nt);
-  for (let b = 0; b < nb; b++) {
-    const e = firstEdges[b];
-    if (e >= 0) {
-      held[inst.edgeTeacher[e]].push(e);
-      changed[inst.edgeTeacher[e]] = 1;
-    }
-  }
-  upperBound = objective(inst, state);
-
-  // Repair rounds: enforce the side rules, then re-offer the freed blocks in a smaller flow.
   let repaired = 0;
+  const changed = new Uint8Array(nt);
+  let feasible = false;
+  for (let round = 1; round <= MAX_FULL_ROUNDS && !feasible; round++) {
+    const tb = performance.now();
+    const problem = round === 1 ? fullProblem(inst, edgeCost, capacity, base, phi, M) : restrictedProblem(inst, rules, allowed, held, base, phi, M);
+    timings.sideRulesMs += round === 1 ? 0 : performance.now() - tb;
+    const edges = runFlow(problem.problem);
+    for (let t = 0; t < nt; t++) held[t] = [];
+    for (let b = 0; b < problem.blocks.length; b++) {
+      const local = edges[b];
+      if (local < 0) continue;
+      const e = problem.edgeMap === null ? local : problem.edgeMap[local];
+      held[inst.edgeTeacher[e]].push(e);
+    }
+    if (round === 1) upperBound = objective(inst, state);
+    const tr = performance.now();
+    changed.fill(1);
+    const dropped = repairSideRules(inst, rules, state, changed, allowed, true);
+    timings.sideRulesMs += performance.now() - tr;
+    repaired += dropped;
+    feasible = dropped === 0;
+  }
+
+  // Fill rounds: re-offer blocks still unfilled to teachers that can add them to what they hold.
+  changed.fill(0);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const tr = performance.now();
-    const dropped = repairSideRules(inst, rules, state, changed, allowed);
-    repaired += dropped;
-    changed.fill(0);
-    if (dropped === 0) {
-      timings.sideRulesMs += performance.now() - tr;
-      break;
-    }
     const sub = residualProblem(inst, rules, state, allowed, M);
     timings.sideRulesMs += performance.now() - tr;
     if (sub === null) break;
@@ -136,6 +137,23 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
       added++;
     }
     if (added === 0) break;
+    const tr2 = performance.now();
+    const dropped = repairSideRules(inst, rules, state, changed, allowed, false);
+    changed.fill(0);
+    timings.sideRulesMs += performance.now() - tr2;
+    repaired += dropped;
+  }
+
+  // Safeguard: the greedy answer is feasible too; never return less than it.
+  let usedGreedy = false;
+  if (!feasible || repaired > 0) {
+    const tr = performance.now();
+    const greedyHeld = greedyHolding(inst, rules, base, phi);
+    if (objective(inst, { held: greedyHeld, base, phi }) > objective(inst, state)) {
+      for (let t = 0; t < nt; t++) held[t] = greedyHeld[t];
+      usedGreedy = true;
+    }
+    timings.sideRulesMs += performance.now() - tr;
   }
 
   const tx = performance.now();
@@ -150,13 +168,109 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
     score,
     relativeGap: gap,
     repairedAssignments: repaired,
+    usedGreedyFallback: usedGreedy,
     message: !verify
       ? 'certificate not verified (verifyCertificate: false)'
       : `${flowSolves} flow solve(s) proved optimal (first: ${certMessages[0] ?? 'n/a'}); ` +
-        (gap === 0 ? 'side rules did not bind: the result is the proven optimum' : `side rules bound: score within ${(gap * 100).toFixed(3)}% of the flow upper bound ${upperBound}`),
+        (gap === 0
+          ? 'side rules did not bind: the result is the proven optimum'
+          : `side rules bound: score within ${(gap * 100).toFixed(3)}% of the flow upper bound ${upperBound}${usedGreedy ? ' (greedy answer was better and is returned)' : ''}`),
   };
   timings.totalMs = performance.now() - start;
   return { ...result, certificate, timings };
+}
+
+function fullProblem(
+  inst: RegionInstance,
+  edgeCost: Float64Array,
+  capacity: Int32Array,
+  base: Int32Array,
+  phi: number,
+  M: number,
+): { problem: TransportProblem; blocks: { length: number }; edgeMap: null } {
+  return {
+    problem: {
+      numBlocks: inst.numBlocks,
+      numTeachers: inst.teachers.length,
+      edgeStart: inst.edgeStart,
+      edgeTeacher: inst.edgeTeacher,
+      edgeCost,
+      unfilledCost: M,
+      capacity,
+      base,
+      phi,
+    },
+    blocks: { length: inst.numBlocks },
+    edgeMap: null,
+  };
+}
+
+/** The full flow restricted to allowed pairs (all blocks, fresh holding). */
+function restrictedProblem(
+  inst: RegionInstance,
+  rules: SideRules,
+  allowed: Uint8Array,
+  held: number[][],
+  base: Int32Array,
+  phi: number,
+  M: number,
+): { problem: TransportProblem; blocks: { length: number }; edgeMap: Int32Array } {
+  const nb = inst.numBlocks;
+  let m = 0;
+  for (let e = 0; e < allowed.length; e++) m += allowed[e];
+  const edgeStart = new Int32Array(nb + 1);
+  const edgeTeacher = new Int32Array(m);
+  const edgeCost = new Float64Array(m);
+  const edgeMap = new Int32Array(m);
+  let w = 0;
+  for (let b = 0; b < nb; b++) {
+    edgeStart[b] = w;
+    for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
+      if (!allowed[e]) continue;
+      edgeTeacher[w] = inst.edgeTeacher[e];
+      edgeCost[w] = M - inst.edgeScore[e];
+      edgeMap[w++] = e;
+    }
+  }
+  edgeStart[nb] = w;
+  const empty: number[][] = held.map(() => []);
+  const capacity = capacityBound(inst, rules.edgeBlock, allowed, empty);
+  return {
+    problem: { numBlocks: nb, numTeachers: inst.teachers.length, edgeStart, edgeTeacher, edgeCost, unfilledCost: M, capacity, base, phi },
+    blocks: { length: nb },
+    edgeMap,
+  };
+}
+
+/** Greedy holding (best score first, every rule checked); the safeguard and the baseline. */
+export function greedyHolding(inst: RegionInstance, rules: SideRules, base: Int32Array, phi: number): number[][] {
+  const nt = inst.teachers.length;
+  const held: number[][] = Array.from({ length: nt }, () => []);
+  const numEdges = inst.edgeTeacher.length;
+  const order = new Int32Array(numEdges);
+  for (let e = 0; e < numEdges; e++) order[e] = e;
+  const score = inst.edgeScore;
+  order.sort((a, b) => score[b] - score[a] || a - b);
+  const filled = new Uint8Array(inst.numBlocks);
+  const holder = new Int32Array(inst.requests.length).fill(-1);
+  const scratch: number[] = [];
+  for (let k = 0; k < numEdges; k++) {
+    const e = order[k];
+    const b = rules.edgeBlock[e];
+    if (filled[b]) continue;
+    const t = inst.edgeTeacher[e];
+    const r = inst.blockRequest[b];
+    if (!inst.requests[r].request.allowTeam && holder[r] >= 0 && holder[r] !== t) continue;
+    if (score[e] - phi * (base[t] + held[t].length) <= 0) continue;
+    scratch.length = 0;
+    for (const x of held[t]) scratch.push(x);
+    scratch.push(e);
+    if (!rules.fits(t, scratch, scratch.length)) continue;
+    held[t].push(e);
+    filled[b] = 1;
+    holder[r] = t;
+  }
+  return held;
 }
 
 /** Score of the current holding: sum of pair scores minus the convex fairness penalty. */
@@ -202,7 +316,7 @@ function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uin
  * no-team request single-teacher (keeps the teacher with the most score on it). Dropped pairs are
  * forbidden from then on. Returns the number of dropped assignments.
  */
-function repairSideRules(inst: RegionInstance, rules: SideRules, s: SolveState, changed: Uint8Array, allowed: Uint8Array): number {
+function repairSideRules(inst: RegionInstance, rules: SideRules, s: SolveState, changed: Uint8Array, allowed: Uint8Array, dayLock: boolean): number {
   let dropped = 0;
   for (let t = 0; t < s.held.length; t++) {
     if (!changed[t] || s.held[t].length === 0) continue;
@@ -217,6 +331,7 @@ function repairSideRules(inst: RegionInstance, rules: SideRules, s: SolveState, 
       }
     }
     s.held[t] = sortByBlock(keep);
+    if (dayLock) dropped += lockDays(inst, rules, t, keep, allowed);
   }
   // No-team requests: one teacher per request.
   const holders = new Map<number, Map<number, number>>();
@@ -252,6 +367,27 @@ function repairSideRules(inst: RegionInstance, rules: SideRules, s: SolveState, 
     }
   }
   return dropped;
+}
+
+/**
+ * When the kept blocks use up a teacher's released days, forbid every pair of that teacher on
+ * another day (they can never be added). Returns the number of pairs forbidden.
+ */
+function lockDays(inst: RegionInstance, rules: SideRules, t: number, keep: number[], allowed: Uint8Array): number {
+  const pt = inst.teachers[t];
+  let days = pt.committedDaysMask;
+  for (const e of keep) days |= 1 << inst.blockDay[rules.edgeBlock[e]];
+  let used = 0;
+  for (let d = 1; d <= 7; d++) if (days & (1 << d)) used++;
+  if (used < pt.teacher.releasedDaysPerWeek) return 0;
+  let forbidden = 0;
+  for (const e of rules.teacherEdges(t)) {
+    if (allowed[e] && (days & (1 << inst.blockDay[rules.edgeBlock[e]])) === 0) {
+      allowed[e] = 0;
+      forbidden++;
+    }
+  }
+  return forbidden;
 }
 
 function sortByBlock(edges: number[]): number[] {

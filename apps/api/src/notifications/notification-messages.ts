@@ -1,0 +1,127 @@
+import { NotificationKind } from '@hybridmatch/database';
+import { ProposalParty } from '@hybridmatch/domain';
+
+/** What a proposal message talks about; everything a reader needs to act without logging in first. */
+export interface ProposalFacts {
+  link: string;
+  teacherName: string;
+  companyName: string;
+  schoolName: string;
+  requestTitle: string;
+  minutesPerWeek: number;
+  expiresAt: Date;
+  reason?: string | null;
+  decliningParty?: ProposalParty | null;
+  placement?: { startDate: string; endDate: string; supervisorName: string } | null;
+}
+
+export interface NotificationMessage {
+  subject: string;
+  bodyText: string;
+}
+
+const AMSTERDAM = 'Europe/Amsterdam';
+const instantNl = (date: Date) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: AMSTERDAM }).format(date);
+const instantEn = (date: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: AMSTERDAM }).format(date);
+/** Calendar dates ("2026-09-01") are not instants: format them without a time zone shift. */
+const dayNl = (day: string) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+const dayEn = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+const hoursNl = (minutes: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(minutes / 60);
+const hoursEn = (minutes: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(minutes / 60);
+
+const PARTY_NL: Record<ProposalParty, string> = { company: 'het bedrijf', teacher: 'de docent', school: 'de school' };
+const PARTY_EN: Record<ProposalParty, string> = { company: 'the company', teacher: 'the teacher', school: 'the school' };
+
+interface Text {
+  subject: string;
+  lines: string[];
+}
+
+/** Dutch and English text for one kind of message: what happened, what to do, by when, and the link. */
+function texts(kind: NotificationKind, f: ProposalFacts): { nl: Text; en: Text } {
+  const whatNl = `${f.teacherName} (${f.companyName}) voor "${f.requestTitle}" bij ${f.schoolName}, ${hoursNl(f.minutesPerWeek)} uur per week`;
+  const whatEn = `${f.teacherName} (${f.companyName}) for "${f.requestTitle}" at ${f.schoolName}, ${hoursEn(f.minutesPerWeek)} hours a week`;
+  const reasonNl = f.reason ? [`Reden: ${f.reason}`] : [];
+  const reasonEn = f.reason ? [`Reason: ${f.reason}`] : [];
+  const noActionNl = 'U hoeft niets te doen.';
+  const noActionEn = 'You do not need to do anything.';
+  switch (kind) {
+    case NotificationKind.ProposalNew:
+    case NotificationKind.CascadeOffer:
+    case NotificationKind.AnswerNeeded:
+    case NotificationKind.ExpiringSoon: {
+      const lead = {
+        [NotificationKind.ProposalNew]: ['Nieuw voorstel', 'New proposal', 'Er is een nieuw voorstel', 'There is a new proposal'],
+        [NotificationKind.CascadeOffer]: ['Nieuw voorstel (vervanging)', 'New proposal (replacement)', 'Een eerder voorstel ging niet door; er is een nieuw voorstel', 'An earlier proposal fell through; there is a new proposal'],
+        [NotificationKind.AnswerNeeded]: ['Uw antwoord is nodig', 'Your answer is needed', 'Wij wachten nog op uw antwoord op het voorstel', 'We are still waiting for your answer to the proposal'],
+        [NotificationKind.ExpiringSoon]: ['Voorstel verloopt bijna', 'Proposal expires soon', 'Het voorstel verloopt bijna', 'The proposal expires soon'],
+      }[kind];
+      return {
+        nl: { subject: `${lead[0]}: ${f.requestTitle}`, lines: [`${lead[2]}: ${whatNl}.`, `Wat moet u doen: accepteer of wijs het voorstel af vóór ${instantNl(f.expiresAt)}. Daarna verloopt het voorstel.`] },
+        en: { subject: `${lead[1]}`, lines: [`${lead[3]}: ${whatEn}.`, `What to do: accept or decline the proposal before ${instantEn(f.expiresAt)}. After that it expires.`] },
+      };
+    }
+    case NotificationKind.AllAccepted:
+      return {
+        nl: { subject: `Klaar voor goedkeuring: ${f.requestTitle}`, lines: [`Bedrijf, docent en school hebben het voorstel geaccepteerd: ${whatNl}.`, 'Wat moet u doen: keur het voorstel goed (met uurtarief, start- en einddatum en werkplekbegeleider) of wijs het af.'] },
+        en: { subject: 'Ready for approval', lines: [`The company, the teacher and the school accepted the proposal: ${whatEn}.`, 'What to do: approve it (with hourly rate, start and end date and supervisor) or reject it.'] },
+      };
+    case NotificationKind.Approved: {
+      const p = f.placement;
+      return {
+        nl: { subject: `Plaatsing goedgekeurd: ${f.requestTitle}`, lines: [`De coördinator heeft het voorstel goedgekeurd: ${whatNl}.`, ...(p ? [`De plaatsing loopt van ${dayNl(p.startDate)} tot en met ${dayNl(p.endDate)}; werkplekbegeleider: ${p.supervisorName}.`] : []), noActionNl] },
+        en: { subject: 'Placement approved', lines: [`The coordinator approved the proposal: ${whatEn}.`, ...(p ? [`The placement runs from ${dayEn(p.startDate)} to ${dayEn(p.endDate)} inclusive; supervisor: ${p.supervisorName}.`] : []), noActionEn] },
+      };
+    }
+    case NotificationKind.Rejected:
+      return {
+        nl: { subject: `Voorstel afgewezen door de coördinator: ${f.requestTitle}`, lines: [`De coördinator heeft het voorstel afgewezen: ${whatNl}.`, ...reasonNl, `${noActionNl} De aanvraag blijft open voor een andere docent.`] },
+        en: { subject: 'Proposal rejected by the coordinator', lines: [`The coordinator rejected the proposal: ${whatEn}.`, ...reasonEn, `${noActionEn} The request stays open for another teacher.`] },
+      };
+    case NotificationKind.Declined: {
+      const byNl = f.decliningParty ? ` door ${PARTY_NL[f.decliningParty]}` : '';
+      const byEn = f.decliningParty ? ` by ${PARTY_EN[f.decliningParty]}` : '';
+      return {
+        nl: { subject: `Voorstel afgewezen${byNl}: ${f.requestTitle}`, lines: [`Het voorstel is afgewezen${byNl}: ${whatNl}.`, ...reasonNl, `${noActionNl} De aanvraag blijft open voor een andere docent.`] },
+        en: { subject: `Proposal declined${byEn}`, lines: [`The proposal was declined${byEn}: ${whatEn}.`, ...reasonEn, `${noActionEn} The request stays open for another teacher.`] },
+      };
+    }
+    case NotificationKind.Withdrawn:
+      return {
+        nl: { subject: `Voorstel ingetrokken: ${f.requestTitle}`, lines: [`De coördinator heeft het voorstel ingetrokken: ${whatNl}.`, ...reasonNl, noActionNl] },
+        en: { subject: 'Proposal withdrawn', lines: [`The coordinator withdrew the proposal: ${whatEn}.`, ...reasonEn, noActionEn] },
+      };
+    case NotificationKind.Cancelled:
+      return {
+        nl: { subject: `Plaatsing geannuleerd: ${f.requestTitle}`, lines: [`De goedgekeurde plaatsing is geannuleerd: ${whatNl}.`, ...reasonNl, 'De lesuren zijn weer vrij; de aanvraag staat weer open.'] },
+        en: { subject: 'Placement cancelled', lines: [`The approved placement was cancelled: ${whatEn}.`, ...reasonEn, 'The lesson hours are free again; the request is open again.'] },
+      };
+  }
+}
+
+/** Plain text, Dutch first with an English fallback below it; the subject carries both. */
+export function composeProposalMessage(kind: NotificationKind, facts: ProposalFacts): NotificationMessage {
+  const { nl, en } = texts(kind, facts);
+  const subject = `${nl.subject} / ${en.subject}`;
+  const bodyText = [
+    'Hallo,',
+    '',
+    ...nl.lines,
+    `Bekijk het voorstel: ${facts.link}`,
+    '',
+    'Met vriendelijke groet,',
+    'HybridMatch',
+    '',
+    '--- English ---',
+    '',
+    'Hello,',
+    '',
+    ...en.lines,
+    `View the proposal: ${facts.link}`,
+    '',
+    'Kind regards,',
+    'HybridMatch',
+    '',
+  ].join('\n');
+  return { subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject, bodyText };
+}

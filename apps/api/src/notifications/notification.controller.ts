@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UserRole } from '@hybridmatch/domain';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/id-param';
+import { PageQueryDto } from '../common/pagination';
+import { FailedNotificationPageDto, NotificationDto, NotificationPageDto } from './notification.dto';
+import { NotificationService } from './notification.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationController {
+  constructor(private readonly notifications: NotificationService) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Your own notifications, unread first' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiProblems(400, 401)
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<NotificationPageDto> {
+    return this.notifications.listOwn(actor, query);
+  }
+
+  @Get('failed')
+  @Roles(UserRole.PlatformAdmin)
+  @ApiOperation({ summary: 'Notifications whose email could not be delivered after every retry (platform admin)' })
+  @ApiOkResponse({ type: FailedNotificationPageDto })
+  @ApiProblems(400, 401, 403)
+  listFailed(@Query() query: PageQueryDto): Promise<FailedNotificationPageDto> {
+    return this.notifications.listFailed(query);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Mark one of your notifications as read' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiProblems(400, 401, 404)
+  markRead(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<NotificationDto> {
+    return this.notifications.markRead(actor, id);
+  }
+}

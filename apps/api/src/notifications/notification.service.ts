@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { Notification, NotificationDeliveryStatus } from '@hybridmatch/database';
+import { Actor } from '../auth/actor';
+import { AppException } from '../common/app.exception';
+import { Page, PageQueryDto, pageWindow } from '../common/pagination';
+import { NotificationDto } from './notification.dto';
+
+export const toNotificationDto = (notification: Notification): NotificationDto => ({
+  id: notification.id,
+  recipientUserId: notification.recipientUserId,
+  proposalId: notification.proposalId,
+  kind: notification.kind,
+  subject: notification.subject,
+  bodyText: notification.bodyText,
+  deliveryStatus: notification.deliveryStatus,
+  attempts: notification.attempts,
+  lastError: notification.lastError,
+  sentAt: notification.sentAt,
+  readAt: notification.readAt,
+  createdAt: notification.createdAt,
+});
+
+/** The in-app notification list: everyone sees only their own; admins also see failed emails. */
+@Injectable()
+export class NotificationService {
+  constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
+
+  /** The caller's own notifications, unread first, newest first. */
+  async listOwn(actor: Actor, query: PageQueryDto): Promise<Page<NotificationDto> & { unread: number }> {
+    const { skip, take } = pageWindow(query);
+    const [rows, total] = await this.notifications
+      .createQueryBuilder('notification')
+      .where('notification.recipientUserId = :userId', { userId: actor.userId })
+      .orderBy('notification.read_at IS NULL', 'DESC')
+      .addOrderBy('notification.createdAt', 'DESC')
+      .addOrderBy('notification.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getManyAndCount();
+    const unread = await this.notifications.countBy({ recipientUserId: actor.userId, readAt: IsNull() });
+    return { items: rows.map(toNotificationDto), page: query.page, pageSize: query.pageSize, total, unread };
+  }
+
+  /** Marks one of the caller's notifications read (again is harmless); others' answer 404. */
+  async markRead(actor: Actor, id: string): Promise<NotificationDto> {
+    const notification = await this.notifications.findOneBy({ id, recipientUserId: actor.userId });
+    if (!notification) throw AppException.notFound('Notification', id);
+    if (!notification.readAt) {
+      notification.readAt = new Date();
+      await this.notifications.update({ id, readAt: IsNull() }, { readAt: notification.readAt });
+    }
+    return toNotificationDto(notification);
+  }
+
+  /** For the platform admin: emails that could not be delivered after every retry. */
+  async listFailed(query: PageQueryDto): Promise<Page<NotificationDto>> {
+    const [rows, total] = await this.notifications.findAndCount({
+      where: { deliveryStatus: NotificationDeliveryStatus.Failed },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      ...pageWindow(query),
+    });
+    return { items: rows.map(toNotificationDto), page: query.page, pageSize: query.pageSize, total };
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { LessonBlock, Placement, PlacementSlot, PlacementStatus, Proposal, TeachingRequest } from '@hybridmatch/database';
+import { clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
+import { Actor } from '../auth/actor';
+import { AppException } from '../common/app.exception';
+import { ErrorCode } from '../common/problem';
+import { Page, pageWindow } from '../common/pagination';
+import { ApproveProposalDto, ListPlacementsQueryDto, PlacementDto } from './proposal.dto';
+import { ProposalAccess } from './proposal-access';
+
+export type PlacementTerms = Omit<ApproveProposalDto, 'version'>;
+
+/** PostgreSQL: an exclusion constraint refused the row. */
+const EXCLUSION_VIOLATION = '23P01';
+const RANGE = /^\[(\d+),(\d+)\)$/;
+
+export function toPlacementDto(placement: Placement): PlacementDto {
+  return {
+    id: placement.id,
+    proposalId: placement.proposalId,
+    teacherId: placement.teacherId,
+    requestId: placement.requestId,
+    schoolId: placement.schoolId,
+    companyId: placement.companyId,
+    regionId: placement.regionId,
+    blockIds: placement.blockIds,
+    minutesPerWeek: placement.minutesPerWeek,
+    hourlyRateCents: placement.hourlyRateCents,
+    startDate: placement.startDate,
+    endDate: placement.endDate,
+    supervisorName: placement.supervisorName,
+    supervisorEmail: placement.supervisorEmail,
+    status: placement.status,
+    approvedByUserId: placement.approvedByUserId,
+    approvedAt: placement.approvedAt,
+    cancelledAt: placement.cancelledAt,
+    cancelledReason: placement.cancelledReason,
+    slots: (placement.slots ?? [])
+      .map((slot) => {
+        const [, start, end] = RANGE.exec(slot.minutes) ?? [];
+        return {
+          lessonBlockId: slot.lessonBlockId,
+          weekday: slot.weekday,
+          startTime: formatClockTime(clockTime(Number(start))),
+          endTime: formatClockTime(clockTime(Number(end))),
+          active: slot.active,
+        };
+      })
+      .sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime)),
+  };
+}
+
+const hours = (minutes: number) => `${Math.round((minutes / 60) * 100) / 100}`;
+
+/**
+ * Placements: made when a coordinator approves a proposal, inside the approval's transaction.
+ *
+ * Two guarantees hold however many approvals race:
+ * - no overlap in time: every slot is a (teacher, weekday, minutes, dates) row under an exclusion
+ *   constraint; a violation (23P01) becomes a 409;
+ * - released hours and days: approvals for one teacher are serialised by locking the teacher's
+ *   profile row, and then the committed minutes and weekdays in the overlapping period are
+ *   counted against `releasedHoursPerWeek` and `releasedDaysPerWeek`.
+ */
+@Injectable()
+export class PlacementService {
+  constructor(
+    @InjectRepository(Placement) private readonly placements: Repository<Placement>,
+    private readonly proposalAccess: ProposalAccess,
+  ) {}
+
+  async list(actor: Actor, query: ListPlacementsQueryDto): Promise<Page<PlacementDto>> {
+    const scope = await this.proposalAccess.filter(actor);
+    if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const { status, requestId, teacherId, regionId } = query;
+    const filters = Object.fromEntries(Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined));
+    const [rows, total] = await this.placements.findAndCount({
+      where: { ...filters, ...scope },
+      relations: { slots: true },
+      order: { startDate: 'ASC', id: 'ASC' },
+      ...pageWindow(query),
+    });
+    return { items: rows.map(toPlacementDto), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Makes the placement and its slots for an approved proposal; the caller's transaction holds the proposal lock. */
+  async createForApproval(manager: EntityManager, proposal: Proposal, terms: PlacementTerms, actor: Actor): Promise<Placement> {
+    const request = await manager.findOneByOrFail(TeachingRequest, { id: proposal.requestId });
+    assertWithinPeriod(terms, request);
+    const blocks = await manager.findBy(LessonBlock, { id: In(proposal.blockIds), requestId: proposal.requestId });
+    if (blocks.length !== proposal.blockIds.length) {
+      throw AppException.conflict('Some lesson blocks of this proposal no longer exist in the request; withdraw the proposal and match again.');
+    }
+    await this.assertReleasedTimeLeft(manager, proposal, terms, blocks);
+
+    const placement = await manager.save(
+      manager.create(Placement, {
+        proposalId: proposal.id,
+        teacherId: proposal.teacherId,
+        requestId: proposal.requestId,
+        schoolId: proposal.schoolId,
+        companyId: proposal.companyId,
+        regionId: proposal.regionId,
+        blockIds: proposal.blockIds,
+        minutesPerWeek: proposal.minutesPerWeek,
+        hourlyRateCents: terms.hourlyRateCents,
+        startDate: terms.startDate,
+        endDate: terms.endDate,
+        supervisorName: terms.supervisorName,
+        supervisorEmail: terms.supervisorEmail.toLowerCase(),
+        status: PlacementStatus.Active,
+        approvedByUserId: actor.userId,
+        approvedAt: new Date(),
+        cancelledAt: null,
+        cancelledReason: null,
+      }),
+    );
+    const slots = blocks.map((block) =>
+      manager.create(PlacementSlot, {
+        placementId: placement.id,
+        lessonBlockId: block.id,
+        teacherId: proposal.teacherId,
+        weekday: block.weekday,
+        minutes: `[${block.startTime},${block.endTime})`,
+        dates: `[${terms.startDate},${terms.endDate}]`,
+        active: true,
+      }),
+    );
+    try {
+      placement.slots = await manager.save(slots);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === EXCLUSION_VIOLATION) {
+        throw AppException.conflict('This placement overlaps an approved placement of this teacher (same weekday and time in an overlapping period).');
+      }
+      throw error;
+    }
+    await this.refreshRequestStatus(manager, proposal.requestId);
+    return placement;
+  }
+
+  /** Cancels the proposal's placement and frees its slots (the time becomes available again); the caller refreshes the request. */
+  async cancelForProposal(manager: EntityManager, proposalId: string, reason: string): Promise<void> {
+    const placement = await manager.findOneByOrFail(Placement, { proposalId });
+    await manager.update(Placement, { id: placement.id }, { status: PlacementStatus.Cancelled, cancelledAt: new Date(), cancelledReason: reason });
+    await manager.update(PlacementSlot, { placementId: placement.id }, { active: false });
+  }
+
+  /**
+   * Derives the request's status from its active placements: open (none), partially filled (some
+   * blocks covered) or filled (every block). Closed and cancelled requests are left alone.
+   */
+  async refreshRequestStatus(manager: EntityManager, requestId: string): Promise<void> {
+    const [row]: Array<{ status: TeachingRequestStatus; blocks: number; covered: number }> = await manager.query(
+      `SELECT r.status,
+              (SELECT count(*)::int FROM lesson_block b WHERE b.request_id = r.id) AS blocks,
+              (SELECT count(DISTINCT block_id)::int FROM placement p, unnest(p.block_ids) AS block_id
+                WHERE p.request_id = r.id AND p.status = 'active') AS covered
+         FROM teaching_request r WHERE r.id = $1 FOR UPDATE OF r`,
+      [requestId],
+    );
+    if (!row || row.status === TeachingRequestStatus.Closed || row.status === TeachingRequestStatus.Cancelled) return;
+    const next =
+      row.covered === 0 ? TeachingRequestStatus.Open : row.covered >= row.blocks ? TeachingRequestStatus.Filled : TeachingRequestStatus.PartiallyFilled;
+    if (next !== row.status) await manager.update(TeachingRequest, { id: requestId }, { status: next });
+  }
+
+  /** Locks the teacher (serialising their approvals), then checks released hours and days. */
+  private async assertReleasedTimeLeft(manager: EntityManager, proposal: Proposal, terms: PlacementTerms, blocks: LessonBlock[]): Promise<void> {
+    const [teacher]: Array<{ name: string; released_hours: string; released_days: number; active: boolean }> = await manager.query(
+      `SELECT first_name || ' ' || last_name AS name, released_hours_per_week AS released_hours, released_days_per_week AS released_days, active
+         FROM teacher_profile WHERE id = $1 FOR UPDATE`,
+      [proposal.teacherId],
+    );
+    if (!teacher.active) throw AppException.conflict(`${teacher.name} is no longer offered by their company; this proposal cannot be approved.`);
+    const period = [proposal.teacherId, terms.startDate, terms.endDate];
+    const [committed]: Array<{ minutes: number }> = await manager.query(
+      `SELECT coalesce(sum(minutes_per_week), 0)::int AS minutes FROM placement
+        WHERE teacher_id = $1 AND status = 'active' AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')`,
+      period,
+    );
+    const releasedMinutes = Math.round(Number(teacher.released_hours) * 60);
+    if (committed.minutes + proposal.minutesPerWeek > releasedMinutes) {
+      throw AppException.conflict(
+        `${teacher.name} is released for ${hours(releasedMinutes)} hours a week; approved placements in this period already take ` +
+          `${hours(committed.minutes)} hours, so this one (${hours(proposal.minutesPerWeek)} hours) does not fit.`,
+      );
+    }
+    const busyDays: Array<{ weekday: number }> = await manager.query(
+      `SELECT DISTINCT weekday FROM placement_slot WHERE teacher_id = $1 AND active AND dates && daterange($2::date, $3::date, '[]')`,
+      period,
+    );
+    const days = new Set([...busyDays.map((day) => day.weekday), ...blocks.map((block) => block.weekday)]);
+    if (days.size > teacher.released_days) {
+      throw AppException.conflict(
+        `${teacher.name} is released for ${teacher.released_days} day(s) a week; with this placement they would teach on ${days.size} different days in this period.`,
+      );
+    }
+  }
+}
+
+function assertWithinPeriod(terms: PlacementTerms, request: TeachingRequest): void {
+  const period = `${request.periodStart} – ${request.periodEnd}`;
+  const errors = [];
+  if (terms.startDate < request.periodStart || terms.startDate > request.periodEnd) errors.push({ field: 'startDate', reason: `must be within the request period ${period}` });
+  if (terms.endDate < request.periodStart || terms.endDate > request.periodEnd) errors.push({ field: 'endDate', reason: `must be within the request period ${period}` });
+  if (terms.endDate < terms.startDate) errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
+  if (errors.length) throw new AppException(ErrorCode.ValidationFailed, errors.map((error) => `${error.field}: ${error.reason}`).join('; '), errors);
+}

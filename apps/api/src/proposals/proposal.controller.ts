@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UserRole } from '@hybridmatch/domain';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/id-param';
+import {
+  AnswerProposalDto,
+  ApprovalDto,
+  ApproveBatchDto,
+  ApproveProposalDto,
+  BatchApprovalDto,
+  ListProposalsQueryDto,
+  ProposalDto,
+  ProposalEventDto,
+  ProposalPageDto,
+  ReasonDto,
+} from './proposal.dto';
+import { ProposalService } from './proposal.service';
+
+const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
+const ANSWERING_PARTIES = [UserRole.CompanyAdmin, UserRole.HybridTeacher, UserRole.SchoolAdmin];
+
+@ApiTags('proposals')
+@Controller('proposals')
+export class ProposalController {
+  constructor(private readonly proposals: ProposalService) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'List proposals you may see (admin: all; coordinator: their regions; company, school, teacher: their own)' })
+  @ApiOkResponse({ type: ProposalPageDto })
+  @ApiProblems(400, 401)
+  list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQueryDto): Promise<ProposalPageDto> {
+    return this.proposals.list(actor, query);
+  }
+
+  @Post('approve-batch')
+  @HttpCode(200)
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'Approve many proposals; each in its own transaction, with a result per item' })
+  @ApiOkResponse({ type: BatchApprovalDto })
+  @ApiProblems(400, 401, 403)
+  approveBatch(@CurrentActor() actor: Actor, @Body() body: ApproveBatchDto): Promise<BatchApprovalDto> {
+    return this.proposals.approveBatch(actor, body);
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Read a proposal' })
+  @ApiOkResponse({ type: ProposalDto })
+  @ApiProblems(400, 401, 404)
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ProposalDto> {
+    return this.proposals.get(actor, id);
+  }
+
+  @Get(':id/history')
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'The audit trail: every transition with who, when, from, to and why' })
+  @ApiOkResponse({ type: [ProposalEventDto] })
+  @ApiProblems(400, 401, 403, 404)
+  history(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ProposalEventDto[]> {
+    return this.proposals.history(actor, id);
+  }
+
+  @Post(':id/answer')
+  @HttpCode(200)
+  @Roles(...ANSWERING_PARTIES)
+  @ApiOperation({ summary: 'Accept or decline as the company, the teacher or the school (the party follows from your role)' })
+  @ApiOkResponse({ type: ProposalDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  answer(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: AnswerProposalDto): Promise<ProposalDto> {
+    return this.proposals.answer(actor, id, body);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'Approve a proposal all three parties accepted: it becomes a placement' })
+  @ApiOkResponse({ type: ApprovalDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  approve(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ApproveProposalDto): Promise<ApprovalDto> {
+    return this.proposals.approve(actor, id, body);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'Reject a proposal all three parties accepted, with a reason' })
+  @ApiOkResponse({ type: ProposalDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reject(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ReasonDto): Promise<ProposalDto> {
+    return this.proposals.reject(actor, id, body);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'Withdraw a proposal before approval, with a reason' })
+  @ApiOkResponse({ type: ProposalDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  withdraw(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ReasonDto): Promise<ProposalDto> {
+    return this.proposals.withdraw(actor, id, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'Cancel an approved proposal and its placement, with a reason; frees the teacher’s time' })
+  @ApiOkResponse({ type: ProposalDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ReasonDto): Promise<ProposalDto> {
+    return this.proposals.cancel(actor, id, body);
+  }
+}

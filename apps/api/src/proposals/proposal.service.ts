@@ -1,0 +1,372 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import {
+  LessonBlock,
+  NotificationKind,
+  Organisation,
+  Placement,
+  Proposal,
+  ProposalEvent,
+  ProposalEventAction,
+  ProposalExplanation,
+  TeacherProfile,
+  TeachingRequest,
+} from '@hybridmatch/database';
+import {
+  FINAL_PROPOSAL_STATUSES,
+  ProposalAction,
+  ProposalActionKind,
+  ProposalParty,
+  ProposalState,
+  ProposalStatus,
+  ProposalTransitionError,
+  transition,
+} from '@hybridmatch/domain';
+import { Actor } from '../auth/actor';
+import { AppException } from '../common/app.exception';
+import { ErrorCode, STATUS_OF } from '../common/problem';
+import { Page, pageWindow } from '../common/pagination';
+import { NotificationOutboxService, ProposalEventDetails } from '../notifications/notification-outbox.service';
+import { PlacementService, toPlacementDto } from './placement.service';
+import { ProposalAccess } from './proposal-access';
+import {
+  AnswerDecision,
+  AnswerProposalDto,
+  ApprovalDto,
+  ApproveBatchDto,
+  ApproveProposalDto,
+  BatchApprovalDto,
+  BatchApprovalResultDto,
+  ListProposalsQueryDto,
+  ProposalDto,
+  ProposalEventDto,
+  ReasonDto,
+} from './proposal.dto';
+
+/** What a match run (or a cascade) hands over to make a proposal. */
+export interface NewProposal {
+  requestId: string;
+  teacherId: string;
+  blockIds: string[];
+  score: number;
+  explanation: ProposalExplanation;
+  matchRunId?: string | null;
+  /** `cascade_offer` when it replaces a proposal that fell through. */
+  notificationKind?: NotificationKind.ProposalNew | NotificationKind.CascadeOffer;
+}
+
+export const toProposalDto = (proposal: Proposal): ProposalDto => ({
+  id: proposal.id,
+  matchRunId: proposal.matchRunId,
+  requestId: proposal.requestId,
+  teacherId: proposal.teacherId,
+  companyId: proposal.companyId,
+  schoolId: proposal.schoolId,
+  regionId: proposal.regionId,
+  blockIds: proposal.blockIds,
+  minutesPerWeek: proposal.minutesPerWeek,
+  score: proposal.score,
+  explanation: proposal.explanation,
+  status: proposal.status,
+  answers: { company: proposal.companyAnswer, teacher: proposal.teacherAnswer, school: proposal.schoolAnswer },
+  expiresAt: proposal.expiresAt,
+  version: proposal.version,
+  createdAt: proposal.createdAt,
+  updatedAt: proposal.updatedAt,
+});
+
+const toEventDto = (event: ProposalEvent): ProposalEventDto => ({
+  id: event.id,
+  action: event.action,
+  party: event.party,
+  fromStatus: event.fromStatus,
+  toStatus: event.toStatus,
+  actorUserId: event.actorUserId,
+  actorRole: event.actorRole,
+  reason: event.reason,
+  createdAt: event.createdAt,
+});
+
+const stateOf = (proposal: Proposal): ProposalState => ({
+  status: proposal.status,
+  answers: { company: proposal.companyAnswer, teacher: proposal.teacherAnswer, school: proposal.schoolAnswer },
+});
+
+const EVENT_ACTION: Record<ProposalActionKind, ProposalEventAction> = {
+  [ProposalActionKind.Accept]: ProposalEventAction.Accept,
+  [ProposalActionKind.Decline]: ProposalEventAction.Decline,
+  [ProposalActionKind.Approve]: ProposalEventAction.Approve,
+  [ProposalActionKind.Reject]: ProposalEventAction.Reject,
+  [ProposalActionKind.Withdraw]: ProposalEventAction.Withdraw,
+  [ProposalActionKind.Expire]: ProposalEventAction.Expire,
+  [ProposalActionKind.Cancel]: ProposalEventAction.Cancel,
+};
+
+/** The notification an action sends, if any. Expiry itself notifies nobody: `expiring_soon` came before. */
+function notificationFor(action: ProposalAction, next: ProposalStatus): NotificationKind | null {
+  switch (action.kind) {
+    case ProposalActionKind.Accept:
+      return next === ProposalStatus.AwaitingApproval ? NotificationKind.AllAccepted : null;
+    case ProposalActionKind.Decline:
+      return NotificationKind.Declined;
+    case ProposalActionKind.Approve:
+      return NotificationKind.Approved;
+    case ProposalActionKind.Reject:
+      return NotificationKind.Rejected;
+    case ProposalActionKind.Withdraw:
+      return NotificationKind.Withdrawn;
+    case ProposalActionKind.Cancel:
+      return NotificationKind.Cancelled;
+    case ProposalActionKind.Expire:
+      return null;
+  }
+}
+
+interface TransitionOptions<T> {
+  version?: number;
+  reason?: string | null;
+  /** Work that belongs to this transition (a placement), in its transaction, after the state change. */
+  effects?: (manager: EntityManager, proposal: Proposal) => Promise<T>;
+  details?: (result: T) => ProposalEventDetails;
+}
+
+/**
+ * The proposal lifecycle. Every transition runs in one transaction that locks the proposal row
+ * (`SELECT … FOR UPDATE`), so simultaneous answers are applied one after the other and never lose
+ * one another; checks the optional expected version (409 CONCURRENT_UPDATE); asks the pure state
+ * machine for the next state (409 INVALID_STATE_TRANSITION with its message); writes the audit
+ * event and the notifications (outbox) in the same transaction.
+ */
+@Injectable()
+export class ProposalService {
+  private readonly logger = new Logger(ProposalService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
+    @InjectRepository(ProposalEvent) private readonly events: Repository<ProposalEvent>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly proposalAccess: ProposalAccess,
+    private readonly placements: PlacementService,
+    private readonly outbox: NotificationOutboxService,
+  ) {}
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  async list(actor: Actor, query: ListProposalsQueryDto): Promise<Page<ProposalDto>> {
+    const scope = await this.proposalAccess.filter(actor);
+    if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const { status, requestId, teacherId, regionId } = query;
+    const filters = Object.fromEntries(Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined));
+    const [rows, total] = await this.proposals.findAndCount({
+      where: { ...filters, ...scope },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      ...pageWindow(query),
+    });
+    return { items: rows.map(toProposalDto), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(actor: Actor, id: string): Promise<ProposalDto> {
+    const proposal = await this.proposals.findOneBy({ id });
+    await this.proposalAccess.assertCanSee(actor, proposal, 'Proposal', id);
+    return toProposalDto(proposal as Proposal);
+  }
+
+  /** The audit trail, oldest first: coordinators of the region and the platform admin. */
+  async history(actor: Actor, id: string): Promise<ProposalEventDto[]> {
+    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    const events = await this.events.find({ where: { proposalId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return events.map(toEventDto);
+  }
+
+  // ---- making proposals (match runs and cascades call this inside their own transaction) ------
+
+  async create(manager: EntityManager, input: NewProposal): Promise<Proposal> {
+    const teacher = await manager.findOneByOrFail(TeacherProfile, { id: input.teacherId });
+    const request = await manager.findOneByOrFail(TeachingRequest, { id: input.requestId });
+    const school = await manager.findOneByOrFail(Organisation, { id: request.schoolId });
+    const blocks = await manager.findBy(LessonBlock, { id: In(input.blockIds), requestId: request.id });
+    if (blocks.length === 0 || blocks.length !== new Set(input.blockIds).size) {
+      throw AppException.invalid('blockIds', 'must be lesson blocks of the request');
+    }
+    const proposal = await manager.save(
+      manager.create(Proposal, {
+        matchRunId: input.matchRunId ?? null,
+        requestId: request.id,
+        teacherId: teacher.id,
+        companyId: teacher.companyId,
+        schoolId: school.id,
+        regionId: school.regionId,
+        blockIds: blocks.map((block) => block.id),
+        minutesPerWeek: blocks.reduce((sum, block) => sum + block.endTime - block.startTime, 0),
+        score: input.score,
+        explanation: input.explanation,
+        status: ProposalStatus.Proposed,
+        expiresAt: new Date(Date.now() + this.config.proposals.expiryDays * 24 * 3600 * 1000),
+      }),
+    );
+    await this.recordEvent(manager, proposal, null, { action: ProposalEventAction.Create, fromStatus: null });
+    await this.outbox.notifyProposal(manager, proposal, input.notificationKind ?? NotificationKind.ProposalNew);
+    return proposal;
+  }
+
+  // ---- transitions ------------------------------------------------------------------------------
+
+  async answer(actor: Actor, id: string, body: AnswerProposalDto): Promise<ProposalDto> {
+    const party = await this.proposalAccess.answeringParty(actor, await this.mustExist(id), id);
+    const kind = body.decision === AnswerDecision.Accept ? ProposalActionKind.Accept : ProposalActionKind.Decline;
+    const { proposal } = await this.transition(actor, id, { kind, party }, { version: body.version, reason: body.reason ?? null });
+    return toProposalDto(proposal);
+  }
+
+  async approve(actor: Actor, id: string, body: ApproveProposalDto): Promise<ApprovalDto> {
+    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    const { version, ...terms } = body;
+    const { proposal, result: placement } = await this.transition(actor, id, { kind: ProposalActionKind.Approve }, {
+      version,
+      effects: (manager, locked) => this.placements.createForApproval(manager, locked, terms, actor),
+      details: (made: Placement) => ({ placement: made }),
+    });
+    return { proposal: toProposalDto(proposal), placement: toPlacementDto(placement) };
+  }
+
+  /** Approves many proposals, each in its own transaction: one refusal does not undo the others. */
+  async approveBatch(actor: Actor, body: ApproveBatchDto): Promise<BatchApprovalDto> {
+    const results: BatchApprovalResultDto[] = [];
+    for (const { proposalId, ...item } of body.items) {
+      try {
+        const { placement } = await this.approve(actor, proposalId, item);
+        results.push({ proposalId, outcome: 'approved', placement });
+      } catch (error) {
+        if (!(error instanceof AppException)) this.logger.error({ err: error, proposalId }, 'Batch approval item failed unexpectedly');
+        const problem =
+          error instanceof AppException
+            ? { status: STATUS_OF[error.code], code: error.code, detail: error.detail }
+            : { status: 500, code: ErrorCode.InternalError, detail: 'Something went wrong on our side with this item; try it again.' };
+        results.push({ proposalId, outcome: 'refused', problem });
+      }
+    }
+    return { results };
+  }
+
+  async reject(actor: Actor, id: string, body: ReasonDto): Promise<ProposalDto> {
+    return this.coordinatorDecision(actor, id, ProposalActionKind.Reject, body);
+  }
+
+  async withdraw(actor: Actor, id: string, body: ReasonDto): Promise<ProposalDto> {
+    return this.coordinatorDecision(actor, id, ProposalActionKind.Withdraw, body);
+  }
+
+  /** After approval: cancels the proposal and its placement, whose slots stop blocking the teacher's time. */
+  async cancel(actor: Actor, id: string, body: ReasonDto): Promise<ProposalDto> {
+    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    const { proposal } = await this.transition(actor, id, { kind: ProposalActionKind.Cancel }, {
+      version: body.version,
+      reason: body.reason,
+      effects: (manager) => this.placements.cancelForProposal(manager, id, body.reason),
+    });
+    return toProposalDto(proposal);
+  }
+
+  /** Expires every unanswered proposal past its deadline (the `expire-proposals` job calls this). */
+  async expireDue(now: Date = new Date()): Promise<number> {
+    const due = await this.proposals.find({ where: { status: ProposalStatus.Proposed, expiresAt: LessThanOrEqual(now) }, select: { id: true } });
+    let expired = 0;
+    for (const { id } of due) {
+      try {
+        await this.transition(null, id, { kind: ProposalActionKind.Expire }, {});
+        expired += 1;
+      } catch (error) {
+        // Answered or withdrawn in the meantime: nothing to expire.
+        if (!(error instanceof AppException && error.code === ErrorCode.InvalidStateTransition)) throw error;
+      }
+    }
+    return expired;
+  }
+
+  /**
+   * A proposal stopped claiming its request (declined, rejected, expired, withdrawn, cancelled):
+   * give the request back. For now that means its status follows its remaining placements (open
+   * or partially filled); the cascade to the next best candidate is added here by the match runs.
+   */
+  async onProposalClosed(manager: EntityManager, proposal: Proposal): Promise<void> {
+    await this.placements.refreshRequestStatus(manager, proposal.requestId);
+  }
+
+  // ---- internals --------------------------------------------------------------------------------
+
+  private async coordinatorDecision(actor: Actor, id: string, kind: ProposalActionKind.Reject | ProposalActionKind.Withdraw, body: ReasonDto): Promise<ProposalDto> {
+    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    const { proposal } = await this.transition(actor, id, { kind }, { version: body.version, reason: body.reason });
+    return toProposalDto(proposal);
+  }
+
+  private async mustExist(id: string): Promise<Proposal> {
+    const proposal = await this.proposals.findOneBy({ id });
+    if (!proposal) throw AppException.notFound('Proposal', id);
+    return proposal;
+  }
+
+  /** One transition, in one transaction (see the class comment). `actor` null: the system. */
+  private async transition<T = void>(actor: Actor | null, id: string, action: ProposalAction, options: TransitionOptions<T>): Promise<{ proposal: Proposal; result: T }> {
+    return this.dataSource.transaction(async (manager) => {
+      const proposal = await manager.findOne(Proposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!proposal) throw AppException.notFound('Proposal', id);
+      if (options.version !== undefined && options.version !== proposal.version) {
+        throw new AppException(
+          ErrorCode.ConcurrentUpdate,
+          `This proposal changed since you loaded it (version ${options.version}, now ${proposal.version}); reload it and try again.`,
+        );
+      }
+      const fromStatus = proposal.status;
+      const next = nextState(proposal, action);
+      Object.assign(proposal, { status: next.status, companyAnswer: next.answers.company, teacherAnswer: next.answers.teacher, schoolAnswer: next.answers.school });
+      const saved = await manager.save(proposal);
+      const result = (await options.effects?.(manager, saved)) as T;
+      await this.recordEvent(manager, saved, actor, {
+        action: EVENT_ACTION[action.kind],
+        party: 'party' in action ? action.party : null,
+        fromStatus,
+        reason: options.reason ?? null,
+      });
+      const kind = notificationFor(action, saved.status);
+      if (kind) {
+        const decliningParty = action.kind === ProposalActionKind.Decline ? action.party : null;
+        await this.outbox.notifyProposal(manager, saved, kind, { reason: options.reason ?? null, decliningParty, ...options.details?.(result) });
+      }
+      // Every final status gives the request back.
+      if (FINAL_PROPOSAL_STATUSES.includes(saved.status)) await this.onProposalClosed(manager, saved);
+      return { proposal: saved, result };
+    });
+  }
+
+  private async recordEvent(
+    manager: EntityManager,
+    proposal: Proposal,
+    actor: Actor | null,
+    event: { action: ProposalEventAction; fromStatus: ProposalStatus | null; party?: ProposalParty | null; reason?: string | null },
+  ): Promise<void> {
+    await manager.insert(ProposalEvent, {
+      proposalId: proposal.id,
+      actorUserId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      action: event.action,
+      party: event.party ?? null,
+      fromStatus: event.fromStatus,
+      toStatus: proposal.status,
+      reason: event.reason ?? null,
+    });
+  }
+}
+
+function nextState(proposal: Proposal, action: ProposalAction): ProposalState {
+  try {
+    return transition(stateOf(proposal), action);
+  } catch (error) {
+    if (error instanceof ProposalTransitionError) throw new AppException(ErrorCode.InvalidStateTransition, error.message);
+    throw error;
+  }
+}
+

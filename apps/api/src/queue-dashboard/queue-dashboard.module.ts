@@ -1,0 +1,45 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { QUEUES } from '@hybridmatch/queue';
+import { platformAdminOnly } from './queue-dashboard-access';
+
+/** Where Bull Board is served: outside the `/api` prefix, like the OpenAPI pages. */
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * Bull Board for platform admins: every queue's waiting, delayed, failed and completed jobs, with
+ * retry and removal. Mounted as an encapsulated Fastify plugin whose `onRequest` hook admits only
+ * a platform admin's bearer token (see `platformAdminOnly`).
+ */
+@Module({})
+export class QueueDashboardModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly moduleRef: ModuleRef,
+    private readonly jwt: JwtService,
+  ) {}
+
+  onModuleInit(): void {
+    const serverAdapter = new FastifyAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
+    createBullBoard({
+      queues: Object.values(QUEUES).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
+      // @bull-board/fastify 9.10.1 brings its own copy of @bull-board/api's types; the shapes match.
+      serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+    });
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    void fastify.register(
+      async (dashboard) => {
+        dashboard.addHook('onRequest', platformAdminOnly(this.jwt));
+        await dashboard.register(serverAdapter.registerPlugin());
+      },
+      { prefix: QUEUE_DASHBOARD_PATH },
+    );
+  }
+}

@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { Organisation, TeacherAvailabilityWindow, TeacherProfile } from '@hybridmatch/database';
+import { OrganisationKind, Qualification, UserRole, formatClockTime, parseClockTime } from '@hybridmatch/domain';
+import { AccessService, OwnedByOrganisation } from '../access/access.service';
+import { Actor } from '../auth/actor';
+import { AppException } from '../common/app.exception';
+import { ErrorCode } from '../common/problem';
+import { Page, pageWindow } from '../common/pagination';
+import { CsvField, CsvTeacherRow, columnOf, readTeacherCsv } from './teacher-csv';
+import { TeacherRuleInput, teacherRuleErrors, todayInNetherlands, vogValidForStart } from './teacher-rules';
+import {
+  CreateTeacherDto,
+  ImportResultDto,
+  ListTeachersQueryDto,
+  TEACHER_SELF_EDITABLE,
+  TeacherDto,
+  UpdateTeacherDto,
+  VerifyVogDto,
+  WindowDto,
+} from './teacher.dto';
+
+const EMPLOYEE_REF_CONSTRAINT = 'uq_teacher_profile_company_employee_ref';
+/** Rows per INSERT statement in the CSV import: about 20 parameters each, well under PostgreSQL's 65,535. */
+const IMPORT_CHUNK_ROWS = 1000;
+
+export function toTeacherDto(teacher: TeacherProfile, windows: TeacherAvailabilityWindow[]): TeacherDto {
+  return {
+    id: teacher.id,
+    companyId: teacher.companyId,
+    userId: teacher.userId,
+    employeeRef: teacher.employeeRef,
+    firstName: teacher.firstName,
+    lastName: teacher.lastName,
+    email: teacher.email,
+    skills: teacher.skills,
+    levels: teacher.levels,
+    windows: windows
+      .map((window) => ({ weekday: window.weekday, start: formatClockTime(window.startTime), end: formatClockTime(window.endTime) }))
+      .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
+    releasedDaysPerWeek: teacher.releasedDaysPerWeek,
+    releasedHoursPerWeek: teacher.releasedHoursPerWeek,
+    availableFrom: teacher.availableFrom,
+    availableUntil: teacher.availableUntil,
+    homeCity: teacher.homeCity,
+    homeLatitude: teacher.homeLatitude,
+    homeLongitude: teacher.homeLongitude,
+    maxTravelKm: teacher.maxTravelKm,
+    contractHoursPerWeek: teacher.contractHoursPerWeek,
+    qualification: teacher.qualification,
+    qualificationSince: teacher.qualificationSince,
+    active: teacher.active,
+    vog: {
+      issuedOn: teacher.vogIssuedOn,
+      verifiedAt: teacher.vogVerifiedAt,
+      verifiedByUserId: teacher.vogVerifiedByUserId,
+      validForSchoolStart: vogValidForStart(teacher.vogIssuedOn, teacher.availableFrom),
+    },
+    version: teacher.version,
+  };
+}
+
+const toWindowRows = (teacherId: string, windows: WindowDto[]) =>
+  windows.map((window) => ({ teacherId, weekday: window.weekday, startTime: parseClockTime(window.start), endTime: parseClockTime(window.end) }));
+
+/**
+ * Hybrid teacher profiles. Scope (via AccessService): the platform admin sees all; a coordinator
+ * the staff of companies in their regions; a company admin their own staff; a hybrid teacher only
+ * their own profile. School admins are refused at the route: schools meet teachers through
+ * proposals.
+ */
+@Injectable()
+export class TeacherService {
+  constructor(
+    @InjectRepository(TeacherProfile) private readonly teachers: Repository<TeacherProfile>,
+    @InjectRepository(TeacherAvailabilityWindow) private readonly windows: Repository<TeacherAvailabilityWindow>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(actor: Actor, query: ListTeachersQueryDto): Promise<Page<TeacherDto>> {
+    const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const builder = this.teachers.createQueryBuilder('teacher').innerJoin('teacher.company', 'company');
+    if (actor.role === UserRole.HybridTeacher) {
+      builder.andWhere('teacher.userId = :userId', { userId: actor.userId });
+    } else {
+      const scope = this.access.organisationScope(actor);
+      if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
+      if (scope.kind === 'regions') builder.andWhere('company.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+      if (scope.kind === 'organisation') builder.andWhere('teacher.companyId = :scopeCompanyId', { scopeCompanyId: scope.organisationId });
+    }
+    if (query.regionId) builder.andWhere('company.regionId = :regionId', { regionId: query.regionId });
+    if (query.companyId) builder.andWhere('teacher.companyId = :companyId', { companyId: query.companyId });
+    if (query.active !== undefined) builder.andWhere('teacher.active = :active', { active: query.active });
+    if (query.subjectCode) {
+      builder.andWhere('teacher.skills @> CAST(:subjectSkill AS jsonb)', { subjectSkill: JSON.stringify([{ subjectCode: query.subjectCode }]) });
+    }
+    if (query.level) {
+      builder.andWhere('(teacher.skills @> CAST(:levelSkill AS jsonb) OR CAST(:level AS education_level) = ANY(teacher.levels))', {
+        levelSkill: JSON.stringify([{ level: query.level }]),
+        level: query.level,
+      });
+    }
+    const { skip, take } = pageWindow(query);
+    const [rows, total] = await builder.orderBy('teacher.lastName', 'ASC').addOrderBy('teacher.firstName', 'ASC').addOrderBy('teacher.id', 'ASC').skip(skip).take(take).getManyAndCount();
+    const windows = rows.length ? await this.windows.findBy({ teacherId: In(rows.map((row) => row.id)) }) : [];
+    const items = rows.map((row) => toTeacherDto(row, windows.filter((window) => window.teacherId === row.id)));
+    return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(actor: Actor, id: string): Promise<TeacherDto> {
+    const { teacher } = await this.loadVisible(actor, id, this.dataSource.manager);
+    return toTeacherDto(teacher, await this.windows.findBy({ teacherId: id }));
+  }
+
+  async create(actor: Actor, body: CreateTeacherDto): Promise<TeacherDto> {
+    const companyId = await this.companyFor(actor, body.companyId);
+    const { windows, companyId: _companyId, ...fields } = body;
+    assertTeacherRules({ ...fields, windows });
+    await this.assertEmployeeRefFree(companyId, fields.employeeRef);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(TeacherProfile, {
+          ...fields,
+          companyId,
+          email: fields.email ?? null,
+          availableUntil: fields.availableUntil ?? null,
+          vogIssuedOn: fields.vogIssuedOn ?? null,
+          qualification: fields.qualification ?? Qualification.None,
+          qualificationSince: fields.qualificationSince ?? null,
+        }),
+      );
+      await manager.insert(TeacherAvailabilityWindow, toWindowRows(saved.id, windows));
+      return saved.id;
+    }).catch(rethrowDuplicateEmployeeRef(body.employeeRef));
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, body: UpdateTeacherDto): Promise<TeacherDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const { teacher, owner } = await this.loadVisible(actor, id, manager, { lock: true });
+      if (actor.role === UserRole.HybridTeacher) assertTeacherMayChange(body);
+      else this.access.assertCanChange(actor, owner, 'Teacher', id);
+      if (body.version !== undefined && body.version !== teacher.version) {
+        throw new AppException(
+          ErrorCode.ConcurrentUpdate,
+          `Someone else changed this teacher (you sent version ${body.version}; it is now ${teacher.version}). Reload it and try again.`,
+        );
+      }
+      const { windows, version: _version, ...fields } = body;
+      assertTeacherRules({ ...teacher, ...fields, windows });
+      if (fields.employeeRef !== undefined && fields.employeeRef !== teacher.employeeRef) await this.assertEmployeeRefFree(teacher.companyId, fields.employeeRef, manager);
+      const vogChanged = fields.vogIssuedOn !== undefined && fields.vogIssuedOn !== teacher.vogIssuedOn;
+      // Always touch the row, so the version also moves when only the windows change.
+      await manager.update(TeacherProfile, id, {
+        ...fields,
+        ...(vogChanged ? { vogVerifiedAt: null, vogVerifiedByUserId: null } : {}),
+        updatedAt: new Date(),
+      });
+      if (windows) {
+        await manager.delete(TeacherAvailabilityWindow, { teacherId: id });
+        await manager.insert(TeacherAvailabilityWindow, toWindowRows(id, windows));
+      }
+    }).catch(rethrowDuplicateEmployeeRef(body.employeeRef));
+    return this.get(actor, id);
+  }
+
+  /** Records that someone checked the VOG (DOMAIN.md rule 4): its issue date, who and when. Never the document. */
+  async verifyVog(actor: Actor, id: string, body: VerifyVogDto): Promise<TeacherDto> {
+    const { owner } = await this.loadVisible(actor, id, this.dataSource.manager);
+    this.access.assertCanChange(actor, owner, 'Teacher', id);
+    const today = todayInNetherlands();
+    if (body.issuedOn > today) throw AppException.invalid('issuedOn', `must not be in the future (today is ${today})`);
+    await this.teachers.update(id, { vogIssuedOn: body.issuedOn, vogVerifiedByUserId: actor.userId, vogVerifiedAt: new Date() });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Imports a company's staff from CSV: every row is validated first; then one transaction
+   * upserts all profiles by (company, employee_ref) and replaces their windows. All or nothing.
+   */
+  async importCsv(actor: Actor, requestedCompanyId: string | undefined, csv: string): Promise<ImportResultDto> {
+    const companyId = await this.companyFor(actor, requestedCompanyId);
+    const { fields, rows } = await readTeacherCsv(csv, todayInNetherlands());
+    return this.dataSource.transaction(async (manager) => {
+      const updated = await manager.countBy(TeacherProfile, { companyId, employeeRef: In(rows.map((row) => row.teacher.employeeRef)) });
+      const ids: string[] = [];
+      for (let start = 0; start < rows.length; start += IMPORT_CHUNK_ROWS) {
+        ids.push(...(await upsertProfiles(manager, companyId, fields, rows.slice(start, start + IMPORT_CHUNK_ROWS))));
+      }
+      await replaceWindows(manager, ids, rows);
+      return { created: rows.length - updated, updated, total: rows.length };
+    });
+  }
+
+  /** The company a new profile belongs to: the company admin's own, or the one the platform admin names. */
+  private async companyFor(actor: Actor, requestedCompanyId: string | undefined): Promise<string> {
+    if (actor.role === UserRole.CompanyAdmin) {
+      if (requestedCompanyId !== undefined) throw AppException.invalid('companyId', 'leave it out: you add staff to your own company');
+      if (!actor.organisationId) throw AppException.forbidden('Your account is not linked to a company.');
+      return actor.organisationId;
+    }
+    if (!requestedCompanyId) throw AppException.invalid('companyId', 'is required: the company that offers this person');
+    const company = await this.organisations.findOneBy({ id: requestedCompanyId });
+    if (company?.kind !== OrganisationKind.Company) throw AppException.invalid('companyId', `${requestedCompanyId} is not a company`);
+    return company.id;
+  }
+
+  /** A friendly 409 before writing; the unique constraint still guards against a concurrent insert. */
+  private async assertEmployeeRefFree(companyId: string, employeeRef: string, manager = this.dataSource.manager): Promise<void> {
+    if (await manager.existsBy(TeacherProfile, { companyId, employeeRef })) throw duplicateEmployeeRef(employeeRef);
+  }
+
+  /** Loads a profile the actor may see (a hybrid teacher: only their own), or answers 404. */
+  private async loadVisible(actor: Actor, id: string, manager: EntityManager, options: { lock?: boolean } = {}): Promise<{ teacher: TeacherProfile; owner: OwnedByOrganisation }> {
+    const teacher = await manager.findOne(TeacherProfile, { where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const company = teacher && (await manager.findOneBy(Organisation, { id: teacher.companyId }));
+    const owner = company && { organisationId: company.id, regionId: company.regionId };
+    if (actor.role === UserRole.HybridTeacher) {
+      if (!teacher || teacher.userId !== actor.userId) throw AppException.notFound('Teacher', id);
+    } else {
+      this.access.assertCanSee(actor, owner, 'Teacher', id);
+    }
+    return { teacher: teacher as TeacherProfile, owner: owner as OwnedByOrganisation };
+  }
+}
+
+function assertTeacherRules(input: TeacherRuleInput): void {
+  const errors = teacherRuleErrors(input, todayInNetherlands());
+  if (errors.length) throw new AppException(ErrorCode.ValidationFailed, errors.map((error) => `${error.field}: ${error.reason}`).join('; '), errors);
+}
+
+/** A hybrid teacher keeps their own availability, travel distance and home up to date; the rest is their company's. */
+function assertTeacherMayChange(body: UpdateTeacherDto): void {
+  const notAllowed = Object.entries(body)
+    .filter(([field, value]) => value !== undefined && !TEACHER_SELF_EDITABLE.includes(field))
+    .map(([field]) => field);
+  if (notAllowed.length) {
+    throw AppException.forbidden(
+      `As a hybrid teacher you may change only your windows, maxTravelKm and home (homeCity, homeLatitude, homeLongitude); ask your company to change: ${notAllowed.join(', ')}.`,
+    );
+  }
+}
+
+const duplicateEmployeeRef = (employeeRef: string | undefined) => AppException.conflict(`This company already has a teacher with employeeRef "${employeeRef}".`);
+
+function rethrowDuplicateEmployeeRef(employeeRef: string | undefined) {
+  return (error: unknown): never => {
+    if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === EMPLOYEE_REF_CONSTRAINT) throw duplicateEmployeeRef(employeeRef);
+    throw error;
+  };
+}
+
+/** How an imported value is written: jsonb and enum columns need a cast, absent optional values are null. */
+const SQL_CAST: Partial<Record<CsvField, string>> = { skills: '::jsonb', levels: '::education_level[]', qualification: '::qualification' };
+const sqlValue = (row: CsvTeacherRow, field: CsvField): unknown => {
+  const value = row.teacher[field];
+  if (field === 'skills') return JSON.stringify(value);
+  if (field === 'qualification') return value ?? Qualification.None;
+  return value ?? null;
+};
+
+/** One multi-row INSERT … ON CONFLICT for a chunk of rows; answers the profile ids in row order. */
+async function upsertProfiles(manager: EntityManager, companyId: string, fields: CsvField[], rows: CsvTeacherRow[]): Promise<string[]> {
+  const written = fields.filter((field) => field !== 'windows');
+  const parameters: unknown[] = [companyId];
+  const tuples = rows.map((row) => {
+    const placeholders = written.map((field) => {
+      parameters.push(sqlValue(row, field));
+      return `$${parameters.length}${SQL_CAST[field] ?? ''}`;
+    });
+    return `($1, 1, ${placeholders.join(', ')})`;
+  });
+  const updates = written.filter((field) => field !== 'employeeRef').map((field) => `${columnOf(field)} = EXCLUDED.${columnOf(field)}`);
+  if (written.includes('vogIssuedOn')) {
+    // A different VOG than the one that was checked is not verified.
+    const keep = (column: string) => `CASE WHEN teacher_profile.vog_issued_on IS DISTINCT FROM EXCLUDED.vog_issued_on THEN NULL ELSE teacher_profile.${column} END`;
+    updates.push(`vog_verified_at = ${keep('vog_verified_at')}`, `vog_verified_by_user_id = ${keep('vog_verified_by_user_id')}`);
+  }
+  const result: { id: string; employee_ref: string }[] = await manager.query(
+    `INSERT INTO teacher_profile (company_id, version, ${written.map(columnOf).join(', ')})
+     VALUES ${tuples.join(', ')}
+     ON CONFLICT ON CONSTRAINT ${EMPLOYEE_REF_CONSTRAINT} DO UPDATE SET
+       ${[...updates, 'version = teacher_profile.version + 1', 'updated_at = now()'].join(', ')}
+     RETURNING id, employee_ref`,
+    parameters,
+  );
+  const idOfRef = new Map(result.map((row) => [row.employee_ref, row.id]));
+  return rows.map((row) => idOfRef.get(row.teacher.employeeRef) as string);
+}
+
+/** Replaces the windows of the imported profiles: one DELETE and one INSERT … SELECT unnest(…). */
+async function replaceWindows(manager: EntityManager, ids: string[], rows: CsvTeacherRow[]): Promise<void> {
+  await manager.query('DELETE FROM teacher_availability_window WHERE teacher_id = ANY($1::uuid[])', [ids]);
+  const windows = rows.flatMap((row, index) => row.teacher.windows.map((window) => ({ teacherId: ids[index], ...window })));
+  if (windows.length === 0) return;
+  await manager.query(
+    `INSERT INTO teacher_availability_window (teacher_id, weekday, start_time, end_time)
+     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::time[], $4::time[])`,
+    [windows.map((window) => window.teacherId), windows.map((window) => window.weekday), windows.map((window) => window.start), windows.map((window) => window.end)],
+  );
+}

@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, QueryFailedError, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { Organisation, Region, TeacherProfile, User } from '@hybridmatch/database';
+import { isSchoolKind, OrganisationKind, UserRole } from '@hybridmatch/domain';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
+import { newInviteToken } from '../auth/password';
+import { AppException } from '../common/app.exception';
+import { Page, pageWindow } from '../common/pagination';
+import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto } from './user.dto';
+
+export const INVITE_VALID_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The roles each organisation admin may invite, always into their own organisation. */
+const INVITABLE_BY: Partial<Record<UserRole, readonly UserRole[]>> = {
+  [UserRole.CompanyAdmin]: [UserRole.CompanyAdmin, UserRole.HybridTeacher],
+  [UserRole.SchoolAdmin]: [UserRole.SchoolAdmin],
+};
+
+const ORGANISATION_ROLES: readonly UserRole[] = [UserRole.CompanyAdmin, UserRole.HybridTeacher, UserRole.SchoolAdmin];
+
+/** Where an invited person will belong. */
+interface Placement {
+  organisationId: string | null;
+  regionIds: string[];
+}
+
+export const toUserDto = (user: User): UserDto => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  organisationId: user.organisationId,
+  regionIds: (user.regions ?? []).map((region) => region.id),
+  invitePending: user.inviteExpiresAt !== null,
+  inviteExpiresAt: user.inviteExpiresAt,
+  lastLoginAt: user.lastLoginAt,
+  createdAt: user.createdAt,
+});
+
+@Injectable()
+export class UserService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    @InjectRepository(Region) private readonly regions: Repository<Region>,
+    @InjectRepository(TeacherProfile) private readonly teachers: Repository<TeacherProfile>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const scope = this.access.organisationScope(actor);
+    if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
+
+    const builder = this.users.createQueryBuilder('account').leftJoinAndSelect('account.regions', 'region');
+    if (scope.kind === 'regions') {
+      builder.innerJoin('account.organisation', 'organisation').andWhere('organisation.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+    }
+    if (scope.kind === 'organisation') builder.andWhere('account.organisationId = :scopeOrganisationId', { scopeOrganisationId: scope.organisationId });
+    if (query.role) builder.andWhere('account.role = :role', { role: query.role });
+
+    const { skip, take } = pageWindow(query);
+    const [rows, total] = await builder.orderBy('account.name', 'ASC').addOrderBy('account.id', 'ASC').skip(skip).take(take).getManyAndCount();
+    return { items: rows.map(toUserDto), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Creates the user with a single-use invite token; only the token's hash is stored. */
+  async invite(actor: Actor, body: InviteUserDto): Promise<InviteDto> {
+    const placement = actor.role === UserRole.PlatformAdmin ? { organisationId: body.organisationId ?? null, regionIds: body.regionIds ?? [] } : this.ownOrganisation(actor, body);
+    await this.assertPlacementFits(body.role, placement);
+    if (body.teacherProfileId !== undefined) await this.assertTeacherProfileLinkable(body.role, placement, body.teacherProfileId);
+    const email = body.email.trim().toLowerCase();
+    if (await this.users.existsBy({ email })) throw duplicateEmail(email);
+
+    const { token, hash } = newInviteToken();
+    const userId = await this.dataSource
+      .transaction(async (manager) => {
+        const user = await manager.save(
+          User,
+          manager.create(User, {
+            email,
+            name: body.name.trim(),
+            role: body.role,
+            organisationId: placement.organisationId,
+            regions: placement.regionIds.map((id) => ({ id }) as Region),
+            passwordHash: null,
+            inviteTokenHash: hash,
+            inviteExpiresAt: new Date(Date.now() + INVITE_VALID_FOR_MS),
+          }),
+        );
+        if (body.teacherProfileId) {
+          // Conditional, so two invites cannot both claim the same profile.
+          const linked = await manager.update(TeacherProfile, { id: body.teacherProfileId, userId: IsNull() }, { userId: user.id });
+          if (!linked.affected) throw AppException.conflict('This teacher profile already has a login.');
+        }
+        return user.id;
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? duplicateEmail(email) : error;
+      });
+
+    const user = await this.users.findOneOrFail({ where: { id: userId }, relations: { regions: true } });
+    return { user: toUserDto(user), inviteUrl: `${this.config.http.publicUrl}/invite?token=${token}` };
+  }
+
+  /** Company and school admins invite into their own organisation only, and only the roles they may grant. */
+  private ownOrganisation(actor: Actor, body: InviteUserDto): Placement {
+    const invitable = INVITABLE_BY[actor.role];
+    if (!invitable || !actor.organisationId) throw AppException.forbidden('Your role may not invite people.');
+    if (!invitable.includes(body.role)) {
+      throw AppException.forbidden(`As ${actor.role} you may invite ${invitable.join(' or ')} only, not ${body.role}.`);
+    }
+    if (body.organisationId !== undefined && body.organisationId !== actor.organisationId) {
+      throw AppException.forbidden('You may invite people into your own organisation only.');
+    }
+    return { organisationId: actor.organisationId, regionIds: body.regionIds ?? [] };
+  }
+
+  /** Each role belongs somewhere specific: coordinators to regions, admins and teachers to an organisation of the right kind. */
+  private async assertPlacementFits(role: UserRole, placement: Placement): Promise<void> {
+    const belongsToOrganisation = ORGANISATION_ROLES.includes(role);
+    if (!belongsToOrganisation && placement.organisationId) {
+      throw AppException.invalid('organisationId', `leave this out: a ${role} belongs to no organisation`);
+    }
+    if (role !== UserRole.RegionalCoordinator && placement.regionIds.length) {
+      throw AppException.invalid('regionIds', 'leave this out: only regional coordinators have regions');
+    }
+    if (role === UserRole.RegionalCoordinator) {
+      if (!placement.regionIds.length) throw AppException.invalid('regionIds', 'a regional coordinator needs at least one region');
+      const known = await this.regions.findBy({ id: In(placement.regionIds) });
+      const unknown = placement.regionIds.filter((id) => !known.some((region) => region.id === id));
+      if (unknown.length) throw AppException.invalid('regionIds', `unknown region(s): ${unknown.join(', ')}`);
+    }
+    if (belongsToOrganisation) {
+      if (!placement.organisationId) throw AppException.invalid('organisationId', `is required: a ${role} belongs to an organisation`);
+      const organisation = await this.organisations.findOneBy({ id: placement.organisationId });
+      const wantsSchool = role === UserRole.SchoolAdmin;
+      const fits = organisation && (wantsSchool ? isSchoolKind(organisation.kind) : organisation.kind === OrganisationKind.Company);
+      if (!fits) {
+        throw AppException.invalid('organisationId', wantsSchool ? 'must be a school or Hybride Techniekcentrum' : `must be a company for a ${role}`);
+      }
+    }
+  }
+
+  private async assertTeacherProfileLinkable(role: UserRole, placement: Placement, teacherProfileId: string): Promise<void> {
+    if (role !== UserRole.HybridTeacher || !placement.organisationId) {
+      throw AppException.invalid('teacherProfileId', 'only a hybrid teacher invite can be linked to a teacher profile');
+    }
+    const profile = await this.teachers.findOneBy({ id: teacherProfileId, companyId: placement.organisationId });
+    if (!profile) throw AppException.invalid('teacherProfileId', 'must be a teacher profile of the same company');
+    if (profile.userId) throw AppException.conflict('This teacher profile already has a login.');
+  }
+}
+
+const duplicateEmail = (email: string) => AppException.conflict(`There is already a user with e-mail address ${email}.`);
+
+const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';

@@ -1,0 +1,51 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  /** Deterministic, so a receiving mail system can recognise a repeated delivery. */
+  messageId: string;
+}
+
+/** The notification email's Message-ID: the same for every attempt at the same notification. */
+export const notificationMessageId = (notificationId: string) => `<notification-${notificationId}@hybridmatch>`;
+
+/**
+ * Sends plain-text email through the SMTP server in `SMTP_URL` (Mailpit in development). Resolves
+ * only once the server has accepted the message; rejects with the server's answer otherwise.
+ */
+@Injectable()
+export class NotificationMailer implements OnModuleDestroy {
+  private readonly transport: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = createTransport(smtpOptions(config.mail.smtpUrl));
+  }
+
+  async send(email: OutgoingEmail): Promise<void> {
+    await this.transport.sendMail({ from: this.config.mail.from, ...email });
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}
+
+/** Connection options from `smtp://user:pass@host:port` (or `smtps://`), with bounded waits. */
+export function smtpOptions(url: string): SMTPTransport.Options {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || (secure ? 465 : 587)),
+    secure,
+    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+  };
+}

@@ -1,0 +1,76 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
+
+/** Job options added to each `send-notification` job on top of the queue defaults (tests shorten the backoff). */
+export const NOTIFICATION_JOB_OPTIONS = Symbol('NOTIFICATION_JOB_OPTIONS');
+
+/** Rows queued per transaction. */
+export const RELAY_BATCH_SIZE = 100;
+/** A row relayed this long ago and still pending is queued again: Redis may have lost its job. */
+export const RELAY_AGAIN_AFTER = '10 minutes';
+/** How long a relay pass waits for Redis before giving up (the rows stay pending). */
+const REDIS_WAIT_MS = 5000;
+
+/**
+ * Moves notification rows (the outbox) into BullMQ: pending rows not yet relayed, oldest first,
+ * each as a `send-notification` job with the deterministic id `notification-<id>` (a repeated add
+ * is a no-op), then stamps `relayed_at`. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so
+ * several relays never queue the same rows at once. When Redis is unreachable the transaction
+ * rolls back and the rows wait for the next pass.
+ */
+@Injectable()
+export class OutboxRelay {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @Inject(NOTIFICATION_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
+  ) {}
+
+  /** Relays every row that is due; returns how many were queued. */
+  async relayPending(): Promise<number> {
+    // Claiming rows while Redis is away would only hold their locks until the timeout.
+    const redis = await withTimeout(this.queue.client, REDIS_WAIT_MS, 'Redis did not connect');
+    if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+    let relayed = 0;
+    for (;;) {
+      const batch = await this.relayBatch();
+      relayed += batch;
+      if (batch < RELAY_BATCH_SIZE) return relayed;
+    }
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM notification
+          WHERE delivery_status = 'pending' AND (relayed_at IS NULL OR relayed_at < now() - $1::interval)
+          ORDER BY created_at, id
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+        [RELAY_AGAIN_AFTER, RELAY_BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const jobs = rows.map(({ id }) => ({
+        name: 'send-notification' as const,
+        data: { notificationId: id } satisfies JobPayloads['send-notification'],
+        opts: { ...this.jobOptions, jobId: jobIds.notification(id) },
+      }));
+      await withTimeout(this.queue.addBulk(jobs), REDIS_WAIT_MS, 'Redis did not accept the notification jobs');
+      await manager.query(`UPDATE notification SET relayed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map(({ id }) => id)]);
+      return rows.length;
+    });
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

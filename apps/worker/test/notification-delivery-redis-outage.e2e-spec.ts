@@ -1,0 +1,97 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { TestingModule } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import { In } from 'typeorm';
+import { Notification, NotificationDeliveryStatus, Proposal } from '../../../libs/database/src';
+import { ProposalStatus } from '../../../libs/domain/src';
+import { QUEUES } from '../../../libs/queue/src';
+import { TestContext } from '../../../test/support/test-context';
+import { notificationMessageId } from '../src/notifications/notification-mailer';
+import { insertPendingNotification, startTestWorker } from './support/notification-fixtures';
+import { freePort, PrivateRedis } from './support/private-redis';
+import { SmtpTestServer } from './support/smtp-test-server';
+import { waitFor } from './support/wait-for';
+
+/**
+ * Fault test: Redis (the test's own redis-server) goes away while people answer and approve a
+ * proposal. The API keeps recording; the notifications wait in PostgreSQL; once Redis is back
+ * (empty: it keeps nothing on disk), every one of them is delivered exactly once.
+ */
+describe('notification delivery survives a Redis outage (e2e)', () => {
+  let redis: PrivateRedis;
+  let smtp: SmtpTestServer;
+  let ctx: TestContext;
+  let worker: TestingModule;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    redis = new PrivateRedis(await freePort());
+    await redis.start();
+    smtp = await SmtpTestServer.start();
+    ctx = await TestContext.create({ REDIS_URL: redis.url, SMTP_URL: smtp.url });
+    worker = await startTestWorker(ctx.config);
+    queue = worker.get<Queue>(getQueueToken(QUEUES.notifications));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await ctx?.close();
+    await redis?.stop();
+    await smtp?.close();
+  }, 30_000);
+
+  it('records answers and an approval while Redis is down, then delivers every notification once', async () => {
+    const region = await ctx.newRegion();
+    const company = await ctx.newCompany(region.id);
+    const school = await ctx.newSchool(region.id);
+    const coordinator = await ctx.newCoordinator(region.id);
+    const companyAdmin = await ctx.newCompanyAdmin(company.id);
+    const schoolAdmin = await ctx.newSchoolAdmin(school.id);
+    const teacher = await ctx.newTeacherUser(company.id);
+    const teachingRequest = await ctx.newRequest(school);
+
+    await redis.stop();
+
+    // Written by the match run (here: directly, as the run's job would) and then answered over HTTP.
+    const proposal = await ctx.newProposal(teachingRequest, teacher.teacher);
+    for (const party of [companyAdmin, teacher, schoolAdmin]) {
+      await ctx.http.post(`/api/proposals/${proposal.id}/answer`).set(party.auth).send({ decision: 'accept' }).expect(200);
+    }
+    await ctx.http
+      .post(`/api/proposals/${proposal.id}/approve`)
+      .set(coordinator.auth)
+      .send({ hourlyRateCents: 9500, startDate: '2026-09-08', endDate: '2027-01-26', supervisorName: 'Marieke de Vries', supervisorEmail: 'm.devries@roc.example.nl' })
+      .expect(200);
+    expect((await ctx.db.getRepository(Proposal).findOneByOrFail({ id: proposal.id })).status).toBe(ProposalStatus.Approved);
+    // A row relayed before the outage whose job died with Redis's memory.
+    const lostJob = await insertPendingNotification(ctx.db, coordinator.user.id, { relayedAt: new Date(Date.now() - 11 * 60_000) });
+
+    const notifications = ctx.db.getRepository(Notification);
+    const written = await notifications.find({ where: [{ proposalId: proposal.id }, { id: lostJob.id }] });
+    expect(written.length).toBeGreaterThanOrEqual(5);
+    expect(written.every((row) => row.deliveryStatus === NotificationDeliveryStatus.Pending)).toBe(true);
+    expect(smtp.received).toHaveLength(0);
+
+    await redis.start();
+
+    const ids = written.map((row) => row.id);
+    await waitFor(
+      'every notification to be sent after Redis returned',
+      async () => (await notifications.countBy({ id: In(ids), deliveryStatus: NotificationDeliveryStatus.Sent })) === ids.length,
+      60_000,
+    );
+    // Nothing left that could still send: no job waiting, running or due for a retry.
+    await waitFor('the notifications queue to drain', async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).every((count) => count === 0);
+    });
+    for (const row of written) {
+      expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(1);
+    }
+    expect(smtp.received).toHaveLength(written.length);
+    const recipients = await ctx.db.query(`SELECT n.id, u.email FROM notification n JOIN app_user u ON u.id = n.recipient_user_id WHERE n.id = ANY($1::uuid[])`, [ids]);
+    for (const { id, email } of recipients as Array<{ id: string; email: string }>) {
+      expect(smtp.received.find((received) => received.messageId === notificationMessageId(id))?.envelopeTo).toEqual([email]);
+    }
+  }, 120_000);
+});

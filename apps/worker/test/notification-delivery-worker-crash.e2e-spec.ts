@@ -1,0 +1,95 @@
+import { TestingModule } from '@nestjs/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { Notification, NotificationDeliveryStatus } from '../../../libs/database/src';
+import { UserRole } from '../../../libs/domain/src';
+import { TestContext } from '../../../test/support/test-context';
+import { notificationMessageId } from '../src/notifications/notification-mailer';
+import { insertPendingNotification, startTestWorker } from './support/notification-fixtures';
+import { SmtpTestServer } from './support/smtp-test-server';
+import { waitFor } from './support/wait-for';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The real worker entry point (`apps/worker/src/main.ts`) as a child process of the test. */
+function spawnWorker(ctx: TestContext): { child: ChildProcess; output: () => string } {
+  const { config } = ctx;
+  const child = spawn(process.execPath, ['-r', './apps/worker/test/support/ts-register.js', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: config.database.url,
+      REDIS_URL: config.redis.url,
+      QUEUE_PREFIX: config.redis.queuePrefix,
+      JWT_SECRET: config.auth.jwtSecret,
+      SMTP_URL: config.mail.smtpUrl,
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, output: () => stderr };
+}
+
+/**
+ * Fault test: the worker process is killed (SIGKILL) while the SMTP server holds its email
+ * unanswered. The row stays pending (its transaction dies with the process), the job is picked up
+ * again by a fresh worker, and exactly one complete email arrives.
+ */
+describe('notification delivery survives a worker killed mid-send (e2e)', () => {
+  let smtp: SmtpTestServer;
+  let ctx: TestContext;
+  let freshWorker: TestingModule | undefined;
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    smtp = await SmtpTestServer.start({ stallFirstMessage: true });
+    ctx = await TestContext.create({ SMTP_URL: smtp.url });
+  });
+
+  afterAll(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await freshWorker?.close();
+    await ctx?.close();
+    await smtp?.close();
+  });
+
+  it('neither loses nor doubles the email', async () => {
+    const { user } = await ctx.newUser(UserRole.SchoolAdmin);
+    const notification = await insertPendingNotification(ctx.db, user.id);
+    const reload = () => ctx.db.getRepository(Notification).findOneByOrFail({ id: notification.id });
+
+    const spawned = spawnWorker(ctx);
+    child = spawned.child;
+    await waitFor(`the child worker to send and the SMTP server to stall (worker stderr: ${spawned.output() || 'none'})`, () => smtp.hasStalled, 60_000);
+
+    // Mid-send: the row is pending and locked by the child's open transaction.
+    expect((await reload()).deliveryStatus).toBe(NotificationDeliveryStatus.Pending);
+    await expect(ctx.db.transaction((manager) => manager.query('SELECT id FROM notification WHERE id = $1 FOR UPDATE NOWAIT', [notification.id]))).rejects.toThrow(
+      /could not obtain lock/,
+    );
+
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect(smtp.received).toHaveLength(0);
+
+    freshWorker = await startTestWorker(ctx.config);
+    const sent = await waitFor(
+      'a fresh worker to take over the stalled job and send the email',
+      async () => {
+        const row = await reload();
+        return row.deliveryStatus === NotificationDeliveryStatus.Sent ? row : undefined;
+      },
+      90_000,
+    );
+
+    expect(smtp.deliveriesOf(notificationMessageId(notification.id))).toBe(1);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatchObject({ envelopeTo: [user.email], subject: notification.subject, text: notification.bodyText });
+    // The killed attempt never committed, so it is not counted.
+    expect(sent.attempts).toBe(1);
+  }, 180_000);
+});

@@ -1,0 +1,38 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { JobsOptions } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../../libs/config/src';
+import { Notification, NotificationDeliveryStatus, NotificationKind } from '../../../../libs/database/src';
+import { NOTIFICATION_JOB_OPTIONS } from '../../src/notifications/outbox-relay.service';
+import { WorkerModule } from '../../src/worker.module';
+
+/** Writes a pending notification the way the outbox writer does: one row, nothing in Redis. */
+export function insertPendingNotification(db: DataSource, recipientUserId: string, overrides: Partial<Notification> = {}): Promise<Notification> {
+  const key = randomUUID();
+  return db.getRepository(Notification).save({
+    recipientUserId,
+    proposalId: null,
+    kind: NotificationKind.ProposalNew,
+    subject: `Nieuw voorstel: praktijkles ${key.slice(0, 8)}`,
+    bodyText: `Er is een nieuw voorstel voor u. Reageer vóór 14 oktober.\n\nEnglish: there is a new proposal for you. Please answer by 14 October.\n${key}`,
+    dedupeKey: `test-${key}`,
+    deliveryStatus: NotificationDeliveryStatus.Pending,
+    ...overrides,
+  });
+}
+
+/**
+ * The real worker module in the test process, booted like `startWorker` (its relay poller and
+ * processor run), with `jobOptions` added to every email job (tests shorten the backoff).
+ */
+export async function startTestWorker(config: AppConfig, jobOptions: JobsOptions = {}): Promise<TestingModule> {
+  const worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+    .overrideProvider(NOTIFICATION_JOB_OPTIONS)
+    .useValue(jobOptions)
+    .compile();
+  worker.useLogger(false);
+  worker.enableShutdownHooks();
+  await worker.init();
+  return worker;
+}
