@@ -25,7 +25,13 @@ async function main(): Promise<void> {
   console.log(migrations.length ? `Ran ${migrations.length} migration(s).` : 'Schema is up to date.');
 
   console.log(`Replacing all marketplace data with the demo data set (seed ${DEFAULT_SEED}):`);
-  const { data, seconds } = await seedDatabase({ databaseUrl, seed: DEFAULT_SEED, reset: true, password, onProgress: printProgress() });
+  const { data, seconds } = await seedDatabase({
+    databaseUrl,
+    seed: DEFAULT_SEED,
+    reset: true,
+    password,
+    onProgress: printProgress(),
+  });
   console.log(`Seeded in ${seconds.toFixed(1)} s:`);
   for (const line of summaryLines(data)) console.log(line);
 

@@ -25,8 +25,16 @@ async function main(): Promise<void> {
   const { databaseUrl } = loadConfigForScripts();
   const password = demoPassword();
 
-  console.log(`Seeding ${new URL(databaseUrl).pathname.slice(1)} from seed ${seed}${values.reset ? ' (after deleting all marketplace data)' : ''}:`);
-  const { data, seconds } = await seedDatabase({ databaseUrl, seed, reset: values.reset, password, onProgress: printProgress() });
+  console.log(
+    `Seeding ${new URL(databaseUrl).pathname.slice(1)} from seed ${seed}${values.reset ? ' (after deleting all marketplace data)' : ''}:`,
+  );
+  const { data, seconds } = await seedDatabase({
+    databaseUrl,
+    seed,
+    reset: values.reset,
+    password,
+    onProgress: printProgress(),
+  });
   console.log(`Done in ${seconds.toFixed(1)} s:`);
   for (const line of [...summaryLines(data), ...loginLines(data, password)]) console.log(line);
 }
@@ -37,7 +45,11 @@ class UsageError extends Error {}
 function parseCommandLine() {
   try {
     return parseArgs({
-      options: { seed: { type: 'string' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+      options: {
+        seed: { type: 'string' },
+        reset: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -46,7 +58,8 @@ function parseCommandLine() {
 
 function parseSeed(value: string | undefined): number {
   if (value === undefined) return DEFAULT_SEED;
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--seed must be a whole number (0 to 999999999), not "${value}"`);
+  if (!/^\d{1,9}$/.test(value))
+    throw new UsageError(`--seed must be a whole number (0 to 999999999), not "${value}"`);
   return Number(value);
 }
 

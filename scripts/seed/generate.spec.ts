@@ -1,11 +1,21 @@
-import { EducationLevel, isSubjectCode, OrganisationKind, Qualification, SUBJECTS, UserRole } from '@hybridmatch/domain';
+import {
+  EducationLevel,
+  isSubjectCode,
+  OrganisationKind,
+  Qualification,
+  SUBJECTS,
+  UserRole,
+} from '@hybridmatch/domain';
 import { allocate, DEFAULT_SEED, generateSeedData, SeedData, SeedRequest, SeedTeacher } from './generate';
 import { distanceKm } from './places';
 
 /** The Netherlands (European part), generously rounded. */
 const NL_BOUNDS = { minLatitude: 50.7, maxLatitude: 53.6, minLongitude: 3.3, maxLongitude: 7.3 };
 const insideNetherlands = (latitude: number, longitude: number) =>
-  latitude >= NL_BOUNDS.minLatitude && latitude <= NL_BOUNDS.maxLatitude && longitude >= NL_BOUNDS.minLongitude && longitude <= NL_BOUNDS.maxLongitude;
+  latitude >= NL_BOUNDS.minLatitude &&
+  latitude <= NL_BOUNDS.maxLatitude &&
+  longitude >= NL_BOUNDS.minLongitude &&
+  longitude <= NL_BOUNDS.maxLongitude;
 
 const LEVEL_RANK: Record<EducationLevel, number> = { MBO1: 1, MBO2: 2, MBO3: 3, MBO4: 4, HBO: 5 };
 
@@ -16,19 +26,24 @@ describe('generateSeedData', () => {
     data = generateSeedData(DEFAULT_SEED);
   });
 
-  const countKind = (kind: OrganisationKind) => data.organisations.filter((organisation) => organisation.kind === kind).length;
+  const countKind = (kind: OrganisationKind) =>
+    data.organisations.filter((organisation) => organisation.kind === kind).length;
 
   it('gives the same data set for the same seed, and another for another seed', () => {
     expect(generateSeedData(DEFAULT_SEED)).toEqual(data);
     const other = generateSeedData(DEFAULT_SEED + 1);
     expect(other.teachers[0].id).not.toBe(data.teachers[0].id);
-    expect(other.teachers.map((teacher) => teacher.lastName)).not.toEqual(data.teachers.map((teacher) => teacher.lastName));
+    expect(other.teachers.map((teacher) => teacher.lastName)).not.toEqual(
+      data.teachers.map((teacher) => teacher.lastName),
+    );
   });
 
   it('has the required numbers of regions, organisations, teachers and requests', () => {
     expect(data.regions.length).toBeGreaterThanOrEqual(8);
     expect(countKind(OrganisationKind.Company)).toBeGreaterThanOrEqual(100);
-    expect(countKind(OrganisationKind.MboSchool) + countKind(OrganisationKind.HboSchool)).toBeGreaterThanOrEqual(60);
+    expect(
+      countKind(OrganisationKind.MboSchool) + countKind(OrganisationKind.HboSchool),
+    ).toBeGreaterThanOrEqual(60);
     expect(countKind(OrganisationKind.Techniekcentrum)).toBeGreaterThanOrEqual(10);
     expect(data.teachers).toHaveLength(1000);
     expect(data.requests.length).toBeGreaterThanOrEqual(1350);
@@ -37,7 +52,11 @@ describe('generateSeedData', () => {
 
   it('puts companies, schools and a Hybride Techniekcentrum in every region', () => {
     for (const region of data.regions) {
-      const kinds = new Set(data.organisations.filter((organisation) => organisation.regionId === region.id).map((organisation) => organisation.kind));
+      const kinds = new Set(
+        data.organisations
+          .filter((organisation) => organisation.regionId === region.id)
+          .map((organisation) => organisation.kind),
+      );
       expect([...kinds].sort()).toEqual(Object.values(OrganisationKind).sort());
     }
   });
@@ -45,23 +64,44 @@ describe('generateSeedData', () => {
   it('gives every organisation at least one location and unique names and ids', () => {
     const withLocation = new Set(data.locations.map((location) => location.organisationId));
     expect(data.organisations.every((organisation) => withLocation.has(organisation.id))).toBe(true);
-    expect(new Set(data.organisations.map((organisation) => organisation.name)).size).toBe(data.organisations.length);
-    const ids = [data.regions, data.organisations, data.locations, data.users, data.teachers, data.windows, data.requests, data.blocks].flat().map((row) => row.id);
+    expect(new Set(data.organisations.map((organisation) => organisation.name)).size).toBe(
+      data.organisations.length,
+    );
+    const ids = [
+      data.regions,
+      data.organisations,
+      data.locations,
+      data.users,
+      data.teachers,
+      data.windows,
+      data.requests,
+      data.blocks,
+    ]
+      .flat()
+      .map((row) => row.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('gives every location a Dutch postal code', () => {
-    expect(data.locations.filter((location) => !/^[1-9][0-9]{3} [A-Z]{2}$/.test(location.postalCode))).toEqual([]);
+    expect(
+      data.locations.filter((location) => !/^[1-9][0-9]{3} [A-Z]{2}$/.test(location.postalCode)),
+    ).toEqual([]);
   });
 
   it('places every location and every teacher inside the Netherlands', () => {
-    expect(data.locations.filter((location) => !insideNetherlands(location.latitude, location.longitude))).toEqual([]);
-    expect(data.teachers.filter((teacher) => !insideNetherlands(teacher.homeLatitude, teacher.homeLongitude))).toEqual([]);
+    expect(
+      data.locations.filter((location) => !insideNetherlands(location.latitude, location.longitude)),
+    ).toEqual([]);
+    expect(
+      data.teachers.filter((teacher) => !insideNetherlands(teacher.homeLatitude, teacher.homeLongitude)),
+    ).toEqual([]);
   });
 
   it('gives every window and block an end after its start, on a weekday', () => {
     const slots = [...data.windows, ...data.blocks];
-    expect(slots.filter((slot) => !(slot.endTime > slot.startTime && slot.weekday >= 1 && slot.weekday <= 5))).toEqual([]);
+    expect(
+      slots.filter((slot) => !(slot.endTime > slot.startTime && slot.weekday >= 1 && slot.weekday <= 5)),
+    ).toEqual([]);
     const blockHours = data.blocks.map((block) => (block.endTime - block.startTime) / 60);
     expect(Math.min(...blockHours)).toBeGreaterThanOrEqual(2);
     expect(Math.max(...blockHours)).toBeLessThanOrEqual(4);
@@ -69,20 +109,36 @@ describe('generateSeedData', () => {
 
   it('uses only subject codes from the taxonomy', () => {
     expect(data.requests.filter((request) => !isSubjectCode(request.subjectCode))).toEqual([]);
-    expect(data.teachers.filter((teacher) => teacher.skills.length < 1 || teacher.skills.length > 3)).toEqual([]);
-    expect(data.teachers.flatMap((teacher) => teacher.skills).filter((skill) => !isSubjectCode(skill.subjectCode))).toEqual([]);
+    expect(data.teachers.filter((teacher) => teacher.skills.length < 1 || teacher.skills.length > 3)).toEqual(
+      [],
+    );
+    expect(
+      data.teachers.flatMap((teacher) => teacher.skills).filter((skill) => !isSubjectCode(skill.subjectCode)),
+    ).toEqual([]);
   });
 
   it('asks for levels that fit the kind of school', () => {
     const kindOf = new Map(data.organisations.map((organisation) => [organisation.id, organisation.kind]));
-    const levelsAt = (kind: OrganisationKind) => new Set(data.requests.filter((request) => kindOf.get(request.schoolId) === kind).map((request) => request.level));
+    const levelsAt = (kind: OrganisationKind) =>
+      new Set(
+        data.requests
+          .filter((request) => kindOf.get(request.schoolId) === kind)
+          .map((request) => request.level),
+      );
     expect([...levelsAt(OrganisationKind.HboSchool)]).toEqual([EducationLevel.Hbo]);
-    expect([...levelsAt(OrganisationKind.MboSchool)].sort()).toEqual([EducationLevel.Mbo1, EducationLevel.Mbo2, EducationLevel.Mbo3, EducationLevel.Mbo4]);
+    expect([...levelsAt(OrganisationKind.MboSchool)].sort()).toEqual([
+      EducationLevel.Mbo1,
+      EducationLevel.Mbo2,
+      EducationLevel.Mbo3,
+      EducationLevel.Mbo4,
+    ]);
   });
 
   it('never asks for or offers an MBO qualification (a subject with a crebo code) at HBO level', () => {
     const hasCrebo = new Set(SUBJECTS.filter((subject) => subject.crebo).map((subject) => subject.code));
-    const atHbo = [...data.requests, ...data.teachers.flatMap((teacher) => teacher.skills)].filter((row) => row.level === EducationLevel.Hbo);
+    const atHbo = [...data.requests, ...data.teachers.flatMap((teacher) => teacher.skills)].filter(
+      (row) => row.level === EducationLevel.Hbo,
+    );
     expect(atHbo.length).toBeGreaterThan(0);
     expect(atHbo.filter((row) => hasCrebo.has(row.subjectCode))).toEqual([]);
   });
@@ -106,36 +162,52 @@ describe('generateSeedData', () => {
     expect(byRole(UserRole.PlatformAdmin).map((user) => user.email)).toEqual(['admin@hybridmatch.demo']);
     expect(byRole(UserRole.RegionalCoordinator)).toHaveLength(data.regions.length);
     expect(byRole(UserRole.CompanyAdmin)).toHaveLength(countKind(OrganisationKind.Company));
-    expect(byRole(UserRole.SchoolAdmin)).toHaveLength(data.organisations.length - countKind(OrganisationKind.Company));
+    expect(byRole(UserRole.SchoolAdmin)).toHaveLength(
+      data.organisations.length - countKind(OrganisationKind.Company),
+    );
     expect(byRole(UserRole.HybridTeacher)).toHaveLength(100);
     expect(data.users.every((user) => user.email.endsWith('@hybridmatch.demo'))).toBe(true);
     expect(new Set(data.users.map((user) => user.email)).size).toBe(data.users.length);
     const teacherUsers = new Set(byRole(UserRole.HybridTeacher).map((user) => user.id));
-    expect(data.teachers.filter((teacher) => teacher.userId !== null && teacherUsers.has(teacher.userId))).toHaveLength(100);
+    expect(
+      data.teachers.filter((teacher) => teacher.userId !== null && teacherUsers.has(teacher.userId)),
+    ).toHaveLength(100);
   });
 
   it('makes matching meaningful: most requests have a teacher with the skill, level, day, period and distance', () => {
     const locationById = new Map(data.locations.map((location) => [location.id, location]));
     const windowsOf = new Map<string, typeof data.windows>();
-    for (const window of data.windows) windowsOf.set(window.teacherId, [...(windowsOf.get(window.teacherId) ?? []), window]);
+    for (const window of data.windows)
+      windowsOf.set(window.teacherId, [...(windowsOf.get(window.teacherId) ?? []), window]);
     const blocksOf = new Map<string, typeof data.blocks>();
-    for (const block of data.blocks) blocksOf.set(block.requestId, [...(blocksOf.get(block.requestId) ?? []), block]);
+    for (const block of data.blocks)
+      blocksOf.set(block.requestId, [...(blocksOf.get(block.requestId) ?? []), block]);
 
     const fits = (teacher: SeedTeacher, request: SeedRequest) => {
       const location = locationById.get(request.locationId)!;
       const home = { latitude: teacher.homeLatitude, longitude: teacher.homeLongitude };
       return (
         teacher.levels.includes(request.level) &&
-        teacher.skills.some((skill) => skill.subjectCode === request.subjectCode && LEVEL_RANK[skill.level] >= LEVEL_RANK[request.level]) &&
+        teacher.skills.some(
+          (skill) =>
+            skill.subjectCode === request.subjectCode && LEVEL_RANK[skill.level] >= LEVEL_RANK[request.level],
+        ) &&
         teacher.availableFrom <= request.periodEnd &&
         (teacher.availableUntil === null || teacher.availableUntil >= request.periodStart) &&
         distanceKm(home, location) <= teacher.maxTravelKm &&
         blocksOf
           .get(request.id)!
-          .some((block) => (windowsOf.get(teacher.id) ?? []).some((w) => w.weekday === block.weekday && w.startTime <= block.startTime && block.endTime <= w.endTime))
+          .some((block) =>
+            (windowsOf.get(teacher.id) ?? []).some(
+              (w) =>
+                w.weekday === block.weekday && w.startTime <= block.startTime && block.endTime <= w.endTime,
+            ),
+          )
       );
     };
-    const withCandidate = data.requests.filter((request) => data.teachers.some((teacher) => fits(teacher, request)));
+    const withCandidate = data.requests.filter((request) =>
+      data.teachers.some((teacher) => fits(teacher, request)),
+    );
     expect(withCandidate.length / data.requests.length).toBeGreaterThan(0.5);
   });
 });

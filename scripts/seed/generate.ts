@@ -53,11 +53,25 @@ const REQUESTS_PER_SCHOOL: Readonly<Partial<Record<OrganisationKind, { min: numb
 
 export type SeedRegion = Pick<Region, 'id' | 'code' | 'name' | 'holidayRegion'>;
 export type SeedOrganisation = Pick<Organisation, 'id' | 'kind' | 'name' | 'regionId' | 'kvkNumber'>;
-export type SeedLocation = Pick<OrganisationLocation, 'id' | 'organisationId' | 'name' | 'street' | 'postalCode' | 'city' | 'latitude' | 'longitude'>;
-export type SeedUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'organisationId'> & { regionIds: string[] };
-export type SeedTeacher = Omit<TeacherProfile, 'company' | 'user' | 'vogVerifiedBy' | 'windows' | 'createdAt' | 'updatedAt' | 'version'>;
-export type SeedWindow = Pick<TeacherAvailabilityWindow, 'id' | 'teacherId' | 'weekday' | 'startTime' | 'endTime'>;
-export type SeedRequest = Omit<TeachingRequest, 'school' | 'location' | 'blocks' | 'createdAt' | 'updatedAt' | 'version'>;
+export type SeedLocation = Pick<
+  OrganisationLocation,
+  'id' | 'organisationId' | 'name' | 'street' | 'postalCode' | 'city' | 'latitude' | 'longitude'
+>;
+export type SeedUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'organisationId'> & {
+  regionIds: string[];
+};
+export type SeedTeacher = Omit<
+  TeacherProfile,
+  'company' | 'user' | 'vogVerifiedBy' | 'windows' | 'createdAt' | 'updatedAt' | 'version'
+>;
+export type SeedWindow = Pick<
+  TeacherAvailabilityWindow,
+  'id' | 'teacherId' | 'weekday' | 'startTime' | 'endTime'
+>;
+export type SeedRequest = Omit<
+  TeachingRequest,
+  'school' | 'location' | 'blocks' | 'createdAt' | 'updatedAt' | 'version'
+>;
 export type SeedBlock = Pick<LessonBlock, 'id' | 'requestId' | 'weekday' | 'startTime' | 'endTime'>;
 
 export interface SeedData {
@@ -152,7 +166,9 @@ const TEACHER_LEVELS: readonly { weight: number; value: EducationLevel[] }[] = [
   { weight: 12, value: [Mbo1, Mbo2, Mbo3] },
 ];
 
-const REQUEST_LEVELS: Readonly<Partial<Record<OrganisationKind, readonly { weight: number; value: EducationLevel }[]>>> = {
+const REQUEST_LEVELS: Readonly<
+  Partial<Record<OrganisationKind, readonly { weight: number; value: EducationLevel }[]>>
+> = {
   [OrganisationKind.MboSchool]: [
     { weight: 5, value: Mbo1 },
     { weight: 25, value: Mbo2 },
@@ -192,10 +208,21 @@ const LATEST_BLOCK_END = time('17:00');
 const SCHOOL_NAME_PREFIXES: Readonly<Partial<Record<OrganisationKind, readonly string[]>>> = {
   [OrganisationKind.MboSchool]: ['ROC', 'Techniek College', 'Vakcollege', 'MBO College', 'Technisch College'],
   [OrganisationKind.HboSchool]: ['Hogeschool', 'Technische Hogeschool', 'Hogeschool voor Techniek'],
-  [OrganisationKind.Techniekcentrum]: ['Hybride Techniekcentrum', 'Techniekcentrum', 'Hybride Leerwerkcentrum'],
+  [OrganisationKind.Techniekcentrum]: [
+    'Hybride Techniekcentrum',
+    'Techniekcentrum',
+    'Hybride Leerwerkcentrum',
+  ],
 };
 
-const REQUEST_TOPICS = ['praktijklessen', 'theorielessen', 'werkplaats', 'projectonderwijs', 'gastlessen', 'examentraining'];
+const REQUEST_TOPICS = [
+  'praktijklessen',
+  'theorielessen',
+  'werkplaats',
+  'projectonderwijs',
+  'gastlessen',
+  'examentraining',
+];
 
 // ---- the generator ----------------------------------------------------------------------------
 
@@ -219,15 +246,28 @@ class SeedGenerator {
 
   constructor(seed: number) {
     this.faker.seed(seed);
-    this.data = { seed, regions: [], organisations: [], locations: [], users: [], teachers: [], windows: [], requests: [], blocks: [] };
+    this.data = {
+      seed,
+      regions: [],
+      organisations: [],
+      locations: [],
+      users: [],
+      teachers: [],
+      windows: [],
+      requests: [],
+      blocks: [],
+    };
   }
 
   generate(): SeedData {
     const towns = townsByRegion(SEED_REGIONS);
     const regions = SEED_REGIONS.map((definition) => this.region(definition));
-    const regionWeights = SEED_REGIONS.map((definition) => totalPopulation(towns.get(definition.code)!) ** 0.7);
+    const regionWeights = SEED_REGIONS.map(
+      (definition) => totalPopulation(towns.get(definition.code)!) ** 0.7,
+    );
 
-    const organisationsPerRegion = (total: number, minimum: number) => allocate(total, regionWeights, minimum);
+    const organisationsPerRegion = (total: number, minimum: number) =>
+      allocate(total, regionWeights, minimum);
     const companies: PlacedOrganisation[] = [];
     const schools: PlacedOrganisation[] = [];
     const companyCounts = organisationsPerRegion(SEED_SIZE.companies, 6);
@@ -237,9 +277,12 @@ class SeedGenerator {
     regions.forEach((region, index) => {
       const regionTowns = towns.get(region.code)!;
       for (let i = 0; i < companyCounts[index]; i++) companies.push(this.company(region, regionTowns));
-      for (let i = 0; i < mboCounts[index]; i++) schools.push(this.school(OrganisationKind.MboSchool, region, regionTowns));
-      for (let i = 0; i < hboCounts[index]; i++) schools.push(this.school(OrganisationKind.HboSchool, region, regionTowns));
-      for (let i = 0; i < centreCounts[index]; i++) schools.push(this.school(OrganisationKind.Techniekcentrum, region, regionTowns));
+      for (let i = 0; i < mboCounts[index]; i++)
+        schools.push(this.school(OrganisationKind.MboSchool, region, regionTowns));
+      for (let i = 0; i < hboCounts[index]; i++)
+        schools.push(this.school(OrganisationKind.HboSchool, region, regionTowns));
+      for (let i = 0; i < centreCounts[index]; i++)
+        schools.push(this.school(OrganisationKind.Techniekcentrum, region, regionTowns));
     });
 
     const teachersPerCompany = allocate(
@@ -264,7 +307,12 @@ class SeedGenerator {
   }
 
   private region(definition: SeedRegionDefinition): SeedRegion {
-    const region = { id: this.id(), code: definition.code, name: definition.name, holidayRegion: definition.holidayRegion };
+    const region = {
+      id: this.id(),
+      code: definition.code,
+      name: definition.name,
+      holidayRegion: definition.holidayRegion,
+    };
     this.data.regions.push(region);
     return region;
   }
@@ -286,19 +334,40 @@ class SeedGenerator {
   private school(kind: OrganisationKind, region: SeedRegion, towns: Town[]): PlacedOrganisation {
     const largeTowns = towns.filter((town) => town.population >= 15_000);
     const candidates = largeTowns.length > 0 ? largeTowns : towns.slice(0, 3);
-    const siteCount = kind === OrganisationKind.MboSchool ? this.faker.number.int({ min: 1, max: 3 }) : kind === OrganisationKind.HboSchool ? this.faker.number.int({ min: 1, max: 2 }) : 1;
-    const main = kind === OrganisationKind.HboSchool ? this.faker.helpers.arrayElement(candidates.slice(0, 3)) : this.town(candidates, 1.5);
+    const siteCount =
+      kind === OrganisationKind.MboSchool
+        ? this.faker.number.int({ min: 1, max: 3 })
+        : kind === OrganisationKind.HboSchool
+          ? this.faker.number.int({ min: 1, max: 2 })
+          : 1;
+    const main =
+      kind === OrganisationKind.HboSchool
+        ? this.faker.helpers.arrayElement(candidates.slice(0, 3))
+        : this.town(candidates, 1.5);
     const sites = [main];
     for (let i = 1; i < siteCount; i++) {
       const other = this.town(candidates, 1);
       if (!sites.includes(other)) sites.push(other);
     }
-    const name = this.uniqueName(() => `${this.faker.helpers.arrayElement(SCHOOL_NAME_PREFIXES[kind]!)} ${main.name}`);
+    const name = this.uniqueName(
+      () => `${this.faker.helpers.arrayElement(SCHOOL_NAME_PREFIXES[kind]!)} ${main.name}`,
+    );
     return this.organisation(kind, name, region, sites);
   }
 
-  private organisation(kind: OrganisationKind, name: string, region: SeedRegion, sites: Town[]): PlacedOrganisation {
-    const organisation: SeedOrganisation = { id: this.id(), kind, name, regionId: region.id, kvkNumber: this.faker.string.numeric(8) };
+  private organisation(
+    kind: OrganisationKind,
+    name: string,
+    region: SeedRegion,
+    sites: Town[],
+  ): PlacedOrganisation {
+    const organisation: SeedOrganisation = {
+      id: this.id(),
+      kind,
+      name,
+      regionId: region.id,
+      kvkNumber: this.faker.string.numeric(8),
+    };
     const locations = sites.map((town, index) => ({
       id: this.id(),
       organisationId: organisation.id,
@@ -337,21 +406,36 @@ class SeedGenerator {
     ]);
     for (let i = 0; i < extraSkills; i++) {
       const sameField = f.datatype.boolean({ probability: 0.6 });
-      subjects.add(this.subject(sameField ? company.field! : this.weighted(FIELDS.map((value) => ({ value, weight: FIELD_SUPPLY[value] }))), hboOnly));
+      subjects.add(
+        this.subject(
+          sameField
+            ? company.field!
+            : this.weighted(FIELDS.map((value) => ({ value, weight: FIELD_SUPPLY[value] }))),
+          hboOnly,
+        ),
+      );
     }
     // A skill at the teacher's highest level also covers the levels below it.
     const skills = [...subjects].map((subject) => {
-      const level = f.datatype.boolean({ probability: 0.8 }) || levels.length === 1 ? highestLevel : levels[levels.length - 2];
+      const level =
+        f.datatype.boolean({ probability: 0.8 }) || levels.length === 1
+          ? highestLevel
+          : levels[levels.length - 2];
       return { subjectCode: subject.code, level: subject.crebo && level === Hbo ? Mbo4 : level };
     });
 
     const releasedDaysPerWeek = f.datatype.boolean({ probability: 0.85 }) ? 1 : 2;
     const windowCount = releasedDaysPerWeek === 2 ? 2 : f.datatype.boolean({ probability: 0.4 }) ? 2 : 1;
     const days = this.distinctWeekdays(windowCount);
-    const windows = days.map((weekday) => ({ weekday, ...(releasedDaysPerWeek === 2 ? TEACHER_WINDOWS[0].value : this.weighted(TEACHER_WINDOWS)) }));
+    const windows = days.map((weekday) => ({
+      weekday,
+      ...(releasedDaysPerWeek === 2 ? TEACHER_WINDOWS[0].value : this.weighted(TEACHER_WINDOWS)),
+    }));
     const longestWindowHours = Math.max(...windows.map((window) => (window.end - window.start) / 60));
     const releasedHoursPerWeek =
-      releasedDaysPerWeek === 2 ? f.number.int({ min: 8, max: 12 }) : Math.min(f.number.int({ min: 4, max: 8 }), longestWindowHours);
+      releasedDaysPerWeek === 2
+        ? f.number.int({ min: 8, max: 12 })
+        : Math.min(f.number.int({ min: 4, max: 8 }), longestWindowHours);
 
     const availability = this.weighted<{ from: string; until: string | null }>([
       { weight: 40, value: { from: SEMESTER_1.start, until: SEMESTER_1.end } },
@@ -400,15 +484,30 @@ class SeedGenerator {
       ]),
       contractHoursPerWeek: f.helpers.arrayElement([32, 36, 36, 38, 40, 40]),
       vogIssuedOn:
-        vog === 'missing' ? null : addDays(availability.from, vog === 'recent' ? -f.number.int({ min: 10, max: 170 }) : -f.number.int({ min: 400, max: 900 })),
+        vog === 'missing'
+          ? null
+          : addDays(
+              availability.from,
+              vog === 'recent' ? -f.number.int({ min: 10, max: 170 }) : -f.number.int({ min: 400, max: 900 }),
+            ),
       vogVerifiedByUserId: null,
       vogVerifiedAt: null,
       qualification,
-      qualificationSince: qualification === Qualification.PdgInProgress ? addDays('2025-02-01', f.number.int({ min: 0, max: 540 })) : null,
+      qualificationSince:
+        qualification === Qualification.PdgInProgress
+          ? addDays('2025-02-01', f.number.int({ min: 0, max: 540 }))
+          : null,
       active: true,
     };
     this.data.teachers.push(teacher);
-    for (const window of windows) this.data.windows.push({ id: this.id(), teacherId: teacher.id, weekday: window.weekday, startTime: window.start, endTime: window.end });
+    for (const window of windows)
+      this.data.windows.push({
+        id: this.id(),
+        teacherId: teacher.id,
+        weekday: window.weekday,
+        startTime: window.start,
+        endTime: window.end,
+      });
   }
 
   /** A teaching request: mostly 1–3 weekly blocks of 2–4 hours, in a semester, a term or the whole year. */
@@ -424,8 +523,17 @@ class SeedGenerator {
       { weight: 20, value: 'year' },
       { weight: 20, value: 'term' },
     ]);
-    const period = shape === 'semester 1' ? SEMESTER_1 : shape === 'semester 2' ? SEMESTER_2 : shape === 'year' ? SCHOOL_YEAR : f.helpers.arrayElement(TERMS);
-    const minCommitmentWeeks = f.helpers.arrayElement(shape === 'year' ? [10, 16, 20] : shape === 'term' ? [4, 6, 8] : [6, 10, 16]);
+    const period =
+      shape === 'semester 1'
+        ? SEMESTER_1
+        : shape === 'semester 2'
+          ? SEMESTER_2
+          : shape === 'year'
+            ? SCHOOL_YEAR
+            : f.helpers.arrayElement(TERMS);
+    const minCommitmentWeeks = f.helpers.arrayElement(
+      shape === 'year' ? [10, 16, 20] : shape === 'term' ? [4, 6, 8] : [6, 10, 16],
+    );
     const topic = f.helpers.arrayElement(REQUEST_TOPICS);
     const role =
       level === Hbo
@@ -462,13 +570,23 @@ class SeedGenerator {
       { weight: 10, value: 3 },
     ]);
     for (const weekday of this.distinctWeekdays(blockCount)) {
-      const minutes = 60 * this.weighted([
-        { weight: 35, value: 2 },
-        { weight: 40, value: 3 },
-        { weight: 25, value: 4 },
-      ]);
-      const start = f.helpers.arrayElement(BLOCK_STARTS.filter((candidate) => candidate + minutes <= LATEST_BLOCK_END));
-      this.data.blocks.push({ id: this.id(), requestId: request.id, weekday, startTime: start, endTime: (start + minutes) as ClockTime });
+      const minutes =
+        60 *
+        this.weighted([
+          { weight: 35, value: 2 },
+          { weight: 40, value: 3 },
+          { weight: 25, value: 4 },
+        ]);
+      const start = f.helpers.arrayElement(
+        BLOCK_STARTS.filter((candidate) => candidate + minutes <= LATEST_BLOCK_END),
+      );
+      this.data.blocks.push({
+        id: this.id(),
+        requestId: request.id,
+        weekday,
+        startTime: start,
+        endTime: (start + minutes) as ClockTime,
+      });
     }
   }
 
@@ -477,19 +595,47 @@ class SeedGenerator {
    * company and per school, and every tenth teacher (linked to their profile).
    */
   private users(regions: SeedRegion[], companies: PlacedOrganisation[], schools: PlacedOrganisation[]): void {
-    const add = (email: string, name: string, role: UserRole, organisationId: string | null, regionIds: string[] = []) => {
+    const add = (
+      email: string,
+      name: string,
+      role: UserRole,
+      organisationId: string | null,
+      regionIds: string[] = [],
+    ) => {
       const user: SeedUser = { id: this.id(), email, name, role, organisationId, regionIds };
       this.data.users.push(user);
       return user;
     };
     const person = () => this.faker.person.fullName();
     add(`admin@${DEMO_EMAIL_DOMAIN}`, person(), UserRole.PlatformAdmin, null);
-    for (const region of regions) add(`coordinator.${region.code}@${DEMO_EMAIL_DOMAIN}`, person(), UserRole.RegionalCoordinator, null, [region.id]);
-    companies.forEach((company, index) => add(`company.${serial(index)}@${DEMO_EMAIL_DOMAIN}`, person(), UserRole.CompanyAdmin, company.organisation.id));
-    schools.forEach((school, index) => add(`school.${serial(index)}@${DEMO_EMAIL_DOMAIN}`, person(), UserRole.SchoolAdmin, school.organisation.id));
+    for (const region of regions)
+      add(`coordinator.${region.code}@${DEMO_EMAIL_DOMAIN}`, person(), UserRole.RegionalCoordinator, null, [
+        region.id,
+      ]);
+    companies.forEach((company, index) =>
+      add(
+        `company.${serial(index)}@${DEMO_EMAIL_DOMAIN}`,
+        person(),
+        UserRole.CompanyAdmin,
+        company.organisation.id,
+      ),
+    );
+    schools.forEach((school, index) =>
+      add(
+        `school.${serial(index)}@${DEMO_EMAIL_DOMAIN}`,
+        person(),
+        UserRole.SchoolAdmin,
+        school.organisation.id,
+      ),
+    );
     this.data.teachers.forEach((teacher, index) => {
       if (index % SEED_SIZE.teacherLoginEvery !== 0) return;
-      teacher.userId = add(teacher.email!, `${teacher.firstName} ${teacher.lastName}`, UserRole.HybridTeacher, teacher.companyId).id;
+      teacher.userId = add(
+        teacher.email!,
+        `${teacher.firstName} ${teacher.lastName}`,
+        UserRole.HybridTeacher,
+        teacher.companyId,
+      ).id;
     });
   }
 
@@ -520,7 +666,9 @@ class SeedGenerator {
    */
   private subject(field: string, hbo: boolean): Subject {
     const subjects = subjectsOfField(field).filter((subject) => !(hbo && subject.crebo));
-    return this.weighted(subjects.map((subject) => ({ value: subject, weight: subject.code === field ? 2 : 1 })));
+    return this.weighted(
+      subjects.map((subject) => ({ value: subject, weight: subject.code === field ? 2 : 1 })),
+    );
   }
 
   private distinctWeekdays(count: number): Weekday[] {
@@ -559,7 +707,9 @@ export function allocate(total: number, weights: readonly number[], minimum: num
   const exact = weights.map((weight) => (rest * weight) / sum);
   const parts = exact.map((value) => minimum + Math.floor(value));
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of byRemainder) {
     if (left === 0) break;
     parts[index]++;

@@ -31,10 +31,26 @@ export function demoLogins(data: SeedData): DemoLogin[] {
   const count = (role: UserRole) => data.users.filter((user) => user.role === role).length;
   return [
     { role: 'platform admin', email: admin.email, note: admin.name },
-    { role: 'regional coordinator', email: coordinator.email, note: `${regionName.get(coordinator.regionIds[0])}; one per region: coordinator.<region code>@…` },
-    { role: 'company admin', email: companyAdmin.email, note: `${orgOf(companyAdmin).name}; company.001 … company.${pad(count(UserRole.CompanyAdmin), 3)}` },
-    { role: 'school admin', email: schoolAdmin.email, note: `${orgOf(schoolAdmin).name}; school.001 … school.${pad(count(UserRole.SchoolAdmin), 3)}` },
-    { role: 'hybrid teacher', email: teacher.email, note: `${teacher.name} at ${orgOf(teacher).name}; every tenth teacher has a login` },
+    {
+      role: 'regional coordinator',
+      email: coordinator.email,
+      note: `${regionName.get(coordinator.regionIds[0])}; one per region: coordinator.<region code>@…`,
+    },
+    {
+      role: 'company admin',
+      email: companyAdmin.email,
+      note: `${orgOf(companyAdmin).name}; company.001 … company.${pad(count(UserRole.CompanyAdmin), 3)}`,
+    },
+    {
+      role: 'school admin',
+      email: schoolAdmin.email,
+      note: `${orgOf(schoolAdmin).name}; school.001 … school.${pad(count(UserRole.SchoolAdmin), 3)}`,
+    },
+    {
+      role: 'hybrid teacher',
+      email: teacher.email,
+      note: `${teacher.name} at ${orgOf(teacher).name}; every tenth teacher has a login`,
+    },
   ];
 }
 

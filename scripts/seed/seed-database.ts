@@ -7,7 +7,8 @@ import { SeedProgress, writeSeedData } from './write';
 export const DEFAULT_DEMO_PASSWORD = 'hybridmatch-demo';
 
 /** The password of every seeded login: HM_DEMO_PASSWORD, or the documented default. */
-export const demoPassword = (env: NodeJS.ProcessEnv = process.env) => env.HM_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+export const demoPassword = (env: NodeJS.ProcessEnv = process.env) =>
+  env.HM_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 
 export interface SeedDatabaseOptions {
   databaseUrl: string;
@@ -21,13 +22,19 @@ export interface SeedDatabaseOptions {
  * Generates the data set for a seed and writes it into the (migrated) database. The password is
  * hashed once: argon2 is slow on purpose, and every demo login shares it.
  */
-export async function seedDatabase(options: SeedDatabaseOptions): Promise<{ data: SeedData; seconds: number }> {
+export async function seedDatabase(
+  options: SeedDatabaseOptions,
+): Promise<{ data: SeedData; seconds: number }> {
   const started = performance.now();
   const data = generateSeedData(options.seed);
   const passwordHash = await hashPassword(options.password);
   const dataSource = await new DataSource(dataSourceOptions(options.databaseUrl)).initialize();
   try {
-    await writeSeedData(dataSource, data, { passwordHash, reset: options.reset, onProgress: options.onProgress });
+    await writeSeedData(dataSource, data, {
+      passwordHash,
+      reset: options.reset,
+      onProgress: options.onProgress,
+    });
   } finally {
     await dataSource.destroy();
   }

@@ -19,7 +19,16 @@ const CHUNK_SIZE = 500;
 const USER_REGION_TABLE = 'user_region';
 
 /** The tables a seed fills; TRUNCATE … CASCADE also empties every table that refers to them. */
-const SEEDED_ENTITIES = [Region, Organisation, OrganisationLocation, User, TeacherProfile, TeacherAvailabilityWindow, TeachingRequest, LessonBlock];
+const SEEDED_ENTITIES = [
+  Region,
+  Organisation,
+  OrganisationLocation,
+  User,
+  TeacherProfile,
+  TeacherAvailabilityWindow,
+  TeachingRequest,
+  LessonBlock,
+];
 
 export type SeedProgress = (table: string, done: number, total: number) => void;
 
@@ -37,7 +46,11 @@ export interface WriteSeedOptions {
 }
 
 /** Writes the whole data set in one transaction, with bulk inserts: all of it or nothing. */
-export async function writeSeedData(dataSource: DataSource, data: SeedData, options: WriteSeedOptions): Promise<void> {
+export async function writeSeedData(
+  dataSource: DataSource,
+  data: SeedData,
+  options: WriteSeedOptions,
+): Promise<void> {
   const progress = options.onProgress ?? (() => undefined);
   await dataSource.transaction(async (manager) => {
     if (options.reset) await truncateMarketplace(manager);
@@ -46,9 +59,14 @@ export async function writeSeedData(dataSource: DataSource, data: SeedData, opti
     await insertInChunks(manager, Region, data.regions, 'regions', progress);
     await insertInChunks(manager, Organisation, data.organisations, 'organisations', progress);
     await insertInChunks(manager, OrganisationLocation, data.locations, 'locations', progress);
-    const users = data.users.map(({ regionIds: _regionIds, ...user }) => ({ ...user, passwordHash: options.passwordHash }));
+    const users = data.users.map(({ regionIds: _regionIds, ...user }) => ({
+      ...user,
+      passwordHash: options.passwordHash,
+    }));
     await insertInChunks(manager, User, users, 'users', progress);
-    const userRegions = data.users.flatMap((user) => user.regionIds.map((regionId) => ({ user_id: user.id, region_id: regionId })));
+    const userRegions = data.users.flatMap((user) =>
+      user.regionIds.map((regionId) => ({ user_id: user.id, region_id: regionId })),
+    );
     await insertInChunks(manager, USER_REGION_TABLE, userRegions, 'coordinator regions', progress);
     await insertInChunks(manager, TeacherProfile, data.teachers, 'teachers', progress);
     await insertInChunks(manager, TeacherAvailabilityWindow, data.windows, 'availability windows', progress);
@@ -58,8 +76,13 @@ export async function writeSeedData(dataSource: DataSource, data: SeedData, opti
 }
 
 async function truncateMarketplace(manager: EntityManager): Promise<void> {
-  const tables = [...SEEDED_ENTITIES.map((entity) => manager.connection.getMetadata(entity).tableName), USER_REGION_TABLE];
-  await manager.query(`TRUNCATE TABLE ${tables.map((table) => manager.connection.driver.escape(table)).join(', ')} CASCADE`);
+  const tables = [
+    ...SEEDED_ENTITIES.map((entity) => manager.connection.getMetadata(entity).tableName),
+    USER_REGION_TABLE,
+  ];
+  await manager.query(
+    `TRUNCATE TABLE ${tables.map((table) => manager.connection.driver.escape(table)).join(', ')} CASCADE`,
+  );
 }
 
 async function refuseWhenNotEmpty(manager: EntityManager): Promise<void> {

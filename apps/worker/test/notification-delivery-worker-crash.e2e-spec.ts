@@ -1,8 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { TestingModule } from '@nestjs/testing';
+import { Queue } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Notification, NotificationDeliveryStatus } from '../../../libs/database/src';
 import { UserRole } from '../../../libs/domain/src';
+import { QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
 import { insertPendingNotification, startTestWorker } from './support/notification-fixtures';
@@ -63,7 +66,9 @@ describe('notification delivery survives a worker killed mid-send (e2e)', () => 
 
     const spawned = spawnWorker(ctx);
     child = spawned.child;
-    await waitFor(`the child worker to send and the SMTP server to stall (worker stderr: ${spawned.output() || 'none'})`, () => smtp.hasStalled, 60_000);
+    await waitFor('the child worker to send and the SMTP server to stall', () => smtp.hasStalled, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the worker wrote: ${spawned.output() || 'nothing'}`);
+    });
 
     // Mid-send: the row is pending and locked by the child's open transaction.
     expect((await reload()).deliveryStatus).toBe(NotificationDeliveryStatus.Pending);
@@ -86,6 +91,11 @@ describe('notification delivery survives a worker killed mid-send (e2e)', () => 
       90_000,
     );
 
+    const queue = freshWorker.get<Queue>(getQueueToken(QUEUES.notifications));
+    await waitFor('the notifications queue to drain', async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).every((count) => count === 0);
+    });
     expect(smtp.deliveriesOf(notificationMessageId(notification.id))).toBe(1);
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatchObject({ envelopeTo: [user.email], subject: notification.subject, text: notification.bodyText });

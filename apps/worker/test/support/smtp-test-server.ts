@@ -25,14 +25,10 @@ export class SmtpTestServer {
   /** Set once a message has been read and left unanswered (`stallFirstMessage`). */
   hasStalled = false;
 
-  private constructor(
-    private readonly server: SMTPServer,
-    private readonly options: SmtpTestServerOptions,
-  ) {}
+  private readonly server: SMTPServer;
 
-  static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
-    let instance: SmtpTestServer | undefined;
-    const server = new SMTPServer({
+  private constructor(private readonly options: SmtpTestServerOptions) {
+    this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
@@ -42,12 +38,15 @@ export class SmtpTestServer {
           callback(Object.assign(new Error('Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
         } else callback();
       },
-      onData: (stream, session, callback) => instance!.onData(stream, session.envelope.rcptTo.map((rcpt) => rcpt.address), callback),
+      onData: (stream, session, callback) => this.onData(stream, session.envelope.rcptTo.map((rcpt) => rcpt.address), callback),
     });
-    instance = new SmtpTestServer(server, options);
+  }
+
+  static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
+    const instance = new SmtpTestServer(options);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      instance.server.once('error', reject);
+      instance.server.listen(0, '127.0.0.1', () => resolve());
     });
     return instance;
   }

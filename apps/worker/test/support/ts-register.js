@@ -1,6 +1,8 @@
 // Lets plain `node` run the TypeScript sources (`node -r ./apps/worker/test/support/ts-register.js
 // apps/worker/src/main.ts`), the way jest's ts-jest does (per-file transpile, no type check), so
 // a test can run the worker as a real child process it may kill.
+/* global require, __dirname */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');

@@ -14,7 +14,7 @@ import {
 } from './region.types';
 import { pointsOf, SCORE_COMPONENTS } from './score';
 import { SideRules } from './side-rules';
-import { checkTransportCertificate, solveTransport, TransportProblem } from './transport';
+import { checkTransportCertificate, solveTransport, toUnitSide, TransportProblem, unitCount } from './transport';
 
 /** Upper limit on fill rounds (each a small flow solve over unfilled blocks). */
 const MAX_ROUNDS = 25;
@@ -39,7 +39,6 @@ interface SolveState {
 
 export function solveInstance(inst: RegionInstance, options: EngineOptions = {}, start = performance.now()): RegionResult {
   const verify = options.verifyCertificate ?? true;
-  const nb = inst.numBlocks;
   const nt = inst.teachers.length;
   const numEdges = inst.edgeTeacher.length;
   const phi = Math.round(inst.weights.fairnessPerBlock);
@@ -72,9 +71,24 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
   let flowSolves = 0;
   let certOk = true;
   const certMessages: string[] = [];
-  const runFlow = (p: TransportProblem): Int32Array => {
+  const runFlow = (blockSide: TransportProblem): Int32Array => {
     const ts = performance.now();
+    // Augment from the scarcer side; both models have the same optimal assignments.
+    const unitSide = unitCount(blockSide) < blockSide.numBlocks ? toUnitSide(blockSide) : null;
+    const p = unitSide ? unitSide.problem : blockSide;
     const sol = solveTransport(p);
+    let blockEdge = sol.blockEdge;
+    if (unitSide) {
+      blockEdge = new Int32Array(blockSide.numBlocks).fill(-1);
+      const eb = new Int32Array(blockSide.edgeTeacher.length);
+      for (let b = 0; b < blockSide.numBlocks; b++) for (let e = blockSide.edgeStart[b]; e < blockSide.edgeStart[b + 1]; e++) eb[e] = b;
+      for (let u = 0; u < p.numBlocks; u++) {
+        const local = sol.blockEdge[u];
+        if (local < 0) continue;
+        const e = unitSide.edgeMap[local];
+        blockEdge[eb[e]] = e;
+      }
+    }
     const tc = performance.now();
     timings.solveMs += tc - ts;
     flowSolves++;
@@ -85,9 +99,9 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
         certOk = false;
         throw new CertificateError(`region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`, cert);
       }
-      if (flowSolves === 1) certMessages.push(cert.message);
+      if (flowSolves === 1) certMessages.push(`${unitSide ? 'teacher-unit side' : 'block side'}, ${cert.message}`);
     }
-    return sol.blockEdge;
+    return blockEdge;
   };
 
   // Full rounds: solve the flow over all still-allowed pairs; where a teacher's holding breaks a
@@ -100,15 +114,17 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
   let feasible = false;
   for (let round = 1; round <= MAX_FULL_ROUNDS && !feasible; round++) {
     const tb = performance.now();
-    const problem = round === 1 ? fullProblem(inst, edgeCost, capacity, base, phi, M) : restrictedProblem(inst, rules, allowed, held, base, phi, M);
-    timings.sideRulesMs += round === 1 ? 0 : performance.now() - tb;
-    const edges = runFlow(problem.problem);
     for (let t = 0; t < nt; t++) held[t] = [];
-    for (let b = 0; b < problem.blocks.length; b++) {
-      const local = edges[b];
-      if (local < 0) continue;
-      const e = problem.edgeMap === null ? local : problem.edgeMap[local];
-      held[inst.edgeTeacher[e]].push(e);
+    {
+      const problem = round === 1 ? fullProblem(inst, edgeCost, capacity, base, phi, M) : restrictedProblem(inst, rules, allowed, held, base, phi, M);
+      timings.sideRulesMs += round === 1 ? 0 : performance.now() - tb;
+      const edges = runFlow(problem.problem);
+      for (let b = 0; b < problem.blocks.length; b++) {
+        const local = edges[b];
+        if (local < 0) continue;
+        const e = problem.edgeMap === null ? local : problem.edgeMap[local];
+        held[inst.edgeTeacher[e]].push(e);
+      }
     }
     if (round === 1) upperBound = objective(inst, state);
     const tr = performance.now();
@@ -247,10 +263,8 @@ export function greedyHolding(inst: RegionInstance, rules: SideRules, base: Int3
   const nt = inst.teachers.length;
   const held: number[][] = Array.from({ length: nt }, () => []);
   const numEdges = inst.edgeTeacher.length;
-  const order = new Int32Array(numEdges);
-  for (let e = 0; e < numEdges; e++) order[e] = e;
   const score = inst.edgeScore;
-  order.sort((a, b) => score[b] - score[a] || a - b);
+  const order = edgesByScoreDesc(score);
   const filled = new Uint8Array(inst.numBlocks);
   const holder = new Int32Array(inst.requests.length).fill(-1);
   const scratch: number[] = [];
@@ -271,6 +285,29 @@ export function greedyHolding(inst: RegionInstance, rules: SideRules, base: Int3
     holder[r] = t;
   }
   return held;
+}
+
+/** Edge indices by score, highest first, ties by index (counting sort: scores are small integers). */
+function edgesByScoreDesc(score: Int32Array): Int32Array {
+  const n = score.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let e = 0; e < n; e++) {
+    if (score[e] < min) min = score[e];
+    if (score[e] > max) max = score[e];
+  }
+  const order = new Int32Array(n);
+  if (n === 0) return order;
+  const range = max - min + 1;
+  if (range > 4 * n + 1024) {
+    for (let e = 0; e < n; e++) order[e] = e;
+    return order.sort((a, b) => score[b] - score[a] || a - b);
+  }
+  const count = new Int32Array(range + 1);
+  for (let e = 0; e < n; e++) count[max - score[e] + 1]++;
+  for (let k = 0; k < range; k++) count[k + 1] += count[k];
+  for (let e = 0; e < n; e++) order[count[max - score[e]]++] = e;
+  return order;
 }
 
 /** Score of the current holding: sum of pair scores minus the convex fairness penalty. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { bruteForceTransport } from '../testing/oracles';
-import { checkTransportCertificate, solveTransport, TransportProblem } from './transport';
+import { checkTransportCertificate, solveTransport, toUnitSide, TransportProblem } from './transport';
 
 const problemArb = fc
   .record({
@@ -49,6 +49,19 @@ describe('solveTransport (region min-cost flow)', () => {
         expect(cert.dualObjective).toBe(s.cost);
       }),
       { numRuns: 500, seed: 42 },
+    );
+  });
+
+  it('the teacher-unit side model has the same optimum (shifted by the unit count) and is certified', () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const unit = toUnitSide(p);
+        const s = solveTransport(unit.problem);
+        expect(checkTransportCertificate(unit.problem, s).ok).toBe(true);
+        const shift = (p.numBlocks - unit.problem.numBlocks) * p.unfilledCost;
+        expect(s.cost + shift).toBe(bruteForceTransport(p));
+      }),
+      { numRuns: 500, seed: 43 },
     );
   });
 

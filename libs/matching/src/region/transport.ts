@@ -263,3 +263,81 @@ export function checkTransportCertificate(p: TransportProblem, s: TransportSolut
     message: ok ? `optimal: primal ${primal} = dual ${dual}` : failures.join('; '),
   };
 }
+
+/**
+ * The same model seen from the teachers: one row per capacity unit (t, s) carrying t's edges at
+ * cost + phi * (base_t + s), "unit unused" at the unfilled cost, and every block a column of
+ * capacity 1 (phi 0). Convex unit costs make both models have the same optimal assignments
+ * (block-side cost - unit-side cost = (blocks - units) * unfilledCost). When teachers are scarce
+ * this side is much faster: most augmenting paths end at a free block after a few steps.
+ * `edgeMap` maps each unit-side edge to the block-side edge it copies.
+ */
+export function toUnitSide(p: TransportProblem): { problem: TransportProblem; edgeMap: Int32Array } {
+  const nb = p.numBlocks;
+  const nt = p.numTeachers;
+  const deg = new Int32Array(nt + 1);
+  for (let e = 0; e < p.edgeTeacher.length; e++) deg[p.edgeTeacher[e] + 1]++;
+  const tStart = new Int32Array(nt + 1);
+  for (let t = 0; t < nt; t++) tStart[t + 1] = tStart[t] + deg[t + 1];
+  const fill = tStart.slice(0, nt);
+  const tEdges = new Int32Array(p.edgeTeacher.length);
+  const edgeBlock = new Int32Array(p.edgeTeacher.length);
+  for (let b = 0; b < nb; b++) {
+    for (let e = p.edgeStart[b]; e < p.edgeStart[b + 1]; e++) {
+      tEdges[fill[p.edgeTeacher[e]]++] = e;
+      edgeBlock[e] = b;
+    }
+  }
+  let units = 0;
+  let m = 0;
+  for (let t = 0; t < nt; t++) {
+    const d = tStart[t + 1] - tStart[t];
+    const c = Math.min(p.capacity[t], d);
+    units += c;
+    m += c * d;
+  }
+  const edgeStart = new Int32Array(units + 1);
+  const edgeTeacher = new Int32Array(m);
+  const edgeCost = new Float64Array(m);
+  const edgeMap = new Int32Array(m);
+  let row = 0;
+  let w = 0;
+  for (let t = 0; t < nt; t++) {
+    const d = tStart[t + 1] - tStart[t];
+    const c = Math.min(p.capacity[t], d);
+    for (let s = 0; s < c; s++) {
+      edgeStart[row++] = w;
+      const extra = p.phi * (p.base[t] + s);
+      for (let k = tStart[t]; k < tStart[t + 1]; k++) {
+        const e = tEdges[k];
+        edgeTeacher[w] = edgeBlock[e];
+        edgeCost[w] = p.edgeCost[e] + extra;
+        edgeMap[w++] = e;
+      }
+    }
+  }
+  edgeStart[units] = w;
+  return {
+    problem: {
+      numBlocks: units,
+      numTeachers: nb,
+      edgeStart,
+      edgeTeacher,
+      edgeCost,
+      unfilledCost: p.unfilledCost,
+      capacity: new Int32Array(nb).fill(1),
+      base: new Int32Array(nb),
+      phi: 0,
+    },
+    edgeMap,
+  };
+}
+
+/** Number of unit rows the unit-side model would have. */
+export function unitCount(p: TransportProblem): number {
+  const deg = new Int32Array(p.numTeachers);
+  for (let e = 0; e < p.edgeTeacher.length; e++) deg[p.edgeTeacher[e]]++;
+  let units = 0;
+  for (let t = 0; t < p.numTeachers; t++) units += Math.min(p.capacity[t], deg[t]);
+  return units;
+}
