@@ -70,7 +70,7 @@ export type SeedWindow = Pick<
 >;
 export type SeedRequest = Omit<
   TeachingRequest,
-  'school' | 'location' | 'blocks' | 'createdAt' | 'updatedAt' | 'version'
+  'school' | 'location' | 'blocks' | 'createdAt' | 'updatedAt' | 'version' | 'statusReason' | 'statusChangedByUserId' | 'statusChangedAt'
 >;
 export type SeedBlock = Pick<LessonBlock, 'id' | 'requestId' | 'weekday' | 'startTime' | 'endTime'>;
 

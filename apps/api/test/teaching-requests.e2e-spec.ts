@@ -201,7 +201,7 @@ describe('teaching requests (e2e)', () => {
     const second = await ctx.newRequest(school, { status: TeachingRequestStatus.PartiallyFilled });
 
     const cancelled = await ctx.http.post(`/api/teaching-requests/${first.id}/cancel`).set(admin.auth).send({ reason: 'Klas samengevoegd' }).expect(200);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', version: 2 });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', statusReason: 'Klas samengevoegd', version: 2 });
     const again = await ctx.http.post(`/api/teaching-requests/${first.id}/cancel`).set(admin.auth).send({ reason: 'Nogmaals' }).expect(409);
     expect(again.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', detail: expect.stringContaining('cancelled') });
     await ctx.http.post(`/api/teaching-requests/${first.id}/close`).set(admin.auth).expect(409);

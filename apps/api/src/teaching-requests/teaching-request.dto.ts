@@ -169,6 +169,8 @@ export class TeachingRequestDto {
   @ApiProperty({ example: false }) allowVogPending: boolean;
   @ApiProperty({ example: 'Begeleiding van praktijkopdrachten in het PLC-lab.' }) description: string;
   @ApiProperty({ enum: TeachingRequestStatus, example: TeachingRequestStatus.Open }) status: TeachingRequestStatus;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why it was cancelled (null while active)' })
+  statusReason: string | null;
   @ApiProperty({ example: 1, description: 'Optimistic-lock version; send it back with PATCH' }) version: number;
   @ApiProperty({ example: '2026-05-01T09:30:00.000Z' }) createdAt: Date;
   @ApiProperty({ example: '2026-05-02T14:00:00.000Z' }) updatedAt: Date;

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { LessonBlock, Organisation, TeachingRequest } from '@hybridmatch/database';
@@ -47,6 +47,7 @@ export function toTeachingRequestDto(request: TeachingRequest): TeachingRequestD
     allowVogPending: request.allowVogPending,
     description: request.description,
     status: request.status,
+    statusReason: request.statusReason,
     version: request.version,
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,
@@ -55,8 +56,6 @@ export function toTeachingRequestDto(request: TeachingRequest): TeachingRequestD
 
 @Injectable()
 export class TeachingRequestService {
-  private readonly logger = new Logger(TeachingRequestService.name);
-
   constructor(
     @InjectRepository(TeachingRequest) private readonly requests: Repository<TeachingRequest>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
@@ -143,17 +142,14 @@ export class TeachingRequestService {
   }
 
   async cancel(actor: Actor, id: string, reason: string): Promise<TeachingRequestDto> {
-    const cancelled = await this.transition(actor, id, TeachingRequestStatus.Cancelled, 'cancelled');
-    // The schema has no column for the reason yet; it is recorded in the log with who cancelled.
-    this.logger.log({ teachingRequestId: id, userId: actor.userId, reason }, 'Teaching request cancelled');
-    return cancelled;
+    return this.transition(actor, id, TeachingRequestStatus.Cancelled, 'cancelled', reason);
   }
 
   close(actor: Actor, id: string): Promise<TeachingRequestDto> {
-    return this.transition(actor, id, TeachingRequestStatus.Closed, 'closed');
+    return this.transition(actor, id, TeachingRequestStatus.Closed, 'closed', null);
   }
 
-  private async transition(actor: Actor, id: string, to: TeachingRequestStatus, verb: string): Promise<TeachingRequestDto> {
+  private async transition(actor: Actor, id: string, to: TeachingRequestStatus, verb: string, reason: string | null): Promise<TeachingRequestDto> {
     const request = await this.loadVisible(actor, id);
     this.access.assertCanChange(actor, ownerOf(request), 'Teaching request', id);
     assertActive(request, verb);
@@ -161,7 +157,7 @@ export class TeachingRequestService {
     const result = await this.requests
       .createQueryBuilder()
       .update(TeachingRequest)
-      .set({ status: to })
+      .set({ status: to, statusReason: reason, statusChangedByUserId: actor.userId, statusChangedAt: () => 'now()' })
       .where('id = :id AND status IN (:...from)', { id, from: ACTIVE_REQUEST_STATUSES })
       .execute();
     if (!result.affected) assertActive(await this.loadVisible(actor, id), verb);

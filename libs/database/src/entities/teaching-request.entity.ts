@@ -76,6 +76,16 @@ export class TeachingRequest {
   @Column({ type: 'text', default: '' })
   description: string;
 
+  /** Why the request was cancelled or closed, by whom and when (null while it is active). */
+  @Column({ type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  statusChangedByUserId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
+
   @OneToMany(() => LessonBlock, (block) => block.request, { cascade: ['insert'] })
   blocks?: LessonBlock[];
 

@@ -321,29 +321,71 @@ function objective(inst: RegionInstance, s: SolveState): number {
 }
 
 /**
- * Count bound on the blocks a teacher can still take: the number of allowed edges, and how many
- * of its shortest allowed blocks fit into the minutes left (released minutes and Working Hours Act).
+ * Count bound on the blocks a teacher can still take, valid for every feasible holding (so the
+ * flow stays a relaxation): at most its allowed pairs; at most as many of its shortest allowed
+ * blocks as fit into the minutes left (released minutes, Working Hours Act); and at most the most
+ * non-overlapping blocks per weekday summed over the days it may still use (days it already
+ * teaches on, plus its best remaining released days).
  */
 function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uint8Array, held: number[][]): Int32Array {
   const nt = inst.teachers.length;
-  const deg = new Int32Array(nt);
-  const minDur = new Int32Array(nt).fill(24 * 60 + 1);
-  for (let e = 0; e < inst.edgeTeacher.length; e++) {
-    if (!allowed[e]) continue;
-    const t = inst.edgeTeacher[e];
-    deg[t]++;
-    const b = edgeBlock[e];
-    const d = inst.blockEnd[b] - inst.blockStart[b];
-    if (d < minDur[t]) minDur[t] = d;
-  }
+  const numEdges = inst.edgeTeacher.length;
+  const deg = new Int32Array(nt + 1);
+  for (let e = 0; e < numEdges; e++) if (allowed[e]) deg[inst.edgeTeacher[e] + 1]++;
+  const start = new Int32Array(nt + 1);
+  for (let t = 0; t < nt; t++) start[t + 1] = start[t] + deg[t + 1];
+  const fill = start.slice(0, nt);
+  const list = new Int32Array(start[nt]);
+  for (let e = 0; e < numEdges; e++) if (allowed[e]) list[fill[inst.edgeTeacher[e]]++] = edgeBlock[e];
   const cap = new Int32Array(nt);
+  const durations: number[] = [];
+  const perDay: number[][] = [[], [], [], [], [], [], [], []];
   for (let t = 0; t < nt; t++) {
-    if (deg[t] === 0) continue;
+    const n = start[t + 1] - start[t];
+    if (n === 0) continue;
     const pt = inst.teachers[t];
     let used = 0;
-    for (const e of held[t]) used += inst.blockEnd[edgeBlock[e]] - inst.blockStart[edgeBlock[e]];
-    const minutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft) - used;
-    cap[t] = Math.max(0, Math.min(deg[t], Math.floor(minutes / minDur[t])));
+    let days = pt.committedDaysMask;
+    for (const e of held[t]) {
+      const b = edgeBlock[e];
+      used += inst.blockEnd[b] - inst.blockStart[b];
+      days |= 1 << inst.blockDay[b];
+    }
+    durations.length = 0;
+    for (let d = 1; d <= 7; d++) perDay[d].length = 0;
+    for (let k = start[t]; k < start[t + 1]; k++) {
+      const b = list[k];
+      durations.push(inst.blockEnd[b] - inst.blockStart[b]);
+      perDay[inst.blockDay[b]].push(b);
+    }
+    durations.sort((a, b) => a - b);
+    let minutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft) - used;
+    let byMinutes = 0;
+    while (byMinutes < durations.length && durations[byMinutes] <= minutes) minutes -= durations[byMinutes++];
+    // Interval scheduling (earliest end first) gives the most non-overlapping blocks per day.
+    let usedDaysCount = 0;
+    for (let d = 1; d <= 7; d++) if (days & (1 << d)) usedDaysCount++;
+    const freeDays = Math.max(0, pt.teacher.releasedDaysPerWeek - usedDaysCount);
+    let byDays = 0;
+    const others: number[] = [];
+    for (let d = 1; d <= 7; d++) {
+      const bs = perDay[d];
+      if (bs.length === 0) continue;
+      bs.sort((a, b) => inst.blockEnd[a] - inst.blockEnd[b]);
+      let count = 0;
+      let lastEnd = -1;
+      for (const b of bs) {
+        if (inst.blockStart[b] >= lastEnd) {
+          count++;
+          lastEnd = inst.blockEnd[b];
+        }
+      }
+      if (days & (1 << d)) byDays += count;
+      else others.push(count);
+    }
+    others.sort((a, b) => b - a);
+    for (let k = 0; k < Math.min(freeDays, others.length); k++) byDays += others[k];
+    cap[t] = Math.max(0, Math.min(n, byMinutes, byDays));
   }
   return cap;
 }
