@@ -7,11 +7,9 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -22,9 +20,8 @@ import { PlacementStatus, ProposalEventAction } from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
 import { ErrorCode } from '../common/problem';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
+import { enumMessage, IsCalendarDate } from '../common/validators';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const enumMessage = (values: object) => ({ message: `must be one of: ${Object.values(values).join(', ')}` });
 
 // ---- input -------------------------------------------------------------------------------------
 
@@ -98,11 +95,11 @@ export class ApproveProposalDto extends ExpectedVersionDto {
   hourlyRateCents: number;
 
   @ApiProperty({ example: '2026-09-07', description: 'First day (within the request period)' })
-  @Matches(DATE_ONLY, { message: 'must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a real date' })
+  @IsCalendarDate()
   startDate: string;
 
   @ApiProperty({ example: '2027-01-29', description: 'Last day, inclusive (within the request period)' })
-  @Matches(DATE_ONLY, { message: 'must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a real date' })
+  @IsCalendarDate()
   endDate: string;
 
   @ApiProperty({ example: 'Marieke de Vries', description: 'The werkplekbegeleider at the school' })

@@ -20,30 +20,14 @@ import {
   Min,
   MinLength,
   ValidateBy,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EducationLevel, Qualification, SUBJECT_CODES, isClockTimeString } from '@hybridmatch/domain';
+import { EducationLevel, Qualification, SUBJECT_CODES } from '@hybridmatch/domain';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
+import { IsCalendarDate, IsClockTime, IsOptionalButNotNull } from '../common/validators';
 
 const LEVELS = Object.values(EducationLevel).join(', ');
 const QUALIFICATIONS = Object.values(Qualification).join(', ');
-
-/** A calendar date written as YYYY-MM-DD (2026-02-30 is refused). */
-const IsCalendarDate = () =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-      defaultMessage: () => 'must be a date written as YYYY-MM-DD, for example 2026-09-01',
-    },
-  });
-
-const IsClockTime = () =>
-  ValidateBy({
-    name: 'isClockTime',
-    validator: { validate: isClockTimeString, defaultMessage: () => 'must be a clock time written as HH:MM, for example 08:30' },
-  });
 
 /** Hours are counted in clock hours, in steps of half an hour (DOMAIN.md rule 1). */
 const IsHalfHours = () =>
@@ -51,9 +35,6 @@ const IsHalfHours = () =>
     name: 'isHalfHours',
     validator: { validate: (value) => typeof value === 'number' && Number.isInteger(value * 2), defaultMessage: () => 'must be in steps of 0.5 hour' },
   });
-
-/** May be left out, but not sent as null (for fields the database requires). */
-const IsOptionalButNotNull = () => ValidateIf((_object, value) => value !== undefined);
 
 const toLowerCaseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 

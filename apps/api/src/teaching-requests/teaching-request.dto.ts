@@ -14,32 +14,14 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateBy,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EducationLevel, isClockTimeString, isSubjectCode, TeachingRequestStatus, TeachingRole, Weekday } from '@hybridmatch/domain';
+import { EducationLevel, TeachingRequestStatus, TeachingRole, Weekday } from '@hybridmatch/domain';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
+import { enumMessage, IsCalendarDate, IsClockTime, IsOptionalButNotNull, IsSubjectCode } from '../common/validators';
 
-/** Optional, but not null: a field that is sent must hold a valid value. */
-const Optional = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+const Optional = IsOptionalButNotNull;
 
-const enumMessage = (values: object) => ({ message: `must be one of: ${Object.values(values).join(', ')}` });
-
-const IsClockTime = () =>
-  ValidateBy({ name: 'isClockTime', validator: { validate: isClockTimeString, defaultMessage: () => 'must be a clock time "HH:MM", e.g. "13:30"' } });
-
-const IsSubjectCode = () =>
-  ValidateBy({ name: 'isSubjectCode', validator: { validate: isSubjectCode, defaultMessage: () => 'must be a subject code from the taxonomy, e.g. "elektrotechniek"' } });
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-function isCalendarDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !DATE_PATTERN.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-const IsCalendarDate = () =>
-  ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => 'must be a date "YYYY-MM-DD"' } });
 
 export class LessonBlockInputDto {
   @ApiProperty({ example: 4, minimum: 1, maximum: 7, description: 'ISO weekday: Monday = 1 … Sunday = 7' })

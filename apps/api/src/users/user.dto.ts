@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UserRole } from '@hybridmatch/domain';
+import { IsOptionalButNotNull as Optional } from '../common/validators';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 
 /** Optional, but not null: a field that is sent must hold a valid value. */
-const Optional = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 const roleMessage = { message: `must be one of: ${Object.values(UserRole).join(', ')}` };
 

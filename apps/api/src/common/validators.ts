@@ -1,0 +1,38 @@
+import { ValidateBy, ValidateIf } from 'class-validator';
+import { isClockTimeString, isSubjectCode } from '@hybridmatch/domain';
+
+/** The validation options that list an enum's values in the message. */
+export const enumMessage = (values: object) => ({ message: `must be one of: ${Object.values(values).join(', ')}` });
+
+/** May be left out, but not sent as null (for fields the database requires). */
+export const IsOptionalButNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written as YYYY-MM-DD (2026-02-30 is refused). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: { validate: isCalendarDate, defaultMessage: () => 'must be a date written as YYYY-MM-DD, for example 2026-09-01' },
+  });
+
+export const IsClockTime = () =>
+  ValidateBy({
+    name: 'isClockTime',
+    validator: { validate: isClockTimeString, defaultMessage: () => 'must be a clock time written as HH:MM, for example 08:30' },
+  });
+
+export const IsSubjectCode = () =>
+  ValidateBy({
+    name: 'isSubjectCode',
+    validator: {
+      validate: isSubjectCode,
+      defaultMessage: () => 'must be a subject code from the taxonomy (GET /api/subjects), for example "elektrotechniek"',
+    },
+  });
