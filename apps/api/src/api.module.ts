@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { HealthModule } from './health/health.module';
+import { MatchRunModule } from './match-runs/match-run.module';
 import { OrganisationModule } from './organisations/organisation.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ProposalModule } from './proposals/proposal.module';
@@ -18,7 +19,7 @@ import { TeacherModule } from './teachers/teacher.module';
 import { TeachingRequestModule } from './teaching-requests/teaching-request.module';
 import { UserModule } from './users/user.module';
 
-export const API_FEATURE_MODULES = [AuthModule, RegionModule, OrganisationModule, HealthModule, TeachingRequestModule, UserModule, TeacherModule, ProposalModule, OutboxModule, QueueDashboardModule];
+export const API_FEATURE_MODULES = [AuthModule, RegionModule, OrganisationModule, HealthModule, TeachingRequestModule, UserModule, TeacherModule, ProposalModule, OutboxModule, QueueDashboardModule, MatchRunModule];
 
 /** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */
 @Module({})

@@ -3,7 +3,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
 import { DatabaseModule } from '@hybridmatch/database';
 import { QueueModule } from '@hybridmatch/queue';
+import { MatchRunWorkerModule } from './match-runs/match-run.module';
 import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
+import { ProposalJobsModule } from './proposal-jobs/proposal-jobs.module';
 
 /** The background process: BullMQ processors only, no HTTP. */
 @Module({})
@@ -17,6 +19,8 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         NotificationDeliveryModule,
+        MatchRunWorkerModule,
+        ProposalJobsModule,
       ],
     };
   }

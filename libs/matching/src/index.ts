@@ -17,14 +17,20 @@
  *   parseOrLibAssignment(bytes | string, format?): AssignmentProblem
  */
 export * from './assignment/assignment.types';
-export { solveAssignment, denseProblem, sparseProblem, sparseFromTriples } from './assignment/solve-assignment';
+export {
+  solveAssignment,
+  denseProblem,
+  sparseProblem,
+  sparseFromTriples,
+} from './assignment/solve-assignment';
 export { checkAssignmentCertificate } from './assignment/certificate';
-export { parseOrLibAssignment, readIntegers, MalformedInstanceError, OrLibFormat } from './assignment/orlib-format';
+export { parseOrLibAssignment, readIntegers, MalformedInstanceError } from './assignment/orlib-format';
+export type { OrLibFormat } from './assignment/orlib-format';
 
 export * from './region/region.types';
+export type { EligibilityReport } from './region/eligibility';
 export {
   checkEligibility,
-  EligibilityReport,
   LEVEL_RANK,
   SIX_HOUR_RULE_MINUTES,
   WORKING_HOURS_MAX_MINUTES,
@@ -34,6 +40,8 @@ export {
 export { DEFAULT_SCORE_WEIGHTS, SCORE_COMPONENTS } from './region/score';
 export { solveRegion } from './region/solve-region';
 export { greedyBaseline } from './region/greedy';
-export { regionLossIfForbidden, RegionLoss } from './region/explain';
+export { regionLossIfForbidden } from './region/explain';
+export type { RegionLoss } from './region/explain';
 export { greatCircleKm, dayNumber } from './region/dates';
-export { solveTransport, checkTransportCertificate, TransportProblem, TransportSolution } from './region/transport';
+export { solveTransport, checkTransportCertificate, toUnitSide } from './region/transport';
+export type { TransportProblem, TransportSolution } from './region/transport';

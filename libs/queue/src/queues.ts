@@ -17,6 +17,7 @@ export interface JobPayloads {
   'send-notification': { notificationId: string };
   'relay-outbox': Record<string, never>;
   'expire-proposals': Record<string, never>;
+  'remind-expiring-proposals': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

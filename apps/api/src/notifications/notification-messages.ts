@@ -21,8 +21,14 @@ export interface NotificationMessage {
 }
 
 const AMSTERDAM = 'Europe/Amsterdam';
-const instantNl = (date: Date) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: AMSTERDAM }).format(date);
-const instantEn = (date: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: AMSTERDAM }).format(date);
+/**
+ * A deadline as people in the Netherlands read it: weekday, date and time in Europe/Amsterdam
+ * ("vrijdag 4 december 2026 om 17:00"); the English text names the time zone.
+ */
+export function formatDeadline(date: Date, language: 'nl' | 'en'): string {
+  const format = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: AMSTERDAM }).format(date);
+  return language === 'nl' ? format('nl-NL') : `${format('en-GB')} (Amsterdam time)`;
+}
 /** Calendar dates ("2026-09-01") are not instants: format them without a time zone shift. */
 const dayNl = (day: string) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 const dayEn = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
@@ -57,8 +63,8 @@ function texts(kind: NotificationKind, f: ProposalFacts): { nl: Text; en: Text }
         [NotificationKind.ExpiringSoon]: ['Voorstel verloopt bijna', 'Proposal expires soon', 'Het voorstel verloopt bijna', 'The proposal expires soon'],
       }[kind];
       return {
-        nl: { subject: `${lead[0]}: ${f.requestTitle}`, lines: [`${lead[2]}: ${whatNl}.`, `Wat moet u doen: accepteer of wijs het voorstel af vóór ${instantNl(f.expiresAt)}. Daarna verloopt het voorstel.`] },
-        en: { subject: `${lead[1]}`, lines: [`${lead[3]}: ${whatEn}.`, `What to do: accept or decline the proposal before ${instantEn(f.expiresAt)}. After that it expires.`] },
+        nl: { subject: `${lead[0]}: ${f.requestTitle}`, lines: [`${lead[2]}: ${whatNl}.`, `Wat moet u doen: accepteer of wijs het voorstel af vóór ${formatDeadline(f.expiresAt, 'nl')}. Daarna verloopt het voorstel.`] },
+        en: { subject: `${lead[1]}`, lines: [`${lead[3]}: ${whatEn}.`, `What to do: accept or decline the proposal before ${formatDeadline(f.expiresAt, 'en')}. After that it expires.`] },
       };
     }
     case NotificationKind.AllAccepted:

@@ -24,6 +24,8 @@ import {
   ProposalTransitionError,
   transition,
 } from '@hybridmatch/domain';
+import { cascadeOffers } from '../match-runs/match-proposals';
+import { lockRegionForMatching } from '../match-runs/matching-input.loader';
 import { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
 import { ErrorCode, STATUS_OF } from '../common/problem';
@@ -56,6 +58,9 @@ export interface NewProposal {
   /** `cascade_offer` when it replaces a proposal that fell through. */
   notificationKind?: NotificationKind.ProposalNew | NotificationKind.CascadeOffer;
 }
+
+/** Closing a proposal in one of these offers its blocks to the next candidate; a cancelled placement does not. */
+const CASCADE_STATUSES: readonly ProposalStatus[] = [ProposalStatus.Declined, ProposalStatus.Rejected, ProposalStatus.Expired, ProposalStatus.Withdrawn];
 
 export const toProposalDto = (proposal: Proposal): ProposalDto => ({
   id: proposal.id,
@@ -288,10 +293,16 @@ export class ProposalService {
 
   /**
    * A proposal stopped claiming its request (declined, rejected, expired, withdrawn, cancelled):
-   * give the request back. For now that means its status follows its remaining placements (open
-   * or partially filled); the cascade to the next best candidate is added here by the match runs.
+   * give the request back. After a decline, rejection, expiry or withdrawal the freed blocks are
+   * first offered to the next best eligible teachers (the cascade, `cascade_offer`); with no
+   * candidate the request simply follows its placements (open or partially filled). The region
+   * lock keeps a cascade and a match run from proposing the same blocks at once.
    */
   async onProposalClosed(manager: EntityManager, proposal: Proposal): Promise<void> {
+    if (CASCADE_STATUSES.includes(proposal.status)) {
+      await lockRegionForMatching(manager, proposal.regionId);
+      for (const offer of await cascadeOffers(manager, proposal.requestId)) await this.create(manager, offer);
+    }
     await this.placements.refreshRequestStatus(manager, proposal.requestId);
   }
 

@@ -6,6 +6,7 @@ import { TeacherAvailabilityWindow } from './teacher-availability-window.entity'
 import { TeacherProfile } from './teacher-profile.entity';
 import { TeachingRequest } from './teaching-request.entity';
 import { User } from './user.entity';
+import { MatchRun, MatchRunStatus, MatchRunTrigger } from './match-run.entity';
 import { Notification, NotificationDeliveryStatus, NotificationKind } from './notification.entity';
 import { Placement, PlacementStatus } from './placement.entity';
 import { PlacementSlot } from './placement-slot.entity';
@@ -23,6 +24,8 @@ export {
   User,
 };
 export type { TeacherSkill } from './teacher-profile.entity';
+export { MatchRun, MatchRunStatus, MatchRunTrigger };
+export type { MatchRunParameters, MatchRunResult, MatchRunTimings } from './match-run.entity';
 export { Notification, NotificationDeliveryStatus, NotificationKind, Placement, PlacementSlot, PlacementStatus, Proposal, ProposalEvent, ProposalEventAction };
 export type { ProposalExplanation } from './proposal.entity';
 
@@ -40,4 +43,5 @@ export const ENTITIES = [
   Placement,
   PlacementSlot,
   Notification,
+  MatchRun,
 ];

@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { ProposalAnswer, ProposalStatus } from '@hybridmatch/domain';
 import { decimalTransformer } from '../column-types';
+import { MatchRun } from './match-run.entity';
 import { Organisation } from './organisation.entity';
 import { Region } from './region.entity';
 import { TeacherProfile } from './teacher-profile.entity';
@@ -37,10 +38,14 @@ export class Proposal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The match run that produced it (the match-run table has no foreign key yet). */
+  /** The match run that produced it (null for a cascade offer or a proposal made by hand). */
   @Index()
   @Column({ type: 'uuid', nullable: true })
   matchRunId: string | null;
+
+  @ManyToOne(() => MatchRun, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'match_run_id' })
+  matchRun?: MatchRun | null;
 
   @Index()
   @Column({ type: 'uuid' })

@@ -19,7 +19,8 @@ export function solveSparseRaw(problem: SparseAssignmentProblem): RawAssignment 
   if (n === 0) return { rowToCol, colToRow, u, v };
 
   for (let i = 0; i < n; i++) {
-    if (rowStart[i] === rowStart[i + 1]) throw new InfeasibleAssignmentError(`row ${i + 1} has no allowed column`);
+    if (rowStart[i] === rowStart[i + 1])
+      throw new InfeasibleAssignmentError(`row ${i + 1} has no allowed column`);
     for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
       const j = cols[e];
       if (costs[e] < v[j]) v[j] = costs[e];
@@ -150,6 +151,9 @@ export function solveSparseRaw(problem: SparseAssignmentProblem): RawAssignment 
     let endOfPath = -1;
     let dEnd = 0;
     let minKey = Infinity;
+    // Cheapest free column reached so far: the search ends as soon as nothing cheaper is left.
+    let freeCol = -1;
+    let freeKey = Infinity;
     for (let e = rowStart[freeRow]; e < rowStart[freeRow + 1]; e++) {
       const j = cols[e];
       const key = costs[e] - v[j];
@@ -159,6 +163,10 @@ export function solveSparseRaw(problem: SparseAssignmentProblem): RawAssignment 
         pred[j] = freeRow;
         predEdge[j] = e;
         if (key < minKey) minKey = key;
+        if (colToRow[j] < 0 && key < freeKey) {
+          freeKey = key;
+          freeCol = j;
+        }
       }
     }
     if (buckets) {
@@ -187,9 +195,9 @@ export function solveSparseRaw(problem: SparseAssignmentProblem): RawAssignment 
         delta = heap.peekKey();
         j = heap.pop();
       }
-      if (colToRow[j] < 0) {
-        endOfPath = j;
-        dEnd = delta;
+      if (freeKey <= delta) {
+        endOfPath = freeCol;
+        dEnd = freeKey;
         break;
       }
       scanned[j] = epoch;
@@ -205,11 +213,17 @@ export function solveSparseRaw(problem: SparseAssignmentProblem): RawAssignment 
           d[k] = key;
           pred[k] = i;
           predEdge[k] = e;
-          if (key <= delta && colToRow[k] < 0) {
-            // A free column at the current minimum distance: nothing can be shorter.
-            endOfPath = k;
-            dEnd = key;
-            break;
+          if (colToRow[k] < 0) {
+            if (key <= delta) {
+              // A free column at the current minimum distance: nothing can be shorter.
+              endOfPath = k;
+              dEnd = key;
+              break;
+            }
+            if (key < freeKey) {
+              freeKey = key;
+              freeCol = k;
+            }
           }
           if (buckets) buckets.push(k, key);
           else heap.push(k, key);
@@ -217,7 +231,14 @@ export function solveSparseRaw(problem: SparseAssignmentProblem): RawAssignment 
       }
       if (endOfPath >= 0) break;
     }
-    if (endOfPath < 0) throw new InfeasibleAssignmentError('no perfect assignment exists (the bipartite graph has no perfect matching)');
+    if (endOfPath < 0 && freeCol >= 0) {
+      endOfPath = freeCol;
+      dEnd = freeKey;
+    }
+    if (endOfPath < 0)
+      throw new InfeasibleAssignmentError(
+        'no perfect assignment exists (the bipartite graph has no perfect matching)',
+      );
     for (let k = 0; k < numScanned; k++) {
       const j = scannedList[k];
       v[j] += d[j] - dEnd;

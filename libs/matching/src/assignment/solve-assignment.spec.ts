@@ -7,13 +7,18 @@ import { denseProblem, solveAssignment, sparseProblem } from './solve-assignment
 function permutations(n: number): number[][] {
   if (n === 0) return [[]];
   const out: number[][] = [];
-  for (const p of permutations(n - 1)) for (let k = 0; k <= p.length; k++) out.push([...p.slice(0, k), n - 1, ...p.slice(k)]);
+  for (const p of permutations(n - 1))
+    for (let k = 0; k <= p.length; k++) out.push([...p.slice(0, k), n - 1, ...p.slice(k)]);
   return out;
 }
 
 function bruteDense(m: number[][]): number {
   let best = Infinity;
-  for (const p of permutations(m.length)) best = Math.min(best, p.reduce((s, j, i) => s + m[i][j], 0));
+  for (const p of permutations(m.length))
+    best = Math.min(
+      best,
+      p.reduce((s, j, i) => s + m[i][j], 0),
+    );
   return best;
 }
 
@@ -34,16 +39,33 @@ function bruteSparse(n: number, allowed: Map<string, number>): number | null {
 
 describe('solveAssignment', () => {
   it('solves a small dense problem with its certificate', () => {
-    const s = solveAssignment(denseProblem([[4, 1, 3], [2, 0, 5], [3, 2, 2]]));
+    const s = solveAssignment(
+      denseProblem([
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ]),
+    );
     expect(s.cost).toBe(5);
     expect(Array.from(s.rowToCol)).toEqual([1, 0, 2]);
-    expect(s.certificate).toMatchObject({ ok: true, primalFeasible: true, dualFeasible: true, primalObjective: 5, dualObjective: 5 });
+    expect(s.certificate).toMatchObject({
+      ok: true,
+      primalFeasible: true,
+      dualFeasible: true,
+      primalObjective: 5,
+      dualObjective: 5,
+    });
   });
 
   it('matches exhaustive search on random dense matrices (n <= 7), certificate always holds', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 7 }).chain((n) => fc.array(fc.array(fc.integer({ min: -20, max: 60 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        fc.integer({ min: 1, max: 7 }).chain((n) =>
+          fc.array(fc.array(fc.integer({ min: -20, max: 60 }), { minLength: n, maxLength: n }), {
+            minLength: n,
+            maxLength: n,
+          }),
+        ),
         (m) => {
           const s = solveAssignment(denseProblem(m));
           expect(s.cost).toBe(bruteDense(m));
@@ -58,11 +80,18 @@ describe('solveAssignment', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 9 })), { minLength: 0, maxLength: n * n })),
+          fc.tuple(
+            fc.constant(n),
+            fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 9 })), {
+              minLength: 0,
+              maxLength: n * n,
+            }),
+          ),
         ),
         ([n, triples]) => {
           const allowed = new Map<string, number>();
-          for (const [i, j, c] of triples) allowed.set(`${i},${j}`, Math.min(c, allowed.get(`${i},${j}`) ?? Infinity));
+          for (const [i, j, c] of triples)
+            allowed.set(`${i},${j}`, Math.min(c, allowed.get(`${i},${j}`) ?? Infinity));
           const expected = bruteSparse(n, allowed);
           const problem = sparseProblem(n, triples);
           if (expected === null) {
@@ -82,7 +111,9 @@ describe('solveAssignment', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1e9 }), (n, seed) => {
         let x = seed;
-        const m = Array.from({ length: n }, () => Array.from({ length: n }, () => ((x = (x * 1103515245 + 12345) % 2147483648) % 3) + 1));
+        const m = Array.from({ length: n }, () =>
+          Array.from({ length: n }, () => ((x = (x * 1103515245 + 12345) % 2147483648) % 3) + 1),
+        );
         const dense = solveAssignment(denseProblem(m));
         const triples = m.flatMap((row, i) => row.map((c, j) => [i, j, c] as [number, number, number]));
         const sparse = solveAssignment(sparseProblem(n, triples));
@@ -93,11 +124,24 @@ describe('solveAssignment', () => {
   });
 
   it('certificate check rejects a non-optimal assignment and wrong duals', () => {
-    const p = denseProblem([[1, 2], [2, 1]]);
-    const bad = checkAssignmentCertificate(p, Int32Array.from([1, 0]), new Float64Array([2, 2]), new Float64Array([0, 0]));
+    const p = denseProblem([
+      [1, 2],
+      [2, 1],
+    ]);
+    const bad = checkAssignmentCertificate(
+      p,
+      Int32Array.from([1, 0]),
+      new Float64Array([2, 2]),
+      new Float64Array([0, 0]),
+    );
     expect(bad.ok).toBe(false);
     expect(bad.dualFeasible).toBe(false);
-    const notPerm = checkAssignmentCertificate(p, Int32Array.from([0, 0]), new Float64Array([1, 1]), new Float64Array([0, 0]));
+    const notPerm = checkAssignmentCertificate(
+      p,
+      Int32Array.from([0, 0]),
+      new Float64Array([1, 1]),
+      new Float64Array([0, 0]),
+    );
     expect(notPerm.primalFeasible).toBe(false);
     expect(new CertificateError('x', bad).certificate).toBe(bad);
   });
@@ -110,6 +154,15 @@ describe('parseOrLibAssignment', () => {
     const s = parseOrLibAssignment('2\n1 1 5\n2 2 6\n');
     expect(s.kind).toBe('sparse');
     expect(solveAssignment(s).cost).toBe(11);
+  });
+
+  it('reads n² numbers as triples when every line is a distinct in-range triple', () => {
+    const infeasible = '3\n1 1 4\n2 1 5\n3 3 1\n';
+    expect(parseOrLibAssignment(infeasible).kind).toBe('sparse');
+    expect(() => solveAssignment(parseOrLibAssignment(infeasible))).toThrow(InfeasibleAssignmentError);
+    expect(parseOrLibAssignment(infeasible, 'dense').kind).toBe('dense');
+    expect(parseOrLibAssignment('3\n4 1 3\n2 0 5\n3 2 2\n').kind).toBe('dense');
+    expect(parseOrLibAssignment('3\n1 1 4 2 1 5\n3 3 1\n').kind).toBe('dense');
   });
 
   it('keeps the cheapest of repeated sparse pairs', () => {

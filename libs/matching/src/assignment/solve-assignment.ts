@@ -11,7 +11,11 @@ import { solveSparseRaw } from './lap-sparse';
 export function solveAssignment(problem: AssignmentProblem): AssignmentSolution {
   const raw = problem.kind === 'dense' ? solveDenseRaw(problem) : solveSparseRaw(problem);
   const certificate = checkAssignmentCertificate(problem, raw.rowToCol, raw.u, raw.v);
-  if (!certificate.ok) throw new CertificateError(`assignment optimality certificate failed: ${certificate.message}`, certificate);
+  if (!certificate.ok)
+    throw new CertificateError(
+      `assignment optimality certificate failed: ${certificate.message}`,
+      certificate,
+    );
   return { n: problem.n, cost: certificate.primalObjective, ...raw, certificate };
 }
 
@@ -20,7 +24,8 @@ export function denseProblem(matrix: readonly (readonly number[])[]): Assignment
   const n = matrix.length;
   const costs = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    if (matrix[i].length !== n) throw new RangeError(`row ${i} has ${matrix[i].length} entries, expected ${n}`);
+    if (matrix[i].length !== n)
+      throw new RangeError(`row ${i} has ${matrix[i].length} entries, expected ${n}`);
     for (let j = 0; j < n; j++) {
       const c = matrix[i][j];
       if (!Number.isFinite(c)) throw new RangeError(`cost (${i}, ${j}) is not a finite number`);
@@ -33,7 +38,10 @@ export function denseProblem(matrix: readonly (readonly number[])[]): Assignment
 /**
  * Builds a sparse problem from 0-based triples. A repeated pair keeps its smallest cost.
  */
-export function sparseProblem(n: number, triples: readonly (readonly [number, number, number])[]): AssignmentProblem {
+export function sparseProblem(
+  n: number,
+  triples: readonly (readonly [number, number, number])[],
+): AssignmentProblem {
   const rows = new Int32Array(triples.length);
   const cols = new Int32Array(triples.length);
   const costs = new Float64Array(triples.length);
@@ -46,13 +54,19 @@ export function sparseProblem(n: number, triples: readonly (readonly [number, nu
 }
 
 /** CSR construction from parallel arrays of 0-based rows, columns and costs (duplicates keep the minimum). */
-export function sparseFromTriples(n: number, rows: Int32Array, cols: Int32Array, costs: Float64Array): AssignmentProblem {
+export function sparseFromTriples(
+  n: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  costs: Float64Array,
+): AssignmentProblem {
   const m = rows.length;
   const rowStart = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) {
     const i = rows[k];
     const j = cols[k];
-    if (!(i >= 0 && i < n && j >= 0 && j < n)) throw new RangeError(`pair (${i + 1}, ${j + 1}) is outside 1..${n}`);
+    if (!(i >= 0 && i < n && j >= 0 && j < n))
+      throw new RangeError(`pair (${i + 1}, ${j + 1}) is outside 1..${n}`);
     if (!Number.isFinite(costs[k])) throw new RangeError(`cost of pair (${i + 1}, ${j + 1}) is not finite`);
     rowStart[i + 1]++;
   }

@@ -19,7 +19,11 @@ import {
 const USAGE = 'usage: solve-assignment FILE [--json] [--format auto|dense|sparse]';
 
 /** Runs the command; returns the exit code. Output goes through `out` and `err` (one line each call). */
-export function runSolveAssignment(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+export function runSolveAssignment(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): number {
   let file: string | undefined;
   let json = false;
   let format: OrLibFormat = 'auto';
@@ -70,7 +74,17 @@ export function runSolveAssignment(argv: string[], out: (line: string) => void =
     if (json) {
       const assignment = Array.from(solution.rowToCol, (j) => j + 1);
       out(
-        JSON.stringify({ file, n: problem.n, format: problem.kind, cost: solution.cost, assignment, readMs, parseMs, solveMs, certificate: solution.certificate.message }),
+        JSON.stringify({
+          file,
+          n: problem.n,
+          format: problem.kind,
+          cost: solution.cost,
+          assignment,
+          readMs,
+          parseMs,
+          solveMs,
+          certificate: solution.certificate.message,
+        }),
       );
     } else {
       out(`instance: ${file} (${problem.kind}, n = ${problem.n})`);
@@ -95,4 +109,3 @@ export function runSolveAssignment(argv: string[], out: (line: string) => void =
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
-

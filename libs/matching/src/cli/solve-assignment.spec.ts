@@ -23,13 +23,16 @@ describe('OR-Library assignment instances', () => {
     expect(optima.size).toBe(12);
   });
 
-  it.each([...publishedOptima().keys()])('%s: reproduces the published optimum with a valid certificate', (name) => {
-    const problem = parseOrLibAssignment(readFileSync(join(ORLIB, `${name}.txt`)));
-    const solution = solveAssignment(problem);
-    expect(solution.cost).toBe(optima.get(name));
-    expect(solution.certificate.ok).toBe(true);
-    expect(solution.certificate.dualObjective).toBe(solution.cost);
-  });
+  it.each([...publishedOptima().keys()])(
+    '%s: reproduces the published optimum with a valid certificate',
+    (name) => {
+      const problem = parseOrLibAssignment(readFileSync(join(ORLIB, `${name}.txt`)));
+      const solution = solveAssignment(problem);
+      expect(solution.cost).toBe(optima.get(name));
+      expect(solution.certificate.ok).toBe(true);
+      expect(solution.certificate.dualObjective).toBe(solution.cost);
+    },
+  );
 });
 
 describe('solve-assignment command', () => {
@@ -37,7 +40,11 @@ describe('solve-assignment command', () => {
   const run = (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = runSolveAssignment(args, (l) => out.push(l), (l) => err.push(l));
+    const code = runSolveAssignment(
+      args,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, out, err };
   };
   const file = (name: string, text: string): string => {

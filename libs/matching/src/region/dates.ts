@@ -11,7 +11,8 @@ export function dayNumber(iso: string): number {
   const d = Number(m[3]);
   const t = Date.UTC(y, mo - 1, d);
   const check = new Date(t);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw new RangeError(`invalid date "${iso}"`);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+    throw new RangeError(`invalid date "${iso}"`);
   return Math.round(t / 86_400_000);
 }
 

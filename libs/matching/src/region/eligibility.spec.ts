@@ -2,7 +2,8 @@ import { baseRequest, baseTeacher } from '../testing/fixtures';
 import { checkEligibility } from './eligibility';
 import { RuleCode } from './region.types';
 
-const rules = (t = baseTeacher(), r = baseRequest(), opts = {}): RuleCode[] => checkEligibility(t, r, undefined, opts).failures.map((f) => f.rule);
+const rules = (t = baseTeacher(), r = baseRequest(), opts = {}): RuleCode[] =>
+  checkEligibility(t, r, undefined, opts).failures.map((f) => f.rule);
 
 describe('checkEligibility: every hard rule passes and fails', () => {
   it('the base teacher is eligible for the base request', () => {
@@ -14,7 +15,11 @@ describe('checkEligibility: every hard rule passes and fails', () => {
     expect(rules(baseTeacher({ skills: [{ subjectCode: 'BOUW', level: 'MBO3' }] }))).toEqual(['SKILL']);
     expect(rules(baseTeacher({ skills: [{ subjectCode: 'ELEK', level: 'MBO2' }] }))).toEqual(['SKILL']);
     expect(rules(baseTeacher({ skills: [{ subjectCode: 'ELEK', level: 'MBO4' }] }))).toEqual([]);
-    expect(rules(baseTeacher({ skills: [{ subjectCode: 'ELEK', level: 'MBO4' }] }), baseRequest(), { allowHigherLevelSkill: false })).toEqual(['SKILL']);
+    expect(
+      rules(baseTeacher({ skills: [{ subjectCode: 'ELEK', level: 'MBO4' }] }), baseRequest(), {
+        allowHigherLevelSkill: false,
+      }),
+    ).toEqual(['SKILL']);
   });
 
   it('LEVEL: the teacher must be willing to teach the level', () => {
@@ -37,7 +42,9 @@ describe('checkEligibility: every hard rule passes and fails', () => {
   it('DISTANCE: the school must be within the travel distance (replaceable distance function)', () => {
     expect(rules(baseTeacher({ maxTravelKm: 10 }))).toEqual(['DISTANCE']);
     expect(rules(baseTeacher({ maxTravelKm: 25 }))).toEqual([]);
-    expect(rules(baseTeacher({ maxTravelKm: 25 }), baseRequest(), { distanceKm: () => 100 })).toEqual(['DISTANCE']);
+    expect(rules(baseTeacher({ maxTravelKm: 25 }), baseRequest(), { distanceKm: () => 100 })).toEqual([
+      'DISTANCE',
+    ]);
   });
 
   it('VOG: at most 6 months old at the period start, unless the request allows VOG pending', () => {
@@ -51,7 +58,9 @@ describe('checkEligibility: every hard rule passes and fails', () => {
     const committed = [{ weekday: 1, start: 540, end: 660, schoolKind: 'HBO' as const }];
     expect(rules(baseTeacher({ committed }))).toEqual(['RELEASED_DAYS']);
     expect(rules(baseTeacher({ committed, releasedDaysPerWeek: 2 }))).toEqual([]);
-    expect(rules(baseTeacher({ committed: [{ weekday: 2, start: 780, end: 840, schoolKind: 'HBO' }] }))).toEqual([]);
+    expect(
+      rules(baseTeacher({ committed: [{ weekday: 2, start: 780, end: 840, schoolKind: 'HBO' }] })),
+    ).toEqual([]);
   });
 
   it('RELEASED_MINUTES: committed plus this block within the released minutes', () => {
@@ -70,18 +79,38 @@ describe('checkEligibility: every hard rule passes and fails', () => {
     expect(rules(t)).toEqual(['SIX_HOUR_RULE']);
     expect(rules(t, baseRequest({ schoolKind: 'HBO' }))).toEqual([]);
     expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2025-01-01' })).toEqual([]);
-    expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2024-01-01' })).toEqual(['SIX_HOUR_RULE']);
+    expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2024-01-01' })).toEqual([
+      'SIX_HOUR_RULE',
+    ]);
     expect(rules({ ...t, qualification: 'pdg' })).toEqual([]);
-    expect(rules(baseTeacher({ committed: [{ weekday: 2, start: 780, end: 900, schoolKind: 'MBO' }] }))).toEqual([]);
+    expect(
+      rules(baseTeacher({ committed: [{ weekday: 2, start: 780, end: 900, schoolKind: 'MBO' }] })),
+    ).toEqual([]);
   });
 
   it('SAME_DAY: a block may not overlap an approved placement on the same weekday', () => {
-    expect(rules(baseTeacher({ committed: [{ weekday: 2, start: 600, end: 720, schoolKind: 'HBO' }], releasedMinutesPerWeek: 600 }))).toEqual(['SAME_DAY']);
-    expect(rules(baseTeacher({ committed: [{ weekday: 2, start: 660, end: 720, schoolKind: 'HBO' }], releasedMinutesPerWeek: 600 }))).toEqual([]);
+    expect(
+      rules(
+        baseTeacher({
+          committed: [{ weekday: 2, start: 600, end: 720, schoolKind: 'HBO' }],
+          releasedMinutesPerWeek: 600,
+        }),
+      ),
+    ).toEqual(['SAME_DAY']);
+    expect(
+      rules(
+        baseTeacher({
+          committed: [{ weekday: 2, start: 660, end: 720, schoolKind: 'HBO' }],
+          releasedMinutesPerWeek: 600,
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('EXCLUDED: a declined teacher is reported as excluded', () => {
-    expect(rules(baseTeacher(), baseRequest(), { exclude: [{ requestId: 'r1', teacherIds: ['t1'] }] })).toEqual(['EXCLUDED']);
+    expect(
+      rules(baseTeacher(), baseRequest(), { exclude: [{ requestId: 'r1', teacherIds: ['t1'] }] }),
+    ).toEqual(['EXCLUDED']);
     expect(rules(baseTeacher(), baseRequest(), { excludeTeacherIds: ['t1'] })).toEqual(['EXCLUDED']);
   });
 

@@ -10,7 +10,13 @@ import {
 } from './region.types';
 
 /** Level order: a skill "covers" a request level when its rank is equal (or higher, if allowed). */
-export const LEVEL_RANK: Readonly<Record<EducationLevel, number>> = { MBO1: 1, MBO2: 2, MBO3: 3, MBO4: 4, HBO: 5 };
+export const LEVEL_RANK: Readonly<Record<EducationLevel, number>> = {
+  MBO1: 1,
+  MBO2: 2,
+  MBO3: 3,
+  MBO4: 4,
+  HBO: 5,
+};
 /** WEB art. 4.2.1 lid 6: without qualification at most 6 clock hours per week at MBO. */
 export const SIX_HOUR_RULE_MINUTES = 6 * 60;
 /** Working Hours Act: 48 h per week on average (ATW), across both employers. */
@@ -91,7 +97,8 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
     index,
     fromDay: dayNumber(teacher.availableFrom),
     untilDay: teacher.availableUntil === null ? Infinity : dayNumber(teacher.availableUntil),
-    vogValidUntilDay: teacher.vogIssuedOn === null ? -Infinity : addMonthsDay(teacher.vogIssuedOn, VOG_MAX_AGE_MONTHS),
+    vogValidUntilDay:
+      teacher.vogIssuedOn === null ? -Infinity : addMonthsDay(teacher.vogIssuedOn, VOG_MAX_AGE_MONTHS),
     pdgGraceUntilDay:
       q === 'pdg_in_progress' && teacher.qualificationSince !== null
         ? addMonthsDay(teacher.qualificationSince, PDG_GRACE_MONTHS) - 1
@@ -102,7 +109,8 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
     committedDaysMask,
     committedCount: teacher.committed?.length ?? 0,
     releasedMinutesLeft: releasedMinutes - committedMinutes,
-    workingMinutesLeft: WORKING_HOURS_MAX_MINUTES - Math.round(teacher.contractHoursPerWeek * 60) - committedMinutes,
+    workingMinutesLeft:
+      WORKING_HOURS_MAX_MINUTES - Math.round(teacher.contractHoursPerWeek * 60) - committedMinutes,
     daysLeft: teacher.releasedDaysPerWeek - popcount(committedDaysMask),
     windows,
     committedSlots,
@@ -127,8 +135,10 @@ export function prepareRequest(request: MatchRequest, index: number): PreparedRe
 }
 
 function checkSlot(s: { weekday: number; start: number; end: number }, what: string): void {
-  if (!(Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7)) throw new RangeError(`${what}: weekday must be 1..7`);
-  if (!(s.start >= 0 && s.end <= 24 * 60 && s.start < s.end)) throw new RangeError(`${what}: need 0 <= start < end <= 1440`);
+  if (!(Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7))
+    throw new RangeError(`${what}: weekday must be 1..7`);
+  if (!(s.start >= 0 && s.end <= 24 * 60 && s.start < s.end))
+    throw new RangeError(`${what}: need 0 <= start < end <= 1440`);
 }
 
 function popcount(x: number): number {
@@ -155,7 +165,10 @@ export interface RuleContext {
 }
 
 export function ruleContext(options: EngineOptions = {}): RuleContext {
-  return { distanceKm: options.distanceKm ?? greatCircleKm, allowHigherLevelSkill: options.allowHigherLevelSkill ?? true };
+  return {
+    distanceKm: options.distanceKm ?? greatCircleKm,
+    allowHigherLevelSkill: options.allowHigherLevelSkill ?? true,
+  };
 }
 
 /**
@@ -180,7 +193,8 @@ export function evaluatePair(
   if (list !== undefined) {
     for (const s of list) {
       if (s.rank === pr.levelRank) skillValue = Math.max(skillValue, s.proficiency / 3);
-      else if (s.rank > pr.levelRank && ctx.allowHigherLevelSkill) skillValue = Math.max(skillValue, (0.8 * s.proficiency) / 3);
+      else if (s.rank > pr.levelRank && ctx.allowHigherLevelSkill)
+        skillValue = Math.max(skillValue, (0.8 * s.proficiency) / 3);
     }
   }
   if (skillValue < 0) {
@@ -200,7 +214,10 @@ export function evaluatePair(
   if (pt.levelsMask !== 0 && (pt.levelsMask & (1 << pr.levelRank)) === 0) {
     ok = false;
     if (!failures) return false;
-    failures.push({ rule: 'LEVEL', message: `teacher does not teach at level ${r.level} (levels: ${t.levels.join(', ')})` });
+    failures.push({
+      rule: 'LEVEL',
+      message: `teacher does not teach at level ${r.level} (levels: ${t.levels.join(', ')})`,
+    });
   }
 
   // PERIOD: availability overlaps the request period for at least the minimum commitment.
@@ -227,7 +244,10 @@ export function evaluatePair(
   if (!(distance <= t.maxTravelKm)) {
     ok = false;
     if (!failures) return false;
-    failures.push({ rule: 'DISTANCE', message: `school is ${distance.toFixed(1)} km away, teacher travels at most ${t.maxTravelKm} km` });
+    failures.push({
+      rule: 'DISTANCE',
+      message: `school is ${distance.toFixed(1)} km away, teacher travels at most ${t.maxTravelKm} km`,
+    });
   }
 
   // VOG: at most 6 months old at the period start (a VOG issued after the start is fresh).
@@ -356,7 +376,11 @@ export function checkEligibility(
   const excluded =
     (options.excludeTeacherIds ?? []).includes(teacher.id) ||
     (options.exclude ?? []).some((e) => e.requestId === request.id && e.teacherIds.includes(teacher.id));
-  if (excluded) failures.push({ rule: 'EXCLUDED', message: 'teacher is excluded for this request (declined or withdrawn)' });
+  if (excluded)
+    failures.push({
+      rule: 'EXCLUDED',
+      message: 'teacher is excluded for this request (declined or withdrawn)',
+    });
   const pairOk = evaluatePair(pt, pr, ctx, facts, failures) && !excluded;
   let blocks = request.blocks;
   if (block !== undefined) {

@@ -39,6 +39,8 @@ export function regionLossIfForbidden(
     loss: withMatch.totals.score - without.totals.score,
     blocksFilledWith: withMatch.totals.blocksFilled,
     blocksFilledWithout: without.totals.blocksFilled,
-    replacements: without.matches.filter((m) => m.requestId === requestId).map((m) => ({ teacherId: m.teacherId, blockIds: m.blockIds })),
+    replacements: without.matches
+      .filter((m) => m.requestId === requestId)
+      .map((m) => ({ teacherId: m.teacherId, blockIds: m.blockIds })),
   };
 }

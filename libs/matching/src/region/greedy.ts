@@ -8,13 +8,21 @@ import { buildResult, greedyHolding } from './solve-region';
  * still feasible (same hard rules, side rules and no-team rule as the engine). No optimality
  * claim; used to show what the optimiser gains.
  */
-export function greedyBaseline(teachers: readonly MatchTeacher[], requests: readonly MatchRequest[], options: EngineOptions = {}): RegionResult {
+export function greedyBaseline(
+  teachers: readonly MatchTeacher[],
+  requests: readonly MatchRequest[],
+  options: EngineOptions = {},
+): RegionResult {
   const start = performance.now();
   const inst = buildInstance(teachers, requests, options);
   return greedyOnInstance(inst, options, start);
 }
 
-export function greedyOnInstance(inst: RegionInstance, options: EngineOptions = {}, start = performance.now()): RegionResult {
+export function greedyOnInstance(
+  inst: RegionInstance,
+  options: EngineOptions = {},
+  start = performance.now(),
+): RegionResult {
   const ts = performance.now();
   const rules = new SideRules(inst);
   const nt = inst.teachers.length;

@@ -1,4 +1,13 @@
-import { evaluateBlock, evaluatePair, PairFacts, prepareRequest, PreparedRequest, PreparedTeacher, prepareTeacher, ruleContext } from './eligibility';
+import {
+  evaluateBlock,
+  evaluatePair,
+  PairFacts,
+  prepareRequest,
+  PreparedRequest,
+  PreparedTeacher,
+  prepareTeacher,
+  ruleContext,
+} from './eligibility';
 import { EngineOptions, MatchRequest, MatchTeacher, ScoreWeights } from './region.types';
 import { pointsOf, resolveWeights } from './score';
 
@@ -74,7 +83,11 @@ class FloatBuffer {
 }
 
 /** Eligibility (hard rules) and scoring for every teacher-block pair, with exclusions applied. */
-export function buildInstance(teachersIn: readonly MatchTeacher[], requestsIn: readonly MatchRequest[], options: EngineOptions = {}): RegionInstance {
+export function buildInstance(
+  teachersIn: readonly MatchTeacher[],
+  requestsIn: readonly MatchRequest[],
+  options: EngineOptions = {},
+): RegionInstance {
   const t0 = performance.now();
   const weights = resolveWeights(options.weights);
   const ctx = ruleContext(options);
@@ -172,6 +185,26 @@ export function buildInstance(teachersIn: readonly MatchTeacher[], requestsIn: r
   const ty = new Float64Array(nt);
   const tz = new Float64Array(nt);
   const tCos = new Float64Array(nt);
+  // Typed copies of the request-level facts for a cheap pre-check (the exact rule check with
+  // messages-off follows for every survivor, so the pre-check only has to be permissive).
+  const subjectIndex = new Map<string, number>();
+  for (const t of teachers)
+    for (const subject of t.skills.keys())
+      if (!subjectIndex.has(subject)) subjectIndex.set(subject, subjectIndex.size);
+  const ns = subjectIndex.size;
+  const skillMask = new Int32Array(nt * ns);
+  const tFrom = new Float64Array(nt);
+  const tUntil = new Float64Array(nt);
+  const tVog = new Float64Array(nt);
+  const tLevels = new Int32Array(nt);
+  for (const t of teachers) {
+    for (const [subject, list] of t.skills)
+      for (const sk of list) skillMask[t.index * ns + subjectIndex.get(subject)!] |= 1 << sk.rank;
+    tFrom[t.index] = t.fromDay;
+    tUntil[t.index] = t.untilDay;
+    tVog[t.index] = t.vogValidUntilDay;
+    tLevels[t.index] = t.levelsMask;
+  }
   for (const t of teachers) {
     const la = (t.teacher.home.lat * Math.PI) / 180;
     const lo = (t.teacher.home.lon * Math.PI) / 180;
@@ -193,9 +226,20 @@ export function buildInstance(teachersIn: readonly MatchTeacher[], requestsIn: r
     const rx = Math.cos(la) * Math.cos(lo);
     const ry = Math.cos(la) * Math.sin(lo);
     const rz = Math.sin(la);
+    const si = subjectIndex.get(r.request.subjectCode)!;
+    const rank = r.levelRank;
+    const rankBit = 1 << rank;
+    const allowHigher = ctx.allowHigherLevelSkill;
+    const neededDays = Math.max(1, Math.round(r.request.minCommitmentWeeks * 7));
+    const vogWaived = r.request.allowVogPending;
     for (let c = 0; c < candidates.length; c++) {
       const ti = candidates[c];
       if (useGeoFilter && tx[ti] * rx + ty[ti] * ry + tz[ti] * rz < tCos[ti]) continue;
+      const mask = skillMask[ti * ns + si];
+      if (allowHigher ? mask >> rank === 0 : (mask & rankBit) === 0) continue;
+      if (tLevels[ti] !== 0 && (tLevels[ti] & rankBit) === 0) continue;
+      if (Math.min(tUntil[ti], r.endDay) - Math.max(tFrom[ti], r.startDay) + 1 < neededDays) continue;
+      if (!vogWaived && r.startDay > tVog[ti]) continue;
       if (excludedEverywhere[ti] || (excluded !== undefined && excluded.has(ti))) continue;
       const pt = teachers[ti];
       if (!evaluatePair(pt, r, ctx, facts, null)) continue;

@@ -105,7 +105,8 @@ export interface RuleFailure {
 }
 
 /** Names of the score components; each match reports its points per component. */
-export type ScoreComponent = 'fill' | 'skill' | 'travel' | 'coverage' | 'continuity' | 'preference' | 'fairness';
+export type ScoreComponent =
+  'fill' | 'skill' | 'travel' | 'coverage' | 'continuity' | 'preference' | 'fairness';
 
 /**
  * Score weights in points. A pair's score is the sum over components of weight × value, where
@@ -144,8 +145,6 @@ export interface EngineOptions {
   exclude?: { requestId: string; teacherIds: string[] }[];
   /** Teachers never to propose at all. */
   excludeTeacherIds?: string[];
-  /** Verify the dual certificate of every flow solve (default true; throws when it fails). */
-  verifyCertificate?: boolean;
   /** Compute the per-match next-best alternative (default true). */
   explain?: boolean;
 }

@@ -19,7 +19,15 @@ export const DEFAULT_SCORE_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   fairnessPerBlock: 25,
 });
 
-export const SCORE_COMPONENTS: readonly ScoreComponent[] = ['fill', 'skill', 'travel', 'coverage', 'continuity', 'preference', 'fairness'];
+export const SCORE_COMPONENTS: readonly ScoreComponent[] = [
+  'fill',
+  'skill',
+  'travel',
+  'coverage',
+  'continuity',
+  'preference',
+  'fairness',
+];
 
 export function resolveWeights(partial: Partial<ScoreWeights> | undefined): ScoreWeights {
   const w = { ...DEFAULT_SCORE_WEIGHTS, ...(partial ?? {}) };

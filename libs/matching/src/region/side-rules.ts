@@ -12,9 +12,11 @@ export class SideRules {
 
   constructor(private readonly inst: RegionInstance) {
     this.edgeBlock = new Int32Array(inst.edgeTeacher.length);
-    for (let b = 0; b < inst.numBlocks; b++) for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) this.edgeBlock[e] = b;
+    for (let b = 0; b < inst.numBlocks; b++)
+      for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) this.edgeBlock[e] = b;
     this.blockMbo = new Uint8Array(inst.numBlocks);
-    for (let b = 0; b < inst.numBlocks; b++) this.blockMbo[b] = inst.requests[inst.blockRequest[b]].isMbo ? 1 : 0;
+    for (let b = 0; b < inst.numBlocks; b++)
+      this.blockMbo[b] = inst.requests[inst.blockRequest[b]].isMbo ? 1 : 0;
   }
 
   private teacherEdgeStart: Int32Array | null = null;
@@ -56,7 +58,8 @@ export class SideRules {
       for (let q = 0; q < k; q++) {
         const b2 = this.edgeBlock[edges[q]];
         if (b2 === b) return false;
-        if (blockDay[b2] === blockDay[b] && blockStart[b] < blockEnd[b2] && blockStart[b2] < blockEnd[b]) return false;
+        if (blockDay[b2] === blockDay[b] && blockStart[b] < blockEnd[b2] && blockStart[b2] < blockEnd[b])
+          return false;
       }
     }
     if (minutes > pt.releasedMinutesLeft || minutes > pt.workingMinutesLeft) return false;

@@ -20,12 +20,29 @@ beforeAll(async () => {
   highs = await loader();
 });
 
-const small = (seed: number, teachers = 4, requests = 4): { teachers: MatchTeacher[]; requests: MatchRequest[] } =>
-  syntheticRegion({ seed, teachers, requests, minBlocks: 1, maxBlocks: 3, travelScale: 8, subjects: 2, teamShare: 0.6, committedShare: 0.3 });
+const small = (
+  seed: number,
+  teachers = 4,
+  requests = 4,
+): { teachers: MatchTeacher[]; requests: MatchRequest[] } =>
+  syntheticRegion({
+    seed,
+    teachers,
+    requests,
+    minBlocks: 1,
+    maxBlocks: 3,
+    travelScale: 8,
+    subjects: 2,
+    teamShare: 0.6,
+    committedShare: 0.3,
+  });
 
 /** Every side rule holds in the result: re-check each teacher's blocks from scratch. */
 function assertFeasible(result: RegionResult, teachers: MatchTeacher[], requests: MatchRequest[]): void {
-  const byTeacher = new Map<string, { day: number; start: number; end: number; mbo: boolean; req: MatchRequest }[]>();
+  const byTeacher = new Map<
+    string,
+    { day: number; start: number; end: number; mbo: boolean; req: MatchRequest }[]
+  >();
   const teamHolders = new Map<string, Set<string>>();
   for (const m of result.matches) {
     const req = requests.find((r) => r.id === m.requestId)!;
@@ -41,18 +58,23 @@ function assertFeasible(result: RegionResult, teachers: MatchTeacher[], requests
     holders.add(m.teacherId);
     teamHolders.set(m.requestId, holders);
   }
-  for (const [rid, holders] of teamHolders) if (!requests.find((r) => r.id === rid)!.allowTeam) expect(holders.size).toBe(1);
+  for (const [rid, holders] of teamHolders)
+    if (!requests.find((r) => r.id === rid)!.allowTeam) expect(holders.size).toBe(1);
   for (const [tid, blocks] of byTeacher) {
     const t = teachers.find((x) => x.id === tid)!;
     const committed = t.committed ?? [];
-    const minutes = blocks.reduce((s, b) => s + b.end - b.start, 0) + committed.reduce((s, c) => s + c.end - c.start, 0);
+    const minutes =
+      blocks.reduce((s, b) => s + b.end - b.start, 0) + committed.reduce((s, c) => s + c.end - c.start, 0);
     expect(minutes).toBeLessThanOrEqual(t.releasedMinutesPerWeek);
     expect(minutes + t.contractHoursPerWeek * 60).toBeLessThanOrEqual(48 * 60);
     const days = new Set([...blocks.map((b) => b.day), ...committed.map((c) => c.weekday)]);
     expect(days.size).toBeLessThanOrEqual(t.releasedDaysPerWeek);
     const all = [...blocks, ...committed.map((c) => ({ day: c.weekday, start: c.start, end: c.end }))];
     for (let i = 0; i < all.length; i++)
-      for (let j = i + 1; j < all.length; j++) expect(all[i].day === all[j].day && all[i].start < all[j].end && all[j].start < all[i].end).toBe(false);
+      for (let j = i + 1; j < all.length; j++)
+        expect(all[i].day === all[j].day && all[i].start < all[j].end && all[j].start < all[i].end).toBe(
+          false,
+        );
   }
 }
 
@@ -79,7 +101,14 @@ describe('solveRegion', () => {
   it('reports unfilled blocks with a reason', () => {
     const res = solveRegion([baseTeacher({ maxTravelKm: 1 })], [baseRequest()]);
     expect(res.matches).toEqual([]);
-    expect(res.unfilled).toEqual([expect.objectContaining({ requestId: 'r1', blockId: 'b1', eligibleTeachers: 0, reason: expect.stringMatching(/no eligible teacher/) })]);
+    expect(res.unfilled).toEqual([
+      expect.objectContaining({
+        requestId: 'r1',
+        blockId: 'b1',
+        eligibleTeachers: 0,
+        reason: expect.stringMatching(/no eligible teacher/),
+      }),
+    ]);
     expect(res.totals.fillRate).toBe(0);
   });
 
@@ -92,7 +121,9 @@ describe('solveRegion', () => {
     const b = baseTeacher({ id: 'b' });
     const res = solveRegion([a, b], [baseRequest({ blocks })]);
     expect(res.matches.map((m) => m.teacherId).sort()).toEqual(['a', 'b']);
-    const piled = solveRegion([a, b], [baseRequest({ blocks })], { weights: { fairnessPerBlock: 0, coverage: 500 } });
+    const piled = solveRegion([a, b], [baseRequest({ blocks })], {
+      weights: { fairnessPerBlock: 0, coverage: 500 },
+    });
     expect(piled.totals.blocksFilled).toBe(2);
   });
 
@@ -101,10 +132,16 @@ describe('solveRegion', () => {
     const b = baseTeacher({ id: 'b' });
     const first = solveRegion([a, b], [baseRequest()]);
     expect(first.matches[0].teacherId).toBe('a');
-    const cascade = solveRegion([a, b], [baseRequest()], { exclude: [{ requestId: 'r1', teacherIds: ['a'] }] });
+    const cascade = solveRegion([a, b], [baseRequest()], {
+      exclude: [{ requestId: 'r1', teacherIds: ['a'] }],
+    });
     expect(cascade.matches[0].teacherId).toBe('b');
     expect(solveRegion([a, b], [baseRequest()], { excludeTeacherIds: ['a', 'b'] }).matches).toEqual([]);
-    const busy = baseTeacher({ id: 'a', committed: [{ weekday: 2, start: 540, end: 960, schoolKind: 'HBO' }], releasedMinutesPerWeek: 480 });
+    const busy = baseTeacher({
+      id: 'a',
+      committed: [{ weekday: 2, start: 540, end: 960, schoolKind: 'HBO' }],
+      releasedMinutesPerWeek: 480,
+    });
     expect(solveRegion([busy], [baseRequest()]).matches).toEqual([]);
     const loss = regionLossIfForbidden([a, b], [baseRequest()], 'a', 'r1');
     expect(loss.loss).toBe(first.totals.score - cascade.totals.score);
@@ -116,7 +153,10 @@ describe('solveRegion', () => {
       { id: 'b1', weekday: 2, start: 540, end: 600 },
       { id: 'b2', weekday: 2, start: 600, end: 660 },
     ];
-    const res = solveRegion([baseTeacher({ id: 'a' }), baseTeacher({ id: 'b' })], [baseRequest({ blocks, allowTeam: false })]);
+    const res = solveRegion(
+      [baseTeacher({ id: 'a' }), baseTeacher({ id: 'b' })],
+      [baseRequest({ blocks, allowTeam: false })],
+    );
     expect(res.matches).toHaveLength(1);
     expect(res.matches[0].blockIds).toEqual(['b1', 'b2']);
   });
@@ -153,7 +193,13 @@ describe('solveRegion', () => {
   it('property: larger random regions stay feasible and certified', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
-        const { teachers, requests } = syntheticRegion({ seed, teachers: 30, requests: 40, travelScale: 3, subjects: 3 });
+        const { teachers, requests } = syntheticRegion({
+          seed,
+          teachers: 30,
+          requests: 40,
+          travelScale: 3,
+          subjects: 3,
+        });
         const res = solveRegion(teachers, requests);
         assertFeasible(res, teachers, requests);
         expect(res.certificate.ok).toBe(true);

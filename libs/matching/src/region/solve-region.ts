@@ -14,7 +14,13 @@ import {
 } from './region.types';
 import { pointsOf, SCORE_COMPONENTS } from './score';
 import { SideRules } from './side-rules';
-import { checkTransportCertificate, solveTransport, toUnitSide, TransportProblem, unitCount } from './transport';
+import {
+  checkTransportCertificate,
+  solveTransport,
+  toUnitSide,
+  TransportProblem,
+  unitCount,
+} from './transport';
 
 /** Upper limit on fill rounds (each a small flow solve over unfilled blocks). */
 const MAX_ROUNDS = 25;
@@ -25,7 +31,11 @@ const MAX_FULL_ROUNDS = 1;
  * Solves the whole region: eligibility, scoring, min-cost flow (certified), side-rule repair with
  * re-solves, and explanations. See docs/MATCHING.md for the model and what is exact.
  */
-export function solveRegion(teachers: readonly MatchTeacher[], requests: readonly MatchRequest[], options: EngineOptions = {}): RegionResult {
+export function solveRegion(
+  teachers: readonly MatchTeacher[],
+  requests: readonly MatchRequest[],
+  options: EngineOptions = {},
+): RegionResult {
   const start = performance.now();
   const inst = buildInstance(teachers, requests, options);
   return solveInstance(inst, options, start);
@@ -37,8 +47,11 @@ interface SolveState {
   phi: number;
 }
 
-export function solveInstance(inst: RegionInstance, options: EngineOptions = {}, start = performance.now()): RegionResult {
-  const verify = options.verifyCertificate ?? true;
+export function solveInstance(
+  inst: RegionInstance,
+  options: EngineOptions = {},
+  start = performance.now(),
+): RegionResult {
   const nt = inst.teachers.length;
   const numEdges = inst.edgeTeacher.length;
   const phi = Math.round(inst.weights.fairnessPerBlock);
@@ -81,7 +94,8 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
     if (unitSide) {
       blockEdge = new Int32Array(blockSide.numBlocks).fill(-1);
       const eb = new Int32Array(blockSide.edgeTeacher.length);
-      for (let b = 0; b < blockSide.numBlocks; b++) for (let e = blockSide.edgeStart[b]; e < blockSide.edgeStart[b + 1]; e++) eb[e] = b;
+      for (let b = 0; b < blockSide.numBlocks; b++)
+        for (let e = blockSide.edgeStart[b]; e < blockSide.edgeStart[b + 1]; e++) eb[e] = b;
       for (let u = 0; u < p.numBlocks; u++) {
         const local = sol.blockEdge[u];
         if (local < 0) continue;
@@ -92,15 +106,17 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
     const tc = performance.now();
     timings.solveMs += tc - ts;
     flowSolves++;
-    if (verify) {
-      const cert = checkTransportCertificate(p, sol);
-      timings.certificateMs += performance.now() - tc;
-      if (!cert.ok) {
-        certOk = false;
-        throw new CertificateError(`region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`, cert);
-      }
-      if (flowSolves === 1) certMessages.push(`${unitSide ? 'teacher-unit side' : 'block side'}, ${cert.message}`);
+    const cert = checkTransportCertificate(p, sol);
+    timings.certificateMs += performance.now() - tc;
+    if (!cert.ok) {
+      certOk = false;
+      throw new CertificateError(
+        `region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`,
+        cert,
+      );
     }
+    if (flowSolves === 1)
+      certMessages.push(`${unitSide ? 'teacher-unit side' : 'block side'}, ${cert.message}`);
     return blockEdge;
   };
 
@@ -116,7 +132,10 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
     const tb = performance.now();
     for (let t = 0; t < nt; t++) held[t] = [];
     {
-      const problem = round === 1 ? fullProblem(inst, edgeCost, capacity, base, phi, M) : restrictedProblem(inst, rules, allowed, held, base, phi, M);
+      const problem =
+        round === 1
+          ? fullProblem(inst, edgeCost, capacity, base, phi, M)
+          : restrictedProblem(inst, rules, allowed, held, base, phi, M);
       timings.sideRulesMs += round === 1 ? 0 : performance.now() - tb;
       const edges = runFlow(problem.problem);
       for (let b = 0; b < problem.blocks.length; b++) {
@@ -178,19 +197,18 @@ export function solveInstance(inst: RegionInstance, options: EngineOptions = {},
   const score = result.totals.score;
   const gap = upperBound > 0 ? (upperBound - score) / upperBound : 0;
   const certificate: RegionCertificate = {
-    ok: verify && certOk,
+    ok: certOk,
     flowSolves,
     upperBound,
     score,
     relativeGap: gap,
     repairedAssignments: repaired,
     usedGreedyFallback: usedGreedy,
-    message: !verify
-      ? 'certificate not verified (verifyCertificate: false)'
-      : `${flowSolves} flow solve(s) proved optimal (first: ${certMessages[0] ?? 'n/a'}); ` +
-        (gap === 0
-          ? 'side rules did not bind: the result is the proven optimum'
-          : `side rules bound: score within ${(gap * 100).toFixed(3)}% of the flow upper bound ${upperBound}${usedGreedy ? ' (greedy answer was better and is returned)' : ''}`),
+    message:
+      `${flowSolves} flow solve(s) proved optimal (first: ${certMessages[0] ?? 'n/a'}); ` +
+      (gap === 0
+        ? 'side rules did not bind: the result is the proven optimum'
+        : `side rules bound: score within ${(gap * 100).toFixed(3)}% of the flow upper bound ${upperBound}${usedGreedy ? ' (greedy answer was better and is returned)' : ''}`),
   };
   timings.totalMs = performance.now() - start;
   return { ...result, certificate, timings };
@@ -252,14 +270,29 @@ function restrictedProblem(
   const empty: number[][] = held.map(() => []);
   const capacity = capacityBound(inst, rules.edgeBlock, allowed, empty);
   return {
-    problem: { numBlocks: nb, numTeachers: inst.teachers.length, edgeStart, edgeTeacher, edgeCost, unfilledCost: M, capacity, base, phi },
+    problem: {
+      numBlocks: nb,
+      numTeachers: inst.teachers.length,
+      edgeStart,
+      edgeTeacher,
+      edgeCost,
+      unfilledCost: M,
+      capacity,
+      base,
+      phi,
+    },
     blocks: { length: nb },
     edgeMap,
   };
 }
 
 /** Greedy holding (best score first, every rule checked); the safeguard and the baseline. */
-export function greedyHolding(inst: RegionInstance, rules: SideRules, base: Int32Array, phi: number): number[][] {
+export function greedyHolding(
+  inst: RegionInstance,
+  rules: SideRules,
+  base: Int32Array,
+  phi: number,
+): number[][] {
   const nt = inst.teachers.length;
   const held: number[][] = Array.from({ length: nt }, () => []);
   const numEdges = inst.edgeTeacher.length;
@@ -327,7 +360,12 @@ function objective(inst: RegionInstance, s: SolveState): number {
  * non-overlapping blocks per weekday summed over the days it may still use (days it already
  * teaches on, plus its best remaining released days).
  */
-function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uint8Array, held: number[][]): Int32Array {
+function capacityBound(
+  inst: RegionInstance,
+  edgeBlock: Int32Array,
+  allowed: Uint8Array,
+  held: number[][],
+): Int32Array {
   const nt = inst.teachers.length;
   const numEdges = inst.edgeTeacher.length;
   const deg = new Int32Array(nt + 1);
@@ -338,8 +376,15 @@ function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uin
   const list = new Int32Array(start[nt]);
   for (let e = 0; e < numEdges; e++) if (allowed[e]) list[fill[inst.edgeTeacher[e]]++] = edgeBlock[e];
   const cap = new Int32Array(nt);
-  const durations: number[] = [];
-  const perDay: number[][] = [[], [], [], [], [], [], [], []];
+  let maxDeg = 0;
+  for (let t = 0; t < nt; t++) maxDeg = Math.max(maxDeg, start[t + 1] - start[t]);
+  // Typed scratch buffers, sorted numerically (no comparator): durations, and per weekday the key
+  // end * 2^22 + block, which sorts blocks by end time.
+  const durations = new Int32Array(maxDeg);
+  const dayKeys = Array.from({ length: 8 }, () => new Float64Array(maxDeg));
+  const dayCount = new Int32Array(8);
+  const SHIFT = 4194304;
+  const others: number[] = [];
   for (let t = 0; t < nt; t++) {
     const n = start[t + 1] - start[t];
     if (n === 0) continue;
@@ -351,30 +396,31 @@ function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uin
       used += inst.blockEnd[b] - inst.blockStart[b];
       days |= 1 << inst.blockDay[b];
     }
-    durations.length = 0;
-    for (let d = 1; d <= 7; d++) perDay[d].length = 0;
+    dayCount.fill(0);
     for (let k = start[t]; k < start[t + 1]; k++) {
       const b = list[k];
-      durations.push(inst.blockEnd[b] - inst.blockStart[b]);
-      perDay[inst.blockDay[b]].push(b);
+      durations[k - start[t]] = inst.blockEnd[b] - inst.blockStart[b];
+      const d = inst.blockDay[b];
+      dayKeys[d][dayCount[d]++] = inst.blockEnd[b] * SHIFT + b;
     }
-    durations.sort((a, b) => a - b);
+    const sorted = durations.subarray(0, n).sort();
     let minutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft) - used;
     let byMinutes = 0;
-    while (byMinutes < durations.length && durations[byMinutes] <= minutes) minutes -= durations[byMinutes++];
+    while (byMinutes < n && sorted[byMinutes] <= minutes) minutes -= sorted[byMinutes++];
     // Interval scheduling (earliest end first) gives the most non-overlapping blocks per day.
     let usedDaysCount = 0;
     for (let d = 1; d <= 7; d++) if (days & (1 << d)) usedDaysCount++;
     const freeDays = Math.max(0, pt.teacher.releasedDaysPerWeek - usedDaysCount);
     let byDays = 0;
-    const others: number[] = [];
+    others.length = 0;
     for (let d = 1; d <= 7; d++) {
-      const bs = perDay[d];
-      if (bs.length === 0) continue;
-      bs.sort((a, b) => inst.blockEnd[a] - inst.blockEnd[b]);
+      const c = dayCount[d];
+      if (c === 0) continue;
+      const keys = dayKeys[d].subarray(0, c).sort();
       let count = 0;
       let lastEnd = -1;
-      for (const b of bs) {
+      for (let k = 0; k < c; k++) {
+        const b = keys[k] % SHIFT;
         if (inst.blockStart[b] >= lastEnd) {
           count++;
           lastEnd = inst.blockEnd[b];
@@ -383,7 +429,7 @@ function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uin
       if (days & (1 << d)) byDays += count;
       else others.push(count);
     }
-    others.sort((a, b) => b - a);
+    others.sort((x, y) => y - x);
     for (let k = 0; k < Math.min(freeDays, others.length); k++) byDays += others[k];
     cap[t] = Math.max(0, Math.min(n, byMinutes, byDays));
   }
@@ -395,7 +441,14 @@ function capacityBound(inst: RegionInstance, edgeBlock: Int32Array, allowed: Uin
  * no-team request single-teacher (keeps the teacher with the most score on it). Dropped pairs are
  * forbidden from then on. Returns the number of dropped assignments.
  */
-function repairSideRules(inst: RegionInstance, rules: SideRules, s: SolveState, changed: Uint8Array, allowed: Uint8Array, dayLock: boolean): number {
+function repairSideRules(
+  inst: RegionInstance,
+  rules: SideRules,
+  s: SolveState,
+  changed: Uint8Array,
+  allowed: Uint8Array,
+  dayLock: boolean,
+): number {
   let dropped = 0;
   for (let t = 0; t < s.held.length; t++) {
     if (!changed[t] || s.held[t].length === 0) continue;
@@ -452,7 +505,13 @@ function repairSideRules(inst: RegionInstance, rules: SideRules, s: SolveState, 
  * When the kept blocks use up a teacher's released days, forbid every pair of that teacher on
  * another day (they can never be added). Returns the number of pairs forbidden.
  */
-function lockDays(inst: RegionInstance, rules: SideRules, t: number, keep: number[], allowed: Uint8Array): number {
+function lockDays(
+  inst: RegionInstance,
+  rules: SideRules,
+  t: number,
+  keep: number[],
+  allowed: Uint8Array,
+): number {
   const pt = inst.teachers[t];
   let days = pt.committedDaysMask;
   for (const e of keep) days |= 1 << inst.blockDay[rules.edgeBlock[e]];
@@ -630,7 +689,10 @@ export function buildResult(
       if (explain) {
         for (const e of edges) {
           const b = rules.edgeBlock[e];
-          alternatives.push({ blockId: r.blocks[inst.blockLocal[b]].id, alternative: nextBest(inst, rules, s, b, e, scratch) });
+          alternatives.push({
+            blockId: r.blocks[inst.blockLocal[b]].id,
+            alternative: nextBest(inst, rules, s, b, e, scratch),
+          });
         }
       }
       matches.push({
@@ -660,7 +722,14 @@ export function buildResult(
 }
 
 /** The best other eligible teacher for block b, and whether it could take b without a swap. */
-function nextBest(inst: RegionInstance, rules: SideRules, s: SolveState, b: number, chosen: number, scratch: number[]): NextBestAlternative {
+function nextBest(
+  inst: RegionInstance,
+  rules: SideRules,
+  s: SolveState,
+  b: number,
+  chosen: number,
+  scratch: number[],
+): NextBestAlternative {
   let best = -1;
   for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
     if (e === chosen) continue;

@@ -14,7 +14,8 @@ export function bruteForceTransport(p: TransportProblem): number {
   const rec = (b: number, cost: number): void => {
     if (b === p.numBlocks) {
       let total = cost;
-      for (let t = 0; t < p.numTeachers; t++) for (let s = 0; s < load[t]; s++) total += p.phi * (p.base[t] + s);
+      for (let t = 0; t < p.numTeachers; t++)
+        for (let s = 0; s < load[t]; s++) total += p.phi * (p.base[t] + s);
       if (total < best) best = total;
       return;
     }
@@ -105,7 +106,10 @@ export function regionToLp(inst: RegionInstance): string {
   byTeacher.forEach((edges, t) => {
     if (edges.length === 0) return;
     const pt = inst.teachers[t];
-    row(edges.map((e) => `+ ${dur(e)} x${e}`).join(' '), `<= ${Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft)}`);
+    row(
+      edges.map((e) => `+ ${dur(e)} x${e}`).join(' '),
+      `<= ${Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft)}`,
+    );
     // Released days.
     const days = new Set<number>();
     for (const e of edges) {
@@ -118,7 +122,10 @@ export function regionToLp(inst: RegionInstance): string {
     if (days.size > 0) {
       for (const d of days) bins.push(`y${t}_${d}`);
       const committedDays = countBits(pt.committedDaysMask);
-      row([...days].map((d) => `+ y${t}_${d}`).join(' '), `<= ${Math.max(0, pt.teacher.releasedDaysPerWeek - committedDays)}`);
+      row(
+        [...days].map((d) => `+ y${t}_${d}`).join(' '),
+        `<= ${Math.max(0, pt.teacher.releasedDaysPerWeek - committedDays)}`,
+      );
     }
     // 6-hour rule: if any capped MBO block is taken, all MBO minutes fit into the cap.
     const mbo = edges.filter((e) => inst.requests[inst.blockRequest[rules.edgeBlock[e]]].isMbo);
@@ -126,21 +133,29 @@ export function regionToLp(inst: RegionInstance): string {
     if (cappedEdges.length > 0 && mbo.length > 0) {
       const bigM = mbo.reduce((s, e) => s + dur(e), 0);
       const cap = SIX_HOUR_RULE_MINUTES - pt.committedMboMinutes;
-      for (const ce of cappedEdges) row(`${mbo.map((e) => `+ ${dur(e)} x${e}`).join(' ')} + ${bigM} x${ce}`, `<= ${cap + bigM}`);
+      for (const ce of cappedEdges)
+        row(`${mbo.map((e) => `+ ${dur(e)} x${e}`).join(' ')} + ${bigM} x${ce}`, `<= ${cap + bigM}`);
     }
     // Same-day overlaps.
     for (let i = 0; i < edges.length; i++) {
       for (let j = i + 1; j < edges.length; j++) {
         const b1 = rules.edgeBlock[edges[i]];
         const b2 = rules.edgeBlock[edges[j]];
-        if (inst.blockDay[b1] === inst.blockDay[b2] && inst.blockStart[b1] < inst.blockEnd[b2] && inst.blockStart[b2] < inst.blockEnd[b1]) {
+        if (
+          inst.blockDay[b1] === inst.blockDay[b2] &&
+          inst.blockStart[b1] < inst.blockEnd[b2] &&
+          inst.blockStart[b2] < inst.blockEnd[b1]
+        ) {
           row(`+ x${edges[i]} + x${edges[j]}`, '<= 1');
         }
       }
     }
     // Convex fairness by unit slots.
     const slots = edges.length;
-    row(`${edges.map((e) => `+ x${e}`).join(' ')} ${Array.from({ length: slots }, (_, s) => `- w${t}_${s}`).join(' ')}`, '= 0');
+    row(
+      `${edges.map((e) => `+ x${e}`).join(' ')} ${Array.from({ length: slots }, (_, s) => `- w${t}_${s}`).join(' ')}`,
+      '= 0',
+    );
     for (let s = 0; s < slots; s++) {
       bounds.push(` 0 <= w${t}_${s} <= 1`);
       const pen = phi * (pt.committedCount + s);
@@ -164,7 +179,18 @@ export function regionToLp(inst: RegionInstance): string {
     } else for (const t of teachers) bounds.push(` 0 <= z${pr.index}_${t} <= 1`);
   });
   if (obj.length === 0) obj.push('+ 0 x_dummy');
-  return ['Maximize', ` obj: ${obj.join(' ')}`, 'Subject To', ...(cons.length ? cons : [' c_empty: x_dummy >= 0']), 'Bounds', ...bounds, 'Binary', ...bins.map((b) => ` ${b}`), 'End', ''].join('\n');
+  return [
+    'Maximize',
+    ` obj: ${obj.join(' ')}`,
+    'Subject To',
+    ...(cons.length ? cons : [' c_empty: x_dummy >= 0']),
+    'Bounds',
+    ...bounds,
+    'Binary',
+    ...bins.map((b) => ` ${b}`),
+    'End',
+    '',
+  ].join('\n');
 }
 
 function countBits(x: number): number {

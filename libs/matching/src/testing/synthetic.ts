@@ -1,4 +1,10 @@
-import { EducationLevel, MatchRequest, MatchTeacher, Qualification, SchoolKind } from '../region/region.types';
+import {
+  EducationLevel,
+  MatchRequest,
+  MatchTeacher,
+  Qualification,
+  SchoolKind,
+} from '../region/region.types';
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same instance. */
 export function mulberry32(seed: number): () => number {
@@ -108,13 +114,28 @@ export function syntheticRegion(o: SyntheticOptions): SyntheticInstance {
     const days = new Set<number>();
     const nDays = int(2, 4);
     while (days.size < nDays) days.add(int(1, 5));
-    const windows = [...days].sort().map((weekday) => ({ weekday, start: pick([480, 510, 540]), end: pick([960, 1020, 1050]) }));
+    const windows = [...days]
+      .sort()
+      .map((weekday) => ({ weekday, start: pick([480, 510, 540]), end: pick([960, 1020, 1050]) }));
     const releasedDays = rnd() < 0.6 ? 1 : 2;
-    const qualification: Qualification = pick(['none', 'none', 'none', 'pdg_in_progress', 'pdg_in_progress', 'pdg', 'full'] as const);
+    const qualification: Qualification = pick([
+      'none',
+      'none',
+      'none',
+      'pdg_in_progress',
+      'pdg_in_progress',
+      'pdg',
+      'full',
+    ] as const);
     const committed: MatchTeacher['committed'] = [];
     if (rnd() < (o.committedShare ?? 0.2)) {
       const w = windows[0];
-      committed.push({ weekday: w.weekday, start: w.start, end: w.start + 120, schoolKind: pick(['MBO', 'MBO', 'HBO', 'HTC'] as const) });
+      committed.push({
+        weekday: w.weekday,
+        start: w.start,
+        end: w.start + 120,
+        schoolKind: pick(['MBO', 'MBO', 'HBO', 'HTC'] as const),
+      });
     }
     const fromMonth = int(0, 8);
     teachers.push({
@@ -132,7 +153,12 @@ export function syntheticRegion(o: SyntheticOptions): SyntheticInstance {
       contractHoursPerWeek: pick([24, 32, 36, 38, 40, 40]),
       vogIssuedOn: rnd() < 0.1 ? null : isoDate(2025, 6 + int(0, 14), int(1, 28)),
       qualification,
-      qualificationSince: qualification === 'pdg_in_progress' ? isoDate(2023, int(1, 36), 1) : qualification === 'none' ? null : isoDate(2015, int(1, 100), 1),
+      qualificationSince:
+        qualification === 'pdg_in_progress'
+          ? isoDate(2023, int(1, 36), 1)
+          : qualification === 'none'
+            ? null
+            : isoDate(2015, int(1, 100), 1),
       committed,
       previousSchoolIds: rnd() < 0.3 ? [`s${int(1, Math.max(1, Math.round(o.requests / 4)))}`] : [],
       preferredSubjects: rnd() < 0.5 ? [pick([...used])] : [],
@@ -142,7 +168,9 @@ export function syntheticRegion(o: SyntheticOptions): SyntheticInstance {
   const requests: MatchRequest[] = [];
   const schools = Math.max(1, Math.round(o.requests / 4));
   const schoolPlace = Array.from({ length: schools }, () => town(0));
-  const schoolKind: SchoolKind[] = Array.from({ length: schools }, () => pick(['MBO', 'MBO', 'MBO', 'HBO', 'HTC'] as const));
+  const schoolKind: SchoolKind[] = Array.from({ length: schools }, () =>
+    pick(['MBO', 'MBO', 'MBO', 'HBO', 'HTC'] as const),
+  );
   const minB = o.minBlocks ?? 1;
   const maxB = o.maxBlocks ?? 3;
   for (let i = 0; i < o.requests; i++) {
@@ -152,7 +180,12 @@ export function syntheticRegion(o: SyntheticOptions): SyntheticInstance {
     const blocks: MatchRequest['blocks'] = [];
     for (let k = 0; k < nBlocks; k++) {
       const start = pick([510, 540, 600, 780, 810]);
-      blocks.push({ id: `r${i + 1}b${k + 1}`, weekday: int(1, 5), start, end: start + pick([90, 120, 150, 180]) });
+      blocks.push({
+        id: `r${i + 1}b${k + 1}`,
+        weekday: int(1, 5),
+        start,
+        end: start + pick([90, 120, 150, 180]),
+      });
     }
     const semester = rnd() < 0.5;
     requests.push({

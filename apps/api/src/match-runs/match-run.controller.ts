@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UserRole } from '@hybridmatch/domain';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/id-param';
+import { ListMatchRunsQueryDto, MatchRunDto, MatchRunPageDto, StartMatchRunDto } from './match-run.dto';
+import { MatchRunService } from './match-run.service';
+
+const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
+
+@ApiTags('match-runs')
+@Controller('match-runs')
+export class MatchRunController {
+  constructor(private readonly runs: MatchRunService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'Start a match run for a region; answers at once with the queued run (a worker runs it)' })
+  @ApiAcceptedResponse({ type: MatchRunDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  start(@CurrentActor() actor: Actor, @Body() body: StartMatchRunDto): Promise<MatchRunDto> {
+    return this.runs.start(actor, body);
+  }
+
+  @Get()
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'List match runs of your regions (admin: all), newest first' })
+  @ApiOkResponse({ type: MatchRunPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: ListMatchRunsQueryDto): Promise<MatchRunPageDto> {
+    return this.runs.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(...COORDINATORS)
+  @ApiOperation({ summary: 'Read a match run: status, parameters, timings and result' })
+  @ApiOkResponse({ type: MatchRunDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<MatchRunDto> {
+    return this.runs.get(actor, id);
+  }
+}

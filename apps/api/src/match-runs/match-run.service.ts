@@ -1,0 +1,121 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
+import { MatchRun, MatchRunStatus, MatchRunTrigger, Region } from '@hybridmatch/database';
+import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
+import { AppException } from '../common/app.exception';
+import { Page, pageWindow } from '../common/pagination';
+import { ListMatchRunsQueryDto, MatchRunDto, StartMatchRunDto } from './match-run.dto';
+
+/** PostgreSQL: a unique index refused the row. */
+const UNIQUE_VIOLATION = '23505';
+/** How long starting a run waits for Redis before leaving the job to the worker's poller. */
+const REDIS_WAIT_MS = 2000;
+
+export const toMatchRunDto = (run: MatchRun): MatchRunDto => ({
+  id: run.id,
+  regionId: run.regionId,
+  status: run.status,
+  trigger: run.trigger,
+  requestedByUserId: run.requestedByUserId,
+  parameters: run.parameters,
+  queuedAt: run.queuedAt,
+  startedAt: run.startedAt,
+  finishedAt: run.finishedAt,
+  timings: run.timings,
+  result: run.result,
+  error: run.error,
+});
+
+/**
+ * Match runs: a coordinator (of the region) or the platform admin starts one; the row is written
+ * first (queued), then the `match-run` job is added with the deterministic id `match-run-<id>`.
+ * When Redis is away the row simply stays queued and the worker's poller queues it later. The
+ * database refuses a second queued or running run for a region (partial unique index).
+ */
+@Injectable()
+export class MatchRunService {
+  private readonly logger = new Logger(MatchRunService.name);
+
+  constructor(
+    @InjectRepository(MatchRun) private readonly runs: Repository<MatchRun>,
+    @InjectRepository(Region) private readonly regions: Repository<Region>,
+    @InjectQueue(QUEUES.matching) private readonly queue: Queue,
+    private readonly access: AccessService,
+  ) {}
+
+  async start(actor: Actor, body: StartMatchRunDto): Promise<MatchRunDto> {
+    this.access.assertRegion(actor, body.regionId);
+    if (!(await this.regions.existsBy({ id: body.regionId }))) throw AppException.notFound('Region', body.regionId);
+    let run: MatchRun;
+    try {
+      run = await this.runs.save(
+        this.runs.create({
+          regionId: body.regionId,
+          status: MatchRunStatus.Queued,
+          trigger: MatchRunTrigger.Manual,
+          requestedByUserId: actor.userId,
+          parameters: body.weights ? { weights: { ...body.weights } } : {},
+        }),
+      );
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        const active = await this.runs.findOneBy({ regionId: body.regionId, status: In([MatchRunStatus.Queued, MatchRunStatus.Running]) });
+        throw AppException.conflict(
+          `Match run ${active?.id ?? '(just finished)'} for this region is still ${active?.status ?? 'active'}; wait until it has finished before starting another.`,
+        );
+      }
+      throw error;
+    }
+    await this.enqueue(run.id);
+    return toMatchRunDto(run);
+  }
+
+  async list(actor: Actor, query: ListMatchRunsQueryDto): Promise<Page<MatchRunDto>> {
+    const regionIds = this.visibleRegionIds(actor, query.regionId);
+    const where: FindOptionsWhere<MatchRun> = { ...(regionIds && { regionId: In(regionIds) }), ...(query.status && { status: query.status }) };
+    const [rows, total] = await this.runs.findAndCount({ where, order: { queuedAt: 'DESC', id: 'ASC' }, ...pageWindow(query) });
+    return { items: rows.map(toMatchRunDto), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(actor: Actor, id: string): Promise<MatchRunDto> {
+    const run = await this.runs.findOneBy({ id });
+    if (!run || !this.canSeeRegion(actor, run.regionId)) throw AppException.notFound('Match run', id);
+    return toMatchRunDto(run);
+  }
+
+  /** Best effort: the row is already committed, so a lost or skipped job is re-queued by the worker's poller. */
+  private async enqueue(matchRunId: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS);
+    });
+    try {
+      const redis = await Promise.race([this.queue.client, timeout]);
+      if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+      const payload: JobPayloads['match-run'] = { matchRunId };
+      await Promise.race([this.queue.add('match-run', payload, { jobId: jobIds.matchRun(matchRunId) }), timeout]);
+    } catch (error) {
+      this.logger.warn(`Match run ${matchRunId} stays queued for the worker's poller: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The regions whose runs the caller may list (narrowed by the filter); undefined: all. */
+  private visibleRegionIds(actor: Actor, regionId: string | undefined): string[] | undefined {
+    const scope = this.access.organisationScope(actor);
+    if (scope.kind === 'all') return regionId ? [regionId] : undefined;
+    const own = scope.kind === 'regions' ? scope.regionIds : [];
+    return regionId ? own.filter((id) => id === regionId) : own;
+  }
+
+  private canSeeRegion(actor: Actor, regionId: string): boolean {
+    const scope = this.access.organisationScope(actor);
+    return scope.kind === 'all' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../../../api/src/access/access.module';
+import { ProposalModule } from '../../../api/src/proposals/proposal.module';
+import { MatchRunPoller } from './match-run.poller';
+import { MatchRunProcessor } from './match-run.processor';
+import { MatchRunner } from './match-runner.service';
+
+/**
+ * Match runs in the worker: the processor, its runner and the poller. Shortcut: proposals are
+ * made through the API's ProposalModule (and the AccessModule it needs), imported from
+ * apps/api, so the lifecycle, audit trail and notifications have one implementation. Its HTTP
+ * controllers are inert here (the worker serves no HTTP).
+ */
+@Module({
+  imports: [AccessModule, ProposalModule],
+  providers: [MatchRunner, MatchRunProcessor, MatchRunPoller],
+})
+export class MatchRunWorkerModule {}

@@ -1,0 +1,81 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
+import { withTimeout } from '../notifications/outbox-relay.service';
+
+/** How often the worker looks for match runs without a job. */
+export const MATCH_RUN_POLL_INTERVAL_MS = 2000;
+/** A run still `running` this long after it started lost its worker: it is marked failed. */
+export const MATCH_RUN_STALE_AFTER = '15 minutes';
+const REDIS_WAIT_MS = 5000;
+
+/**
+ * Queues every queued match run (the API may have written the row while Redis was down, or Redis
+ * lost the job); the deterministic job id makes this a no-op for runs that have their job. Marks
+ * runs whose worker vanished mid-run as failed, so the region can be matched again. It reads
+ * PostgreSQL, like the outbox relay poller, so it catches up as soon as Redis is back.
+ */
+@Injectable()
+export class MatchRunPoller implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MatchRunPoller.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private failing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.matching) private readonly queue: Queue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), MATCH_RUN_POLL_INTERVAL_MS);
+    this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One pass; returns how many queued runs were (re)queued. */
+  async enqueueQueuedRuns(): Promise<number> {
+    await this.dataSource.query(
+      `UPDATE match_run SET status = 'failed', finished_at = now(), error = 'The worker stopped while running this match run; start a new one.'
+        WHERE status = 'running' AND started_at < now() - $1::interval`,
+      [MATCH_RUN_STALE_AFTER],
+    );
+    const queued: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM match_run WHERE status = 'queued' ORDER BY queued_at`);
+    if (queued.length === 0) return 0;
+    const redis = await withTimeout(this.queue.client, REDIS_WAIT_MS, 'Redis did not connect');
+    if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+    const jobs = queued.map(({ id }) => ({
+      name: 'match-run' as const,
+      data: { matchRunId: id } satisfies JobPayloads['match-run'],
+      opts: { jobId: jobIds.matchRun(id) },
+    }));
+    await withTimeout(this.queue.addBulk(jobs), REDIS_WAIT_MS, 'Redis did not accept the match-run jobs');
+    return jobs.length;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.pass().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  private async pass(): Promise<void> {
+    if (!this.timer) return;
+    try {
+      await this.enqueueQueuedRuns();
+      if (this.failing) this.logger.log('Match-run poller works again');
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing) this.logger.warn(`Match-run poller paused, queued runs wait: ${error instanceof Error ? error.message : String(error)}`);
+      this.failing = true;
+    }
+  }
+}

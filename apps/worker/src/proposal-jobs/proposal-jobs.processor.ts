@@ -1,0 +1,33 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { JobName, QUEUES } from '@hybridmatch/queue';
+import { ProposalService } from '../../../api/src/proposals/proposal.service';
+import { ExpiryReminderService } from './expiry-reminder.service';
+
+export type ProposalJobResult = { expired: number } | { reminded: number };
+
+/**
+ * The maintenance queue's processor (the only one: a second processor on this queue would take
+ * jobs it does not know). Both jobs carry no payload and work from the database's current state,
+ * so a repeated or overlapping run finds nothing left to do.
+ */
+@Processor(QUEUES.maintenance)
+export class ProposalJobsProcessor extends WorkerHost {
+  constructor(
+    private readonly proposals: ProposalService,
+    private readonly reminders: ExpiryReminderService,
+  ) {
+    super();
+  }
+
+  async process(job: Job<unknown, unknown, JobName>): Promise<ProposalJobResult> {
+    switch (job.name) {
+      case 'expire-proposals':
+        return { expired: await this.proposals.expireDue(new Date()) };
+      case 'remind-expiring-proposals':
+        return { reminded: await this.reminders.remindExpiring(new Date()) };
+      default:
+        throw new UnrecoverableError(`The maintenance queue has no job named ${job.name}`);
+    }
+  }
+}

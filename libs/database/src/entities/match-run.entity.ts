@@ -1,0 +1,97 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Region } from './region.entity';
+import { User } from './user.entity';
+
+export enum MatchRunStatus {
+  Queued = 'queued',
+  Running = 'running',
+  Succeeded = 'succeeded',
+  Failed = 'failed',
+}
+
+export enum MatchRunTrigger {
+  Manual = 'manual',
+  Schedule = 'schedule',
+}
+
+/** What the run was asked to do: overrides of the engine's score weights. */
+export interface MatchRunParameters {
+  weights?: Record<string, number>;
+}
+
+/** Milliseconds per phase: loading the input, the engine's own phases, storing the proposals. */
+export interface MatchRunTimings {
+  loadMs?: number;
+  engine?: Record<string, number>;
+  storeMs?: number;
+  totalMs?: number;
+}
+
+/** What the run achieved. */
+export interface MatchRunResult {
+  requestsConsidered: number;
+  teachersConsidered: number;
+  blocksConsidered: number;
+  blocksFilled: number;
+  requestsFilled: number;
+  minutesPerWeek: number;
+  totalScore: number;
+  fillRate: number;
+  proposalsCreated: number;
+}
+
+/**
+ * One run of the matching engine over a region's open requests and available teachers. The API
+ * records it (queued) and a worker job runs it. The partial unique index lets the database refuse
+ * a second queued or running run for the same region.
+ */
+@Entity('match_run')
+@Index('uq_match_run_active_region', ['regionId'], { unique: true, where: `"status" IN ('queued', 'running')` })
+@Index('ix_match_run_region_queued_at', ['regionId', 'queuedAt'])
+export class MatchRun {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  regionId: string;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id' })
+  region?: Region;
+
+  @Column({ type: 'enum', enum: MatchRunStatus, enumName: 'match_run_status', default: MatchRunStatus.Queued })
+  status: MatchRunStatus;
+
+  @Column({ type: 'enum', enum: MatchRunTrigger, enumName: 'match_run_trigger', default: MatchRunTrigger.Manual })
+  trigger: MatchRunTrigger;
+
+  /** Who started it; null for a scheduled run. */
+  @Column({ type: 'uuid', nullable: true })
+  requestedByUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'requested_by_user_id' })
+  requestedBy?: User | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  parameters: MatchRunParameters;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  queuedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  timings: MatchRunTimings | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result: MatchRunResult | null;
+
+  /** Why the run failed (the last attempt's error). */
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+}
