@@ -9,8 +9,8 @@
  *     scipy's C++ solvers (python3), measured in the same run, parse excluded.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cpus } from 'node:os';
 import {
   AssignmentProblem,
@@ -34,8 +34,19 @@ const { munkres } = require('munkres') as { munkres: (matrix: number[][]) => [nu
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LAP_RUNS = Number(process.env.BENCH_LAP_RUNS ?? 9);
-const ORLIB = process.env.ORLIB_DIR ?? join(__dirname, '../../../shared/data/orlib');
-const ROOT = join(__dirname, '..', '..');
+/** The repository root: HM_ROOT, else the nearest folder above this file holding `benchmarks/scipy_lap.py`
+ * (works from `dist/benchmarks` and from a private build folder), else the working directory. */
+function findRoot(): string {
+  if (process.env.HM_ROOT) return process.env.HM_ROOT;
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'benchmarks', 'scipy_lap.py'))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  return process.cwd();
+}
+const ROOT = findRoot();
+/** OR-Library instances: ORLIB_DIR, else `../shared/data/orlib` next to the repository root. */
+const ORLIB = process.env.ORLIB_DIR ?? join(ROOT, '..', 'shared', 'data', 'orlib');
 
 function best(xs: number[]): number {
   return Math.min(...xs);

@@ -4,6 +4,7 @@ import { AppConfig, loadConfig } from '@hybridmatch/config';
 import { ensureDatabase, runMigrations } from '@hybridmatch/database';
 import { startApi } from '../apps/api/src/main';
 import { startWorker } from '../apps/worker/src/main';
+import { runDemoMatching, summaryOfMatching } from './demo-matching';
 import { loadConfigForScripts } from './script-config';
 import { DEFAULT_SEED, SeedData } from './seed/generate';
 import { loginLines, printProgress, summaryLines } from './seed/report';
@@ -11,8 +12,9 @@ import { demoPassword, seedDatabase } from './seed/seed-database';
 
 /**
  * `npm run demo`: one command on a fresh machine with PostgreSQL and Redis at their defaults.
- * Creates and migrates the database, replaces its marketplace data with the demo data set, and
- * runs the API and the worker in this process until Ctrl-C.
+ * Creates and migrates the database, replaces its marketplace data with the demo data set, runs
+ * the API and the worker in this process, lets matching run for every region with automatic
+ * answers and approvals, prints a summary, and keeps serving until Ctrl-C.
  */
 async function main(): Promise<void> {
   const { databaseUrl } = loadConfigForScripts();
@@ -36,8 +38,11 @@ async function main(): Promise<void> {
   for (const line of summaryLines(data)) console.log(line);
 
   const config = loadConfig(demoEnvironment(process.env));
-  await startApi(config);
+  const api = await startApi(config);
   await startWorker(config);
+
+  const matching = await runDemoMatching(api, (line) => console.log(line));
+  for (const line of summaryOfMatching(matching)) console.log(line);
   printWhereToLook(config, data, password);
 }
 

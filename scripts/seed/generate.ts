@@ -40,8 +40,6 @@ export const SEED_SIZE = {
   hboSchools: 16,
   techniekcentra: 12,
   teachers: 1000,
-  /** Every tenth teacher gets a login. */
-  teacherLoginEvery: 10,
 } as const;
 
 /** Teaching requests per school, by kind: about 1,500 in all. */
@@ -592,7 +590,7 @@ class SeedGenerator {
 
   /**
    * Logins, all `@hybridmatch.demo`: the platform admin, a coordinator per region, an admin per
-   * company and per school, and every tenth teacher (linked to their profile).
+   * company and per school, and every teacher (linked to their profile, so they can answer proposals).
    */
   private users(regions: SeedRegion[], companies: PlacedOrganisation[], schools: PlacedOrganisation[]): void {
     const add = (
@@ -628,8 +626,7 @@ class SeedGenerator {
         school.organisation.id,
       ),
     );
-    this.data.teachers.forEach((teacher, index) => {
-      if (index % SEED_SIZE.teacherLoginEvery !== 0) return;
+    this.data.teachers.forEach((teacher) => {
       teacher.userId = add(
         teacher.email!,
         `${teacher.firstName} ${teacher.lastName}`,

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
@@ -18,6 +19,8 @@ export function requestIdFor(request: IncomingMessage): string {
  */
 export function loggerParams(config: AppConfig, service: string): Params {
   return {
+    // Nest 11 route syntax (path-to-regexp 8): every route, without the legacy-'*' warning.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.log.level,
       base: { service },

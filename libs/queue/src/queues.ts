@@ -14,6 +14,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   'match-run': { matchRunId: string };
+  'scheduled-match-run': { regionId: string };
   'send-notification': { notificationId: string };
   'relay-outbox': Record<string, never>;
   'expire-proposals': Record<string, never>;

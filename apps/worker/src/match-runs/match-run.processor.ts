@@ -3,26 +3,38 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, JobPayloads, QUEUES } from '@hybridmatch/queue';
 import { MatchRunner, MatchRunOutcome } from './match-runner.service';
+import { ScheduledMatchRunOutcome, ScheduledMatchRunStarter } from './scheduled-match-run.service';
 
 /**
  * The matching queue: `match-run` runs one match run (reloaded and claimed by the runner, so a
- * duplicate job skips). One run at a time per worker: the engine is CPU-bound. Retries come from
+ * duplicate job skips); `scheduled-match-run` (a region's schedule fired) writes a run and queues
+ * its `match-run` job. One job at a time per worker: the engine is CPU-bound. Retries come from
  * the job defaults; the runner marks the run failed on the last attempt.
  */
 @Processor(QUEUES.matching, { concurrency: 1 })
 export class MatchRunProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchRunProcessor.name);
 
-  constructor(private readonly runner: MatchRunner) {
+  constructor(
+    private readonly runner: MatchRunner,
+    private readonly scheduled: ScheduledMatchRunStarter,
+  ) {
     super();
   }
 
-  async process(job: Job<unknown, unknown, JobName>): Promise<MatchRunOutcome> {
-    if (job.name !== 'match-run') throw new UnrecoverableError(`The matching queue has no job named ${job.name}`);
-    const { matchRunId } = job.data as JobPayloads['match-run'];
-    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.runner.run(matchRunId, finalAttempt);
-    if (outcome.result === 'skipped') this.logger.debug(`Job ${job.id} skipped: ${outcome.reason}`);
-    return outcome;
+  async process(job: Job<unknown, unknown, JobName>): Promise<MatchRunOutcome | ScheduledMatchRunOutcome> {
+    switch (job.name) {
+      case 'match-run': {
+        const { matchRunId } = job.data as JobPayloads['match-run'];
+        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const outcome = await this.runner.run(matchRunId, finalAttempt);
+        if (outcome.result === 'skipped') this.logger.debug(`Job ${job.id} skipped: ${outcome.reason}`);
+        return outcome;
+      }
+      case 'scheduled-match-run':
+        return this.scheduled.start((job.data as JobPayloads['scheduled-match-run']).regionId);
+      default:
+        throw new UnrecoverableError(`The matching queue has no job named ${job.name}`);
+    }
   }
 }

@@ -7,6 +7,7 @@ import { TeacherProfile } from './teacher-profile.entity';
 import { TeachingRequest } from './teaching-request.entity';
 import { User } from './user.entity';
 import { MatchRun, MatchRunStatus, MatchRunTrigger } from './match-run.entity';
+import { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule } from './match-run-schedule.entity';
 import { Notification, NotificationDeliveryStatus, NotificationKind } from './notification.entity';
 import { Placement, PlacementStatus } from './placement.entity';
 import { PlacementSlot } from './placement-slot.entity';
@@ -25,6 +26,7 @@ export {
 };
 export type { TeacherSkill } from './teacher-profile.entity';
 export { MatchRun, MatchRunStatus, MatchRunTrigger };
+export { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule };
 export type { MatchRunParameters, MatchRunResult, MatchRunTimings } from './match-run.entity';
 export { Notification, NotificationDeliveryStatus, NotificationKind, Placement, PlacementSlot, PlacementStatus, Proposal, ProposalEvent, ProposalEventAction };
 export type { ProposalExplanation } from './proposal.entity';
@@ -44,4 +46,5 @@ export const ENTITIES = [
   PlacementSlot,
   Notification,
   MatchRun,
+  MatchRunSchedule,
 ];

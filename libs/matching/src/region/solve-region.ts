@@ -16,8 +16,8 @@ import { pointsOf, SCORE_COMPONENTS } from './score';
 import { SideRules } from './side-rules';
 import {
   checkTransportCertificate,
+  solveTeacherSide,
   solveTransport,
-  toUnitSide,
   TransportProblem,
   unitCount,
 } from './transport';
@@ -86,27 +86,14 @@ export function solveInstance(
   const certMessages: string[] = [];
   const runFlow = (blockSide: TransportProblem): Int32Array => {
     const ts = performance.now();
-    // Augment from the scarcer side; both models have the same optimal assignments.
-    const unitSide = unitCount(blockSide) < blockSide.numBlocks ? toUnitSide(blockSide) : null;
-    const p = unitSide ? unitSide.problem : blockSide;
-    const sol = solveTransport(p);
-    let blockEdge = sol.blockEdge;
-    if (unitSide) {
-      blockEdge = new Int32Array(blockSide.numBlocks).fill(-1);
-      const eb = new Int32Array(blockSide.edgeTeacher.length);
-      for (let b = 0; b < blockSide.numBlocks; b++)
-        for (let e = blockSide.edgeStart[b]; e < blockSide.edgeStart[b + 1]; e++) eb[e] = b;
-      for (let u = 0; u < p.numBlocks; u++) {
-        const local = sol.blockEdge[u];
-        if (local < 0) continue;
-        const e = unitSide.edgeMap[local];
-        blockEdge[eb[e]] = e;
-      }
-    }
+    // Augment from the scarcer side (one node per teacher, convex unit arcs, no edge copies);
+    // both sides solve the same block-side model and are certified on it.
+    const teacherSide = unitCount(blockSide) < blockSide.numBlocks;
+    const sol = teacherSide ? solveTeacherSide(blockSide) : solveTransport(blockSide);
     const tc = performance.now();
     timings.solveMs += tc - ts;
     flowSolves++;
-    const cert = checkTransportCertificate(p, sol);
+    const cert = checkTransportCertificate(blockSide, sol);
     timings.certificateMs += performance.now() - tc;
     if (!cert.ok) {
       certOk = false;
@@ -115,9 +102,8 @@ export function solveInstance(
         cert,
       );
     }
-    if (flowSolves === 1)
-      certMessages.push(`${unitSide ? 'teacher-unit side' : 'block side'}, ${cert.message}`);
-    return blockEdge;
+    if (flowSolves === 1) certMessages.push(`${teacherSide ? 'teacher side' : 'block side'}, ${cert.message}`);
+    return sol.blockEdge;
   };
 
   // Full rounds: solve the flow over all still-allowed pairs; where a teacher's holding breaks a

@@ -300,12 +300,17 @@ export function toUnitSide(p: TransportProblem): { problem: TransportProblem; ed
   const edgeTeacher = new Int32Array(m);
   const edgeCost = new Float64Array(m);
   const edgeMap = new Int32Array(m);
+  // Rows in round-robin order (every teacher's first unit, then every second unit, ...): the
+  // cheapest units are placed first, so later (dearer) units mostly end at a free block or stay
+  // unused after a short search. SSP is exact in any row order.
+  let maxCap = 0;
+  for (let t = 0; t < nt; t++) maxCap = Math.max(maxCap, Math.min(p.capacity[t], tStart[t + 1] - tStart[t]));
   let row = 0;
   let w = 0;
-  for (let t = 0; t < nt; t++) {
-    const d = tStart[t + 1] - tStart[t];
-    const c = Math.min(p.capacity[t], d);
-    for (let s = 0; s < c; s++) {
+  for (let s = 0; s < maxCap; s++) {
+    for (let t = 0; t < nt; t++) {
+      const d = tStart[t + 1] - tStart[t];
+      if (s >= Math.min(p.capacity[t], d)) continue;
       edgeStart[row++] = w;
       const extra = p.phi * (p.base[t] + s);
       for (let k = tStart[t]; k < tStart[t + 1]; k++) {
@@ -340,4 +345,192 @@ export function unitCount(p: TransportProblem): number {
   let units = 0;
   for (let t = 0; t < p.numTeachers; t++) units += Math.min(p.capacity[t], deg[t]);
   return units;
+}
+
+/**
+ * The teacher-side solve of the same model without copying edges per capacity unit: ONE node per
+ * teacher, its capacity as parallel unit arcs root -> teacher with convex costs phi * (base + s).
+ * Units are added round-robin (every teacher's first unit, then every second unit, ...); adding a
+ * unit cancels the most negative cycle through it, found by one Dijkstra from the teacher to the
+ * root over the residual graph (forward pair arcs at cost[e], a held block back to its teacher at
+ * -cost[e], a free block to the root at -M, a teacher releasing its dearest unit at
+ * -phi * (base + load - 1)), with integer reduced costs in a bucket queue and Jonker–Volgenant
+ * potential updates. A unit that is not worth using ends its teacher (its later units cost more).
+ *
+ * Returns a block-side solution with block-side duals, so `checkTransportCertificate(p, ...)`
+ * certifies it on the original model: u_b = pi(b) - pi(root) for filled blocks, M for unfilled
+ * ones, v_t = pi(t) - pi(root).
+ */
+export function solveTeacherSide(p: TransportProblem): TransportSolution {
+  const nb = p.numBlocks;
+  const nt = p.numTeachers;
+  const { edgeStart, edgeTeacher, edgeCost, capacity, base, phi } = p;
+  const M = p.unfilledCost;
+  const numEdges = edgeTeacher.length;
+  // Teacher CSR over the block-side edges.
+  const tStart = new Int32Array(nt + 1);
+  for (let e = 0; e < numEdges; e++) tStart[edgeTeacher[e] + 1]++;
+  for (let t = 0; t < nt; t++) tStart[t + 1] += tStart[t];
+  const fillPos = tStart.slice(0, nt);
+  const tEdge = new Int32Array(numEdges);
+  const edgeBlock = new Int32Array(numEdges);
+  for (let b = 0; b < nb; b++) {
+    for (let e = edgeStart[b]; e < edgeStart[b + 1]; e++) {
+      edgeBlock[e] = b;
+      tEdge[fillPos[edgeTeacher[e]]++] = e;
+    }
+  }
+  // Nodes: teachers 0..nt-1, blocks nt..nt+nb-1, root nt+nb.
+  const root = nt + nb;
+  const numNodes = root + 1;
+  const pi = new Float64Array(numNodes);
+  for (let x = 0; x < root; x++) pi[x] = M;
+  pi[root] = 0;
+  const blockTeacher = new Int32Array(nb).fill(-1);
+  const blockEdge = new Int32Array(nb).fill(-1);
+  const load = new Int32Array(nt);
+  const stopped = new Uint8Array(nt);
+  const dist = new Float64Array(numNodes);
+  const reached = new Int32Array(numNodes);
+  const done = new Int32Array(numNodes);
+  const pred = new Int32Array(numNodes);
+  const predEdge = new Int32Array(numNodes);
+  const popped = new Int32Array(numNodes);
+  const path: number[] = [];
+  const queue = new BucketQueue(1024);
+  let epoch = 0;
+
+  // Units per teacher: up to min(cap, deg + 1) (the extra unit, when cap > deg, proves that a
+  // teacher holding all its pairs wants no more: it fixes the dual of its next unit).
+  let maxUnits = 0;
+  const units = new Int32Array(nt);
+  for (let t = 0; t < nt; t++) {
+    const deg = tStart[t + 1] - tStart[t];
+    units[t] = deg === 0 ? 0 : Math.max(0, Math.min(capacity[t], deg + 1));
+    if (units[t] > maxUnits) maxUnits = units[t];
+  }
+
+  for (let s0 = 0; s0 < maxUnits; s0++) {
+    for (let t0 = 0; t0 < nt; t0++) {
+      if (stopped[t0] || s0 >= units[t0]) continue;
+      if (load[t0] !== s0) {
+        stopped[t0] = 1; // a cheaper unit of t0 is unused: this dearer one never pays
+        continue;
+      }
+      epoch++;
+      let numPopped = 0;
+      queue.reset(0);
+      reached[t0] = epoch;
+      dist[t0] = 0;
+      queue.push(t0, 0);
+      let D = -1;
+      while (!queue.isEmpty) {
+        const x = queue.pop();
+        const dx = queue.lastKey;
+        if (done[x] === epoch || dist[x] !== dx) continue;
+        done[x] = epoch;
+        popped[numPopped++] = x;
+        if (x === root) {
+          D = dx;
+          break;
+        }
+        const px = pi[x];
+        if (x < nt) {
+          // Teacher: release its dearest unit, or take a pair it does not hold.
+          if (load[x] > 0) {
+            const key = dx - phi * (base[x] + load[x] - 1) + px - pi[root];
+            if (reached[root] !== epoch || key < dist[root]) {
+              reached[root] = epoch;
+              dist[root] = key;
+              pred[root] = x;
+              queue.push(root, key);
+            }
+          }
+          for (let k = tStart[x]; k < tStart[x + 1]; k++) {
+            const e = tEdge[k];
+            // Pair arcs are uncapacitated in the model (a block's demand bounds them), so a held
+            // pair keeps its forward arc too: it keeps the pair's reduced cost at exactly 0.
+            const y = nt + edgeBlock[e];
+            if (done[y] === epoch) continue;
+            const key = dx + edgeCost[e] + px - pi[y];
+            if (reached[y] !== epoch || key < dist[y]) {
+              reached[y] = epoch;
+              dist[y] = key;
+              pred[y] = x;
+              predEdge[y] = e;
+              queue.push(y, key);
+            }
+          }
+        } else {
+          // Block: a free one ends the cycle at the root; a held one goes back to its teacher.
+          const b = x - nt;
+          const holder = blockTeacher[b];
+          if (holder < 0) {
+            const key = dx - M + px - pi[root];
+            if (reached[root] !== epoch || key < dist[root]) {
+              reached[root] = epoch;
+              dist[root] = key;
+              pred[root] = x;
+              queue.push(root, key);
+            }
+          } else if (done[holder] !== epoch) {
+            const key = dx - edgeCost[blockEdge[b]] + px - pi[holder];
+            if (reached[holder] !== epoch || key < dist[holder]) {
+              reached[holder] = epoch;
+              dist[holder] = key;
+              pred[holder] = x;
+              queue.push(holder, key);
+            }
+          }
+        }
+      }
+      const newArc = phi * (base[t0] + s0);
+      if (D < 0) {
+        // The root is unreachable from t0: lower every node reached (nothing leaves that set) so
+        // that the new unit arc has a reduced cost >= 0; the unit stays unused.
+        const shift = Math.max(0, pi[t0] - newArc - pi[root]);
+        for (let k = 0; k < numPopped; k++) pi[popped[k]] -= shift;
+        stopped[t0] = 1;
+        continue;
+      }
+      for (let k = 0; k < numPopped; k++) {
+        const x = popped[k];
+        pi[x] += dist[x] - D;
+      }
+      // Reduced cost of the cycle root -> t0 -> ... -> root (the root's potential is unchanged).
+      const cycle = newArc + pi[root] - pi[t0];
+      if (cycle >= 0) {
+        stopped[t0] = 1;
+        continue;
+      }
+      // Augment: walk back from the root to t0.
+      path.length = 0;
+      let x = root;
+      while (x !== t0) {
+        x = pred[x];
+        path.push(x);
+      }
+      load[t0]++;
+      const last = path[0];
+      if (last < nt) load[last]--; // the cycle ends by releasing a unit of `last`
+      for (let k = 0; k < path.length; k++) {
+        const y = path[k];
+        if (y < nt) continue;
+        const b = y - nt;
+        const e = predEdge[y];
+        blockTeacher[b] = edgeTeacher[e];
+        blockEdge[b] = e;
+      }
+    }
+  }
+
+  // Block-side duals (sink potential 0): pot[b] = -u_b, pot[nb + t] = -v_t.
+  const potential = new Float64Array(nb + nt + 1);
+  const pr = pi[root];
+  for (let b = 0; b < nb; b++) potential[b] = blockEdge[b] >= 0 ? -(pi[nt + b] - pr) : -M;
+  for (let t = 0; t < nt; t++) potential[nb + t] = tStart[t + 1] === tStart[t] ? 0 : -(pi[t] - pr);
+  let cost = 0;
+  for (let b = 0; b < nb; b++) cost += blockEdge[b] >= 0 ? edgeCost[blockEdge[b]] : M;
+  for (let t = 0; t < nt; t++) for (let s = 0; s < load[t]; s++) cost += phi * (base[t] + s);
+  return { blockTeacher, blockEdge, load, cost, potential };
 }
