@@ -127,3 +127,27 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
     await ctx.http.put(scheduleUrl(newId())).set(admin.auth).send({ cron: '0 6 * * 1', enabled: true }).expect(404);
   });
 });
+
+describe('match-run schedules with Redis unreachable (e2e)', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+
+  afterAll(async () => {
+    await ctx.close({ redisUnreachable: true });
+  });
+
+  it('still saves and removes the schedule; the job scheduler is left to the worker’s sync', async () => {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const url = `/api/regions/${region.id}/match-schedule`;
+
+    await ctx.http.put(url).set(coordinator.auth).send({ cron: '0 6 * * 1', enabled: true }).expect(200);
+    expect(await ctx.db.getRepository(MatchRunSchedule).findOneByOrFail({ regionId: region.id })).toMatchObject({ cron: '0 6 * * 1', enabled: true });
+
+    await ctx.http.delete(url).set(coordinator.auth).expect(200);
+    expect(await ctx.db.getRepository(MatchRunSchedule).countBy({ regionId: region.id })).toBe(0);
+  });
+});

@@ -371,14 +371,21 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
   const tStart = new Int32Array(nt + 1);
   for (let e = 0; e < numEdges; e++) tStart[edgeTeacher[e] + 1]++;
   for (let t = 0; t < nt; t++) tStart[t + 1] += tStart[t];
+  // Contiguous per-teacher copies (edge id, block node, cost), each teacher's list sorted by cost
+  // (so a scan can stop early, below), in scan order.
+  const edgeBlock = new Int32Array(numEdges);
+  for (let b = 0; b < nb; b++) for (let e = edgeStart[b]; e < edgeStart[b + 1]; e++) edgeBlock[e] = b;
+  const order = edgesByCost(edgeCost);
   const fillPos = tStart.slice(0, nt);
   const tEdge = new Int32Array(numEdges);
-  const edgeBlock = new Int32Array(numEdges);
-  for (let b = 0; b < nb; b++) {
-    for (let e = edgeStart[b]; e < edgeStart[b + 1]; e++) {
-      edgeBlock[e] = b;
-      tEdge[fillPos[edgeTeacher[e]]++] = e;
-    }
+  const tNode = new Int32Array(numEdges);
+  const tCost = new Float64Array(numEdges);
+  for (let q = 0; q < numEdges; q++) {
+    const e = order[q];
+    const k = fillPos[edgeTeacher[e]]++;
+    tEdge[k] = e;
+    tNode[k] = nt + edgeBlock[e];
+    tCost[k] = edgeCost[e];
   }
   // Nodes: teachers 0..nt-1, blocks nt..nt+nb-1, root nt+nb.
   const root = nt + nb;
@@ -417,12 +424,21 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
         stopped[t0] = 1; // a cheaper unit of t0 is unused: this dearer one never pays
         continue;
       }
+      // The new unit arc root -> t0 costs phi * (base + s0); a cycle through it pays only when its
+      // rest is shorter than `limit` (in reduced costs). Labels >= limit are never needed.
+      const newArc = phi * (base[t0] + s0);
+      const limit = pi[t0] - pi[root] - newArc;
+      if (limit <= 0) {
+        stopped[t0] = 1; // the unit does not pay; its arc already has a reduced cost >= 0
+        continue;
+      }
       epoch++;
       let numPopped = 0;
       queue.reset(0);
       reached[t0] = epoch;
       dist[t0] = 0;
       queue.push(t0, 0);
+      let rootKey = limit;
       let D = -1;
       while (!queue.isEmpty) {
         const x = queue.pop();
@@ -439,25 +455,30 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
           // Teacher: release its dearest unit, or take a pair it does not hold.
           if (load[x] > 0) {
             const key = dx - phi * (base[x] + load[x] - 1) + px - pi[root];
-            if (reached[root] !== epoch || key < dist[root]) {
+            if (key < rootKey) {
               reached[root] = epoch;
               dist[root] = key;
+              rootKey = key;
               pred[root] = x;
               queue.push(root, key);
             }
           }
-          for (let k = tStart[x]; k < tStart[x + 1]; k++) {
-            const e = tEdge[k];
-            // Pair arcs are uncapacitated in the model (a block's demand bounds them), so a held
-            // pair keeps its forward arc too: it keeps the pair's reduced cost at exactly 0.
-            const y = nt + edgeBlock[e];
-            if (done[y] === epoch) continue;
-            const key = dx + edgeCost[e] + px - pi[y];
+          // Pair arcs are uncapacitated in the model (a block's demand bounds them), so a held
+          // pair keeps its forward arc too: it keeps the pair's reduced cost at exactly 0.
+          const end = tStart[x + 1];
+          for (let k = tStart[x]; k < end; k++) {
+            // Potentials only decrease from their start value M, so every label from here on is
+            // at least dx + cost + px - M: once that reaches the root's label, stop the scan.
+            if (dx + tCost[k] + px - M >= rootKey) break;
+            const y = tNode[k];
+            const key = dx + tCost[k] + px - pi[y];
+            // A label no better than the root's cannot be settled before the root: skip it.
+            if (key >= rootKey || done[y] === epoch) continue;
             if (reached[y] !== epoch || key < dist[y]) {
               reached[y] = epoch;
               dist[y] = key;
               pred[y] = x;
-              predEdge[y] = e;
+              predEdge[y] = tEdge[k];
               queue.push(y, key);
             }
           }
@@ -467,14 +488,16 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
           const holder = blockTeacher[b];
           if (holder < 0) {
             const key = dx - M + px - pi[root];
-            if (reached[root] !== epoch || key < dist[root]) {
+            if (key < rootKey) {
               reached[root] = epoch;
               dist[root] = key;
+              rootKey = key;
               pred[root] = x;
               queue.push(root, key);
             }
           } else if (done[holder] !== epoch) {
             const key = dx - edgeCost[blockEdge[b]] + px - pi[holder];
+            if (key >= rootKey) continue;
             if (reached[holder] !== epoch || key < dist[holder]) {
               reached[holder] = epoch;
               dist[holder] = key;
@@ -484,12 +507,14 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
           }
         }
       }
-      const newArc = phi * (base[t0] + s0);
       if (D < 0) {
-        // The root is unreachable from t0: lower every node reached (nothing leaves that set) so
-        // that the new unit arc has a reduced cost >= 0; the unit stays unused.
-        const shift = Math.max(0, pi[t0] - newArc - pi[root]);
-        for (let k = 0; k < numPopped; k++) pi[popped[k]] -= shift;
+        // No cycle shorter than `limit`: every node closer than `limit` is settled. Truncating the
+        // potential update at `limit` keeps all reduced costs >= 0 and gives the new unit arc a
+        // reduced cost of 0; the unit stays unused, and so do t0's dearer units.
+        for (let k = 0; k < numPopped; k++) {
+          const x = popped[k];
+          pi[x] += dist[x] - limit;
+        }
         stopped[t0] = 1;
         continue;
       }
@@ -497,12 +522,7 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
         const x = popped[k];
         pi[x] += dist[x] - D;
       }
-      // Reduced cost of the cycle root -> t0 -> ... -> root (the root's potential is unchanged).
-      const cycle = newArc + pi[root] - pi[t0];
-      if (cycle >= 0) {
-        stopped[t0] = 1;
-        continue;
-      }
+      // D < limit: the cycle root -> t0 -> ... -> root has a negative cost; augment along it.
       // Augment: walk back from the root to t0.
       path.length = 0;
       let x = root;
@@ -533,4 +553,26 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
   for (let b = 0; b < nb; b++) cost += blockEdge[b] >= 0 ? edgeCost[blockEdge[b]] : M;
   for (let t = 0; t < nt; t++) for (let s = 0; s < load[t]; s++) cost += phi * (base[t] + s);
   return { blockTeacher, blockEdge, load, cost, potential };
+}
+
+/** Edge indices by cost, lowest first (counting sort for small non-negative integer costs). */
+function edgesByCost(cost: Float64Array): Int32Array {
+  const n = cost.length;
+  const order = new Int32Array(n);
+  let max = 0;
+  let integral = true;
+  for (let e = 0; e < n; e++) {
+    const c = cost[e];
+    if (!(c >= 0 && Number.isInteger(c))) integral = false;
+    else if (c > max) max = c;
+  }
+  if (!integral || max > 4 * n + (1 << 16)) {
+    for (let e = 0; e < n; e++) order[e] = e;
+    return order.sort((a, b) => cost[a] - cost[b] || a - b);
+  }
+  const count = new Int32Array(max + 2);
+  for (let e = 0; e < n; e++) count[cost[e] + 1]++;
+  for (let c = 0; c <= max; c++) count[c + 1] += count[c];
+  for (let e = 0; e < n; e++) order[count[cost[e]]++] = e;
+  return order;
 }
