@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { QueueErrorLogger } from './queue-error-logger';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 import { redisOptions } from './redis-connection';
 
@@ -23,6 +24,7 @@ const queueRegistrations = Object.values(QUEUES).map((name) => ({ name }));
     }),
     BullModule.registerQueue(...queueRegistrations),
   ],
+  providers: [QueueErrorLogger],
   exports: [BullModule],
 })
 export class QueueModule {}

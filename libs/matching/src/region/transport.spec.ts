@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { bruteForceTransport } from '../testing/oracles';
-import { checkTransportCertificate, solveTransport, toUnitSide, TransportProblem } from './transport';
+import {
+  checkTransportCertificate,
+  solveTeacherSide,
+  solveTransport,
+  toUnitSide,
+  TransportProblem,
+} from './transport';
 
 const problemArb = fc
   .record({
@@ -63,6 +69,40 @@ describe('solveTransport (region min-cost flow)', () => {
       }),
       { numRuns: 500, seed: 43 },
     );
+  });
+
+  it('the teacher-side solver (one node per teacher) equals exhaustive search and is certified on the block-side model', () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const s = solveTeacherSide(p);
+        expect(s.cost).toBe(bruteForceTransport(p));
+        const cert = checkTransportCertificate(p, s);
+        expect(cert.ok).toBe(true);
+        expect(cert.dualObjective).toBe(s.cost);
+        let load = 0;
+        for (let b = 0; b < p.numBlocks; b++) if (s.blockEdge[b] >= 0) load++;
+        expect(load).toBe(s.load.reduce((a, x) => a + x, 0));
+      }),
+      { numRuns: 1000, seed: 44 },
+    );
+  });
+
+  it('the teacher-side solver handles teachers without pairs, zero capacity and capacity above their degree', () => {
+    const p: TransportProblem = {
+      numBlocks: 3,
+      numTeachers: 3,
+      edgeStart: Int32Array.from([0, 2, 3, 3]),
+      edgeTeacher: Int32Array.from([0, 1, 0]),
+      edgeCost: Float64Array.from([10, 0, 20]),
+      unfilledCost: 50,
+      capacity: Int32Array.from([5, 0, 2]),
+      base: Int32Array.from([0, 0, 1]),
+      phi: 5,
+    };
+    const s = solveTeacherSide(p);
+    expect(Array.from(s.blockTeacher)).toEqual([0, 0, -1]);
+    expect(s.cost).toBe(10 + 20 + 5 + 50);
+    expect(checkTransportCertificate(p, s).ok).toBe(true);
   });
 
   it('certificate check fails for a sub-optimal solution', () => {

@@ -468,8 +468,9 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
           const end = tStart[x + 1];
           for (let k = tStart[x]; k < end; k++) {
             // Potentials only decrease from their start value M, so every label from here on is
-            // at least dx + cost + px - M: once that reaches the root's label, stop the scan.
-            if (dx + tCost[k] + px - M >= rootKey) break;
+            // at least dx + px + cost - M: once that reaches the root's label (or the limit), the
+            // rest of the list cannot matter.
+            if (dx + px + tCost[k] - M >= rootKey) break;
             const y = tNode[k];
             const key = dx + tCost[k] + px - pi[y];
             // A label no better than the root's cannot be settled before the root: skip it.
@@ -480,6 +481,18 @@ export function solveTeacherSide(p: TransportProblem): TransportSolution {
               pred[y] = x;
               predEdge[y] = tEdge[k];
               queue.push(y, key);
+              if (blockTeacher[y - nt] < 0) {
+                // A free block's only arc leads to the root: label the root now, so that the
+                // rest of this scan and every later one can stop at the root's label.
+                const rk = key - M + pi[y] - pi[root];
+                if (rk < rootKey) {
+                  reached[root] = epoch;
+                  dist[root] = rk;
+                  rootKey = rk;
+                  pred[root] = y;
+                  queue.push(root, rk);
+                }
+              }
             }
           }
         } else {
