@@ -34,12 +34,26 @@ const { munkres } = require('munkres') as { munkres: (matrix: number[][]) => [nu
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LAP_RUNS = Number(process.env.BENCH_LAP_RUNS ?? 9);
-/** The repository root: HM_ROOT, else the nearest folder above this file holding `benchmarks/scipy_lap.py`
- * (works from `dist/benchmarks` and from a private build folder), else the working directory. */
+
+/** Is `dir` the HybridMatch repository root (its package.json is named "hybridmatch")? */
+function isRepoRoot(dir: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+    return pkg.name === 'hybridmatch' && existsSync(join(dir, 'benchmarks', 'scipy_lap.py'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The repository root: HM_ROOT, else the nearest folder above this file that is the repository
+ * (works from `dist/benchmarks`), else the working directory (for a build compiled elsewhere, run
+ * it from the repository root).
+ */
 function findRoot(): string {
   if (process.env.HM_ROOT) return process.env.HM_ROOT;
   for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'benchmarks', 'scipy_lap.py'))) return dir;
+    if (isRepoRoot(dir)) return dir;
     if (dirname(dir) === dir) break;
   }
   return process.cwd();

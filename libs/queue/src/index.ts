@@ -1,3 +1,4 @@
 export * from './queues';
 export * from './redis-connection';
 export * from './queue.module';
+export * from './redis-ready';

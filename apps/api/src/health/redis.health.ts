@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { QUEUES } from '@hybridmatch/queue';
+import { QUEUES, withTimeout } from '@hybridmatch/queue';
 
 /** Pings Redis through the queue's own connection, with a short timeout. */
 @Injectable()
@@ -16,21 +16,11 @@ export class RedisHealthIndicator {
   async check(key: string): Promise<HealthIndicatorResult> {
     const session = this.indicator.check(key);
     try {
-      const client = (await withTimeout(this.queue.client, 1000)) as unknown as Pick<Redis, 'ping'>;
-      await withTimeout(client.ping(), 1000);
+      const client = (await withTimeout(this.queue.client, 1000, 'no connection')) as unknown as Pick<Redis, 'ping'>;
+      await withTimeout(client.ping(), 1000, 'no answer');
       return session.up();
     } catch (error) {
       return session.down({ message: error instanceof Error ? error.message : 'unreachable' });
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

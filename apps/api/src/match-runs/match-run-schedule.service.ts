@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule, Region } from '@hybridmatch/database';
-import { QUEUES } from '@hybridmatch/queue';
+import { assertQueueReady, QUEUES, withTimeout } from '@hybridmatch/queue';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
@@ -107,19 +107,12 @@ export class MatchRunScheduleService {
    * the last of two quick changes wins in Redis too). A failure is left to the worker's sync.
    */
   private async syncScheduler(regionId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS);
-    });
     try {
-      const redis = await Promise.race([this.queue.client, timeout]);
-      if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+      await assertQueueReady(this.queue, REDIS_WAIT_MS);
       const current = await this.schedules.findOneBy({ regionId });
-      await Promise.race([applyMatchScheduler(this.queue, regionId, current), timeout]);
+      await withTimeout(applyMatchScheduler(this.queue, regionId, current), REDIS_WAIT_MS, 'Redis did not accept the job scheduler');
     } catch (error) {
       this.logger.warn(`Job scheduler of region ${regionId} left to the worker's sync: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
 import { MatchRun, MatchRunStatus, MatchRunTrigger, Region } from '@hybridmatch/database';
-import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
+import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
@@ -90,19 +90,12 @@ export class MatchRunService {
 
   /** Best effort: the row is already committed, so a lost or skipped job is re-queued by the worker's poller. */
   private async enqueue(matchRunId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS);
-    });
     try {
-      const redis = await Promise.race([this.queue.client, timeout]);
-      if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+      await assertQueueReady(this.queue, REDIS_WAIT_MS);
       const payload: JobPayloads['match-run'] = { matchRunId };
-      await Promise.race([this.queue.add('match-run', payload, { jobId: jobIds.matchRun(matchRunId) }), timeout]);
+      await withTimeout(this.queue.add('match-run', payload, { jobId: jobIds.matchRun(matchRunId) }), REDIS_WAIT_MS, 'Redis did not accept the job');
     } catch (error) {
       this.logger.warn(`Match run ${matchRunId} stays queued for the worker's poller: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

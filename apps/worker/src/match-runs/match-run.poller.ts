@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
-import { withTimeout } from '../notifications/outbox-relay.service';
+import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
+import { PollingLoop } from '../common/polling-loop';
 
 /** How often the worker looks for match runs without a job. */
 export const MATCH_RUN_POLL_INTERVAL_MS = 2000;
@@ -18,26 +18,16 @@ const REDIS_WAIT_MS = 5000;
  * PostgreSQL, like the outbox relay poller, so it catches up as soon as Redis is back.
  */
 @Injectable()
-export class MatchRunPoller implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MatchRunPoller.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private failing = false;
-
+export class MatchRunPoller extends PollingLoop {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.matching) private readonly queue: Queue,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), MATCH_RUN_POLL_INTERVAL_MS);
-    this.tick();
+  ) {
+    super(new Logger(MatchRunPoller.name), MATCH_RUN_POLL_INTERVAL_MS, 'queued runs wait');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  protected async runOnce(): Promise<void> {
+    await this.enqueueQueuedRuns();
   }
 
   /** One pass; returns how many queued runs were (re)queued. */
@@ -49,8 +39,7 @@ export class MatchRunPoller implements OnApplicationBootstrap, OnApplicationShut
     );
     const queued: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM match_run WHERE status = 'queued' ORDER BY queued_at`);
     if (queued.length === 0) return 0;
-    const redis = await withTimeout(this.queue.client, REDIS_WAIT_MS, 'Redis did not connect');
-    if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+    await assertQueueReady(this.queue, REDIS_WAIT_MS);
     const jobs = queued.map(({ id }) => ({
       name: 'match-run' as const,
       data: { matchRunId: id } satisfies JobPayloads['match-run'],
@@ -58,24 +47,5 @@ export class MatchRunPoller implements OnApplicationBootstrap, OnApplicationShut
     }));
     await withTimeout(this.queue.addBulk(jobs), REDIS_WAIT_MS, 'Redis did not accept the match-run jobs');
     return jobs.length;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.pass().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  private async pass(): Promise<void> {
-    if (!this.timer) return;
-    try {
-      await this.enqueueQueuedRuns();
-      if (this.failing) this.logger.log('Match-run poller works again');
-      this.failing = false;
-    } catch (error) {
-      if (!this.failing) this.logger.warn(`Match-run poller paused, queued runs wait: ${error instanceof Error ? error.message : String(error)}`);
-      this.failing = true;
-    }
   }
 }

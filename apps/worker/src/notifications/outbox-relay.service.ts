@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
+import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 
 /** Job options added to each `send-notification` job on top of the queue defaults (tests shorten the backoff). */
 export const NOTIFICATION_JOB_OPTIONS = Symbol('NOTIFICATION_JOB_OPTIONS');
@@ -32,8 +32,7 @@ export class OutboxRelay {
   /** Relays every row that is due; returns how many were queued. */
   async relayPending(): Promise<number> {
     // Claiming rows while Redis is away would only hold their locks until the timeout.
-    const redis = await withTimeout(this.queue.client, REDIS_WAIT_MS, 'Redis did not connect');
-    if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
+    await assertQueueReady(this.queue, REDIS_WAIT_MS);
     let relayed = 0;
     for (;;) {
       const batch = await this.relayBatch();
@@ -63,14 +62,4 @@ export class OutboxRelay {
       return rows.length;
     });
   }
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

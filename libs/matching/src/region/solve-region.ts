@@ -13,7 +13,7 @@ import {
   UnfilledBlock,
 } from './region.types';
 import { pointsOf, SCORE_COMPONENTS } from './score';
-import { SideRules } from './side-rules';
+import { popcount, SideRules } from './side-rules';
 import {
   checkTransportCertificate,
   solveTeacherSide,
@@ -288,6 +288,9 @@ export function greedyHolding(
   const filled = new Uint8Array(inst.numBlocks);
   const holder = new Int32Array(inst.requests.length).fill(-1);
   const scratch: number[] = [];
+  // Minutes still free and weekdays in use per teacher: necessary conditions of rules.fits, checked
+  // first so that most pairs are rejected without building the candidate holding.
+  const { minutesLeft, daysMask, daysUsed } = teacherLoad(inst, rules, held);
   for (let k = 0; k < numEdges; k++) {
     const e = order[k];
     const b = rules.edgeBlock[e];
@@ -296,6 +299,10 @@ export function greedyHolding(
     const r = inst.blockRequest[b];
     if (!inst.requests[r].request.allowTeam && holder[r] >= 0 && holder[r] !== t) continue;
     if (score[e] - phi * (base[t] + held[t].length) <= 0) continue;
+    const dur = inst.blockEnd[b] - inst.blockStart[b];
+    if (dur > minutesLeft[t]) continue;
+    const dayBit = 1 << inst.blockDay[b];
+    if ((daysMask[t] & dayBit) === 0 && daysUsed[t] >= inst.teachers[t].teacher.releasedDaysPerWeek) continue;
     scratch.length = 0;
     for (const x of held[t]) scratch.push(x);
     scratch.push(e);
@@ -303,8 +310,43 @@ export function greedyHolding(
     held[t].push(e);
     filled[b] = 1;
     holder[r] = t;
+    minutesLeft[t] -= dur;
+    if ((daysMask[t] & dayBit) === 0) {
+      daysMask[t] |= dayBit;
+      daysUsed[t]++;
+    }
   }
   return held;
+}
+
+/**
+ * Per teacher: minutes still free (released minutes and Working Hours Act, committed and held
+ * blocks counted), the weekday mask in use and its size. A pair whose block is longer than the
+ * free minutes, or falls on a new weekday when all released days are used, never fits.
+ */
+function teacherLoad(
+  inst: RegionInstance,
+  rules: SideRules,
+  held: readonly number[][],
+): { minutesLeft: Float64Array; daysMask: Int32Array; daysUsed: Int32Array } {
+  const nt = inst.teachers.length;
+  const minutesLeft = new Float64Array(nt);
+  const daysMask = new Int32Array(nt);
+  const daysUsed = new Int32Array(nt);
+  for (let t = 0; t < nt; t++) {
+    const pt = inst.teachers[t];
+    let minutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft);
+    let days = pt.committedDaysMask;
+    for (const e of held[t]) {
+      const b = rules.edgeBlock[e];
+      minutes -= inst.blockEnd[b] - inst.blockStart[b];
+      days |= 1 << inst.blockDay[b];
+    }
+    minutesLeft[t] = minutes;
+    daysMask[t] = days;
+    daysUsed[t] = popcount(days);
+  }
+  return { minutesLeft, daysMask, daysUsed };
 }
 
 /** Edge indices by score, highest first, ties by index (counting sort: scores are small integers). */
@@ -545,15 +587,20 @@ function residualProblem(
   const starts: number[] = [0];
   const edgeMap: number[] = [];
   const scratch: number[] = [];
+  const { minutesLeft, daysMask, daysUsed } = teacherLoad(inst, rules, s.held);
   for (let b = 0; b < nb; b++) {
     if (filled[b]) continue;
     const req = inst.requests[inst.blockRequest[b]].request;
     const holder = req.allowTeam ? -1 : requestHolder[inst.blockRequest[b]];
     const before = edgeMap.length;
+    const dur = inst.blockEnd[b] - inst.blockStart[b];
+    const dayBit = 1 << inst.blockDay[b];
     for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
       if (!allowed[e]) continue;
       const t = inst.edgeTeacher[e];
       if (holder >= 0 && t !== holder) continue;
+      if (dur > minutesLeft[t]) continue;
+      if ((daysMask[t] & dayBit) === 0 && daysUsed[t] >= inst.teachers[t].teacher.releasedDaysPerWeek) continue;
       const h = s.held[t];
       scratch.length = 0;
       for (const x of h) scratch.push(x);
