@@ -19,10 +19,12 @@ const HOUR = 3600_000;
 async function runJob(queue: Queue, name: JobName): Promise<unknown> {
   const { id } = await queue.add(name, {});
   return waitFor(`the ${name} job ${id} to complete`, async () => {
+    // State first, then the job: a job read before it completed would carry no return value yet.
+    const state = await queue.getJobState(id!);
+    if (state !== 'completed' && state !== 'failed') return undefined;
     const job = await queue.getJob(id!);
-    const state = await job?.getState();
     if (state === 'failed') throw new Error(`${name} failed: ${job?.failedReason}`);
-    return state === 'completed' ? (job!.returnvalue as unknown) : undefined;
+    return job!.returnvalue as unknown;
   });
 }
 

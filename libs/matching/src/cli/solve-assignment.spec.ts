@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parseOrLibAssignment, solveAssignment } from '../index';
 import { runSolveAssignment } from './solve-assignment.command';
 
-const ORLIB = join(__dirname, '../../../../../shared/data/orlib');
+// The instances ship beside the repository (../shared/data/orlib); ORLIB_DIR points elsewhere.
+const ORLIB = process.env.ORLIB_DIR ?? join(__dirname, '../../../../../shared/data/orlib');
 
 function publishedOptima(): Map<string, number> {
   const text = readFileSync(join(ORLIB, 'assignopt.txt'), 'utf8');
