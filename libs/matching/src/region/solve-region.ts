@@ -18,6 +18,7 @@ import {
   checkTransportCertificate,
   solveTeacherSide,
   solveTransport,
+  toUnitSide,
   TransportProblem,
   unitCount,
 } from './transport';
@@ -38,8 +39,20 @@ export function solveRegion(
 ): RegionResult {
   const start = performance.now();
   const inst = buildInstance(teachers, requests, options);
-  return solveInstance(inst, options, start);
+  if (inst.numBlocks > SMALL_REGION_BLOCKS) return solveInstance(inst, options, start);
+  // Small regions: the side-rule repair depends on which optimal flow it starts from, so repair
+  // from each solver's optimum (all certified) and keep the best answer (ties: teacher side).
+  let best = solveInstance(inst, options, start, 'teacher');
+  for (const side of ['block', 'unit'] as const) {
+    const other = solveInstance(inst, options, performance.now(), side);
+    if (other.totals.score > best.totals.score) best = other;
+  }
+  best.timings.totalMs = performance.now() - start;
+  return best;
 }
+
+/** Up to this many blocks, solveRegion repairs from all three flow solvers' optima. */
+const SMALL_REGION_BLOCKS = 400;
 
 interface SolveState {
   held: number[][];
@@ -51,6 +64,7 @@ export function solveInstance(
   inst: RegionInstance,
   options: EngineOptions = {},
   start = performance.now(),
+  side: 'auto' | 'teacher' | 'block' | 'unit' = 'auto',
 ): RegionResult {
   const nt = inst.teachers.length;
   const numEdges = inst.edgeTeacher.length;
@@ -84,12 +98,44 @@ export function solveInstance(
   let flowSolves = 0;
   let certOk = true;
   const certMessages: string[] = [];
+  // The unit-side model (one row per capacity unit, edges copied per unit), certified on itself.
+  const runUnitSide = (blockSide: TransportProblem): Int32Array => {
+    const ts = performance.now();
+    const unit = toUnitSide(blockSide);
+    const sol = solveTransport(unit.problem);
+    const blockEdge = new Int32Array(blockSide.numBlocks).fill(-1);
+    const eb = new Int32Array(blockSide.edgeTeacher.length);
+    for (let b = 0; b < blockSide.numBlocks; b++)
+      for (let e = blockSide.edgeStart[b]; e < blockSide.edgeStart[b + 1]; e++) eb[e] = b;
+    for (let u = 0; u < unit.problem.numBlocks; u++) {
+      const local = sol.blockEdge[u];
+      if (local < 0) continue;
+      const e = unit.edgeMap[local];
+      blockEdge[eb[e]] = e;
+    }
+    const tc = performance.now();
+    timings.solveMs += tc - ts;
+    flowSolves++;
+    const cert = checkTransportCertificate(unit.problem, sol);
+    timings.certificateMs += performance.now() - tc;
+    if (!cert.ok) {
+      certOk = false;
+      throw new CertificateError(
+        `region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`,
+        cert,
+      );
+    }
+    if (flowSolves === 1) certMessages.push(`teacher-unit side, ${cert.message}`);
+    return blockEdge;
+  };
   const runFlow = (blockSide: TransportProblem): Int32Array => {
     const ts = performance.now();
     // The teacher-side solver (one node per teacher, convex unit arcs, no edge copies) is the
     // faster one on every region measured; the block-side one is kept for very unbalanced
     // inputs (far more capacity units than blocks). Both are certified on the block-side model.
-    const teacherSide = unitCount(blockSide) <= 8 * blockSide.numBlocks;
+    if (side === 'unit') return runUnitSide(blockSide);
+    const teacherSide =
+      side === 'auto' ? unitCount(blockSide) <= 8 * blockSide.numBlocks : side === 'teacher';
     const sol = teacherSide ? solveTeacherSide(blockSide) : solveTransport(blockSide);
     const tc = performance.now();
     timings.solveMs += tc - ts;
@@ -103,7 +149,8 @@ export function solveInstance(
         cert,
       );
     }
-    if (flowSolves === 1) certMessages.push(`${teacherSide ? 'teacher side' : 'block side'}, ${cert.message}`);
+    if (flowSolves === 1)
+      certMessages.push(`${teacherSide ? 'teacher side' : 'block side'}, ${cert.message}`);
     return sol.blockEdge;
   };
 
@@ -389,54 +436,76 @@ function objective(inst: RegionInstance, s: SolveState): number {
  * non-overlapping blocks per weekday summed over the days it may still use (days it already
  * teaches on, plus its best remaining released days).
  */
-function capacityBound(
+export function capacityBound(
   inst: RegionInstance,
   edgeBlock: Int32Array,
   allowed: Uint8Array,
   held: number[][],
 ): Int32Array {
   const nt = inst.teachers.length;
-  const numEdges = inst.edgeTeacher.length;
-  const deg = new Int32Array(nt + 1);
-  for (let e = 0; e < numEdges; e++) if (allowed[e]) deg[inst.edgeTeacher[e] + 1]++;
-  const start = new Int32Array(nt + 1);
-  for (let t = 0; t < nt; t++) start[t + 1] = start[t] + deg[t + 1];
-  const fill = start.slice(0, nt);
-  const list = new Int32Array(start[nt]);
-  for (let e = 0; e < numEdges; e++) if (allowed[e]) list[fill[inst.edgeTeacher[e]]++] = edgeBlock[e];
+  const { start, order } = edgesByTeacherDayEnd(inst, edgeBlock);
+  const { blockStart, blockEnd, blockDay } = inst;
   const cap = new Int32Array(nt);
-  let maxDeg = 0;
-  for (let t = 0; t < nt; t++) maxDeg = Math.max(maxDeg, start[t + 1] - start[t]);
-  // Typed scratch buffers, sorted numerically (no comparator): durations, and per weekday the key
-  // end * 2^22 + block, which sorts blocks by end time.
-  const durations = new Int32Array(maxDeg);
-  const dayKeys = Array.from({ length: 8 }, () => new Float64Array(maxDeg));
+  const smallest = new Float64Array(64);
   const dayCount = new Int32Array(8);
-  const SHIFT = 4194304;
   const others: number[] = [];
   for (let t = 0; t < nt; t++) {
-    const n = start[t + 1] - start[t];
-    if (n === 0) continue;
     const pt = inst.teachers[t];
+    // Pass 1: allowed pairs, the shortest block, and per weekday the most non-overlapping blocks
+    // (interval scheduling, earliest end first: the order is by weekday, then end).
+    let n = 0;
+    let minDur = Infinity;
+    dayCount.fill(0);
+    let day = -1;
+    let lastEnd = -1;
+    for (let k = start[t]; k < start[t + 1]; k++) {
+      const e = order[k];
+      if (!allowed[e]) continue;
+      n++;
+      const b = edgeBlock[e];
+      const dur = blockEnd[b] - blockStart[b];
+      if (dur < minDur) minDur = dur;
+      const d = blockDay[b];
+      if (d !== day) {
+        day = d;
+        lastEnd = -1;
+      }
+      if (blockStart[b] >= lastEnd) {
+        dayCount[d]++;
+        lastEnd = blockEnd[b];
+      }
+    }
+    if (n === 0) continue;
     let used = 0;
     let days = pt.committedDaysMask;
     for (const e of held[t]) {
       const b = edgeBlock[e];
-      used += inst.blockEnd[b] - inst.blockStart[b];
-      days |= 1 << inst.blockDay[b];
+      used += blockEnd[b] - blockStart[b];
+      days |= 1 << blockDay[b];
     }
-    dayCount.fill(0);
-    for (let k = start[t]; k < start[t + 1]; k++) {
-      const b = list[k];
-      durations[k - start[t]] = inst.blockEnd[b] - inst.blockStart[b];
-      const d = inst.blockDay[b];
-      dayKeys[d][dayCount[d]++] = inst.blockEnd[b] * SHIFT + b;
-    }
-    const sorted = durations.subarray(0, n).sort();
+    // How many of the shortest blocks fit into the minutes left: only the m smallest durations
+    // can matter (m = minutes / shortest), kept by insertion (no sort).
     let minutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft) - used;
+    const m = minutes < minDur ? 0 : Math.min(n, Math.floor(minutes / minDur), smallest.length);
+    let kept = 0;
+    if (m > 0) {
+      for (let k = start[t]; k < start[t + 1]; k++) {
+        const e = order[k];
+        if (!allowed[e]) continue;
+        const b = edgeBlock[e];
+        const dur = blockEnd[b] - blockStart[b];
+        if (kept === m && dur >= smallest[m - 1]) continue;
+        let i = kept < m ? kept++ : m - 1;
+        while (i > 0 && smallest[i - 1] > dur) {
+          smallest[i] = smallest[i - 1];
+          i--;
+        }
+        smallest[i] = dur;
+      }
+    }
     let byMinutes = 0;
-    while (byMinutes < n && sorted[byMinutes] <= minutes) minutes -= sorted[byMinutes++];
-    // Interval scheduling (earliest end first) gives the most non-overlapping blocks per day.
+    while (byMinutes < kept && smallest[byMinutes] <= minutes) minutes -= smallest[byMinutes++];
+    if (byMinutes === smallest.length) byMinutes = n; // more than the buffer: no minute limit used
     let usedDaysCount = 0;
     for (let d = 1; d <= 7; d++) if (days & (1 << d)) usedDaysCount++;
     const freeDays = Math.max(0, pt.teacher.releasedDaysPerWeek - usedDaysCount);
@@ -445,24 +514,50 @@ function capacityBound(
     for (let d = 1; d <= 7; d++) {
       const c = dayCount[d];
       if (c === 0) continue;
-      const keys = dayKeys[d].subarray(0, c).sort();
-      let count = 0;
-      let lastEnd = -1;
-      for (let k = 0; k < c; k++) {
-        const b = keys[k] % SHIFT;
-        if (inst.blockStart[b] >= lastEnd) {
-          count++;
-          lastEnd = inst.blockEnd[b];
-        }
-      }
-      if (days & (1 << d)) byDays += count;
-      else others.push(count);
+      if (days & (1 << d)) byDays += c;
+      else others.push(c);
     }
     others.sort((x, y) => y - x);
     for (let k = 0; k < Math.min(freeDays, others.length); k++) byDays += others[k];
     cap[t] = Math.max(0, Math.min(n, byMinutes, byDays));
   }
   return cap;
+}
+
+const teacherDayEndCache = new WeakMap<RegionInstance, { start: Int32Array; order: Int32Array }>();
+
+/**
+ * Every edge grouped by teacher, then weekday, then block end (two stable counting sorts, once
+ * per instance): capacityBound scans it without sorting.
+ */
+function edgesByTeacherDayEnd(
+  inst: RegionInstance,
+  edgeBlock: Int32Array,
+): { start: Int32Array; order: Int32Array } {
+  const cached = teacherDayEndCache.get(inst);
+  if (cached) return cached;
+  const nt = inst.teachers.length;
+  const numEdges = inst.edgeTeacher.length;
+  // By end (0..1440), stable in edge order.
+  const endCount = new Int32Array(1442);
+  for (let e = 0; e < numEdges; e++) endCount[inst.blockEnd[edgeBlock[e]] + 1]++;
+  for (let k = 0; k < 1441; k++) endCount[k + 1] += endCount[k];
+  const byEnd = new Int32Array(numEdges);
+  for (let e = 0; e < numEdges; e++) byEnd[endCount[inst.blockEnd[edgeBlock[e]]]++] = e;
+  // Then by (teacher, weekday), stable.
+  const keyCount = new Int32Array(nt * 8 + 1);
+  for (let e = 0; e < numEdges; e++) keyCount[inst.edgeTeacher[e] * 8 + inst.blockDay[edgeBlock[e]] + 1]++;
+  for (let k = 0; k < nt * 8; k++) keyCount[k + 1] += keyCount[k];
+  const start = new Int32Array(nt + 1);
+  for (let t = 0; t <= nt; t++) start[t] = keyCount[t * 8];
+  const order = new Int32Array(numEdges);
+  for (let q = 0; q < numEdges; q++) {
+    const e = byEnd[q];
+    order[keyCount[inst.edgeTeacher[e] * 8 + inst.blockDay[edgeBlock[e]]]++] = e;
+  }
+  const result = { start, order };
+  teacherDayEndCache.set(inst, result);
+  return result;
 }
 
 /**
@@ -600,7 +695,8 @@ function residualProblem(
       const t = inst.edgeTeacher[e];
       if (holder >= 0 && t !== holder) continue;
       if (dur > minutesLeft[t]) continue;
-      if ((daysMask[t] & dayBit) === 0 && daysUsed[t] >= inst.teachers[t].teacher.releasedDaysPerWeek) continue;
+      if ((daysMask[t] & dayBit) === 0 && daysUsed[t] >= inst.teachers[t].teacher.releasedDaysPerWeek)
+        continue;
       const h = s.held[t];
       scratch.length = 0;
       for (const x of h) scratch.push(x);
