@@ -23,14 +23,36 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'fs', 'node:fs', 'net', 'node:net', 'http', 'node:http'], message: 'libs/matching and libs/domain are pure: no framework, ORM or I/O imports.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'bullmq',
+                'ioredis',
+                'fs',
+                'node:fs',
+                'net',
+                'node:net',
+                'http',
+                'node:http',
+              ],
+              message: 'libs/matching and libs/domain are pure: no framework, ORM or I/O imports.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['scripts/**/*.ts', 'benchmarks/**/*.ts', 'libs/matching/src/cli/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', '**/*-spec.ts'],
+    files: [
+      'scripts/**/*.ts',
+      'benchmarks/**/*.ts',
+      'libs/matching/src/cli/**/*.ts',
+      'test/**/*.ts',
+      '**/*.spec.ts',
+      '**/*-spec.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const values = readArguments();
   const email = values.email?.trim().toLowerCase();
   const name = values.name?.trim();
-  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new BootstrapRefused(`--email must be an e-mail address.\n${USAGE}`);
+  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new BootstrapRefused(`--email must be an e-mail address.\n${USAGE}`);
   if (!name || name.length < 2) throw new BootstrapRefused(`--name must be the admin's name.\n${USAGE}`);
 
   const givenPassword = process.env.HM_ADMIN_PASSWORD;
@@ -35,12 +36,25 @@ async function main(): Promise<void> {
     const users = dataSource.getRepository(User);
     const admins = await users.countBy({ role: UserRole.PlatformAdmin });
     if (admins > 0 && !values.force) {
-      throw new BootstrapRefused(`There is already a platform admin (${admins}); nothing was changed. Pass --force to add another one.`);
+      throw new BootstrapRefused(
+        `There is already a platform admin (${admins}); nothing was changed. Pass --force to add another one.`,
+      );
     }
-    if (await users.existsBy({ email })) throw new BootstrapRefused(`There is already a user with e-mail address ${email}; nothing was changed.`);
+    if (await users.existsBy({ email }))
+      throw new BootstrapRefused(
+        `There is already a user with e-mail address ${email}; nothing was changed.`,
+      );
 
     const admin = await users.save(
-      users.create({ email, name, role: UserRole.PlatformAdmin, organisationId: null, passwordHash: await hashPassword(password), inviteTokenHash: null, inviteExpiresAt: null }),
+      users.create({
+        email,
+        name,
+        role: UserRole.PlatformAdmin,
+        organisationId: null,
+        passwordHash: await hashPassword(password),
+        inviteTokenHash: null,
+        inviteExpiresAt: null,
+      }),
     );
     console.log(`Created platform admin ${admin.email} (${admin.id}).`);
     if (givenPassword === undefined) {
@@ -55,7 +69,13 @@ async function main(): Promise<void> {
 
 function readArguments() {
   try {
-    return parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean', default: false } } }).values;
+    return parseArgs({
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+    }).values;
   } catch (error) {
     throw new BootstrapRefused(`${(error as Error).message}\n${USAGE}`);
   }

@@ -1,6 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { MatchRun, MatchRunStatus, Notification, NotificationDeliveryStatus, Proposal, User } from '@hybridmatch/database';
+import {
+  MatchRun,
+  MatchRunStatus,
+  Notification,
+  NotificationDeliveryStatus,
+  Proposal,
+  User,
+} from '@hybridmatch/database';
 import { ProposalStatus, UserRole } from '@hybridmatch/domain';
 import { Actor } from '../apps/api/src/auth/actor';
 import { AppException } from '../apps/api/src/common/app.exception';
@@ -36,7 +43,10 @@ export interface DemoMatchingSummary {
  * a share of the proposals, a few decline (the cascade offers their blocks to the next candidate),
  * and the coordinators approve most of what all three accepted.
  */
-export async function runDemoMatching(api: INestApplication, log: (line: string) => void): Promise<DemoMatchingSummary> {
+export async function runDemoMatching(
+  api: INestApplication,
+  log: (line: string) => void,
+): Promise<DemoMatchingSummary> {
   const db = api.get(DataSource);
   const matchRuns = api.get(MatchRunService);
   const proposals = api.get(ProposalService);
@@ -45,9 +55,18 @@ export async function runDemoMatching(api: INestApplication, log: (line: string)
 
   log('Matching: starting a match run for every region …');
   const runIds: string[] = [];
-  for (const [regionId, coordinator] of actors.coordinatorOfRegion) runIds.push((await matchRuns.start(coordinator, { regionId })).id);
-  await waitUntil(async () => (await db.getRepository(MatchRun).countBy(runIds.map((id) => ({ id, status: MatchRunStatus.Succeeded })))) === runIds.length, 'match runs to succeed');
-  const created = await db.getRepository(Proposal).find({ where: { status: ProposalStatus.Proposed }, order: { createdAt: 'ASC', id: 'ASC' } });
+  for (const [regionId, coordinator] of actors.coordinatorOfRegion)
+    runIds.push((await matchRuns.start(coordinator, { regionId })).id);
+  await waitUntil(
+    async () =>
+      (await db
+        .getRepository(MatchRun)
+        .countBy(runIds.map((id) => ({ id, status: MatchRunStatus.Succeeded })))) === runIds.length,
+    'match runs to succeed',
+  );
+  const created = await db
+    .getRepository(Proposal)
+    .find({ where: { status: ProposalStatus.Proposed }, order: { createdAt: 'ASC', id: 'ASC' } });
   log(`Matching: ${runIds.length} runs proposed ${created.length} matches.`);
 
   let answered = 0;
@@ -58,7 +77,10 @@ export async function runDemoMatching(api: INestApplication, log: (line: string)
     const parties = actors.partiesOf(proposal);
     if (!parties) continue;
     if (roll < DECLINED_SHARE) {
-      await proposals.answer(parties.school, proposal.id, { decision: AnswerDecision.Decline, reason: 'Het rooster is gewijzigd; deze les vervalt.' });
+      await proposals.answer(parties.school, proposal.id, {
+        decision: AnswerDecision.Decline,
+        reason: 'Het rooster is gewijzigd; deze les vervalt.',
+      });
       declined += 1;
       continue;
     }
@@ -67,12 +89,20 @@ export async function runDemoMatching(api: INestApplication, log: (line: string)
     }
     answered += 1;
   }
-  const cascadeOffers = await db.getRepository(Proposal).countBy({ status: ProposalStatus.Proposed, matchRunId: IsNull() });
-  log(`Answers: ${answered} accepted by company, teacher and school; ${declined} declined (${cascadeOffers} replacement offers made).`);
+  const cascadeOffers = await db
+    .getRepository(Proposal)
+    .countBy({ status: ProposalStatus.Proposed, matchRunId: IsNull() });
+  log(
+    `Answers: ${answered} accepted by company, teacher and school; ${declined} declined (${cascadeOffers} replacement offers made).`,
+  );
 
   let approved = 0;
   let refused = 0;
-  const waiting = await db.getRepository(Proposal).find({ where: { status: ProposalStatus.AwaitingApproval }, relations: { request: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const waiting = await db.getRepository(Proposal).find({
+    where: { status: ProposalStatus.AwaitingApproval },
+    relations: { request: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
   for (const proposal of waiting) {
     if (random() >= APPROVED_SHARE) continue;
     const request = proposal.request!;
@@ -90,10 +120,16 @@ export async function runDemoMatching(api: INestApplication, log: (line: string)
       refused += 1; // e.g. the teacher's released hours are already taken by an earlier approval
     }
   }
-  log(`Approvals: ${approved} placements approved${refused ? `, ${refused} refused (would overbook the teacher)` : ''}.`);
+  log(
+    `Approvals: ${approved} placements approved${refused ? `, ${refused} refused (would overbook the teacher)` : ''}.`,
+  );
 
-  const [filled] = await db.query(`SELECT count(*)::int AS requests FROM teaching_request WHERE status = 'filled'`);
-  const [hours] = await db.query(`SELECT coalesce(sum(minutes_per_week), 0)::int AS minutes FROM placement WHERE status = 'active'`);
+  const [filled] = await db.query(
+    `SELECT count(*)::int AS requests FROM teaching_request WHERE status = 'filled'`,
+  );
+  const [hours] = await db.query(
+    `SELECT coalesce(sum(minutes_per_week), 0)::int AS minutes FROM placement WHERE status = 'active'`,
+  );
   const emails = await waitForEmails(db);
   return {
     runs: runIds.length,
@@ -119,7 +155,11 @@ export function summaryOfMatching(summary: DemoMatchingSummary): string[] {
     `  requests filled     ${summary.requestsFilled}`,
     `  hours per week      ${summary.hoursPerWeek} clock hours placed`,
     `  e-mails             ${summary.emailsSent} sent, ${summary.emailsWaiting} waiting, ${summary.emailsFailed} failed` +
-      (summary.emailsSent === 0 && summary.emailsWaiting ? ' (no SMTP server? `docker compose up -d` starts Mailpit on :1025/:8025)' : summary.emailsWaiting ? ' (the worker keeps sending)' : ''),
+      (summary.emailsSent === 0 && summary.emailsWaiting
+        ? ' (no SMTP server? `docker compose up -d` starts Mailpit on :1025/:8025)'
+        : summary.emailsWaiting
+          ? ' (the worker keeps sending)'
+          : ''),
   ];
 }
 
@@ -127,19 +167,31 @@ export function summaryOfMatching(summary: DemoMatchingSummary): string[] {
 async function loadActors(db: DataSource) {
   const users = await db.getRepository(User).find({ relations: { regions: true } });
   const teacherUser = new Map<string, string>(
-    (await db.query(`SELECT id, user_id FROM teacher_profile WHERE user_id IS NOT NULL`)).map((row: { id: string; user_id: string }) => [row.id, row.user_id]),
+    (await db.query(`SELECT id, user_id FROM teacher_profile WHERE user_id IS NOT NULL`)).map(
+      (row: { id: string; user_id: string }) => [row.id, row.user_id],
+    ),
   );
-  const actorOf = (user: User): Actor => ({ userId: user.id, role: user.role, organisationId: user.organisationId, regionIds: (user.regions ?? []).map((region) => region.id) });
+  const actorOf = (user: User): Actor => ({
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId,
+    regionIds: (user.regions ?? []).map((region) => region.id),
+  });
   const byId = new Map(users.map((user) => [user.id, user]));
   const firstAdminOf = new Map<string, User>();
   for (const user of users) {
-    if ((user.role === UserRole.CompanyAdmin || user.role === UserRole.SchoolAdmin) && user.organisationId && !firstAdminOf.has(user.organisationId)) {
+    if (
+      (user.role === UserRole.CompanyAdmin || user.role === UserRole.SchoolAdmin) &&
+      user.organisationId &&
+      !firstAdminOf.has(user.organisationId)
+    ) {
       firstAdminOf.set(user.organisationId, user);
     }
   }
   const coordinatorOfRegion = new Map<string, Actor>();
   for (const user of users.filter((candidate) => candidate.role === UserRole.RegionalCoordinator)) {
-    for (const region of user.regions ?? []) if (!coordinatorOfRegion.has(region.id)) coordinatorOfRegion.set(region.id, actorOf(user));
+    for (const region of user.regions ?? [])
+      if (!coordinatorOfRegion.has(region.id)) coordinatorOfRegion.set(region.id, actorOf(user));
   }
   const schoolAdmins = [...firstAdminOf.values()].filter((user) => user.role === UserRole.SchoolAdmin);
   return {
@@ -150,14 +202,19 @@ async function loadActors(db: DataSource) {
       const company = firstAdminOf.get(proposal.companyId);
       const school = firstAdminOf.get(proposal.schoolId);
       const teacher = byId.get(teacherUser.get(proposal.teacherId) ?? '');
-      return company && school && teacher ? { company: actorOf(company), teacher: actorOf(teacher), school: actorOf(school) } : null;
+      return company && school && teacher
+        ? { company: actorOf(company), teacher: actorOf(teacher), school: actorOf(school) }
+        : null;
     },
   };
 }
 
 /** Gives the worker a bounded time to deliver the e-mails, then counts them. */
-async function waitForEmails(db: DataSource): Promise<{ emailsSent: number; emailsWaiting: number; emailsFailed: number }> {
-  const count = (deliveryStatus: NotificationDeliveryStatus) => db.getRepository(Notification).countBy({ deliveryStatus });
+async function waitForEmails(
+  db: DataSource,
+): Promise<{ emailsSent: number; emailsWaiting: number; emailsFailed: number }> {
+  const count = (deliveryStatus: NotificationDeliveryStatus) =>
+    db.getRepository(Notification).countBy({ deliveryStatus });
   const deadline = Date.now() + EMAIL_WAIT_MS;
   while (Date.now() < deadline && (await count(NotificationDeliveryStatus.Pending)) > 0) await pause(500);
   return {

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, pendingSchemaChanges, runMigrations, withDatabase } from '@hybridmatch/database';
+import {
+  dropDatabase,
+  ensureDatabase,
+  pendingSchemaChanges,
+  runMigrations,
+  withDatabase,
+} from '@hybridmatch/database';
 import { loadConfigForScripts } from './script-config';
 
 /**

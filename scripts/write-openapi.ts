@@ -14,11 +14,18 @@ const TARGET = join(__dirname, '..', '..', 'docs', 'openapi.json');
  * Preview mode: no provider is instantiated, so no database or Redis is needed.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ JWT_SECRET: 'openapi-generation-only-not-a-secret-000000', LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter(), {
-    preview: true,
-    logger: false,
+  const config = loadConfig({
+    JWT_SECRET: 'openapi-generation-only-not-a-secret-000000',
+    LOG_LEVEL: 'silent',
   });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: false,
+    },
+  );
   applyRoutePrefix(app);
   const document = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
   await app.close();

@@ -68,7 +68,15 @@ export type SeedWindow = Pick<
 >;
 export type SeedRequest = Omit<
   TeachingRequest,
-  'school' | 'location' | 'blocks' | 'createdAt' | 'updatedAt' | 'version' | 'statusReason' | 'statusChangedByUserId' | 'statusChangedAt'
+  | 'school'
+  | 'location'
+  | 'blocks'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+  | 'statusReason'
+  | 'statusChangedByUserId'
+  | 'statusChangedAt'
 >;
 export type SeedBlock = Pick<LessonBlock, 'id' | 'requestId' | 'weekday' | 'startTime' | 'endTime'>;
 

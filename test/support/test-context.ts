@@ -75,7 +75,8 @@ export class TestContext {
   static async create(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise<TestContext> {
     const config = testConfig(overrides);
     const template = process.env.HM_TEST_TEMPLATE_DATABASE;
-    if (!template) throw new Error('HM_TEST_TEMPLATE_DATABASE is not set: run the tests through jest (global setup)');
+    if (!template)
+      throw new Error('HM_TEST_TEMPLATE_DATABASE is not set: run the tests through jest (global setup)');
     await ensureDatabase(config.database.url, template);
     const app = await createApiApp(config, { logger: false });
     await app.init();
@@ -96,22 +97,32 @@ export class TestContext {
     try {
       await this.app.close();
     } catch (error) {
-      if (!(options.redisUnreachable && error instanceof Error && REDIS_UNREACHABLE.test(error.message))) throw error;
+      if (!(options.redisUnreachable && error instanceof Error && REDIS_UNREACHABLE.test(error.message)))
+        throw error;
     } finally {
       await dropDatabase(this.config.database.url);
     }
-    if (!options.redisUnreachable) await deleteRedisPrefix(this.config.redis.url, this.config.redis.queuePrefix);
+    if (!options.redisUnreachable)
+      await deleteRedisPrefix(this.config.redis.url, this.config.redis.queuePrefix);
   }
 
   // ---- factories -------------------------------------------------------------------------
 
   async newRegion(overrides: Partial<Region> = {}): Promise<Region> {
     const code = `r-${suffix()}`;
-    return this.db.getRepository(Region).save({ code, name: `Regio ${code}`, holidayRegion: HolidayRegion.Midden, ...overrides });
+    return this.db
+      .getRepository(Region)
+      .save({ code, name: `Regio ${code}`, holidayRegion: HolidayRegion.Midden, ...overrides });
   }
 
-  async newOrganisation(kind: OrganisationKind, regionId: string, overrides: Partial<Organisation> = {}): Promise<Organisation> {
-    const organisation = await this.db.getRepository(Organisation).save({ kind, regionId, name: `${kind} ${suffix()}`, kvkNumber: null, ...overrides });
+  async newOrganisation(
+    kind: OrganisationKind,
+    regionId: string,
+    overrides: Partial<Organisation> = {},
+  ): Promise<Organisation> {
+    const organisation = await this.db
+      .getRepository(Organisation)
+      .save({ kind, regionId, name: `${kind} ${suffix()}`, kvkNumber: null, ...overrides });
     const location = await this.db.getRepository(OrganisationLocation).save({
       organisationId: organisation.id,
       name: 'Hoofdlocatie',
@@ -133,7 +144,10 @@ export class TestContext {
     return this.newOrganisation(kind, regionId);
   }
 
-  async newUser(role: UserRole, scope: { organisationId?: string; regionIds?: string[] } = {}): Promise<TestUser> {
+  async newUser(
+    role: UserRole,
+    scope: { organisationId?: string; regionIds?: string[] } = {},
+  ): Promise<TestUser> {
     const users = this.db.getRepository(User);
     const user = await users.save({
       email: `${role.replace(/_/g, '-')}-${suffix()}@example.test`,
@@ -143,7 +157,9 @@ export class TestContext {
       passwordHash: await hashPassword(TEST_PASSWORD),
       regions: (scope.regionIds ?? []).map((id) => ({ id }) as Region),
     });
-    const token = await this.app.get(JwtService).signAsync({ sub: user.id, role, org: user.organisationId, regions: scope.regionIds ?? [] });
+    const token = await this.app
+      .get(JwtService)
+      .signAsync({ sub: user.id, role, org: user.organisationId, regions: scope.regionIds ?? [] });
     return { user, token, auth: { Authorization: `Bearer ${token}` } };
   }
 
@@ -190,7 +206,9 @@ export class TestContext {
       active: true,
       ...overrides,
     });
-    await this.db.getRepository(TeacherAvailabilityWindow).save({ teacherId: teacher.id, weekday: 2, startTime: 480 as ClockTime, endTime: 1020 as ClockTime });
+    await this.db
+      .getRepository(TeacherAvailabilityWindow)
+      .save({ teacherId: teacher.id, weekday: 2, startTime: 480 as ClockTime, endTime: 1020 as ClockTime });
     return teacher;
   }
 
@@ -220,7 +238,12 @@ export class TestContext {
       description: '',
       ...overrides,
     });
-    await this.db.getRepository(LessonBlock).save({ requestId: teachingRequest.id, weekday: 2, startTime: 540 as ClockTime, endTime: 720 as ClockTime });
+    await this.db.getRepository(LessonBlock).save({
+      requestId: teachingRequest.id,
+      weekday: 2,
+      startTime: 540 as ClockTime,
+      endTime: 720 as ClockTime,
+    });
     return teachingRequest;
   }
 
@@ -228,7 +251,11 @@ export class TestContext {
    * A proposal of the teacher for all the request's lesson blocks, made the way a match run makes
    * one (with its audit event and notifications); `overrides` are then written as-is (e.g. a status).
    */
-  async newProposal(teachingRequest: TeachingRequest, teacher: TeacherProfile, overrides: Partial<Proposal> = {}): Promise<Proposal> {
+  async newProposal(
+    teachingRequest: TeachingRequest,
+    teacher: TeacherProfile,
+    overrides: Partial<Proposal> = {},
+  ): Promise<Proposal> {
     const blocks = await this.db.getRepository(LessonBlock).findBy({ requestId: teachingRequest.id });
     const { id } = await this.db.transaction((manager) =>
       this.app.get(ProposalService).create(manager, {

@@ -9,8 +9,15 @@ import { ApiModule } from './api.module';
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** Builds the HTTP application (not yet listening): the same for `npm start` and for tests. */
-export async function createApiApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, genReqId: requestIdFor });
+export async function createApiApp(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    genReqId: requestIdFor,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     logger: options.logger === false ? false : undefined,
@@ -20,13 +27,20 @@ export async function createApiApp(config: AppConfig, options: { logger?: boolea
 
   const fastify = app.getHttpAdapter().getInstance();
   // CSV uploads arrive as text/csv; keep them as a string for the importer.
-  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
 
   applyRoutePrefix(app);
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: '/openapi.json', useGlobalPrefix: false });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: '/openapi.json',
+    useGlobalPrefix: false,
+  });
   return app;
 }
 

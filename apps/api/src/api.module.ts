@@ -19,7 +19,19 @@ import { TeacherModule } from './teachers/teacher.module';
 import { TeachingRequestModule } from './teaching-requests/teaching-request.module';
 import { UserModule } from './users/user.module';
 
-export const API_FEATURE_MODULES = [AuthModule, RegionModule, OrganisationModule, HealthModule, TeachingRequestModule, UserModule, TeacherModule, ProposalModule, OutboxModule, QueueDashboardModule, MatchRunModule];
+export const API_FEATURE_MODULES = [
+  AuthModule,
+  RegionModule,
+  OrganisationModule,
+  HealthModule,
+  TeachingRequestModule,
+  UserModule,
+  TeacherModule,
+  ProposalModule,
+  OutboxModule,
+  QueueDashboardModule,
+  MatchRunModule,
+];
 
 /** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */
 @Module({})
@@ -29,7 +41,10 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'api') }),
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'api'),
+        }),
         DatabaseModule,
         QueueModule,
         AccessModule,

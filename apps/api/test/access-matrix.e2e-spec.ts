@@ -85,9 +85,24 @@ describe('access matrix (e2e)', () => {
 
   const MATRIX: Row[] = [
     // organisations: everyone lists; reading is scoped; changing is for admins of the organisation
-    { method: 'get', label: '/api/organisations', path: () => '/api/organisations', expected: [200, 200, 200, 200, 200] },
-    { method: 'get', label: '/api/organisations/{schoolA}', path: (w) => `/api/organisations/${w.schoolA.id}`, expected: [200, 200, 404, 200, 404] },
-    { method: 'get', label: '/api/organisations/{schoolB}', path: (w) => `/api/organisations/${w.schoolB.id}`, expected: [200, 404, 404, 404, 404] },
+    {
+      method: 'get',
+      label: '/api/organisations',
+      path: () => '/api/organisations',
+      expected: [200, 200, 200, 200, 200],
+    },
+    {
+      method: 'get',
+      label: '/api/organisations/{schoolA}',
+      path: (w) => `/api/organisations/${w.schoolA.id}`,
+      expected: [200, 200, 404, 200, 404],
+    },
+    {
+      method: 'get',
+      label: '/api/organisations/{schoolB}',
+      path: (w) => `/api/organisations/${w.schoolB.id}`,
+      expected: [200, 404, 404, 404, 404],
+    },
     {
       method: 'patch',
       label: '/api/organisations/{companyA}',
@@ -112,9 +127,24 @@ describe('access matrix (e2e)', () => {
       expected: [200, 403, 403, 403, 403],
     },
     // teaching requests: companies see open demand in their region; schools post and change their own
-    { method: 'get', label: '/api/teaching-requests', path: () => '/api/teaching-requests', expected: [200, 200, 200, 200, 200] },
-    { method: 'get', label: '/api/teaching-requests/{requestA}', path: (w) => `/api/teaching-requests/${w.requestA.id}`, expected: [200, 200, 200, 200, 200] },
-    { method: 'get', label: '/api/teaching-requests/{requestB}', path: (w) => `/api/teaching-requests/${w.requestB.id}`, expected: [200, 404, 404, 404, 404] },
+    {
+      method: 'get',
+      label: '/api/teaching-requests',
+      path: () => '/api/teaching-requests',
+      expected: [200, 200, 200, 200, 200],
+    },
+    {
+      method: 'get',
+      label: '/api/teaching-requests/{requestA}',
+      path: (w) => `/api/teaching-requests/${w.requestA.id}`,
+      expected: [200, 200, 200, 200, 200],
+    },
+    {
+      method: 'get',
+      label: '/api/teaching-requests/{requestB}',
+      path: (w) => `/api/teaching-requests/${w.requestB.id}`,
+      expected: [200, 404, 404, 404, 404],
+    },
     {
       method: 'post',
       label: '/api/teaching-requests (for schoolA)',
@@ -155,19 +185,37 @@ describe('access matrix (e2e)', () => {
       method: 'post',
       label: '/api/users/invites (school admin of schoolA)',
       path: () => '/api/users/invites',
-      body: (w) => ({ email: `uitnodiging-${suffix()}@example.test`, name: 'Nieuwe Collega', role: UserRole.SchoolAdmin, organisationId: w.schoolA.id }),
+      body: (w) => ({
+        email: `uitnodiging-${suffix()}@example.test`,
+        name: 'Nieuwe Collega',
+        role: UserRole.SchoolAdmin,
+        organisationId: w.schoolA.id,
+      }),
       expected: [201, 403, 403, 201, 403],
     },
     {
       method: 'post',
       label: '/api/users/invites (hybrid teacher of companyB)',
       path: () => '/api/users/invites',
-      body: (w) => ({ email: `uitnodiging-${suffix()}@example.test`, name: 'Nieuwe Docent', role: UserRole.HybridTeacher, organisationId: w.companyB.id }),
+      body: (w) => ({
+        email: `uitnodiging-${suffix()}@example.test`,
+        name: 'Nieuwe Docent',
+        role: UserRole.HybridTeacher,
+        organisationId: w.companyB.id,
+      }),
       expected: [201, 403, 403, 403, 403],
     },
   ];
 
-  const cases = MATRIX.flatMap((row) => ROLES.map((role, column) => ({ row, role, method: row.method.toUpperCase(), label: row.label, status: row.expected[column] })));
+  const cases = MATRIX.flatMap((row) =>
+    ROLES.map((role, column) => ({
+      row,
+      role,
+      method: row.method.toUpperCase(),
+      label: row.label,
+      status: row.expected[column],
+    })),
+  );
 
   it.each(cases)('$role: $method $label → $status', async ({ row, role, status }) => {
     const call = ctx.http[row.method](await row.path(world)).set(world.actors[role].auth);
@@ -198,7 +246,11 @@ describe('every route declares who may call it', () => {
       return scanner
         .getAllMethodNames(controller.prototype)
         .map((name) => ({ controller, name, handler: controller.prototype[name] as () => unknown }))
-        .filter(({ handler }) => Reflect.getMetadata(PATH_METADATA, handler) !== undefined && Reflect.getMetadata(METHOD_METADATA, handler) !== undefined);
+        .filter(
+          ({ handler }) =>
+            Reflect.getMetadata(PATH_METADATA, handler) !== undefined &&
+            Reflect.getMetadata(METHOD_METADATA, handler) !== undefined,
+        );
     });
   }
 
@@ -211,12 +263,21 @@ describe('every route declares who may call it', () => {
         const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [handler, controller]);
         return !isPublic && !roles?.length;
       })
-      .map(({ controller, name }) => `${controller.name}.${name} (${RequestMethod[Reflect.getMetadata(METHOD_METADATA, controller.prototype[name])]})`);
+      .map(
+        ({ controller, name }) =>
+          `${controller.name}.${name} (${RequestMethod[Reflect.getMetadata(METHOD_METADATA, controller.prototype[name])]})`,
+      );
 
     expect(undeclared).toEqual([]);
     // The walk really sees the application's routes, including public ones and this feature's.
     expect(routes.map(({ controller, name }) => `${controller.name}.${name}`)).toEqual(
-      expect.arrayContaining(['AuthController.login', 'HealthController.check', 'TeachingRequestController.cancel', 'UserController.invite', 'OrganisationController.list']),
+      expect.arrayContaining([
+        'AuthController.login',
+        'HealthController.check',
+        'TeachingRequestController.cancel',
+        'UserController.invite',
+        'OrganisationController.list',
+      ]),
     );
   });
 });

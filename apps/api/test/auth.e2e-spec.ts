@@ -14,7 +14,8 @@ describe('authentication (e2e)', () => {
     await ctx.close();
   });
 
-  const login = (email: string, password: string) => ctx.http.post('/api/auth/login').send({ email, password });
+  const login = (email: string, password: string) =>
+    ctx.http.post('/api/auth/login').send({ email, password });
 
   /** Invites a company admin as the platform admin and returns the token from the invite link. */
   async function inviteCompanyAdmin(): Promise<{ email: string; token: string; userId: string }> {
@@ -26,23 +27,43 @@ describe('authentication (e2e)', () => {
       .set(admin.auth)
       .send({ email, name: 'Nieuwe Beheerder', role: UserRole.CompanyAdmin, organisationId: company.id })
       .expect(201);
-    return { email, token: new URL(response.body.inviteUrl).searchParams.get('token')!, userId: response.body.user.id };
+    return {
+      email,
+      token: new URL(response.body.inviteUrl).searchParams.get('token')!,
+      userId: response.body.user.id,
+    };
   }
 
   it('logs in with a password and returns a token that works on /api/auth/me', async () => {
     const coordinator = await ctx.newCoordinator((await ctx.newRegion()).id);
     const response = await login(coordinator.user.email.toUpperCase(), TEST_PASSWORD).expect(200);
-    expect(response.body).toMatchObject({ tokenType: 'Bearer', expiresIn: ctx.config.auth.jwtTtlSeconds, accessToken: expect.any(String) });
+    expect(response.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: ctx.config.auth.jwtTtlSeconds,
+      accessToken: expect.any(String),
+    });
 
-    const me = await ctx.http.get('/api/auth/me').set({ Authorization: `Bearer ${response.body.accessToken}` }).expect(200);
-    expect(me.body).toMatchObject({ id: coordinator.user.id, role: 'regional_coordinator', regionIds: coordinator.user.regions!.map((region) => region.id) });
+    const me = await ctx.http
+      .get('/api/auth/me')
+      .set({ Authorization: `Bearer ${response.body.accessToken}` })
+      .expect(200);
+    expect(me.body).toMatchObject({
+      id: coordinator.user.id,
+      role: 'regional_coordinator',
+      regionIds: coordinator.user.regions!.map((region) => region.id),
+    });
   });
 
   it('answers a wrong password with 401 in the problem shape', async () => {
     const admin = await ctx.newAdmin();
     const response = await login(admin.user.email, 'not-the-password').expect(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', correlationId: expect.any(String), detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      correlationId: expect.any(String),
+      detail: expect.any(String),
+    });
   });
 
   it('refuses a request without a token, and a tampered token, with 401', async () => {
@@ -50,8 +71,13 @@ describe('authentication (e2e)', () => {
     await ctx.http.get('/api/auth/me').expect(401);
     const [header, payload, signature] = admin.token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const forgedPayload = Buffer.from(JSON.stringify({ ...claims, role: UserRole.PlatformAdmin, sub: 'someone-else' })).toString('base64url');
-    const tampered = await ctx.http.get('/api/auth/me').set({ Authorization: `Bearer ${header}.${forgedPayload}.${signature}` }).expect(401);
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...claims, role: UserRole.PlatformAdmin, sub: 'someone-else' }),
+    ).toString('base64url');
+    const tampered = await ctx.http
+      .get('/api/auth/me')
+      .set({ Authorization: `Bearer ${header}.${forgedPayload}.${signature}` })
+      .expect(401);
     expect(tampered.body.code).toBe('UNAUTHENTICATED');
   });
 
@@ -60,7 +86,10 @@ describe('authentication (e2e)', () => {
     const password = 'een eigen lange wachtzin';
 
     const accepted = await ctx.http.post('/api/auth/accept-invite').send({ token, password }).expect(200);
-    const me = await ctx.http.get('/api/auth/me').set({ Authorization: `Bearer ${accepted.body.accessToken}` }).expect(200);
+    const me = await ctx.http
+      .get('/api/auth/me')
+      .set({ Authorization: `Bearer ${accepted.body.accessToken}` })
+      .expect(200);
     expect(me.body).toMatchObject({ id: userId, email, role: 'company_admin' });
 
     await login(email, password).expect(200);
@@ -68,13 +97,24 @@ describe('authentication (e2e)', () => {
 
   it('answers 404 for an invite token that was already used or has expired', async () => {
     const used = await inviteCompanyAdmin();
-    await ctx.http.post('/api/auth/accept-invite').send({ token: used.token, password: 'een eigen lange wachtzin' }).expect(200);
-    const again = await ctx.http.post('/api/auth/accept-invite').send({ token: used.token, password: 'nog een andere wachtzin' }).expect(404);
+    await ctx.http
+      .post('/api/auth/accept-invite')
+      .send({ token: used.token, password: 'een eigen lange wachtzin' })
+      .expect(200);
+    const again = await ctx.http
+      .post('/api/auth/accept-invite')
+      .send({ token: used.token, password: 'nog een andere wachtzin' })
+      .expect(404);
     expect(again.body.code).toBe('NOT_FOUND');
 
     const expired = await inviteCompanyAdmin();
-    await ctx.db.getRepository(User).update(expired.userId, { inviteExpiresAt: new Date(Date.now() - 60_000) });
-    await ctx.http.post('/api/auth/accept-invite').send({ token: expired.token, password: 'een eigen lange wachtzin' }).expect(404);
+    await ctx.db
+      .getRepository(User)
+      .update(expired.userId, { inviteExpiresAt: new Date(Date.now() - 60_000) });
+    await ctx.http
+      .post('/api/auth/accept-invite')
+      .send({ token: expired.token, password: 'een eigen lange wachtzin' })
+      .expect(404);
     await login(expired.email, 'een eigen lange wachtzin').expect(401);
   });
 
@@ -91,14 +131,18 @@ describe('authentication (e2e)', () => {
 
     it('answers the 4th attempt within the minute with 429 RATE_LIMITED', async () => {
       const admin = await limited.newAdmin();
-      const attempt = () => limited.http.post('/api/auth/login').send({ email: admin.user.email, password: 'wrong-password' });
+      const attempt = () =>
+        limited.http.post('/api/auth/login').send({ email: admin.user.email, password: 'wrong-password' });
       await attempt().expect(401);
       await attempt().expect(401);
       await attempt().expect(401);
       const blocked = await attempt().expect(429);
       expect(blocked.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
       // Even the right password is refused until the minute is over.
-      await limited.http.post('/api/auth/login').send({ email: admin.user.email, password: TEST_PASSWORD }).expect(429);
+      await limited.http
+        .post('/api/auth/login')
+        .send({ email: admin.user.email, password: TEST_PASSWORD })
+        .expect(429);
     });
   });
 });

@@ -25,7 +25,11 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
 
-    const created = await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron: '0 6 * * 1', enabled: true }).expect(200);
+    const created = await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron: '0 6 * * 1', enabled: true })
+      .expect(200);
     expect(created.body).toMatchObject({
       regionId: region.id,
       cron: '0 6 * * 1',
@@ -49,27 +53,52 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
     });
     await ctx.http.get(scheduleUrl(region.id)).set(coordinator.auth).expect(200, created.body);
 
-    const updated = await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron: '30 7 * * 1-5', enabled: true, version: 1 }).expect(200);
+    const updated = await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron: '30 7 * * 1-5', enabled: true, version: 1 })
+      .expect(200);
     expect(updated.body).toMatchObject({ cron: '30 7 * * 1-5', version: 2 });
-    expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toMatchObject({ pattern: '30 7 * * 1-5', tz: 'Europe/Amsterdam' });
+    expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toMatchObject({
+      pattern: '30 7 * * 1-5',
+      tz: 'Europe/Amsterdam',
+    });
 
     // A stale version is refused and changes nothing.
-    const stale = await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron: '0 8 * * *', enabled: true, version: 1 }).expect(409);
+    const stale = await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron: '0 8 * * *', enabled: true, version: 1 })
+      .expect(409);
     expect(stale.body).toMatchObject({ code: 'CONFLICT' });
-    expect(await ctx.db.getRepository(MatchRunSchedule).findOneByOrFail({ regionId: region.id })).toMatchObject({ cron: '30 7 * * 1-5', version: 2 });
+    expect(
+      await ctx.db.getRepository(MatchRunSchedule).findOneByOrFail({ regionId: region.id }),
+    ).toMatchObject({ cron: '30 7 * * 1-5', version: 2 });
   });
 
   it('disabling keeps the row but removes the job scheduler; DELETE removes both', async () => {
     const region = await ctx.newRegion();
     const admin = await ctx.newAdmin();
-    await ctx.http.put(scheduleUrl(region.id)).set(admin.auth).send({ cron: '0 6 * * *', enabled: true }).expect(200);
+    await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(admin.auth)
+      .send({ cron: '0 6 * * *', enabled: true })
+      .expect(200);
     expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toBeDefined();
 
-    const disabled = await ctx.http.put(scheduleUrl(region.id)).set(admin.auth).send({ cron: '0 6 * * *', enabled: false }).expect(200);
+    const disabled = await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(admin.auth)
+      .send({ cron: '0 6 * * *', enabled: false })
+      .expect(200);
     expect(disabled.body).toMatchObject({ enabled: false, nextRunAt: null });
     expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toBeUndefined();
 
-    await ctx.http.put(scheduleUrl(region.id)).set(admin.auth).send({ cron: '0 6 * * *', enabled: true }).expect(200);
+    await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(admin.auth)
+      .send({ cron: '0 6 * * *', enabled: true })
+      .expect(200);
     expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toBeDefined();
     const removed = await ctx.http.delete(scheduleUrl(region.id)).set(admin.auth).expect(200);
     expect(removed.body).toMatchObject({ regionId: region.id, cron: '0 6 * * *', nextRunAt: null });
@@ -88,8 +117,15 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
   ])('refuses %s with a 400 naming cron, and writes nothing', async (_case, cron, reason) => {
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
-    const refused = await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron, enabled: true }).expect(400);
-    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'cron', reason: expect.stringContaining(reason) }] });
+    const refused = await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron, enabled: true })
+      .expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'cron', reason: expect.stringContaining(reason) }],
+    });
     expect(await ctx.db.getRepository(MatchRunSchedule).countBy({ regionId: region.id })).toBe(0);
     expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toBeUndefined();
   });
@@ -97,11 +133,22 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
   it('refuses missing and mistyped fields with a 400 naming them', async () => {
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
-    const missing = await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron: '0 6 * * 1' }).expect(400);
+    const missing = await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron: '0 6 * * 1' })
+      .expect(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'enabled' })]);
-    const notANumber = await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron: '0 6 * * 1', enabled: true, version: 'one' }).expect(400);
+    const notANumber = await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron: '0 6 * * 1', enabled: true, version: 'one' })
+      .expect(400);
     expect(notANumber.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
-    const badRegion = await ctx.http.get('/api/regions/not-a-uuid/match-schedule').set(coordinator.auth).expect(400);
+    const badRegion = await ctx.http
+      .get('/api/regions/not-a-uuid/match-schedule')
+      .set(coordinator.auth)
+      .expect(400);
     expect(badRegion.body.errors).toEqual([expect.objectContaining({ field: 'regionId' })]);
   });
 
@@ -110,7 +157,11 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
     const coordinator = await ctx.newCoordinator(mine.id);
     const other = await ctx.newCoordinator(theirs.id);
     const companyAdmin = await ctx.newCompanyAdmin((await ctx.newCompany(mine.id)).id);
-    await ctx.http.put(scheduleUrl(mine.id)).set(coordinator.auth).send({ cron: '0 6 * * 1', enabled: true }).expect(200);
+    await ctx.http
+      .put(scheduleUrl(mine.id))
+      .set(coordinator.auth)
+      .send({ cron: '0 6 * * 1', enabled: true })
+      .expect(200);
 
     for (const call of [
       () => ctx.http.get(scheduleUrl(mine.id)),
@@ -124,7 +175,11 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
 
     // An unknown region is a 404 for the platform admin too.
     const admin = await ctx.newAdmin();
-    await ctx.http.put(scheduleUrl(newId())).set(admin.auth).send({ cron: '0 6 * * 1', enabled: true }).expect(404);
+    await ctx.http
+      .put(scheduleUrl(newId()))
+      .set(admin.auth)
+      .send({ cron: '0 6 * * 1', enabled: true })
+      .expect(404);
   });
 });
 
@@ -145,7 +200,9 @@ describe('match-run schedules with Redis unreachable (e2e)', () => {
     const url = `/api/regions/${region.id}/match-schedule`;
 
     await ctx.http.put(url).set(coordinator.auth).send({ cron: '0 6 * * 1', enabled: true }).expect(200);
-    expect(await ctx.db.getRepository(MatchRunSchedule).findOneByOrFail({ regionId: region.id })).toMatchObject({ cron: '0 6 * * 1', enabled: true });
+    expect(
+      await ctx.db.getRepository(MatchRunSchedule).findOneByOrFail({ regionId: region.id }),
+    ).toMatchObject({ cron: '0 6 * * 1', enabled: true });
 
     await ctx.http.delete(url).set(coordinator.auth).expect(200);
     expect(await ctx.db.getRepository(MatchRunSchedule).countBy({ regionId: region.id })).toBe(0);

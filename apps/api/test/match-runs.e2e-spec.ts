@@ -17,7 +17,11 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
 
-    const started = await ctx.http.post('/api/match-runs').set(coordinator.auth).send({ regionId: region.id, weights: { travel: 300 } }).expect(202);
+    const started = await ctx.http
+      .post('/api/match-runs')
+      .set(coordinator.auth)
+      .send({ regionId: region.id, weights: { travel: 300 } })
+      .expect(202);
     expect(started.body).toMatchObject({
       regionId: region.id,
       status: 'queued',
@@ -29,9 +33,15 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
       result: null,
       error: null,
     });
-    expect(await ctx.db.getRepository(MatchRun).findOneByOrFail({ id: started.body.id })).toMatchObject({ status: MatchRunStatus.Queued });
+    expect(await ctx.db.getRepository(MatchRun).findOneByOrFail({ id: started.body.id })).toMatchObject({
+      status: MatchRunStatus.Queued,
+    });
 
-    const refused = await ctx.http.post('/api/match-runs').set(coordinator.auth).send({ regionId: region.id }).expect(409);
+    const refused = await ctx.http
+      .post('/api/match-runs')
+      .set(coordinator.auth)
+      .send({ regionId: region.id })
+      .expect(409);
     expect(refused.body).toMatchObject({ code: 'CONFLICT' });
     expect(refused.body.detail).toContain(started.body.id);
     expect(await ctx.db.getRepository(MatchRun).countBy({ regionId: region.id })).toBe(1);
@@ -45,18 +55,32 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
     const [mine, theirs] = [await ctx.newRegion(), await ctx.newRegion()];
     const coordinator = await ctx.newCoordinator(mine.id);
     const other = await ctx.newCoordinator(theirs.id);
-    const run = (await ctx.http.post('/api/match-runs').set(coordinator.auth).send({ regionId: mine.id }).expect(202)).body;
+    const run = (
+      await ctx.http.post('/api/match-runs').set(coordinator.auth).send({ regionId: mine.id }).expect(202)
+    ).body;
 
-    const refused = await ctx.http.post('/api/match-runs').set(other.auth).send({ regionId: mine.id }).expect(404);
+    const refused = await ctx.http
+      .post('/api/match-runs')
+      .set(other.auth)
+      .send({ regionId: mine.id })
+      .expect(404);
     expect(refused.body.code).toBe('NOT_FOUND');
     await ctx.http.get(`/api/match-runs/${run.id}`).set(other.auth).expect(404);
     await ctx.http.get(`/api/match-runs/${run.id}`).set(coordinator.auth).expect(200);
     const theirList = await ctx.http.get('/api/match-runs').set(other.auth).expect(200);
     expect(theirList.body.items.map((item: MatchRun) => item.id)).not.toContain(run.id);
-    const filtered = await ctx.http.get('/api/match-runs').query({ regionId: mine.id }).set(other.auth).expect(200);
+    const filtered = await ctx.http
+      .get('/api/match-runs')
+      .query({ regionId: mine.id })
+      .set(other.auth)
+      .expect(200);
     expect(filtered.body).toMatchObject({ items: [], total: 0 });
 
-    const myList = await ctx.http.get('/api/match-runs').query({ regionId: mine.id, status: 'queued' }).set(coordinator.auth).expect(200);
+    const myList = await ctx.http
+      .get('/api/match-runs')
+      .query({ regionId: mine.id, status: 'queued' })
+      .set(coordinator.auth)
+      .expect(200);
     expect(myList.body).toMatchObject({ total: 1, page: 1, items: [{ id: run.id, status: 'queued' }] });
     const admin = await ctx.newAdmin();
     const all = await ctx.http.get('/api/match-runs').query({ pageSize: 200 }).set(admin.auth).expect(200);
@@ -72,11 +96,23 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
     await ctx.http.post('/api/match-runs').send({ regionId: region.id }).expect(401);
 
     const admin = await ctx.newAdmin();
-    const badRegion = await ctx.http.post('/api/match-runs').set(admin.auth).send({ regionId: 'twente' }).expect(400);
+    const badRegion = await ctx.http
+      .post('/api/match-runs')
+      .set(admin.auth)
+      .send({ regionId: 'twente' })
+      .expect(400);
     expect(badRegion.body.errors).toEqual([{ field: 'regionId', reason: 'must be a region id (UUID)' }]);
-    const badWeight = await ctx.http.post('/api/match-runs').set(admin.auth).send({ regionId: region.id, weights: { travel: -1 } }).expect(400);
+    const badWeight = await ctx.http
+      .post('/api/match-runs')
+      .set(admin.auth)
+      .send({ regionId: region.id, weights: { travel: -1 } })
+      .expect(400);
     expect(badWeight.body.errors).toEqual([expect.objectContaining({ field: 'weights.travel' })]);
-    await ctx.http.post('/api/match-runs').set(admin.auth).send({ regionId: region.id, weights: { speed: 3 } }).expect(400);
+    await ctx.http
+      .post('/api/match-runs')
+      .set(admin.auth)
+      .send({ regionId: region.id, weights: { speed: 3 } })
+      .expect(400);
     await ctx.http.post('/api/match-runs').set(admin.auth).send({ regionId: newId() }).expect(404);
     await ctx.http.get('/api/match-runs/not-a-uuid').set(admin.auth).expect(400);
     await ctx.http.get(`/api/match-runs/${newId()}`).set(admin.auth).expect(404);
@@ -98,9 +134,16 @@ describe('match runs with Redis unreachable (e2e)', () => {
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
 
-    const started = await ctx.http.post('/api/match-runs').set(coordinator.auth).send({ regionId: region.id }).expect(202);
+    const started = await ctx.http
+      .post('/api/match-runs')
+      .set(coordinator.auth)
+      .send({ regionId: region.id })
+      .expect(202);
 
     expect(started.body.status).toBe('queued');
-    expect(await ctx.db.getRepository(MatchRun).findOneByOrFail({ id: started.body.id })).toMatchObject({ status: MatchRunStatus.Queued, regionId: region.id });
+    expect(await ctx.db.getRepository(MatchRun).findOneByOrFail({ id: started.body.id })).toMatchObject({
+      status: MatchRunStatus.Queued,
+      regionId: region.id,
+    });
   });
 });

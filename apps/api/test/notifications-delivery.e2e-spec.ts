@@ -43,13 +43,16 @@ describe('notification delivery: the API side (e2e)', () => {
       const page = await ctx.http.get('/admin/queues').set(auth).expect(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
       const queues = await ctx.http.get('/admin/queues/api/queues').set(auth).expect(200);
-      expect((queues.body.queues as Array<{ name: string }>).map((queue) => queue.name).sort()).toEqual(Object.values(QUEUES).sort());
+      expect((queues.body.queues as Array<{ name: string }>).map((queue) => queue.name).sort()).toEqual(
+        Object.values(QUEUES).sort(),
+      );
     });
   });
 
   it('nudges the worker to relay (a relay-outbox job) once a transaction that wrote notifications commits', async () => {
     const queue = ctx.app.get<Queue>(getQueueToken(QUEUES.notifications));
-    const relayJobs = async () => (await queue.getJobs(['waiting'])).filter((job) => job.name === 'relay-outbox').length;
+    const relayJobs = async () =>
+      (await queue.getJobs(['waiting'])).filter((job) => job.name === 'relay-outbox').length;
     const before = await relayJobs();
     const { user } = await ctx.newUser(UserRole.SchoolAdmin);
 

@@ -22,11 +22,26 @@ describe('organisations (e2e)', () => {
         kind: OrganisationKind.MboSchool,
         name: 'ROC Midden Nederland',
         regionId: region.id,
-        locations: [{ name: 'Techniek', street: 'Australiëlaan 5', postalCode: '3526AB', city: 'Utrecht', latitude: 52.07, longitude: 5.1 }],
+        locations: [
+          {
+            name: 'Techniek',
+            street: 'Australiëlaan 5',
+            postalCode: '3526AB',
+            city: 'Utrecht',
+            latitude: 52.07,
+            longitude: 5.1,
+          },
+        ],
       })
       .expect(201);
-    expect(response.body).toMatchObject({ kind: 'mbo_school', name: 'ROC Midden Nederland', regionId: region.id });
-    expect(response.body.locations).toEqual([expect.objectContaining({ postalCode: '3526 AB', city: 'Utrecht' })]);
+    expect(response.body).toMatchObject({
+      kind: 'mbo_school',
+      name: 'ROC Midden Nederland',
+      regionId: region.id,
+    });
+    expect(response.body.locations).toEqual([
+      expect.objectContaining({ postalCode: '3526 AB', city: 'Utrecht' }),
+    ]);
   });
 
   it('shows a company admin only their own organisation', async () => {
@@ -48,7 +63,11 @@ describe('organisations (e2e)', () => {
       .send({ kind: 'bakery', name: 'X', regionId: 'nope', locations: [], colour: 'red' })
       .expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', correlationId: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      correlationId: expect.any(String),
+    });
     const fields = response.body.errors.map((error: { field: string }) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['colour', 'kind', 'name', 'regionId', 'locations']));
   });

@@ -9,7 +9,11 @@ const ALL_ACCEPTED = {
   teacherAnswer: ProposalAnswer.Accepted,
   schoolAnswer: ProposalAnswer.Accepted,
 };
-const TERMS = { hourlyRateCents: 9500, supervisorName: 'Marieke de Vries', supervisorEmail: 'm.devries@roc.example.nl' };
+const TERMS = {
+  hourlyRateCents: 9500,
+  supervisorName: 'Marieke de Vries',
+  supervisorEmail: 'm.devries@roc.example.nl',
+};
 const hhmm = (value: string) => (Number(value.slice(0, 2)) * 60 + Number(value.slice(3))) as ClockTime;
 
 interface Offer {
@@ -38,11 +42,20 @@ describe('proposal approvals under concurrency (e2e)', () => {
     await ctx.close();
   });
 
-  async function awaitingApprovals(teacher: TeacherProfile, school: Organisation, offers: Offer[]): Promise<Array<{ proposal: Proposal; offer: Offer }>> {
+  async function awaitingApprovals(
+    teacher: TeacherProfile,
+    school: Organisation,
+    offers: Offer[],
+  ): Promise<Array<{ proposal: Proposal; offer: Offer }>> {
     const made = [];
     for (const offer of offers) {
       const request = await ctx.newRequest(school);
-      await db.getRepository(LessonBlock).update({ requestId: request.id }, { weekday: offer.weekday, startTime: hhmm(offer.start), endTime: hhmm(offer.end) });
+      await db
+        .getRepository(LessonBlock)
+        .update(
+          { requestId: request.id },
+          { weekday: offer.weekday, startTime: hhmm(offer.start), endTime: hhmm(offer.end) },
+        );
       made.push({ proposal: await ctx.newProposal(request, teacher, ALL_ACCEPTED), offer });
     }
     return made;
@@ -51,7 +64,10 @@ describe('proposal approvals under concurrency (e2e)', () => {
   const approveAllAtOnce = (coordinator: TestUser, items: Array<{ proposal: Proposal; offer: Offer }>) =>
     Promise.all(
       items.map(({ proposal, offer }) =>
-        ctx.http.post(`/api/proposals/${proposal.id}/approve`).set(coordinator.auth).send({ ...TERMS, startDate: offer.startDate, endDate: offer.endDate }),
+        ctx.http
+          .post(`/api/proposals/${proposal.id}/approve`)
+          .set(coordinator.auth)
+          .send({ ...TERMS, startDate: offer.startDate, endDate: offer.endDate }),
       ),
     );
 
@@ -61,7 +77,10 @@ describe('proposal approvals under concurrency (e2e)', () => {
       [teacher.id],
     );
     expect(committed.minutes).toBeLessThanOrEqual(teacher.releasedHoursPerWeek * 60);
-    const [days] = await db.query(`SELECT count(DISTINCT weekday)::int AS days FROM placement_slot WHERE teacher_id = $1 AND active`, [teacher.id]);
+    const [days] = await db.query(
+      `SELECT count(DISTINCT weekday)::int AS days FROM placement_slot WHERE teacher_id = $1 AND active`,
+      [teacher.id],
+    );
     expect(days.days).toBeLessThanOrEqual(teacher.releasedDaysPerWeek);
     const overlaps = await db.query(
       `SELECT a.id FROM placement_slot a JOIN placement_slot b ON a.id < b.id
@@ -100,15 +119,26 @@ describe('proposal approvals under concurrency (e2e)', () => {
     expect(refused.length).toBeGreaterThanOrEqual(8 - 3);
     for (const response of refused) {
       expect(response.body.code).toBe('CONFLICT');
-      expect(response.body.detail).toMatch(/is released for (6 hours|2 day\(s\)) a week|overlaps an approved placement of this teacher/);
+      expect(response.body.detail).toMatch(
+        /is released for (6 hours|2 day\(s\)) a week|overlaps an approved placement of this teacher/,
+      );
     }
     await assertNeverOverbooked(teacher);
 
     // Every approved proposal has exactly one placement; every refused one is still waiting, untouched.
-    const statuses = await db.getRepository(Proposal).find({ where: made.map(({ proposal }) => ({ id: proposal.id })) });
-    expect(statuses.filter((proposal) => proposal.status === ProposalStatus.Approved)).toHaveLength(approved.length);
-    expect(statuses.filter((proposal) => proposal.status === ProposalStatus.AwaitingApproval)).toHaveLength(refused.length);
-    const [placements] = await db.query(`SELECT count(*)::int AS count FROM placement WHERE teacher_id = $1`, [teacher.id]);
+    const statuses = await db
+      .getRepository(Proposal)
+      .find({ where: made.map(({ proposal }) => ({ id: proposal.id })) });
+    expect(statuses.filter((proposal) => proposal.status === ProposalStatus.Approved)).toHaveLength(
+      approved.length,
+    );
+    expect(statuses.filter((proposal) => proposal.status === ProposalStatus.AwaitingApproval)).toHaveLength(
+      refused.length,
+    );
+    const [placements] = await db.query(
+      `SELECT count(*)::int AS count FROM placement WHERE teacher_id = $1`,
+      [teacher.id],
+    );
     expect(placements.count).toBe(approved.length);
   });
 
@@ -133,7 +163,8 @@ describe('proposal approvals under concurrency (e2e)', () => {
     expect(responses.filter((response) => response.status === 200)).toHaveLength(1);
     const refused = responses.filter((response) => response.status === 409);
     expect(refused).toHaveLength(5);
-    for (const response of refused) expect(response.body.detail).toMatch(/overlaps an approved placement of this teacher/);
+    for (const response of refused)
+      expect(response.body.detail).toMatch(/overlaps an approved placement of this teacher/);
     await assertNeverOverbooked(teacher);
   });
 
@@ -143,16 +174,23 @@ describe('proposal approvals under concurrency (e2e)', () => {
     const school = await ctx.newSchool(region.id);
     const coordinator = await ctx.newCoordinator(region.id);
     const teacher = await ctx.newTeacher(company.id, { releasedHoursPerWeek: 40, releasedDaysPerWeek: 5 });
-    const [{ proposal, offer }] = await awaitingApprovals(teacher, school, [{ weekday: 2, start: '09:00', end: '12:00', startDate: '2026-09-07', endDate: '2027-01-29' }]);
+    const [{ proposal, offer }] = await awaitingApprovals(teacher, school, [
+      { weekday: 2, start: '09:00', end: '12:00', startDate: '2026-09-07', endDate: '2027-01-29' },
+    ]);
     await approveAllAtOnce(coordinator, [{ proposal, offer }]);
-    const [slot] = await db.query(`SELECT placement_id, lesson_block_id FROM placement_slot WHERE teacher_id = $1`, [teacher.id]);
+    const [slot] = await db.query(
+      `SELECT placement_id, lesson_block_id FROM placement_slot WHERE teacher_id = $1`,
+      [teacher.id],
+    );
 
     const duplicate = db.query(
       `INSERT INTO placement_slot (placement_id, lesson_block_id, teacher_id, weekday, minutes, dates, active)
        SELECT $1, id, $2, 2, '[600,660)', '[2026-12-01,2026-12-31]', true FROM lesson_block WHERE id <> $3 LIMIT 1`,
       [slot.placement_id, teacher.id, slot.lesson_block_id],
     );
-    await expect(duplicate).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23P01' }) });
+    await expect(duplicate).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '23P01' }),
+    });
     // An inactive (cancelled) slot does not block the time.
     await db.query(
       `INSERT INTO placement_slot (placement_id, lesson_block_id, teacher_id, weekday, minutes, dates, active)

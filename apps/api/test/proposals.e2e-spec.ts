@@ -65,25 +65,45 @@ describe('proposals (e2e)', () => {
 
     // New proposal: the three parties are told, the coordinator not yet.
     const proposalNew = await notificationsOf(id, NotificationKind.ProposalNew);
-    expect(sorted(proposalNew.map((n) => n.recipientUserId))).toEqual(sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id]));
+    expect(sorted(proposalNew.map((n) => n.recipientUserId))).toEqual(
+      sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id]),
+    );
     expect(proposalNew[0].bodyText).toContain('Wat moet u doen: accepteer of wijs het voorstel af vóór');
     expect(proposalNew[0].bodyText).toContain('--- English ---');
     expect(proposalNew[0].bodyText).toContain('What to do: accept or decline the proposal before');
     expect(proposalNew[0].bodyText).toContain(`${ctx.config.http.publicUrl}/proposals/${id}`);
-    expect(proposalNew[0]).toMatchObject({ deliveryStatus: 'pending', attempts: 0, relayedAt: null, readAt: null });
+    expect(proposalNew[0]).toMatchObject({
+      deliveryStatus: 'pending',
+      attempts: 0,
+      relayedAt: null,
+      readAt: null,
+    });
 
     const afterSchool = await answer(w.schoolAdmin, id, { decision: 'accept' }).expect(200);
-    expect(afterSchool.body).toMatchObject({ status: 'proposed', answers: { company: 'pending', teacher: 'pending', school: 'accepted' } });
+    expect(afterSchool.body).toMatchObject({
+      status: 'proposed',
+      answers: { company: 'pending', teacher: 'pending', school: 'accepted' },
+    });
     await answer(w.teacher, id, { decision: 'accept', reason: 'Past goed naast mijn werk.' }).expect(200);
     expect(await notificationsOf(id, NotificationKind.AllAccepted)).toEqual([]);
-    const afterCompany = await answer(w.companyAdmin, id, { decision: 'accept', version: afterSchool.body.version + 1 }).expect(200);
-    expect(afterCompany.body).toMatchObject({ status: 'awaiting_approval', answers: { company: 'accepted', teacher: 'accepted', school: 'accepted' } });
+    const afterCompany = await answer(w.companyAdmin, id, {
+      decision: 'accept',
+      version: afterSchool.body.version + 1,
+    }).expect(200);
+    expect(afterCompany.body).toMatchObject({
+      status: 'awaiting_approval',
+      answers: { company: 'accepted', teacher: 'accepted', school: 'accepted' },
+    });
 
     const allAccepted = await notificationsOf(id, NotificationKind.AllAccepted);
     expect(allAccepted.map((n) => n.recipientUserId)).toEqual([w.coordinator.user.id]);
     expect(allAccepted[0].bodyText).toContain('keur het voorstel goed');
 
-    const approval = await ctx.http.post(`/api/proposals/${id}/approve`).set(w.coordinator.auth).send({ ...TERMS, version: afterCompany.body.version }).expect(200);
+    const approval = await ctx.http
+      .post(`/api/proposals/${id}/approve`)
+      .set(w.coordinator.auth)
+      .send({ ...TERMS, version: afterCompany.body.version })
+      .expect(200);
     expect(approval.body.proposal).toMatchObject({ id, status: 'approved' });
     expect(approval.body.placement).toMatchObject({
       proposalId: id,
@@ -99,31 +119,88 @@ describe('proposals (e2e)', () => {
       supervisorName: 'Marieke de Vries',
       status: 'active',
       approvedByUserId: w.coordinator.user.id,
-      slots: [{ lessonBlockId: w.proposal.blockIds[0], weekday: 2, startTime: '09:00', endTime: '12:00', active: true }],
+      slots: [
+        {
+          lessonBlockId: w.proposal.blockIds[0],
+          weekday: 2,
+          startTime: '09:00',
+          endTime: '12:00',
+          active: true,
+        },
+      ],
     });
 
     // The database holds the placement, its slot and the request's new status.
     const placement = await db.getRepository(Placement).findOneByOrFail({ proposalId: id });
     const slots = await db.getRepository(PlacementSlot).findBy({ placementId: placement.id });
-    expect(slots).toEqual([expect.objectContaining({ teacherId: w.teacher.teacher.id, weekday: 2, minutes: '[540,720)', dates: '[2026-09-07,2027-01-30)', active: true })]);
-    expect(await db.getRepository(TeachingRequest).findOneByOrFail({ id: w.request.id })).toMatchObject({ status: TeachingRequestStatus.Filled });
+    expect(slots).toEqual([
+      expect.objectContaining({
+        teacherId: w.teacher.teacher.id,
+        weekday: 2,
+        minutes: '[540,720)',
+        dates: '[2026-09-07,2027-01-30)',
+        active: true,
+      }),
+    ]);
+    expect(await db.getRepository(TeachingRequest).findOneByOrFail({ id: w.request.id })).toMatchObject({
+      status: TeachingRequestStatus.Filled,
+    });
 
     const approved = await notificationsOf(id, NotificationKind.Approved);
-    expect(sorted(approved.map((n) => n.recipientUserId))).toEqual(sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id]));
+    expect(sorted(approved.map((n) => n.recipientUserId))).toEqual(
+      sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id]),
+    );
     expect(approved[0].subject).toMatch(/^Plaatsing goedgekeurd: .+ \/ Placement approved$/);
-    expect(approved[0].bodyText).toContain('De plaatsing loopt van 7 september 2026 tot en met 29 januari 2027; werkplekbegeleider: Marieke de Vries.');
-    expect(approved[0].bodyText).toContain('The placement runs from 7 September 2026 to 29 January 2027 inclusive; supervisor: Marieke de Vries.');
+    expect(approved[0].bodyText).toContain(
+      'De plaatsing loopt van 7 september 2026 tot en met 29 januari 2027; werkplekbegeleider: Marieke de Vries.',
+    );
+    expect(approved[0].bodyText).toContain(
+      'The placement runs from 7 September 2026 to 29 January 2027 inclusive; supervisor: Marieke de Vries.',
+    );
 
     // The audit trail: every transition with who, from, to and why.
     const history = await ctx.http.get(`/api/proposals/${id}/history`).set(w.coordinator.auth).expect(200);
     expect(history.body).toEqual([
-      expect.objectContaining({ action: 'create', fromStatus: null, toStatus: 'proposed', actorUserId: null, actorRole: null }),
-      expect.objectContaining({ action: 'accept', party: 'school', fromStatus: 'proposed', toStatus: 'proposed', actorUserId: w.schoolAdmin.user.id, actorRole: UserRole.SchoolAdmin }),
-      expect.objectContaining({ action: 'accept', party: 'teacher', toStatus: 'proposed', actorUserId: w.teacher.user.id, reason: 'Past goed naast mijn werk.' }),
-      expect.objectContaining({ action: 'accept', party: 'company', fromStatus: 'proposed', toStatus: 'awaiting_approval', actorUserId: w.companyAdmin.user.id }),
-      expect.objectContaining({ action: 'approve', fromStatus: 'awaiting_approval', toStatus: 'approved', actorUserId: w.coordinator.user.id, actorRole: UserRole.RegionalCoordinator }),
+      expect.objectContaining({
+        action: 'create',
+        fromStatus: null,
+        toStatus: 'proposed',
+        actorUserId: null,
+        actorRole: null,
+      }),
+      expect.objectContaining({
+        action: 'accept',
+        party: 'school',
+        fromStatus: 'proposed',
+        toStatus: 'proposed',
+        actorUserId: w.schoolAdmin.user.id,
+        actorRole: UserRole.SchoolAdmin,
+      }),
+      expect.objectContaining({
+        action: 'accept',
+        party: 'teacher',
+        toStatus: 'proposed',
+        actorUserId: w.teacher.user.id,
+        reason: 'Past goed naast mijn werk.',
+      }),
+      expect.objectContaining({
+        action: 'accept',
+        party: 'company',
+        fromStatus: 'proposed',
+        toStatus: 'awaiting_approval',
+        actorUserId: w.companyAdmin.user.id,
+      }),
+      expect.objectContaining({
+        action: 'approve',
+        fromStatus: 'awaiting_approval',
+        toStatus: 'approved',
+        actorUserId: w.coordinator.user.id,
+        actorRole: UserRole.RegionalCoordinator,
+      }),
     ]);
-    expect(history.body.every((event: { createdAt: string }) => !Number.isNaN(Date.parse(event.createdAt)))).toBe(true);
+    expect(
+      history.body.every((event: { createdAt: string }) => !Number.isNaN(Date.parse(event.createdAt))),
+    ).toBe(true);
 
     // Everyone sees the placement that concerns them.
     for (const user of [w.companyAdmin, w.schoolAdmin, w.teacher, w.coordinator]) {
@@ -136,20 +213,39 @@ describe('proposals (e2e)', () => {
     const w = await world();
     const id = w.proposal.id;
     await answer(w.companyAdmin, id, { decision: 'accept' }).expect(200);
-    const declined = await answer(w.schoolAdmin, id, { decision: 'decline', reason: 'Rooster is gewijzigd.' }).expect(200);
-    expect(declined.body).toMatchObject({ status: 'declined', answers: { company: 'accepted', teacher: 'pending', school: 'declined' } });
-    expect(await db.getRepository(TeachingRequest).findOneByOrFail({ id: w.request.id })).toMatchObject({ status: TeachingRequestStatus.Open });
+    const declined = await answer(w.schoolAdmin, id, {
+      decision: 'decline',
+      reason: 'Rooster is gewijzigd.',
+    }).expect(200);
+    expect(declined.body).toMatchObject({
+      status: 'declined',
+      answers: { company: 'accepted', teacher: 'pending', school: 'declined' },
+    });
+    expect(await db.getRepository(TeachingRequest).findOneByOrFail({ id: w.request.id })).toMatchObject({
+      status: TeachingRequestStatus.Open,
+    });
 
     const told = await notificationsOf(id, NotificationKind.Declined);
-    expect(sorted(told.map((n) => n.recipientUserId))).toEqual(sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id, w.coordinator.user.id]));
+    expect(sorted(told.map((n) => n.recipientUserId))).toEqual(
+      sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id, w.coordinator.user.id]),
+    );
     expect(told[0].subject).toContain('Voorstel afgewezen door de school');
     expect(told[0].bodyText).toContain('Reden: Rooster is gewijzigd.');
     expect(told[0].bodyText).toContain('Reason: Rooster is gewijzigd.');
 
-    const approve = await ctx.http.post(`/api/proposals/${id}/approve`).set(w.coordinator.auth).send(TERMS).expect(409);
-    expect(approve.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', detail: 'This proposal was declined by the school; it can no longer be approved.' });
+    const approve = await ctx.http
+      .post(`/api/proposals/${id}/approve`)
+      .set(w.coordinator.auth)
+      .send(TERMS)
+      .expect(409);
+    expect(approve.body).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      detail: 'This proposal was declined by the school; it can no longer be approved.',
+    });
     const late = await answer(w.teacher, id, { decision: 'accept' }).expect(409);
-    expect(late.body.detail).toBe('This proposal was declined by the school; it can no longer be accepted by the teacher.');
+    expect(late.body.detail).toBe(
+      'This proposal was declined by the school; it can no longer be accepted by the teacher.',
+    );
   });
 
   it('refuses every illegal transition with a 409 that says why', async () => {
@@ -162,44 +258,96 @@ describe('proposals (e2e)', () => {
       expect(body.detail).toMatch(detail);
     };
 
-    await refused(ctx.http.post(`/api/proposals/${id}/approve`).set(coordinator).send(TERMS).expect(409), /still waiting for the answer of the company, the teacher and the school; it cannot be approved yet/);
-    await refused(ctx.http.post(`/api/proposals/${id}/reject`).set(coordinator).send({ reason: 'Te duur' }).expect(409), /cannot be rejected yet/);
-    await refused(ctx.http.post(`/api/proposals/${id}/cancel`).set(coordinator).send({ reason: 'Te duur' }).expect(409), /only an approved proposal can be cancelled/);
+    await refused(
+      ctx.http.post(`/api/proposals/${id}/approve`).set(coordinator).send(TERMS).expect(409),
+      /still waiting for the answer of the company, the teacher and the school; it cannot be approved yet/,
+    );
+    await refused(
+      ctx.http.post(`/api/proposals/${id}/reject`).set(coordinator).send({ reason: 'Te duur' }).expect(409),
+      /cannot be rejected yet/,
+    );
+    await refused(
+      ctx.http.post(`/api/proposals/${id}/cancel`).set(coordinator).send({ reason: 'Te duur' }).expect(409),
+      /only an approved proposal can be cancelled/,
+    );
     await answer(w.companyAdmin, id, { decision: 'accept' }).expect(200);
-    await refused(answer(w.companyAdmin, id, { decision: 'accept' }).expect(409), /already answered by the company/);
+    await refused(
+      answer(w.companyAdmin, id, { decision: 'accept' }).expect(409),
+      /already answered by the company/,
+    );
 
     await answer(w.teacher, id, { decision: 'accept' }).expect(200);
     await answer(w.schoolAdmin, id, { decision: 'accept' }).expect(200);
     await ctx.http.post(`/api/proposals/${id}/approve`).set(coordinator).send(TERMS).expect(200);
-    await refused(ctx.http.post(`/api/proposals/${id}/approve`).set(coordinator).send(TERMS).expect(409), /already approved; it can no longer be approved/);
-    await refused(ctx.http.post(`/api/proposals/${id}/withdraw`).set(coordinator).send({ reason: 'Vergissing' }).expect(409), /can no longer be withdrawn/);
-    await refused(answer(w.schoolAdmin, id, { decision: 'decline' }).expect(409), /can no longer be declined by the school/);
+    await refused(
+      ctx.http.post(`/api/proposals/${id}/approve`).set(coordinator).send(TERMS).expect(409),
+      /already approved; it can no longer be approved/,
+    );
+    await refused(
+      ctx.http
+        .post(`/api/proposals/${id}/withdraw`)
+        .set(coordinator)
+        .send({ reason: 'Vergissing' })
+        .expect(409),
+      /can no longer be withdrawn/,
+    );
+    await refused(
+      answer(w.schoolAdmin, id, { decision: 'decline' }).expect(409),
+      /can no longer be declined by the school/,
+    );
 
     // Cancelling after approval frees the teacher's time and reopens the request; then nothing more.
-    const cancelled = await ctx.http.post(`/api/proposals/${id}/cancel`).set(coordinator).send({ reason: 'Docent is langdurig ziek.' }).expect(200);
+    const cancelled = await ctx.http
+      .post(`/api/proposals/${id}/cancel`)
+      .set(coordinator)
+      .send({ reason: 'Docent is langdurig ziek.' })
+      .expect(200);
     expect(cancelled.body.status).toBe('cancelled');
     const placement = await db.getRepository(Placement).findOneByOrFail({ proposalId: id });
     expect(placement).toMatchObject({ status: 'cancelled', cancelledReason: 'Docent is langdurig ziek.' });
-    expect((await db.getRepository(PlacementSlot).findBy({ placementId: placement.id })).map((slot) => slot.active)).toEqual([false]);
-    expect(await db.getRepository(TeachingRequest).findOneByOrFail({ id: w.request.id })).toMatchObject({ status: TeachingRequestStatus.Open });
-    expect(sorted((await notificationsOf(id, NotificationKind.Cancelled)).map((n) => n.recipientUserId))).toEqual(
+    expect(
+      (await db.getRepository(PlacementSlot).findBy({ placementId: placement.id })).map(
+        (slot) => slot.active,
+      ),
+    ).toEqual([false]);
+    expect(await db.getRepository(TeachingRequest).findOneByOrFail({ id: w.request.id })).toMatchObject({
+      status: TeachingRequestStatus.Open,
+    });
+    expect(
+      sorted((await notificationsOf(id, NotificationKind.Cancelled)).map((n) => n.recipientUserId)),
+    ).toEqual(
       sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id, w.coordinator.user.id]),
     );
-    await refused(ctx.http.post(`/api/proposals/${id}/cancel`).set(coordinator).send({ reason: 'Nogmaals' }).expect(409), /was cancelled after approval; it can no longer be cancelled/);
+    await refused(
+      ctx.http.post(`/api/proposals/${id}/cancel`).set(coordinator).send({ reason: 'Nogmaals' }).expect(409),
+      /was cancelled after approval; it can no longer be cancelled/,
+    );
   });
 
   it('lets the coordinator reject or withdraw with a reason, and tells the parties', async () => {
     const toReject = await world(ALL_ACCEPTED);
-    const rejected = await ctx.http.post(`/api/proposals/${toReject.proposal.id}/reject`).set(toReject.coordinator.auth).send({ reason: 'Tarief past niet in het budget.' }).expect(200);
+    const rejected = await ctx.http
+      .post(`/api/proposals/${toReject.proposal.id}/reject`)
+      .set(toReject.coordinator.auth)
+      .send({ reason: 'Tarief past niet in het budget.' })
+      .expect(200);
     expect(rejected.body.status).toBe('rejected');
     const told = await notificationsOf(toReject.proposal.id, NotificationKind.Rejected);
     expect(told).toHaveLength(3);
     expect(told[0].bodyText).toContain('Reden: Tarief past niet in het budget.');
 
     const toWithdraw = await world();
-    await ctx.http.post(`/api/proposals/${toWithdraw.proposal.id}/withdraw`).set(toWithdraw.coordinator.auth).send({ reason: 'Aanvraag vervalt.' }).expect(200);
+    await ctx.http
+      .post(`/api/proposals/${toWithdraw.proposal.id}/withdraw`)
+      .set(toWithdraw.coordinator.auth)
+      .send({ reason: 'Aanvraag vervalt.' })
+      .expect(200);
     expect(await notificationsOf(toWithdraw.proposal.id, NotificationKind.Withdrawn)).toHaveLength(3);
-    const missingReason = await ctx.http.post(`/api/proposals/${toWithdraw.proposal.id}/withdraw`).set(toWithdraw.coordinator.auth).send({}).expect(400);
+    const missingReason = await ctx.http
+      .post(`/api/proposals/${toWithdraw.proposal.id}/withdraw`)
+      .set(toWithdraw.coordinator.auth)
+      .send({})
+      .expect(400);
     expect(missingReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
   });
 
@@ -207,16 +355,31 @@ describe('proposals (e2e)', () => {
     const w = await world({ expiresAt: new Date(Date.now() - 60_000) });
     const notYet = await world();
     expect(await ctx.app.get(ProposalService).expireDue()).toBeGreaterThanOrEqual(1);
-    expect(await db.getRepository(Proposal).findOneByOrFail({ id: w.proposal.id })).toMatchObject({ status: ProposalStatus.Expired });
-    expect(await db.getRepository(Proposal).findOneByOrFail({ id: notYet.proposal.id })).toMatchObject({ status: ProposalStatus.Proposed });
-    const history = await ctx.http.get(`/api/proposals/${w.proposal.id}/history`).set(w.coordinator.auth).expect(200);
-    expect(history.body.at(-1)).toMatchObject({ action: 'expire', fromStatus: 'proposed', toStatus: 'expired', actorUserId: null });
+    expect(await db.getRepository(Proposal).findOneByOrFail({ id: w.proposal.id })).toMatchObject({
+      status: ProposalStatus.Expired,
+    });
+    expect(await db.getRepository(Proposal).findOneByOrFail({ id: notYet.proposal.id })).toMatchObject({
+      status: ProposalStatus.Proposed,
+    });
+    const history = await ctx.http
+      .get(`/api/proposals/${w.proposal.id}/history`)
+      .set(w.coordinator.auth)
+      .expect(200);
+    expect(history.body.at(-1)).toMatchObject({
+      action: 'expire',
+      fromStatus: 'proposed',
+      toStatus: 'expired',
+      actorUserId: null,
+    });
     await answer(w.teacher, w.proposal.id, { decision: 'accept' }).expect(409);
   });
 
   it('detects concurrent changes: a stale version is a 409, simultaneous answers are all kept', async () => {
     const w = await world();
-    const stale = await answer(w.companyAdmin, w.proposal.id, { decision: 'accept', version: w.proposal.version + 5 }).expect(409);
+    const stale = await answer(w.companyAdmin, w.proposal.id, {
+      decision: 'accept',
+      version: w.proposal.version + 5,
+    }).expect(409);
     expect(stale.body).toMatchObject({ code: 'CONCURRENT_UPDATE' });
     expect(stale.body.detail).toMatch(/changed since you loaded it/);
 
@@ -229,7 +392,10 @@ describe('proposals (e2e)', () => {
     const stored = await db.getRepository(Proposal).findOneByOrFail({ id: w.proposal.id });
     expect(stored).toMatchObject({ ...ALL_ACCEPTED, version: w.proposal.version + 3 });
 
-    const late = await answer(w.schoolAdmin, w.proposal.id, { decision: 'decline', version: w.proposal.version }).expect(409);
+    const late = await answer(w.schoolAdmin, w.proposal.id, {
+      decision: 'decline',
+      version: w.proposal.version,
+    }).expect(409);
     expect(late.body.code).toBe('CONCURRENT_UPDATE');
   });
 
@@ -253,7 +419,9 @@ describe('proposals (e2e)', () => {
     await answer(w.coordinator, id, { decision: 'accept' }).expect(403);
 
     const listed = async (user: TestUser) =>
-      (await ctx.http.get('/api/proposals').set(user.auth).expect(200)).body.items.map((item: { id: string }) => item.id);
+      (await ctx.http.get('/api/proposals').set(user.auth).expect(200)).body.items.map(
+        (item: { id: string }) => item.id,
+      );
     expect(await listed(w.companyAdmin)).toEqual([id]);
     expect(await listed(w.schoolAdmin)).toEqual([id]);
     expect(await listed(w.teacher)).toEqual([id]);
@@ -261,9 +429,15 @@ describe('proposals (e2e)', () => {
     expect(await listed(sameCompanyOtherTeacher)).toEqual([]);
     expect(await listed(otherCoordinator)).toEqual([elsewhere.proposal.id]);
     const admin = await ctx.newAdmin();
-    const filtered = await ctx.http.get('/api/proposals').query({ regionId: w.region.id, status: 'awaiting_approval' }).set(admin.auth).expect(200);
+    const filtered = await ctx.http
+      .get('/api/proposals')
+      .query({ regionId: w.region.id, status: 'awaiting_approval' })
+      .set(admin.auth)
+      .expect(200);
     expect(filtered.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id })] });
-    expect((await ctx.http.get('/api/placements').set(otherCompanyAdmin.auth).expect(200)).body.items).toEqual([]);
+    expect(
+      (await ctx.http.get('/api/placements').set(otherCompanyAdmin.auth).expect(200)).body.items,
+    ).toEqual([]);
   });
 
   it('validates approval terms against the request period', async () => {
@@ -283,8 +457,14 @@ describe('proposals (e2e)', () => {
       .set(w.coordinator.auth)
       .send({ ...TERMS, hourlyRateCents: 0, supervisorEmail: 'nope', startDate: '2026-13-01' })
       .expect(400);
-    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['hourlyRateCents', 'startDate', 'supervisorEmail']);
-    expect(await db.getRepository(Proposal).findOneByOrFail({ id: w.proposal.id })).toMatchObject({ status: ProposalStatus.AwaitingApproval });
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'hourlyRateCents',
+      'startDate',
+      'supervisorEmail',
+    ]);
+    expect(await db.getRepository(Proposal).findOneByOrFail({ id: w.proposal.id })).toMatchObject({
+      status: ProposalStatus.AwaitingApproval,
+    });
   });
 
   it('approves a batch item by item, reporting each outcome', async () => {
@@ -300,15 +480,31 @@ describe('proposals (e2e)', () => {
       .send({ items: [w.proposal.id, ready.id, notReady.id].map((proposalId) => ({ proposalId, ...TERMS })) })
       .expect(200);
     expect(response.body.results).toEqual([
-      expect.objectContaining({ proposalId: w.proposal.id, outcome: 'approved', placement: expect.objectContaining({ proposalId: w.proposal.id }) }),
+      expect.objectContaining({
+        proposalId: w.proposal.id,
+        outcome: 'approved',
+        placement: expect.objectContaining({ proposalId: w.proposal.id }),
+      }),
       expect.objectContaining({ proposalId: ready.id, outcome: 'approved' }),
-      { proposalId: notReady.id, outcome: 'refused', problem: { status: 409, code: 'INVALID_STATE_TRANSITION', detail: expect.stringMatching(/cannot be approved yet/) } },
+      {
+        proposalId: notReady.id,
+        outcome: 'refused',
+        problem: {
+          status: 409,
+          code: 'INVALID_STATE_TRANSITION',
+          detail: expect.stringMatching(/cannot be approved yet/),
+        },
+      },
     ]);
   });
 
   it('lists the caller’s own notifications, unread first, and marks them read', async () => {
     const w = await world();
-    await ctx.http.post(`/api/proposals/${w.proposal.id}/withdraw`).set(w.coordinator.auth).send({ reason: 'Aanvraag vervalt.' }).expect(200);
+    await ctx.http
+      .post(`/api/proposals/${w.proposal.id}/withdraw`)
+      .set(w.coordinator.auth)
+      .send({ reason: 'Aanvraag vervalt.' })
+      .expect(200);
     const list = await ctx.http.get('/api/notifications').set(w.teacher.auth).expect(200);
     expect(list.body).toMatchObject({ total: 2, unread: 2 });
     expect(list.body.items.map((item: { kind: string }) => item.kind)).toEqual(['withdrawn', 'proposal_new']);
@@ -318,13 +514,23 @@ describe('proposals (e2e)', () => {
     expect(read.body.readAt).toEqual(expect.any(String));
     const after = await ctx.http.get('/api/notifications').set(w.teacher.auth).expect(200);
     expect(after.body.unread).toBe(1);
-    expect(after.body.items.map((item: { id: string }) => item.id)).toEqual([list.body.items[0].id, first.id]);
+    expect(after.body.items.map((item: { id: string }) => item.id)).toEqual([
+      list.body.items[0].id,
+      first.id,
+    ]);
 
     await ctx.http.post(`/api/notifications/${first.id}/read`).set(w.companyAdmin.auth).expect(404);
     await ctx.http.get('/api/notifications/failed').set(w.coordinator.auth).expect(403);
     const admin = await ctx.newAdmin();
-    await db.getRepository(Notification).update({ id: first.id }, { deliveryStatus: 'failed' as Notification['deliveryStatus'], attempts: 5, lastError: 'SMTP 550' });
+    await db
+      .getRepository(Notification)
+      .update(
+        { id: first.id },
+        { deliveryStatus: 'failed' as Notification['deliveryStatus'], attempts: 5, lastError: 'SMTP 550' },
+      );
     const failed = await ctx.http.get('/api/notifications/failed').set(admin.auth).expect(200);
-    expect(failed.body.items).toEqual([expect.objectContaining({ id: first.id, attempts: 5, lastError: 'SMTP 550' })]);
+    expect(failed.body.items).toEqual([
+      expect.objectContaining({ id: first.id, attempts: 5, lastError: 'SMTP 550' }),
+    ]);
   });
 });

@@ -4,8 +4,23 @@ import { TeacherAvailabilityWindow, TeacherProfile } from '../../../libs/databas
 import { TestContext } from '../../../test/support/test-context';
 
 const HEADER = [
-  'employee_ref', 'first_name', 'last_name', 'email', 'skills', 'levels', 'windows', 'released_days_per_week', 'released_hours_per_week',
-  'available_from', 'available_until', 'home_city', 'home_latitude', 'home_longitude', 'max_travel_km', 'contract_hours_per_week', 'vog_issued_on',
+  'employee_ref',
+  'first_name',
+  'last_name',
+  'email',
+  'skills',
+  'levels',
+  'windows',
+  'released_days_per_week',
+  'released_hours_per_week',
+  'available_from',
+  'available_until',
+  'home_city',
+  'home_latitude',
+  'home_longitude',
+  'max_travel_km',
+  'contract_hours_per_week',
+  'vog_issued_on',
 ];
 
 /** One valid row, as a map from column to cell; tests override single cells. */
@@ -31,7 +46,10 @@ const row = (index: number, overrides: Record<string, string> = {}): Record<stri
 });
 
 /** A semicolon-separated file, as Dutch spreadsheets save it. */
-const csvOf = (rows: Record<string, string>[], header = HEADER) => [header.join(';'), ...rows.map((cells) => header.map((column) => cells[column] ?? '').join(';'))].join('\n') + '\n';
+const csvOf = (rows: Record<string, string>[], header = HEADER) =>
+  [header.join(';'), ...rows.map((cells) => header.map((column) => cells[column] ?? '').join(';'))].join(
+    '\n',
+  ) + '\n';
 
 describe('teacher CSV import (e2e)', () => {
   let ctx: TestContext;
@@ -46,7 +64,12 @@ describe('teacher CSV import (e2e)', () => {
 
   const countOf = (companyId: string) => ctx.db.getRepository(TeacherProfile).countBy({ companyId });
   const upload = (auth: { Authorization: string }, csv: string, query: Record<string, string> = {}) =>
-    ctx.http.post('/api/teachers/import').query(query).set(auth).set('Content-Type', 'text/csv; charset=utf-8').send(csv);
+    ctx.http
+      .post('/api/teachers/import')
+      .query(query)
+      .set(auth)
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send(csv);
 
   it('imports 1,000 staff in one go with their windows, and updates them on a second upload', async () => {
     const company = await ctx.newCompany((await ctx.newRegion()).id);
@@ -69,9 +92,18 @@ describe('teacher CSV import (e2e)', () => {
     expect(second.body).toEqual({ created: 0, updated: 1000, total: 1000 });
     expect(await countOf(company.id)).toBe(1000);
 
-    const list = await ctx.http.get('/api/teachers').query({ pageSize: 1 }).set(companyAdmin.auth).expect(200);
+    const list = await ctx.http
+      .get('/api/teachers')
+      .query({ pageSize: 1 })
+      .set(companyAdmin.auth)
+      .expect(200);
     expect(list.body.total).toBe(1000);
-    expect(list.body.items[0]).toMatchObject({ maxTravelKm: 75, releasedHoursPerWeek: 6.5, windows: [{ weekday: 5, start: '13:00', end: '17:00' }], version: 2 });
+    expect(list.body.items[0]).toMatchObject({
+      maxTravelKm: 75,
+      releasedHoursPerWeek: 6.5,
+      windows: [{ weekday: 5, start: '13:00', end: '17:00' }],
+      version: 2,
+    });
   });
 
   it('writes nothing when any row is bad, and lists every bad row with line and column', async () => {
@@ -92,10 +124,25 @@ describe('teacher CSV import (e2e)', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body).toMatchObject({ status: 422, code: 'CSV_INVALID' });
     expect(response.body.errors).toEqual([
-      { line: 3, column: 'available_from', field: 'availableFrom', reason: expect.stringContaining('YYYY-MM-DD') },
-      { line: 4, column: 'skills', field: 'skills[0].subjectCode', reason: expect.stringContaining('"bakken" is not a known subject code') },
+      {
+        line: 3,
+        column: 'available_from',
+        field: 'availableFrom',
+        reason: expect.stringContaining('YYYY-MM-DD'),
+      },
+      {
+        line: 4,
+        column: 'skills',
+        field: 'skills[0].subjectCode',
+        reason: expect.stringContaining('"bakken" is not a known subject code'),
+      },
       { line: 5, column: 'windows', field: 'windows[0].end', reason: 'must be later than start (14:00)' },
-      { line: 6, column: 'employee_ref', field: 'employeeRef', reason: expect.stringContaining('already on line 2') },
+      {
+        line: 6,
+        column: 'employee_ref',
+        field: 'employeeRef',
+        reason: expect.stringContaining('already on line 2'),
+      },
       { line: 7, column: 'first_name', field: 'firstName', reason: 'a value is required' },
     ]);
     expect(await countOf(company.id)).toBe(1);
@@ -114,7 +161,10 @@ describe('teacher CSV import (e2e)', () => {
   it('reads comma-separated files too, and lets the platform admin import for a company', async () => {
     const company = await ctx.newCompany((await ctx.newRegion()).id);
     const admin = await ctx.newAdmin();
-    const csv = [HEADER.join(','), HEADER.map((column) => row(1, { released_hours_per_week: '4' })[column]).join(',')].join('\r\n');
+    const csv = [
+      HEADER.join(','),
+      HEADER.map((column) => row(1, { released_hours_per_week: '4' })[column]).join(','),
+    ].join('\r\n');
 
     await upload(admin.auth, csv).expect(400);
     const response = await upload(admin.auth, csv, { companyId: company.id }).expect(200);
@@ -127,18 +177,36 @@ describe('teacher CSV import (e2e)', () => {
     const companyAdmin = await ctx.newCompanyAdmin(company.id);
     const coordinator = await ctx.newCoordinator(region.id);
     await upload(companyAdmin.auth, csvOf([row(1), row(2)])).expect(200);
-    const [first, second] = await ctx.db.getRepository(TeacherProfile).find({ where: { companyId: company.id }, order: { employeeRef: 'ASC' } });
+    const [first, second] = await ctx.db
+      .getRepository(TeacherProfile)
+      .find({ where: { companyId: company.id }, order: { employeeRef: 'ASC' } });
     for (const teacher of [first, second]) {
-      await ctx.http.put(`/api/teachers/${teacher.id}/vog-verification`).set(coordinator.auth).send({ issuedOn: '2026-10-01' }).expect(200);
+      await ctx.http
+        .put(`/api/teachers/${teacher.id}/vog-verification`)
+        .set(coordinator.auth)
+        .send({ issuedOn: '2026-10-01' })
+        .expect(200);
     }
 
     const withoutEmail = HEADER.filter((column) => column !== 'email');
-    await upload(companyAdmin.auth, csvOf([row(1), row(2, { vog_issued_on: '2026-11-01' })], withoutEmail)).expect(200);
+    await upload(
+      companyAdmin.auth,
+      csvOf([row(1), row(2, { vog_issued_on: '2026-11-01' })], withoutEmail),
+    ).expect(200);
 
-    const after = await ctx.db.getRepository(TeacherProfile).find({ where: { companyId: company.id }, order: { employeeRef: 'ASC' } });
-    expect(after.map((teacher) => teacher.email)).toEqual(['medewerker1@example.com', 'medewerker2@example.com']);
+    const after = await ctx.db
+      .getRepository(TeacherProfile)
+      .find({ where: { companyId: company.id }, order: { employeeRef: 'ASC' } });
+    expect(after.map((teacher) => teacher.email)).toEqual([
+      'medewerker1@example.com',
+      'medewerker2@example.com',
+    ]);
     expect(after[0]).toMatchObject({ vogIssuedOn: '2026-10-01', vogVerifiedByUserId: coordinator.user.id });
-    expect(after[1]).toMatchObject({ vogIssuedOn: '2026-11-01', vogVerifiedByUserId: null, vogVerifiedAt: null });
+    expect(after[1]).toMatchObject({
+      vogIssuedOn: '2026-11-01',
+      vogVerifiedByUserId: null,
+      vogVerifiedAt: null,
+    });
   });
 
   it('imports the documented sample file', async () => {
@@ -148,17 +216,36 @@ describe('teacher CSV import (e2e)', () => {
 
     const response = await upload(companyAdmin.auth, sample).expect(200);
     expect(response.body).toEqual({ created: 5, updated: 0, total: 5 });
-    const pdg = await ctx.db.getRepository(TeacherProfile).findOneByOrFail({ companyId: company.id, employeeRef: 'E-1003' });
-    expect(pdg).toMatchObject({ qualification: 'pdg_in_progress', qualificationSince: '2026-09-01', email: null });
+    const pdg = await ctx.db
+      .getRepository(TeacherProfile)
+      .findOneByOrFail({ companyId: company.id, employeeRef: 'E-1003' });
+    expect(pdg).toMatchObject({
+      qualification: 'pdg_in_progress',
+      qualificationSince: '2026-09-01',
+      email: null,
+    });
   });
 
   it('answers 415 in the problem shape for anything but text/csv', async () => {
     const companyAdmin = await ctx.newCompanyAdmin((await ctx.newCompany((await ctx.newRegion()).id)).id);
-    const json = await ctx.http.post('/api/teachers/import').set(companyAdmin.auth).send({ rows: [] }).expect(415);
+    const json = await ctx.http
+      .post('/api/teachers/import')
+      .set(companyAdmin.auth)
+      .send({ rows: [] })
+      .expect(415);
     expect(json.headers['content-type']).toContain('application/problem+json');
-    expect(json.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', correlationId: expect.any(String) });
+    expect(json.body).toMatchObject({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      correlationId: expect.any(String),
+    });
 
-    const xml = await ctx.http.post('/api/teachers/import').set(companyAdmin.auth).set('Content-Type', 'application/xml').send('<rows/>').expect(415);
+    const xml = await ctx.http
+      .post('/api/teachers/import')
+      .set(companyAdmin.auth)
+      .set('Content-Type', 'application/xml')
+      .send('<rows/>')
+      .expect(415);
     expect(xml.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 });

@@ -46,7 +46,11 @@ describe('teachers (e2e)', () => {
     const company = await ctx.newCompany(region.id);
     const companyAdmin = await ctx.newCompanyAdmin(company.id);
 
-    const created = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ employeeRef: 'E-1001' })).expect(201);
+    const created = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ employeeRef: 'E-1001' }))
+      .expect(201);
     expect(created.body).toMatchObject({
       companyId: company.id,
       userId: null,
@@ -70,9 +74,19 @@ describe('teachers (e2e)', () => {
     const updated = await ctx.http
       .patch(`/api/teachers/${id}`)
       .set(companyAdmin.auth)
-      .send({ version: 1, maxTravelKm: 60, skills: [{ subjectCode: 'ict', level: 'MBO4' }], windows: [{ weekday: 5, start: '13:00', end: '17:00' }] })
+      .send({
+        version: 1,
+        maxTravelKm: 60,
+        skills: [{ subjectCode: 'ict', level: 'MBO4' }],
+        windows: [{ weekday: 5, start: '13:00', end: '17:00' }],
+      })
       .expect(200);
-    expect(updated.body).toMatchObject({ maxTravelKm: 60, skills: [{ subjectCode: 'ict', level: 'MBO4' }], windows: [{ weekday: 5, start: '13:00', end: '17:00' }], version: 2 });
+    expect(updated.body).toMatchObject({
+      maxTravelKm: 60,
+      skills: [{ subjectCode: 'ict', level: 'MBO4' }],
+      windows: [{ weekday: 5, start: '13:00', end: '17:00' }],
+      version: 2,
+    });
   });
 
   it('keeps another company’s staff out of reach of a company admin (404, not listed)', async () => {
@@ -84,7 +98,11 @@ describe('teachers (e2e)', () => {
     const foreign = await ctx.newTeacher(other.id);
 
     await ctx.http.get(`/api/teachers/${foreign.id}`).set(companyAdmin.auth).expect(404);
-    await ctx.http.patch(`/api/teachers/${foreign.id}`).set(companyAdmin.auth).send({ maxTravelKm: 10 }).expect(404);
+    await ctx.http
+      .patch(`/api/teachers/${foreign.id}`)
+      .set(companyAdmin.auth)
+      .send({ maxTravelKm: 10 })
+      .expect(404);
     const list = await ctx.http.get('/api/teachers').set(companyAdmin.auth).expect(200);
     expect(idsOf(list.body)).toEqual([own.id]);
     expect(list.body).toMatchObject({ page: 1, pageSize: 25, total: 1 });
@@ -101,7 +119,11 @@ describe('teachers (e2e)', () => {
     await ctx.http.get(`/api/teachers/${outside.id}`).set(coordinator.auth).expect(404);
     const list = await ctx.http.get('/api/teachers').set(coordinator.auth).expect(200);
     expect(idsOf(list.body)).toEqual([inside.id]);
-    const southOnly = await ctx.http.get('/api/teachers').query({ regionId: south.id }).set(coordinator.auth).expect(200);
+    const southOnly = await ctx.http
+      .get('/api/teachers')
+      .query({ regionId: south.id })
+      .set(coordinator.auth)
+      .expect(200);
     expect(southOnly.body.items).toEqual([]);
   });
 
@@ -116,7 +138,11 @@ describe('teachers (e2e)', () => {
     expect(idsOf(list.body)).toEqual([teacher.teacher.id]);
 
     await ctx.http.get(`/api/teachers/${colleague.id}`).set(teacher.auth).expect(404);
-    await ctx.http.patch(`/api/teachers/${colleague.id}`).set(teacher.auth).send({ maxTravelKm: 10 }).expect(404);
+    await ctx.http
+      .patch(`/api/teachers/${colleague.id}`)
+      .set(teacher.auth)
+      .send({ maxTravelKm: 10 })
+      .expect(404);
 
     const refused = await ctx.http
       .patch(`/api/teachers/${teacher.teacher.id}`)
@@ -128,9 +154,19 @@ describe('teachers (e2e)', () => {
     const changed = await ctx.http
       .patch(`/api/teachers/${teacher.teacher.id}`)
       .set(teacher.auth)
-      .send({ maxTravelKm: 25, homeCity: 'Zwolle', homeLatitude: 52.5168, homeLongitude: 6.083, windows: [{ weekday: 4, start: '08:00', end: '12:00' }] })
+      .send({
+        maxTravelKm: 25,
+        homeCity: 'Zwolle',
+        homeLatitude: 52.5168,
+        homeLongitude: 6.083,
+        windows: [{ weekday: 4, start: '08:00', end: '12:00' }],
+      })
       .expect(200);
-    expect(changed.body).toMatchObject({ maxTravelKm: 25, homeCity: 'Zwolle', windows: [{ weekday: 4, start: '08:00', end: '12:00' }] });
+    expect(changed.body).toMatchObject({
+      maxTravelKm: 25,
+      homeCity: 'Zwolle',
+      windows: [{ weekday: 4, start: '08:00', end: '12:00' }],
+    });
     expect(changed.body.skills).toEqual(own.body.skills);
   });
 
@@ -147,34 +183,75 @@ describe('teachers (e2e)', () => {
   it('names the field for unknown fields, bad windows and unknown subjects', async () => {
     const companyAdmin = await ctx.newCompanyAdmin((await ctx.newCompany((await ctx.newRegion()).id)).id);
 
-    const unknown = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ salary: 5000 })).expect(400);
+    const unknown = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ salary: 5000 }))
+      .expect(400);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect(unknown.body.errors).toEqual([{ field: 'salary', reason: 'unknown field "salary"; remove it' }]);
 
-    const badTime = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ windows: [{ weekday: 8, start: '8.30', end: '16:30' }] })).expect(400);
-    expect(fieldsOf(badTime.body)).toEqual(expect.arrayContaining(['windows[0].weekday', 'windows[0].start']));
+    const badTime = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ windows: [{ weekday: 8, start: '8.30', end: '16:30' }] }))
+      .expect(400);
+    expect(fieldsOf(badTime.body)).toEqual(
+      expect.arrayContaining(['windows[0].weekday', 'windows[0].start']),
+    );
 
-    const endBeforeStart = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ windows: [{ weekday: 2, start: '14:00', end: '09:00' }] })).expect(400);
-    expect(endBeforeStart.body.errors).toEqual([{ field: 'windows[0].end', reason: 'must be later than start (14:00)' }]);
+    const endBeforeStart = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ windows: [{ weekday: 2, start: '14:00', end: '09:00' }] }))
+      .expect(400);
+    expect(endBeforeStart.body.errors).toEqual([
+      { field: 'windows[0].end', reason: 'must be later than start (14:00)' },
+    ]);
 
     const overlap = await ctx.http
       .post('/api/teachers')
       .set(companyAdmin.auth)
-      .send(teacherBody({ windows: [{ weekday: 2, start: '08:00', end: '12:00' }, { weekday: 2, start: '11:00', end: '15:00' }] }))
+      .send(
+        teacherBody({
+          windows: [
+            { weekday: 2, start: '08:00', end: '12:00' },
+            { weekday: 2, start: '11:00', end: '15:00' },
+          ],
+        }),
+      )
       .expect(400);
     expect(fieldsOf(overlap.body)).toEqual(['windows[1]']);
 
-    const subject = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ skills: [{ subjectCode: 'bakken', level: 'MBO3' }] })).expect(400);
-    expect(subject.body.errors).toEqual([{ field: 'skills[0].subjectCode', reason: expect.stringContaining('GET /api/subjects') }]);
+    const subject = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ skills: [{ subjectCode: 'bakken', level: 'MBO3' }] }))
+      .expect(400);
+    expect(subject.body.errors).toEqual([
+      { field: 'skills[0].subjectCode', reason: expect.stringContaining('GET /api/subjects') },
+    ]);
 
-    const pdg = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ qualification: 'pdg_in_progress' })).expect(400);
+    const pdg = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ qualification: 'pdg_in_progress' }))
+      .expect(400);
     expect(fieldsOf(pdg.body)).toEqual(['qualificationSince']);
 
-    const companyId = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ companyId: randomUUID() })).expect(400);
+    const companyId = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ companyId: randomUUID() }))
+      .expect(400);
     expect(fieldsOf(companyId.body)).toEqual(['companyId']);
 
     const teacher = await ctx.newTeacher(companyAdmin.user.organisationId as string);
-    const nulls = await ctx.http.patch(`/api/teachers/${teacher.id}`).set(companyAdmin.auth).send({ firstName: null, qualification: null, email: null }).expect(400);
+    const nulls = await ctx.http
+      .patch(`/api/teachers/${teacher.id}`)
+      .set(companyAdmin.auth)
+      .send({ firstName: null, qualification: null, email: null })
+      .expect(400);
     expect(fieldsOf(nulls.body).sort()).toEqual(['firstName', 'qualification']);
   });
 
@@ -184,9 +261,17 @@ describe('teachers (e2e)', () => {
     const company = await ctx.newCompany(region.id);
     const school = await ctx.newSchool(region.id);
 
-    const created = await ctx.http.post('/api/teachers').set(admin.auth).send(teacherBody({ companyId: company.id })).expect(201);
+    const created = await ctx.http
+      .post('/api/teachers')
+      .set(admin.auth)
+      .send(teacherBody({ companyId: company.id }))
+      .expect(201);
     expect(created.body.companyId).toBe(company.id);
-    const refused = await ctx.http.post('/api/teachers').set(admin.auth).send(teacherBody({ companyId: school.id })).expect(400);
+    const refused = await ctx.http
+      .post('/api/teachers')
+      .set(admin.auth)
+      .send(teacherBody({ companyId: school.id }))
+      .expect(400);
     expect(fieldsOf(refused.body)).toEqual(['companyId']);
   });
 
@@ -195,11 +280,23 @@ describe('teachers (e2e)', () => {
     const companyAdmin = await ctx.newCompanyAdmin(company.id);
     const teacher = await ctx.newTeacher(company.id);
 
-    const duplicate = await ctx.http.post('/api/teachers').set(companyAdmin.auth).send(teacherBody({ employeeRef: teacher.employeeRef })).expect(409);
+    const duplicate = await ctx.http
+      .post('/api/teachers')
+      .set(companyAdmin.auth)
+      .send(teacherBody({ employeeRef: teacher.employeeRef }))
+      .expect(409);
     expect(duplicate.body).toMatchObject({ code: 'CONFLICT' });
 
-    await ctx.http.patch(`/api/teachers/${teacher.id}`).set(companyAdmin.auth).send({ version: teacher.version, maxTravelKm: 50 }).expect(200);
-    const stale = await ctx.http.patch(`/api/teachers/${teacher.id}`).set(companyAdmin.auth).send({ version: teacher.version, maxTravelKm: 70 }).expect(409);
+    await ctx.http
+      .patch(`/api/teachers/${teacher.id}`)
+      .set(companyAdmin.auth)
+      .send({ version: teacher.version, maxTravelKm: 50 })
+      .expect(200);
+    const stale = await ctx.http
+      .patch(`/api/teachers/${teacher.id}`)
+      .set(companyAdmin.auth)
+      .send({ version: teacher.version, maxTravelKm: 70 })
+      .expect(409);
     expect(stale.body).toMatchObject({ status: 409, code: 'CONCURRENT_UPDATE' });
     const stored = await ctx.db.getRepository(TeacherProfile).findOneByOrFail({ id: teacher.id });
     expect(stored.maxTravelKm).toBe(50);
@@ -209,10 +306,21 @@ describe('teachers (e2e)', () => {
     const region = await ctx.newRegion();
     const company = await ctx.newCompany(region.id);
     const admin = await ctx.newAdmin();
-    const electrician = await ctx.newTeacher(company.id, { skills: [{ subjectCode: 'elektrotechniek', level: 'MBO2' as never }], levels: ['MBO2' as never] });
-    const developer = await ctx.newTeacher(company.id, { skills: [{ subjectCode: 'ict-software-developer', level: 'MBO4' as never }], levels: ['MBO4' as never, 'HBO' as never] });
+    const electrician = await ctx.newTeacher(company.id, {
+      skills: [{ subjectCode: 'elektrotechniek', level: 'MBO2' as never }],
+      levels: ['MBO2' as never],
+    });
+    const developer = await ctx.newTeacher(company.id, {
+      skills: [{ subjectCode: 'ict-software-developer', level: 'MBO4' as never }],
+      levels: ['MBO4' as never, 'HBO' as never],
+    });
     const inactive = await ctx.newTeacher(company.id, { active: false });
-    const list = (query: Record<string, string>) => ctx.http.get('/api/teachers').query({ companyId: company.id, ...query }).set(admin.auth).expect(200);
+    const list = (query: Record<string, string>) =>
+      ctx.http
+        .get('/api/teachers')
+        .query({ companyId: company.id, ...query })
+        .set(admin.auth)
+        .expect(200);
 
     expect(idsOf((await list({ subjectCode: 'ict-software-developer' })).body)).toEqual([developer.id]);
     expect(idsOf((await list({ level: 'HBO' })).body)).toEqual([developer.id]);
@@ -228,17 +336,41 @@ describe('teachers (e2e)', () => {
     const coordinator = await ctx.newCoordinator(region.id);
     const elsewhere = await ctx.newCoordinator((await ctx.newRegion()).id);
 
-    const verified = await ctx.http.put(`/api/teachers/${teacher.id}/vog-verification`).set(coordinator.auth).send({ issuedOn: '2026-09-15' }).expect(200);
-    expect(verified.body.vog).toMatchObject({ issuedOn: '2026-09-15', verifiedByUserId: coordinator.user.id, verifiedAt: expect.any(String) });
-    await ctx.http.put(`/api/teachers/${teacher.id}/vog-verification`).set(elsewhere.auth).send({ issuedOn: '2026-09-15' }).expect(404);
-    const withDocument = await ctx.http.put(`/api/teachers/${teacher.id}/vog-verification`).set(coordinator.auth).send({ issuedOn: '2026-09-15', document: 'base64…' }).expect(400);
+    const verified = await ctx.http
+      .put(`/api/teachers/${teacher.id}/vog-verification`)
+      .set(coordinator.auth)
+      .send({ issuedOn: '2026-09-15' })
+      .expect(200);
+    expect(verified.body.vog).toMatchObject({
+      issuedOn: '2026-09-15',
+      verifiedByUserId: coordinator.user.id,
+      verifiedAt: expect.any(String),
+    });
+    await ctx.http
+      .put(`/api/teachers/${teacher.id}/vog-verification`)
+      .set(elsewhere.auth)
+      .send({ issuedOn: '2026-09-15' })
+      .expect(404);
+    const withDocument = await ctx.http
+      .put(`/api/teachers/${teacher.id}/vog-verification`)
+      .set(coordinator.auth)
+      .send({ issuedOn: '2026-09-15', document: 'base64…' })
+      .expect(400);
     expect(fieldsOf(withDocument.body)).toEqual(['document']);
-    await ctx.http.put(`/api/teachers/${teacher.id}/vog-verification`).set(coordinator.auth).send({ issuedOn: '2999-01-01' }).expect(400);
+    await ctx.http
+      .put(`/api/teachers/${teacher.id}/vog-verification`)
+      .set(coordinator.auth)
+      .send({ issuedOn: '2999-01-01' })
+      .expect(400);
   });
 
   it('lists the subject taxonomy for every role', async () => {
     const teacher = await ctx.newTeacherUser((await ctx.newCompany((await ctx.newRegion()).id)).id);
     const response = await ctx.http.get('/api/subjects').set(teacher.auth).expect(200);
-    expect(response.body).toEqual(expect.arrayContaining([{ code: 'eltech-eerste-monteur', name: expect.any(String), field: 'elektrotechniek', crebo: '25330' }]));
+    expect(response.body).toEqual(
+      expect.arrayContaining([
+        { code: 'eltech-eerste-monteur', name: expect.any(String), field: 'elektrotechniek', crebo: '25330' },
+      ]),
+    );
   });
 });

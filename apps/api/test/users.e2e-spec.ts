@@ -17,7 +17,10 @@ describe('users and invites (e2e)', () => {
 
   const newEmail = () => `Invitee-${randomBytes(4).toString('hex')}@Example.NL`;
   const invite = (inviter: TestUser, body: Record<string, unknown>) =>
-    ctx.http.post('/api/users/invites').set(inviter.auth).send({ email: newEmail(), name: 'Jeroen Bakker', ...body });
+    ctx.http
+      .post('/api/users/invites')
+      .set(inviter.auth)
+      .send({ email: newEmail(), name: 'Jeroen Bakker', ...body });
 
   async function world() {
     const region = await ctx.newRegion();
@@ -33,15 +36,28 @@ describe('users and invites (e2e)', () => {
       const { region, company, school } = await world();
       const admin = await ctx.newAdmin();
 
-      const response = await invite(admin, { role: UserRole.RegionalCoordinator, regionIds: [region.id] }).expect(201);
-      expect(response.body.user).toMatchObject({ role: 'regional_coordinator', regionIds: [region.id], organisationId: null, invitePending: true });
+      const response = await invite(admin, {
+        role: UserRole.RegionalCoordinator,
+        regionIds: [region.id],
+      }).expect(201);
+      expect(response.body.user).toMatchObject({
+        role: 'regional_coordinator',
+        regionIds: [region.id],
+        organisationId: null,
+        invitePending: true,
+      });
       expect(response.body.user.email).toBe(response.body.user.email.toLowerCase());
-      expect(response.body.inviteUrl).toMatch(new RegExp(`^${ctx.config.http.publicUrl}/invite\\?token=[A-Za-z0-9_-]{40,}$`));
+      expect(response.body.inviteUrl).toMatch(
+        new RegExp(`^${ctx.config.http.publicUrl}/invite\\?token=[A-Za-z0-9_-]{40,}$`),
+      );
       const expiresInDays = (Date.parse(response.body.user.inviteExpiresAt) - Date.now()) / 86_400_000;
       expect(expiresInDays).toBeGreaterThan(6.9);
       expect(expiresInDays).toBeLessThanOrEqual(7);
 
-      const stored = await ctx.db.getRepository(User).findOneOrFail({ where: { id: response.body.user.id }, select: { id: true, inviteTokenHash: true, passwordHash: true } });
+      const stored = await ctx.db.getRepository(User).findOneOrFail({
+        where: { id: response.body.user.id },
+        select: { id: true, inviteTokenHash: true, passwordHash: true },
+      });
       const token = new URL(response.body.inviteUrl).searchParams.get('token');
       expect(stored.inviteTokenHash).toBe(hashToken(token!));
       expect(stored.passwordHash).toBeNull();
@@ -53,8 +69,16 @@ describe('users and invites (e2e)', () => {
     });
 
     it.each([
-      ['a coordinator without regions', () => ({ role: UserRole.RegionalCoordinator, regionIds: [] }), 'regionIds'],
-      ['a coordinator in an unknown region', () => ({ role: UserRole.RegionalCoordinator, regionIds: ['00000000-0000-4000-8000-000000000000'] }), 'regionIds'],
+      [
+        'a coordinator without regions',
+        () => ({ role: UserRole.RegionalCoordinator, regionIds: [] }),
+        'regionIds',
+      ],
+      [
+        'a coordinator in an unknown region',
+        () => ({ role: UserRole.RegionalCoordinator, regionIds: ['00000000-0000-4000-8000-000000000000'] }),
+        'regionIds',
+      ],
       ['a company admin without organisation', () => ({ role: UserRole.CompanyAdmin }), 'organisationId'],
     ])('refuses %s with a 400 naming the field', async (_case, body, field) => {
       const admin = await ctx.newAdmin();
@@ -65,9 +89,15 @@ describe('users and invites (e2e)', () => {
     it('refuses an organisation of the wrong kind for the role', async () => {
       const { company, school } = await world();
       const admin = await ctx.newAdmin();
-      const schoolAsCompany = await invite(admin, { role: UserRole.HybridTeacher, organisationId: school.id }).expect(400);
+      const schoolAsCompany = await invite(admin, {
+        role: UserRole.HybridTeacher,
+        organisationId: school.id,
+      }).expect(400);
       expect(schoolAsCompany.body.errors).toEqual([expect.objectContaining({ field: 'organisationId' })]);
-      const companyAsSchool = await invite(admin, { role: UserRole.SchoolAdmin, organisationId: company.id }).expect(400);
+      const companyAsSchool = await invite(admin, {
+        role: UserRole.SchoolAdmin,
+        organisationId: company.id,
+      }).expect(400);
       expect(companyAsSchool.body.errors).toEqual([expect.objectContaining({ field: 'organisationId' })]);
     });
   });
@@ -86,14 +116,23 @@ describe('users and invites (e2e)', () => {
       const companyAdmin = await ctx.newCompanyAdmin(company.id);
       const profile = await ctx.newTeacher(company.id);
 
-      const response = await invite(companyAdmin, { role: UserRole.HybridTeacher, teacherProfileId: profile.id }).expect(201);
+      const response = await invite(companyAdmin, {
+        role: UserRole.HybridTeacher,
+        teacherProfileId: profile.id,
+      }).expect(201);
       const linked = await ctx.db.getRepository(TeacherProfile).findOneByOrFail({ id: profile.id });
       expect(linked.userId).toBe(response.body.user.id);
 
-      const again = await invite(companyAdmin, { role: UserRole.HybridTeacher, teacherProfileId: profile.id }).expect(409);
+      const again = await invite(companyAdmin, {
+        role: UserRole.HybridTeacher,
+        teacherProfileId: profile.id,
+      }).expect(409);
       expect(again.body.code).toBe('CONFLICT');
       const foreign = await ctx.newTeacher(otherCompany.id);
-      const notOurs = await invite(companyAdmin, { role: UserRole.HybridTeacher, teacherProfileId: foreign.id }).expect(400);
+      const notOurs = await invite(companyAdmin, {
+        role: UserRole.HybridTeacher,
+        teacherProfileId: foreign.id,
+      }).expect(400);
       expect(notOurs.body.errors).toEqual([expect.objectContaining({ field: 'teacherProfileId' })]);
     });
 
@@ -103,7 +142,9 @@ describe('users and invites (e2e)', () => {
       await invite(companyAdmin, { role: UserRole.SchoolAdmin }).expect(403);
       await invite(companyAdmin, { role: UserRole.PlatformAdmin }).expect(403);
       await invite(companyAdmin, { role: UserRole.RegionalCoordinator }).expect(403);
-      await invite(companyAdmin, { role: UserRole.HybridTeacher, organisationId: otherCompany.id }).expect(403);
+      await invite(companyAdmin, { role: UserRole.HybridTeacher, organisationId: otherCompany.id }).expect(
+        403,
+      );
     });
   });
 
@@ -132,8 +173,15 @@ describe('users and invites (e2e)', () => {
     const admin = await ctx.newAdmin();
     const email = newEmail();
     await invite(admin, { role: UserRole.CompanyAdmin, organisationId: company.id, email }).expect(201);
-    const duplicate = await invite(admin, { role: UserRole.HybridTeacher, organisationId: company.id, email: email.toUpperCase() }).expect(409);
-    expect(duplicate.body).toMatchObject({ code: 'CONFLICT', detail: expect.stringContaining(email.toLowerCase()) });
+    const duplicate = await invite(admin, {
+      role: UserRole.HybridTeacher,
+      organisationId: company.id,
+      email: email.toUpperCase(),
+    }).expect(409);
+    expect(duplicate.body).toMatchObject({
+      code: 'CONFLICT',
+      detail: expect.stringContaining(email.toLowerCase()),
+    });
   });
 
   it('lists the users each role may see', async () => {
@@ -144,18 +192,27 @@ describe('users and invites (e2e)', () => {
     const schoolAdmin = await ctx.newSchoolAdmin(school.id);
     const outsider = await ctx.newCompanyAdmin(elsewhere.id);
     const coordinator = await ctx.newCoordinator(region.id);
-    const ids = (response: { body: { items: { id: string }[] } }) => response.body.items.map((item) => item.id).sort();
+    const ids = (response: { body: { items: { id: string }[] } }) =>
+      response.body.items.map((item) => item.id).sort();
 
     const ofCompany = await ctx.http.get('/api/users').set(companyAdmin.auth).expect(200);
     expect(ids(ofCompany)).toEqual([companyAdmin.user.id, teacher.user.id].sort());
-    const teachersOnly = await ctx.http.get('/api/users').query({ role: 'hybrid_teacher' }).set(companyAdmin.auth).expect(200);
+    const teachersOnly = await ctx.http
+      .get('/api/users')
+      .query({ role: 'hybrid_teacher' })
+      .set(companyAdmin.auth)
+      .expect(200);
     expect(ids(teachersOnly)).toEqual([teacher.user.id]);
     const ofRegion = await ctx.http.get('/api/users').set(coordinator.auth).expect(200);
     expect(ids(ofRegion)).toEqual([companyAdmin.user.id, teacher.user.id, schoolAdmin.user.id].sort());
     expect(ids(ofRegion)).not.toContain(outsider.user.id);
     await ctx.http.get('/api/users').set(teacher.auth).expect(403);
 
-    const all = await ctx.http.get('/api/users').query({ pageSize: 200 }).set((await ctx.newAdmin()).auth).expect(200);
+    const all = await ctx.http
+      .get('/api/users')
+      .query({ pageSize: 200 })
+      .set((await ctx.newAdmin()).auth)
+      .expect(200);
     expect(all.body.total).toBeGreaterThanOrEqual(5);
   });
 });

@@ -15,7 +15,10 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'worker') }),
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'worker'),
+        }),
         DatabaseModule,
         QueueModule,
         NotificationDeliveryModule,

@@ -47,7 +47,11 @@ describe('match-run schedules: scheduled runs and the job-scheduler sync (e2e)',
     const school = await ctx.newSchool(region.id);
     const request = await ctx.newRequest(school);
     const { teacher } = await ctx.newTeacherUser((await ctx.newCompany(region.id)).id);
-    await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron: '0 6 * * 1', enabled: true }).expect(200);
+    await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron: '0 6 * * 1', enabled: true })
+      .expect(200);
     return { region, coordinator, request, teacher };
   }
 
@@ -59,32 +63,68 @@ describe('match-run schedules: scheduled runs and the job-scheduler sync (e2e)',
 
     const run = await waitFor('the scheduled run to finish', async () => {
       const row = await ctx.db.getRepository(MatchRun).findOneByOrFail({ id: outcome.matchRunId });
-      return row.status === MatchRunStatus.Succeeded || row.status === MatchRunStatus.Failed ? row : undefined;
+      return row.status === MatchRunStatus.Succeeded || row.status === MatchRunStatus.Failed
+        ? row
+        : undefined;
     });
-    expect(run).toMatchObject({ regionId: region.id, status: MatchRunStatus.Succeeded, trigger: MatchRunTrigger.Schedule, requestedByUserId: null, error: null });
+    expect(run).toMatchObject({
+      regionId: region.id,
+      status: MatchRunStatus.Succeeded,
+      trigger: MatchRunTrigger.Schedule,
+      requestedByUserId: null,
+      error: null,
+    });
     expect(run.result).toMatchObject({ proposalsCreated: 1, requestsFilled: 1 });
     expect(await ctx.db.getRepository(Proposal).findBy({ requestId: request.id })).toEqual([
       expect.objectContaining({ teacherId: teacher.id, matchRunId: run.id }),
     ]);
     // The coordinator sees it like any run.
-    const listed = await ctx.http.get('/api/match-runs').query({ regionId: region.id }).set(coordinator.auth).expect(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, trigger: 'schedule', requestedByUserId: null })]);
+    const listed = await ctx.http
+      .get('/api/match-runs')
+      .query({ regionId: region.id })
+      .set(coordinator.auth)
+      .expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: run.id, trigger: 'schedule', requestedByUserId: null }),
+    ]);
   });
 
   it('skips a firing while a run is active for the region, and one whose schedule is disabled or gone', async () => {
     const { region, coordinator } = await scheduledRegion();
     const runs = ctx.db.getRepository(MatchRun);
     // A run in progress (the poller leaves running runs alone until they are stale).
-    const active = await runs.save(runs.create({ regionId: region.id, status: MatchRunStatus.Running, startedAt: new Date(), requestedByUserId: coordinator.user.id }));
+    const active = await runs.save(
+      runs.create({
+        regionId: region.id,
+        status: MatchRunStatus.Running,
+        startedAt: new Date(),
+        requestedByUserId: coordinator.user.id,
+      }),
+    );
 
-    expect(await fireSchedule(region.id)).toEqual({ result: 'skipped', reason: 'a match run is already queued or running for the region' });
-    expect(await runs.findBy({ regionId: region.id })).toEqual([expect.objectContaining({ id: active.id, status: MatchRunStatus.Running })]);
+    expect(await fireSchedule(region.id)).toEqual({
+      result: 'skipped',
+      reason: 'a match run is already queued or running for the region',
+    });
+    expect(await runs.findBy({ regionId: region.id })).toEqual([
+      expect.objectContaining({ id: active.id, status: MatchRunStatus.Running }),
+    ]);
     await runs.update(active.id, { status: MatchRunStatus.Succeeded, finishedAt: new Date() });
 
-    await ctx.http.put(scheduleUrl(region.id)).set(coordinator.auth).send({ cron: '0 6 * * 1', enabled: false }).expect(200);
-    expect(await fireSchedule(region.id)).toEqual({ result: 'skipped', reason: 'the region has no enabled match-run schedule' });
+    await ctx.http
+      .put(scheduleUrl(region.id))
+      .set(coordinator.auth)
+      .send({ cron: '0 6 * * 1', enabled: false })
+      .expect(200);
+    expect(await fireSchedule(region.id)).toEqual({
+      result: 'skipped',
+      reason: 'the region has no enabled match-run schedule',
+    });
     await ctx.http.delete(scheduleUrl(region.id)).set(coordinator.auth).expect(200);
-    expect(await fireSchedule(region.id)).toEqual({ result: 'skipped', reason: 'the region has no enabled match-run schedule' });
+    expect(await fireSchedule(region.id)).toEqual({
+      result: 'skipped',
+      reason: 'the region has no enabled match-run schedule',
+    });
     expect(await runs.countBy({ regionId: region.id })).toBe(1);
   });
 
@@ -92,18 +132,30 @@ describe('match-run schedules: scheduled runs and the job-scheduler sync (e2e)',
     const { region } = await scheduledRegion();
     const disabled = await ctx.newRegion();
     const admin = await ctx.newAdmin();
-    await ctx.http.put(scheduleUrl(disabled.id)).set(admin.auth).send({ cron: '15 5 * * *', enabled: false }).expect(200);
+    await ctx.http
+      .put(scheduleUrl(disabled.id))
+      .set(admin.auth)
+      .send({ cron: '15 5 * * *', enabled: false })
+      .expect(200);
 
     await queue.removeJobScheduler(matchSchedulerId(region.id));
     // Behind the table's back: a scheduler for a disabled schedule, and one for a region without any.
     const orphanRegionId = newId();
     for (const regionId of [disabled.id, orphanRegionId]) {
-      await queue.upsertJobScheduler(matchSchedulerId(regionId), { pattern: '0 3 * * *', tz: 'Europe/Amsterdam' }, { name: 'scheduled-match-run', data: { regionId } });
+      await queue.upsertJobScheduler(
+        matchSchedulerId(regionId),
+        { pattern: '0 3 * * *', tz: 'Europe/Amsterdam' },
+        { name: 'scheduled-match-run', data: { regionId } },
+      );
     }
 
     await worker.get(MatchScheduleSync).sync();
 
-    expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toMatchObject({ name: 'scheduled-match-run', pattern: '0 6 * * 1', tz: 'Europe/Amsterdam' });
+    expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toMatchObject({
+      name: 'scheduled-match-run',
+      pattern: '0 6 * * 1',
+      tz: 'Europe/Amsterdam',
+    });
     expect(await queue.getJobScheduler(matchSchedulerId(disabled.id))).toBeUndefined();
     expect(await queue.getJobScheduler(matchSchedulerId(orphanRegionId))).toBeUndefined();
   });

@@ -22,7 +22,13 @@ import { waitFor } from './support/wait-for';
 
 /** Amersfoort: about 20 km from the test schools in Utrecht, so a teacher living there scores lower on travel. */
 const FARTHER_AWAY = { homeCity: 'Amersfoort', homeLatitude: 52.156, homeLongitude: 5.387 };
-const TERMS = { hourlyRateCents: 9500, startDate: '2026-12-01', endDate: '2027-01-29', supervisorName: 'Marieke de Vries', supervisorEmail: 'm.devries@roc.example.nl' };
+const TERMS = {
+  hourlyRateCents: 9500,
+  startDate: '2026-12-01',
+  endDate: '2027-01-29',
+  supervisorName: 'Marieke de Vries',
+  supervisorEmail: 'm.devries@roc.example.nl',
+};
 
 describe('match runs: API → BullMQ → worker → proposals → answers → approval → email (e2e)', () => {
   let smtp: SmtpTestServer;
@@ -31,7 +37,10 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
 
   beforeAll(async () => {
     smtp = await SmtpTestServer.start();
-    ctx = await TestContext.create({ SMTP_URL: smtp.url, MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>' });
+    ctx = await TestContext.create({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>',
+    });
     worker = await startWorker(ctx.config, { logger: false });
   });
 
@@ -43,21 +52,37 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
 
   /** Starts a run over HTTP (202) and waits until the worker has finished it. */
   async function runMatching(coordinator: TestUser, regionId: string) {
-    const started = await ctx.http.post('/api/match-runs').set(coordinator.auth).send({ regionId }).expect(202);
-    expect(started.body).toMatchObject({ regionId, status: 'queued', trigger: 'manual', requestedByUserId: coordinator.user.id });
+    const started = await ctx.http
+      .post('/api/match-runs')
+      .set(coordinator.auth)
+      .send({ regionId })
+      .expect(202);
+    expect(started.body).toMatchObject({
+      regionId,
+      status: 'queued',
+      trigger: 'manual',
+      requestedByUserId: coordinator.user.id,
+    });
     return waitFor(`match run ${started.body.id} to finish`, async () => {
-      const { body } = await ctx.http.get(`/api/match-runs/${started.body.id}`).set(coordinator.auth).expect(200);
+      const { body } = await ctx.http
+        .get(`/api/match-runs/${started.body.id}`)
+        .set(coordinator.auth)
+        .expect(200);
       return body.status === 'succeeded' || body.status === 'failed' ? body : undefined;
     });
   }
 
-  const proposalsOf = (requestId: string) => ctx.db.getRepository(Proposal).find({ where: { requestId }, order: { createdAt: 'ASC' } });
+  const proposalsOf = (requestId: string) =>
+    ctx.db.getRepository(Proposal).find({ where: { requestId }, order: { createdAt: 'ASC' } });
 
   /** Every email to `address` whose subject starts with `subject`. */
-  const emailsTo = (address: string, subject: string) => smtp.received.filter((email) => email.envelopeTo.includes(address) && email.subject.startsWith(subject));
+  const emailsTo = (address: string, subject: string) =>
+    smtp.received.filter((email) => email.envelopeTo.includes(address) && email.subject.startsWith(subject));
 
   const waitForEmail = (address: string, subject: string) =>
-    waitFor(`an email "${subject}…" to ${address}`, () => (emailsTo(address, subject).length > 0 ? emailsTo(address, subject) : undefined));
+    waitFor(`an email "${subject}…" to ${address}`, () =>
+      emailsTo(address, subject).length > 0 ? emailsTo(address, subject) : undefined,
+    );
 
   /** A region with one school (request of one block, Tuesday 09:00–12:00) and two teachers of two companies: one near, one farther away. */
   async function regionWithTwoCandidates() {
@@ -69,13 +94,20 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const [nearCompany, farCompany] = [await ctx.newCompany(region.id), await ctx.newCompany(region.id)];
     const near = await ctx.newTeacherUser(nearCompany.id);
     const far = await ctx.newTeacherUser(farCompany.id);
-    await ctx.db.query(`UPDATE teacher_profile SET home_city = $2, home_latitude = $3, home_longitude = $4 WHERE id = $1`, [
-      far.teacher.id,
-      FARTHER_AWAY.homeCity,
-      FARTHER_AWAY.homeLatitude,
-      FARTHER_AWAY.homeLongitude,
-    ]);
-    return { region, coordinator, school, schoolAdmin, request, near, far, nearAdmin: await ctx.newCompanyAdmin(nearCompany.id) };
+    await ctx.db.query(
+      `UPDATE teacher_profile SET home_city = $2, home_latitude = $3, home_longitude = $4 WHERE id = $1`,
+      [far.teacher.id, FARTHER_AWAY.homeCity, FARTHER_AWAY.homeLatitude, FARTHER_AWAY.homeLongitude],
+    );
+    return {
+      region,
+      coordinator,
+      school,
+      schoolAdmin,
+      request,
+      near,
+      far,
+      nearAdmin: await ctx.newCompanyAdmin(nearCompany.id),
+    };
   }
 
   it('runs matching for a region, and the parties, the coordinator and the emails take it to a placement', async () => {
@@ -85,28 +117,59 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const schools: Organisation[] = [await ctx.newSchool(region.id), await ctx.newSchool(region.id)];
     const schoolAdmins = [await ctx.newSchoolAdmin(schools[0].id), await ctx.newSchoolAdmin(schools[1].id)];
     const requests: TeachingRequest[] = [await ctx.newRequest(schools[0]), await ctx.newRequest(schools[1])];
-    const companies = [await ctx.newCompany(region.id), await ctx.newCompany(region.id), await ctx.newCompany(region.id)];
+    const companies = [
+      await ctx.newCompany(region.id),
+      await ctx.newCompany(region.id),
+      await ctx.newCompany(region.id),
+    ];
     const companyAdmins = await Promise.all(companies.map((company) => ctx.newCompanyAdmin(company.id)));
     const teachers = await Promise.all(companies.map((company) => ctx.newTeacherUser(company.id)));
 
     const run = await runMatching(coordinator, region.id);
 
     expect(run.status).toBe('succeeded');
-    expect(run.result).toMatchObject({ requestsConsidered: 2, teachersConsidered: 3, blocksConsidered: 2, blocksFilled: 2, requestsFilled: 2, minutesPerWeek: 360, fillRate: 1, proposalsCreated: 2 });
-    expect(run.timings).toMatchObject({ loadMs: expect.any(Number), storeMs: expect.any(Number), engine: expect.objectContaining({ totalMs: expect.any(Number) }) });
+    expect(run.result).toMatchObject({
+      requestsConsidered: 2,
+      teachersConsidered: 3,
+      blocksConsidered: 2,
+      blocksFilled: 2,
+      requestsFilled: 2,
+      minutesPerWeek: 360,
+      fillRate: 1,
+      proposalsCreated: 2,
+    });
+    expect(run.timings).toMatchObject({
+      loadMs: expect.any(Number),
+      storeMs: expect.any(Number),
+      engine: expect.objectContaining({ totalMs: expect.any(Number) }),
+    });
     expect(run.startedAt).toEqual(expect.any(String));
     expect(run.finishedAt).toEqual(expect.any(String));
 
     // Two proposals, one per request, each with its explanation: the score's parts and the next best teacher.
-    const proposals = (await ctx.http.get('/api/proposals').query({ regionId: region.id }).set(coordinator.auth).expect(200)).body.items;
+    const proposals = (
+      await ctx.http.get('/api/proposals').query({ regionId: region.id }).set(coordinator.auth).expect(200)
+    ).body.items;
     expect(proposals).toHaveLength(2);
-    expect(new Set(proposals.map((proposal: Proposal) => proposal.requestId))).toEqual(new Set(requests.map((request) => request.id)));
+    expect(new Set(proposals.map((proposal: Proposal) => proposal.requestId))).toEqual(
+      new Set(requests.map((request) => request.id)),
+    );
     expect(new Set(proposals.map((proposal: Proposal) => proposal.teacherId)).size).toBe(2);
     for (const proposal of proposals) {
       expect(proposal).toMatchObject({ matchRunId: run.id, status: 'proposed', minutesPerWeek: 180 });
       const { components, nextBest, alternatives } = proposal.explanation;
-      expect(Object.keys(components).sort()).toEqual(['continuity', 'coverage', 'fairness', 'fill', 'preference', 'skill', 'travel']);
-      expect(Object.values(components as Record<string, number>).reduce((sum, points) => sum + points, 0)).toBe(proposal.score);
+      expect(Object.keys(components).sort()).toEqual([
+        'continuity',
+        'coverage',
+        'fairness',
+        'fill',
+        'preference',
+        'skill',
+        'travel',
+      ]);
+      expect(
+        Object.values(components as Record<string, number>).reduce((sum, points) => sum + points, 0),
+      ).toBe(proposal.score);
       expect(teachers.map((teacher) => teacher.teacher.id)).toContain(nextBest.teacherId);
       expect(nextBest.teacherId).not.toBe(proposal.teacherId);
       expect(alternatives).toHaveLength(1);
@@ -119,20 +182,39 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const teacher = teachers.find((candidate) => candidate.teacher.id === proposal.teacherId)!;
     const companyAdmin = companyAdmins[teachers.indexOf(teacher)];
     for (const party of [companyAdmin, teacher, schoolAdmins[0]]) {
-      await ctx.http.post(`/api/proposals/${proposal.id}/answer`).set(party.auth).send({ decision: 'accept' }).expect(200);
+      await ctx.http
+        .post(`/api/proposals/${proposal.id}/answer`)
+        .set(party.auth)
+        .send({ decision: 'accept' })
+        .expect(200);
     }
-    const approval = await ctx.http.post(`/api/proposals/${proposal.id}/approve`).set(coordinator.auth).send(TERMS).expect(200);
+    const approval = await ctx.http
+      .post(`/api/proposals/${proposal.id}/approve`)
+      .set(coordinator.auth)
+      .send(TERMS)
+      .expect(200);
     expect(approval.body.proposal.status).toBe('approved');
     const placements = await ctx.db.getRepository(Placement).findBy({ proposalId: proposal.id });
-    expect(placements).toEqual([expect.objectContaining({ teacherId: teacher.teacher.id, requestId: requests[0].id, status: 'active', hourlyRateCents: 9500 })]);
-    expect((await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: requests[0].id })).status).toBe(TeachingRequestStatus.Filled);
+    expect(placements).toEqual([
+      expect.objectContaining({
+        teacherId: teacher.teacher.id,
+        requestId: requests[0].id,
+        status: 'active',
+        hourlyRateCents: 9500,
+      }),
+    ]);
+    expect((await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: requests[0].id })).status).toBe(
+      TeachingRequestStatus.Filled,
+    );
 
     // The emails: the new proposal to its three parties, "all accepted" to the coordinator, the approval to the parties.
     const title = requests[0].title;
     for (const party of [companyAdmin, teacher, schoolAdmins[0]]) {
       const [created] = await waitForEmail(party.user.email, `Nieuw voorstel: ${title}`);
       expect(created.subject).toBe(`Nieuw voorstel: ${title} / New proposal`);
-      expect(created.text).toContain(`Er is een nieuw voorstel: ${teacher.teacher.firstName} ${teacher.teacher.lastName}`);
+      expect(created.text).toContain(
+        `Er is een nieuw voorstel: ${teacher.teacher.firstName} ${teacher.teacher.lastName}`,
+      );
       expect(created.text).toContain('Wat moet u doen: accepteer of wijs het voorstel af vóór');
       expect(created.text).toContain('--- English ---');
       expect(created.text).toContain('What to do: accept or decline the proposal before');
@@ -157,25 +239,53 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const [first] = await proposalsOf(request.id);
     expect(first.teacherId).toBe(near.teacher.id); // closer to the school
 
-    await ctx.http.post(`/api/proposals/${first.id}/answer`).set(schoolAdmin.auth).send({ decision: 'decline', reason: 'Past niet in het rooster.' }).expect(200);
+    await ctx.http
+      .post(`/api/proposals/${first.id}/answer`)
+      .set(schoolAdmin.auth)
+      .send({ decision: 'decline', reason: 'Past niet in het rooster.' })
+      .expect(200);
 
     const [, cascade] = await proposalsOf(request.id);
-    expect(cascade).toMatchObject({ teacherId: far.teacher.id, status: 'proposed', matchRunId: null, blockIds: first.blockIds });
-    expect(cascade.explanation.components).toEqual(expect.objectContaining({ fill: expect.any(Number), travel: expect.any(Number) }));
+    expect(cascade).toMatchObject({
+      teacherId: far.teacher.id,
+      status: 'proposed',
+      matchRunId: null,
+      blockIds: first.blockIds,
+    });
+    expect(cascade.explanation.components).toEqual(
+      expect.objectContaining({ fill: expect.any(Number), travel: expect.any(Number) }),
+    );
     const offers = await ctx.db.getRepository(Notification).findBy({ proposalId: cascade.id });
-    expect(offers.map((notification) => notification.kind)).toEqual(expect.arrayContaining([NotificationKind.CascadeOffer]));
-    expect(offers.map((notification) => notification.recipientUserId)).toEqual(expect.arrayContaining([far.user.id, schoolAdmin.user.id]));
+    expect(offers.map((notification) => notification.kind)).toEqual(
+      expect.arrayContaining([NotificationKind.CascadeOffer]),
+    );
+    expect(offers.map((notification) => notification.recipientUserId)).toEqual(
+      expect.arrayContaining([far.user.id, schoolAdmin.user.id]),
+    );
     await waitForEmail(far.user.email, `Nieuw voorstel (vervanging): ${request.title}`);
 
     // The replacement is declined too: nobody is left, the request is simply open again.
-    await ctx.http.post(`/api/proposals/${cascade.id}/answer`).set(far.auth).send({ decision: 'decline' }).expect(200);
+    await ctx.http
+      .post(`/api/proposals/${cascade.id}/answer`)
+      .set(far.auth)
+      .send({ decision: 'decline' })
+      .expect(200);
     expect(await proposalsOf(request.id)).toHaveLength(2);
-    expect((await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: request.id })).status).toBe(TeachingRequestStatus.Open);
+    expect((await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: request.id })).status).toBe(
+      TeachingRequestStatus.Open,
+    );
 
     // A new full run does not propose either teacher again for this request.
     const again = await runMatching(coordinator, region.id);
-    expect(again.result).toMatchObject({ requestsConsidered: 1, blocksConsidered: 1, blocksFilled: 0, proposalsCreated: 0 });
-    expect((await proposalsOf(request.id)).filter((proposal) => proposal.teacherId === near.teacher.id)).toHaveLength(1);
+    expect(again.result).toMatchObject({
+      requestsConsidered: 1,
+      blocksConsidered: 1,
+      blocksFilled: 0,
+      proposalsCreated: 0,
+    });
+    expect(
+      (await proposalsOf(request.id)).filter((proposal) => proposal.teacherId === near.teacher.id),
+    ).toHaveLength(1);
   });
 
   it('after an expiry, offers the request to the next best teacher', async () => {
@@ -189,7 +299,11 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const [expired, cascade] = await proposalsOf(request.id);
     expect(expired).toMatchObject({ id: first.id, status: 'expired' });
     expect(cascade).toMatchObject({ teacherId: far.teacher.id, status: 'proposed', matchRunId: null });
-    expect(await ctx.db.getRepository(Notification).countBy({ proposalId: cascade.id, kind: NotificationKind.CascadeOffer })).toBeGreaterThan(0);
+    expect(
+      await ctx.db
+        .getRepository(Notification)
+        .countBy({ proposalId: cascade.id, kind: NotificationKind.CascadeOffer }),
+    ).toBeGreaterThan(0);
   });
 
   it('queues a run the API could not queue (Redis was down) from the poller, and skips a duplicate job', async () => {
@@ -198,7 +312,13 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const request = await ctx.newRequest(school);
     await ctx.newTeacher((await ctx.newCompany(region.id)).id);
     // The row as the API leaves it when Redis is unreachable: queued, no job.
-    const run = await ctx.db.getRepository(MatchRun).save({ regionId: region.id, status: MatchRunStatus.Queued, trigger: MatchRunTrigger.Manual, requestedByUserId: null, parameters: {} });
+    const run = await ctx.db.getRepository(MatchRun).save({
+      regionId: region.id,
+      status: MatchRunStatus.Queued,
+      trigger: MatchRunTrigger.Manual,
+      requestedByUserId: null,
+      parameters: {},
+    });
 
     const done = await waitFor('the poller to queue the run and the worker to finish it', async () => {
       const row = await ctx.db.getRepository(MatchRun).findOneByOrFail({ id: run.id });
@@ -209,8 +329,16 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
 
     // A second job for the same run (as after Redis lost and re-got it): it skips, nothing is proposed twice.
     const queue = worker.get<Queue>(getQueueToken(QUEUES.matching));
-    const duplicate = await queue.add('match-run', { matchRunId: run.id }, { jobId: `${jobIds.matchRun(run.id)}-duplicate` });
-    const outcome = await waitFor('the duplicate job to finish', async () => ((await duplicate.getState()) === 'completed' ? (await queue.getJob(duplicate.id!))?.returnvalue : undefined));
+    const duplicate = await queue.add(
+      'match-run',
+      { matchRunId: run.id },
+      { jobId: `${jobIds.matchRun(run.id)}-duplicate` },
+    );
+    const outcome = await waitFor('the duplicate job to finish', async () =>
+      (await duplicate.getState()) === 'completed'
+        ? (await queue.getJob(duplicate.id!))?.returnvalue
+        : undefined,
+    );
     expect(outcome).toEqual({ result: 'skipped', reason: 'the match run is already succeeded' });
     expect(await proposalsOf(request.id)).toHaveLength(1);
   });
@@ -224,21 +352,40 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const companyAdmin = await ctx.newCompanyAdmin(company.id);
     const teacher = await ctx.newTeacherUser(company.id);
     // Released for 3 hours a week: exactly one 09:00–12:00 block.
-    await ctx.db.query(`UPDATE teacher_profile SET released_hours_per_week = 3 WHERE id = $1`, [teacher.teacher.id]);
+    await ctx.db.query(`UPDATE teacher_profile SET released_hours_per_week = 3 WHERE id = $1`, [
+      teacher.teacher.id,
+    ]);
     const morning = await ctx.newRequest(school);
     const afternoon = await ctx.newRequest(school);
-    await ctx.db.query(`UPDATE lesson_block SET start_time = '13:00', end_time = '16:00' WHERE request_id = $1`, [afternoon.id]);
+    await ctx.db.query(
+      `UPDATE lesson_block SET start_time = '13:00', end_time = '16:00' WHERE request_id = $1`,
+      [afternoon.id],
+    );
 
     const first = await runMatching(coordinator, region.id);
     expect(first.result).toMatchObject({ blocksConsidered: 2, blocksFilled: 1, proposalsCreated: 1 });
     const [proposal] = await ctx.db.getRepository(Proposal).findBy({ matchRunId: first.id });
     for (const party of [companyAdmin, teacher, schoolAdmin]) {
-      await ctx.http.post(`/api/proposals/${proposal.id}/answer`).set(party.auth).send({ decision: 'accept' }).expect(200);
+      await ctx.http
+        .post(`/api/proposals/${proposal.id}/answer`)
+        .set(party.auth)
+        .send({ decision: 'accept' })
+        .expect(200);
     }
-    await ctx.http.post(`/api/proposals/${proposal.id}/approve`).set(coordinator.auth).send(TERMS).expect(200);
+    await ctx.http
+      .post(`/api/proposals/${proposal.id}/approve`)
+      .set(coordinator.auth)
+      .send(TERMS)
+      .expect(200);
 
     const second = await runMatching(coordinator, region.id);
-    expect(second.result).toMatchObject({ requestsConsidered: 1, teachersConsidered: 1, blocksConsidered: 1, blocksFilled: 0, proposalsCreated: 0 });
+    expect(second.result).toMatchObject({
+      requestsConsidered: 1,
+      teachersConsidered: 1,
+      blocksConsidered: 1,
+      blocksFilled: 0,
+      proposalsCreated: 0,
+    });
     const open = proposal.requestId === morning.id ? afternoon : morning;
     expect(await proposalsOf(open.id)).toEqual([]);
   });

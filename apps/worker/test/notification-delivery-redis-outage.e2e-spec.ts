@@ -55,16 +55,30 @@ describe('notification delivery survives a Redis outage (e2e)', () => {
     // Written by the match run (here: directly, as the run's job would) and then answered over HTTP.
     const proposal = await ctx.newProposal(teachingRequest, teacher.teacher);
     for (const party of [companyAdmin, teacher, schoolAdmin]) {
-      await ctx.http.post(`/api/proposals/${proposal.id}/answer`).set(party.auth).send({ decision: 'accept' }).expect(200);
+      await ctx.http
+        .post(`/api/proposals/${proposal.id}/answer`)
+        .set(party.auth)
+        .send({ decision: 'accept' })
+        .expect(200);
     }
     await ctx.http
       .post(`/api/proposals/${proposal.id}/approve`)
       .set(coordinator.auth)
-      .send({ hourlyRateCents: 9500, startDate: '2026-09-08', endDate: '2027-01-26', supervisorName: 'Marieke de Vries', supervisorEmail: 'm.devries@roc.example.nl' })
+      .send({
+        hourlyRateCents: 9500,
+        startDate: '2026-09-08',
+        endDate: '2027-01-26',
+        supervisorName: 'Marieke de Vries',
+        supervisorEmail: 'm.devries@roc.example.nl',
+      })
       .expect(200);
-    expect((await ctx.db.getRepository(Proposal).findOneByOrFail({ id: proposal.id })).status).toBe(ProposalStatus.Approved);
+    expect((await ctx.db.getRepository(Proposal).findOneByOrFail({ id: proposal.id })).status).toBe(
+      ProposalStatus.Approved,
+    );
     // A row relayed before the outage whose job died with Redis's memory.
-    const lostJob = await insertPendingNotification(ctx.db, coordinator.user.id, { relayedAt: new Date(Date.now() - 11 * 60_000) });
+    const lostJob = await insertPendingNotification(ctx.db, coordinator.user.id, {
+      relayedAt: new Date(Date.now() - 11 * 60_000),
+    });
 
     const notifications = ctx.db.getRepository(Notification);
     const written = await notifications.find({ where: [{ proposalId: proposal.id }, { id: lostJob.id }] });
@@ -77,7 +91,9 @@ describe('notification delivery survives a Redis outage (e2e)', () => {
     const ids = written.map((row) => row.id);
     await waitFor(
       'every notification to be sent after Redis returned',
-      async () => (await notifications.countBy({ id: In(ids), deliveryStatus: NotificationDeliveryStatus.Sent })) === ids.length,
+      async () =>
+        (await notifications.countBy({ id: In(ids), deliveryStatus: NotificationDeliveryStatus.Sent })) ===
+        ids.length,
       60_000,
     );
     // Nothing left that could still send: no job waiting, running or due for a retry.
@@ -89,9 +105,14 @@ describe('notification delivery survives a Redis outage (e2e)', () => {
       expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(1);
     }
     expect(smtp.received).toHaveLength(written.length);
-    const recipients = await ctx.db.query(`SELECT n.id, u.email FROM notification n JOIN app_user u ON u.id = n.recipient_user_id WHERE n.id = ANY($1::uuid[])`, [ids]);
+    const recipients = await ctx.db.query(
+      `SELECT n.id, u.email FROM notification n JOIN app_user u ON u.id = n.recipient_user_id WHERE n.id = ANY($1::uuid[])`,
+      [ids],
+    );
     for (const { id, email } of recipients as Array<{ id: string; email: string }>) {
-      expect(smtp.received.find((received) => received.messageId === notificationMessageId(id))?.envelopeTo).toEqual([email]);
+      expect(
+        smtp.received.find((received) => received.messageId === notificationMessageId(id))?.envelopeTo,
+      ).toEqual([email]);
     }
   }, 120_000);
 });

@@ -17,20 +17,24 @@ const ROOT = path.resolve(__dirname, '../../..');
 /** The real worker entry point (`apps/worker/src/main.ts`) as a child process of the test. */
 function spawnWorker(ctx: TestContext): { child: ChildProcess; output: () => string } {
   const { config } = ctx;
-  const child = spawn(process.execPath, ['-r', './apps/worker/test/support/ts-register.js', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: config.database.url,
-      REDIS_URL: config.redis.url,
-      QUEUE_PREFIX: config.redis.queuePrefix,
-      JWT_SECRET: config.auth.jwtSecret,
-      SMTP_URL: config.mail.smtpUrl,
-      LOG_LEVEL: 'silent',
+  const child = spawn(
+    process.execPath,
+    ['-r', './apps/worker/test/support/ts-register.js', 'apps/worker/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: config.database.url,
+        REDIS_URL: config.redis.url,
+        QUEUE_PREFIX: config.redis.queuePrefix,
+        JWT_SECRET: config.auth.jwtSecret,
+        SMTP_URL: config.mail.smtpUrl,
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return { child, output: () => stderr };
@@ -66,15 +70,21 @@ describe('notification delivery survives a worker killed mid-send (e2e)', () => 
 
     const spawned = spawnWorker(ctx);
     child = spawned.child;
-    await waitFor('the child worker to send and the SMTP server to stall', () => smtp.hasStalled, 60_000).catch((error: Error) => {
+    await waitFor(
+      'the child worker to send and the SMTP server to stall',
+      () => smtp.hasStalled,
+      60_000,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}; the worker wrote: ${spawned.output() || 'nothing'}`);
     });
 
     // Mid-send: the row is pending and locked by the child's open transaction.
     expect((await reload()).deliveryStatus).toBe(NotificationDeliveryStatus.Pending);
-    await expect(ctx.db.transaction((manager) => manager.query('SELECT id FROM notification WHERE id = $1 FOR UPDATE NOWAIT', [notification.id]))).rejects.toThrow(
-      /could not obtain lock/,
-    );
+    await expect(
+      ctx.db.transaction((manager) =>
+        manager.query('SELECT id FROM notification WHERE id = $1 FOR UPDATE NOWAIT', [notification.id]),
+      ),
+    ).rejects.toThrow(/could not obtain lock/);
 
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
@@ -98,7 +108,11 @@ describe('notification delivery survives a worker killed mid-send (e2e)', () => 
     });
     expect(smtp.deliveriesOf(notificationMessageId(notification.id))).toBe(1);
     expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]).toMatchObject({ envelopeTo: [user.email], subject: notification.subject, text: notification.bodyText });
+    expect(smtp.received[0]).toMatchObject({
+      envelopeTo: [user.email],
+      subject: notification.subject,
+      text: notification.bodyText,
+    });
     // The killed attempt never committed, so it is not counted.
     expect(sent.attempts).toBe(1);
   }, 180_000);

@@ -21,7 +21,10 @@ describe('notification delivery: outbox relay → BullMQ → SMTP (e2e)', () => 
 
   beforeAll(async () => {
     smtp = await SmtpTestServer.start({ refuseRecipient: (address) => REFUSED.test(address) });
-    ctx = await TestContext.create({ SMTP_URL: smtp.url, MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>' });
+    ctx = await TestContext.create({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>',
+    });
     // A short backoff so five attempts take well under a second.
     worker = await startTestWorker(ctx.config, { backoff: { type: 'exponential', delay: 20 } });
     queue = worker.get<Queue>(getQueueToken(QUEUES.notifications));
@@ -73,18 +76,34 @@ describe('notification delivery: outbox relay → BullMQ → SMTP (e2e)', () => 
     expect(smtp.deliveriesOf(messageId)).toBe(1);
 
     // The same deterministic id again: BullMQ keeps the one job it has.
-    const again = await queue.add('send-notification', { notificationId: notification.id }, { jobId: jobIds.notification(notification.id) });
+    const again = await queue.add(
+      'send-notification',
+      { notificationId: notification.id },
+      { jobId: jobIds.notification(notification.id) },
+    );
     expect(await again.getState()).toBe('completed');
     // A second job for the same row (as after Redis lost the first one): it runs and skips.
-    const duplicate = await queue.add('send-notification', { notificationId: notification.id }, { jobId: `${jobIds.notification(notification.id)}-duplicate` });
+    const duplicate = await queue.add(
+      'send-notification',
+      { notificationId: notification.id },
+      { jobId: `${jobIds.notification(notification.id)}-duplicate` },
+    );
     expect(await settled(duplicate.id!)).toBe('completed');
-    expect((await queue.getJob(duplicate.id!))?.returnvalue).toEqual({ result: 'skipped', reason: 'the notification is already sent' });
+    expect((await queue.getJob(duplicate.id!))?.returnvalue).toEqual({
+      result: 'skipped',
+      reason: 'the notification is already sent',
+    });
     // A relay pass over a row relayed long ago: only pending rows are relayed again.
-    await ctx.db.query(`UPDATE notification SET relayed_at = now() - interval '1 hour' WHERE id = $1`, [notification.id]);
+    await ctx.db.query(`UPDATE notification SET relayed_at = now() - interval '1 hour' WHERE id = $1`, [
+      notification.id,
+    ]);
     expect(await worker.get(OutboxRelay).relayPending()).toBe(0);
 
     expect(smtp.deliveriesOf(messageId)).toBe(1);
-    expect(await reload(notification.id)).toMatchObject({ deliveryStatus: NotificationDeliveryStatus.Sent, attempts: 1 });
+    expect(await reload(notification.id)).toMatchObject({
+      deliveryStatus: NotificationDeliveryStatus.Sent,
+      attempts: 1,
+    });
   });
 
   it('relays again a row still pending long after it was relayed (its job was lost) and sends it once', async () => {

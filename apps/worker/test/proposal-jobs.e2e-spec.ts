@@ -3,7 +3,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { In } from 'typeorm';
 import { formatDeadline } from '../../api/src/notifications/notification-messages';
-import { Notification, NotificationKind, Proposal, ProposalEvent, ProposalEventAction, TeachingRequest } from '../../../libs/database/src';
+import {
+  Notification,
+  NotificationKind,
+  Proposal,
+  ProposalEvent,
+  ProposalEventAction,
+  TeachingRequest,
+} from '../../../libs/database/src';
 import { ProposalAnswer, ProposalStatus, TeachingRequestStatus } from '../../../libs/domain/src';
 import { JobName, QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
@@ -29,9 +36,13 @@ async function runJob(queue: Queue, name: JobName): Promise<unknown> {
 }
 
 const schedulesOf = async (queue: Queue) =>
-  (await queue.getJobSchedulers()).map(({ key, name, every }) => ({ key, name, every })).sort((a, b) => a.key.localeCompare(b.key));
+  (await queue.getJobSchedulers())
+    .map(({ key, name, every }) => ({ key, name, every }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 
-const EXPECTED_SCHEDULES = PROPOSAL_JOB_SCHEDULES.map(({ name, every }) => ({ key: name, name, every })).sort((a, b) => a.key.localeCompare(b.key));
+const EXPECTED_SCHEDULES = PROPOSAL_JOB_SCHEDULES.map(({ name, every }) => ({ key: name, name, every })).sort(
+  (a, b) => a.key.localeCompare(b.key),
+);
 
 describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
   let smtp: SmtpTestServer;
@@ -66,7 +77,8 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
   }
 
   const reload = (id: string) => ctx.db.getRepository(Proposal).findOneByOrFail({ id });
-  const eventsOf = (id: string) => ctx.db.getRepository(ProposalEvent).find({ where: { proposalId: id }, order: { createdAt: 'ASC' } });
+  const eventsOf = (id: string) =>
+    ctx.db.getRepository(ProposalEvent).find({ where: { proposalId: id }, order: { createdAt: 'ASC' } });
 
   it('registers both job schedulers when the worker boots', async () => {
     const schedules = await waitFor('both proposal job schedulers to be registered', async () => {
@@ -82,8 +94,12 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
   it('expires an overdue unanswered proposal with an audit event, frees its request, and changes nothing more when run again', async () => {
     const { school, teacher } = await marketplace();
     const overdueRequest = await ctx.newRequest(school);
-    const overdue = await ctx.newProposal(overdueRequest, teacher.teacher, { expiresAt: new Date(Date.now() - 60_000) });
-    const notYetDue = await ctx.newProposal(await ctx.newRequest(school), teacher.teacher, { expiresAt: new Date(Date.now() + 2 * HOUR) });
+    const overdue = await ctx.newProposal(overdueRequest, teacher.teacher, {
+      expiresAt: new Date(Date.now() - 60_000),
+    });
+    const notYetDue = await ctx.newProposal(await ctx.newRequest(school), teacher.teacher, {
+      expiresAt: new Date(Date.now() + 2 * HOUR),
+    });
     // All three accepted: it waits for the coordinator and never expires.
     const awaitingApproval = await ctx.newProposal(await ctx.newRequest(school), teacher.teacher, {
       status: ProposalStatus.AwaitingApproval,
@@ -99,13 +115,25 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
       return row.status === ProposalStatus.Expired ? row : undefined;
     });
 
-    const expiry = (await eventsOf(overdue.id)).filter((event) => event.action === ProposalEventAction.Expire);
+    const expiry = (await eventsOf(overdue.id)).filter(
+      (event) => event.action === ProposalEventAction.Expire,
+    );
     expect(expiry).toEqual([
-      expect.objectContaining({ fromStatus: ProposalStatus.Proposed, toStatus: ProposalStatus.Expired, actorUserId: null, actorRole: null, party: null }),
+      expect.objectContaining({
+        fromStatus: ProposalStatus.Proposed,
+        toStatus: ProposalStatus.Expired,
+        actorUserId: null,
+        actorRole: null,
+        party: null,
+      }),
     ]);
-    expect((await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: overdueRequest.id })).status).toBe(TeachingRequestStatus.Open);
+    expect(
+      (await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: overdueRequest.id })).status,
+    ).toBe(TeachingRequestStatus.Open);
     // Expiry itself notifies nobody: the expiring-soon reminder came before it.
-    const kinds = (await ctx.db.getRepository(Notification).findBy({ proposalId: overdue.id })).map((row) => row.kind);
+    const kinds = (await ctx.db.getRepository(Notification).findBy({ proposalId: overdue.id })).map(
+      (row) => row.kind,
+    );
     expect(new Set(kinds)).toEqual(new Set([NotificationKind.ProposalNew]));
     expect((await reload(notYetDue.id)).status).toBe(ProposalStatus.Proposed);
     expect((await reload(awaitingApproval.id)).status).toBe(ProposalStatus.AwaitingApproval);
@@ -113,7 +141,10 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
     // A second run finds nothing due and writes nothing.
     const eventCount = (await eventsOf(overdue.id)).length;
     expect(await runJob(queue, 'expire-proposals')).toEqual({ expired: 0 });
-    expect(await reload(overdue.id)).toMatchObject({ status: ProposalStatus.Expired, version: expired.version });
+    expect(await reload(overdue.id)).toMatchObject({
+      status: ProposalStatus.Expired,
+      version: expired.version,
+    });
     expect(await eventsOf(overdue.id)).toHaveLength(eventCount);
   });
 
@@ -121,8 +152,14 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
     const { school, companyAdmin, schoolAdmin, teacher } = await marketplace();
     const expiresAt = new Date(Date.now() + 3 * HOUR);
     const expiringSoon = await ctx.newProposal(await ctx.newRequest(school), teacher.teacher, { expiresAt });
-    const expiringLater = await ctx.newProposal(await ctx.newRequest(school), teacher.teacher, { expiresAt: new Date(Date.now() + 30 * HOUR) });
-    await ctx.http.post(`/api/proposals/${expiringSoon.id}/answer`).set(companyAdmin.auth).send({ decision: 'accept' }).expect(200);
+    const expiringLater = await ctx.newProposal(await ctx.newRequest(school), teacher.teacher, {
+      expiresAt: new Date(Date.now() + 30 * HOUR),
+    });
+    await ctx.http
+      .post(`/api/proposals/${expiringSoon.id}/answer`)
+      .set(companyAdmin.auth)
+      .send({ decision: 'accept' })
+      .expect(200);
 
     await runJob(queue, 'remind-expiring-proposals');
     // Everyone due was reminded by the first run (or by a scheduled run before it).
@@ -138,16 +175,32 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
       ].sort(),
     );
     const [reminder] = reminders;
-    expect(reminder.subject).toBe(`Voorstel verloopt bijna: ${(await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: expiringSoon.requestId })).title} / Proposal expires soon`);
-    expect(reminder.bodyText).toContain(`Wat moet u doen: accepteer of wijs het voorstel af vóór ${formatDeadline(expiresAt, 'nl')}.`);
-    expect(reminder.bodyText).toContain(`What to do: accept or decline the proposal before ${formatDeadline(expiresAt, 'en')}.`);
+    expect(reminder.subject).toBe(
+      `Voorstel verloopt bijna: ${(await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: expiringSoon.requestId })).title} / Proposal expires soon`,
+    );
+    expect(reminder.bodyText).toContain(
+      `Wat moet u doen: accepteer of wijs het voorstel af vóór ${formatDeadline(expiresAt, 'nl')}.`,
+    );
+    expect(reminder.bodyText).toContain(
+      `What to do: accept or decline the proposal before ${formatDeadline(expiresAt, 'en')}.`,
+    );
 
     // The outbox relay sends the reminder: one email to the school admin.
     const email = await waitFor('the reminder email to reach the school admin', () =>
-      smtp.received.find((received) => received.envelopeTo.includes(schoolAdmin.user.email) && received.subject.startsWith('Voorstel verloopt bijna')),
+      smtp.received.find(
+        (received) =>
+          received.envelopeTo.includes(schoolAdmin.user.email) &&
+          received.subject.startsWith('Voorstel verloopt bijna'),
+      ),
     );
     expect(email.text).toContain(`vóór ${formatDeadline(expiresAt, 'nl')}`);
-    expect(smtp.received.filter((received) => received.envelopeTo.includes(companyAdmin.user.email) && received.subject.startsWith('Voorstel verloopt bijna'))).toHaveLength(0);
+    expect(
+      smtp.received.filter(
+        (received) =>
+          received.envelopeTo.includes(companyAdmin.user.email) &&
+          received.subject.startsWith('Voorstel verloopt bijna'),
+      ),
+    ).toHaveLength(0);
   });
 });
 
@@ -171,14 +224,23 @@ describe('proposal job schedulers after Redis restarts empty (e2e)', () => {
 
   it('registers them again once the worker has reconnected', async () => {
     const queue = worker.get<Queue>(getQueueToken(QUEUES.maintenance));
-    await waitFor('the schedulers to be registered at boot', async () => (await schedulesOf(queue)).length === EXPECTED_SCHEDULES.length);
+    await waitFor(
+      'the schedulers to be registered at boot',
+      async () => (await schedulesOf(queue)).length === EXPECTED_SCHEDULES.length,
+    );
 
     await redis.stop();
     await redis.start();
 
-    expect(await waitFor('the schedulers to be registered again', async () => {
-      const found = await schedulesOf(queue);
-      return found.length === EXPECTED_SCHEDULES.length ? found : undefined;
-    }, 60_000)).toEqual(EXPECTED_SCHEDULES);
+    expect(
+      await waitFor(
+        'the schedulers to be registered again',
+        async () => {
+          const found = await schedulesOf(queue);
+          return found.length === EXPECTED_SCHEDULES.length ? found : undefined;
+        },
+        60_000,
+      ),
+    ).toEqual(EXPECTED_SCHEDULES);
   }, 90_000);
 });

@@ -13,7 +13,9 @@ describe('worker process (e2e)', () => {
     await ensureDatabase(config.database.url, process.env.HM_TEST_TEMPLATE_DATABASE);
     const worker = await startWorker(config, { logger: false });
     try {
-      const rows = await worker.get(DataSource).query('SELECT count(*)::int AS migrations FROM typeorm_migration');
+      const rows = await worker
+        .get(DataSource)
+        .query('SELECT count(*)::int AS migrations FROM typeorm_migration');
       expect(rows[0].migrations).toBeGreaterThan(0);
       const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications));
       const client = (await queue.client) as unknown as Pick<Redis, 'ping'>;

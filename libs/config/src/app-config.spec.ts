@@ -16,14 +16,20 @@ describe('loadConfig', () => {
   });
 
   it('reads numbers and choices from strings', () => {
-    const config = loadConfig({ JWT_SECRET: SECRET, PORT: '8080', HM_PROCESS: 'worker', PROPOSAL_EXPIRY_DAYS: '3' });
+    const config = loadConfig({
+      JWT_SECRET: SECRET,
+      PORT: '8080',
+      HM_PROCESS: 'worker',
+      PROPOSAL_EXPIRY_DAYS: '3',
+    });
     expect(config.http.port).toBe(8080);
     expect(config.processRole).toBe('worker');
     expect(config.proposals.expiryDays).toBe(3);
   });
 
   it('refuses to start, listing every wrong variable with a clear message', () => {
-    const attempt = () => loadConfig({ JWT_SECRET: 'short', PORT: 'eighty', DATABASE_URL: 'mysql://x', HM_PROCESS: 'both' });
+    const attempt = () =>
+      loadConfig({ JWT_SECRET: 'short', PORT: 'eighty', DATABASE_URL: 'mysql://x', HM_PROCESS: 'both' });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();

@@ -7,5 +7,9 @@ import { migrationDataSourceOptions } from './migration-options';
  * `synchronize` is off everywhere. A later zero-setup mode (an embedded Postgres) plugs in here.
  */
 export function dataSourceOptions(url: string): DataSourceOptions {
-  return { ...migrationDataSourceOptions(url), entities: ENTITIES, extra: { max: 10, application_name: 'hybridmatch' } };
+  return {
+    ...migrationDataSourceOptions(url),
+    entities: ENTITIES,
+    extra: { max: 10, application_name: 'hybridmatch' },
+  };
 }

@@ -18,7 +18,11 @@ const { Pending, Accepted, Declined } = ProposalAnswer;
 const S = ProposalStatus;
 const A = ProposalActionKind;
 
-const answers = (company: ProposalAnswer, teacher: ProposalAnswer, school: ProposalAnswer): ProposalAnswers => ({
+const answers = (
+  company: ProposalAnswer,
+  teacher: ProposalAnswer,
+  school: ProposalAnswer,
+): ProposalAnswers => ({
   [Company]: company,
   [Teacher]: teacher,
   [School]: school,
@@ -45,18 +49,47 @@ const STATES: Record<ProposalStatus, ProposalState> = {
   [S.Cancelled]: { status: S.Cancelled, answers: ALL_ACCEPTED },
 };
 
-const label = (action: ProposalAction) => ('party' in action ? `${action.kind}(${action.party})` : action.kind);
+const label = (action: ProposalAction) =>
+  'party' in action ? `${action.kind}(${action.party})` : action.kind;
 
 describe('proposal state machine', () => {
   describe('legal transitions', () => {
     const legal: Array<[ProposalState, ProposalAction, ProposalState]> = [
-      [STATES.proposed, accept(Teacher), { status: S.Proposed, answers: answers(Accepted, Accepted, Pending) }],
-      [STATES.proposed, accept(School), { status: S.Proposed, answers: answers(Accepted, Pending, Accepted) }],
-      [{ status: S.Proposed, answers: answers(Accepted, Accepted, Pending) }, accept(School), { status: S.AwaitingApproval, answers: ALL_ACCEPTED }],
-      [{ status: S.Proposed, answers: NO_ANSWERS }, accept(Company), { status: S.Proposed, answers: answers(Accepted, Pending, Pending) }],
-      [STATES.proposed, decline(Teacher), { status: S.Declined, answers: answers(Accepted, Declined, Pending) }],
-      [STATES.proposed, decline(Company), { status: S.Declined, answers: answers(Declined, Pending, Pending) }],
-      [STATES.awaiting_approval, decline(School), { status: S.Declined, answers: answers(Accepted, Accepted, Declined) }],
+      [
+        STATES.proposed,
+        accept(Teacher),
+        { status: S.Proposed, answers: answers(Accepted, Accepted, Pending) },
+      ],
+      [
+        STATES.proposed,
+        accept(School),
+        { status: S.Proposed, answers: answers(Accepted, Pending, Accepted) },
+      ],
+      [
+        { status: S.Proposed, answers: answers(Accepted, Accepted, Pending) },
+        accept(School),
+        { status: S.AwaitingApproval, answers: ALL_ACCEPTED },
+      ],
+      [
+        { status: S.Proposed, answers: NO_ANSWERS },
+        accept(Company),
+        { status: S.Proposed, answers: answers(Accepted, Pending, Pending) },
+      ],
+      [
+        STATES.proposed,
+        decline(Teacher),
+        { status: S.Declined, answers: answers(Accepted, Declined, Pending) },
+      ],
+      [
+        STATES.proposed,
+        decline(Company),
+        { status: S.Declined, answers: answers(Declined, Pending, Pending) },
+      ],
+      [
+        STATES.awaiting_approval,
+        decline(School),
+        { status: S.Declined, answers: answers(Accepted, Accepted, Declined) },
+      ],
       [STATES.awaiting_approval, approve, { status: S.Approved, answers: ALL_ACCEPTED }],
       [STATES.awaiting_approval, reject, { status: S.Rejected, answers: ALL_ACCEPTED }],
       [STATES.proposed, withdraw, { status: S.Withdrawn, answers: STATES.proposed.answers }],
@@ -65,13 +98,12 @@ describe('proposal state machine', () => {
       [STATES.approved, cancel, { status: S.Cancelled, answers: ALL_ACCEPTED }],
     ];
 
-    it.each(legal.map(([from, action, to]) => [from.status, label(action), to.status, from, action, to] as const))(
-      '%s --%s--> %s',
-      (_from, _label, _to, from, action, to) => {
-        expect(transition(from, action)).toEqual(to);
-        expect(canTransition(from, action)).toBe(true);
-      },
-    );
+    it.each(
+      legal.map(([from, action, to]) => [from.status, label(action), to.status, from, action, to] as const),
+    )('%s --%s--> %s', (_from, _label, _to, from, action, to) => {
+      expect(transition(from, action)).toEqual(to);
+      expect(canTransition(from, action)).toBe(true);
+    });
 
     it('reaches awaiting_approval after three acceptances in every order', () => {
       const orders = [
@@ -122,39 +154,76 @@ describe('proposal state machine', () => {
       }
     };
     const illegal = Object.values(STATES).flatMap((state) =>
-      allActions.filter((action) => !isLegal(state, action)).map((action) => [state.status, label(action), state, action] as const),
+      allActions
+        .filter((action) => !isLegal(state, action))
+        .map((action) => [state.status, label(action), state, action] as const),
     );
 
     it('covers every state', () => {
       expect(new Set(illegal.map(([status]) => status))).toEqual(new Set(Object.values(S)));
     });
 
-    it.each(illegal)('%s refuses %s with a ProposalTransitionError naming both', (status, _label, state, action) => {
-      let error: unknown;
-      try {
-        transition(state, action);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(ProposalTransitionError);
-      expect(error).toMatchObject({ status, action });
-      expect((error as Error).message).toMatch(/^This proposal .+\.$/);
-      expect(canTransition(state, action)).toBe(false);
-    });
+    it.each(illegal)(
+      '%s refuses %s with a ProposalTransitionError naming both',
+      (status, _label, state, action) => {
+        let error: unknown;
+        try {
+          transition(state, action);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(ProposalTransitionError);
+        expect(error).toMatchObject({ status, action });
+        expect((error as Error).message).toMatch(/^This proposal .+\.$/);
+        expect(canTransition(state, action)).toBe(false);
+      },
+    );
   });
 
   describe('messages', () => {
     it.each([
       [STATES.declined, approve, 'This proposal was declined by the school; it can no longer be approved.'],
-      [STATES.proposed, approve, 'This proposal is still waiting for the answer of the teacher and the school; it cannot be approved yet.'],
-      [{ status: S.Proposed, answers: NO_ANSWERS }, reject, 'This proposal is still waiting for the answer of the company, the teacher and the school; it cannot be rejected yet.'],
+      [
+        STATES.proposed,
+        approve,
+        'This proposal is still waiting for the answer of the teacher and the school; it cannot be approved yet.',
+      ],
+      [
+        { status: S.Proposed, answers: NO_ANSWERS },
+        reject,
+        'This proposal is still waiting for the answer of the company, the teacher and the school; it cannot be rejected yet.',
+      ],
       [STATES.approved, approve, 'This proposal was already approved; it can no longer be approved.'],
-      [STATES.declined, accept(Teacher), 'This proposal was declined by the school; it can no longer be accepted by the teacher.'],
-      [STATES.proposed, accept(Company), 'This proposal was already answered by the company; an answer cannot be changed to accepted.'],
-      [STATES.proposed, cancel, 'This proposal is still waiting for the answer of the teacher and the school; only an approved proposal can be cancelled (withdraw it instead).'],
-      [STATES.awaiting_approval, expire, 'This proposal was accepted by all three parties and is waiting for the coordinator; it cannot be expired now.'],
-      [STATES.withdrawn, decline(Company), 'This proposal was withdrawn by the coordinator; it can no longer be declined by the company.'],
-      [STATES.expired, accept(School), 'This proposal expired before everyone answered; it can no longer be accepted by the school.'],
+      [
+        STATES.declined,
+        accept(Teacher),
+        'This proposal was declined by the school; it can no longer be accepted by the teacher.',
+      ],
+      [
+        STATES.proposed,
+        accept(Company),
+        'This proposal was already answered by the company; an answer cannot be changed to accepted.',
+      ],
+      [
+        STATES.proposed,
+        cancel,
+        'This proposal is still waiting for the answer of the teacher and the school; only an approved proposal can be cancelled (withdraw it instead).',
+      ],
+      [
+        STATES.awaiting_approval,
+        expire,
+        'This proposal was accepted by all three parties and is waiting for the coordinator; it cannot be expired now.',
+      ],
+      [
+        STATES.withdrawn,
+        decline(Company),
+        'This proposal was withdrawn by the coordinator; it can no longer be declined by the company.',
+      ],
+      [
+        STATES.expired,
+        accept(School),
+        'This proposal expired before everyone answered; it can no longer be accepted by the school.',
+      ],
     ])('%#: %j', (state, action, message) => {
       expect(() => transition(state as ProposalState, action as ProposalAction)).toThrow(message as string);
     });

@@ -29,7 +29,11 @@ export enum ProposalParty {
   School = 'school',
 }
 
-export const PROPOSAL_PARTIES: readonly ProposalParty[] = [ProposalParty.Company, ProposalParty.Teacher, ProposalParty.School];
+export const PROPOSAL_PARTIES: readonly ProposalParty[] = [
+  ProposalParty.Company,
+  ProposalParty.Teacher,
+  ProposalParty.School,
+];
 
 export enum ProposalAnswer {
   Pending = 'pending',
@@ -74,7 +78,10 @@ export const FINAL_PROPOSAL_STATUSES: readonly ProposalStatus[] = [
 ];
 
 /** Statuses in which the proposal still claims the request (and may still become a placement). */
-export const OPEN_PROPOSAL_STATUSES: readonly ProposalStatus[] = [ProposalStatus.Proposed, ProposalStatus.AwaitingApproval];
+export const OPEN_PROPOSAL_STATUSES: readonly ProposalStatus[] = [
+  ProposalStatus.Proposed,
+  ProposalStatus.AwaitingApproval,
+];
 
 /** An action that is not possible in the proposal's current state. */
 export class ProposalTransitionError extends Error {
@@ -96,14 +103,21 @@ export function transition(state: ProposalState, action: ProposalAction): Propos
   };
   switch (action.kind) {
     case ProposalActionKind.Accept: {
-      if (status !== ProposalStatus.Proposed || answers[action.party] !== ProposalAnswer.Pending) return refuse();
+      if (status !== ProposalStatus.Proposed || answers[action.party] !== ProposalAnswer.Pending)
+        return refuse();
       const next = { ...answers, [action.party]: ProposalAnswer.Accepted };
       const allAccepted = PROPOSAL_PARTIES.every((party) => next[party] === ProposalAnswer.Accepted);
-      return { status: allAccepted ? ProposalStatus.AwaitingApproval : ProposalStatus.Proposed, answers: next };
+      return {
+        status: allAccepted ? ProposalStatus.AwaitingApproval : ProposalStatus.Proposed,
+        answers: next,
+      };
     }
     case ProposalActionKind.Decline:
       if (!OPEN_PROPOSAL_STATUSES.includes(status)) return refuse();
-      return { status: ProposalStatus.Declined, answers: { ...answers, [action.party]: ProposalAnswer.Declined } };
+      return {
+        status: ProposalStatus.Declined,
+        answers: { ...answers, [action.party]: ProposalAnswer.Declined },
+      };
     case ProposalActionKind.Approve:
       if (status !== ProposalStatus.AwaitingApproval) return refuse();
       return { status: ProposalStatus.Approved, answers };
@@ -151,7 +165,9 @@ const ACTION_PHRASES: Record<ProposalActionKind, string> = {
 
 const listParties = (parties: ProposalParty[]) => {
   const names = parties.map((party) => PARTY_NAMES[party]);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 };
 
 /** What the proposal's state is, in words ("was declined by the school"). */
@@ -184,13 +200,19 @@ function describeState({ status, answers }: ProposalState): string {
 export function refusalMessage(state: ProposalState, action: ProposalAction): string {
   const what = ACTION_PHRASES[action.kind];
   const by = 'party' in action ? ` by ${PARTY_NAMES[action.party]}` : '';
-  if ('party' in action && action.kind === ProposalActionKind.Accept && state.status === ProposalStatus.Proposed) {
+  if (
+    'party' in action &&
+    action.kind === ProposalActionKind.Accept &&
+    state.status === ProposalStatus.Proposed
+  ) {
     return `This proposal was already answered by ${PARTY_NAMES[action.party]}; an answer cannot be changed to accepted.`;
   }
   if (action.kind === ProposalActionKind.Cancel && OPEN_PROPOSAL_STATUSES.includes(state.status)) {
     return `This proposal ${describeState(state)}; only an approved proposal can be cancelled (withdraw it instead).`;
   }
-  if (state.status === ProposalStatus.Proposed) return `This proposal ${describeState(state)}; it cannot be ${what}${by} yet.`;
-  if (state.status === ProposalStatus.AwaitingApproval) return `This proposal ${describeState(state)}; it cannot be ${what}${by} now.`;
+  if (state.status === ProposalStatus.Proposed)
+    return `This proposal ${describeState(state)}; it cannot be ${what}${by} yet.`;
+  if (state.status === ProposalStatus.AwaitingApproval)
+    return `This proposal ${describeState(state)}; it cannot be ${what}${by} now.`;
   return `This proposal ${describeState(state)}; it can no longer be ${what}${by}.`;
 }

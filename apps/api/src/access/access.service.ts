@@ -23,7 +23,13 @@ export interface OwnedByOrganisation {
 @Injectable()
 export class AccessService {
   /** The filter a list query must apply: all, some regions, or one organisation. */
-  organisationScope(actor: Actor): { kind: 'all' } | { kind: 'regions'; regionIds: string[] } | { kind: 'organisation'; organisationId: string } | { kind: 'none' } {
+  organisationScope(
+    actor: Actor,
+  ):
+    | { kind: 'all' }
+    | { kind: 'regions'; regionIds: string[] }
+    | { kind: 'organisation'; organisationId: string }
+    | { kind: 'none' } {
     switch (actor.role) {
       case UserRole.PlatformAdmin:
         return { kind: 'all' };
@@ -32,7 +38,9 @@ export class AccessService {
       case UserRole.CompanyAdmin:
       case UserRole.SchoolAdmin:
       case UserRole.HybridTeacher:
-        return actor.organisationId ? { kind: 'organisation', organisationId: actor.organisationId } : { kind: 'none' };
+        return actor.organisationId
+          ? { kind: 'organisation', organisationId: actor.organisationId }
+          : { kind: 'none' };
     }
   }
 
@@ -51,14 +59,25 @@ export class AccessService {
   }
 
   /** Throws 404 unless the actor may see the record. */
-  assertCanSee(actor: Actor, record: OwnedByOrganisation | null, what: string, id: string): asserts record is OwnedByOrganisation {
+  assertCanSee(
+    actor: Actor,
+    record: OwnedByOrganisation | null,
+    what: string,
+    id: string,
+  ): asserts record is OwnedByOrganisation {
     if (!record || !this.canSee(actor, record)) throw AppException.notFound(what, id);
   }
 
   /** Throws 404 (not theirs) or 403 (theirs to see, not to change) unless the actor may change it. */
-  assertCanChange(actor: Actor, record: OwnedByOrganisation | null, what: string, id: string): asserts record is OwnedByOrganisation {
+  assertCanChange(
+    actor: Actor,
+    record: OwnedByOrganisation | null,
+    what: string,
+    id: string,
+  ): asserts record is OwnedByOrganisation {
     this.assertCanSee(actor, record, what, id);
-    if (actor.role === UserRole.HybridTeacher) throw AppException.forbidden(`A hybrid teacher cannot change this ${what.toLowerCase()}.`);
+    if (actor.role === UserRole.HybridTeacher)
+      throw AppException.forbidden(`A hybrid teacher cannot change this ${what.toLowerCase()}.`);
   }
 
   /** The region a coordinator acts in must be one of theirs (admins may act anywhere). */

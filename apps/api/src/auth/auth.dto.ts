@@ -9,17 +9,23 @@ export class LoginDto {
   email: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   password: string;
 }
 
 export class AcceptInviteDto {
   @ApiProperty({ example: 'q3Jx…', description: 'The token from the invite link' })
-  @IsString() @MinLength(20) @MaxLength(200)
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
   token: string;
 
   @ApiProperty({ example: 'a long passphrase of your own', minLength: 12 })
-  @IsString() @MinLength(12, { message: 'must be at least 12 characters long' }) @MaxLength(200)
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters long' })
+  @MaxLength(200)
   password: string;
 }
 

@@ -27,24 +27,39 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
     if (!roles) {
-      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no roles; refused`);
+      this.logger.error(
+        `Route ${context.getClass().name}.${context.getHandler().name} declares no roles; refused`,
+      );
       throw AppException.forbidden('This route declares no roles and is closed.');
     }
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { [ACTOR_KEY]?: Actor }>();
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) {
-      throw new AppException(ErrorCode.Unauthenticated, 'Send an access token: "Authorization: Bearer <token>" (POST /api/auth/login).');
+      throw new AppException(
+        ErrorCode.Unauthenticated,
+        'Send an access token: "Authorization: Bearer <token>" (POST /api/auth/login).',
+      );
     }
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(header.slice('Bearer '.length));
     } catch {
-      throw new AppException(ErrorCode.Unauthenticated, 'The access token is invalid or has expired; log in again.');
+      throw new AppException(
+        ErrorCode.Unauthenticated,
+        'The access token is invalid or has expired; log in again.',
+      );
     }
-    const actor: Actor = { userId: claims.sub, role: claims.role, organisationId: claims.org, regionIds: claims.regions ?? [] };
+    const actor: Actor = {
+      userId: claims.sub,
+      role: claims.role,
+      organisationId: claims.org,
+      regionIds: claims.regions ?? [],
+    };
     if (!roles.includes(actor.role)) {
-      throw AppException.forbidden(`This action is for ${roles.join(', ')}; you are signed in as ${actor.role}.`);
+      throw AppException.forbidden(
+        `This action is for ${roles.join(', ')}; you are signed in as ${actor.role}.`,
+      );
     }
     request[ACTOR_KEY] = actor;
     return true;

@@ -12,12 +12,18 @@ import { AuthService } from './auth.service';
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
     // Only routes that opt in with ThrottlerGuard are limited (login, accept-invite).
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute }],
+      useFactory: (config: AppConfig) => [
+        { name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute },
+      ],
     }),
   ],
   controllers: [AuthController],

@@ -10,7 +10,6 @@ import { AccessTokenClaims, Actor } from './actor';
 import { AccessTokenDto, MeDto } from './auth.dto';
 import { hashPassword, hashToken, verifyPassword } from './password';
 
-
 @Injectable()
 export class AuthService {
   /** Verified when the e-mail is unknown, so both paths cost one argon2 verification. */
@@ -28,7 +27,9 @@ export class AuthService {
       select: { id: true, role: true, organisationId: true, passwordHash: true },
       relations: { regions: true },
     });
-    const valid = await verifyPassword(user?.passwordHash ?? (await this.timingDummyHash), password).catch(() => false);
+    const valid = await verifyPassword(user?.passwordHash ?? (await this.timingDummyHash), password).catch(
+      () => false,
+    );
     if (!user?.passwordHash || !valid) {
       throw new AppException(ErrorCode.Unauthenticated, 'E-mail address or password is wrong.');
     }
@@ -41,17 +42,34 @@ export class AuthService {
       where: { inviteTokenHash: hashToken(token), inviteExpiresAt: MoreThan(new Date()) },
       relations: { regions: true },
     });
-    if (!user) throw new AppException(ErrorCode.NotFound, 'This invite link is unknown, already used or expired; ask for a new invite.');
-    await this.users.update(user.id, { passwordHash: await hashPassword(password), inviteTokenHash: null, inviteExpiresAt: null });
+    if (!user)
+      throw new AppException(
+        ErrorCode.NotFound,
+        'This invite link is unknown, already used or expired; ask for a new invite.',
+      );
+    await this.users.update(user.id, {
+      passwordHash: await hashPassword(password),
+      inviteTokenHash: null,
+      inviteExpiresAt: null,
+    });
     return this.issueToken(user);
   }
 
   async me(actor: Actor): Promise<MeDto> {
     const user = await this.users.findOneByOrFail({ id: actor.userId });
-    return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, regionIds: actor.regionIds };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      organisationId: user.organisationId,
+      regionIds: actor.regionIds,
+    };
   }
 
-  private async issueToken(user: Pick<User, 'id' | 'role' | 'organisationId' | 'regions'>): Promise<AccessTokenDto> {
+  private async issueToken(
+    user: Pick<User, 'id' | 'role' | 'organisationId' | 'regions'>,
+  ): Promise<AccessTokenDto> {
     const claims: AccessTokenClaims = {
       sub: user.id,
       role: user.role,

@@ -10,6 +10,7 @@ export const Roles = (...roles: UserRole[]) =>
   applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth(), ApiExtension('x-roles', roles));
 
 /** A route anyone may call (login, health). */
-export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-roles', ['public']));
+export const Public = () =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-roles', ['public']));
 
 export const ALL_ROLES = Object.values(UserRole);

@@ -1,11 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from './problem';
 
 class FieldErrorDto {
   @ApiProperty({ example: 'windows[0].end' }) field: string;
   @ApiProperty({ example: 'must be later than start' }) reason: string;
-  @ApiPropertyOptional({ example: 14, description: 'CSV import: line in the file (header = 1)' }) line?: number;
+  @ApiPropertyOptional({ example: 14, description: 'CSV import: line in the file (header = 1)' })
+  line?: number;
   @ApiPropertyOptional({ example: 'available_from', description: 'CSV import: column name' }) column?: string;
 }
 
@@ -15,10 +22,14 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 400 }) status: number;
   @ApiProperty({ example: 'windows[0].end: must be later than start' }) detail: string;
   @ApiProperty({ enum: ErrorCode, example: ErrorCode.ValidationFailed }) code: ErrorCode;
-  @ApiProperty({ example: '4f6c2a0e-8a53-4d5e-9f57-0c7a3d9c2b11', description: 'The request id, also in the logs' })
+  @ApiProperty({
+    example: '4f6c2a0e-8a53-4d5e-9f57-0c7a3d9c2b11',
+    description: 'The request id, also in the logs',
+  })
   correlationId: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
-  @ApiPropertyOptional({ example: 'b3c1…', description: 'Only on 500: the id the error was logged under' }) errorId?: string;
+  @ApiPropertyOptional({ example: 'b3c1…', description: 'Only on 500: the id the error was logged under' })
+  errorId?: string;
 }
 
 const DESCRIPTIONS: Record<number, string> = {

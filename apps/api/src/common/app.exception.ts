@@ -12,7 +12,10 @@ export class AppException extends Error {
   }
 
   static notFound(what: string, id?: string): AppException {
-    return new AppException(ErrorCode.NotFound, id ? `${what} ${id} does not exist or is not yours to see.` : `${what} not found.`);
+    return new AppException(
+      ErrorCode.NotFound,
+      id ? `${what} ${id} does not exist or is not yours to see.` : `${what} not found.`,
+    );
   }
 
   static forbidden(detail: string): AppException {

@@ -4,11 +4,18 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ example: 1, minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   page: number = 1;
 
   @ApiPropertyOptional({ example: 25, minimum: 1, maximum: 200, default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize: number = 25;
 }
 
@@ -25,4 +32,7 @@ export class PageMetaDto {
   @ApiProperty({ example: 1000 }) total: number;
 }
 
-export const pageWindow = (query: PageQueryDto) => ({ skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+export const pageWindow = (query: PageQueryDto) => ({
+  skip: (query.page - 1) * query.pageSize,
+  take: query.pageSize,
+});

@@ -21,7 +21,9 @@ function fakeHost() {
       return reply;
     },
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ id: 'req-123' }), getResponse: () => reply }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ id: 'req-123' }), getResponse: () => reply }),
+  } as unknown as ArgumentsHost;
   return { host, sent };
 }
 
@@ -47,7 +49,11 @@ describe('ProblemFilter', () => {
   it('maps Nest HTTP exceptions to the same shape', () => {
     const { host, sent } = fakeHost();
     filter.catch(new BadRequestException('Unexpected end of JSON input'), host);
-    expect(sent.body).toMatchObject({ status: 400, code: ErrorCode.ValidationFailed, detail: 'Unexpected end of JSON input' });
+    expect(sent.body).toMatchObject({
+      status: 400,
+      code: ErrorCode.ValidationFailed,
+      detail: 'Unexpected end of JSON input',
+    });
   });
 
   it('hides an unexpected error behind a 500 with an error id, and logs it', () => {
@@ -56,7 +62,11 @@ describe('ProblemFilter', () => {
     filter.catch(new TypeError("Cannot read properties of undefined (reading 'secret')"), host);
     const body = sent.body as { errorId: string; detail: string };
     expect(sent.status).toBe(500);
-    expect(body).toMatchObject({ code: ErrorCode.InternalError, correlationId: 'req-123', errorId: expect.any(String) });
+    expect(body).toMatchObject({
+      code: ErrorCode.InternalError,
+      correlationId: 'req-123',
+      errorId: expect.any(String),
+    });
     expect(body.detail).toContain(body.errorId);
     expect(JSON.stringify(body)).not.toMatch(/secret|TypeError|at /);
     expect(logged).toHaveBeenCalledWith(
@@ -69,7 +79,14 @@ describe('ProblemFilter', () => {
   it('never logs the parameters of a failed query (they can hold personal data)', () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const { host, sent } = fakeHost();
-    const failure = new QueryFailedError('INSERT INTO app_user (email) VALUES ($1)', ['jan.de.vries@example.nl'], Object.assign(new Error('deadlock detected'), { code: '40P01', detail: 'Key (email)=(jan.de.vries@example.nl)' }));
+    const failure = new QueryFailedError(
+      'INSERT INTO app_user (email) VALUES ($1)',
+      ['jan.de.vries@example.nl'],
+      Object.assign(new Error('deadlock detected'), {
+        code: '40P01',
+        detail: 'Key (email)=(jan.de.vries@example.nl)',
+      }),
+    );
     filter.catch(failure, host);
     expect(sent.status).toBe(500);
     const [entry] = logged.mock.calls[0] as [unknown];

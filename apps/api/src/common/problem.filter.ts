@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
-import { ErrorCode, PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_OF, problemTitle, problemType } from './problem';
+import {
+  ErrorCode,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  STATUS_OF,
+  problemTitle,
+  problemType,
+} from './problem';
 import { requestIdOf } from './request-id';
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -41,18 +48,34 @@ export class ProblemFilter implements ExceptionFilter {
       return this.problem(exception.code, exception.detail, correlationId, exception.errors);
     }
     if (exception instanceof ThrottlerException) {
-      return this.problem(ErrorCode.RateLimited, 'Too many attempts; wait a minute and try again.', correlationId);
+      return this.problem(
+        ErrorCode.RateLimited,
+        'Too many attempts; wait a minute and try again.',
+        correlationId,
+      );
     }
     if (exception instanceof OptimisticLockVersionMismatchError) {
-      return this.problem(ErrorCode.ConcurrentUpdate, 'Someone else changed this record; reload it and try again.', correlationId);
+      return this.problem(
+        ErrorCode.ConcurrentUpdate,
+        'Someone else changed this record; reload it and try again.',
+        correlationId,
+      );
     }
-    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '40001') {
-      return this.problem(ErrorCode.ConcurrentUpdate, 'A concurrent change got in the way; try again.', correlationId);
+    if (
+      exception instanceof QueryFailedError &&
+      (exception.driverError as { code?: string })?.code === '40001'
+    ) {
+      return this.problem(
+        ErrorCode.ConcurrentUpdate,
+        'A concurrent change got in the way; try again.',
+        correlationId,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = CODE_FOR_STATUS[status];
-      if (code && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE)) return this.problem(code, httpDetail(exception), correlationId);
+      if (code && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE))
+        return this.problem(code, httpDetail(exception), correlationId);
     }
     if (isFastifyClientError(exception)) {
       const code = CODE_FOR_STATUS[exception.statusCode] ?? ErrorCode.ValidationFailed;
@@ -61,12 +84,21 @@ export class ProblemFilter implements ExceptionFilter {
     const errorId = randomUUID();
     this.logger.error({ err: loggableError(exception), errorId, correlationId }, 'Unexpected error');
     return {
-      ...this.problem(ErrorCode.InternalError, `Something went wrong on our side. Quote error id ${errorId} when you contact support.`, correlationId),
+      ...this.problem(
+        ErrorCode.InternalError,
+        `Something went wrong on our side. Quote error id ${errorId} when you contact support.`,
+        correlationId,
+      ),
       errorId,
     };
   }
 
-  private problem(code: ErrorCode, detail: string, correlationId: string, errors?: ProblemDetails['errors']): ProblemDetails {
+  private problem(
+    code: ErrorCode,
+    detail: string,
+    correlationId: string,
+    errors?: ProblemDetails['errors'],
+  ): ProblemDetails {
     return {
       type: problemType(code),
       title: problemTitle(code),
@@ -84,10 +116,16 @@ function httpDetail(exception: HttpException): string {
   if (typeof response === 'string') return response;
   const health = (response as { error?: unknown }).error;
   if (isHealthReport(health)) {
-    return `Not ready: ${Object.entries(health).map(([name, state]) => `${name} is ${state.status}${state.message ? ` (${state.message})` : ''}`).join('; ')}.`;
+    return `Not ready: ${Object.entries(health)
+      .map(([name, state]) => `${name} is ${state.status}${state.message ? ` (${state.message})` : ''}`)
+      .join('; ')}.`;
   }
   const message = (response as { message?: unknown }).message;
-  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  return Array.isArray(message)
+    ? message.join('; ')
+    : typeof message === 'string'
+      ? message
+      : exception.message;
 }
 
 /**
@@ -96,17 +134,24 @@ function httpDetail(exception: HttpException): string {
  */
 function loggableError(error: unknown): { type: string; message: string; stack?: string; sqlState?: string } {
   if (!(error instanceof Error)) return { type: typeof error, message: 'non-Error value thrown' };
-  const sqlState = error instanceof QueryFailedError ? (error.driverError as { code?: string })?.code : undefined;
+  const sqlState =
+    error instanceof QueryFailedError ? (error.driverError as { code?: string })?.code : undefined;
   return { type: error.name, message: error.message, stack: error.stack, ...(sqlState ? { sqlState } : {}) };
 }
 
 /** Terminus reports failed checks as `{ error: { postgres: { status: 'down', message } } }`. */
 function isHealthReport(value: unknown): value is Record<string, { status: string; message?: string }> {
-  return typeof value === 'object' && value !== null && Object.values(value).every((state) => typeof (state as { status?: unknown })?.status === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((state) => typeof (state as { status?: unknown })?.status === 'string')
+  );
 }
 
 /** Fastify's own client errors (bad JSON, body too large, wrong content type) carry a statusCode. */
 function isFastifyClientError(error: unknown): error is { statusCode: number; message: string } {
   const status = (error as { statusCode?: unknown })?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500 && status !== HttpStatus.INTERNAL_SERVER_ERROR;
+  return (
+    typeof status === 'number' && status >= 400 && status < 500 && status !== HttpStatus.INTERNAL_SERVER_ERROR
+  );
 }

@@ -42,7 +42,8 @@ export interface ProblemDetails {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export const problemType = (code: ErrorCode) => `urn:hybridmatch:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+export const problemType = (code: ErrorCode) =>
+  `urn:hybridmatch:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 
 const TITLES: Record<ErrorCode, string> = {
   [ErrorCode.ValidationFailed]: 'The request is not valid',

@@ -6,8 +6,15 @@ import { ErrorCode, FieldError } from './problem';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
-    const field = parent ? (segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`) : segment;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason: humanise(reason, error.property, field) }));
+    const field = parent
+      ? segment.startsWith('[')
+        ? `${parent}${segment}`
+        : `${parent}.${segment}`
+      : segment;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({
+      field,
+      reason: humanise(reason, error.property, field),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

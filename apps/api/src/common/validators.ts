@@ -2,10 +2,13 @@ import { ValidateBy, ValidateIf } from 'class-validator';
 import { isClockTimeString, isSubjectCode } from '@hybridmatch/domain';
 
 /** The validation options that list an enum's values in the message. */
-export const enumMessage = (values: object) => ({ message: `must be one of: ${Object.values(values).join(', ')}` });
+export const enumMessage = (values: object) => ({
+  message: `must be one of: ${Object.values(values).join(', ')}`,
+});
 
 /** May be left out, but not sent as null (for fields the database requires). */
-export const IsOptionalButNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+export const IsOptionalButNotNull = () =>
+  ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,13 +22,19 @@ export function isCalendarDate(value: unknown): value is string {
 export const IsCalendarDate = () =>
   ValidateBy({
     name: 'isCalendarDate',
-    validator: { validate: isCalendarDate, defaultMessage: () => 'must be a date written as YYYY-MM-DD, for example 2026-09-01' },
+    validator: {
+      validate: isCalendarDate,
+      defaultMessage: () => 'must be a date written as YYYY-MM-DD, for example 2026-09-01',
+    },
   });
 
 export const IsClockTime = () =>
   ValidateBy({
     name: 'isClockTime',
-    validator: { validate: isClockTimeString, defaultMessage: () => 'must be a clock time written as HH:MM, for example 08:30' },
+    validator: {
+      validate: isClockTimeString,
+      defaultMessage: () => 'must be a clock time written as HH:MM, for example 08:30',
+    },
   });
 
 export const IsSubjectCode = () =>
@@ -33,6 +42,7 @@ export const IsSubjectCode = () =>
     name: 'isSubjectCode',
     validator: {
       validate: isSubjectCode,
-      defaultMessage: () => 'must be a subject code from the taxonomy (GET /api/subjects), for example "elektrotechniek"',
+      defaultMessage: () =>
+        'must be a subject code from the taxonomy (GET /api/subjects), for example "elektrotechniek"',
     },
   });

@@ -20,6 +20,9 @@ export class HealthController {
   @ApiProblems(503)
   @ApiOperation({ summary: 'Liveness and readiness: checks PostgreSQL and Redis (503 when one is down)' })
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('postgres', { timeout: 2000 }), () => this.redis.check('redis')]);
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { timeout: 2000 }),
+      () => this.redis.check('redis'),
+    ]);
   }
 }

@@ -16,7 +16,10 @@ export class RedisHealthIndicator {
   async check(key: string): Promise<HealthIndicatorResult> {
     const session = this.indicator.check(key);
     try {
-      const client = (await withTimeout(this.queue.client, 1000, 'no connection')) as unknown as Pick<Redis, 'ping'>;
+      const client = (await withTimeout(this.queue.client, 1000, 'no connection')) as unknown as Pick<
+        Redis,
+        'ping'
+      >;
       await withTimeout(client.ping(), 1000, 'no answer');
       return session.up();
     } catch (error) {

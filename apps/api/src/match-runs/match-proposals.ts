@@ -47,7 +47,9 @@ export async function cascadeOffers(manager: EntityManager, requestId: string): 
   const input = await loadRequestInput(manager, requestId);
   if (!input || input.teachers.length === 0) return [];
   try {
-    return solveRegion(input.teachers, input.requests).matches.map((match) => newProposalFromMatch(match, null));
+    return solveRegion(input.teachers, input.requests).matches.map((match) =>
+      newProposalFromMatch(match, null),
+    );
   } catch (error) {
     // An engine failure must not undo the decline or expiry that caused the cascade; the next match run covers the request.
     logger.error({ err: error, requestId }, 'The cascade could not compute an offer');

@@ -27,19 +27,31 @@ export class MatchRunScheduleController {
 
   @Put()
   @Roles(...COORDINATORS)
-  @ApiOperation({ summary: 'Set the region’s match-run schedule: a cron pattern (Europe/Amsterdam, at most hourly) and whether it is on' })
+  @ApiOperation({
+    summary:
+      'Set the region’s match-run schedule: a cron pattern (Europe/Amsterdam, at most hourly) and whether it is on',
+  })
   @ApiOkResponse({ type: MatchRunScheduleDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  put(@CurrentActor() actor: Actor, @UuidParam('regionId') regionId: string, @Body() body: PutMatchRunScheduleDto): Promise<MatchRunScheduleDto> {
+  put(
+    @CurrentActor() actor: Actor,
+    @UuidParam('regionId') regionId: string,
+    @Body() body: PutMatchRunScheduleDto,
+  ): Promise<MatchRunScheduleDto> {
     return this.schedules.put(actor, regionId, body);
   }
 
   @Delete()
   @Roles(...COORDINATORS)
-  @ApiOperation({ summary: 'Remove the region’s match-run schedule; answers with the schedule that was removed' })
+  @ApiOperation({
+    summary: 'Remove the region’s match-run schedule; answers with the schedule that was removed',
+  })
   @ApiOkResponse({ type: MatchRunScheduleDto })
   @ApiProblems(400, 401, 403, 404)
-  remove(@CurrentActor() actor: Actor, @UuidParam('regionId') regionId: string): Promise<MatchRunScheduleDto> {
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('regionId') regionId: string,
+  ): Promise<MatchRunScheduleDto> {
     return this.schedules.remove(actor, regionId);
   }
 }

@@ -27,7 +27,8 @@ const toScheduleDto = (schedule: MatchRunSchedule, nextRunAt: Date | null): Matc
   version: schedule.version,
 });
 
-const toDto = (schedule: MatchRunSchedule) => toScheduleDto(schedule, schedule.enabled ? nextRunOf(schedule) : null);
+const toDto = (schedule: MatchRunSchedule) =>
+  toScheduleDto(schedule, schedule.enabled ? nextRunOf(schedule) : null);
 
 /**
  * Per-region match-run schedules (coordinator of the region or platform admin). The row is the
@@ -61,7 +62,10 @@ export class MatchRunScheduleService {
     try {
       saved = await this.dataSource.transaction(async (manager) => {
         const repository = manager.getRepository(MatchRunSchedule);
-        const current = await repository.findOne({ where: { regionId }, lock: { mode: 'pessimistic_write' } });
+        const current = await repository.findOne({
+          where: { regionId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (body.version !== undefined && current?.version !== body.version) {
           throw AppException.conflict(
             current
@@ -70,11 +74,20 @@ export class MatchRunScheduleService {
           );
         }
         const changes = { cron, enabled: body.enabled, updatedByUserId: actor.userId };
-        return repository.save(current ? repository.merge(current, changes) : repository.create({ regionId, timezone: MATCH_SCHEDULE_TIMEZONE, ...changes }));
+        return repository.save(
+          current
+            ? repository.merge(current, changes)
+            : repository.create({ regionId, timezone: MATCH_SCHEDULE_TIMEZONE, ...changes }),
+        );
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw AppException.conflict('Someone else created this schedule at the same moment; reload it and try again.');
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
+        throw AppException.conflict(
+          'Someone else created this schedule at the same moment; reload it and try again.',
+        );
       }
       throw error;
     }
@@ -110,9 +123,15 @@ export class MatchRunScheduleService {
     try {
       await assertQueueReady(this.queue, REDIS_WAIT_MS);
       const current = await this.schedules.findOneBy({ regionId });
-      await withTimeout(applyMatchScheduler(this.queue, regionId, current), REDIS_WAIT_MS, 'Redis did not accept the job scheduler');
+      await withTimeout(
+        applyMatchScheduler(this.queue, regionId, current),
+        REDIS_WAIT_MS,
+        'Redis did not accept the job scheduler',
+      );
     } catch (error) {
-      this.logger.warn(`Job scheduler of region ${regionId} left to the worker's sync: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Job scheduler of region ${regionId} left to the worker's sync: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

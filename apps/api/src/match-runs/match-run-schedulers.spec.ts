@@ -3,9 +3,12 @@ import { cronProblem, nextRunOf } from './match-run-schedulers';
 const AMSTERDAM = 'Europe/Amsterdam';
 
 describe('cronProblem', () => {
-  it.each(['0 6 * * 1', '30 7 * * 1-5', '0 */2 * * *', '15 5 1 * *', '0 6 * * MON'])('accepts %s (at most once an hour)', (pattern) => {
-    expect(cronProblem(pattern, AMSTERDAM)).toBeUndefined();
-  });
+  it.each(['0 6 * * 1', '30 7 * * 1-5', '0 */2 * * *', '15 5 1 * *', '0 6 * * MON'])(
+    'accepts %s (at most once an hour)',
+    (pattern) => {
+      expect(cronProblem(pattern, AMSTERDAM)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['every monday', 'must have 5 fields'],
@@ -23,7 +26,11 @@ describe('cronProblem', () => {
 describe('nextRunOf', () => {
   it('reads the pattern in Amsterdam time', () => {
     const next = nextRunOf({ cron: '0 6 * * *', timezone: AMSTERDAM });
-    const amsterdamTime = new Intl.DateTimeFormat('en-GB', { timeZone: AMSTERDAM, hour: '2-digit', minute: '2-digit' }).format(next);
+    const amsterdamTime = new Intl.DateTimeFormat('en-GB', {
+      timeZone: AMSTERDAM,
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(next);
     expect(amsterdamTime).toBe('06:00');
   });
 });

@@ -17,14 +17,16 @@ const CRON_FIELDS = 'minute hour day-of-month month day-of-week';
  */
 export function cronProblem(pattern: string, timezone: string): string | undefined {
   const fields = pattern.trim().split(/\s+/);
-  if (fields.length !== 5) return `must have 5 fields (${CRON_FIELDS}), e.g. "0 6 * * 1" for Mondays at 06:00`;
+  if (fields.length !== 5)
+    return `must have 5 fields (${CRON_FIELDS}), e.g. "0 6 * * 1" for Mondays at 06:00`;
   let minutes: readonly number[];
   try {
     minutes = parseExpression(pattern, { tz: timezone }).fields.minute;
   } catch (error) {
     return `is not a valid cron pattern (${CRON_FIELDS}): ${error instanceof Error ? error.message : String(error)}`;
   }
-  if (minutes.length > 1) return 'runs more often than once an hour; give one minute, e.g. "0" in "0 6 * * 1"';
+  if (minutes.length > 1)
+    return 'runs more often than once an hour; give one minute, e.g. "0" in "0 6 * * 1"';
   return undefined;
 }
 
@@ -37,12 +39,20 @@ export const nextRunOf = (schedule: Pick<MatchRunSchedule, 'cron' | 'timezone'>)
  * when the schedule exists and is enabled, removed otherwise. Each firing adds a
  * `scheduled-match-run` job on the matching queue.
  */
-export async function applyMatchScheduler(queue: Queue, regionId: string, schedule: MatchRunSchedule | null): Promise<void> {
+export async function applyMatchScheduler(
+  queue: Queue,
+  regionId: string,
+  schedule: MatchRunSchedule | null,
+): Promise<void> {
   const id = matchSchedulerId(regionId);
   if (!schedule?.enabled) {
     await queue.removeJobScheduler(id);
     return;
   }
   const data: JobPayloads['scheduled-match-run'] = { regionId };
-  await queue.upsertJobScheduler(id, { pattern: schedule.cron, tz: schedule.timezone }, { name: 'scheduled-match-run', data });
+  await queue.upsertJobScheduler(
+    id,
+    { pattern: schedule.cron, tz: schedule.timezone },
+    { name: 'scheduled-match-run', data },
+  );
 }

@@ -19,7 +19,9 @@ export class MatchRunController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @Roles(...COORDINATORS)
-  @ApiOperation({ summary: 'Start a match run for a region; answers at once with the queued run (a worker runs it)' })
+  @ApiOperation({
+    summary: 'Start a match run for a region; answers at once with the queued run (a worker runs it)',
+  })
   @ApiAcceptedResponse({ type: MatchRunDto })
   @ApiProblems(400, 401, 403, 404, 409)
   start(@CurrentActor() actor: Actor, @Body() body: StartMatchRunDto): Promise<MatchRunDto> {

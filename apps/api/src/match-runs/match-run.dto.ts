@@ -13,35 +13,65 @@ const MAX_WEIGHT = 100_000;
 /** Overrides of the engine's score weights (points); see docs/MATCHING.md for the defaults. */
 export class ScoreWeightsDto {
   @ApiPropertyOptional({ example: 1000, description: 'Points for filling a block at all (default 1000)' })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   fill?: number;
 
   @ApiPropertyOptional({ example: 150, description: 'Skill fit (default 150)' })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   skill?: number;
 
   @ApiPropertyOptional({ example: 150, description: 'Short travel (default 150)' })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   travel?: number;
 
   @ApiPropertyOptional({ example: 200, description: 'One teacher covering more of a request (default 200)' })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   coverage?: number;
 
   @ApiPropertyOptional({ example: 100, description: 'Taught at this school before (default 100)' })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   continuity?: number;
 
   @ApiPropertyOptional({ example: 50, description: "The teacher's preferred subject (default 50)" })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   preference?: number;
 
-  @ApiPropertyOptional({ example: 100, description: 'Spreading work over teachers and companies (default 100)' })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @ApiPropertyOptional({
+    example: 100,
+    description: 'Spreading work over teachers and companies (default 100)',
+  })
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   fairness?: number;
 
-  @ApiPropertyOptional({ example: 25, description: 'Points less for each further block one teacher gets (default 25)' })
-  @IsOptional() @IsNumber({}, WEIGHT) @Min(0) @Max(MAX_WEIGHT)
+  @ApiPropertyOptional({
+    example: 25,
+    description: 'Points less for each further block one teacher gets (default 25)',
+  })
+  @IsOptional()
+  @IsNumber({}, WEIGHT)
+  @Min(0)
+  @Max(MAX_WEIGHT)
   fairnessPerBlock?: number;
 }
 
@@ -51,17 +81,21 @@ export class StartMatchRunDto {
   regionId: string;
 
   @ApiPropertyOptional({ type: ScoreWeightsDto, description: 'Score weight overrides for this run' })
-  @IsOptional() @ValidateNested() @Type(() => ScoreWeightsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScoreWeightsDto)
   weights?: ScoreWeightsDto;
 }
 
 export class ListMatchRunsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' })
-  @IsOptional() @IsUUID('all', { message: 'must be a region id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a region id (UUID)' })
   regionId?: string;
 
   @ApiPropertyOptional({ enum: MatchRunStatus, example: MatchRunStatus.Succeeded })
-  @IsOptional() @IsEnum(MatchRunStatus, enumMessage(MatchRunStatus))
+  @IsOptional()
+  @IsEnum(MatchRunStatus, enumMessage(MatchRunStatus))
   status?: MatchRunStatus;
 }
 
@@ -73,22 +107,35 @@ export class MatchRunParametersDto {
 }
 
 export class MatchRunTimingsDto {
-  @ApiPropertyOptional({ example: 42, description: 'Reading the region from the database (ms)' }) loadMs?: number;
+  @ApiPropertyOptional({ example: 42, description: 'Reading the region from the database (ms)' })
+  loadMs?: number;
   @ApiPropertyOptional({
-    example: { eligibilityMs: 3, graphMs: 1, solveMs: 5, sideRulesMs: 1, certificateMs: 1, explanationMs: 2, totalMs: 13 },
+    example: {
+      eligibilityMs: 3,
+      graphMs: 1,
+      solveMs: 5,
+      sideRulesMs: 1,
+      certificateMs: 1,
+      explanationMs: 2,
+      totalMs: 13,
+    },
     description: "The engine's phases (ms)",
   })
   engine?: Record<string, number>;
-  @ApiPropertyOptional({ example: 120, description: 'Storing the proposals and notifications (ms)' }) storeMs?: number;
+  @ApiPropertyOptional({ example: 120, description: 'Storing the proposals and notifications (ms)' })
+  storeMs?: number;
   @ApiPropertyOptional({ example: 175, description: 'The whole run (ms)' }) totalMs?: number;
 }
 
 export class MatchRunResultDto {
-  @ApiProperty({ example: 12, description: 'Requests with at least one free lesson block' }) requestsConsidered: number;
-  @ApiProperty({ example: 30, description: 'Active teachers of companies in the region' }) teachersConsidered: number;
+  @ApiProperty({ example: 12, description: 'Requests with at least one free lesson block' })
+  requestsConsidered: number;
+  @ApiProperty({ example: 30, description: 'Active teachers of companies in the region' })
+  teachersConsidered: number;
   @ApiProperty({ example: 20, description: 'Free lesson blocks' }) blocksConsidered: number;
   @ApiProperty({ example: 17 }) blocksFilled: number;
-  @ApiProperty({ example: 9, description: 'Requests whose free blocks were all proposed' }) requestsFilled: number;
+  @ApiProperty({ example: 9, description: 'Requests whose free blocks were all proposed' })
+  requestsFilled: number;
   @ApiProperty({ example: 3060, description: 'Teaching minutes per week proposed' }) minutesPerWeek: number;
   @ApiProperty({ example: 24150, description: 'Sum of the proposals’ scores (points)' }) totalScore: number;
   @ApiProperty({ example: 0.85, description: 'blocksFilled / blocksConsidered' }) fillRate: number;
@@ -100,15 +147,24 @@ export class MatchRunDto {
   @ApiProperty({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' }) regionId: string;
   @ApiProperty({ enum: MatchRunStatus, example: MatchRunStatus.Queued }) status: MatchRunStatus;
   @ApiProperty({ enum: MatchRunTrigger, example: MatchRunTrigger.Manual }) trigger: MatchRunTrigger;
-  @ApiProperty({ example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091', nullable: true, type: String, description: 'Null: a scheduled run' })
+  @ApiProperty({
+    example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091',
+    nullable: true,
+    type: String,
+    description: 'Null: a scheduled run',
+  })
   requestedByUserId: string | null;
   @ApiProperty({ type: MatchRunParametersDto }) parameters: MatchRunParametersDto;
   @ApiProperty({ example: '2026-09-01T08:30:00.000Z', type: String, format: 'date-time' }) queuedAt: Date;
-  @ApiProperty({ example: '2026-09-01T08:30:01.000Z', nullable: true, type: String, format: 'date-time' }) startedAt: Date | null;
-  @ApiProperty({ example: '2026-09-01T08:30:02.000Z', nullable: true, type: String, format: 'date-time' }) finishedAt: Date | null;
+  @ApiProperty({ example: '2026-09-01T08:30:01.000Z', nullable: true, type: String, format: 'date-time' })
+  startedAt: Date | null;
+  @ApiProperty({ example: '2026-09-01T08:30:02.000Z', nullable: true, type: String, format: 'date-time' })
+  finishedAt: Date | null;
   @ApiProperty({ type: MatchRunTimingsDto, nullable: true }) timings: MatchRunTimingsDto | null;
-  @ApiProperty({ type: MatchRunResultDto, nullable: true, description: 'Set once the run succeeded' }) result: MatchRunResultDto | null;
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why the run failed' }) error: string | null;
+  @ApiProperty({ type: MatchRunResultDto, nullable: true, description: 'Set once the run succeeded' })
+  result: MatchRunResultDto | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why the run failed' }) error:
+    string | null;
 }
 
 export class MatchRunPageDto extends PageMetaDto {

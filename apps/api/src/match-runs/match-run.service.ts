@@ -50,7 +50,8 @@ export class MatchRunService {
 
   async start(actor: Actor, body: StartMatchRunDto): Promise<MatchRunDto> {
     this.access.assertRegion(actor, body.regionId);
-    if (!(await this.regions.existsBy({ id: body.regionId }))) throw AppException.notFound('Region', body.regionId);
+    if (!(await this.regions.existsBy({ id: body.regionId })))
+      throw AppException.notFound('Region', body.regionId);
     let run: MatchRun;
     try {
       run = await this.runs.save(
@@ -63,8 +64,14 @@ export class MatchRunService {
         }),
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        const active = await this.runs.findOneBy({ regionId: body.regionId, status: In([MatchRunStatus.Queued, MatchRunStatus.Running]) });
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
+        const active = await this.runs.findOneBy({
+          regionId: body.regionId,
+          status: In([MatchRunStatus.Queued, MatchRunStatus.Running]),
+        });
         throw AppException.conflict(
           `Match run ${active?.id ?? '(just finished)'} for this region is still ${active?.status ?? 'active'}; wait until it has finished before starting another.`,
         );
@@ -77,8 +84,15 @@ export class MatchRunService {
 
   async list(actor: Actor, query: ListMatchRunsQueryDto): Promise<Page<MatchRunDto>> {
     const regionIds = this.visibleRegionIds(actor, query.regionId);
-    const where: FindOptionsWhere<MatchRun> = { ...(regionIds && { regionId: In(regionIds) }), ...(query.status && { status: query.status }) };
-    const [rows, total] = await this.runs.findAndCount({ where, order: { queuedAt: 'DESC', id: 'ASC' }, ...pageWindow(query) });
+    const where: FindOptionsWhere<MatchRun> = {
+      ...(regionIds && { regionId: In(regionIds) }),
+      ...(query.status && { status: query.status }),
+    };
+    const [rows, total] = await this.runs.findAndCount({
+      where,
+      order: { queuedAt: 'DESC', id: 'ASC' },
+      ...pageWindow(query),
+    });
     return { items: rows.map(toMatchRunDto), page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -93,9 +107,15 @@ export class MatchRunService {
     try {
       await assertQueueReady(this.queue, REDIS_WAIT_MS);
       const payload: JobPayloads['match-run'] = { matchRunId };
-      await withTimeout(this.queue.add('match-run', payload, { jobId: jobIds.matchRun(matchRunId) }), REDIS_WAIT_MS, 'Redis did not accept the job');
+      await withTimeout(
+        this.queue.add('match-run', payload, { jobId: jobIds.matchRun(matchRunId) }),
+        REDIS_WAIT_MS,
+        'Redis did not accept the job',
+      );
     } catch (error) {
-      this.logger.warn(`Match run ${matchRunId} stays queued for the worker's poller: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Match run ${matchRunId} stays queued for the worker's poller: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -38,7 +38,9 @@ const SCHOOL_KIND: Partial<Record<OrganisationKind, SchoolKind>> = {
  * other has just changed.
  */
 export async function lockRegionForMatching(manager: EntityManager, regionId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-region-' || $1::text, 0))`, [regionId]);
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-region-' || $1::text, 0))`, [
+    regionId,
+  ]);
 }
 
 /**
@@ -49,7 +51,10 @@ export async function lockRegionForMatching(manager: EntityManager, regionId: st
 export async function loadRegionInput(manager: EntityManager, regionId: string): Promise<MatchingInput> {
   const requests = await loadRequests(manager, { regionId });
   const teachers = await loadTeachers(manager, regionId, null);
-  const exclude = await loadExclusions(manager, requests.map((request) => request.id));
+  const exclude = await loadExclusions(
+    manager,
+    requests.map((request) => request.id),
+  );
   return { requests, ...(await withCommitments(manager, teachers)), exclude };
 }
 
@@ -58,14 +63,20 @@ export async function loadRegionInput(manager: EntityManager, regionId: string):
  * region's teachers with a skill in its subject who never had a proposal for it. Null when the
  * request has nothing left to offer.
  */
-export async function loadRequestInput(manager: EntityManager, requestId: string): Promise<MatchingInput | null> {
+export async function loadRequestInput(
+  manager: EntityManager,
+  requestId: string,
+): Promise<MatchingInput | null> {
   const [request] = await loadRequests(manager, { requestId });
   if (!request) return null;
   const [{ region_id: regionId }]: Array<{ region_id: string }> = await manager.query(
     `SELECT s.region_id FROM teaching_request r JOIN organisation s ON s.id = r.school_id WHERE r.id = $1`,
     [requestId],
   );
-  const teachers = await loadTeachers(manager, regionId, { subjectCode: request.subjectCode, notProposedFor: requestId });
+  const teachers = await loadTeachers(manager, regionId, {
+    subjectCode: request.subjectCode,
+    notProposedFor: requestId,
+  });
   return { requests: [request], ...(await withCommitments(manager, teachers)), exclude: [] };
 }
 
@@ -95,8 +106,12 @@ interface BlockRow {
   end: number;
 }
 
-async function loadRequests(manager: EntityManager, where: { regionId: string } | { requestId: string }): Promise<MatchRequest[]> {
-  const [condition, parameter] = 'regionId' in where ? ['s.region_id = $1', where.regionId] : ['r.id = $1', where.requestId];
+async function loadRequests(
+  manager: EntityManager,
+  where: { regionId: string } | { requestId: string },
+): Promise<MatchRequest[]> {
+  const [condition, parameter] =
+    'regionId' in where ? ['s.region_id = $1', where.regionId] : ['r.id = $1', where.requestId];
   const rows: RequestRow[] = await manager.query(
     `SELECT r.id, r.school_id, s.kind AS school_kind, r.subject_code, r.level, r.role,
             r.period_start::text AS period_start, r.period_end::text AS period_end, r.min_commitment_weeks,
@@ -133,7 +148,12 @@ async function loadRequests(manager: EntityManager, where: { regionId: string } 
         subjectCode: row.subject_code,
         level: row.level,
         role: row.role,
-        blocks: free.map((block) => ({ id: block.id, weekday: block.weekday, start: block.start, end: block.end })),
+        blocks: free.map((block) => ({
+          id: block.id,
+          weekday: block.weekday,
+          start: block.start,
+          end: block.end,
+        })),
         periodStart: row.period_start,
         periodEnd: row.period_end,
         minCommitmentWeeks: row.min_commitment_weeks,
@@ -183,20 +203,27 @@ async function loadTeachers(
         AND ($2::jsonb IS NULL OR t.skills @> $2::jsonb)
         AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM proposal p WHERE p.teacher_id = t.id AND p.request_id = $3))
       ORDER BY t.id`,
-    [regionId, cascade ? JSON.stringify([{ subjectCode: cascade.subjectCode }]) : null, cascade?.notProposedFor ?? null],
+    [
+      regionId,
+      cascade ? JSON.stringify([{ subjectCode: cascade.subjectCode }]) : null,
+      cascade?.notProposedFor ?? null,
+    ],
   );
   if (rows.length === 0) return [];
-  const windows: Array<{ teacher_id: string; weekday: number; start: number; end: number }> = await manager.query(
-    `SELECT teacher_id, weekday, (extract(epoch FROM start_time) / 60)::int AS start, (extract(epoch FROM end_time) / 60)::int AS "end"
+  const windows: Array<{ teacher_id: string; weekday: number; start: number; end: number }> =
+    await manager.query(
+      `SELECT teacher_id, weekday, (extract(epoch FROM start_time) / 60)::int AS start, (extract(epoch FROM end_time) / 60)::int AS "end"
        FROM teacher_availability_window WHERE teacher_id = ANY($1::uuid[]) ORDER BY weekday, start_time`,
-    [rows.map((row) => row.id)],
-  );
+      [rows.map((row) => row.id)],
+    );
   return rows.map((row) => ({
     id: row.id,
     companyId: row.company_id,
     skills: row.skills.map(({ subjectCode, level }) => ({ subjectCode, level })),
     levels: row.levels,
-    windows: windows.filter((window) => window.teacher_id === row.id).map(({ weekday, start, end }) => ({ weekday, start, end })),
+    windows: windows
+      .filter((window) => window.teacher_id === row.id)
+      .map(({ weekday, start, end }) => ({ weekday, start, end })),
     releasedDaysPerWeek: row.released_days_per_week,
     releasedMinutesPerWeek: Math.round(Number(row.released_hours_per_week) * 60),
     availableFrom: row.available_from,
@@ -216,9 +243,15 @@ async function withCommitments(
   teachers: TeacherWithoutCommitments[],
 ): Promise<Pick<MatchingInput, 'teachers' | 'activeProposalIds'>> {
   const teacherIds = teachers.map((teacher) => teacher.id);
-  const slots: Array<{ teacher_id: string; proposal_id: string | null; weekday: number; start: number; end: number; school_kind: OrganisationKind }> =
-    await manager.query(
-      `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind
+  const slots: Array<{
+    teacher_id: string;
+    proposal_id: string | null;
+    weekday: number;
+    start: number;
+    end: number;
+    school_kind: OrganisationKind;
+  }> = await manager.query(
+    `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind
          FROM placement_slot s
          JOIN placement pl ON pl.id = s.placement_id
          JOIN organisation o ON o.id = pl.school_id
@@ -229,8 +262,8 @@ async function withCommitments(
          JOIN lesson_block b ON b.id = ANY(p.block_ids)
          JOIN organisation o ON o.id = p.school_id
         WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])`,
-      [teacherIds, ACTIVE_PROPOSAL_STATUSES],
-    );
+    [teacherIds, ACTIVE_PROPOSAL_STATUSES],
+  );
   const schools: Array<{ teacher_id: string; school_id: string }> = await manager.query(
     `SELECT DISTINCT teacher_id, school_id FROM placement WHERE teacher_id = ANY($1::uuid[])`,
     [teacherIds],
@@ -253,7 +286,10 @@ async function withCommitments(
   };
 }
 
-async function loadExclusions(manager: EntityManager, requestIds: string[]): Promise<MatchingInput['exclude']> {
+async function loadExclusions(
+  manager: EntityManager,
+  requestIds: string[],
+): Promise<MatchingInput['exclude']> {
   if (requestIds.length === 0) return [];
   const rows: Array<{ request_id: string; teacher_ids: string[] }> = await manager.query(
     `SELECT request_id, array_agg(DISTINCT teacher_id) AS teacher_ids FROM proposal

@@ -26,17 +26,36 @@ const AMSTERDAM = 'Europe/Amsterdam';
  * ("vrijdag 4 december 2026 om 17:00"); the English text names the time zone.
  */
 export function formatDeadline(date: Date, language: 'nl' | 'en'): string {
-  const format = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: AMSTERDAM }).format(date);
+  const format = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: AMSTERDAM }).format(
+      date,
+    );
   return language === 'nl' ? format('nl-NL') : `${format('en-GB')} (Amsterdam time)`;
 }
 /** Calendar dates ("2026-09-01") are not instants: format them without a time zone shift. */
-const dayNl = (day: string) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-const dayEn = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-const hoursNl = (minutes: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(minutes / 60);
-const hoursEn = (minutes: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(minutes / 60);
+const dayNl = (day: string) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+const dayEn = (day: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+const hoursNl = (minutes: number) =>
+  new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(minutes / 60);
+const hoursEn = (minutes: number) =>
+  new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(minutes / 60);
 
-const PARTY_NL: Record<ProposalParty, string> = { company: 'het bedrijf', teacher: 'de docent', school: 'de school' };
-const PARTY_EN: Record<ProposalParty, string> = { company: 'the company', teacher: 'the teacher', school: 'the school' };
+const PARTY_NL: Record<ProposalParty, string> = {
+  company: 'het bedrijf',
+  teacher: 'de docent',
+  school: 'de school',
+};
+const PARTY_EN: Record<ProposalParty, string> = {
+  company: 'the company',
+  teacher: 'the teacher',
+  school: 'the school',
+};
 
 interface Text {
   subject: string;
@@ -57,50 +76,164 @@ function texts(kind: NotificationKind, f: ProposalFacts): { nl: Text; en: Text }
     case NotificationKind.AnswerNeeded:
     case NotificationKind.ExpiringSoon: {
       const lead = {
-        [NotificationKind.ProposalNew]: ['Nieuw voorstel', 'New proposal', 'Er is een nieuw voorstel', 'There is a new proposal'],
-        [NotificationKind.CascadeOffer]: ['Nieuw voorstel (vervanging)', 'New proposal (replacement)', 'Een eerder voorstel ging niet door; er is een nieuw voorstel', 'An earlier proposal fell through; there is a new proposal'],
-        [NotificationKind.AnswerNeeded]: ['Uw antwoord is nodig', 'Your answer is needed', 'Wij wachten nog op uw antwoord op het voorstel', 'We are still waiting for your answer to the proposal'],
-        [NotificationKind.ExpiringSoon]: ['Voorstel verloopt bijna', 'Proposal expires soon', 'Het voorstel verloopt bijna', 'The proposal expires soon'],
+        [NotificationKind.ProposalNew]: [
+          'Nieuw voorstel',
+          'New proposal',
+          'Er is een nieuw voorstel',
+          'There is a new proposal',
+        ],
+        [NotificationKind.CascadeOffer]: [
+          'Nieuw voorstel (vervanging)',
+          'New proposal (replacement)',
+          'Een eerder voorstel ging niet door; er is een nieuw voorstel',
+          'An earlier proposal fell through; there is a new proposal',
+        ],
+        [NotificationKind.AnswerNeeded]: [
+          'Uw antwoord is nodig',
+          'Your answer is needed',
+          'Wij wachten nog op uw antwoord op het voorstel',
+          'We are still waiting for your answer to the proposal',
+        ],
+        [NotificationKind.ExpiringSoon]: [
+          'Voorstel verloopt bijna',
+          'Proposal expires soon',
+          'Het voorstel verloopt bijna',
+          'The proposal expires soon',
+        ],
       }[kind];
       return {
-        nl: { subject: `${lead[0]}: ${f.requestTitle}`, lines: [`${lead[2]}: ${whatNl}.`, `Wat moet u doen: accepteer of wijs het voorstel af vóór ${formatDeadline(f.expiresAt, 'nl')}. Daarna verloopt het voorstel.`] },
-        en: { subject: `${lead[1]}`, lines: [`${lead[3]}: ${whatEn}.`, `What to do: accept or decline the proposal before ${formatDeadline(f.expiresAt, 'en')}. After that it expires.`] },
+        nl: {
+          subject: `${lead[0]}: ${f.requestTitle}`,
+          lines: [
+            `${lead[2]}: ${whatNl}.`,
+            `Wat moet u doen: accepteer of wijs het voorstel af vóór ${formatDeadline(f.expiresAt, 'nl')}. Daarna verloopt het voorstel.`,
+          ],
+        },
+        en: {
+          subject: `${lead[1]}`,
+          lines: [
+            `${lead[3]}: ${whatEn}.`,
+            `What to do: accept or decline the proposal before ${formatDeadline(f.expiresAt, 'en')}. After that it expires.`,
+          ],
+        },
       };
     }
     case NotificationKind.AllAccepted:
       return {
-        nl: { subject: `Klaar voor goedkeuring: ${f.requestTitle}`, lines: [`Bedrijf, docent en school hebben het voorstel geaccepteerd: ${whatNl}.`, 'Wat moet u doen: keur het voorstel goed (met uurtarief, start- en einddatum en werkplekbegeleider) of wijs het af.'] },
-        en: { subject: 'Ready for approval', lines: [`The company, the teacher and the school accepted the proposal: ${whatEn}.`, 'What to do: approve it (with hourly rate, start and end date and supervisor) or reject it.'] },
+        nl: {
+          subject: `Klaar voor goedkeuring: ${f.requestTitle}`,
+          lines: [
+            `Bedrijf, docent en school hebben het voorstel geaccepteerd: ${whatNl}.`,
+            'Wat moet u doen: keur het voorstel goed (met uurtarief, start- en einddatum en werkplekbegeleider) of wijs het af.',
+          ],
+        },
+        en: {
+          subject: 'Ready for approval',
+          lines: [
+            `The company, the teacher and the school accepted the proposal: ${whatEn}.`,
+            'What to do: approve it (with hourly rate, start and end date and supervisor) or reject it.',
+          ],
+        },
       };
     case NotificationKind.Approved: {
       const p = f.placement;
       return {
-        nl: { subject: `Plaatsing goedgekeurd: ${f.requestTitle}`, lines: [`De coördinator heeft het voorstel goedgekeurd: ${whatNl}.`, ...(p ? [`De plaatsing loopt van ${dayNl(p.startDate)} tot en met ${dayNl(p.endDate)}; werkplekbegeleider: ${p.supervisorName}.`] : []), noActionNl] },
-        en: { subject: 'Placement approved', lines: [`The coordinator approved the proposal: ${whatEn}.`, ...(p ? [`The placement runs from ${dayEn(p.startDate)} to ${dayEn(p.endDate)} inclusive; supervisor: ${p.supervisorName}.`] : []), noActionEn] },
+        nl: {
+          subject: `Plaatsing goedgekeurd: ${f.requestTitle}`,
+          lines: [
+            `De coördinator heeft het voorstel goedgekeurd: ${whatNl}.`,
+            ...(p
+              ? [
+                  `De plaatsing loopt van ${dayNl(p.startDate)} tot en met ${dayNl(p.endDate)}; werkplekbegeleider: ${p.supervisorName}.`,
+                ]
+              : []),
+            noActionNl,
+          ],
+        },
+        en: {
+          subject: 'Placement approved',
+          lines: [
+            `The coordinator approved the proposal: ${whatEn}.`,
+            ...(p
+              ? [
+                  `The placement runs from ${dayEn(p.startDate)} to ${dayEn(p.endDate)} inclusive; supervisor: ${p.supervisorName}.`,
+                ]
+              : []),
+            noActionEn,
+          ],
+        },
       };
     }
     case NotificationKind.Rejected:
       return {
-        nl: { subject: `Voorstel afgewezen door de coördinator: ${f.requestTitle}`, lines: [`De coördinator heeft het voorstel afgewezen: ${whatNl}.`, ...reasonNl, `${noActionNl} De aanvraag blijft open voor een andere docent.`] },
-        en: { subject: 'Proposal rejected by the coordinator', lines: [`The coordinator rejected the proposal: ${whatEn}.`, ...reasonEn, `${noActionEn} The request stays open for another teacher.`] },
+        nl: {
+          subject: `Voorstel afgewezen door de coördinator: ${f.requestTitle}`,
+          lines: [
+            `De coördinator heeft het voorstel afgewezen: ${whatNl}.`,
+            ...reasonNl,
+            `${noActionNl} De aanvraag blijft open voor een andere docent.`,
+          ],
+        },
+        en: {
+          subject: 'Proposal rejected by the coordinator',
+          lines: [
+            `The coordinator rejected the proposal: ${whatEn}.`,
+            ...reasonEn,
+            `${noActionEn} The request stays open for another teacher.`,
+          ],
+        },
       };
     case NotificationKind.Declined: {
       const byNl = f.decliningParty ? ` door ${PARTY_NL[f.decliningParty]}` : '';
       const byEn = f.decliningParty ? ` by ${PARTY_EN[f.decliningParty]}` : '';
       return {
-        nl: { subject: `Voorstel afgewezen${byNl}: ${f.requestTitle}`, lines: [`Het voorstel is afgewezen${byNl}: ${whatNl}.`, ...reasonNl, `${noActionNl} De aanvraag blijft open voor een andere docent.`] },
-        en: { subject: `Proposal declined${byEn}`, lines: [`The proposal was declined${byEn}: ${whatEn}.`, ...reasonEn, `${noActionEn} The request stays open for another teacher.`] },
+        nl: {
+          subject: `Voorstel afgewezen${byNl}: ${f.requestTitle}`,
+          lines: [
+            `Het voorstel is afgewezen${byNl}: ${whatNl}.`,
+            ...reasonNl,
+            `${noActionNl} De aanvraag blijft open voor een andere docent.`,
+          ],
+        },
+        en: {
+          subject: `Proposal declined${byEn}`,
+          lines: [
+            `The proposal was declined${byEn}: ${whatEn}.`,
+            ...reasonEn,
+            `${noActionEn} The request stays open for another teacher.`,
+          ],
+        },
       };
     }
     case NotificationKind.Withdrawn:
       return {
-        nl: { subject: `Voorstel ingetrokken: ${f.requestTitle}`, lines: [`De coördinator heeft het voorstel ingetrokken: ${whatNl}.`, ...reasonNl, noActionNl] },
-        en: { subject: 'Proposal withdrawn', lines: [`The coordinator withdrew the proposal: ${whatEn}.`, ...reasonEn, noActionEn] },
+        nl: {
+          subject: `Voorstel ingetrokken: ${f.requestTitle}`,
+          lines: [`De coördinator heeft het voorstel ingetrokken: ${whatNl}.`, ...reasonNl, noActionNl],
+        },
+        en: {
+          subject: 'Proposal withdrawn',
+          lines: [`The coordinator withdrew the proposal: ${whatEn}.`, ...reasonEn, noActionEn],
+        },
       };
     case NotificationKind.Cancelled:
       return {
-        nl: { subject: `Plaatsing geannuleerd: ${f.requestTitle}`, lines: [`De goedgekeurde plaatsing is geannuleerd: ${whatNl}.`, ...reasonNl, 'De lesuren zijn weer vrij; de aanvraag staat weer open.'] },
-        en: { subject: 'Placement cancelled', lines: [`The approved placement was cancelled: ${whatEn}.`, ...reasonEn, 'The lesson hours are free again; the request is open again.'] },
+        nl: {
+          subject: `Plaatsing geannuleerd: ${f.requestTitle}`,
+          lines: [
+            `De goedgekeurde plaatsing is geannuleerd: ${whatNl}.`,
+            ...reasonNl,
+            'De lesuren zijn weer vrij; de aanvraag staat weer open.',
+          ],
+        },
+        en: {
+          subject: 'Placement cancelled',
+          lines: [
+            `The approved placement was cancelled: ${whatEn}.`,
+            ...reasonEn,
+            'The lesson hours are free again; the request is open again.',
+          ],
+        },
       };
   }
 }

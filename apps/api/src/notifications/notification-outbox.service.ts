@@ -36,7 +36,12 @@ export type ProposalEventDetails = Pick<ProposalFacts, 'reason' | 'decliningPart
 export class NotificationOutboxService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async notifyProposal(manager: EntityManager, proposal: Proposal, kind: NotificationKind, details: ProposalEventDetails = {}): Promise<number> {
+  async notifyProposal(
+    manager: EntityManager,
+    proposal: Proposal,
+    kind: NotificationKind,
+    details: ProposalEventDetails = {},
+  ): Promise<number> {
     const recipients = await this.recipients(manager, proposal, AUDIENCE[kind]);
     if (recipients.length === 0) return 0;
     const message = composeProposalMessage(kind, { ...(await this.facts(manager, proposal)), ...details });
@@ -59,7 +64,11 @@ export class NotificationOutboxService {
     return (result.raw as unknown[]).length;
   }
 
-  private async recipients(manager: EntityManager, proposal: Proposal, audience: Audience): Promise<string[]> {
+  private async recipients(
+    manager: EntityManager,
+    proposal: Proposal,
+    audience: Audience,
+  ): Promise<string[]> {
     const parties: ProposalParty[] =
       audience === 'pending_parties'
         ? partiesWhoseAnswerIs(proposal, ProposalAnswer.Pending)
@@ -75,17 +84,29 @@ export class NotificationOutboxService {
            OR (u.role = $9 AND $10 AND EXISTS (SELECT 1 FROM user_region ur WHERE ur.user_id = u.id AND ur.region_id = $11))
         ORDER BY u.id`,
       [
-        UserRole.CompanyAdmin, proposal.companyId, parties.includes(ProposalParty.Company),
-        UserRole.SchoolAdmin, proposal.schoolId, parties.includes(ProposalParty.School),
-        proposal.teacherId, parties.includes(ProposalParty.Teacher),
-        UserRole.RegionalCoordinator, withCoordinators, proposal.regionId,
+        UserRole.CompanyAdmin,
+        proposal.companyId,
+        parties.includes(ProposalParty.Company),
+        UserRole.SchoolAdmin,
+        proposal.schoolId,
+        parties.includes(ProposalParty.School),
+        proposal.teacherId,
+        parties.includes(ProposalParty.Teacher),
+        UserRole.RegionalCoordinator,
+        withCoordinators,
+        proposal.regionId,
       ],
     );
     return rows.map((row) => row.id);
   }
 
   private async facts(manager: EntityManager, proposal: Proposal): Promise<ProposalFacts> {
-    const [row]: Array<{ teacher_name: string; company_name: string; school_name: string; request_title: string }> = await manager.query(
+    const [row]: Array<{
+      teacher_name: string;
+      company_name: string;
+      school_name: string;
+      request_title: string;
+    }> = await manager.query(
       `SELECT t.first_name || ' ' || t.last_name AS teacher_name, c.name AS company_name, s.name AS school_name, r.title AS request_title
          FROM teacher_profile t, organisation c, organisation s, teaching_request r
         WHERE t.id = $1 AND c.id = $2 AND s.id = $3 AND r.id = $4`,
@@ -110,5 +131,7 @@ const ANSWER_OF: Record<ProposalParty, (proposal: Proposal) => ProposalAnswer> =
 };
 
 function partiesWhoseAnswerIs(proposal: Proposal, answer: ProposalAnswer): ProposalParty[] {
-  return [ProposalParty.Company, ProposalParty.Teacher, ProposalParty.School].filter((party) => ANSWER_OF[party](proposal) === answer);
+  return [ProposalParty.Company, ProposalParty.Teacher, ProposalParty.School].filter(
+    (party) => ANSWER_OF[party](proposal) === answer,
+  );
 }

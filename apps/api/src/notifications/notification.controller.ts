@@ -26,7 +26,9 @@ export class NotificationController {
 
   @Get('failed')
   @Roles(UserRole.PlatformAdmin)
-  @ApiOperation({ summary: 'Notifications whose email could not be delivered after every retry (platform admin)' })
+  @ApiOperation({
+    summary: 'Notifications whose email could not be delivered after every retry (platform admin)',
+  })
   @ApiOkResponse({ type: FailedNotificationPageDto })
   @ApiProblems(400, 401, 403)
   listFailed(@Query() query: PageQueryDto): Promise<FailedNotificationPageDto> {

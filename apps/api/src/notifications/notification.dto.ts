@@ -5,23 +5,40 @@ import { PageMetaDto } from '../common/pagination';
 export class NotificationDto {
   @ApiProperty({ example: '9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f' }) id: string;
   @ApiProperty({ example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091' }) recipientUserId: string;
-  @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4', nullable: true, type: String }) proposalId: string | null;
+  @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4', nullable: true, type: String }) proposalId:
+    string | null;
   @ApiProperty({ enum: NotificationKind, example: NotificationKind.ProposalNew }) kind: NotificationKind;
   @ApiProperty({ example: 'Nieuw voorstel: Praktijkles elektrotechniek / New proposal' }) subject: string;
-  @ApiProperty({ example: 'Hallo,\n\nEr is een nieuw voorstel: …\n\n--- English ---\n…', description: 'Plain text: Dutch, then English' })
+  @ApiProperty({
+    example: 'Hallo,\n\nEr is een nieuw voorstel: …\n\n--- English ---\n…',
+    description: 'Plain text: Dutch, then English',
+  })
   bodyText: string;
-  @ApiProperty({ enum: NotificationDeliveryStatus, example: NotificationDeliveryStatus.Pending, description: 'Of the email' })
+  @ApiProperty({
+    enum: NotificationDeliveryStatus,
+    example: NotificationDeliveryStatus.Pending,
+    description: 'Of the email',
+  })
   deliveryStatus: NotificationDeliveryStatus;
   @ApiProperty({ example: 0, description: 'Email delivery attempts so far' }) attempts: number;
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'The last delivery error' }) lastError: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'The last delivery error' })
+  lastError: string | null;
   @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) sentAt: Date | null;
-  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time', description: 'Null while unread' }) readAt: Date | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Null while unread',
+  })
+  readAt: Date | null;
   @ApiProperty({ example: '2026-09-01T08:30:00.000Z', type: String, format: 'date-time' }) createdAt: Date;
 }
 
 export class NotificationPageDto extends PageMetaDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ example: 3, description: 'How many of your notifications are unread (all pages)' }) unread: number;
+  @ApiProperty({ example: 3, description: 'How many of your notifications are unread (all pages)' })
+  unread: number;
 }
 
 export class FailedNotificationPageDto extends PageMetaDto {

@@ -27,9 +27,14 @@ export class OrganisationController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ type: OrganisationPageDto })
-  @ApiOperation({ summary: 'List organisations you may see (admin: all; coordinator: their regions; others: their own)' })
+  @ApiOperation({
+    summary: 'List organisations you may see (admin: all; coordinator: their regions; others: their own)',
+  })
   @ApiProblems(400, 401)
-  list(@CurrentActor() actor: Actor, @Query() query: ListOrganisationsQueryDto): Promise<Page<OrganisationDto>> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListOrganisationsQueryDto,
+  ): Promise<Page<OrganisationDto>> {
     return this.organisations.list(actor, query);
   }
 
@@ -56,7 +61,11 @@ export class OrganisationController {
   @ApiOkResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Change an organisation (admin, or its own admins)' })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationDto> {
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
     return this.organisations.update(actor, id, body);
   }
 
@@ -65,7 +74,11 @@ export class OrganisationController {
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Add a site to an organisation' })
   @ApiProblems(400, 401, 403, 404)
-  addLocation(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: LocationInputDto): Promise<OrganisationDto> {
+  addLocation(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: LocationInputDto,
+  ): Promise<OrganisationDto> {
     return this.organisations.addLocation(actor, id, body);
   }
 }

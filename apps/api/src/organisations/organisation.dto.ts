@@ -19,11 +19,15 @@ import { PageMetaDto, PageQueryDto } from '../common/pagination';
 
 export class LocationInputDto {
   @ApiProperty({ example: 'Hoofdlocatie' })
-  @IsString() @MinLength(1) @MaxLength(120)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
   name: string;
 
   @ApiProperty({ example: 'Gildenstraat 2' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   street: string;
 
   @ApiProperty({ example: '7511 AB', description: 'Dutch postal code' })
@@ -31,7 +35,9 @@ export class LocationInputDto {
   postalCode: string;
 
   @ApiProperty({ example: 'Enschede' })
-  @IsString() @MinLength(1) @MaxLength(120)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
   city: string;
 
   @ApiProperty({ example: 52.2215 })
@@ -53,7 +59,9 @@ export class CreateOrganisationDto {
   kind: OrganisationKind;
 
   @ApiProperty({ example: 'ROC van Twente' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' })
@@ -61,23 +69,31 @@ export class CreateOrganisationDto {
   regionId: string;
 
   @ApiPropertyOptional({ example: '12345678', description: 'KvK number (8 digits)' })
-  @IsOptional() @Matches(/^\d{8}$/, { message: 'must be 8 digits' })
+  @IsOptional()
+  @Matches(/^\d{8}$/, { message: 'must be 8 digits' })
   kvkNumber?: string;
 
   @ApiProperty({ type: [LocationInputDto], description: 'One or more sites' })
-  @ValidateNested({ each: true }) @Type(() => LocationInputDto) @ArrayMinSize(1) @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LocationInputDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
   locations: LocationInputDto[];
 }
 
-export class UpdateOrganisationDto extends PartialType(OmitType(CreateOrganisationDto, ['kind', 'locations'] as const)) {}
+export class UpdateOrganisationDto extends PartialType(
+  OmitType(CreateOrganisationDto, ['kind', 'locations'] as const),
+) {}
 
 export class ListOrganisationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' })
-  @IsOptional() @IsUUID('all', { message: 'must be a region id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a region id (UUID)' })
   regionId?: string;
 
   @ApiPropertyOptional({ enum: OrganisationKind })
-  @IsOptional() @IsEnum(OrganisationKind, { message: `must be one of: ${Object.values(OrganisationKind).join(', ')}` })
+  @IsOptional()
+  @IsEnum(OrganisationKind, { message: `must be one of: ${Object.values(OrganisationKind).join(', ')}` })
   kind?: OrganisationKind;
 }
 

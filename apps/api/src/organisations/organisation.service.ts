@@ -16,8 +16,22 @@ import {
   UpdateOrganisationDto,
 } from './organisation.dto';
 
-const toLocationDto = ({ id, name, street, postalCode, city, latitude, longitude }: OrganisationLocation): LocationDto => ({
-  id, name, street, postalCode, city, latitude, longitude,
+const toLocationDto = ({
+  id,
+  name,
+  street,
+  postalCode,
+  city,
+  latitude,
+  longitude,
+}: OrganisationLocation): LocationDto => ({
+  id,
+  name,
+  street,
+  postalCode,
+  city,
+  latitude,
+  longitude,
 });
 
 export const toOrganisationDto = (organisation: Organisation): OrganisationDto => ({
@@ -46,7 +60,9 @@ export class OrganisationService {
     if (query.kind) where.kind = query.kind;
     if (scope.kind === 'organisation') where.id = scope.organisationId;
     if (scope.kind === 'regions') {
-      const allowed = query.regionId ? scope.regionIds.filter((id) => id === query.regionId) : scope.regionIds;
+      const allowed = query.regionId
+        ? scope.regionIds.filter((id) => id === query.regionId)
+        : scope.regionIds;
       where.regionId = In(allowed);
     } else if (query.regionId) {
       where.regionId = query.regionId;
@@ -66,16 +82,28 @@ export class OrganisationService {
 
   async create(body: CreateOrganisationDto): Promise<OrganisationDto> {
     await this.assertRegionExists(body.regionId);
-    const organisation = this.organisations.create({ ...body, kvkNumber: body.kvkNumber ?? null, locations: body.locations.map((location) => this.locations.create(normaliseLocation(location))) });
+    const organisation = this.organisations.create({
+      ...body,
+      kvkNumber: body.kvkNumber ?? null,
+      locations: body.locations.map((location) => this.locations.create(normaliseLocation(location))),
+    });
     const saved = await this.organisations.save(organisation);
-    return toOrganisationDto(await this.organisations.findOneOrFail({ where: { id: saved.id }, relations: { locations: true } }));
+    return toOrganisationDto(
+      await this.organisations.findOneOrFail({ where: { id: saved.id }, relations: { locations: true } }),
+    );
   }
 
   async update(actor: Actor, id: string, body: UpdateOrganisationDto): Promise<OrganisationDto> {
     const organisation = await this.loadVisible(actor, id);
-    this.access.assertCanChange(actor, { organisationId: organisation.id, regionId: organisation.regionId }, 'Organisation', id);
+    this.access.assertCanChange(
+      actor,
+      { organisationId: organisation.id, regionId: organisation.regionId },
+      'Organisation',
+      id,
+    );
     if (body.regionId && body.regionId !== organisation.regionId) {
-      if (actor.role !== UserRole.PlatformAdmin) throw AppException.forbidden('Only the platform admin moves an organisation to another region.');
+      if (actor.role !== UserRole.PlatformAdmin)
+        throw AppException.forbidden('Only the platform admin moves an organisation to another region.');
       await this.assertRegionExists(body.regionId);
     }
     await this.organisations.save(this.organisations.merge(organisation, body));
@@ -84,20 +112,35 @@ export class OrganisationService {
 
   async addLocation(actor: Actor, id: string, body: LocationInputDto): Promise<OrganisationDto> {
     const organisation = await this.loadVisible(actor, id);
-    this.access.assertCanChange(actor, { organisationId: organisation.id, regionId: organisation.regionId }, 'Organisation', id);
+    this.access.assertCanChange(
+      actor,
+      { organisationId: organisation.id, regionId: organisation.regionId },
+      'Organisation',
+      id,
+    );
     await this.locations.save(this.locations.create({ ...normaliseLocation(body), organisationId: id }));
     return this.get(actor, id);
   }
 
   /** Loads an organisation the actor may see, or answers 404. */
   async loadVisible(actor: Actor, id: string): Promise<Organisation> {
-    const organisation = await this.organisations.findOne({ where: { id }, relations: { locations: true }, order: { locations: { name: 'ASC' } } });
-    this.access.assertCanSee(actor, organisation && { organisationId: organisation.id, regionId: organisation.regionId }, 'Organisation', id);
+    const organisation = await this.organisations.findOne({
+      where: { id },
+      relations: { locations: true },
+      order: { locations: { name: 'ASC' } },
+    });
+    this.access.assertCanSee(
+      actor,
+      organisation && { organisationId: organisation.id, regionId: organisation.regionId },
+      'Organisation',
+      id,
+    );
     return organisation as Organisation;
   }
 
   private async assertRegionExists(regionId: string): Promise<void> {
-    if (!(await this.regions.existsBy({ id: regionId }))) throw AppException.invalid('regionId', `region ${regionId} does not exist`);
+    if (!(await this.regions.existsBy({ id: regionId })))
+      throw AppException.invalid('regionId', `region ${regionId} does not exist`);
   }
 }
 

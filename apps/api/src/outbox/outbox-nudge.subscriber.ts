@@ -1,7 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { DataSource, EntitySubscriberInterface, InsertEvent, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import {
+  DataSource,
+  EntitySubscriberInterface,
+  InsertEvent,
+  QueryRunner,
+  TransactionCommitEvent,
+} from 'typeorm';
 import { Notification } from '@hybridmatch/database';
 import { JobPayloads, QUEUES } from '@hybridmatch/queue';
 
@@ -46,9 +52,15 @@ export class OutboxNudgeSubscriber implements EntitySubscriberInterface<Notifica
       const redis = await this.queue.client;
       if (redis.status !== 'ready') return;
       const payload: JobPayloads['relay-outbox'] = {};
-      await this.queue.add('relay-outbox', payload, { attempts: 1, removeOnComplete: true, removeOnFail: true });
+      await this.queue.add('relay-outbox', payload, {
+        attempts: 1,
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
     } catch (error) {
-      this.logger.debug(`No relay nudge (the worker's poller will relay): ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.debug(
+        `No relay nudge (the worker's poller will relay): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -14,7 +14,10 @@ export class PlacementController {
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'List placements you may see (admin: all; coordinator: their regions; company, school, teacher: their own)' })
+  @ApiOperation({
+    summary:
+      'List placements you may see (admin: all; coordinator: their regions; company, school, teacher: their own)',
+  })
   @ApiOkResponse({ type: PlacementPageDto })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQueryDto): Promise<PlacementPageDto> {

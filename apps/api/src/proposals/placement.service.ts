@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
-import { LessonBlock, Placement, PlacementSlot, PlacementStatus, Proposal, TeachingRequest } from '@hybridmatch/database';
+import {
+  LessonBlock,
+  Placement,
+  PlacementSlot,
+  PlacementStatus,
+  Proposal,
+  TeachingRequest,
+} from '@hybridmatch/database';
 import { clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
 import { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
@@ -75,7 +82,9 @@ export class PlacementService {
     const scope = await this.proposalAccess.filter(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId } = query;
-    const filters = Object.fromEntries(Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined));
+    const filters = Object.fromEntries(
+      Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined),
+    );
     const [rows, total] = await this.placements.findAndCount({
       where: { ...filters, ...scope },
       relations: { slots: true },
@@ -86,12 +95,22 @@ export class PlacementService {
   }
 
   /** Makes the placement and its slots for an approved proposal; the caller's transaction holds the proposal lock. */
-  async createForApproval(manager: EntityManager, proposal: Proposal, terms: PlacementTerms, actor: Actor): Promise<Placement> {
+  async createForApproval(
+    manager: EntityManager,
+    proposal: Proposal,
+    terms: PlacementTerms,
+    actor: Actor,
+  ): Promise<Placement> {
     const request = await manager.findOneByOrFail(TeachingRequest, { id: proposal.requestId });
     assertWithinPeriod(terms, request);
-    const blocks = await manager.findBy(LessonBlock, { id: In(proposal.blockIds), requestId: proposal.requestId });
+    const blocks = await manager.findBy(LessonBlock, {
+      id: In(proposal.blockIds),
+      requestId: proposal.requestId,
+    });
     if (blocks.length !== proposal.blockIds.length) {
-      throw AppException.conflict('Some lesson blocks of this proposal no longer exist in the request; withdraw the proposal and match again.');
+      throw AppException.conflict(
+        'Some lesson blocks of this proposal no longer exist in the request; withdraw the proposal and match again.',
+      );
     }
     await this.assertReleasedTimeLeft(manager, proposal, terms, blocks);
 
@@ -131,8 +150,13 @@ export class PlacementService {
     try {
       placement.slots = await manager.save(slots);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === EXCLUSION_VIOLATION) {
-        throw AppException.conflict('This placement overlaps an approved placement of this teacher (same weekday and time in an overlapping period).');
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === EXCLUSION_VIOLATION
+      ) {
+        throw AppException.conflict(
+          'This placement overlaps an approved placement of this teacher (same weekday and time in an overlapping period).',
+        );
       }
       throw error;
     }
@@ -143,7 +167,11 @@ export class PlacementService {
   /** Cancels the proposal's placement and frees its slots (the time becomes available again); the caller refreshes the request. */
   async cancelForProposal(manager: EntityManager, proposalId: string, reason: string): Promise<void> {
     const placement = await manager.findOneByOrFail(Placement, { proposalId });
-    await manager.update(Placement, { id: placement.id }, { status: PlacementStatus.Cancelled, cancelledAt: new Date(), cancelledReason: reason });
+    await manager.update(
+      Placement,
+      { id: placement.id },
+      { status: PlacementStatus.Cancelled, cancelledAt: new Date(), cancelledReason: reason },
+    );
     await manager.update(PlacementSlot, { placementId: placement.id }, { active: false });
   }
 
@@ -152,28 +180,43 @@ export class PlacementService {
    * blocks covered) or filled (every block). Closed and cancelled requests are left alone.
    */
   async refreshRequestStatus(manager: EntityManager, requestId: string): Promise<void> {
-    const [row]: Array<{ status: TeachingRequestStatus; blocks: number; covered: number }> = await manager.query(
-      `SELECT r.status,
+    const [row]: Array<{ status: TeachingRequestStatus; blocks: number; covered: number }> =
+      await manager.query(
+        `SELECT r.status,
               (SELECT count(*)::int FROM lesson_block b WHERE b.request_id = r.id) AS blocks,
               (SELECT count(DISTINCT block_id)::int FROM placement p, unnest(p.block_ids) AS block_id
                 WHERE p.request_id = r.id AND p.status = 'active') AS covered
          FROM teaching_request r WHERE r.id = $1 FOR UPDATE OF r`,
-      [requestId],
-    );
-    if (!row || row.status === TeachingRequestStatus.Closed || row.status === TeachingRequestStatus.Cancelled) return;
+        [requestId],
+      );
+    if (!row || row.status === TeachingRequestStatus.Closed || row.status === TeachingRequestStatus.Cancelled)
+      return;
     const next =
-      row.covered === 0 ? TeachingRequestStatus.Open : row.covered >= row.blocks ? TeachingRequestStatus.Filled : TeachingRequestStatus.PartiallyFilled;
+      row.covered === 0
+        ? TeachingRequestStatus.Open
+        : row.covered >= row.blocks
+          ? TeachingRequestStatus.Filled
+          : TeachingRequestStatus.PartiallyFilled;
     if (next !== row.status) await manager.update(TeachingRequest, { id: requestId }, { status: next });
   }
 
   /** Locks the teacher (serialising their approvals), then checks released hours and days. */
-  private async assertReleasedTimeLeft(manager: EntityManager, proposal: Proposal, terms: PlacementTerms, blocks: LessonBlock[]): Promise<void> {
-    const [teacher]: Array<{ name: string; released_hours: string; released_days: number; active: boolean }> = await manager.query(
-      `SELECT first_name || ' ' || last_name AS name, released_hours_per_week AS released_hours, released_days_per_week AS released_days, active
+  private async assertReleasedTimeLeft(
+    manager: EntityManager,
+    proposal: Proposal,
+    terms: PlacementTerms,
+    blocks: LessonBlock[],
+  ): Promise<void> {
+    const [teacher]: Array<{ name: string; released_hours: string; released_days: number; active: boolean }> =
+      await manager.query(
+        `SELECT first_name || ' ' || last_name AS name, released_hours_per_week AS released_hours, released_days_per_week AS released_days, active
          FROM teacher_profile WHERE id = $1 FOR UPDATE`,
-      [proposal.teacherId],
-    );
-    if (!teacher.active) throw AppException.conflict(`${teacher.name} is no longer offered by their company; this proposal cannot be approved.`);
+        [proposal.teacherId],
+      );
+    if (!teacher.active)
+      throw AppException.conflict(
+        `${teacher.name} is no longer offered by their company; this proposal cannot be approved.`,
+      );
     const period = [proposal.teacherId, terms.startDate, terms.endDate];
     const [committed]: Array<{ minutes: number }> = await manager.query(
       `SELECT coalesce(sum(minutes_per_week), 0)::int AS minutes FROM placement
@@ -203,8 +246,16 @@ export class PlacementService {
 function assertWithinPeriod(terms: PlacementTerms, request: TeachingRequest): void {
   const period = `${request.periodStart} – ${request.periodEnd}`;
   const errors = [];
-  if (terms.startDate < request.periodStart || terms.startDate > request.periodEnd) errors.push({ field: 'startDate', reason: `must be within the request period ${period}` });
-  if (terms.endDate < request.periodStart || terms.endDate > request.periodEnd) errors.push({ field: 'endDate', reason: `must be within the request period ${period}` });
-  if (terms.endDate < terms.startDate) errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
-  if (errors.length) throw new AppException(ErrorCode.ValidationFailed, errors.map((error) => `${error.field}: ${error.reason}`).join('; '), errors);
+  if (terms.startDate < request.periodStart || terms.startDate > request.periodEnd)
+    errors.push({ field: 'startDate', reason: `must be within the request period ${period}` });
+  if (terms.endDate < request.periodStart || terms.endDate > request.periodEnd)
+    errors.push({ field: 'endDate', reason: `must be within the request period ${period}` });
+  if (terms.endDate < terms.startDate)
+    errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
+  if (errors.length)
+    throw new AppException(
+      ErrorCode.ValidationFailed,
+      errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
+      errors,
+    );
 }

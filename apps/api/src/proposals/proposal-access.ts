@@ -45,7 +45,9 @@ export class ProposalAccess {
       case 'regions':
         return { regionId: In(scope.regionIds) };
       case 'organisation':
-        return actor.role === UserRole.SchoolAdmin ? { schoolId: scope.organisationId } : { companyId: scope.organisationId };
+        return actor.role === UserRole.SchoolAdmin
+          ? { schoolId: scope.organisationId }
+          : { companyId: scope.organisationId };
       case 'none':
         return null;
     }
@@ -67,7 +69,9 @@ export class ProposalAccess {
       case UserRole.HybridTeacher:
         return ProposalParty.Teacher;
       default:
-        throw AppException.forbidden('Only the company, the teacher and the school answer a proposal; the coordinator approves or rejects it.');
+        throw AppException.forbidden(
+          'Only the company, the teacher and the school answer a proposal; the coordinator approves or rejects it.',
+        );
     }
   }
 
@@ -77,7 +81,8 @@ export class ProposalAccess {
     if (actor.role !== UserRole.PlatformAdmin && actor.role !== UserRole.RegionalCoordinator) {
       throw AppException.forbidden(`Only the regional coordinator decides on a ${what.toLowerCase()}.`);
     }
-    if (!this.access.canSee(actor, { organisationId: record.schoolId, regionId: record.regionId })) throw AppException.notFound(what, id);
+    if (!this.access.canSee(actor, { organisationId: record.schoolId, regionId: record.regionId }))
+      throw AppException.notFound(what, id);
   }
 
   private async canSee(actor: Actor, record: PartiesOfRecord): Promise<boolean> {

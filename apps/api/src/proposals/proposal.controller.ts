@@ -30,7 +30,10 @@ export class ProposalController {
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'List proposals you may see (admin: all; coordinator: their regions; company, school, teacher: their own)' })
+  @ApiOperation({
+    summary:
+      'List proposals you may see (admin: all; coordinator: their regions; company, school, teacher: their own)',
+  })
   @ApiOkResponse({ type: ProposalPageDto })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQueryDto): Promise<ProposalPageDto> {
@@ -68,10 +71,16 @@ export class ProposalController {
   @Post(':id/answer')
   @HttpCode(200)
   @Roles(...ANSWERING_PARTIES)
-  @ApiOperation({ summary: 'Accept or decline as the company, the teacher or the school (the party follows from your role)' })
+  @ApiOperation({
+    summary: 'Accept or decline as the company, the teacher or the school (the party follows from your role)',
+  })
   @ApiOkResponse({ type: ProposalDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  answer(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: AnswerProposalDto): Promise<ProposalDto> {
+  answer(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: AnswerProposalDto,
+  ): Promise<ProposalDto> {
     return this.proposals.answer(actor, id, body);
   }
 
@@ -81,7 +90,11 @@ export class ProposalController {
   @ApiOperation({ summary: 'Approve a proposal all three parties accepted: it becomes a placement' })
   @ApiOkResponse({ type: ApprovalDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  approve(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ApproveProposalDto): Promise<ApprovalDto> {
+  approve(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: ApproveProposalDto,
+  ): Promise<ApprovalDto> {
     return this.proposals.approve(actor, id, body);
   }
 
@@ -91,7 +104,11 @@ export class ProposalController {
   @ApiOperation({ summary: 'Reject a proposal all three parties accepted, with a reason' })
   @ApiOkResponse({ type: ProposalDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  reject(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ReasonDto): Promise<ProposalDto> {
+  reject(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ProposalDto> {
     return this.proposals.reject(actor, id, body);
   }
 
@@ -101,17 +118,27 @@ export class ProposalController {
   @ApiOperation({ summary: 'Withdraw a proposal before approval, with a reason' })
   @ApiOkResponse({ type: ProposalDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  withdraw(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ReasonDto): Promise<ProposalDto> {
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ProposalDto> {
     return this.proposals.withdraw(actor, id, body);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(...COORDINATORS)
-  @ApiOperation({ summary: 'Cancel an approved proposal and its placement, with a reason; frees the teacher’s time' })
+  @ApiOperation({
+    summary: 'Cancel an approved proposal and its placement, with a reason; frees the teacher’s time',
+  })
   @ApiOkResponse({ type: ProposalDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: ReasonDto): Promise<ProposalDto> {
+  cancel(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ProposalDto> {
     return this.proposals.cancel(actor, id, body);
   }
 }

@@ -22,42 +22,49 @@ import { ErrorCode } from '../common/problem';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 import { enumMessage, IsCalendarDate } from '../common/validators';
 
-
 // ---- input -------------------------------------------------------------------------------------
 
 export class ListProposalsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ProposalStatus, example: ProposalStatus.AwaitingApproval })
-  @IsOptional() @IsEnum(ProposalStatus, enumMessage(ProposalStatus))
+  @IsOptional()
+  @IsEnum(ProposalStatus, enumMessage(ProposalStatus))
   status?: ProposalStatus;
 
   @ApiPropertyOptional({ example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
-  @IsOptional() @IsUUID('all', { message: 'must be a teaching request id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a teaching request id (UUID)' })
   requestId?: string;
 
   @ApiPropertyOptional({ example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819' })
-  @IsOptional() @IsUUID('all', { message: 'must be a teacher id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a teacher id (UUID)' })
   teacherId?: string;
 
   @ApiPropertyOptional({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' })
-  @IsOptional() @IsUUID('all', { message: 'must be a region id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a region id (UUID)' })
   regionId?: string;
 }
 
 export class ListPlacementsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PlacementStatus, example: PlacementStatus.Active })
-  @IsOptional() @IsEnum(PlacementStatus, enumMessage(PlacementStatus))
+  @IsOptional()
+  @IsEnum(PlacementStatus, enumMessage(PlacementStatus))
   status?: PlacementStatus;
 
   @ApiPropertyOptional({ example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
-  @IsOptional() @IsUUID('all', { message: 'must be a teaching request id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a teaching request id (UUID)' })
   requestId?: string;
 
   @ApiPropertyOptional({ example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819' })
-  @IsOptional() @IsUUID('all', { message: 'must be a teacher id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a teacher id (UUID)' })
   teacherId?: string;
 
   @ApiPropertyOptional({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' })
-  @IsOptional() @IsUUID('all', { message: 'must be a region id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a region id (UUID)' })
   regionId?: string;
 }
 
@@ -68,30 +75,46 @@ export enum AnswerDecision {
 
 /** The version the caller last saw: when given and the proposal changed since, the answer is a 409. */
 class ExpectedVersionDto {
-  @ApiPropertyOptional({ example: 3, description: 'The proposal version you last saw; a mismatch is a 409 CONCURRENT_UPDATE' })
-  @IsOptional() @IsInt({ message: 'must be a whole number' }) @Min(1)
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'The proposal version you last saw; a mismatch is a 409 CONCURRENT_UPDATE',
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
   version?: number;
 }
 
 export class AnswerProposalDto extends ExpectedVersionDto {
-  @ApiProperty({ enum: AnswerDecision, example: AnswerDecision.Accept, description: 'Your party follows from your role' })
+  @ApiProperty({
+    enum: AnswerDecision,
+    example: AnswerDecision.Accept,
+    description: 'Your party follows from your role',
+  })
   @IsIn(Object.values(AnswerDecision), enumMessage(AnswerDecision))
   decision: AnswerDecision;
 
   @ApiPropertyOptional({ example: 'Donderdagmiddag past niet in het rooster.', maxLength: 1000 })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
   reason?: string;
 }
 
 export class ReasonDto extends ExpectedVersionDto {
   @ApiProperty({ example: 'De school heeft de aanvraag ingetrokken.', minLength: 3, maxLength: 1000 })
-  @IsString({ message: 'is required: say why' }) @MinLength(3, { message: 'must say why (at least 3 characters)' }) @MaxLength(1000)
+  @IsString({ message: 'is required: say why' })
+  @MinLength(3, { message: 'must say why (at least 3 characters)' })
+  @MaxLength(1000)
   reason: string;
 }
 
 export class ApproveProposalDto extends ExpectedVersionDto {
   @ApiProperty({ example: 9500, description: 'Agreed hourly rate in euro cents (9500 = €95.00)' })
-  @IsInt({ message: 'must be a whole number of euro cents' }) @Min(1, { message: 'must be more than 0' }) @Max(100_000_00)
+  @IsInt({ message: 'must be a whole number of euro cents' })
+  @Min(1, { message: 'must be more than 0' })
+  @Max(100_000_00)
   hourlyRateCents: number;
 
   @ApiProperty({ example: '2026-09-07', description: 'First day (within the request period)' })
@@ -103,11 +126,14 @@ export class ApproveProposalDto extends ExpectedVersionDto {
   endDate: string;
 
   @ApiProperty({ example: 'Marieke de Vries', description: 'The werkplekbegeleider at the school' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   supervisorName: string;
 
   @ApiProperty({ example: 'm.devries@roc.example.nl' })
-  @IsEmail({}, { message: 'must be an email address' }) @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
   supervisorEmail: string;
 }
 
@@ -119,7 +145,10 @@ export class BatchApprovalItemDto extends ApproveProposalDto {
 
 export class ApproveBatchDto {
   @ApiProperty({ type: [BatchApprovalItemDto], description: 'Each item is approved in its own transaction' })
-  @ValidateNested({ each: true }) @Type(() => BatchApprovalItemDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BatchApprovalItemDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   items: BatchApprovalItemDto[];
 }
 
@@ -133,16 +162,24 @@ export class ProposalAnswersDto {
 
 export class ProposalDto {
   @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4' }) id: string;
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'The match run that made it' }) matchRunId: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'The match run that made it' })
+  matchRunId: string | null;
   @ApiProperty({ example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }) requestId: string;
   @ApiProperty({ example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819' }) teacherId: string;
   @ApiProperty({ example: '1a2b3c4d-5e6f-4708-9a0b-1c2d3e4f5a6b' }) companyId: string;
   @ApiProperty({ example: '2b3c4d5e-6f70-4819-a0b1-c2d3e4f5a6b7' }) schoolId: string;
   @ApiProperty({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' }) regionId: string;
-  @ApiProperty({ example: ['4c5d6e7f-8091-4a2b-b3c4-d5e6f708192a'], description: 'The lesson blocks covered' }) blockIds: string[];
+  @ApiProperty({
+    example: ['4c5d6e7f-8091-4a2b-b3c4-d5e6f708192a'],
+    description: 'The lesson blocks covered',
+  })
+  blockIds: string[];
   @ApiProperty({ example: 180 }) minutesPerWeek: number;
   @ApiProperty({ example: 0.8731 }) score: number;
-  @ApiProperty({ example: { components: { subject: 1, travel: 0.8 }, nextBest: null }, description: 'Why this teacher' })
+  @ApiProperty({
+    example: { components: { subject: 1, travel: 0.8 }, nextBest: null },
+    description: 'Why this teacher',
+  })
   explanation: Record<string, unknown>;
   @ApiProperty({ enum: ProposalStatus, example: ProposalStatus.Proposed }) status: ProposalStatus;
   @ApiProperty({ type: ProposalAnswersDto }) answers: ProposalAnswersDto;
@@ -158,12 +195,24 @@ export class ProposalPageDto extends PageMetaDto {
 
 export class ProposalEventDto {
   @ApiProperty({ example: '6f708192-a3b4-4c5d-8e6f-708192a3b4c5' }) id: string;
-  @ApiProperty({ enum: ProposalEventAction, example: ProposalEventAction.Decline }) action: ProposalEventAction;
-  @ApiProperty({ enum: ProposalParty, nullable: true, example: ProposalParty.School, description: 'For answers: who answered' })
+  @ApiProperty({ enum: ProposalEventAction, example: ProposalEventAction.Decline })
+  action: ProposalEventAction;
+  @ApiProperty({
+    enum: ProposalParty,
+    nullable: true,
+    example: ProposalParty.School,
+    description: 'For answers: who answered',
+  })
   party: ProposalParty | null;
-  @ApiProperty({ enum: ProposalStatus, nullable: true, example: ProposalStatus.Proposed }) fromStatus: ProposalStatus | null;
+  @ApiProperty({ enum: ProposalStatus, nullable: true, example: ProposalStatus.Proposed })
+  fromStatus: ProposalStatus | null;
   @ApiProperty({ enum: ProposalStatus, example: ProposalStatus.Declined }) toStatus: ProposalStatus;
-  @ApiProperty({ example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091', nullable: true, type: String, description: 'Null: the system' })
+  @ApiProperty({
+    example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091',
+    nullable: true,
+    type: String,
+    description: 'Null: the system',
+  })
   actorUserId: string | null;
   @ApiProperty({ enum: UserRole, nullable: true, example: UserRole.SchoolAdmin }) actorRole: UserRole | null;
   @ApiProperty({ example: 'Rooster past niet', nullable: true, type: String }) reason: string | null;
@@ -194,7 +243,8 @@ export class PlacementDto {
   @ApiProperty({ example: 'Marieke de Vries' }) supervisorName: string;
   @ApiProperty({ example: 'm.devries@roc.example.nl' }) supervisorEmail: string;
   @ApiProperty({ enum: PlacementStatus, example: PlacementStatus.Active }) status: PlacementStatus;
-  @ApiProperty({ example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091', nullable: true, type: String }) approvedByUserId: string | null;
+  @ApiProperty({ example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091', nullable: true, type: String })
+  approvedByUserId: string | null;
   @ApiProperty({ example: '2026-09-03T09:00:00.000Z', type: String, format: 'date-time' }) approvedAt: Date;
   @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
   @ApiProperty({ example: null, nullable: true, type: String }) cancelledReason: string | null;
@@ -226,4 +276,3 @@ export class BatchApprovalResultDto {
 export class BatchApprovalDto {
   @ApiProperty({ type: [BatchApprovalResultDto] }) results: BatchApprovalResultDto[];
 }
-

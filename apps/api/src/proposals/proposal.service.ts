@@ -30,7 +30,10 @@ import { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
 import { ErrorCode, STATUS_OF } from '../common/problem';
 import { Page, pageWindow } from '../common/pagination';
-import { NotificationOutboxService, ProposalEventDetails } from '../notifications/notification-outbox.service';
+import {
+  NotificationOutboxService,
+  ProposalEventDetails,
+} from '../notifications/notification-outbox.service';
 import { PlacementService, toPlacementDto } from './placement.service';
 import { ProposalAccess } from './proposal-access';
 import {
@@ -60,7 +63,12 @@ export interface NewProposal {
 }
 
 /** Closing a proposal in one of these offers its blocks to the next candidate; a cancelled placement does not. */
-const CASCADE_STATUSES: readonly ProposalStatus[] = [ProposalStatus.Declined, ProposalStatus.Rejected, ProposalStatus.Expired, ProposalStatus.Withdrawn];
+const CASCADE_STATUSES: readonly ProposalStatus[] = [
+  ProposalStatus.Declined,
+  ProposalStatus.Rejected,
+  ProposalStatus.Expired,
+  ProposalStatus.Withdrawn,
+];
 
 export const toProposalDto = (proposal: Proposal): ProposalDto => ({
   id: proposal.id,
@@ -75,7 +83,11 @@ export const toProposalDto = (proposal: Proposal): ProposalDto => ({
   score: proposal.score,
   explanation: proposal.explanation,
   status: proposal.status,
-  answers: { company: proposal.companyAnswer, teacher: proposal.teacherAnswer, school: proposal.schoolAnswer },
+  answers: {
+    company: proposal.companyAnswer,
+    teacher: proposal.teacherAnswer,
+    school: proposal.schoolAnswer,
+  },
   expiresAt: proposal.expiresAt,
   version: proposal.version,
   createdAt: proposal.createdAt,
@@ -96,7 +108,11 @@ const toEventDto = (event: ProposalEvent): ProposalEventDto => ({
 
 const stateOf = (proposal: Proposal): ProposalState => ({
   status: proposal.status,
-  answers: { company: proposal.companyAnswer, teacher: proposal.teacherAnswer, school: proposal.schoolAnswer },
+  answers: {
+    company: proposal.companyAnswer,
+    teacher: proposal.teacherAnswer,
+    school: proposal.schoolAnswer,
+  },
 });
 
 const EVENT_ACTION: Record<ProposalActionKind, ProposalEventAction> = {
@@ -164,7 +180,9 @@ export class ProposalService {
     const scope = await this.proposalAccess.filter(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId } = query;
-    const filters = Object.fromEntries(Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined));
+    const filters = Object.fromEntries(
+      Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined),
+    );
     const [rows, total] = await this.proposals.findAndCount({
       where: { ...filters, ...scope },
       order: { createdAt: 'DESC', id: 'ASC' },
@@ -182,7 +200,10 @@ export class ProposalService {
   /** The audit trail, oldest first: coordinators of the region and the platform admin. */
   async history(actor: Actor, id: string): Promise<ProposalEventDto[]> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
-    const events = await this.events.find({ where: { proposalId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const events = await this.events.find({
+      where: { proposalId: id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return events.map(toEventDto);
   }
 
@@ -213,7 +234,11 @@ export class ProposalService {
       }),
     );
     await this.recordEvent(manager, proposal, null, { action: ProposalEventAction.Create, fromStatus: null });
-    await this.outbox.notifyProposal(manager, proposal, input.notificationKind ?? NotificationKind.ProposalNew);
+    await this.outbox.notifyProposal(
+      manager,
+      proposal,
+      input.notificationKind ?? NotificationKind.ProposalNew,
+    );
     return proposal;
   }
 
@@ -221,19 +246,30 @@ export class ProposalService {
 
   async answer(actor: Actor, id: string, body: AnswerProposalDto): Promise<ProposalDto> {
     const party = await this.proposalAccess.answeringParty(actor, await this.mustExist(id), id);
-    const kind = body.decision === AnswerDecision.Accept ? ProposalActionKind.Accept : ProposalActionKind.Decline;
-    const { proposal } = await this.transition(actor, id, { kind, party }, { version: body.version, reason: body.reason ?? null });
+    const kind =
+      body.decision === AnswerDecision.Accept ? ProposalActionKind.Accept : ProposalActionKind.Decline;
+    const { proposal } = await this.transition(
+      actor,
+      id,
+      { kind, party },
+      { version: body.version, reason: body.reason ?? null },
+    );
     return toProposalDto(proposal);
   }
 
   async approve(actor: Actor, id: string, body: ApproveProposalDto): Promise<ApprovalDto> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
     const { version, ...terms } = body;
-    const { proposal, result: placement } = await this.transition(actor, id, { kind: ProposalActionKind.Approve }, {
-      version,
-      effects: (manager, locked) => this.placements.createForApproval(manager, locked, terms, actor),
-      details: (made: Placement) => ({ placement: made }),
-    });
+    const { proposal, result: placement } = await this.transition(
+      actor,
+      id,
+      { kind: ProposalActionKind.Approve },
+      {
+        version,
+        effects: (manager, locked) => this.placements.createForApproval(manager, locked, terms, actor),
+        details: (made: Placement) => ({ placement: made }),
+      },
+    );
     return { proposal: toProposalDto(proposal), placement: toPlacementDto(placement) };
   }
 
@@ -245,11 +281,16 @@ export class ProposalService {
         const { placement } = await this.approve(actor, proposalId, item);
         results.push({ proposalId, outcome: 'approved', placement });
       } catch (error) {
-        if (!(error instanceof AppException)) this.logger.error({ err: error, proposalId }, 'Batch approval item failed unexpectedly');
+        if (!(error instanceof AppException))
+          this.logger.error({ err: error, proposalId }, 'Batch approval item failed unexpectedly');
         const problem =
           error instanceof AppException
             ? { status: STATUS_OF[error.code], code: error.code, detail: error.detail }
-            : { status: 500, code: ErrorCode.InternalError, detail: 'Something went wrong on our side with this item; try it again.' };
+            : {
+                status: 500,
+                code: ErrorCode.InternalError,
+                detail: 'Something went wrong on our side with this item; try it again.',
+              };
         results.push({ proposalId, outcome: 'refused', problem });
       }
     }
@@ -267,17 +308,25 @@ export class ProposalService {
   /** After approval: cancels the proposal and its placement, whose slots stop blocking the teacher's time. */
   async cancel(actor: Actor, id: string, body: ReasonDto): Promise<ProposalDto> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
-    const { proposal } = await this.transition(actor, id, { kind: ProposalActionKind.Cancel }, {
-      version: body.version,
-      reason: body.reason,
-      effects: (manager) => this.placements.cancelForProposal(manager, id, body.reason),
-    });
+    const { proposal } = await this.transition(
+      actor,
+      id,
+      { kind: ProposalActionKind.Cancel },
+      {
+        version: body.version,
+        reason: body.reason,
+        effects: (manager) => this.placements.cancelForProposal(manager, id, body.reason),
+      },
+    );
     return toProposalDto(proposal);
   }
 
   /** Expires every unanswered proposal past its deadline (the `expire-proposals` job calls this). */
   async expireDue(now: Date = new Date()): Promise<number> {
-    const due = await this.proposals.find({ where: { status: ProposalStatus.Proposed, expiresAt: LessThanOrEqual(now) }, select: { id: true } });
+    const due = await this.proposals.find({
+      where: { status: ProposalStatus.Proposed, expiresAt: LessThanOrEqual(now) },
+      select: { id: true },
+    });
     let expired = 0;
     for (const { id } of due) {
       try {
@@ -308,9 +357,19 @@ export class ProposalService {
 
   // ---- internals --------------------------------------------------------------------------------
 
-  private async coordinatorDecision(actor: Actor, id: string, kind: ProposalActionKind.Reject | ProposalActionKind.Withdraw, body: ReasonDto): Promise<ProposalDto> {
+  private async coordinatorDecision(
+    actor: Actor,
+    id: string,
+    kind: ProposalActionKind.Reject | ProposalActionKind.Withdraw,
+    body: ReasonDto,
+  ): Promise<ProposalDto> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
-    const { proposal } = await this.transition(actor, id, { kind }, { version: body.version, reason: body.reason });
+    const { proposal } = await this.transition(
+      actor,
+      id,
+      { kind },
+      { version: body.version, reason: body.reason },
+    );
     return toProposalDto(proposal);
   }
 
@@ -321,9 +380,17 @@ export class ProposalService {
   }
 
   /** One transition, in one transaction (see the class comment). `actor` null: the system. */
-  private async transition<T = void>(actor: Actor | null, id: string, action: ProposalAction, options: TransitionOptions<T>): Promise<{ proposal: Proposal; result: T }> {
+  private async transition<T = void>(
+    actor: Actor | null,
+    id: string,
+    action: ProposalAction,
+    options: TransitionOptions<T>,
+  ): Promise<{ proposal: Proposal; result: T }> {
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await manager.findOne(Proposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await manager.findOne(Proposal, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!proposal) throw AppException.notFound('Proposal', id);
       if (options.version !== undefined && options.version !== proposal.version) {
         throw new AppException(
@@ -333,7 +400,12 @@ export class ProposalService {
       }
       const fromStatus = proposal.status;
       const next = nextState(proposal, action);
-      Object.assign(proposal, { status: next.status, companyAnswer: next.answers.company, teacherAnswer: next.answers.teacher, schoolAnswer: next.answers.school });
+      Object.assign(proposal, {
+        status: next.status,
+        companyAnswer: next.answers.company,
+        teacherAnswer: next.answers.teacher,
+        schoolAnswer: next.answers.school,
+      });
       const saved = await manager.save(proposal);
       const result = (await options.effects?.(manager, saved)) as T;
       await this.recordEvent(manager, saved, actor, {
@@ -345,7 +417,11 @@ export class ProposalService {
       const kind = notificationFor(action, saved.status);
       if (kind) {
         const decliningParty = action.kind === ProposalActionKind.Decline ? action.party : null;
-        await this.outbox.notifyProposal(manager, saved, kind, { reason: options.reason ?? null, decliningParty, ...options.details?.(result) });
+        await this.outbox.notifyProposal(manager, saved, kind, {
+          reason: options.reason ?? null,
+          decliningParty,
+          ...options.details?.(result),
+        });
       }
       // Every final status gives the request back.
       if (FINAL_PROPOSAL_STATUSES.includes(saved.status)) await this.onProposalClosed(manager, saved);
@@ -357,7 +433,12 @@ export class ProposalService {
     manager: EntityManager,
     proposal: Proposal,
     actor: Actor | null,
-    event: { action: ProposalEventAction; fromStatus: ProposalStatus | null; party?: ProposalParty | null; reason?: string | null },
+    event: {
+      action: ProposalEventAction;
+      fromStatus: ProposalStatus | null;
+      party?: ProposalParty | null;
+      reason?: string | null;
+    },
   ): Promise<void> {
     await manager.insert(ProposalEvent, {
       proposalId: proposal.id,
@@ -376,8 +457,8 @@ function nextState(proposal: Proposal, action: ProposalAction): ProposalState {
   try {
     return transition(stateOf(proposal), action);
   } catch (error) {
-    if (error instanceof ProposalTransitionError) throw new AppException(ErrorCode.InvalidStateTransition, error.message);
+    if (error instanceof ProposalTransitionError)
+      throw new AppException(ErrorCode.InvalidStateTransition, error.message);
     throw error;
   }
 }
-

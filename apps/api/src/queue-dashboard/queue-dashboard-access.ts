@@ -2,7 +2,14 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UserRole } from '@hybridmatch/domain';
 import { AccessTokenClaims } from '../auth/actor';
-import { ErrorCode, PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_OF, problemTitle, problemType } from '../common/problem';
+import {
+  ErrorCode,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  STATUS_OF,
+  problemTitle,
+  problemType,
+} from '../common/problem';
 import { requestIdOf } from '../common/request-id';
 
 /**
@@ -15,21 +22,48 @@ export function platformAdminOnly(jwt: JwtService) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) {
-      return refuse(request, reply, ErrorCode.Unauthenticated, 'The queue dashboard is for platform admins: send "Authorization: Bearer <token>" (POST /api/auth/login).');
+      return refuse(
+        request,
+        reply,
+        ErrorCode.Unauthenticated,
+        'The queue dashboard is for platform admins: send "Authorization: Bearer <token>" (POST /api/auth/login).',
+      );
     }
     let claims: AccessTokenClaims;
     try {
       claims = await jwt.verifyAsync<AccessTokenClaims>(header.slice('Bearer '.length));
     } catch {
-      return refuse(request, reply, ErrorCode.Unauthenticated, 'The access token is invalid or has expired; log in again.');
+      return refuse(
+        request,
+        reply,
+        ErrorCode.Unauthenticated,
+        'The access token is invalid or has expired; log in again.',
+      );
     }
     if (claims.role !== UserRole.PlatformAdmin) {
-      return refuse(request, reply, ErrorCode.Forbidden, `The queue dashboard is for platform admins; you are signed in as ${claims.role}.`);
+      return refuse(
+        request,
+        reply,
+        ErrorCode.Forbidden,
+        `The queue dashboard is for platform admins; you are signed in as ${claims.role}.`,
+      );
     }
   };
 }
 
-async function refuse(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string): Promise<void> {
-  const problem: ProblemDetails = { type: problemType(code), title: problemTitle(code), status: STATUS_OF[code], detail, code, correlationId: requestIdOf(request) };
+async function refuse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail: string,
+): Promise<void> {
+  const problem: ProblemDetails = {
+    type: problemType(code),
+    title: problemTitle(code),
+    status: STATUS_OF[code],
+    detail,
+    code,
+    correlationId: requestIdOf(request),
+  };
   await reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }

@@ -29,7 +29,9 @@ export class QueueDashboardModule implements OnModuleInit {
   onModuleInit(): void {
     const serverAdapter = new FastifyAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({
-      queues: Object.values(QUEUES).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
+      queues: Object.values(QUEUES).map(
+        (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
+      ),
       // @bull-board/fastify 9.10.1 brings its own copy of @bull-board/api's types; the shapes match.
       serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     });

@@ -8,7 +8,9 @@ export class CreateRegionDto {
   code: string;
 
   @ApiProperty({ example: 'STO Twente' })
-  @IsString() @MinLength(2) @MaxLength(120)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
   name: string;
 
   @ApiProperty({ enum: HolidayRegion, example: HolidayRegion.Noord })

@@ -17,7 +17,8 @@ export class RegionService {
   }
 
   async create(body: CreateRegionDto): Promise<RegionDto> {
-    if (await this.regions.existsBy({ code: body.code })) throw AppException.conflict(`A region with code "${body.code}" already exists.`);
+    if (await this.regions.existsBy({ code: body.code }))
+      throw AppException.conflict(`A region with code "${body.code}" already exists.`);
     return toDto(await this.regions.save(this.regions.create(body)));
   }
 

@@ -14,6 +14,11 @@ export class SubjectController {
   @ApiOkResponse({ type: [SubjectDto] })
   @ApiProblems(401)
   list(): SubjectDto[] {
-    return SUBJECTS.map((subject) => ({ code: subject.code, name: subject.name, field: subject.field, crebo: subject.crebo ?? null }));
+    return SUBJECTS.map((subject) => ({
+      code: subject.code,
+      name: subject.name,
+      field: subject.field,
+      crebo: subject.crebo ?? null,
+    }));
   }
 }

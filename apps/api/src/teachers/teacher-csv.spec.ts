@@ -1,14 +1,29 @@
 import { AppException } from '../common/app.exception';
 import { ErrorCode } from '../common/problem';
-import { CsvField, columnOf, detectDelimiter, mapCsvRecord, readTeacherCsv, requireCsvBody, validateCsvRecord } from './teacher-csv';
+import {
+  CsvField,
+  columnOf,
+  detectDelimiter,
+  mapCsvRecord,
+  readTeacherCsv,
+  requireCsvBody,
+  validateCsvRecord,
+} from './teacher-csv';
 
 const TODAY = '2026-11-27';
-const HEADER = 'employee_ref;first_name;last_name;skills;levels;windows;released_days_per_week;released_hours_per_week;available_from;home_city;home_latitude;home_longitude;max_travel_km;contract_hours_per_week';
-const GOOD_ROW = 'E-1;Sanne;de Vries;elektrotechniek:MBO3|ict:MBO4;MBO3|MBO4;ma 08:30-16:30|wo 09:00-12:00;1;6,5;2027-02-01;Utrecht;52.09;5.12;40;36';
-const FIELDS = HEADER.split(';').map((column) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())) as CsvField[];
+const HEADER =
+  'employee_ref;first_name;last_name;skills;levels;windows;released_days_per_week;released_hours_per_week;available_from;home_city;home_latitude;home_longitude;max_travel_km;contract_hours_per_week';
+const GOOD_ROW =
+  'E-1;Sanne;de Vries;elektrotechniek:MBO3|ict:MBO4;MBO3|MBO4;ma 08:30-16:30|wo 09:00-12:00;1;6,5;2027-02-01;Utrecht;52.09;5.12;40;36';
+const FIELDS = HEADER.split(';').map((column) =>
+  column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+) as CsvField[];
 
 async function csvErrorOf(promise: Promise<unknown>): Promise<AppException> {
-  const error = await promise.then(() => undefined, (failure: unknown) => failure);
+  const error = await promise.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(AppException);
   expect((error as AppException).code).toBe(ErrorCode.CsvInvalid);
   return error as AppException;
@@ -51,7 +66,10 @@ describe('teacher CSV mapping', () => {
   });
 
   it('names the column of a cell it cannot read, and a missing required value', () => {
-    const { errors } = mapCsvRecord(['skills', 'windows', 'maxTravelKm', 'firstName'], ['elektrotechniek', 'maandagmiddag', 'veertig', ' ']);
+    const { errors } = mapCsvRecord(
+      ['skills', 'windows', 'maxTravelKm', 'firstName'],
+      ['elektrotechniek', 'maandagmiddag', 'veertig', ' '],
+    );
     expect(errors).toEqual([
       { field: 'skills', column: 'skills', reason: expect.stringContaining('elektrotechniek:MBO3') },
       { field: 'windows', column: 'windows', reason: expect.stringContaining('ma 08:30-16:30') },
@@ -65,7 +83,9 @@ describe('teacher CSV mapping', () => {
   });
 
   it('refuses a row with more or fewer values than the header', () => {
-    expect(mapCsvRecord(['firstName', 'lastName'], ['Sanne']).errors).toEqual([{ field: 'row', reason: 'has 1 values but the header has 2 columns' }]);
+    expect(mapCsvRecord(['firstName', 'lastName'], ['Sanne']).errors).toEqual([
+      { field: 'row', reason: 'has 1 values but the header has 2 columns' },
+    ]);
   });
 
   it('writes DTO fields as snake_case columns', () => {
@@ -80,10 +100,19 @@ describe('teacher CSV mapping', () => {
 
 describe('teacher CSV row validation', () => {
   it('applies the DTO rules and the cross-field rules and points at the column', async () => {
-    const { plain } = mapCsvRecord(FIELDS, GOOD_ROW.replace('elektrotechniek:MBO3', 'bakken:MBO3').replace('wo 09:00-12:00', 'wo 12:00-09:00').split(';'));
+    const { plain } = mapCsvRecord(
+      FIELDS,
+      GOOD_ROW.replace('elektrotechniek:MBO3', 'bakken:MBO3')
+        .replace('wo 09:00-12:00', 'wo 12:00-09:00')
+        .split(';'),
+    );
     const { errors } = await validateCsvRecord(plain, TODAY);
     expect(errors).toEqual([
-      { field: 'skills[0].subjectCode', column: 'skills', reason: expect.stringContaining('GET /api/subjects') },
+      {
+        field: 'skills[0].subjectCode',
+        column: 'skills',
+        reason: expect.stringContaining('GET /api/subjects'),
+      },
       { field: 'windows[1].end', column: 'windows', reason: 'must be later than start (12:00)' },
     ]);
   });
@@ -101,18 +130,36 @@ describe('readTeacherCsv', () => {
   });
 
   it('lists every bad row and a duplicate employee_ref on its later line', async () => {
-    const csv = [HEADER, GOOD_ROW, GOOD_ROW.replace('2027-02-01', '01-02-2027').replace('E-1', 'E-2'), GOOD_ROW].join('\n');
+    const csv = [
+      HEADER,
+      GOOD_ROW,
+      GOOD_ROW.replace('2027-02-01', '01-02-2027').replace('E-1', 'E-2'),
+      GOOD_ROW,
+    ].join('\n');
     const error = await csvErrorOf(readTeacherCsv(csv, TODAY));
     expect(error.errors).toEqual([
-      { line: 3, field: 'availableFrom', column: 'available_from', reason: expect.stringContaining('YYYY-MM-DD') },
-      { line: 4, field: 'employeeRef', column: 'employee_ref', reason: '"E-1" is already on line 2; list each person once' },
+      {
+        line: 3,
+        field: 'availableFrom',
+        column: 'available_from',
+        reason: expect.stringContaining('YYYY-MM-DD'),
+      },
+      {
+        line: 4,
+        field: 'employeeRef',
+        column: 'employee_ref',
+        reason: '"E-1" is already on line 2; list each person once',
+      },
     ]);
     expect(error.detail).toContain('2 of 3 rows');
   });
 
   it('names unknown, repeated and missing header columns', async () => {
-    const header = HEADER.replace('home_city', 'woonplaats').replace('first_name', 'First Name') + ';email;email';
-    const error = await csvErrorOf(readTeacherCsv(`${header}\n${GOOD_ROW};a@example.com;a@example.com`, TODAY));
+    const header =
+      HEADER.replace('home_city', 'woonplaats').replace('first_name', 'First Name') + ';email;email';
+    const error = await csvErrorOf(
+      readTeacherCsv(`${header}\n${GOOD_ROW};a@example.com;a@example.com`, TODAY),
+    );
     expect(error.errors?.map((problem) => [problem.column, problem.reason.split(';')[0]])).toEqual([
       ['woonplaats', 'unknown column'],
       ['email', 'appears twice in the header'],
@@ -131,8 +178,14 @@ describe('readTeacherCsv', () => {
 describe('requireCsvBody', () => {
   it('accepts text/csv with a charset and refuses anything else with 415', () => {
     expect(requireCsvBody('text/csv; charset=utf-8', 'a,b')).toBe('a,b');
-    for (const [contentType, body] of [['application/json', { rows: [] }], ['text/plain', 'a,b'], [undefined, undefined]] as const) {
-      expect(() => requireCsvBody(contentType, body)).toThrow(expect.objectContaining({ code: ErrorCode.UnsupportedMediaType }));
+    for (const [contentType, body] of [
+      ['application/json', { rows: [] }],
+      ['text/plain', 'a,b'],
+      [undefined, undefined],
+    ] as const) {
+      expect(() => requireCsvBody(contentType, body)).toThrow(
+        expect.objectContaining({ code: ErrorCode.UnsupportedMediaType }),
+      );
     }
   });
 });

@@ -23,7 +23,9 @@ const asText: CellParser = (cell) => ({ value: cell });
 const asLowerCase: CellParser = (cell) => ({ value: cell.toLowerCase() });
 
 const asNumber: CellParser = (cell) =>
-  /^-?\d+([.,]\d+)?$/.test(cell) ? { value: Number(cell.replace(',', '.')) } : { error: `"${cell}" is not a number; write for example 6 or 6.5` };
+  /^-?\d+([.,]\d+)?$/.test(cell)
+    ? { value: Number(cell.replace(',', '.')) }
+    : { error: `"${cell}" is not a number; write for example 6 or 6.5` };
 
 const listItems = (cell: string) =>
   cell
@@ -37,7 +39,8 @@ const asSkills: CellParser = (cell) => {
   const skills = [];
   for (const item of listItems(cell)) {
     const match = /^([^:]+):(.+)$/.exec(item);
-    if (!match) return { error: `"${item}" is not written as subject:level, for example elektrotechniek:MBO3` };
+    if (!match)
+      return { error: `"${item}" is not written as subject:level, for example elektrotechniek:MBO3` };
     skills.push({ subjectCode: match[1].trim().toLowerCase(), level: match[2].trim().toUpperCase() });
   }
   return { value: skills };
@@ -45,8 +48,27 @@ const asSkills: CellParser = (cell) => {
 
 /** Dutch day abbreviations (and full names) or ISO numbers: Monday = ma = 1 … Sunday = zo = 7. */
 const DAYS: Record<string, number> = {
-  ma: 1, maandag: 1, di: 2, dinsdag: 2, wo: 3, woensdag: 3, do: 4, donderdag: 4, vr: 5, vrijdag: 5, za: 6, zaterdag: 6, zo: 7, zondag: 7,
-  1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7,
+  ma: 1,
+  maandag: 1,
+  di: 2,
+  dinsdag: 2,
+  wo: 3,
+  woensdag: 3,
+  do: 4,
+  donderdag: 4,
+  vr: 5,
+  vrijdag: 5,
+  za: 6,
+  zaterdag: 6,
+  zo: 7,
+  zondag: 7,
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  6: 6,
+  7: 7,
 };
 const padHour = (time: string) => time.padStart(5, '0');
 
@@ -56,7 +78,9 @@ const asWindows: CellParser = (cell) => {
     const match = /^(\S+)\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(item);
     const weekday = match && DAYS[match[1].toLowerCase()];
     if (!match || !weekday) {
-      return { error: `"${item}" is not written as day HH:MM-HH:MM, for example ma 08:30-16:30 (days: ma di wo do vr za zo, or 1-7)` };
+      return {
+        error: `"${item}" is not written as day HH:MM-HH:MM, for example ma 08:30-16:30 (days: ma di wo do vr za zo, or 1-7)`,
+      };
     }
     windows.push({ weekday, start: padHour(match[2]), end: padHour(match[3]) });
   }
@@ -99,16 +123,28 @@ const CSV_FIELDS = Object.keys(COLUMN_SPECS) as CsvField[];
 export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 const FIELD_OF_COLUMN = new Map(CSV_FIELDS.map((field) => [columnOf(field), field]));
-export const CSV_REQUIRED_COLUMNS = CSV_FIELDS.filter((field) => COLUMN_SPECS[field].requiredColumn).map(columnOf);
-export const CSV_OPTIONAL_COLUMNS = CSV_FIELDS.filter((field) => !COLUMN_SPECS[field].requiredColumn).map(columnOf);
+export const CSV_REQUIRED_COLUMNS = CSV_FIELDS.filter((field) => COLUMN_SPECS[field].requiredColumn).map(
+  columnOf,
+);
+export const CSV_OPTIONAL_COLUMNS = CSV_FIELDS.filter((field) => !COLUMN_SPECS[field].requiredColumn).map(
+  columnOf,
+);
 
 /** `windows[1].end` → `windows`: the field (and so the column) an error about a nested value belongs to. */
 const rootField = (field: string) => field.split(/[.[]/)[0];
 
 /** Turns one row's cells into a plain CreateTeacherDto-shaped object, plus the cells it could not read. */
-export function mapCsvRecord(fields: readonly CsvField[], cells: readonly string[]): { plain: Record<string, unknown>; errors: FieldError[] } {
+export function mapCsvRecord(
+  fields: readonly CsvField[],
+  cells: readonly string[],
+): { plain: Record<string, unknown>; errors: FieldError[] } {
   if (cells.length !== fields.length) {
-    return { plain: {}, errors: [{ field: 'row', reason: `has ${cells.length} values but the header has ${fields.length} columns` }] };
+    return {
+      plain: {},
+      errors: [
+        { field: 'row', reason: `has ${cells.length} values but the header has ${fields.length} columns` },
+      ],
+    };
   }
   const plain: Record<string, unknown> = {};
   const errors: FieldError[] = [];
@@ -123,9 +159,17 @@ export function mapCsvRecord(fields: readonly CsvField[], cells: readonly string
 }
 
 /** Validates one mapped row like the API validates a request: DTO rules, then the cross-field rules. */
-export async function validateCsvRecord(plain: Record<string, unknown>, today: string): Promise<{ teacher: CreateTeacherDto; errors: FieldError[] }> {
+export async function validateCsvRecord(
+  plain: Record<string, unknown>,
+  today: string,
+): Promise<{ teacher: CreateTeacherDto; errors: FieldError[] }> {
   const teacher = plainToInstance(CreateTeacherDto, plain);
-  const validationErrors = await validate(teacher, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: false, value: false } });
+  const validationErrors = await validate(teacher, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+  });
   const fieldErrors = flattenValidationErrors(validationErrors);
   const invalid = new Set(fieldErrors.map((error) => rootField(error.field)));
   const errors = [...fieldErrors, ...teacherRuleErrors(ruleInputOf(teacher, invalid), today)];
@@ -140,7 +184,9 @@ function ruleInputOf(teacher: CreateTeacherDto, invalid: Set<string>): TeacherRu
     windows: valid('windows', teacher.windows),
     availableFrom: teacher.availableFrom,
     availableUntil: periodValid ? teacher.availableUntil : undefined,
-    qualification: invalid.has('qualificationSince') ? undefined : valid('qualification', teacher.qualification),
+    qualification: invalid.has('qualificationSince')
+      ? undefined
+      : valid('qualification', teacher.qualification),
     qualificationSince: teacher.qualificationSince,
     vogIssuedOn: valid('vogIssuedOn', teacher.vogIssuedOn),
   };
@@ -158,7 +204,8 @@ export interface TeacherCsv {
   rows: CsvTeacherRow[];
 }
 
-const csvInvalid = (detail: string, errors: FieldError[]) => new AppException(ErrorCode.CsvInvalid, detail, errors);
+const csvInvalid = (detail: string, errors: FieldError[]) =>
+  new AppException(ErrorCode.CsvInvalid, detail, errors);
 
 /**
  * Reads a whole teacher CSV, or throws 422 CSV_INVALID listing every problem: header columns
@@ -166,7 +213,8 @@ const csvInvalid = (detail: string, errors: FieldError[]) => new AppException(Er
  */
 export async function readTeacherCsv(text: string, today: string): Promise<TeacherCsv> {
   const records = parseRecords(text);
-  if (records.length === 0) throw csvInvalid('The file is empty; the first line must be the header (see docs/CSV-IMPORT.md).', []);
+  if (records.length === 0)
+    throw csvInvalid('The file is empty; the first line must be the header (see docs/CSV-IMPORT.md).', []);
   const fields = readHeader(records[0].cells);
   if (records.length === 1) throw csvInvalid('The file has a header but no rows.', []);
 
@@ -177,11 +225,19 @@ export async function readTeacherCsv(text: string, today: string): Promise<Teach
     const mapped = mapCsvRecord(fields, cells);
     const checked = await validateCsvRecord(mapped.plain, today);
     const mappedFields = new Set(mapped.errors.map((error) => error.field));
-    const rowErrors = [...mapped.errors, ...checked.errors.filter((error) => !mappedFields.has(rootField(error.field)))];
+    const rowErrors = [
+      ...mapped.errors,
+      ...checked.errors.filter((error) => !mappedFields.has(rootField(error.field))),
+    ];
     const ref = checked.teacher.employeeRef;
     if (typeof ref === 'string' && ref !== '') {
       const firstLine = lineOfRef.get(ref);
-      if (firstLine) rowErrors.push({ field: 'employeeRef', column: 'employee_ref', reason: `"${ref}" is already on line ${firstLine}; list each person once` });
+      if (firstLine)
+        rowErrors.push({
+          field: 'employeeRef',
+          column: 'employee_ref',
+          reason: `"${ref}" is already on line ${firstLine}; list each person once`,
+        });
       else lineOfRef.set(ref, line);
     }
     if (rowErrors.length) errors.push(...rowErrors.map((error) => ({ line, ...error })));
@@ -189,7 +245,10 @@ export async function readTeacherCsv(text: string, today: string): Promise<Teach
   }
   if (errors.length) {
     const badRows = new Set(errors.map((error) => error.line)).size;
-    throw csvInvalid(`${badRows} of ${records.length - 1} rows have errors; nothing was imported. Fix every listed row and upload the whole file again.`, errors);
+    throw csvInvalid(
+      `${badRows} of ${records.length - 1} rows have errors; nothing was imported. Fix every listed row and upload the whole file again.`,
+      errors,
+    );
   }
   return { fields, rows };
 }
@@ -212,29 +271,45 @@ function parseRecords(text: string): { line: number; cells: string[] }[] {
       skip_records_with_empty_values: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
     // info.lines is the record's last line; a quoted cell may span lines.
-    return records.map(({ record, info }) => ({ line: info.lines - (record.join('').split('\n').length - 1), cells: record }));
+    return records.map(({ record, info }) => ({
+      line: info.lines - (record.join('').split('\n').length - 1),
+      cells: record,
+    }));
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw csvInvalid(`The file cannot be read as CSV: ${error.message}`, [{ field: 'file', reason: error.message, ...(line ? { line } : {}) }]);
+      throw csvInvalid(`The file cannot be read as CSV: ${error.message}`, [
+        { field: 'file', reason: error.message, ...(line ? { line } : {}) },
+      ]);
     }
     throw error;
   }
 }
 
 function readHeader(cells: string[]): CsvField[] {
-  const columns = cells.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const columns = cells.map((cell) =>
+    cell
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
   const errors: FieldError[] = [];
   const allowed = [...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS].join(', ');
   columns.forEach((column, index) => {
-    if (!FIELD_OF_COLUMN.has(column)) errors.push({ line: 1, column, field: column, reason: `unknown column; the columns are: ${allowed}` });
-    else if (columns.indexOf(column) !== index) errors.push({ line: 1, column, field: column, reason: 'appears twice in the header' });
+    if (!FIELD_OF_COLUMN.has(column))
+      errors.push({ line: 1, column, field: column, reason: `unknown column; the columns are: ${allowed}` });
+    else if (columns.indexOf(column) !== index)
+      errors.push({ line: 1, column, field: column, reason: 'appears twice in the header' });
   });
   for (const column of CSV_REQUIRED_COLUMNS) {
-    if (!columns.includes(column)) errors.push({ line: 1, column, field: column, reason: 'missing column; the header must name it' });
+    if (!columns.includes(column))
+      errors.push({ line: 1, column, field: column, reason: 'missing column; the header must name it' });
   }
   if (errors.length) {
-    throw csvInvalid(`The header (line 1) does not match the format: ${errors.map((error) => `${error.column}: ${error.reason.split(';')[0]}`).join('; ')}.`, errors);
+    throw csvInvalid(
+      `The header (line 1) does not match the format: ${errors.map((error) => `${error.column}: ${error.reason.split(';')[0]}`).join('; ')}.`,
+      errors,
+    );
   }
   return columns.map((column) => FIELD_OF_COLUMN.get(column) as CsvField);
 }

@@ -6,12 +6,22 @@ const base = { availableFrom: '2027-02-01' };
 
 describe('teacherRuleErrors', () => {
   it('accepts a consistent profile', () => {
-    const input = { ...base, availableUntil: '2027-07-31', windows: [{ weekday: 1, start: '08:30', end: '12:00' }, { weekday: 1, start: '12:00', end: '16:30' }], vogIssuedOn: TODAY };
+    const input = {
+      ...base,
+      availableUntil: '2027-07-31',
+      windows: [
+        { weekday: 1, start: '08:30', end: '12:00' },
+        { weekday: 1, start: '12:00', end: '16:30' },
+      ],
+      vogIssuedOn: TODAY,
+    };
     expect(teacherRuleErrors(input, TODAY)).toEqual([]);
   });
 
   it('wants every window to end after it starts', () => {
-    expect(teacherRuleErrors({ ...base, windows: [{ weekday: 2, start: '10:00', end: '10:00' }] }, TODAY)).toEqual([{ field: 'windows[0].end', reason: 'must be later than start (10:00)' }]);
+    expect(
+      teacherRuleErrors({ ...base, windows: [{ weekday: 2, start: '10:00', end: '10:00' }] }, TODAY),
+    ).toEqual([{ field: 'windows[0].end', reason: 'must be later than start (10:00)' }]);
   });
 
   it('refuses overlapping windows on the same day, not on different days', () => {
@@ -20,12 +30,26 @@ describe('teacherRuleErrors', () => {
       { weekday: 2, start: '08:00', end: '12:00' },
       { weekday: 3, start: '08:00', end: '12:00' },
     ];
-    expect(teacherRuleErrors({ ...base, windows }, TODAY)).toEqual([{ field: 'windows[0]', reason: expect.stringContaining('overlaps windows[2] (wo 08:00-12:00)') }]);
+    expect(teacherRuleErrors({ ...base, windows }, TODAY)).toEqual([
+      { field: 'windows[0]', reason: expect.stringContaining('overlaps windows[2] (wo 08:00-12:00)') },
+    ]);
   });
 
   it('checks the period, the PDG start date and the VOG date', () => {
-    const errors = teacherRuleErrors({ ...base, availableUntil: '2027-01-31', qualification: Qualification.PdgInProgress, vogIssuedOn: '2026-11-28' }, TODAY);
-    expect(errors.map((error) => error.field)).toEqual(['availableUntil', 'qualificationSince', 'vogIssuedOn']);
+    const errors = teacherRuleErrors(
+      {
+        ...base,
+        availableUntil: '2027-01-31',
+        qualification: Qualification.PdgInProgress,
+        vogIssuedOn: '2026-11-28',
+      },
+      TODAY,
+    );
+    expect(errors.map((error) => error.field)).toEqual([
+      'availableUntil',
+      'qualificationSince',
+      'vogIssuedOn',
+    ]);
   });
 });
 

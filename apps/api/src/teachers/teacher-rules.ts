@@ -28,10 +28,16 @@ const DAY_NAMES = ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
 export function teacherRuleErrors(input: TeacherRuleInput, today: string): FieldError[] {
   const errors: FieldError[] = [...windowErrors(input.windows ?? [])];
   if (input.availableUntil && input.availableUntil < input.availableFrom) {
-    errors.push({ field: 'availableUntil', reason: `must be on or after availableFrom (${input.availableFrom})` });
+    errors.push({
+      field: 'availableUntil',
+      reason: `must be on or after availableFrom (${input.availableFrom})`,
+    });
   }
   if (input.qualification === Qualification.PdgInProgress && !input.qualificationSince) {
-    errors.push({ field: 'qualificationSince', reason: 'is required when qualification is pdg_in_progress: the date the PDG programme started' });
+    errors.push({
+      field: 'qualificationSince',
+      reason: 'is required when qualification is pdg_in_progress: the date the PDG programme started',
+    });
   }
   if (input.vogIssuedOn && input.vogIssuedOn > today) {
     errors.push({ field: 'vogIssuedOn', reason: `must not be in the future (today is ${today})` });
@@ -41,16 +47,30 @@ export function teacherRuleErrors(input: TeacherRuleInput, today: string): Field
 
 function windowErrors(windows: WindowInput[]): FieldError[] {
   const errors: FieldError[] = [];
-  const slots = windows.map((window, index) => ({ index, weekday: window.weekday, start: parseClockTime(window.start), end: parseClockTime(window.end) }));
+  const slots = windows.map((window, index) => ({
+    index,
+    weekday: window.weekday,
+    start: parseClockTime(window.start),
+    end: parseClockTime(window.end),
+  }));
   for (const slot of slots) {
-    if (slot.end <= slot.start) errors.push({ field: `windows[${slot.index}].end`, reason: `must be later than start (${formatClockTime(slot.start)})` });
+    if (slot.end <= slot.start)
+      errors.push({
+        field: `windows[${slot.index}].end`,
+        reason: `must be later than start (${formatClockTime(slot.start)})`,
+      });
   }
-  const ordered = slots.filter((slot) => slot.end > slot.start).sort((a, b) => a.weekday - b.weekday || a.start - b.start);
+  const ordered = slots
+    .filter((slot) => slot.end > slot.start)
+    .sort((a, b) => a.weekday - b.weekday || a.start - b.start);
   for (let i = 1; i < ordered.length; i++) {
     const [previous, current] = [ordered[i - 1], ordered[i]];
     if (previous.weekday === current.weekday && current.start < previous.end) {
       const earlier = `${DAY_NAMES[previous.weekday]} ${formatClockTime(previous.start)}-${formatClockTime(previous.end)}`;
-      errors.push({ field: `windows[${current.index}]`, reason: `overlaps windows[${previous.index}] (${earlier}) on the same day; merge them into one window` });
+      errors.push({
+        field: `windows[${current.index}]`,
+        reason: `overlaps windows[${previous.index}] (${earlier}) on the same day; merge them into one window`,
+      });
     }
   }
   return errors;
@@ -58,7 +78,12 @@ function windowErrors(windows: WindowInput[]): FieldError[] {
 
 /** Today's date in the Netherlands as "YYYY-MM-DD". */
 export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /**

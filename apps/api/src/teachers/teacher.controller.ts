@@ -1,5 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -21,7 +39,12 @@ import {
 import { TeacherService } from './teacher.service';
 
 /** Everyone but school admins: schools meet teachers only through proposals. */
-const TEACHER_READERS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin, UserRole.HybridTeacher];
+const TEACHER_READERS = [
+  UserRole.PlatformAdmin,
+  UserRole.RegionalCoordinator,
+  UserRole.CompanyAdmin,
+  UserRole.HybridTeacher,
+];
 const TEACHER_EDITORS = [UserRole.PlatformAdmin, UserRole.CompanyAdmin];
 
 const CSV_EXAMPLE =
@@ -35,7 +58,10 @@ export class TeacherController {
 
   @Get()
   @Roles(...TEACHER_READERS)
-  @ApiOperation({ summary: 'List hybrid teachers you may see (admin: all; coordinator: companies in their regions; company admin: own staff; teacher: own profile)' })
+  @ApiOperation({
+    summary:
+      'List hybrid teachers you may see (admin: all; coordinator: companies in their regions; company admin: own staff; teacher: own profile)',
+  })
   @ApiOkResponse({ type: TeacherPageDto })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListTeachersQueryDto): Promise<Page<TeacherDto>> {
@@ -53,7 +79,10 @@ export class TeacherController {
 
   @Post()
   @Roles(...TEACHER_EDITORS)
-  @ApiOperation({ summary: 'Offer a staff member as hybrid teacher (company admin: own company; platform admin: give companyId)' })
+  @ApiOperation({
+    summary:
+      'Offer a staff member as hybrid teacher (company admin: own company; platform admin: give companyId)',
+  })
   @ApiCreatedResponse({ type: TeacherDto })
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentActor() actor: Actor, @Body() body: CreateTeacherDto): Promise<TeacherDto> {
@@ -64,7 +93,8 @@ export class TeacherController {
   @HttpCode(HttpStatus.OK)
   @Roles(...TEACHER_EDITORS)
   @ApiOperation({
-    summary: 'Import staff from CSV (upsert by employee_ref; all rows or none). Platform admin: ?companyId=. Format: docs/CSV-IMPORT.md',
+    summary:
+      'Import staff from CSV (upsert by employee_ref; all rows or none). Platform admin: ?companyId=. Format: docs/CSV-IMPORT.md',
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: CSV_EXAMPLE } })
@@ -82,11 +112,16 @@ export class TeacherController {
   @Patch(':id')
   @Roles(...TEACHER_EDITORS, UserRole.HybridTeacher)
   @ApiOperation({
-    summary: 'Change a profile (company admin: own staff; platform admin). A teacher may change only their own windows, maxTravelKm and home. Send version to detect concurrent edits.',
+    summary:
+      'Change a profile (company admin: own staff; platform admin). A teacher may change only their own windows, maxTravelKm and home. Send version to detect concurrent edits.',
   })
   @ApiOkResponse({ type: TeacherDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateTeacherDto): Promise<TeacherDto> {
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: UpdateTeacherDto,
+  ): Promise<TeacherDto> {
     return this.teachers.update(actor, id, body);
   }
 
@@ -99,7 +134,11 @@ export class TeacherController {
   })
   @ApiOkResponse({ type: TeacherDto })
   @ApiProblems(400, 401, 403, 404)
-  verifyVog(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: VerifyVogDto): Promise<TeacherDto> {
+  verifyVog(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: VerifyVogDto,
+  ): Promise<TeacherDto> {
     return this.teachers.verifyVog(actor, id, body);
   }
 }

@@ -33,15 +33,20 @@ const QUALIFICATIONS = Object.values(Qualification).join(', ');
 const IsHalfHours = () =>
   ValidateBy({
     name: 'isHalfHours',
-    validator: { validate: (value) => typeof value === 'number' && Number.isInteger(value * 2), defaultMessage: () => 'must be in steps of 0.5 hour' },
+    validator: {
+      validate: (value) => typeof value === 'number' && Number.isInteger(value * 2),
+      defaultMessage: () => 'must be in steps of 0.5 hour',
+    },
   });
 
-const toLowerCaseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const toLowerCaseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class SkillDto {
   @ApiProperty({ example: 'elektrotechniek', description: 'A code from GET /api/subjects' })
   @IsIn(SUBJECT_CODES, {
-    message: ({ value }) => `"${String(value)}" is not a known subject code; GET /api/subjects lists them (for example elektrotechniek, ict)`,
+    message: ({ value }) =>
+      `"${String(value)}" is not a known subject code; GET /api/subjects lists them (for example elektrotechniek, ict)`,
   })
   subjectCode: string;
 
@@ -52,7 +57,9 @@ export class SkillDto {
 
 export class WindowDto {
   @ApiProperty({ example: 2, minimum: 1, maximum: 7, description: 'ISO weekday: Monday = 1 … Sunday = 7' })
-  @IsInt({ message: 'must be a whole number from 1 (Monday) to 7 (Sunday)' }) @Min(1, { message: 'must be 1 (Monday) or more' }) @Max(7, { message: 'must be 7 (Sunday) or less' })
+  @IsInt({ message: 'must be a whole number from 1 (Monday) to 7 (Sunday)' })
+  @Min(1, { message: 'must be 1 (Monday) or more' })
+  @Max(7, { message: 'must be 7 (Sunday) or less' })
   weekday: number;
 
   @ApiProperty({ example: '08:30' })
@@ -66,51 +73,98 @@ export class WindowDto {
 
 export class CreateTeacherDto {
   @ApiProperty({ example: 'E-10442', description: "The company's own employee number; unique per company" })
-  @IsString() @MinLength(1) @MaxLength(64)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   employeeRef: string;
 
   @ApiProperty({ example: 'Sanne' })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   firstName: string;
 
   @ApiProperty({ example: 'de Vries' })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   lastName: string;
 
   @ApiPropertyOptional({ example: 'sanne.devries@example.com', nullable: true, type: String })
-  @IsOptional() @Transform(toLowerCaseEmail) @IsEmail({}, { message: 'must be an email address' }) @MaxLength(254)
+  @IsOptional()
+  @Transform(toLowerCaseEmail)
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
   email?: string | null;
 
-  @ApiProperty({ type: [SkillDto], description: 'What the person can teach, and up to which level; at least one' })
-  @IsArray({ message: 'must be a list of skills' }) @ValidateNested({ each: true }) @Type(() => SkillDto) @ArrayMinSize(1, { message: 'must list at least one skill' }) @ArrayMaxSize(50)
+  @ApiProperty({
+    type: [SkillDto],
+    description: 'What the person can teach, and up to which level; at least one',
+  })
+  @IsArray({ message: 'must be a list of skills' })
+  @ValidateNested({ each: true })
+  @Type(() => SkillDto)
+  @ArrayMinSize(1, { message: 'must list at least one skill' })
+  @ArrayMaxSize(50)
   skills: SkillDto[];
 
   @ApiProperty({ enum: EducationLevel, isArray: true, example: [EducationLevel.Mbo3, EducationLevel.Mbo4] })
-  @IsArray({ message: 'must be a list of levels' }) @IsEnum(EducationLevel, { each: true, message: `each must be one of: ${LEVELS}` }) @ArrayMinSize(1, { message: 'must list at least one level' })
+  @IsArray({ message: 'must be a list of levels' })
+  @IsEnum(EducationLevel, { each: true, message: `each must be one of: ${LEVELS}` })
+  @ArrayMinSize(1, { message: 'must list at least one level' })
   levels: EducationLevel[];
 
-  @ApiProperty({ type: [WindowDto], description: 'Weekly windows in which the person can teach; windows on one day must not overlap' })
-  @IsArray({ message: 'must be a list of windows' }) @ValidateNested({ each: true }) @Type(() => WindowDto) @ArrayMaxSize(21)
+  @ApiProperty({
+    type: [WindowDto],
+    description: 'Weekly windows in which the person can teach; windows on one day must not overlap',
+  })
+  @IsArray({ message: 'must be a list of windows' })
+  @ValidateNested({ each: true })
+  @Type(() => WindowDto)
+  @ArrayMaxSize(21)
   windows: WindowDto[];
 
-  @ApiProperty({ example: 1, minimum: 0, maximum: 7, description: 'Days a week the company releases the person' })
-  @IsInt({ message: 'must be a whole number of days' }) @Min(0) @Max(7)
+  @ApiProperty({
+    example: 1,
+    minimum: 0,
+    maximum: 7,
+    description: 'Days a week the company releases the person',
+  })
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(0)
+  @Max(7)
   releasedDaysPerWeek: number;
 
-  @ApiProperty({ example: 6, minimum: 0, maximum: 60, description: 'Clock hours a week (not lesson periods), in steps of 0.5' })
-  @IsNumber({}, { message: 'must be a number of hours' }) @Min(0) @Max(60) @IsHalfHours()
+  @ApiProperty({
+    example: 6,
+    minimum: 0,
+    maximum: 60,
+    description: 'Clock hours a week (not lesson periods), in steps of 0.5',
+  })
+  @IsNumber({}, { message: 'must be a number of hours' })
+  @Min(0)
+  @Max(60)
+  @IsHalfHours()
   releasedHoursPerWeek: number;
 
   @ApiProperty({ example: '2026-09-01' })
   @IsCalendarDate()
   availableFrom: string;
 
-  @ApiPropertyOptional({ example: '2027-01-31', nullable: true, type: String, description: 'On or after availableFrom; empty means open-ended' })
-  @IsOptional() @IsCalendarDate()
+  @ApiPropertyOptional({
+    example: '2027-01-31',
+    nullable: true,
+    type: String,
+    description: 'On or after availableFrom; empty means open-ended',
+  })
+  @IsOptional()
+  @IsCalendarDate()
   availableUntil?: string | null;
 
   @ApiProperty({ example: 'Amersfoort' })
-  @IsString() @MinLength(1) @MaxLength(120)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
   homeCity: string;
 
   @ApiProperty({ example: 52.1561 })
@@ -122,42 +176,83 @@ export class CreateTeacherDto {
   homeLongitude: number;
 
   @ApiProperty({ example: 40, minimum: 0, maximum: 300 })
-  @IsInt({ message: 'must be a whole number of kilometres' }) @Min(0) @Max(300)
+  @IsInt({ message: 'must be a whole number of kilometres' })
+  @Min(0)
+  @Max(300)
   maxTravelKm: number;
 
-  @ApiProperty({ example: 36, minimum: 0, maximum: 60, description: 'Contract hours a week at the company (Working Hours Act)' })
-  @IsNumber({}, { message: 'must be a number of hours' }) @Min(0) @Max(60) @IsHalfHours()
+  @ApiProperty({
+    example: 36,
+    minimum: 0,
+    maximum: 60,
+    description: 'Contract hours a week at the company (Working Hours Act)',
+  })
+  @IsNumber({}, { message: 'must be a number of hours' })
+  @Min(0)
+  @Max(60)
+  @IsHalfHours()
   contractHoursPerWeek: number;
 
-  @ApiPropertyOptional({ example: '2026-08-01', nullable: true, type: String, description: 'Issue date of the VOG; the document itself is never stored' })
-  @IsOptional() @IsCalendarDate()
+  @ApiPropertyOptional({
+    example: '2026-08-01',
+    nullable: true,
+    type: String,
+    description: 'Issue date of the VOG; the document itself is never stored',
+  })
+  @IsOptional()
+  @IsCalendarDate()
   vogIssuedOn?: string | null;
 
   @ApiPropertyOptional({ enum: Qualification, example: Qualification.None, default: Qualification.None })
-  @IsOptionalButNotNull() @IsEnum(Qualification, { message: `must be one of: ${QUALIFICATIONS}` })
+  @IsOptionalButNotNull()
+  @IsEnum(Qualification, { message: `must be one of: ${QUALIFICATIONS}` })
   qualification?: Qualification;
 
-  @ApiPropertyOptional({ example: '2026-02-01', nullable: true, type: String, description: 'Required for pdg_in_progress: when the PDG programme started' })
-  @IsOptional() @IsCalendarDate()
+  @ApiPropertyOptional({
+    example: '2026-02-01',
+    nullable: true,
+    type: String,
+    description: 'Required for pdg_in_progress: when the PDG programme started',
+  })
+  @IsOptional()
+  @IsCalendarDate()
   qualificationSince?: string | null;
 
-  @ApiPropertyOptional({ example: '5d2e0c1a-8f3b-4c4e-9d1a-2b3c4d5e6f70', description: 'Platform admin only: the company that offers this person' })
-  @IsOptional() @IsUUID('all', { message: 'must be a company id (UUID)' })
+  @ApiPropertyOptional({
+    example: '5d2e0c1a-8f3b-4c4e-9d1a-2b3c4d5e6f70',
+    description: 'Platform admin only: the company that offers this person',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a company id (UUID)' })
   companyId?: string;
 }
 
-export class UpdateTeacherDto extends PartialType(OmitType(CreateTeacherDto, ['companyId'] as const), { skipNullProperties: false }) {
+export class UpdateTeacherDto extends PartialType(OmitType(CreateTeacherDto, ['companyId'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ example: true, description: 'False takes the person out of matching' })
-  @IsOptionalButNotNull() @IsBoolean({ message: 'must be true or false' })
+  @IsOptionalButNotNull()
+  @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
 
-  @ApiPropertyOptional({ example: 3, description: 'The version you read; a different current version answers 409 CONCURRENT_UPDATE' })
-  @IsOptionalButNotNull() @IsInt({ message: 'must be the whole-number version you read' })
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'The version you read; a different current version answers 409 CONCURRENT_UPDATE',
+  })
+  @IsOptionalButNotNull()
+  @IsInt({ message: 'must be the whole-number version you read' })
   version?: number;
 }
 
 /** What a hybrid teacher may change on their own profile. */
-export const TEACHER_SELF_EDITABLE: readonly string[] = ['windows', 'maxTravelKm', 'homeCity', 'homeLatitude', 'homeLongitude', 'version'];
+export const TEACHER_SELF_EDITABLE: readonly string[] = [
+  'windows',
+  'maxTravelKm',
+  'homeCity',
+  'homeLatitude',
+  'homeLongitude',
+  'version',
+];
 
 export class VerifyVogDto {
   @ApiProperty({ example: '2026-08-01', description: 'Issue date printed on the VOG that was checked' })
@@ -165,27 +260,42 @@ export class VerifyVogDto {
   issuedOn: string;
 }
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListTeachersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01', description: "The region of the teacher's company" })
-  @IsOptional() @IsUUID('all', { message: 'must be a region id (UUID)' })
+  @ApiPropertyOptional({
+    example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01',
+    description: "The region of the teacher's company",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a region id (UUID)' })
   regionId?: string;
 
   @ApiPropertyOptional({ example: 'elektrotechniek', description: 'Teachers with a skill in this subject' })
-  @IsOptional() @IsIn(SUBJECT_CODES, { message: ({ value }) => `"${String(value)}" is not a known subject code; GET /api/subjects lists them` })
+  @IsOptional()
+  @IsIn(SUBJECT_CODES, {
+    message: ({ value }) => `"${String(value)}" is not a known subject code; GET /api/subjects lists them`,
+  })
   subjectCode?: string;
 
-  @ApiPropertyOptional({ enum: EducationLevel, description: 'Teachers with a skill at this level or who teach this level' })
-  @IsOptional() @IsEnum(EducationLevel, { message: `must be one of: ${LEVELS}` })
+  @ApiPropertyOptional({
+    enum: EducationLevel,
+    description: 'Teachers with a skill at this level or who teach this level',
+  })
+  @IsOptional()
+  @IsEnum(EducationLevel, { message: `must be one of: ${LEVELS}` })
   level?: EducationLevel;
 
   @ApiPropertyOptional({ example: '5d2e0c1a-8f3b-4c4e-9d1a-2b3c4d5e6f70' })
-  @IsOptional() @IsUUID('all', { message: 'must be a company id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a company id (UUID)' })
   companyId?: string;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional() @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
 }
 
@@ -195,20 +305,30 @@ export class VogDto {
   @ApiProperty({ example: '2026-08-01', nullable: true, type: String }) issuedOn: string | null;
   @ApiProperty({ example: '2026-08-20T09:12:00.000Z', nullable: true, type: Date }) verifiedAt: Date | null;
   @ApiProperty({ example: '7c1d…', nullable: true, type: String }) verifiedByUserId: string | null;
-  @ApiProperty({ example: true, description: 'Hint: the VOG is at most 6 months old on availableFrom (DOMAIN.md rule 4)' })
+  @ApiProperty({
+    example: true,
+    description: 'Hint: the VOG is at most 6 months old on availableFrom (DOMAIN.md rule 4)',
+  })
   validForSchoolStart: boolean;
 }
 
 export class TeacherDto {
   @ApiProperty({ example: '3f0c…' }) id: string;
   @ApiProperty({ example: '5d2e…' }) companyId: string;
-  @ApiProperty({ example: '9a1b…', nullable: true, type: String, description: 'The login of the teacher, when they have one' }) userId: string | null;
+  @ApiProperty({
+    example: '9a1b…',
+    nullable: true,
+    type: String,
+    description: 'The login of the teacher, when they have one',
+  })
+  userId: string | null;
   @ApiProperty({ example: 'E-10442' }) employeeRef: string;
   @ApiProperty({ example: 'Sanne' }) firstName: string;
   @ApiProperty({ example: 'de Vries' }) lastName: string;
   @ApiProperty({ example: 'sanne.devries@example.com', nullable: true, type: String }) email: string | null;
   @ApiProperty({ type: [SkillDto] }) skills: SkillDto[];
-  @ApiProperty({ enum: EducationLevel, isArray: true, example: [EducationLevel.Mbo3] }) levels: EducationLevel[];
+  @ApiProperty({ enum: EducationLevel, isArray: true, example: [EducationLevel.Mbo3] })
+  levels: EducationLevel[];
   @ApiProperty({ type: [WindowDto] }) windows: WindowDto[];
   @ApiProperty({ example: 1 }) releasedDaysPerWeek: number;
   @ApiProperty({ example: 6 }) releasedHoursPerWeek: number;
@@ -232,7 +352,8 @@ export class TeacherPageDto extends PageMetaDto {
 
 export class ImportResultDto {
   @ApiProperty({ example: 940, description: 'New profiles' }) created: number;
-  @ApiProperty({ example: 60, description: 'Existing profiles (same employee_ref) that were updated' }) updated: number;
+  @ApiProperty({ example: 60, description: 'Existing profiles (same employee_ref) that were updated' })
+  updated: number;
   @ApiProperty({ example: 1000 }) total: number;
 }
 
@@ -240,5 +361,11 @@ export class SubjectDto {
   @ApiProperty({ example: 'eltech-eerste-monteur' }) code: string;
   @ApiProperty({ example: 'Eerste monteur elektrotechnische installaties' }) name: string;
   @ApiProperty({ example: 'elektrotechniek' }) field: string;
-  @ApiProperty({ example: '25330', nullable: true, type: String, description: 'MBO qualification code (s-bb.nl), when there is one' }) crebo: string | null;
+  @ApiProperty({
+    example: '25330',
+    nullable: true,
+    type: String,
+    description: 'MBO qualification code (s-bb.nl), when there is one',
+  })
+  crebo: string | null;
 }

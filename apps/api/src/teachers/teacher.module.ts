@@ -3,5 +3,9 @@ import { SubjectController } from './subject.controller';
 import { TeacherController } from './teacher.controller';
 import { TeacherService } from './teacher.service';
 
-@Module({ controllers: [TeacherController, SubjectController], providers: [TeacherService], exports: [TeacherService] })
+@Module({
+  controllers: [TeacherController, SubjectController],
+  providers: [TeacherService],
+  exports: [TeacherService],
+})
 export class TeacherModule {}

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { Organisation, TeacherAvailabilityWindow, TeacherProfile } from '@hybridmatch/database';
-import { OrganisationKind, Qualification, UserRole, formatClockTime, parseClockTime } from '@hybridmatch/domain';
+import {
+  OrganisationKind,
+  Qualification,
+  UserRole,
+  formatClockTime,
+  parseClockTime,
+} from '@hybridmatch/domain';
 import { AccessService, OwnedByOrganisation } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
@@ -37,7 +43,11 @@ export function toTeacherDto(teacher: TeacherProfile, windows: TeacherAvailabili
     skills: teacher.skills,
     levels: teacher.levels,
     windows: windows
-      .map((window) => ({ weekday: window.weekday, start: formatClockTime(window.startTime), end: formatClockTime(window.endTime) }))
+      .map((window) => ({
+        weekday: window.weekday,
+        start: formatClockTime(window.startTime),
+        end: formatClockTime(window.endTime),
+      }))
       .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
     releasedDaysPerWeek: teacher.releasedDaysPerWeek,
     releasedHoursPerWeek: teacher.releasedHoursPerWeek,
@@ -62,7 +72,12 @@ export function toTeacherDto(teacher: TeacherProfile, windows: TeacherAvailabili
 }
 
 const toWindowRows = (teacherId: string, windows: WindowDto[]) =>
-  windows.map((window) => ({ teacherId, weekday: window.weekday, startTime: parseClockTime(window.start), endTime: parseClockTime(window.end) }));
+  windows.map((window) => ({
+    teacherId,
+    weekday: window.weekday,
+    startTime: parseClockTime(window.start),
+    endTime: parseClockTime(window.end),
+  }));
 
 /**
  * Hybrid teacher profiles. Scope (via AccessService): the platform admin sees all; a coordinator
@@ -74,7 +89,8 @@ const toWindowRows = (teacherId: string, windows: WindowDto[]) =>
 export class TeacherService {
   constructor(
     @InjectRepository(TeacherProfile) private readonly teachers: Repository<TeacherProfile>,
-    @InjectRepository(TeacherAvailabilityWindow) private readonly windows: Repository<TeacherAvailabilityWindow>,
+    @InjectRepository(TeacherAvailabilityWindow)
+    private readonly windows: Repository<TeacherAvailabilityWindow>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
@@ -88,25 +104,45 @@ export class TeacherService {
     } else {
       const scope = this.access.organisationScope(actor);
       if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
-      if (scope.kind === 'regions') builder.andWhere('company.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
-      if (scope.kind === 'organisation') builder.andWhere('teacher.companyId = :scopeCompanyId', { scopeCompanyId: scope.organisationId });
+      if (scope.kind === 'regions')
+        builder.andWhere('company.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+      if (scope.kind === 'organisation')
+        builder.andWhere('teacher.companyId = :scopeCompanyId', { scopeCompanyId: scope.organisationId });
     }
     if (query.regionId) builder.andWhere('company.regionId = :regionId', { regionId: query.regionId });
     if (query.companyId) builder.andWhere('teacher.companyId = :companyId', { companyId: query.companyId });
     if (query.active !== undefined) builder.andWhere('teacher.active = :active', { active: query.active });
     if (query.subjectCode) {
-      builder.andWhere('teacher.skills @> CAST(:subjectSkill AS jsonb)', { subjectSkill: JSON.stringify([{ subjectCode: query.subjectCode }]) });
-    }
-    if (query.level) {
-      builder.andWhere('(teacher.skills @> CAST(:levelSkill AS jsonb) OR CAST(:level AS education_level) = ANY(teacher.levels))', {
-        levelSkill: JSON.stringify([{ level: query.level }]),
-        level: query.level,
+      builder.andWhere('teacher.skills @> CAST(:subjectSkill AS jsonb)', {
+        subjectSkill: JSON.stringify([{ subjectCode: query.subjectCode }]),
       });
     }
+    if (query.level) {
+      builder.andWhere(
+        '(teacher.skills @> CAST(:levelSkill AS jsonb) OR CAST(:level AS education_level) = ANY(teacher.levels))',
+        {
+          levelSkill: JSON.stringify([{ level: query.level }]),
+          level: query.level,
+        },
+      );
+    }
     const { skip, take } = pageWindow(query);
-    const [rows, total] = await builder.orderBy('teacher.lastName', 'ASC').addOrderBy('teacher.firstName', 'ASC').addOrderBy('teacher.id', 'ASC').skip(skip).take(take).getManyAndCount();
-    const windows = rows.length ? await this.windows.findBy({ teacherId: In(rows.map((row) => row.id)) }) : [];
-    const items = rows.map((row) => toTeacherDto(row, windows.filter((window) => window.teacherId === row.id)));
+    const [rows, total] = await builder
+      .orderBy('teacher.lastName', 'ASC')
+      .addOrderBy('teacher.firstName', 'ASC')
+      .addOrderBy('teacher.id', 'ASC')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
+    const windows = rows.length
+      ? await this.windows.findBy({ teacherId: In(rows.map((row) => row.id)) })
+      : [];
+    const items = rows.map((row) =>
+      toTeacherDto(
+        row,
+        windows.filter((window) => window.teacherId === row.id),
+      ),
+    );
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -120,50 +156,55 @@ export class TeacherService {
     const { windows, companyId: _companyId, ...fields } = body;
     assertTeacherRules({ ...fields, windows });
     await this.assertEmployeeRefFree(companyId, fields.employeeRef);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(
-        manager.create(TeacherProfile, {
-          ...fields,
-          companyId,
-          email: fields.email ?? null,
-          availableUntil: fields.availableUntil ?? null,
-          vogIssuedOn: fields.vogIssuedOn ?? null,
-          qualification: fields.qualification ?? Qualification.None,
-          qualificationSince: fields.qualificationSince ?? null,
-        }),
-      );
-      await manager.insert(TeacherAvailabilityWindow, toWindowRows(saved.id, windows));
-      return saved.id;
-    }).catch(rethrowDuplicateEmployeeRef(body.employeeRef));
+    const id = await this.dataSource
+      .transaction(async (manager) => {
+        const saved = await manager.save(
+          manager.create(TeacherProfile, {
+            ...fields,
+            companyId,
+            email: fields.email ?? null,
+            availableUntil: fields.availableUntil ?? null,
+            vogIssuedOn: fields.vogIssuedOn ?? null,
+            qualification: fields.qualification ?? Qualification.None,
+            qualificationSince: fields.qualificationSince ?? null,
+          }),
+        );
+        await manager.insert(TeacherAvailabilityWindow, toWindowRows(saved.id, windows));
+        return saved.id;
+      })
+      .catch(rethrowDuplicateEmployeeRef(body.employeeRef));
     return this.get(actor, id);
   }
 
   async update(actor: Actor, id: string, body: UpdateTeacherDto): Promise<TeacherDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const { teacher, owner } = await this.loadVisible(actor, id, manager, { lock: true });
-      if (actor.role === UserRole.HybridTeacher) assertTeacherMayChange(body);
-      else this.access.assertCanChange(actor, owner, 'Teacher', id);
-      if (body.version !== undefined && body.version !== teacher.version) {
-        throw new AppException(
-          ErrorCode.ConcurrentUpdate,
-          `Someone else changed this teacher (you sent version ${body.version}; it is now ${teacher.version}). Reload it and try again.`,
-        );
-      }
-      const { windows, version: _version, ...fields } = body;
-      assertTeacherRules({ ...teacher, ...fields, windows });
-      if (fields.employeeRef !== undefined && fields.employeeRef !== teacher.employeeRef) await this.assertEmployeeRefFree(teacher.companyId, fields.employeeRef, manager);
-      const vogChanged = fields.vogIssuedOn !== undefined && fields.vogIssuedOn !== teacher.vogIssuedOn;
-      // Always touch the row, so the version also moves when only the windows change.
-      await manager.update(TeacherProfile, id, {
-        ...fields,
-        ...(vogChanged ? { vogVerifiedAt: null, vogVerifiedByUserId: null } : {}),
-        updatedAt: new Date(),
-      });
-      if (windows) {
-        await manager.delete(TeacherAvailabilityWindow, { teacherId: id });
-        await manager.insert(TeacherAvailabilityWindow, toWindowRows(id, windows));
-      }
-    }).catch(rethrowDuplicateEmployeeRef(body.employeeRef));
+    await this.dataSource
+      .transaction(async (manager) => {
+        const { teacher, owner } = await this.loadVisible(actor, id, manager, { lock: true });
+        if (actor.role === UserRole.HybridTeacher) assertTeacherMayChange(body);
+        else this.access.assertCanChange(actor, owner, 'Teacher', id);
+        if (body.version !== undefined && body.version !== teacher.version) {
+          throw new AppException(
+            ErrorCode.ConcurrentUpdate,
+            `Someone else changed this teacher (you sent version ${body.version}; it is now ${teacher.version}). Reload it and try again.`,
+          );
+        }
+        const { windows, version: _version, ...fields } = body;
+        assertTeacherRules({ ...teacher, ...fields, windows });
+        if (fields.employeeRef !== undefined && fields.employeeRef !== teacher.employeeRef)
+          await this.assertEmployeeRefFree(teacher.companyId, fields.employeeRef, manager);
+        const vogChanged = fields.vogIssuedOn !== undefined && fields.vogIssuedOn !== teacher.vogIssuedOn;
+        // Always touch the row, so the version also moves when only the windows change.
+        await manager.update(TeacherProfile, id, {
+          ...fields,
+          ...(vogChanged ? { vogVerifiedAt: null, vogVerifiedByUserId: null } : {}),
+          updatedAt: new Date(),
+        });
+        if (windows) {
+          await manager.delete(TeacherAvailabilityWindow, { teacherId: id });
+          await manager.insert(TeacherAvailabilityWindow, toWindowRows(id, windows));
+        }
+      })
+      .catch(rethrowDuplicateEmployeeRef(body.employeeRef));
     return this.get(actor, id);
   }
 
@@ -172,8 +213,13 @@ export class TeacherService {
     const { owner } = await this.loadVisible(actor, id, this.dataSource.manager);
     this.access.assertCanChange(actor, owner, 'Teacher', id);
     const today = todayInNetherlands();
-    if (body.issuedOn > today) throw AppException.invalid('issuedOn', `must not be in the future (today is ${today})`);
-    await this.teachers.update(id, { vogIssuedOn: body.issuedOn, vogVerifiedByUserId: actor.userId, vogVerifiedAt: new Date() });
+    if (body.issuedOn > today)
+      throw AppException.invalid('issuedOn', `must not be in the future (today is ${today})`);
+    await this.teachers.update(id, {
+      vogIssuedOn: body.issuedOn,
+      vogVerifiedByUserId: actor.userId,
+      vogVerifiedAt: new Date(),
+    });
     return this.get(actor, id);
   }
 
@@ -181,14 +227,23 @@ export class TeacherService {
    * Imports a company's staff from CSV: every row is validated first; then one transaction
    * upserts all profiles by (company, employee_ref) and replaces their windows. All or nothing.
    */
-  async importCsv(actor: Actor, requestedCompanyId: string | undefined, csv: string): Promise<ImportResultDto> {
+  async importCsv(
+    actor: Actor,
+    requestedCompanyId: string | undefined,
+    csv: string,
+  ): Promise<ImportResultDto> {
     const companyId = await this.companyFor(actor, requestedCompanyId);
     const { fields, rows } = await readTeacherCsv(csv, todayInNetherlands());
     return this.dataSource.transaction(async (manager) => {
-      const updated = await manager.countBy(TeacherProfile, { companyId, employeeRef: In(rows.map((row) => row.teacher.employeeRef)) });
+      const updated = await manager.countBy(TeacherProfile, {
+        companyId,
+        employeeRef: In(rows.map((row) => row.teacher.employeeRef)),
+      });
       const ids: string[] = [];
       for (let start = 0; start < rows.length; start += IMPORT_CHUNK_ROWS) {
-        ids.push(...(await upsertProfiles(manager, companyId, fields, rows.slice(start, start + IMPORT_CHUNK_ROWS))));
+        ids.push(
+          ...(await upsertProfiles(manager, companyId, fields, rows.slice(start, start + IMPORT_CHUNK_ROWS))),
+        );
       }
       await replaceWindows(manager, ids, rows);
       return { created: rows.length - updated, updated, total: rows.length };
@@ -198,24 +253,40 @@ export class TeacherService {
   /** The company a new profile belongs to: the company admin's own, or the one the platform admin names. */
   private async companyFor(actor: Actor, requestedCompanyId: string | undefined): Promise<string> {
     if (actor.role === UserRole.CompanyAdmin) {
-      if (requestedCompanyId !== undefined) throw AppException.invalid('companyId', 'leave it out: you add staff to your own company');
+      if (requestedCompanyId !== undefined)
+        throw AppException.invalid('companyId', 'leave it out: you add staff to your own company');
       if (!actor.organisationId) throw AppException.forbidden('Your account is not linked to a company.');
       return actor.organisationId;
     }
-    if (!requestedCompanyId) throw AppException.invalid('companyId', 'is required: the company that offers this person');
+    if (!requestedCompanyId)
+      throw AppException.invalid('companyId', 'is required: the company that offers this person');
     const company = await this.organisations.findOneBy({ id: requestedCompanyId });
-    if (company?.kind !== OrganisationKind.Company) throw AppException.invalid('companyId', `${requestedCompanyId} is not a company`);
+    if (company?.kind !== OrganisationKind.Company)
+      throw AppException.invalid('companyId', `${requestedCompanyId} is not a company`);
     return company.id;
   }
 
   /** A friendly 409 before writing; the unique constraint still guards against a concurrent insert. */
-  private async assertEmployeeRefFree(companyId: string, employeeRef: string, manager = this.dataSource.manager): Promise<void> {
-    if (await manager.existsBy(TeacherProfile, { companyId, employeeRef })) throw duplicateEmployeeRef(employeeRef);
+  private async assertEmployeeRefFree(
+    companyId: string,
+    employeeRef: string,
+    manager = this.dataSource.manager,
+  ): Promise<void> {
+    if (await manager.existsBy(TeacherProfile, { companyId, employeeRef }))
+      throw duplicateEmployeeRef(employeeRef);
   }
 
   /** Loads a profile the actor may see (a hybrid teacher: only their own), or answers 404. */
-  private async loadVisible(actor: Actor, id: string, manager: EntityManager, options: { lock?: boolean } = {}): Promise<{ teacher: TeacherProfile; owner: OwnedByOrganisation }> {
-    const teacher = await manager.findOne(TeacherProfile, { where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  private async loadVisible(
+    actor: Actor,
+    id: string,
+    manager: EntityManager,
+    options: { lock?: boolean } = {},
+  ): Promise<{ teacher: TeacherProfile; owner: OwnedByOrganisation }> {
+    const teacher = await manager.findOne(TeacherProfile, {
+      where: { id },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     const company = teacher && (await manager.findOneBy(Organisation, { id: teacher.companyId }));
     const owner = company && { organisationId: company.id, regionId: company.regionId };
     if (actor.role === UserRole.HybridTeacher) {
@@ -229,7 +300,12 @@ export class TeacherService {
 
 function assertTeacherRules(input: TeacherRuleInput): void {
   const errors = teacherRuleErrors(input, todayInNetherlands());
-  if (errors.length) throw new AppException(ErrorCode.ValidationFailed, errors.map((error) => `${error.field}: ${error.reason}`).join('; '), errors);
+  if (errors.length)
+    throw new AppException(
+      ErrorCode.ValidationFailed,
+      errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
+      errors,
+    );
 }
 
 /** A hybrid teacher keeps their own availability, travel distance and home up to date; the rest is their company's. */
@@ -244,17 +320,26 @@ function assertTeacherMayChange(body: UpdateTeacherDto): void {
   }
 }
 
-const duplicateEmployeeRef = (employeeRef: string | undefined) => AppException.conflict(`This company already has a teacher with employeeRef "${employeeRef}".`);
+const duplicateEmployeeRef = (employeeRef: string | undefined) =>
+  AppException.conflict(`This company already has a teacher with employeeRef "${employeeRef}".`);
 
 function rethrowDuplicateEmployeeRef(employeeRef: string | undefined) {
   return (error: unknown): never => {
-    if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === EMPLOYEE_REF_CONSTRAINT) throw duplicateEmployeeRef(employeeRef);
+    if (
+      error instanceof QueryFailedError &&
+      (error.driverError as { constraint?: string }).constraint === EMPLOYEE_REF_CONSTRAINT
+    )
+      throw duplicateEmployeeRef(employeeRef);
     throw error;
   };
 }
 
 /** How an imported value is written: jsonb and enum columns need a cast, absent optional values are null. */
-const SQL_CAST: Partial<Record<CsvField, string>> = { skills: '::jsonb', levels: '::education_level[]', qualification: '::qualification' };
+const SQL_CAST: Partial<Record<CsvField, string>> = {
+  skills: '::jsonb',
+  levels: '::education_level[]',
+  qualification: '::qualification',
+};
 const sqlValue = (row: CsvTeacherRow, field: CsvField): unknown => {
   const value = row.teacher[field];
   if (field === 'skills') return JSON.stringify(value);
@@ -263,7 +348,12 @@ const sqlValue = (row: CsvTeacherRow, field: CsvField): unknown => {
 };
 
 /** One multi-row INSERT … ON CONFLICT for a chunk of rows; answers the profile ids in row order. */
-async function upsertProfiles(manager: EntityManager, companyId: string, fields: CsvField[], rows: CsvTeacherRow[]): Promise<string[]> {
+async function upsertProfiles(
+  manager: EntityManager,
+  companyId: string,
+  fields: CsvField[],
+  rows: CsvTeacherRow[],
+): Promise<string[]> {
   const written = fields.filter((field) => field !== 'windows');
   const parameters: unknown[] = [companyId];
   const tuples = rows.map((row) => {
@@ -273,11 +363,17 @@ async function upsertProfiles(manager: EntityManager, companyId: string, fields:
     });
     return `($1, 1, ${placeholders.join(', ')})`;
   });
-  const updates = written.filter((field) => field !== 'employeeRef').map((field) => `${columnOf(field)} = EXCLUDED.${columnOf(field)}`);
+  const updates = written
+    .filter((field) => field !== 'employeeRef')
+    .map((field) => `${columnOf(field)} = EXCLUDED.${columnOf(field)}`);
   if (written.includes('vogIssuedOn')) {
     // A different VOG than the one that was checked is not verified.
-    const keep = (column: string) => `CASE WHEN teacher_profile.vog_issued_on IS DISTINCT FROM EXCLUDED.vog_issued_on THEN NULL ELSE teacher_profile.${column} END`;
-    updates.push(`vog_verified_at = ${keep('vog_verified_at')}`, `vog_verified_by_user_id = ${keep('vog_verified_by_user_id')}`);
+    const keep = (column: string) =>
+      `CASE WHEN teacher_profile.vog_issued_on IS DISTINCT FROM EXCLUDED.vog_issued_on THEN NULL ELSE teacher_profile.${column} END`;
+    updates.push(
+      `vog_verified_at = ${keep('vog_verified_at')}`,
+      `vog_verified_by_user_id = ${keep('vog_verified_by_user_id')}`,
+    );
   }
   const result: { id: string; employee_ref: string }[] = await manager.query(
     `INSERT INTO teacher_profile (company_id, version, ${written.map(columnOf).join(', ')})
@@ -294,11 +390,18 @@ async function upsertProfiles(manager: EntityManager, companyId: string, fields:
 /** Replaces the windows of the imported profiles: one DELETE and one INSERT … SELECT unnest(…). */
 async function replaceWindows(manager: EntityManager, ids: string[], rows: CsvTeacherRow[]): Promise<void> {
   await manager.query('DELETE FROM teacher_availability_window WHERE teacher_id = ANY($1::uuid[])', [ids]);
-  const windows = rows.flatMap((row, index) => row.teacher.windows.map((window) => ({ teacherId: ids[index], ...window })));
+  const windows = rows.flatMap((row, index) =>
+    row.teacher.windows.map((window) => ({ teacherId: ids[index], ...window })),
+  );
   if (windows.length === 0) return;
   await manager.query(
     `INSERT INTO teacher_availability_window (teacher_id, weekday, start_time, end_time)
      SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::time[], $4::time[])`,
-    [windows.map((window) => window.teacherId), windows.map((window) => window.weekday), windows.map((window) => window.start), windows.map((window) => window.end)],
+    [
+      windows.map((window) => window.teacherId),
+      windows.map((window) => window.weekday),
+      windows.map((window) => window.start),
+      windows.map((window) => window.end),
+    ],
   );
 }

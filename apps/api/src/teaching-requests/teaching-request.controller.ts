@@ -31,7 +31,10 @@ export class TeachingRequestController {
       "company admin and hybrid teacher: read-only, the open and partially filled requests in their company's region, so companies see the demand)",
   })
   @ApiProblems(400, 401)
-  list(@CurrentActor() actor: Actor, @Query() query: ListTeachingRequestsQueryDto): Promise<Page<TeachingRequestDto>> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListTeachingRequestsQueryDto,
+  ): Promise<Page<TeachingRequestDto>> {
     return this.requests.list(actor, query);
   }
 
@@ -47,7 +50,10 @@ export class TeachingRequestController {
   @Post()
   @Roles(UserRole.PlatformAdmin, UserRole.SchoolAdmin)
   @ApiCreatedResponse({ type: TeachingRequestDto })
-  @ApiOperation({ summary: 'Post a teaching request (school admin: for their own school; platform admin: names the school in schoolId)' })
+  @ApiOperation({
+    summary:
+      'Post a teaching request (school admin: for their own school; platform admin: names the school in schoolId)',
+  })
   @ApiProblems(400, 401, 403)
   create(@CurrentActor() actor: Actor, @Body() body: CreateTeachingRequestDto): Promise<TeachingRequestDto> {
     return this.requests.create(actor, body);
@@ -56,9 +62,16 @@ export class TeachingRequestController {
   @Patch(':id')
   @Roles(UserRole.PlatformAdmin, UserRole.SchoolAdmin)
   @ApiOkResponse({ type: TeachingRequestDto })
-  @ApiOperation({ summary: 'Change an open or partially filled request; send the version you read. Blocks, when given, replace all blocks.' })
+  @ApiOperation({
+    summary:
+      'Change an open or partially filled request; send the version you read. Blocks, when given, replace all blocks.',
+  })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateTeachingRequestDto): Promise<TeachingRequestDto> {
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: UpdateTeachingRequestDto,
+  ): Promise<TeachingRequestDto> {
     return this.requests.update(actor, id, body);
   }
 
@@ -66,9 +79,16 @@ export class TeachingRequestController {
   @HttpCode(200)
   @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin)
   @ApiOkResponse({ type: TeachingRequestDto })
-  @ApiOperation({ summary: 'Cancel an open or partially filled request, with a reason (school admin, coordinator of its region, admin)' })
+  @ApiOperation({
+    summary:
+      'Cancel an open or partially filled request, with a reason (school admin, coordinator of its region, admin)',
+  })
   @ApiProblems(400, 401, 403, 404, 409)
-  cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: CancelTeachingRequestDto): Promise<TeachingRequestDto> {
+  cancel(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: CancelTeachingRequestDto,
+  ): Promise<TeachingRequestDto> {
     return this.requests.cancel(actor, id, body.reason);
   }
 
@@ -76,7 +96,10 @@ export class TeachingRequestController {
   @HttpCode(200)
   @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin)
   @ApiOkResponse({ type: TeachingRequestDto })
-  @ApiOperation({ summary: 'Close an open or partially filled request: no more teachers are sought (school admin, coordinator of its region, admin)' })
+  @ApiOperation({
+    summary:
+      'Close an open or partially filled request: no more teachers are sought (school admin, coordinator of its region, admin)',
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   close(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<TeachingRequestDto> {
     return this.requests.close(actor, id);

@@ -2,5 +2,9 @@ import { Module } from '@nestjs/common';
 import { TeachingRequestController } from './teaching-request.controller';
 import { TeachingRequestService } from './teaching-request.service';
 
-@Module({ controllers: [TeachingRequestController], providers: [TeachingRequestService], exports: [TeachingRequestService] })
+@Module({
+  controllers: [TeachingRequestController],
+  providers: [TeachingRequestService],
+  exports: [TeachingRequestService],
+})
 export class TeachingRequestModule {}

@@ -48,13 +48,17 @@ describe('teaching request rules', () => {
     });
 
     it('requires the end on or after the start, and a commitment that fits in the period', () => {
-      expect(periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-08-31', minCommitmentWeeks: 1 })).toEqual([
-        { field: 'periodEnd', reason: 'must be on or after periodStart (2026-09-01)' },
-      ]);
-      expect(periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-09-30', minCommitmentWeeks: 6 })).toEqual([
+      expect(
+        periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-08-31', minCommitmentWeeks: 1 }),
+      ).toEqual([{ field: 'periodEnd', reason: 'must be on or after periodStart (2026-09-01)' }]);
+      expect(
+        periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-09-30', minCommitmentWeeks: 6 }),
+      ).toEqual([
         { field: 'minCommitmentWeeks', reason: 'must be at most the length of the period (5 weeks)' },
       ]);
-      expect(periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-09-30', minCommitmentWeeks: 5 })).toEqual([]);
+      expect(
+        periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-09-30', minCommitmentWeeks: 5 }),
+      ).toEqual([]);
     });
   });
 });

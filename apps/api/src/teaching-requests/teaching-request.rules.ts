@@ -1,4 +1,12 @@
-import { formatClockTime, parseClockTime, slotMinutes, slotsOverlap, TeachingRequestStatus, Weekday, WeeklySlot } from '@hybridmatch/domain';
+import {
+  formatClockTime,
+  parseClockTime,
+  slotMinutes,
+  slotsOverlap,
+  TeachingRequestStatus,
+  Weekday,
+  WeeklySlot,
+} from '@hybridmatch/domain';
 import { FieldError } from '../common/problem';
 
 /** A lesson block as the API receives it: a weekday with "HH:MM" times. */
@@ -9,9 +17,13 @@ export interface LessonBlockInput {
 }
 
 /** Requests that still look for teachers: the only ones that may change, be cancelled or closed. */
-export const ACTIVE_REQUEST_STATUSES: readonly TeachingRequestStatus[] = [TeachingRequestStatus.Open, TeachingRequestStatus.PartiallyFilled];
+export const ACTIVE_REQUEST_STATUSES: readonly TeachingRequestStatus[] = [
+  TeachingRequestStatus.Open,
+  TeachingRequestStatus.PartiallyFilled,
+];
 
-export const isActiveRequestStatus = (status: TeachingRequestStatus) => ACTIVE_REQUEST_STATUSES.includes(status);
+export const isActiveRequestStatus = (status: TeachingRequestStatus) =>
+  ACTIVE_REQUEST_STATUSES.includes(status);
 
 export const toWeeklySlot = (block: LessonBlockInput): WeeklySlot => ({
   weekday: block.weekday,
@@ -25,11 +37,17 @@ export function lessonBlockErrors(blocks: LessonBlockInput[]): FieldError[] {
   const errors: FieldError[] = [];
   slots.forEach((slot, index) => {
     if (slot.end <= slot.start) {
-      errors.push({ field: `blocks[${index}].end`, reason: `must be later than start (${formatClockTime(slot.start)})` });
+      errors.push({
+        field: `blocks[${index}].end`,
+        reason: `must be later than start (${formatClockTime(slot.start)})`,
+      });
       return;
     }
-    const earlier = slots.findIndex((other, otherIndex) => otherIndex < index && other.end > other.start && slotsOverlap(other, slot));
-    if (earlier >= 0) errors.push({ field: `blocks[${index}]`, reason: `overlaps blocks[${earlier}] on the same weekday` });
+    const earlier = slots.findIndex(
+      (other, otherIndex) => otherIndex < index && other.end > other.start && slotsOverlap(other, slot),
+    );
+    if (earlier >= 0)
+      errors.push({ field: `blocks[${index}]`, reason: `overlaps blocks[${earlier}] on the same weekday` });
   });
   return errors;
 }
@@ -49,13 +67,19 @@ export function periodWeeks(periodStart: string, periodEnd: string): number {
 }
 
 /** Period and commitment rules that span fields. */
-export function periodErrors(request: { periodStart: string; periodEnd: string; minCommitmentWeeks: number }): FieldError[] {
+export function periodErrors(request: {
+  periodStart: string;
+  periodEnd: string;
+  minCommitmentWeeks: number;
+}): FieldError[] {
   if (request.periodEnd < request.periodStart) {
     return [{ field: 'periodEnd', reason: `must be on or after periodStart (${request.periodStart})` }];
   }
   const weeks = periodWeeks(request.periodStart, request.periodEnd);
   if (request.minCommitmentWeeks > weeks) {
-    return [{ field: 'minCommitmentWeeks', reason: `must be at most the length of the period (${weeks} weeks)` }];
+    return [
+      { field: 'minCommitmentWeeks', reason: `must be at most the length of the period (${weeks} weeks)` },
+    ];
   }
   return [];
 }

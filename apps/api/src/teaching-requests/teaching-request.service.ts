@@ -8,7 +8,12 @@ import { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
 import { Page, pageWindow } from '../common/pagination';
 import { ErrorCode, FieldError } from '../common/problem';
-import { CreateTeachingRequestDto, ListTeachingRequestsQueryDto, TeachingRequestDto, UpdateTeachingRequestDto } from './teaching-request.dto';
+import {
+  CreateTeachingRequestDto,
+  ListTeachingRequestsQueryDto,
+  TeachingRequestDto,
+  UpdateTeachingRequestDto,
+} from './teaching-request.dto';
 import {
   ACTIVE_REQUEST_STATUSES,
   hoursPerWeek,
@@ -25,7 +30,10 @@ const DEMAND_READERS: readonly UserRole[] = [UserRole.CompanyAdmin, UserRole.Hyb
 /** Which teaching requests a caller may read: AccessService's organisation scope, plus the demand view. */
 type ReadScope = ReturnType<AccessService['organisationScope']> | { kind: 'demand'; regionId: string };
 
-const ownerOf = (request: TeachingRequest): OwnedByOrganisation => ({ organisationId: request.schoolId, regionId: request.school!.regionId });
+const ownerOf = (request: TeachingRequest): OwnedByOrganisation => ({
+  organisationId: request.schoolId,
+  regionId: request.school!.regionId,
+});
 
 export function toTeachingRequestDto(request: TeachingRequest): TeachingRequestDto {
   const blocks = request.blocks ?? [];
@@ -38,8 +46,15 @@ export function toTeachingRequestDto(request: TeachingRequest): TeachingRequestD
     subjectCode: request.subjectCode,
     level: request.level,
     role: request.role,
-    blocks: blocks.map((block) => ({ id: block.id, weekday: block.weekday, start: formatClockTime(block.startTime), end: formatClockTime(block.endTime) })),
-    hoursPerWeek: hoursPerWeek(blocks.map((block) => ({ weekday: block.weekday, start: block.startTime, end: block.endTime }))),
+    blocks: blocks.map((block) => ({
+      id: block.id,
+      weekday: block.weekday,
+      start: formatClockTime(block.startTime),
+      end: formatClockTime(block.endTime),
+    })),
+    hoursPerWeek: hoursPerWeek(
+      blocks.map((block) => ({ weekday: block.weekday, start: block.startTime, end: block.endTime })),
+    ),
     periodStart: request.periodStart,
     periodEnd: request.periodEnd,
     minCommitmentWeeks: request.minCommitmentWeeks,
@@ -72,8 +87,10 @@ export class TeachingRequestService {
       .createQueryBuilder('request')
       .innerJoinAndSelect('request.school', 'school')
       .leftJoinAndSelect('request.blocks', 'block');
-    if (scope.kind === 'regions') builder.andWhere('school.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
-    if (scope.kind === 'organisation') builder.andWhere('request.schoolId = :scopeSchoolId', { scopeSchoolId: scope.organisationId });
+    if (scope.kind === 'regions')
+      builder.andWhere('school.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+    if (scope.kind === 'organisation')
+      builder.andWhere('request.schoolId = :scopeSchoolId', { scopeSchoolId: scope.organisationId });
     if (scope.kind === 'demand') {
       builder
         .andWhere('school.regionId = :scopeRegionId', { scopeRegionId: scope.regionId })
@@ -81,7 +98,8 @@ export class TeachingRequestService {
     }
     if (query.regionId) builder.andWhere('school.regionId = :regionId', { regionId: query.regionId });
     if (query.schoolId) builder.andWhere('request.schoolId = :schoolId', { schoolId: query.schoolId });
-    if (query.subjectCode) builder.andWhere('request.subjectCode = :subjectCode', { subjectCode: query.subjectCode });
+    if (query.subjectCode)
+      builder.andWhere('request.subjectCode = :subjectCode', { subjectCode: query.subjectCode });
     if (query.level) builder.andWhere('request.level = :level', { level: query.level });
     if (query.status) builder.andWhere('request.status = :status', { status: query.status });
 
@@ -104,11 +122,21 @@ export class TeachingRequestService {
   async create(actor: Actor, body: CreateTeachingRequestDto): Promise<TeachingRequestDto> {
     const { schoolId: requestedSchoolId, blocks, ...fields } = body;
     const school = await this.postingSchool(actor, requestedSchoolId);
-    throwIfInvalid([...lessonBlockErrors(blocks), ...periodErrors(fields), ...locationErrors(school, fields.locationId)]);
+    throwIfInvalid([
+      ...lessonBlockErrors(blocks),
+      ...periodErrors(fields),
+      ...locationErrors(school, fields.locationId),
+    ]);
 
     const id = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(TeachingRequest, manager.create(TeachingRequest, { ...definedOnly(fields), schoolId: school.id }));
-      await manager.insert(LessonBlock, blocks.map((block) => toLessonBlock(saved.id, block)));
+      const saved = await manager.save(
+        TeachingRequest,
+        manager.create(TeachingRequest, { ...definedOnly(fields), schoolId: school.id }),
+      );
+      await manager.insert(
+        LessonBlock,
+        blocks.map((block) => toLessonBlock(saved.id, block)),
+      );
       return saved.id;
     });
     return this.get(actor, id);
@@ -135,7 +163,10 @@ export class TeachingRequestService {
       await manager.update(TeachingRequest, { id }, { ...changes, version: request.version + 1 });
       if (blocks) {
         await manager.delete(LessonBlock, { requestId: id });
-        await manager.insert(LessonBlock, blocks.map((block) => toLessonBlock(id, block)));
+        await manager.insert(
+          LessonBlock,
+          blocks.map((block) => toLessonBlock(id, block)),
+        );
       }
     });
     return this.get(actor, id);
@@ -149,7 +180,13 @@ export class TeachingRequestService {
     return this.transition(actor, id, TeachingRequestStatus.Closed, 'closed', null);
   }
 
-  private async transition(actor: Actor, id: string, to: TeachingRequestStatus, verb: string, reason: string | null): Promise<TeachingRequestDto> {
+  private async transition(
+    actor: Actor,
+    id: string,
+    to: TeachingRequestStatus,
+    verb: string,
+    reason: string | null,
+  ): Promise<TeachingRequestDto> {
     const request = await this.loadVisible(actor, id);
     this.access.assertCanChange(actor, ownerOf(request), 'Teaching request', id);
     assertActive(request, verb);
@@ -157,7 +194,12 @@ export class TeachingRequestService {
     const result = await this.requests
       .createQueryBuilder()
       .update(TeachingRequest)
-      .set({ status: to, statusReason: reason, statusChangedByUserId: actor.userId, statusChangedAt: () => 'now()' })
+      .set({
+        status: to,
+        statusReason: reason,
+        statusChangedByUserId: actor.userId,
+        statusChangedAt: () => 'now()',
+      })
       .where('id = :id AND status IN (:...from)', { id, from: ACTIVE_REQUEST_STATUSES })
       .execute();
     if (!result.affected) assertActive(await this.loadVisible(actor, id), verb);
@@ -165,9 +207,21 @@ export class TeachingRequestService {
   }
 
   /** Locks the request row for this transaction, so a version check and the write cannot interleave with another change. */
-  private async lockForChange(manager: EntityManager, actor: Actor, id: string): Promise<TeachingRequest & { school: Organisation }> {
-    const request = await manager.findOne(TeachingRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    const school = request && (await manager.findOne(Organisation, { where: { id: request.schoolId }, relations: { locations: true } }));
+  private async lockForChange(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+  ): Promise<TeachingRequest & { school: Organisation }> {
+    const request = await manager.findOne(TeachingRequest, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const school =
+      request &&
+      (await manager.findOne(Organisation, {
+        where: { id: request.schoolId },
+        relations: { locations: true },
+      }));
     if (!request || !school) throw AppException.notFound('Teaching request', id);
     const withSchool = Object.assign(request, { school });
     this.access.assertCanChange(actor, ownerOf(withSchool), 'Teaching request', id);
@@ -180,14 +234,19 @@ export class TeachingRequestService {
       relations: { school: true, blocks: true },
       order: { blocks: { weekday: 'ASC', startTime: 'ASC' } },
     });
-    if (!request || !(await this.canRead(actor, request))) throw AppException.notFound('Teaching request', id);
+    if (!request || !(await this.canRead(actor, request)))
+      throw AppException.notFound('Teaching request', id);
     return request;
   }
 
   private async canRead(actor: Actor, request: TeachingRequest): Promise<boolean> {
     if (this.access.canSee(actor, ownerOf(request))) return true;
     const scope = await this.readScope(actor);
-    return scope.kind === 'demand' && scope.regionId === request.school!.regionId && isActiveRequestStatus(request.status);
+    return (
+      scope.kind === 'demand' &&
+      scope.regionId === request.school!.regionId &&
+      isActiveRequestStatus(request.status)
+    );
   }
 
   private async readScope(actor: Actor): Promise<ReadScope> {
@@ -200,15 +259,35 @@ export class TeachingRequestService {
   /** The school a new request belongs to: the school admin's own, or the one the platform admin names. */
   private async postingSchool(actor: Actor, schoolId: string | undefined): Promise<Organisation> {
     if (actor.role === UserRole.PlatformAdmin) {
-      if (!schoolId) throw AppException.invalid('schoolId', 'is required: name the school or Hybride Techniekcentrum that posts the request');
-      const school = await this.organisations.findOne({ where: { id: schoolId }, relations: { locations: true } });
-      if (!school || !isSchoolKind(school.kind)) throw AppException.invalid('schoolId', 'must be the id of a school or Hybride Techniekcentrum');
+      if (!schoolId)
+        throw AppException.invalid(
+          'schoolId',
+          'is required: name the school or Hybride Techniekcentrum that posts the request',
+        );
+      const school = await this.organisations.findOne({
+        where: { id: schoolId },
+        relations: { locations: true },
+      });
+      if (!school || !isSchoolKind(school.kind))
+        throw AppException.invalid('schoolId', 'must be the id of a school or Hybride Techniekcentrum');
       return school;
     }
-    if (schoolId !== undefined) throw AppException.invalid('schoolId', 'leave this out: you post requests for your own school');
-    const school = actor.organisationId ? await this.organisations.findOne({ where: { id: actor.organisationId }, relations: { locations: true } }) : null;
-    if (!school || !isSchoolKind(school.kind)) throw AppException.forbidden('Your account is not linked to a school or Hybride Techniekcentrum.');
-    this.access.assertCanChange(actor, { organisationId: school.id, regionId: school.regionId }, 'Organisation', school.id);
+    if (schoolId !== undefined)
+      throw AppException.invalid('schoolId', 'leave this out: you post requests for your own school');
+    const school = actor.organisationId
+      ? await this.organisations.findOne({
+          where: { id: actor.organisationId },
+          relations: { locations: true },
+        })
+      : null;
+    if (!school || !isSchoolKind(school.kind))
+      throw AppException.forbidden('Your account is not linked to a school or Hybride Techniekcentrum.');
+    this.access.assertCanChange(
+      actor,
+      { organisationId: school.id, regionId: school.regionId },
+      'Organisation',
+      school.id,
+    );
     return school;
   }
 }
@@ -228,7 +307,11 @@ function assertActive(request: TeachingRequest, verb: string): void {
 
 function throwIfInvalid(errors: FieldError[]): void {
   if (!errors.length) return;
-  throw new AppException(ErrorCode.ValidationFailed, errors.map((error) => `${error.field}: ${error.reason}`).join('; '), errors);
+  throw new AppException(
+    ErrorCode.ValidationFailed,
+    errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
+    errors,
+  );
 }
 
 function toLessonBlock(requestId: string, block: LessonBlockInput): Partial<LessonBlock> {

@@ -17,7 +17,10 @@ export class UserController {
   @Get()
   @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin, UserRole.SchoolAdmin)
   @ApiOkResponse({ type: UserPageDto })
-  @ApiOperation({ summary: "List users (admin: all; coordinator: users of organisations in their regions; company and school admins: their organisation's users)" })
+  @ApiOperation({
+    summary:
+      "List users (admin: all; coordinator: users of organisations in their regions; company and school admins: their organisation's users)",
+  })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<Page<UserDto>> {
     return this.users.list(actor, query);

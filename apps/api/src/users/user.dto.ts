@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { UserRole } from '@hybridmatch/domain';
 import { IsOptionalButNotNull as Optional } from '../common/validators';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
@@ -9,12 +19,18 @@ import { PageMetaDto, PageQueryDto } from '../common/pagination';
 const roleMessage = { message: `must be one of: ${Object.values(UserRole).join(', ')}` };
 
 export class InviteUserDto {
-  @ApiProperty({ example: 'j.bakker@example.nl', description: 'Stored lower-case; must not belong to an existing user' })
-  @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254)
+  @ApiProperty({
+    example: 'j.bakker@example.nl',
+    description: 'Stored lower-case; must not belong to an existing user',
+  })
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Jeroen Bakker' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ enum: UserRole, example: UserRole.HybridTeacher })
@@ -23,23 +39,38 @@ export class InviteUserDto {
 
   @ApiPropertyOptional({
     example: '5d2e0f4a-6b1c-4f1e-9d4a-2a7b3c4d5e6f',
-    description: 'Platform admin: the company (company_admin, hybrid_teacher) or school (school_admin). Company and school admins may leave it out: their own organisation.',
+    description:
+      'Platform admin: the company (company_admin, hybrid_teacher) or school (school_admin). Company and school admins may leave it out: their own organisation.',
   })
-  @Optional() @IsUUID('all', { message: 'must be an organisation id (UUID)' })
+  @Optional()
+  @IsUUID('all', { message: 'must be an organisation id (UUID)' })
   organisationId?: string;
 
-  @ApiPropertyOptional({ example: ['0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01'], type: [String], description: 'Regional coordinators only: one or more regions' })
-  @Optional() @IsArray({ message: 'must be a list of region ids' }) @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'must be region ids (UUIDs)' })
+  @ApiPropertyOptional({
+    example: ['0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01'],
+    type: [String],
+    description: 'Regional coordinators only: one or more regions',
+  })
+  @Optional()
+  @IsArray({ message: 'must be a list of region ids' })
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'must be region ids (UUIDs)' })
   regionIds?: string[];
 
-  @ApiPropertyOptional({ example: '2c4e6a8b-1d3f-4a5b-9c7d-0e1f2a3b4c5d', description: "Hybrid teacher invites only: link the login to this existing teacher profile of the company" })
-  @Optional() @IsUUID('all', { message: 'must be a teacher profile id (UUID)' })
+  @ApiPropertyOptional({
+    example: '2c4e6a8b-1d3f-4a5b-9c7d-0e1f2a3b4c5d',
+    description:
+      'Hybrid teacher invites only: link the login to this existing teacher profile of the company',
+  })
+  @Optional()
+  @IsUUID('all', { message: 'must be a teacher profile id (UUID)' })
   teacherProfileId?: string;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: UserRole })
-  @IsOptional() @IsEnum(UserRole, roleMessage)
+  @IsOptional()
+  @IsEnum(UserRole, roleMessage)
   role?: UserRole;
 }
 
@@ -48,10 +79,14 @@ export class UserDto {
   @ApiProperty({ example: 'j.bakker@example.nl' }) email: string;
   @ApiProperty({ example: 'Jeroen Bakker' }) name: string;
   @ApiProperty({ enum: UserRole, example: UserRole.HybridTeacher }) role: UserRole;
-  @ApiProperty({ example: '5d2e0f4a-6b1c-4f1e-9d4a-2a7b3c4d5e6f', nullable: true, type: String }) organisationId: string | null;
-  @ApiProperty({ example: [], type: [String], description: 'Regional coordinators: their regions' }) regionIds: string[];
-  @ApiProperty({ example: true, description: 'Invited, and has not yet chosen a password' }) invitePending: boolean;
-  @ApiProperty({ example: '2026-05-08T09:30:00.000Z', nullable: true, type: Date }) inviteExpiresAt: Date | null;
+  @ApiProperty({ example: '5d2e0f4a-6b1c-4f1e-9d4a-2a7b3c4d5e6f', nullable: true, type: String })
+  organisationId: string | null;
+  @ApiProperty({ example: [], type: [String], description: 'Regional coordinators: their regions' })
+  regionIds: string[];
+  @ApiProperty({ example: true, description: 'Invited, and has not yet chosen a password' })
+  invitePending: boolean;
+  @ApiProperty({ example: '2026-05-08T09:30:00.000Z', nullable: true, type: Date })
+  inviteExpiresAt: Date | null;
   @ApiProperty({ example: null, nullable: true, type: Date }) lastLoginAt: Date | null;
   @ApiProperty({ example: '2026-05-01T09:30:00.000Z' }) createdAt: Date;
 }
@@ -65,7 +100,8 @@ export class InviteDto {
 
   @ApiProperty({
     example: 'https://hybridmatch.example.nl/invite?token=q3Jx…',
-    description: 'Send this link to the person; it works once, for 7 days. (E-mailing invites comes with notifications.)',
+    description:
+      'Send this link to the person; it works once, for 7 days. (E-mailing invites comes with notifications.)',
   })
   inviteUrl: string;
 }

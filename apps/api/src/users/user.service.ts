@@ -19,7 +19,11 @@ const INVITABLE_BY: Partial<Record<UserRole, readonly UserRole[]>> = {
   [UserRole.SchoolAdmin]: [UserRole.SchoolAdmin],
 };
 
-const ORGANISATION_ROLES: readonly UserRole[] = [UserRole.CompanyAdmin, UserRole.HybridTeacher, UserRole.SchoolAdmin];
+const ORGANISATION_ROLES: readonly UserRole[] = [
+  UserRole.CompanyAdmin,
+  UserRole.HybridTeacher,
+  UserRole.SchoolAdmin,
+];
 
 /** Where an invited person will belong. */
 interface Placement {
@@ -59,21 +63,35 @@ export class UserService {
 
     const builder = this.users.createQueryBuilder('account').leftJoinAndSelect('account.regions', 'region');
     if (scope.kind === 'regions') {
-      builder.innerJoin('account.organisation', 'organisation').andWhere('organisation.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+      builder
+        .innerJoin('account.organisation', 'organisation')
+        .andWhere('organisation.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
     }
-    if (scope.kind === 'organisation') builder.andWhere('account.organisationId = :scopeOrganisationId', { scopeOrganisationId: scope.organisationId });
+    if (scope.kind === 'organisation')
+      builder.andWhere('account.organisationId = :scopeOrganisationId', {
+        scopeOrganisationId: scope.organisationId,
+      });
     if (query.role) builder.andWhere('account.role = :role', { role: query.role });
 
     const { skip, take } = pageWindow(query);
-    const [rows, total] = await builder.orderBy('account.name', 'ASC').addOrderBy('account.id', 'ASC').skip(skip).take(take).getManyAndCount();
+    const [rows, total] = await builder
+      .orderBy('account.name', 'ASC')
+      .addOrderBy('account.id', 'ASC')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
     return { items: rows.map(toUserDto), page: query.page, pageSize: query.pageSize, total };
   }
 
   /** Creates the user with a single-use invite token; only the token's hash is stored. */
   async invite(actor: Actor, body: InviteUserDto): Promise<InviteDto> {
-    const placement = actor.role === UserRole.PlatformAdmin ? { organisationId: body.organisationId ?? null, regionIds: body.regionIds ?? [] } : this.ownOrganisation(actor, body);
+    const placement =
+      actor.role === UserRole.PlatformAdmin
+        ? { organisationId: body.organisationId ?? null, regionIds: body.regionIds ?? [] }
+        : this.ownOrganisation(actor, body);
     await this.assertPlacementFits(body.role, placement);
-    if (body.teacherProfileId !== undefined) await this.assertTeacherProfileLinkable(body.role, placement, body.teacherProfileId);
+    if (body.teacherProfileId !== undefined)
+      await this.assertTeacherProfileLinkable(body.role, placement, body.teacherProfileId);
     const email = body.email.trim().toLowerCase();
     if (await this.users.existsBy({ email })) throw duplicateEmail(email);
 
@@ -95,7 +113,11 @@ export class UserService {
         );
         if (body.teacherProfileId) {
           // Conditional, so two invites cannot both claim the same profile.
-          const linked = await manager.update(TeacherProfile, { id: body.teacherProfileId, userId: IsNull() }, { userId: user.id });
+          const linked = await manager.update(
+            TeacherProfile,
+            { id: body.teacherProfileId, userId: IsNull() },
+            { userId: user.id },
+          );
           if (!linked.affected) throw AppException.conflict('This teacher profile already has a login.');
         }
         return user.id;
@@ -113,7 +135,9 @@ export class UserService {
     const invitable = INVITABLE_BY[actor.role];
     if (!invitable || !actor.organisationId) throw AppException.forbidden('Your role may not invite people.');
     if (!invitable.includes(body.role)) {
-      throw AppException.forbidden(`As ${actor.role} you may invite ${invitable.join(' or ')} only, not ${body.role}.`);
+      throw AppException.forbidden(
+        `As ${actor.role} you may invite ${invitable.join(' or ')} only, not ${body.role}.`,
+      );
     }
     if (body.organisationId !== undefined && body.organisationId !== actor.organisationId) {
       throw AppException.forbidden('You may invite people into your own organisation only.');
@@ -131,32 +155,52 @@ export class UserService {
       throw AppException.invalid('regionIds', 'leave this out: only regional coordinators have regions');
     }
     if (role === UserRole.RegionalCoordinator) {
-      if (!placement.regionIds.length) throw AppException.invalid('regionIds', 'a regional coordinator needs at least one region');
+      if (!placement.regionIds.length)
+        throw AppException.invalid('regionIds', 'a regional coordinator needs at least one region');
       const known = await this.regions.findBy({ id: In(placement.regionIds) });
       const unknown = placement.regionIds.filter((id) => !known.some((region) => region.id === id));
       if (unknown.length) throw AppException.invalid('regionIds', `unknown region(s): ${unknown.join(', ')}`);
     }
     if (belongsToOrganisation) {
-      if (!placement.organisationId) throw AppException.invalid('organisationId', `is required: a ${role} belongs to an organisation`);
+      if (!placement.organisationId)
+        throw AppException.invalid('organisationId', `is required: a ${role} belongs to an organisation`);
       const organisation = await this.organisations.findOneBy({ id: placement.organisationId });
       const wantsSchool = role === UserRole.SchoolAdmin;
-      const fits = organisation && (wantsSchool ? isSchoolKind(organisation.kind) : organisation.kind === OrganisationKind.Company);
+      const fits =
+        organisation &&
+        (wantsSchool ? isSchoolKind(organisation.kind) : organisation.kind === OrganisationKind.Company);
       if (!fits) {
-        throw AppException.invalid('organisationId', wantsSchool ? 'must be a school or Hybride Techniekcentrum' : `must be a company for a ${role}`);
+        throw AppException.invalid(
+          'organisationId',
+          wantsSchool ? 'must be a school or Hybride Techniekcentrum' : `must be a company for a ${role}`,
+        );
       }
     }
   }
 
-  private async assertTeacherProfileLinkable(role: UserRole, placement: Placement, teacherProfileId: string): Promise<void> {
+  private async assertTeacherProfileLinkable(
+    role: UserRole,
+    placement: Placement,
+    teacherProfileId: string,
+  ): Promise<void> {
     if (role !== UserRole.HybridTeacher || !placement.organisationId) {
-      throw AppException.invalid('teacherProfileId', 'only a hybrid teacher invite can be linked to a teacher profile');
+      throw AppException.invalid(
+        'teacherProfileId',
+        'only a hybrid teacher invite can be linked to a teacher profile',
+      );
     }
-    const profile = await this.teachers.findOneBy({ id: teacherProfileId, companyId: placement.organisationId });
-    if (!profile) throw AppException.invalid('teacherProfileId', 'must be a teacher profile of the same company');
+    const profile = await this.teachers.findOneBy({
+      id: teacherProfileId,
+      companyId: placement.organisationId,
+    });
+    if (!profile)
+      throw AppException.invalid('teacherProfileId', 'must be a teacher profile of the same company');
     if (profile.userId) throw AppException.conflict('This teacher profile already has a login.');
   }
 }
 
-const duplicateEmail = (email: string) => AppException.conflict(`There is already a user with e-mail address ${email}.`);
+const duplicateEmail = (email: string) =>
+  AppException.conflict(`There is already a user with e-mail address ${email}.`);
 
-const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
+const isUniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';

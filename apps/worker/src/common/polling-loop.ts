@@ -45,7 +45,10 @@ export abstract class PollingLoop implements OnApplicationBootstrap, OnApplicati
       if (this.failing) this.logger.log('Works again');
       this.failing = false;
     } catch (error) {
-      if (!this.failing) this.logger.warn(`Paused, ${this.whilePaused}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.failing)
+        this.logger.warn(
+          `Paused, ${this.whilePaused}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       this.failing = true;
     }
   }

@@ -37,7 +37,9 @@ export class MatchRunPoller extends PollingLoop {
         WHERE status = 'running' AND started_at < now() - $1::interval`,
       [MATCH_RUN_STALE_AFTER],
     );
-    const queued: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM match_run WHERE status = 'queued' ORDER BY queued_at`);
+    const queued: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM match_run WHERE status = 'queued' ORDER BY queued_at`,
+    );
     if (queued.length === 0) return 0;
     await assertQueueReady(this.queue, REDIS_WAIT_MS);
     const jobs = queued.map(({ id }) => ({

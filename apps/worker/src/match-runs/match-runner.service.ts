@@ -4,10 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybridmatch/database';
 import { ProposedMatch, RegionResult, solveRegion } from '@hybridmatch/matching';
 import { newProposalFromMatch } from '../../../api/src/match-runs/match-proposals';
-import { ACTIVE_PROPOSAL_STATUSES, loadRegionInput, lockRegionForMatching, MatchingInput } from '../../../api/src/match-runs/matching-input.loader';
+import {
+  ACTIVE_PROPOSAL_STATUSES,
+  loadRegionInput,
+  lockRegionForMatching,
+  MatchingInput,
+} from '../../../api/src/match-runs/matching-input.loader';
 import { ProposalService } from '../../../api/src/proposals/proposal.service';
 
-export type MatchRunOutcome = { result: 'succeeded'; summary: MatchRunResult } | { result: 'skipped'; reason: string };
+export type MatchRunOutcome =
+  { result: 'succeeded'; summary: MatchRunResult } | { result: 'skipped'; reason: string };
 
 /** Longest error message kept on the run. */
 const MAX_ERROR_LENGTH = 1000;
@@ -31,8 +37,12 @@ export class MatchRunner {
     const runs = this.dataSource.getRepository(MatchRun);
     const run = await runs.findOneBy({ id: matchRunId });
     if (!run) return { result: 'skipped', reason: 'the match run no longer exists' };
-    if (run.status !== MatchRunStatus.Queued) return { result: 'skipped', reason: `the match run is already ${run.status}` };
-    const claimed = await runs.update({ id: run.id, status: MatchRunStatus.Queued }, { status: MatchRunStatus.Running, startedAt: new Date(), error: null });
+    if (run.status !== MatchRunStatus.Queued)
+      return { result: 'skipped', reason: `the match run is already ${run.status}` };
+    const claimed = await runs.update(
+      { id: run.id, status: MatchRunStatus.Queued },
+      { status: MatchRunStatus.Running, startedAt: new Date(), error: null },
+    );
     if (!claimed.affected) return { result: 'skipped', reason: 'another worker took the match run' };
     try {
       return { result: 'succeeded', summary: await this.execute(run) };
@@ -40,7 +50,9 @@ export class MatchRunner {
       const error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH);
       await runs.update(
         { id: run.id, status: MatchRunStatus.Running },
-        finalAttempt ? { status: MatchRunStatus.Failed, error, finishedAt: new Date() } : { status: MatchRunStatus.Queued, error },
+        finalAttempt
+          ? { status: MatchRunStatus.Failed, error, finishedAt: new Date() }
+          : { status: MatchRunStatus.Queued, error },
       );
       throw caught;
     }
@@ -50,7 +62,10 @@ export class MatchRunner {
     const started = performance.now();
     const input = await loadRegionInput(this.dataSource.manager, run.regionId);
     const loaded = performance.now();
-    const solved = solveRegion(input.teachers, input.requests, { weights: run.parameters.weights, exclude: input.exclude });
+    const solved = solveRegion(input.teachers, input.requests, {
+      weights: run.parameters.weights,
+      exclude: input.exclude,
+    });
     const matched = performance.now();
     return this.dataSource.transaction(async (manager) => {
       await lockRegionForMatching(manager, run.regionId);
@@ -64,7 +79,11 @@ export class MatchRunner {
         storeMs: elapsed(matched, stored),
         totalMs: elapsed(started, stored),
       };
-      await manager.update(MatchRun, { id: run.id, status: MatchRunStatus.Running }, { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, error: null });
+      await manager.update(
+        MatchRun,
+        { id: run.id, status: MatchRunStatus.Running },
+        { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, error: null },
+      );
       return result;
     });
   }
@@ -75,23 +94,43 @@ export class MatchRunner {
  * the input did not know, or a teacher who received one (their time may be taken). The caller
  * holds the region's matching lock, so nothing new appears while the proposals are stored.
  */
-async function withoutClaimedSince(manager: EntityManager, matches: ProposedMatch[], input: MatchingInput): Promise<ProposedMatch[]> {
+async function withoutClaimedSince(
+  manager: EntityManager,
+  matches: ProposedMatch[],
+  input: MatchingInput,
+): Promise<ProposedMatch[]> {
   if (matches.length === 0) return matches;
   const fresh: Array<{ teacher_id: string; block_ids: string[] }> = await manager.query(
     `SELECT teacher_id, block_ids FROM proposal
       WHERE status = ANY($1::proposal_status[]) AND id <> ALL($2::uuid[])
         AND (teacher_id = ANY($3::uuid[]) OR request_id = ANY($4::uuid[]))`,
-    [ACTIVE_PROPOSAL_STATUSES, input.activeProposalIds, matches.map((match) => match.teacherId), matches.map((match) => match.requestId)],
+    [
+      ACTIVE_PROPOSAL_STATUSES,
+      input.activeProposalIds,
+      matches.map((match) => match.teacherId),
+      matches.map((match) => match.requestId),
+    ],
   );
   const busyTeachers = new Set(fresh.map((row) => row.teacher_id));
   const claimedBlocks = new Set(fresh.flatMap((row) => row.block_ids));
-  return matches.filter((match) => !busyTeachers.has(match.teacherId) && !match.blockIds.some((blockId) => claimedBlocks.has(blockId)));
+  return matches.filter(
+    (match) =>
+      !busyTeachers.has(match.teacherId) && !match.blockIds.some((blockId) => claimedBlocks.has(blockId)),
+  );
 }
 
 function summarise(input: MatchingInput, solved: RegionResult, stored: ProposedMatch[]): MatchRunResult {
-  const minutesOf = new Map(input.requests.flatMap((request) => request.blocks.map((block) => [block.id, block.end - block.start] as const)));
+  const minutesOf = new Map(
+    input.requests.flatMap((request) =>
+      request.blocks.map((block) => [block.id, block.end - block.start] as const),
+    ),
+  );
   const filledPerRequest = new Map<string, number>();
-  for (const match of stored) filledPerRequest.set(match.requestId, (filledPerRequest.get(match.requestId) ?? 0) + match.blockIds.length);
+  for (const match of stored)
+    filledPerRequest.set(
+      match.requestId,
+      (filledPerRequest.get(match.requestId) ?? 0) + match.blockIds.length,
+    );
   const blocksConsidered = solved.totals.blocks;
   const blocksFilled = stored.reduce((sum, match) => sum + match.blockIds.length, 0);
   return {
@@ -99,8 +138,14 @@ function summarise(input: MatchingInput, solved: RegionResult, stored: ProposedM
     teachersConsidered: input.teachers.length,
     blocksConsidered,
     blocksFilled,
-    requestsFilled: input.requests.filter((request) => filledPerRequest.get(request.id) === request.blocks.length).length,
-    minutesPerWeek: stored.reduce((sum, match) => sum + match.blockIds.reduce((minutes, blockId) => minutes + (minutesOf.get(blockId) ?? 0), 0), 0),
+    requestsFilled: input.requests.filter(
+      (request) => filledPerRequest.get(request.id) === request.blocks.length,
+    ).length,
+    minutesPerWeek: stored.reduce(
+      (sum, match) =>
+        sum + match.blockIds.reduce((minutes, blockId) => minutes + (minutesOf.get(blockId) ?? 0), 0),
+      0,
+    ),
     totalScore: stored.reduce((sum, match) => sum + match.score, 0),
     fillRate: blocksConsidered === 0 ? 0 : Math.round((blocksFilled / blocksConsidered) * 10_000) / 10_000,
     proposalsCreated: stored.length,

@@ -4,7 +4,11 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MatchRunSchedule } from '@hybridmatch/database';
 import { QUEUES } from '@hybridmatch/queue';
-import { applyMatchScheduler, MATCH_SCHEDULER_PREFIX, matchSchedulerId } from '../../../api/src/match-runs/match-run-schedulers';
+import {
+  applyMatchScheduler,
+  MATCH_SCHEDULER_PREFIX,
+  matchSchedulerId,
+} from '../../../api/src/match-runs/match-run-schedulers';
 
 /**
  * Makes the matching queue's `match-schedule-<regionId>` job schedulers match the
@@ -28,7 +32,9 @@ export class MatchScheduleSync implements OnApplicationBootstrap {
         client.on('ready', () => void this.syncLogged());
         return this.syncLogged();
       })
-      .catch((error: unknown) => this.logger.warn(`Redis not reachable; match-run schedules not synced: ${messageOf(error)}`));
+      .catch((error: unknown) =>
+        this.logger.warn(`Redis not reachable; match-run schedules not synced: ${messageOf(error)}`),
+      );
   }
 
   /** One pass; returns how many job schedulers were upserted and removed. */

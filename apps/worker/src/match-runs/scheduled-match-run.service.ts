@@ -5,7 +5,8 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { MatchRun, MatchRunSchedule, MatchRunStatus, MatchRunTrigger } from '@hybridmatch/database';
 import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
 
-export type ScheduledMatchRunOutcome = { result: 'started'; matchRunId: string } | { result: 'skipped'; reason: string };
+export type ScheduledMatchRunOutcome =
+  { result: 'started'; matchRunId: string } | { result: 'skipped'; reason: string };
 
 /** PostgreSQL: a unique index refused the row. */
 const UNIQUE_VIOLATION = '23505';
@@ -32,10 +33,19 @@ export class ScheduledMatchRunStarter {
     let run: MatchRun;
     try {
       run = await runs.save(
-        runs.create({ regionId, status: MatchRunStatus.Queued, trigger: MatchRunTrigger.Schedule, requestedByUserId: null, parameters: {} }),
+        runs.create({
+          regionId,
+          status: MatchRunStatus.Queued,
+          trigger: MatchRunTrigger.Schedule,
+          requestedByUserId: null,
+          parameters: {},
+        }),
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         return this.skip(regionId, 'a match run is already queued or running for the region');
       }
       throw error;
@@ -44,7 +54,9 @@ export class ScheduledMatchRunStarter {
       const payload: JobPayloads['match-run'] = { matchRunId: run.id };
       await this.queue.add('match-run', payload, { jobId: jobIds.matchRun(run.id) });
     } catch (error) {
-      this.logger.warn(`Scheduled match run ${run.id} stays queued for the poller: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Scheduled match run ${run.id} stays queued for the poller: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return { result: 'started', matchRunId: run.id };
   }

@@ -12,7 +12,8 @@ export interface OutgoingEmail {
 }
 
 /** The notification email's Message-ID: the same for every attempt at the same notification. */
-export const notificationMessageId = (notificationId: string) => `<notification-${notificationId}@hybridmatch>`;
+export const notificationMessageId = (notificationId: string) =>
+  `<notification-${notificationId}@hybridmatch>`;
 
 /**
  * Sends plain-text email through the SMTP server in `SMTP_URL` (Mailpit in development). Resolves
@@ -43,7 +44,9 @@ export function smtpOptions(url: string): SMTPTransport.Options {
     host: parsed.hostname,
     port: Number(parsed.port || (secure ? 465 : 587)),
     secure,
-    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+    auth: parsed.username
+      ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
+      : undefined,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 60_000,

@@ -30,12 +30,17 @@ export class NotificationSender {
   async deliver(notificationId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const notifications = manager.getRepository(Notification);
-      const notification = await notifications.findOne({ where: { id: notificationId }, lock: { mode: 'pessimistic_write' } });
+      const notification = await notifications.findOne({
+        where: { id: notificationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!notification) return { result: 'skipped', reason: 'the notification no longer exists' };
       if (notification.deliveryStatus !== NotificationDeliveryStatus.Pending) {
         return { result: 'skipped', reason: `the notification is already ${notification.deliveryStatus}` };
       }
-      const recipient = await manager.getRepository(User).findOneOrFail({ where: { id: notification.recipientUserId } });
+      const recipient = await manager
+        .getRepository(User)
+        .findOneOrFail({ where: { id: notification.recipientUserId } });
       const attempts = notification.attempts + 1;
       try {
         await this.mailer.send({
@@ -49,12 +54,22 @@ export class NotificationSender {
         await notifications.update(notification.id, {
           attempts,
           lastError: error.message.slice(0, MAX_ERROR_LENGTH),
-          deliveryStatus: finalAttempt ? NotificationDeliveryStatus.Failed : NotificationDeliveryStatus.Pending,
+          deliveryStatus: finalAttempt
+            ? NotificationDeliveryStatus.Failed
+            : NotificationDeliveryStatus.Pending,
         });
-        if (finalAttempt) this.logger.warn(`Notification ${notification.id} failed after ${attempts} attempts; see its last_error`);
+        if (finalAttempt)
+          this.logger.warn(
+            `Notification ${notification.id} failed after ${attempts} attempts; see its last_error`,
+          );
         return { result: 'failed', error, final: finalAttempt };
       }
-      await notifications.update(notification.id, { attempts, lastError: null, deliveryStatus: NotificationDeliveryStatus.Sent, sentAt: new Date() });
+      await notifications.update(notification.id, {
+        attempts,
+        lastError: null,
+        deliveryStatus: NotificationDeliveryStatus.Sent,
+        sentAt: new Date(),
+      });
       return { result: 'sent' };
     });
   }

@@ -57,8 +57,14 @@ export class OutboxRelay {
         data: { notificationId: id } satisfies JobPayloads['send-notification'],
         opts: { ...this.jobOptions, jobId: jobIds.notification(id) },
       }));
-      await withTimeout(this.queue.addBulk(jobs), REDIS_WAIT_MS, 'Redis did not accept the notification jobs');
-      await manager.query(`UPDATE notification SET relayed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map(({ id }) => id)]);
+      await withTimeout(
+        this.queue.addBulk(jobs),
+        REDIS_WAIT_MS,
+        'Redis did not accept the notification jobs',
+      );
+      await manager.query(`UPDATE notification SET relayed_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map(({ id }) => id),
+      ]);
       return rows.length;
     });
   }

@@ -39,7 +39,10 @@ export class ExpiryReminderService {
 
   private remind(id: string, now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await manager.findOne(Proposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await manager.findOne(Proposal, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       // Answered by all, withdrawn or expired since the query: nobody left to remind.
       if (!proposal || proposal.status !== ProposalStatus.Proposed || proposal.expiresAt <= now) return 0;
       return this.outbox.notifyProposal(manager, proposal, NotificationKind.ExpiringSoon);

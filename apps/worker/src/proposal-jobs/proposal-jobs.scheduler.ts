@@ -27,12 +27,18 @@ export class ProposalJobScheduler implements OnApplicationBootstrap {
         client.on('ready', () => void this.register());
         return this.register();
       })
-      .catch((error: unknown) => this.logger.warn(`Redis not reachable; proposal job schedules not registered: ${messageOf(error)}`));
+      .catch((error: unknown) =>
+        this.logger.warn(`Redis not reachable; proposal job schedules not registered: ${messageOf(error)}`),
+      );
   }
 
   private async register(): Promise<void> {
     try {
-      await Promise.all(PROPOSAL_JOB_SCHEDULES.map(({ name, every }) => this.queue.upsertJobScheduler(name, { every }, { name, data: {} })));
+      await Promise.all(
+        PROPOSAL_JOB_SCHEDULES.map(({ name, every }) =>
+          this.queue.upsertJobScheduler(name, { every }, { name, data: {} }),
+        ),
+      );
     } catch (error) {
       this.logger.warn(`Could not register the proposal job schedules: ${messageOf(error)}`);
     }

@@ -8,7 +8,11 @@ import { NOTIFICATION_JOB_OPTIONS } from '../../src/notifications/outbox-relay.s
 import { WorkerModule } from '../../src/worker.module';
 
 /** Writes a pending notification the way the outbox writer does: one row, nothing in Redis. */
-export function insertPendingNotification(db: DataSource, recipientUserId: string, overrides: Partial<Notification> = {}): Promise<Notification> {
+export function insertPendingNotification(
+  db: DataSource,
+  recipientUserId: string,
+  overrides: Partial<Notification> = {},
+): Promise<Notification> {
   const key = randomUUID();
   return db.getRepository(Notification).save({
     recipientUserId,
@@ -26,7 +30,10 @@ export function insertPendingNotification(db: DataSource, recipientUserId: strin
  * The real worker module in the test process, booted like `startWorker` (its relay poller and
  * processor run), with `jobOptions` added to every email job (tests shorten the backoff).
  */
-export async function startTestWorker(config: AppConfig, jobOptions: JobsOptions = {}): Promise<TestingModule> {
+export async function startTestWorker(
+  config: AppConfig,
+  jobOptions: JobsOptions = {},
+): Promise<TestingModule> {
   const worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
     .overrideProvider(NOTIFICATION_JOB_OPTIONS)
     .useValue(jobOptions)

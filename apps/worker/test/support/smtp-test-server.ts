@@ -35,10 +35,19 @@ export class SmtpTestServer {
       closeTimeout: 1000,
       onRcptTo: (address, _session, callback) => {
         if (options.refuseRecipient?.(address.address)) {
-          callback(Object.assign(new Error('Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
+          callback(
+            Object.assign(new Error('Mailbox temporarily unavailable, try again later'), {
+              responseCode: 451,
+            }),
+          );
         } else callback();
       },
-      onData: (stream, session, callback) => this.onData(stream, session.envelope.rcptTo.map((rcpt) => rcpt.address), callback),
+      onData: (stream, session, callback) =>
+        this.onData(
+          stream,
+          session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          callback,
+        ),
     });
   }
 
@@ -65,7 +74,11 @@ export class SmtpTestServer {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private onData(stream: SMTPServerDataStream, envelopeTo: string[], callback: (error?: Error | null) => void): void {
+  private onData(
+    stream: SMTPServerDataStream,
+    envelopeTo: string[],
+    callback: (error?: Error | null) => void,
+  ): void {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
@@ -83,7 +96,10 @@ export class SmtpTestServer {
 function parseMessage(raw: string): Omit<ReceivedEmail, 'envelopeTo'> {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
@@ -95,7 +111,11 @@ function parseMessage(raw: string): Omit<ReceivedEmail, 'envelopeTo'> {
       : encoding === 'base64'
         ? Buffer.from(body, 'base64').toString('utf8')
         : body;
-  return { messageId: headers.get('message-id') ?? '', subject: decodeEncodedWords(headers.get('subject') ?? ''), text: text.replace(/\r\n/g, '\n').trimEnd() };
+  return {
+    messageId: headers.get('message-id') ?? '',
+    subject: decodeEncodedWords(headers.get('subject') ?? ''),
+    text: text.replace(/\r\n/g, '\n').trimEnd(),
+  };
 }
 
 function decodeQuotedPrintable(value: string): string {
@@ -114,6 +134,8 @@ function decodeEncodedWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, kind: string, data: string) =>
-      kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
     );
 }

@@ -2,7 +2,11 @@
  * Polls `condition` until it returns a value other than false/undefined, or fails after
  * `timeoutMs` with `description` and the last value seen. The only way these tests wait.
  */
-export async function waitFor<T>(description: string, condition: () => Promise<T | false | undefined> | T | false | undefined, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  description: string,
+  condition: () => Promise<T | false | undefined> | T | false | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -13,7 +17,9 @@ export async function waitFor<T>(description: string, condition: () => Promise<T
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${description}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

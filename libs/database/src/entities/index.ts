@@ -28,7 +28,17 @@ export type { TeacherSkill } from './teacher-profile.entity';
 export { MatchRun, MatchRunStatus, MatchRunTrigger };
 export { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule };
 export type { MatchRunParameters, MatchRunResult, MatchRunTimings } from './match-run.entity';
-export { Notification, NotificationDeliveryStatus, NotificationKind, Placement, PlacementSlot, PlacementStatus, Proposal, ProposalEvent, ProposalEventAction };
+export {
+  Notification,
+  NotificationDeliveryStatus,
+  NotificationKind,
+  Placement,
+  PlacementSlot,
+  PlacementStatus,
+  Proposal,
+  ProposalEvent,
+  ProposalEventAction,
+};
 export type { ProposalExplanation } from './proposal.entity';
 
 export const ENTITIES = [

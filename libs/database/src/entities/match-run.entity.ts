@@ -46,7 +46,10 @@ export interface MatchRunResult {
  * a second queued or running run for the same region.
  */
 @Entity('match_run')
-@Index('uq_match_run_active_region', ['regionId'], { unique: true, where: `"status" IN ('queued', 'running')` })
+@Index('uq_match_run_active_region', ['regionId'], {
+  unique: true,
+  where: `"status" IN ('queued', 'running')`,
+})
 @Index('ix_match_run_region_queued_at', ['regionId', 'queuedAt'])
 export class MatchRun {
   @PrimaryGeneratedColumn('uuid')
@@ -59,10 +62,20 @@ export class MatchRun {
   @JoinColumn({ name: 'region_id' })
   region?: Region;
 
-  @Column({ type: 'enum', enum: MatchRunStatus, enumName: 'match_run_status', default: MatchRunStatus.Queued })
+  @Column({
+    type: 'enum',
+    enum: MatchRunStatus,
+    enumName: 'match_run_status',
+    default: MatchRunStatus.Queued,
+  })
   status: MatchRunStatus;
 
-  @Column({ type: 'enum', enum: MatchRunTrigger, enumName: 'match_run_trigger', default: MatchRunTrigger.Manual })
+  @Column({
+    type: 'enum',
+    enum: MatchRunTrigger,
+    enumName: 'match_run_trigger',
+    default: MatchRunTrigger.Manual,
+  })
   trigger: MatchRunTrigger;
 
   /** Who started it; null for a scheduled run. */

@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { Weekday } from '@hybridmatch/domain';
 import { LessonBlock } from './lesson-block.entity';
 import { Placement } from './placement.entity';

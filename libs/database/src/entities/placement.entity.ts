@@ -108,7 +108,12 @@ export class Placement {
   @Column({ type: 'varchar', length: 254 })
   supervisorEmail: string;
 
-  @Column({ type: 'enum', enum: PlacementStatus, enumName: 'placement_status', default: PlacementStatus.Active })
+  @Column({
+    type: 'enum',
+    enum: PlacementStatus,
+    enumName: 'placement_status',
+    default: PlacementStatus.Active,
+  })
   status: PlacementStatus;
 
   @Column({ type: 'uuid', nullable: true })

@@ -99,16 +99,36 @@ export class Proposal {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   explanation: ProposalExplanation;
 
-  @Column({ type: 'enum', enum: ProposalStatus, enumName: 'proposal_status', default: ProposalStatus.Proposed })
+  @Column({
+    type: 'enum',
+    enum: ProposalStatus,
+    enumName: 'proposal_status',
+    default: ProposalStatus.Proposed,
+  })
   status: ProposalStatus;
 
-  @Column({ type: 'enum', enum: ProposalAnswer, enumName: 'proposal_answer', default: ProposalAnswer.Pending })
+  @Column({
+    type: 'enum',
+    enum: ProposalAnswer,
+    enumName: 'proposal_answer',
+    default: ProposalAnswer.Pending,
+  })
   companyAnswer: ProposalAnswer;
 
-  @Column({ type: 'enum', enum: ProposalAnswer, enumName: 'proposal_answer', default: ProposalAnswer.Pending })
+  @Column({
+    type: 'enum',
+    enum: ProposalAnswer,
+    enumName: 'proposal_answer',
+    default: ProposalAnswer.Pending,
+  })
   teacherAnswer: ProposalAnswer;
 
-  @Column({ type: 'enum', enum: ProposalAnswer, enumName: 'proposal_answer', default: ProposalAnswer.Pending })
+  @Column({
+    type: 'enum',
+    enum: ProposalAnswer,
+    enumName: 'proposal_answer',
+    default: ProposalAnswer.Pending,
+  })
   schoolAnswer: ProposalAnswer;
 
   /** After this instant an unanswered proposal expires. */

@@ -33,11 +33,20 @@ export interface TeacherSkill {
 @Entity('teacher_profile')
 @Unique('uq_teacher_profile_company_employee_ref', ['companyId', 'employeeRef'])
 @Check('ck_teacher_profile_released_days', '"released_days_per_week" BETWEEN 0 AND 7')
-@Check('ck_teacher_profile_released_hours', '"released_hours_per_week" >= 0 AND "released_hours_per_week" <= 60')
-@Check('ck_teacher_profile_contract_hours', '"contract_hours_per_week" >= 0 AND "contract_hours_per_week" <= 60')
+@Check(
+  'ck_teacher_profile_released_hours',
+  '"released_hours_per_week" >= 0 AND "released_hours_per_week" <= 60',
+)
+@Check(
+  'ck_teacher_profile_contract_hours',
+  '"contract_hours_per_week" >= 0 AND "contract_hours_per_week" <= 60',
+)
 @Check('ck_teacher_profile_period', '"available_until" IS NULL OR "available_until" >= "available_from"')
 @Check('ck_teacher_profile_travel', '"max_travel_km" BETWEEN 0 AND 300')
-@Check('ck_teacher_profile_qualification_since', `"qualification" <> 'pdg_in_progress' OR "qualification_since" IS NOT NULL`)
+@Check(
+  'ck_teacher_profile_qualification_since',
+  `"qualification" <> 'pdg_in_progress' OR "qualification_since" IS NOT NULL`,
+)
 export class TeacherProfile {
   @PrimaryGeneratedColumn('uuid')
   id: string;

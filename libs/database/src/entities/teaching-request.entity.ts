@@ -70,7 +70,12 @@ export class TeachingRequest {
   @Column({ type: 'boolean', default: false })
   allowVogPending: boolean;
 
-  @Column({ type: 'enum', enum: TeachingRequestStatus, enumName: 'teaching_request_status', default: TeachingRequestStatus.Open })
+  @Column({
+    type: 'enum',
+    enum: TeachingRequestStatus,
+    enumName: 'teaching_request_status',
+    default: TeachingRequestStatus.Open,
+  })
   status: TeachingRequestStatus;
 
   @Column({ type: 'text', default: '' })

@@ -43,7 +43,11 @@ export class User {
   organisation?: Organisation | null;
 
   @ManyToMany(() => Region)
-  @JoinTable({ name: 'user_region', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'region_id' } })
+  @JoinTable({
+    name: 'user_region',
+    joinColumn: { name: 'user_id' },
+    inverseJoinColumn: { name: 'region_id' },
+  })
   regions?: Region[];
 
   /** argon2id hash; null until an invited user has chosen a password. */
