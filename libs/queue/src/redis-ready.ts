@@ -19,3 +19,21 @@ export async function assertQueueReady(queue: Queue, ms: number): Promise<void> 
   const client = await withTimeout(queue.client, ms, 'Redis did not connect');
   if (client.status !== 'ready') throw new Error(`Redis is not connected (${client.status})`);
 }
+
+/**
+ * Runs `action` now and again every time the queue's Redis connection becomes ready (a Redis that
+ * restarted empty has forgotten job schedulers). Never waits for Redis; `action` handles its own
+ * errors, `onUnreachable` is told when there is no connection at all.
+ */
+export function onEveryRedisReady(
+  queue: Queue,
+  action: () => Promise<void>,
+  onUnreachable: (error: unknown) => void,
+): void {
+  queue.client
+    .then((client) => {
+      client.on('ready', () => void action());
+      return action();
+    })
+    .catch(onUnreachable);
+}

@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MatchRunSchedule } from '@hybridmatch/database';
-import { QUEUES } from '@hybridmatch/queue';
+import { onEveryRedisReady, QUEUES } from '@hybridmatch/queue';
 import {
   applyMatchScheduler,
   MATCH_SCHEDULER_PREFIX,
@@ -27,14 +27,11 @@ export class MatchScheduleSync implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queue.client
-      .then((client) => {
-        client.on('ready', () => void this.syncLogged());
-        return this.syncLogged();
-      })
-      .catch((error: unknown) =>
-        this.logger.warn(`Redis not reachable; match-run schedules not synced: ${messageOf(error)}`),
-      );
+    onEveryRedisReady(
+      this.queue,
+      () => this.syncLogged(),
+      (error) => this.logger.warn(`Redis not reachable; match-run schedules not synced: ${messageOf(error)}`),
+    );
   }
 
   /** One pass; returns how many job schedulers were upserted and removed. */

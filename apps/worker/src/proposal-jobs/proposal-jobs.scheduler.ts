@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JobName, QUEUES } from '@hybridmatch/queue';
+import { JobName, onEveryRedisReady, QUEUES } from '@hybridmatch/queue';
 
 /** The time-driven proposal jobs; each job scheduler's id is its job name. */
 export const PROPOSAL_JOB_SCHEDULES: ReadonlyArray<{ name: JobName; every: number }> = [
@@ -22,14 +22,12 @@ export class ProposalJobScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(QUEUES.maintenance) private readonly queue: Queue) {}
 
   onApplicationBootstrap(): void {
-    this.queue.client
-      .then((client) => {
-        client.on('ready', () => void this.register());
-        return this.register();
-      })
-      .catch((error: unknown) =>
+    onEveryRedisReady(
+      this.queue,
+      () => this.register(),
+      (error) =>
         this.logger.warn(`Redis not reachable; proposal job schedules not registered: ${messageOf(error)}`),
-      );
+    );
   }
 
   private async register(): Promise<void> {
