@@ -9,11 +9,32 @@ export function dayNumber(iso: string): number {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
-  const check = new Date(t);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+  if (y < 100) {
+    // Date.UTC maps years 0..99 to 1900..1999; keep that historical behaviour.
+    const t = Date.UTC(y, mo - 1, d);
+    const check = new Date(t);
+    if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+      throw new RangeError(`invalid date "${iso}"`);
+    return Math.round(t / 86_400_000);
+  }
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)))
     throw new RangeError(`invalid date "${iso}"`);
-  return Math.round(t / 86_400_000);
+  return daysFromCivil(y, mo, d);
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Day number of `iso` plus `months` calendar months (day clamped to the month's last day). */
@@ -32,8 +53,9 @@ export function isoFromDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-const RAD = Math.PI / 180;
+/** Mean Earth radius (km) and degrees-to-radians factor used by greatCircleKm. */
+export const EARTH_RADIUS_KM = 6371.0088;
+export const RAD = Math.PI / 180;
 
 /** Great-circle distance in km (haversine, mean Earth radius). */
 export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {

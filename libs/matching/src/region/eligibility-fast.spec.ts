@@ -1,0 +1,138 @@
+import { syntheticRegion } from '../testing/synthetic';
+import { dayNumber, greatCircleKm } from './dates';
+import {
+  checkEligibility,
+  evaluatePair,
+  PairFacts,
+  prepareRequest,
+  prepareTeacher,
+  ruleContext,
+} from './eligibility';
+import { buildInstance } from './instance';
+import { EngineOptions, MatchRequest, MatchTeacher } from './region.types';
+
+/** Deterministic PRNG for the perturbations. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A synthetic region with extra variety: duplicate skills, tight budgets, short availability. */
+function instance(seed: number): { teachers: MatchTeacher[]; requests: MatchRequest[] } {
+  const { teachers, requests } = syntheticRegion({
+    seed,
+    teachers: 60,
+    requests: 40,
+    minBlocks: 1,
+    maxBlocks: 4,
+    travelScale: 1 + (seed % 3),
+    committedShare: 0.5,
+    subjects: 4,
+  });
+  const rnd = rng(seed);
+  for (const t of teachers) {
+    if (rnd() < 0.3 && t.skills.length > 0)
+      t.skills.push({ ...t.skills[0], level: rnd() < 0.5 ? 'HBO' : 'MBO2', proficiency: 3 });
+    if (rnd() < 0.15) t.releasedMinutesPerWeek = Math.floor(rnd() * 200);
+    if (rnd() < 0.1) t.contractHoursPerWeek = 44 + Math.floor(rnd() * 4);
+    if (rnd() < 0.1) t.releasedDaysPerWeek = 0;
+    if (rnd() < 0.1) t.availableUntil = '2026-09-30';
+    if (rnd() < 0.1) t.maxTravelKm = 0;
+  }
+  return { teachers, requests };
+}
+
+const cases: [string, EngineOptions][] = [
+  ['default rules', {}],
+  ['no higher-level skill', { allowHigherLevelSkill: false }],
+  ['custom distance', { distanceKm: (a, b) => Math.abs(a.lat - b.lat) * 111 + Math.abs(a.lon - b.lon) * 70 }],
+];
+
+describe('buildInstance fast eligibility agrees with checkEligibility', () => {
+  for (const [name, base] of cases) {
+    it(`same eligible blocks and pair facts on random instances (${name})`, () => {
+      for (let seed = 1; seed <= 4; seed++) {
+        const { teachers, requests } = instance(seed * 7919 + name.length);
+        const options: EngineOptions = {
+          ...base,
+          excludeTeacherIds: [teachers[3].id],
+          exclude: [{ requestId: requests[0].id, teacherIds: teachers.slice(0, 20).map((t) => t.id) }],
+        };
+        const inst = buildInstance(teachers, requests, options);
+        const fast = new Map<string, string[]>();
+        for (let g = 0; g < inst.numBlocks; g++) {
+          const r = requests[inst.blockRequest[g]];
+          for (let e = inst.edgeStart[g]; e < inst.edgeStart[g + 1]; e++) {
+            const key = `${teachers[inst.edgeTeacher[e]].id}|${r.id}`;
+            fast.set(key, [...(fast.get(key) ?? []), r.blocks[inst.blockLocal[g]].id]);
+          }
+        }
+        const ctx = ruleContext(options);
+        const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false };
+        const pairOf = new Map<string, number>();
+        for (let p = 0; p < inst.pairTeacher.length; p++)
+          pairOf.set(`${teachers[inst.pairTeacher[p]].id}|${requests[inst.pairRequest[p]].id}`, p);
+        let eligible = 0;
+        for (const t of teachers) {
+          for (const r of requests) {
+            const report = checkEligibility(t, r, undefined, options);
+            const key = `${t.id}|${r.id}`;
+            expect([key, fast.get(key) ?? []]).toEqual([key, report.eligibleBlockIds]);
+            if (!report.eligible) {
+              expect(pairOf.has(key)).toBe(false);
+              continue;
+            }
+            eligible++;
+            const p = pairOf.get(key)!;
+            evaluatePair(prepareTeacher(t, 0), prepareRequest(r, 0), ctx, facts, null);
+            expect(inst.pairSkill[p]).toBe(facts.skillValue);
+            expect(inst.pairDistance[p]).toBe(facts.distanceKm);
+            expect(inst.pairCapped[p]).toBe(facts.sixHourCapped ? 1 : 0);
+            expect(inst.pairCoverage[p]).toBe(report.eligibleBlockIds.length / r.blocks.length);
+          }
+        }
+        expect(eligible).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('dayNumber', () => {
+  const reference = (iso: string): number | 'error' => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) return 'error';
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = Date.UTC(y, mo - 1, d);
+    const check = new Date(t);
+    if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return 'error';
+    return Math.round(t / 86_400_000);
+  };
+  const ours = (iso: string): number | 'error' => {
+    try {
+      return dayNumber(iso);
+    } catch (e) {
+      expect(e).toBeInstanceOf(RangeError);
+      return 'error';
+    }
+  };
+
+  it('matches the Date-based computation, including invalid days and months', () => {
+    for (const y of [0, 50, 99, 100, 1600, 1899, 1900, 1970, 2000, 2023, 2024, 2026, 2100, 2400, 9999])
+      for (let mo = 0; mo <= 13; mo++)
+        for (let d = 0; d <= 32; d++) {
+          const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect([iso, ours(iso)]).toEqual([iso, reference(iso)]);
+        }
+    expect(ours('2026-1-01')).toBe('error');
+  });
+
+  it('greatCircleKm is unchanged (spot check)', () => {
+    expect(greatCircleKm({ lat: 52.37, lon: 4.9 }, { lat: 51.92, lon: 4.48 })).toBeCloseTo(57.7, 0);
+  });
+});
