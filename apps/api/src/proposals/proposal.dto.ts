@@ -24,12 +24,8 @@ import { enumMessage, IsCalendarDate } from '../common/validators';
 
 // ---- input -------------------------------------------------------------------------------------
 
-export class ListProposalsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ProposalStatus, example: ProposalStatus.AwaitingApproval })
-  @IsOptional()
-  @IsEnum(ProposalStatus, enumMessage(ProposalStatus))
-  status?: ProposalStatus;
-
+/** The filters proposals and placements share. */
+class ProposalFiltersDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a teaching request id (UUID)' })
@@ -46,26 +42,18 @@ export class ListProposalsQueryDto extends PageQueryDto {
   regionId?: string;
 }
 
-export class ListPlacementsQueryDto extends PageQueryDto {
+export class ListProposalsQueryDto extends ProposalFiltersDto {
+  @ApiPropertyOptional({ enum: ProposalStatus, example: ProposalStatus.AwaitingApproval })
+  @IsOptional()
+  @IsEnum(ProposalStatus, enumMessage(ProposalStatus))
+  status?: ProposalStatus;
+}
+
+export class ListPlacementsQueryDto extends ProposalFiltersDto {
   @ApiPropertyOptional({ enum: PlacementStatus, example: PlacementStatus.Active })
   @IsOptional()
   @IsEnum(PlacementStatus, enumMessage(PlacementStatus))
   status?: PlacementStatus;
-
-  @ApiPropertyOptional({ example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a teaching request id (UUID)' })
-  requestId?: string;
-
-  @ApiPropertyOptional({ example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a teacher id (UUID)' })
-  teacherId?: string;
-
-  @ApiPropertyOptional({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a region id (UUID)' })
-  regionId?: string;
 }
 
 export enum AnswerDecision {
