@@ -4,11 +4,32 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Day number (days since 1970-01-01, UTC) of an ISO date; throws RangeError on a malformed date. */
 export function dayNumber(iso: string): number {
+  if (isIsoShaped(iso))
+    return civilDayNumber(iso, digitsAt(iso, 0, 4), digitsAt(iso, 5, 2), digitsAt(iso, 8, 2));
+  // Not a YYYY-MM-DD string: the regular expression decides (it converts non-strings).
   const m = ISO_DATE.exec(iso);
   if (!m) throw new RangeError(`invalid date "${iso}": expected YYYY-MM-DD`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  return civilDayNumber(iso, Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Whether `iso` is a string ISO_DATE matches, checked without the regular expression (hot path). */
+function isIsoShaped(iso: string): boolean {
+  if (typeof iso !== 'string' || iso.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = iso.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 /* - */ : c < 48 || c > 57 /* 0-9 */) return false;
+  }
+  return true;
+}
+
+/** Value of the n decimal digits of s from `from` on (checked by isIsoShaped). */
+function digitsAt(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
+function civilDayNumber(iso: string, y: number, mo: number, d: number): number {
   if (y < 100) {
     // Date.UTC maps years 0..99 to 1900..1999; keep that historical behaviour.
     const t = Date.UTC(y, mo - 1, d);
@@ -45,6 +66,9 @@ export function addMonthsDay(iso: string, months: number): number {
   const d = Number(iso.slice(8, 10));
   const ty = y + Math.floor(mo / 12);
   const tm = ((mo % 12) + 12) % 12;
+  // Whole months from year 100 on: the same day as Date.UTC below, without Date objects.
+  if (Number.isInteger(mo) && ty >= 100 && ty <= 100_000)
+    return daysFromCivil(ty, tm + 1, Math.min(d, daysInMonth(ty, tm + 1)));
   const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
   return Math.round(Date.UTC(ty, tm, Math.min(d, last)) / 86_400_000);
 }

@@ -1,5 +1,5 @@
 import { syntheticRegion } from '../testing/synthetic';
-import { dayNumber, greatCircleKm } from './dates';
+import { addMonthsDay, dayNumber, greatCircleKm } from './dates';
 import {
   checkEligibility,
   evaluatePair,
@@ -130,6 +130,43 @@ describe('dayNumber', () => {
           expect([iso, ours(iso)]).toEqual([iso, reference(iso)]);
         }
     expect(ours('2026-1-01')).toBe('error');
+    for (const iso of [
+      '2026-01-01\n',
+      ' 2026-01-01',
+      '2026/01/01',
+      '2026-01-0a',
+      '２０２６-01-01',
+      '2026-01-01T00',
+      '',
+    ])
+      expect([iso, ours(iso)]).toEqual([iso, reference(iso)]);
+  });
+
+  it('addMonthsDay matches the Date-based computation, including clamping and years before 100', () => {
+    const reference = (iso: string, months: number): number => {
+      const y = Number(iso.slice(0, 4));
+      const mo = Number(iso.slice(5, 7)) - 1 + months;
+      const d = Number(iso.slice(8, 10));
+      const ty = y + Math.floor(mo / 12);
+      const tm = ((mo % 12) + 12) % 12;
+      const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+      return Math.round(Date.UTC(ty, tm, Math.min(d, last)) / 86_400_000);
+    };
+    const months = [
+      -1300, -25, -24, -13, -12, -7, -6, -1, 0, 1, 5, 6, 11, 12, 13, 23, 24, 25, 1300, 0.5, -6.5,
+    ];
+    for (const y of [
+      0, 50, 98, 99, 100, 101, 1600, 1899, 1900, 1970, 2000, 2023, 2024, 2026, 2100, 2400, 9999,
+    ])
+      for (let mo = 1; mo <= 12; mo++)
+        for (const d of [1, 15, 28, 29, 30, 31]) {
+          const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          if (ours(iso) === 'error') {
+            expect(() => addMonthsDay(iso, 6)).toThrow(RangeError);
+            continue;
+          }
+          for (const m of months) expect([iso, m, addMonthsDay(iso, m)]).toEqual([iso, m, reference(iso, m)]);
+        }
   });
 
   it('greatCircleKm is unchanged (spot check)', () => {

@@ -7,6 +7,7 @@ import {
   MatchRequest,
   MatchTeacher,
   RuleFailure,
+  WeeklySlot,
 } from './region.types';
 
 /** Level order: a skill "covers" a request level when its rank is equal (or higher, if allowed). */
@@ -46,12 +47,12 @@ export interface PreparedTeacher {
   workingMinutesLeft: number;
   daysLeft: number;
   /** windows[weekday] = flat [start, end, start, end, ...]. */
-  windows: number[][];
-  committedSlots: number[][];
+  windows: readonly (readonly number[])[];
+  committedSlots: readonly (readonly number[])[];
   skills: Map<string, { rank: number; proficiency: number }[]>;
   levelsMask: number;
-  previousSchools: Set<string>;
-  preferredSubjects: Set<string>;
+  previousSchools: ReadonlySet<string>;
+  preferredSubjects: ReadonlySet<string>;
   /** Committed share of the released minutes, in [0, 1]. */
   committedShare: number;
 }
@@ -65,28 +66,47 @@ export interface PreparedRequest {
   isMbo: boolean;
 }
 
+// Prepared teachers live through a whole solve: their lists are exact-size and the empty ones shared.
+/** Slots of a weekday without any (shared, never mutated). */
+const NO_SLOTS: readonly number[] = Object.freeze([]);
+/** An empty set of previous schools or preferred subjects (shared, never mutated). */
+const NO_STRINGS: ReadonlySet<string> = new Set<string>();
+
+/** Slots by weekday 0..7 (index 0 unused), all empty. */
+function emptyDays(): (readonly number[])[] {
+  return [NO_SLOTS, NO_SLOTS, NO_SLOTS, NO_SLOTS, NO_SLOTS, NO_SLOTS, NO_SLOTS, NO_SLOTS];
+}
+
+function addSlot(days: (readonly number[])[], slot: WeeklySlot): void {
+  const list = days[slot.weekday];
+  days[slot.weekday] = list === NO_SLOTS ? [slot.start, slot.end] : [...list, slot.start, slot.end];
+}
+
 export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTeacher {
-  const windows: number[][] = [[], [], [], [], [], [], [], []];
+  const windows = emptyDays();
   for (const w of teacher.windows) {
-    checkSlot(w, `teacher ${teacher.id} window`);
-    windows[w.weekday].push(w.start, w.end);
+    const problem = slotProblem(w);
+    if (problem !== null) throw new RangeError(`teacher ${teacher.id} window: ${problem}`);
+    addSlot(windows, w);
   }
-  const committedSlots: number[][] = [[], [], [], [], [], [], [], []];
+  const committedSlots = emptyDays();
   let committedMinutes = 0;
   let committedMboMinutes = 0;
   let committedDaysMask = 0;
   for (const c of teacher.committed ?? []) {
-    checkSlot(c, `teacher ${teacher.id} committed slot`);
-    committedSlots[c.weekday].push(c.start, c.end);
+    const problem = slotProblem(c);
+    if (problem !== null) throw new RangeError(`teacher ${teacher.id} committed slot: ${problem}`);
+    addSlot(committedSlots, c);
     committedMinutes += c.end - c.start;
     if (c.schoolKind === 'MBO') committedMboMinutes += c.end - c.start;
     committedDaysMask |= 1 << c.weekday;
   }
   const skills = new Map<string, { rank: number; proficiency: number }[]>();
   for (const s of teacher.skills) {
-    const list = skills.get(s.subjectCode) ?? [];
-    list.push({ rank: LEVEL_RANK[s.level], proficiency: s.proficiency ?? 2 });
-    skills.set(s.subjectCode, list);
+    const skill = { rank: LEVEL_RANK[s.level], proficiency: s.proficiency ?? 2 };
+    const list = skills.get(s.subjectCode);
+    if (list === undefined) skills.set(s.subjectCode, [skill]);
+    else list.push(skill);
   }
   let levelsMask = 0;
   for (const l of teacher.levels) levelsMask |= 1 << LEVEL_RANK[l];
@@ -116,14 +136,17 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
     committedSlots,
     skills,
     levelsMask,
-    previousSchools: new Set(teacher.previousSchoolIds ?? []),
-    preferredSubjects: new Set(teacher.preferredSubjects ?? []),
+    previousSchools: teacher.previousSchoolIds?.length ? new Set(teacher.previousSchoolIds) : NO_STRINGS,
+    preferredSubjects: teacher.preferredSubjects?.length ? new Set(teacher.preferredSubjects) : NO_STRINGS,
     committedShare: releasedMinutes > 0 ? Math.min(1, committedMinutes / releasedMinutes) : 1,
   };
 }
 
 export function prepareRequest(request: MatchRequest, index: number): PreparedRequest {
-  for (const b of request.blocks) checkSlot(b, `request ${request.id} block ${b.id}`);
+  for (const b of request.blocks) {
+    const problem = slotProblem(b);
+    if (problem !== null) throw new RangeError(`request ${request.id} block ${b.id}: ${problem}`);
+  }
   return {
     request,
     index,
@@ -134,11 +157,11 @@ export function prepareRequest(request: MatchRequest, index: number): PreparedRe
   };
 }
 
-function checkSlot(s: { weekday: number; start: number; end: number }, what: string): void {
-  if (!(Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7))
-    throw new RangeError(`${what}: weekday must be 1..7`);
-  if (!(s.start >= 0 && s.end <= 24 * 60 && s.start < s.end))
-    throw new RangeError(`${what}: need 0 <= start < end <= 1440`);
+/** What is wrong with a weekly slot, or null (the message is built only on failure). */
+function slotProblem(s: WeeklySlot): string | null {
+  if (!(Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7)) return 'weekday must be 1..7';
+  if (!(s.start >= 0 && s.end <= 24 * 60 && s.start < s.end)) return 'need 0 <= start < end <= 1440';
+  return null;
 }
 
 function popcount(x: number): number {

@@ -7,8 +7,15 @@ import {
   ruleContext,
   SIX_HOUR_RULE_MINUTES,
 } from './eligibility';
-import { EngineOptions, GeoPoint, MatchRequest, MatchTeacher, ScoreWeights } from './region.types';
-import { pointsOf, resolveWeights } from './score';
+import {
+  EngineOptions,
+  GeoPoint,
+  LessonBlock,
+  MatchRequest,
+  MatchTeacher,
+  ScoreWeights,
+} from './region.types';
+import { resolveWeights } from './score';
 
 /**
  * Everything a region solve needs, in typed arrays: blocks numbered globally (request order),
@@ -28,9 +35,13 @@ export interface RegionInstance {
   /** First global block of each request (length = requests + 1). */
   requestBlockStart: Int32Array;
   edgeStart: Int32Array;
+  /** Block of each edge (the CSR row it is in). */
+  edgeBlock: Int32Array;
   edgeTeacher: Int32Array;
   edgeScore: Int32Array;
   edgePair: Int32Array;
+  /** 1 when the edge's pair falls under the 6-hour rule (pairCapped of its pair). */
+  edgeCapped: Uint8Array;
   pairTeacher: Int32Array;
   pairRequest: Int32Array;
   pairSkill: Float64Array;
@@ -41,25 +52,6 @@ export interface RegionInstance {
   teacherFairness: Float64Array;
   eligibilityMs: number;
   graphMs: number;
-}
-
-class IntBuffer {
-  data: Int32Array;
-  length = 0;
-  constructor(cap: number) {
-    this.data = new Int32Array(Math.max(16, cap));
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const d = new Int32Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
-    }
-    this.data[this.length++] = x;
-  }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 /** Eligibility (hard rules) and scoring for every teacher-block pair, with exclusions applied. */
@@ -74,26 +66,27 @@ export function buildInstance(
   const teachers = teachersIn.map((t, i) => prepareTeacher(t, i));
   const requests = requestsIn.map((r, i) => prepareRequest(r, i));
   const nt = teachers.length;
+  const nr = requests.length;
   const teacherIndex = new Map<string, number>();
   teachers.forEach((t) => {
     if (teacherIndex.has(t.teacher.id)) throw new RangeError(`duplicate teacher id ${t.teacher.id}`);
     teacherIndex.set(t.teacher.id, t.index);
   });
 
-  // Exclusions (cascade after a decline).
-  const excludedEverywhere = new Uint8Array(nt);
+  // Exclusions (cascade after a decline): per request, the excluded teachers' indices.
+  const excludedEverywhere: number[] = [];
   for (const id of options.excludeTeacherIds ?? []) {
     const k = teacherIndex.get(id);
-    if (k !== undefined) excludedEverywhere[k] = 1;
+    if (k !== undefined) excludedEverywhere.push(k);
   }
-  const excludedFor = new Map<string, Set<number>>();
+  const excludedFor = new Map<string, number[]>();
   for (const e of options.exclude ?? []) {
-    const set = excludedFor.get(e.requestId) ?? new Set<number>();
+    const list = excludedFor.get(e.requestId) ?? [];
     for (const id of e.teacherIds) {
       const k = teacherIndex.get(id);
-      if (k !== undefined) set.add(k);
+      if (k !== undefined) list.push(k);
     }
-    excludedFor.set(e.requestId, set);
+    excludedFor.set(e.requestId, list);
   }
 
   // Static fairness: teacher's and company's committed share of released minutes.
@@ -114,20 +107,22 @@ export function buildInstance(
 
   // Global block numbering.
   let numBlocks = 0;
-  const requestBlockStart = new Int32Array(requests.length + 1);
+  const requestBlockStart = new Int32Array(nr + 1);
   for (const r of requests) {
     requestBlockStart[r.index] = numBlocks;
     numBlocks += r.request.blocks.length;
   }
-  requestBlockStart[requests.length] = numBlocks;
+  requestBlockStart[nr] = numBlocks;
   const blockRequest = new Int32Array(numBlocks);
   const blockLocal = new Int32Array(numBlocks);
   const blockDay = new Int32Array(numBlocks);
   const blockStart = new Int32Array(numBlocks);
   const blockEnd = new Int32Array(numBlocks);
-  // Exact block times for the rules (the Int32 copies above are the instance's view).
-  const startMin = new Float64Array(numBlocks);
-  const endMin = new Float64Array(numBlocks);
+  // Distinct weekly slots (weekday, start, end) of the blocks: the block rules of a teacher depend
+  // on the slot only, so they are evaluated once per teacher and slot (see BlockRules).
+  const blockSlot = new Int32Array(numBlocks);
+  const slotIndex = new Map<number | string, number>();
+  const slotBlocks: LessonBlock[] = [];
   for (const r of requests) {
     const blocks = r.request.blocks;
     const g0 = requestBlockStart[r.index];
@@ -139,111 +134,143 @@ export function buildInstance(
       blockDay[g] = b.weekday;
       blockStart[g] = b.start;
       blockEnd[g] = b.end;
-      startMin[g] = b.start;
-      endMin[g] = b.end;
+      const key = slotKey(b);
+      let slot = slotIndex.get(key);
+      if (slot === undefined) {
+        slot = slotBlocks.length;
+        slotIndex.set(key, slot);
+        slotBlocks.push(b);
+      }
+      blockSlot[g] = slot;
     }
   }
 
   // Eligibility on typed per-teacher tables (the same rules as evaluatePair/evaluateBlock, which
   // stay the readable path behind checkEligibility; a spec checks that both agree).
   const tables = teacherTables(teachers, ctx.allowHigherLevelSkill);
-  const customDistance = options.distanceKm === undefined ? null : ctx.distanceKm;
-  const sink = new PairSink(Math.max(1024, numBlocks * 8), Math.max(1024, numBlocks * 32));
-  const screened = new Int32Array(nt);
-  const screenedKm = new Float64Array(nt);
-  const blockTimes = { day: blockDay, start: startMin, end: endMin };
-  const homes = teachers.map((t) => t.teacher.home);
+  // A teacher excluded everywhere is nobody's candidate.
+  for (const t of excludedEverywhere)
+    for (let row = 0; row < tables.ns * LEVEL_SLOTS; row++)
+      clearBit(tables.candidateBits, row * tables.words, t);
+  const screen = new RequestScreen(
+    tables,
+    new BlockRules(tables, slotBlocks),
+    new DateRules(tables),
+    blockSlot,
+    options.distanceKm === undefined ? null : ctx.distanceKm,
+    teachers.map((t) => t.teacher.home),
+  );
+  // Initial capacities: about 24 pairs per block, 4 words of block rows per block.
+  const sink = new PairSink(Math.max(1024, numBlocks * 24), Math.max(1024, numBlocks * 4));
 
-  const requestPairStart = new Int32Array(requests.length + 1);
-  for (let ri = 0; ri < requests.length; ri++) {
+  // Pairs of request r: requestPairStart[r] .. requestPairStart[r + 1] (teachers ascending); their
+  // block rows (see PairSink.blockRows) start at requestRowStart[r].
+  const requestPairStart = new Int32Array(nr + 1);
+  const requestRowStart = new Int32Array(nr + 1);
+  for (let ri = 0; ri < nr; ri++) {
     const r = requests[ri];
     requestPairStart[ri] = sink.np;
-    const req = r.request;
-    const si = tables.subjectIndex.get(req.subjectCode);
+    requestRowStart[ri] = sink.nw;
+    const si = tables.subjectIndex.get(r.request.subjectCode);
     if (si === undefined || !(r.levelRank >= 1 && r.levelRank < LEVEL_SLOTS)) continue;
-    const cands = tables.candidates[si * LEVEL_SLOTS + r.levelRank];
-    if (cands.length === 0) continue;
-    const n = screenRequest(
-      tables,
-      r,
-      cands,
-      excludedEverywhere,
-      excludedFor.get(req.id),
-      customDistance,
-      homes,
-      screened,
-      screenedKm,
-    );
-    const nb = req.blocks.length;
-    const g0 = requestBlockStart[ri];
-    const skillBase = si * LEVEL_SLOTS + r.levelRank;
-    for (let c = 0; c < n; c++) {
-      const ti = screened[c];
-      const capped = r.isMbo && tables.unlimitedMbo[ti] === 0 && r.startDay > tables.pdgUntil[ti];
-      sink.reserveFlags(nb);
-      const count = blockFlags(tables, ti, capped, blockTimes, g0, nb, sink.flags, sink.nf);
-      if (count === 0) continue;
-      sink.add(
-        ti,
-        ri,
-        tables.skillValue[ti * tables.ns * LEVEL_SLOTS + skillBase],
-        screenedKm[c],
-        count / nb,
-        capped,
-        nb,
-      );
-    }
+    screen.screen(r, si, requestBlockStart[ri], excludedFor.get(r.request.id), sink);
   }
   const np = sink.np;
-  const nf = sink.nf;
-  const {
-    pairTeacher,
-    pairRequest,
-    pairSkill,
-    pairDistance,
-    pairCoverage,
-    pairCapped,
-    pairFirstFlag,
-    flags,
-  } = sink;
-  requestPairStart[requests.length] = np;
+  requestPairStart[nr] = np;
+  requestRowStart[nr] = sink.nw;
+  const { pairTeacher, pairDistance, pairBlocks, pairCapped, blockRows } = sink;
   const t1 = performance.now();
 
-  // Graph: CSR by block with integer scores.
-  const edgeStart = new Int32Array(numBlocks + 1);
-  const edgeTeacher = new IntBuffer(nf);
-  const edgeScore = new IntBuffer(nf);
-  const edgePair = new IntBuffer(nf);
-  const comp = { skill: 0, travel: 0, coverage: 0, continuity: 0, preference: 0, fairness: 0 };
-  const pairScore = new Int32Array(np);
-  for (let p = 0; p < np; p++) {
-    const pt = teachers[pairTeacher[p]];
-    const r = requests[pairRequest[p]].request;
-    comp.skill = pairSkill[p];
-    const maxKm = pt.teacher.maxTravelKm;
-    comp.travel = maxKm > 0 ? Math.max(0, 1 - pairDistance[p] / maxKm) : 1;
-    comp.coverage = pairCoverage[p];
-    comp.continuity = pt.previousSchools.has(r.schoolId) ? 1 : 0;
-    comp.preference = pt.preferredSubjects.has(r.subjectCode) ? 1 : 0;
-    comp.fairness = teacherFairness[pt.index];
-    pairScore[p] = pointsOf(weights, comp, null);
+  // Graph: the remaining pair facts and an integer score per pair, then the CSR by block (edges of
+  // a block in pair order, so teachers ascending). The score is pointsOf's arithmetic inlined:
+  // each component rounded on its own (Math.round once per distinct value for skill, coverage,
+  // continuity and preference), summed in the order of SCORE_COMPONENTS, so every total equals
+  // pointsOf's.
+  const fillPoints = Math.round(weights.fill);
+  // Continuity and preference are 0 or 1 (a rounded 0 is 0 points): 0/1 times these points.
+  const continuityPoints = Math.round(weights.continuity * 1);
+  const preferencePoints = Math.round(weights.preference * 1);
+  const fairnessPoints = new Float64Array(nt);
+  for (let t = 0; t < nt; t++) fairnessPoints[t] = Math.round(weights.fairness * teacherFairness[t]);
+  const { maxTravel, prefers, schoolTeachers, skillValue, ns } = tables;
+  const skillPoints = new Float64Array(skillValue.length);
+  for (let cell = 0; cell < skillValue.length; cell++)
+    if (skillValue[cell] >= 0) skillPoints[cell] = Math.round(weights.skill * skillValue[cell]);
+  const skillStride = ns * LEVEL_SLOTS;
+  // coveragePoints[c]: points for c eligible blocks of the request being scored.
+  const coveragePoints: number[] = [];
+  // taughtHere[t] = 1: teacher t taught at the school of the request being scored.
+  const taughtHere = new Uint8Array(nt);
+  const pairRequest = new Int32Array(np);
+  const pairSkill = new Float64Array(np);
+  const pairCoverage = new Float64Array(np);
+  // The score of pair p replaces its block count once read (the count is not needed after).
+  const pairScore = pairBlocks;
+  for (let ri = 0; ri < nr; ri++) {
+    const p0 = requestPairStart[ri];
+    const p1 = requestPairStart[ri + 1];
+    if (p0 === p1) continue;
+    const r = requests[ri];
+    const req = r.request;
+    const nb = req.blocks.length;
+    // A request with pairs has a subject some teacher has a skill in.
+    const si = tables.subjectIndex.get(req.subjectCode)!;
+    const skillAt = si * LEVEL_SLOTS + r.levelRank;
+    for (let c = 1; c <= nb; c++) coveragePoints[c] = Math.round(weights.coverage * (c / nb));
+    const formerTeachers = schoolTeachers.get(req.schoolId);
+    if (formerTeachers !== undefined) for (const t of formerTeachers) taughtHere[t] = 1;
+    for (let p = p0; p < p1; p++) {
+      const ti = pairTeacher[p];
+      const skillCell = ti * skillStride + skillAt;
+      const blocks = pairBlocks[p];
+      const maxKm = maxTravel[ti];
+      const travel = maxKm > 0 ? Math.max(0, 1 - pairDistance[p] / maxKm) : 1;
+      pairRequest[p] = ri;
+      pairSkill[p] = skillValue[skillCell];
+      pairCoverage[p] = blocks / nb;
+      pairScore[p] =
+        fillPoints +
+        skillPoints[skillCell] +
+        Math.round(weights.travel * travel) +
+        coveragePoints[blocks] +
+        taughtHere[ti] * continuityPoints +
+        prefers[ti * ns + si] * preferencePoints +
+        fairnessPoints[ti];
+    }
+    if (formerTeachers !== undefined) for (const t of formerTeachers) taughtHere[t] = 0;
   }
-  for (const r of requests) {
-    const nbr = r.request.blocks.length;
-    const g0 = requestBlockStart[r.index];
-    for (let k = 0; k < nbr; k++) {
-      const g = g0 + k;
-      edgeStart[g] = edgeTeacher.length;
-      for (let p = requestPairStart[r.index]; p < requestPairStart[r.index + 1]; p++) {
-        if (flags[pairFirstFlag[p] + k] === 1) {
-          edgeTeacher.push(pairTeacher[p]);
-          edgeScore.push(pairScore[p]);
-          edgePair.push(p);
+  // Every bit of the block rows is one edge: the arrays have their final size from the start.
+  const ne = sink.edges;
+  const edgeStart = new Int32Array(numBlocks + 1);
+  const edgeBlock = new Int32Array(ne);
+  const edgeTeacher = new Int32Array(ne);
+  const edgeScore = new Int32Array(ne);
+  const edgePair = new Int32Array(ne);
+  const edgeCapped = new Uint8Array(ne);
+  let e = 0;
+  for (let ri = 0; ri < nr; ri++) {
+    const p0 = requestPairStart[ri];
+    const p1 = requestPairStart[ri + 1];
+    const g0 = requestBlockStart[ri];
+    const nb = requestBlockStart[ri + 1] - g0;
+    const rowWords = (p1 - p0 + 31) >>> 5;
+    for (let k = 0; k < nb; k++) {
+      edgeStart[g0 + k] = e;
+      const row = requestRowStart[ri] + k * rowWords;
+      for (let w = 0; w < rowWords; w++) {
+        for (let bits = blockRows[row + w]; bits !== 0; bits &= bits - 1) {
+          const p = p0 + ((w << 5) | lowestBit(bits));
+          edgeBlock[e] = g0 + k;
+          edgeTeacher[e] = pairTeacher[p];
+          edgeScore[e] = pairScore[p];
+          edgePair[e] = p;
+          edgeCapped[e] = pairCapped[p];
+          e++;
         }
       }
     }
   }
-  edgeStart[numBlocks] = edgeTeacher.length;
+  edgeStart[numBlocks] = e;
   const t2 = performance.now();
 
   return {
@@ -258,15 +285,17 @@ export function buildInstance(
     blockEnd,
     requestBlockStart,
     edgeStart,
-    edgeTeacher: edgeTeacher.toArray(),
-    edgeScore: edgeScore.toArray(),
-    edgePair: edgePair.toArray(),
-    pairTeacher: pairTeacher.slice(0, np),
-    pairRequest: pairRequest.slice(0, np),
-    pairSkill: pairSkill.slice(0, np),
-    pairDistance: pairDistance.slice(0, np),
-    pairCoverage: pairCoverage.slice(0, np),
-    pairCapped: pairCapped.slice(0, np),
+    edgeBlock,
+    edgeTeacher,
+    edgeScore,
+    edgePair,
+    edgeCapped,
+    pairTeacher: pairTeacher.subarray(0, np),
+    pairRequest,
+    pairSkill,
+    pairDistance: pairDistance.subarray(0, np),
+    pairCoverage,
+    pairCapped: pairCapped.subarray(0, np),
     teacherFairness,
     eligibilityMs: t1 - t0,
     graphMs: t2 - t1,
@@ -282,8 +311,10 @@ interface TeacherTables {
   subjectIndex: Map<string, number>;
   /** skillValue[(t * ns + subject) * 6 + rank]: best skill value for a request at rank, or -1. */
   skillValue: Float64Array;
-  /** candidates[subject * 6 + rank]: teachers (ascending) with a skill value >= 0 and the level. */
-  candidates: Int32Array[];
+  /** Words of a bit row over the teachers (see setBit). */
+  words: number;
+  /** Row subject * 6 + rank: the teachers with a skill value >= 0 there who teach the level. */
+  candidateBits: Int32Array;
   fromDay: Float64Array;
   untilDay: Float64Array;
   vogUntil: Float64Array;
@@ -302,19 +333,29 @@ interface TeacherTables {
   maxMinutes: Float64Array;
   /** Same, also within the 6-hour rule. */
   maxMinutesCapped: Float64Array;
-  committedDays: Int32Array;
-  daysLeft: Float64Array;
+  /** Bit d: RELEASED_DAYS allows weekday d (a committed day, or released days left). */
+  openDays: Int32Array;
   /** Windows of teacher t on weekday d: winData[winOff[t*8+d] .. winOff[t*8+d+1]), start/end pairs. */
   winOff: Int32Array;
   winData: Float64Array;
   comOff: Int32Array;
   comData: Float64Array;
+  /** prefers[t * ns + subject] = 1: the subject is among teacher t's preferred subjects. */
+  prefers: Uint8Array;
+  /** School id -> teachers (ascending) who taught there before (continuity). */
+  schoolTeachers: Map<string, number[]>;
 }
 
-function flatSlots(teachers: readonly PreparedTeacher[], pick: (t: PreparedTeacher) => number[][]) {
+function flatSlots(
+  teachers: readonly PreparedTeacher[],
+  pick: (t: PreparedTeacher) => readonly (readonly number[])[],
+) {
   const off = new Int32Array(teachers.length * 8 + 1);
   let n = 0;
-  for (const t of teachers) for (let d = 0; d < 8; d++) n += pick(t)[d].length;
+  for (const t of teachers) {
+    const slots = pick(t);
+    for (let d = 0; d < 8; d++) n += slots[d].length;
+  }
   const data = new Float64Array(n);
   n = 0;
   for (let i = 0; i < teachers.length; i++) {
@@ -337,8 +378,8 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
       if (!subjectIndex.has(subject)) subjectIndex.set(subject, subjectIndex.size);
   const ns = subjectIndex.size;
   const skillValue = new Float64Array(nt * ns * LEVEL_SLOTS).fill(-1);
-  const candidateLists: number[][] = [];
-  for (let k = 0; k < ns * LEVEL_SLOTS; k++) candidateLists.push([]);
+  const words = (nt + 31) >>> 5;
+  const candidateBits = new Int32Array(ns * LEVEL_SLOTS * words);
   const tb = {
     fromDay: new Float64Array(nt),
     untilDay: new Float64Array(nt),
@@ -355,8 +396,7 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
     maxTravel: new Float64Array(nt),
     maxMinutes: new Float64Array(nt),
     maxMinutesCapped: new Float64Array(nt),
-    committedDays: new Int32Array(nt),
-    daysLeft: new Float64Array(nt),
+    openDays: new Int32Array(nt),
   };
   for (let i = 0; i < nt; i++) {
     const t = teachers[i];
@@ -390,8 +430,7 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
     tb.maxTravel[i] = t.teacher.maxTravelKm;
     tb.maxMinutes[i] = Math.min(t.releasedMinutesLeft, t.workingMinutesLeft);
     tb.maxMinutesCapped[i] = Math.min(tb.maxMinutes[i], SIX_HOUR_RULE_MINUTES - t.committedMboMinutes);
-    tb.committedDays[i] = t.committedDaysMask;
-    tb.daysLeft[i] = t.daysLeft;
+    tb.openDays[i] = t.daysLeft < 1 ? t.committedDaysMask : 0xff;
   }
   for (let i = 0; i < nt; i++) {
     const levels = teachers[i].levelsMask;
@@ -399,7 +438,21 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
       const base = (i * ns + si) * LEVEL_SLOTS;
       for (let rank = 1; rank < LEVEL_SLOTS; rank++)
         if (skillValue[base + rank] >= 0 && (levels === 0 || (levels & (1 << rank)) !== 0))
-          candidateLists[si * LEVEL_SLOTS + rank].push(i);
+          setBit(candidateBits, (si * LEVEL_SLOTS + rank) * words, i);
+    }
+  }
+  // Score facts: preferred subjects outside every teacher's skills can never meet a pair.
+  const prefers = new Uint8Array(nt * ns);
+  const schoolTeachers = new Map<string, number[]>();
+  for (let i = 0; i < nt; i++) {
+    for (const subject of teachers[i].preferredSubjects) {
+      const si = subjectIndex.get(subject);
+      if (si !== undefined) prefers[i * ns + si] = 1;
+    }
+    for (const school of teachers[i].previousSchools) {
+      const list = schoolTeachers.get(school);
+      if (list === undefined) schoolTeachers.set(school, [i]);
+      else list.push(i);
     }
   }
   const win = flatSlots(teachers, (t) => t.windows);
@@ -407,8 +460,11 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
   return {
     ns,
     subjectIndex,
+    prefers,
+    schoolTeachers,
     skillValue,
-    candidates: candidateLists.map((l) => Int32Array.from(l)),
+    words,
+    candidateBits,
     ...tb,
     winOff: win.off,
     winData: win.data,
@@ -430,189 +486,363 @@ function growFloat(a: Float64Array, cap: number): Float64Array<ArrayBuffer> {
 }
 
 /**
- * Request-level rules (period, VOG, exclusions, distance) for the candidates of one request
- * (skill and level are settled by the candidate list). Writes the teachers that pass, in order,
- * to `out` with their distances to `outKm`; returns how many.
+ * Teacher sets as bit rows: teacher t is bit t % 32 of word t / 32 (Int32 words, so the bit
+ * operations stay in int32). Iterating a row's set bits visits the teachers in ascending order.
  */
-function screenRequest(
-  tb: TeacherTables,
-  r: PreparedRequest,
-  cands: Int32Array,
-  excludedEverywhere: Uint8Array,
-  excluded: Set<number> | undefined,
-  customDistance: ((a: GeoPoint, b: GeoPoint) => number) | null,
-  homes: readonly GeoPoint[],
-  out: Int32Array,
-  outKm: Float64Array,
-): number {
-  const req = r.request;
-  const {
-    x: tX,
-    y: tY,
-    z: tZ,
-    cosReach,
-    fromDay,
-    untilDay,
-    vogUntil,
-    lat: tLat,
-    lon: tLon,
-    cosLat,
-    maxTravel,
-  } = tb;
-  const rLat = req.location.lat;
-  const rLon = req.location.lon;
-  const rCosLat = Math.cos(rLat * RAD);
-  const la = rLat * RAD;
-  const lo = rLon * RAD;
-  const rx = Math.cos(la) * Math.cos(lo);
-  const ry = Math.cos(la) * Math.sin(lo);
-  const rz = Math.sin(la);
-  const startDay = r.startDay;
-  const endDay = r.endDay;
-  const neededDays = Math.max(1, Math.round(req.minCommitmentWeeks * 7));
-  const vogWaived = req.allowVogPending;
-  const useDefault = customDistance === null;
-  let n = 0;
-  for (let c = 0; c < cands.length; c++) {
-    const ti = cands[c];
-    // DISTANCE pre-check (permissive, default great-circle distance only).
-    if (useDefault && tX[ti] * rx + tY[ti] * ry + tZ[ti] * rz < cosReach[ti]) continue;
-    // PERIOD.
-    if (Math.min(untilDay[ti], endDay) - Math.max(fromDay[ti], startDay) + 1 < neededDays) continue;
-    // VOG.
-    if (!vogWaived && startDay > vogUntil[ti]) continue;
-    if (excludedEverywhere[ti] === 1 || (excluded !== undefined && excluded.has(ti))) continue;
-    // DISTANCE, exact (the same arithmetic as greatCircleKm).
-    let distance: number;
-    if (useDefault) {
-      const dLat = (rLat - tLat[ti]) * RAD;
-      const dLon = (rLon - tLon[ti]) * RAD;
-      const s = Math.sin(dLat / 2) ** 2 + cosLat[ti] * rCosLat * Math.sin(dLon / 2) ** 2;
-      distance = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
-    } else {
-      distance = customDistance(homes[ti], req.location);
-    }
-    if (!(distance <= maxTravel[ti])) continue;
-    out[n] = ti;
-    outKm[n] = distance;
-    n++;
+function setBit(row: Int32Array, at: number, t: number): void {
+  row[at + (t >>> 5)] |= 1 << (t & 31);
+}
+
+function clearBit(row: Int32Array, at: number, t: number): void {
+  row[at + (t >>> 5)] &= ~(1 << (t & 31));
+}
+
+/** Map key of a block's weekly slot (a number for whole minutes, the common case). */
+function slotKey(b: LessonBlock): number | string {
+  return Number.isInteger(b.start) && Number.isInteger(b.end)
+    ? (b.weekday * 1441 + b.start) * 1441 + b.end
+    : `${b.weekday}|${b.start}|${b.end}`;
+}
+
+/**
+ * The request-level rules that depend on dates only, as bit rows over the teachers, each built
+ * on first use: PERIOD per (period start, period end, minimum commitment), VOG and the 6-hour
+ * rule's cap per period start.
+ */
+class DateRules {
+  private readonly periodRows = new Map<number, Map<number, Map<number, Int32Array>>>();
+  private readonly vogRows = new Map<number, Int32Array>();
+  private readonly cappedRows = new Map<number, Int32Array>();
+  /** Every teacher (VOG waived) and no teacher (the 6-hour rule applies at MBO only). */
+  readonly everyone: Int32Array;
+  readonly nobody: Int32Array;
+
+  constructor(private readonly tb: TeacherTables) {
+    this.everyone = new Int32Array(tb.words).fill(-1);
+    this.nobody = new Int32Array(tb.words);
   }
-  return n;
+
+  /** PERIOD: teachers available for at least `neededDays` days of the period. */
+  period(startDay: number, endDay: number, neededDays: number): Int32Array {
+    let byEnd = this.periodRows.get(startDay);
+    if (byEnd === undefined) this.periodRows.set(startDay, (byEnd = new Map()));
+    let byNeeded = byEnd.get(endDay);
+    if (byNeeded === undefined) byEnd.set(endDay, (byNeeded = new Map()));
+    let row = byNeeded.get(neededDays);
+    if (row === undefined) {
+      const { fromDay, untilDay } = this.tb;
+      row = this.row(
+        (t) => !(Math.min(untilDay[t], endDay) - Math.max(fromDay[t], startDay) + 1 < neededDays),
+      );
+      byNeeded.set(neededDays, row);
+    }
+    return row;
+  }
+
+  /** VOG: teachers whose VOG is at most 6 months old at the period start. */
+  vog(startDay: number): Int32Array {
+    let row = this.vogRows.get(startDay);
+    if (row === undefined) {
+      const { vogUntil } = this.tb;
+      this.vogRows.set(startDay, (row = this.row((t) => !(startDay > vogUntil[t]))));
+    }
+    return row;
+  }
+
+  /** Teachers the 6-hour rule caps at MBO: not qualified (pdg/full), no PDG in progress within 2 years. */
+  capped(startDay: number): Int32Array {
+    let row = this.cappedRows.get(startDay);
+    if (row === undefined) {
+      const { unlimitedMbo, pdgUntil } = this.tb;
+      this.cappedRows.set(startDay, (row = this.row((t) => unlimitedMbo[t] === 0 && startDay > pdgUntil[t])));
+    }
+    return row;
+  }
+
+  private row(test: (t: number) => boolean): Int32Array {
+    const row = new Int32Array(this.tb.words);
+    for (let t = 0; t < this.tb.fromDay.length; t++) if (test(t)) setBit(row, 0, t);
+    return row;
+  }
 }
 
 /**
  * Block-level rules (window, committed overlap, released days and minutes, working hours,
- * 6-hour rule) of teacher `ti` for blocks g0..g0+nb-1: flags[at + k] = 1 when block k passes.
- * Returns the number that pass.
+ * 6-hour rule) per distinct block slot, as bit rows over the teachers: word w of slot s (teachers
+ * 32w..32w+31) is evaluated on first use.
  */
-function blockFlags(
-  tb: TeacherTables,
-  ti: number,
-  capped: boolean,
-  blocks: { day: Int32Array; start: Float64Array; end: Float64Array },
-  g0: number,
-  nb: number,
-  flags: Uint8Array,
-  at: number,
-): number {
-  const { winOff, winData, comOff, comData } = tb;
-  const maxDuration = capped ? tb.maxMinutesCapped[ti] : tb.maxMinutes[ti];
-  const daysMask = tb.committedDays[ti];
-  const noNewDay = tb.daysLeft[ti] < 1;
-  const wBase = ti * 8;
-  let count = 0;
-  for (let k = 0; k < nb; k++) {
-    const g = g0 + k;
-    const day = blocks.day[g];
-    const bs = blocks.start[g];
-    const be = blocks.end[g];
-    let ok = be - bs <= maxDuration && !(noNewDay && (daysMask & (1 << day)) === 0);
-    if (ok) {
-      ok = false;
-      for (let w = winOff[wBase + day], wEnd = winOff[wBase + day + 1]; w < wEnd; w += 2) {
-        if (winData[w] <= bs && be <= winData[w + 1]) {
-          ok = true;
-          break;
-        }
-      }
+class BlockRules {
+  private readonly words: number;
+  private readonly slotDay: Int32Array;
+  private readonly slotStart: Float64Array;
+  private readonly slotEnd: Float64Array;
+  /** ok[s * words + w]: teachers passing slot s's rules; okCapped: under the 6-hour rule. */
+  private readonly ok: Int32Array;
+  private readonly okCapped: Int32Array;
+  private readonly known: Uint8Array;
+
+  constructor(
+    private readonly tb: TeacherTables,
+    slots: readonly LessonBlock[],
+  ) {
+    const n = slots.length;
+    this.words = tb.words;
+    this.slotDay = new Int32Array(n);
+    this.slotStart = new Float64Array(n);
+    this.slotEnd = new Float64Array(n);
+    for (let s = 0; s < n; s++) {
+      this.slotDay[s] = slots[s].weekday;
+      this.slotStart[s] = slots[s].start;
+      this.slotEnd[s] = slots[s].end;
     }
-    if (ok) {
-      for (let w = comOff[wBase + day], wEnd = comOff[wBase + day + 1]; w < wEnd; w += 2) {
-        if (bs < comData[w + 1] && comData[w] < be) {
-          ok = false;
-          break;
-        }
-      }
-    }
-    flags[at + k] = ok ? 1 : 0;
-    if (ok) count++;
+    this.ok = new Int32Array(n * tb.words);
+    this.okCapped = new Int32Array(n * tb.words);
+    this.known = new Uint8Array(n * tb.words);
   }
-  return count;
+
+  /** Word w of the teachers passing slot s, where `capped` (same word) marks the capped teachers. */
+  pass(s: number, w: number, capped: number): number {
+    const i = s * this.words + w;
+    if (this.known[i] === 0) this.evaluate(s, w);
+    return (this.ok[i] & ~capped) | (this.okCapped[i] & capped);
+  }
+
+  private evaluate(s: number, w: number): void {
+    const { winOff, winData, comOff, comData, openDays, maxMinutes, maxMinutesCapped } = this.tb;
+    const day = this.slotDay[s];
+    const dayBit = 1 << day;
+    const bs = this.slotStart[s];
+    const be = this.slotEnd[s];
+    const duration = be - bs;
+    const t0 = w << 5;
+    const t1 = Math.min(t0 + 32, maxMinutes.length);
+    let ok = 0;
+    let okCapped = 0;
+    for (let t = t0; t < t1; t++) {
+      // RELEASED_DAYS: a new weekday needs a released day left.
+      if ((openDays[t] & dayBit) === 0) continue;
+      // WINDOW: inside one of the teacher's windows that weekday.
+      let inWindow = false;
+      for (let k = winOff[t * 8 + day], end = winOff[t * 8 + day + 1]; k < end; k += 2) {
+        if (winData[k] <= bs && be <= winData[k + 1]) {
+          inWindow = true;
+          break;
+        }
+      }
+      if (!inWindow) continue;
+      // SAME_DAY: no overlap with a committed slot.
+      let overlaps = false;
+      for (let k = comOff[t * 8 + day], end = comOff[t * 8 + day + 1]; k < end; k += 2) {
+        if (bs < comData[k + 1] && comData[k] < be) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (overlaps) continue;
+      // RELEASED_MINUTES and WORKING_HOURS (maxMinutes), plus the SIX_HOUR_RULE (maxMinutesCapped).
+      if (duration <= maxMinutes[t]) ok |= 1 << (t - t0);
+      if (duration <= maxMinutesCapped[t]) okCapped |= 1 << (t - t0);
+    }
+    const i = s * this.words + w;
+    this.ok[i] = ok;
+    this.okCapped[i] = okCapped;
+    this.known[i] = 1;
+  }
 }
 
-/** Growable typed buffers for the eligible pairs and their block flags. */
+/**
+ * All rules for the teachers against one request at a time. Word-parallel on bit rows first
+ * (SKILL and LEVEL via the candidate row, PERIOD, VOG, at least one block passing the block
+ * rules, exclusions), then per remaining teacher, in ascending order, the DISTANCE: the cheap
+ * unit-vector pre-check, then the exact distance. The pairs' facts that need no more rules
+ * (skill value, coverage, score) are filled in by the graph phase.
+ */
+class RequestScreen {
+  /** Scratch: blockPass[k * words + w] = word w of the teachers passing block k of the request. */
+  private blockPass = new Int32Array(0);
+  private readonly remaining: Int32Array;
+
+  constructor(
+    private readonly tb: TeacherTables,
+    private readonly blockRules: BlockRules,
+    private readonly dateRules: DateRules,
+    /** blockSlot[g]: the slot (see BlockRules) of global block g. */
+    private readonly blockSlot: Int32Array,
+    private readonly customDistance: ((a: GeoPoint, b: GeoPoint) => number) | null,
+    private readonly homes: readonly GeoPoint[],
+  ) {
+    this.remaining = new Int32Array(tb.words);
+  }
+
+  /**
+   * Appends the eligible pairs of request `r` (with subject index `subject`; its blocks are the
+   * global blocks g0, g0 + 1, ...) to `sink`, in teacher order, with their block rows.
+   */
+  screen(
+    r: PreparedRequest,
+    subject: number,
+    g0: number,
+    excluded: readonly number[] | undefined,
+    sink: PairSink,
+  ): void {
+    const { tb, blockRules, remaining } = this;
+    const words = tb.words;
+    const req = r.request;
+    const nb = req.blocks.length;
+    const blockSlot = this.blockSlot;
+    if (this.blockPass.length < nb * words) this.blockPass = new Int32Array(nb * words * 2);
+    const blockPass = this.blockPass;
+    const neededDays = Math.max(1, Math.round(req.minCommitmentWeeks * 7));
+    const dates = this.dateRules;
+    const periodRow = dates.period(r.startDay, r.endDay, neededDays);
+    const vogRow = req.allowVogPending ? dates.everyone : dates.vog(r.startDay);
+    const cappedRow = r.isMbo ? dates.capped(r.startDay) : dates.nobody;
+    const candidates = tb.candidateBits;
+    const candidateRow = (subject * LEVEL_SLOTS + r.levelRank) * words;
+    for (let w = 0; w < words; w++) {
+      let left = candidates[candidateRow + w] & periodRow[w] & vogRow[w];
+      if (left !== 0) {
+        const capped = cappedRow[w];
+        let anyBlock = 0;
+        for (let k = 0; k < nb; k++) {
+          const pass = blockRules.pass(blockSlot[g0 + k], w, capped);
+          blockPass[k * words + w] = pass;
+          anyBlock |= pass;
+        }
+        left &= anyBlock;
+      }
+      remaining[w] = left;
+    }
+    if (excluded !== undefined) for (const t of excluded) clearBit(remaining, 0, t);
+
+    const { x: tX, y: tY, z: tZ, cosReach, lat: tLat, lon: tLon, cosLat, maxTravel } = tb;
+    const customDistance = this.customDistance;
+    const useDefault = customDistance === null;
+    const rLat = req.location.lat;
+    const rLon = req.location.lon;
+    // DISTANCE per remaining teacher in ascending order: the teachers in reach become pairs p0,
+    // p0 + 1, ...
+    let maxPairs = 0;
+    for (let w = 0; w < words; w++) maxPairs += popcount(remaining[w]);
+    sink.reservePairs(maxPairs);
+    const { pairTeacher, pairDistance } = sink;
+    const p0 = sink.np;
+    let p = p0;
+    const rCosLat = Math.cos(rLat * RAD);
+    const la = rLat * RAD;
+    const lo = rLon * RAD;
+    const rx = Math.cos(la) * Math.cos(lo);
+    const ry = Math.cos(la) * Math.sin(lo);
+    const rz = Math.sin(la);
+    for (let w = 0; w < words; w++) {
+      for (let bits = remaining[w]; bits !== 0; bits &= bits - 1) {
+        const ti = (w << 5) | lowestBit(bits);
+        // Pre-check (permissive, default great-circle distance only): clearly too far.
+        if (useDefault && tX[ti] * rx + tY[ti] * ry + tZ[ti] * rz < cosReach[ti]) continue;
+        // Exact: the same arithmetic as greatCircleKm.
+        let distance: number;
+        if (useDefault) {
+          const dLat = (rLat - tLat[ti]) * RAD;
+          const dLon = (rLon - tLon[ti]) * RAD;
+          const s = Math.sin(dLat / 2) ** 2 + cosLat[ti] * rCosLat * Math.sin(dLon / 2) ** 2;
+          distance = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+        } else {
+          distance = customDistance(this.homes[ti], req.location);
+        }
+        if (!(distance <= maxTravel[ti])) continue;
+        pairTeacher[p] = ti;
+        pairDistance[p] = distance;
+        p++;
+      }
+    }
+    const m = p - p0;
+    if (m === 0) return;
+
+    // Block rows: bit j of row k = block k is eligible for pair p0 + j.
+    const rowWords = (m + 31) >>> 5;
+    sink.reserveRows(nb * rowWords);
+    const { blockRows, pairBlocks, pairCapped } = sink;
+    const w0 = sink.nw;
+    blockRows.fill(0, w0, w0 + nb * rowWords);
+    let edges = 0;
+    for (let j = 0; j < m; j++) {
+      // Teacher t: bit tBit of word tWord in teacher rows; pair j: `bit` of word j / 32 in block rows.
+      const t = pairTeacher[p0 + j];
+      const tWord = t >>> 5;
+      const tBit = t & 31;
+      const row = w0 + (j >>> 5);
+      const bit = 1 << (j & 31);
+      let count = 0;
+      for (let k = 0; k < nb; k++) {
+        const ok = (blockPass[k * words + tWord] >>> tBit) & 1;
+        blockRows[row + k * rowWords] |= -ok & bit;
+        count += ok;
+      }
+      pairBlocks[p0 + j] = count;
+      pairCapped[p0 + j] = (cappedRow[tWord] >>> tBit) & 1;
+      edges += count;
+    }
+    sink.np = p;
+    sink.nw = w0 + nb * rowWords;
+    sink.edges += edges;
+  }
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Index of the lowest set bit of a nonzero word. */
+function lowestBit(bits: number): number {
+  return 31 - Math.clz32(bits & -bits);
+}
+
+/**
+ * Growable typed buffers for the eligible pairs and their eligible blocks. The instance returns
+ * views of pairTeacher, pairDistance and pairCapped (no copy); capacities double when exceeded.
+ */
 class PairSink {
   np = 0;
-  nf = 0;
+  /** Words of block rows in use. */
+  nw = 0;
+  /** Eligible blocks over all kept pairs (= edges of the graph). */
+  edges = 0;
   pairTeacher: Int32Array<ArrayBuffer>;
-  pairRequest: Int32Array<ArrayBuffer>;
-  pairFirstFlag: Int32Array<ArrayBuffer>;
-  pairSkill: Float64Array<ArrayBuffer>;
   pairDistance: Float64Array<ArrayBuffer>;
-  pairCoverage: Float64Array<ArrayBuffer>;
+  /** Number of eligible blocks of the pair. */
+  pairBlocks: Int32Array<ArrayBuffer>;
   pairCapped: Uint8Array<ArrayBuffer>;
-  /** flags[pairFirstFlag[p] + k] = block k of the pair's request is eligible. */
-  flags: Uint8Array<ArrayBuffer>;
+  /**
+   * Eligible blocks as bit rows: per request (pairs p0..p0+m-1, nb blocks) nb rows of
+   * ceil(m / 32) words; bit j of row k = block k is eligible for pair p0 + j.
+   */
+  blockRows: Int32Array<ArrayBuffer>;
 
-  constructor(pairCap: number, flagCap: number) {
+  constructor(pairCap: number, rowCap: number) {
     this.pairTeacher = new Int32Array(pairCap);
-    this.pairRequest = new Int32Array(pairCap);
-    this.pairFirstFlag = new Int32Array(pairCap);
-    this.pairSkill = new Float64Array(pairCap);
     this.pairDistance = new Float64Array(pairCap);
-    this.pairCoverage = new Float64Array(pairCap);
+    this.pairBlocks = new Int32Array(pairCap);
     this.pairCapped = new Uint8Array(pairCap);
-    this.flags = new Uint8Array(flagCap);
+    this.blockRows = new Int32Array(rowCap);
   }
 
-  reserveFlags(nb: number): void {
-    if (this.nf + nb <= this.flags.length) return;
-    const f = new Uint8Array(Math.max(this.flags.length * 2, this.nf + nb));
-    f.set(this.flags);
-    this.flags = f;
+  /** Makes room for n more pairs. */
+  reservePairs(n: number): void {
+    if (this.np + n <= this.pairTeacher.length) return;
+    const cap = Math.max(this.pairTeacher.length * 2, this.np + n);
+    this.pairTeacher = growInt(this.pairTeacher, cap);
+    this.pairDistance = growFloat(this.pairDistance, cap);
+    this.pairBlocks = growInt(this.pairBlocks, cap);
+    const pc = new Uint8Array(cap);
+    pc.set(this.pairCapped);
+    this.pairCapped = pc;
   }
 
-  /** Keeps the pair whose block flags were just written at `nf` (nb of them). */
-  add(
-    ti: number,
-    ri: number,
-    skill: number,
-    km: number,
-    coverage: number,
-    capped: boolean,
-    nb: number,
-  ): void {
-    const p = this.np;
-    if (p === this.pairTeacher.length) {
-      const cap = p * 2;
-      this.pairTeacher = growInt(this.pairTeacher, cap);
-      this.pairRequest = growInt(this.pairRequest, cap);
-      this.pairFirstFlag = growInt(this.pairFirstFlag, cap);
-      this.pairSkill = growFloat(this.pairSkill, cap);
-      this.pairDistance = growFloat(this.pairDistance, cap);
-      this.pairCoverage = growFloat(this.pairCoverage, cap);
-      const pc = new Uint8Array(cap);
-      pc.set(this.pairCapped);
-      this.pairCapped = pc;
-    }
-    this.pairTeacher[p] = ti;
-    this.pairRequest[p] = ri;
-    this.pairSkill[p] = skill;
-    this.pairDistance[p] = km;
-    this.pairCoverage[p] = coverage;
-    this.pairCapped[p] = capped ? 1 : 0;
-    this.pairFirstFlag[p] = this.nf;
-    this.np = p + 1;
-    this.nf += nb;
+  /** Makes room for n more words of block rows. */
+  reserveRows(n: number): void {
+    if (this.nw + n <= this.blockRows.length) return;
+    this.blockRows = growInt(this.blockRows, Math.max(this.blockRows.length * 2, this.nw + n));
   }
 }

@@ -7,16 +7,23 @@ import { RegionInstance } from './instance';
  * summed over MBO blocks, and no two blocks overlapping on the same weekday.
  */
 export class SideRules {
+  /** Block of each edge (the instance's). */
   readonly edgeBlock: Int32Array;
-  private readonly blockMbo: Uint8Array;
+  /** 1 when the pair falls under the 6-hour rule (the instance's). */
+  readonly edgeCapped: Uint8Array;
+  /** 1 when the block is at an MBO school (counts toward the 6-hour rule). */
+  readonly blockMbo: Uint8Array;
+  /** 1 when the request accepts a team (several teachers). */
+  readonly requestTeam: Uint8Array;
 
-  constructor(private readonly inst: RegionInstance) {
-    this.edgeBlock = new Int32Array(inst.edgeTeacher.length);
-    for (let b = 0; b < inst.numBlocks; b++)
-      for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) this.edgeBlock[e] = b;
+  constructor(readonly inst: RegionInstance) {
+    this.edgeBlock = inst.edgeBlock;
+    this.edgeCapped = inst.edgeCapped;
     this.blockMbo = new Uint8Array(inst.numBlocks);
     for (let b = 0; b < inst.numBlocks; b++)
       this.blockMbo[b] = inst.requests[inst.blockRequest[b]].isMbo ? 1 : 0;
+    this.requestTeam = new Uint8Array(inst.requests.length);
+    for (const r of inst.requests) this.requestTeam[r.index] = r.request.allowTeam ? 1 : 0;
   }
 
   private teacherEdgeStart: Int32Array | null = null;
@@ -53,7 +60,7 @@ export class SideRules {
       const dur = blockEnd[b] - blockStart[b];
       minutes += dur;
       if (this.blockMbo[b]) mbo += dur;
-      if (this.inst.pairCapped[this.inst.edgePair[e]]) capped = true;
+      if (this.edgeCapped[e]) capped = true;
       days |= 1 << blockDay[b];
       for (let q = 0; q < k; q++) {
         const b2 = this.edgeBlock[edges[q]];
@@ -74,7 +81,17 @@ export class SideRules {
    */
   bestSubset(t: number, edges: number[], base: number, phi: number): number[] {
     const score = this.inst.edgeScore;
-    const sorted = [...edges].sort((a, b) => score[b] - score[a]);
+    // Highest score first, stable (insertion: the lists are short).
+    const sorted = [...edges];
+    for (let i = 1; i < sorted.length; i++) {
+      const e = sorted[i];
+      let j = i;
+      while (j > 0 && score[sorted[j - 1]] < score[e]) {
+        sorted[j] = sorted[j - 1];
+        j--;
+      }
+      sorted[j] = e;
+    }
     const m = sorted.length;
     if (m > 16) {
       const kept: number[] = [];
@@ -87,23 +104,183 @@ export class SideRules {
     }
     const suffix = new Float64Array(m + 1);
     for (let k = m - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + Math.max(0, score[sorted[k]]);
+    // Depth-first over keep/drop with the sums of the kept blocks carried along, so each step
+    // checks only the new block (the kept ones already fit together).
+    const pt = this.inst.teachers[t];
+    const maxMinutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft);
+    const maxMbo = SIX_HOUR_RULE_MINUTES - pt.committedMboMinutes;
+    const maxDays = pt.teacher.releasedDaysPerWeek;
+    const { blockDay, blockStart, blockEnd } = this.inst;
     const cur: number[] = [];
     let best: number[] = [];
     let bestValue = 0;
-    const dfs = (k: number, value: number): void => {
+    const dfs = (
+      k: number,
+      value: number,
+      minutes: number,
+      mbo: number,
+      capped: boolean,
+      days: number,
+    ): void => {
       if (value > bestValue) {
         bestValue = value;
         best = [...cur];
       }
       if (k === m || value + suffix[k] <= bestValue) return;
       const e = sorted[k];
-      cur.push(e);
-      if (this.fits(t, cur, cur.length)) dfs(k + 1, value + score[e] - phi * (base + cur.length - 1));
-      cur.pop();
-      dfs(k + 1, value);
+      const b = this.edgeBlock[e];
+      const dur = blockEnd[b] - blockStart[b];
+      const nextMbo = mbo + (this.blockMbo[b] ? dur : 0);
+      const nextCapped = capped || this.edgeCapped[e] === 1;
+      const nextDays = days | (1 << blockDay[b]);
+      let fits =
+        minutes + dur <= maxMinutes && popcount(nextDays) <= maxDays && !(nextCapped && nextMbo > maxMbo);
+      for (let q = 0; fits && q < cur.length; q++) {
+        const b2 = this.edgeBlock[cur[q]];
+        if (blockDay[b2] === blockDay[b] && blockStart[b] < blockEnd[b2] && blockStart[b2] < blockEnd[b])
+          fits = false;
+      }
+      if (fits) {
+        cur.push(e);
+        dfs(
+          k + 1,
+          value + score[e] - phi * (base + cur.length - 1),
+          minutes + dur,
+          nextMbo,
+          nextCapped,
+          nextDays,
+        );
+        cur.pop();
+      }
+      dfs(k + 1, value, minutes, mbo, capped, days);
     };
-    dfs(0, 0);
+    dfs(0, 0, 0, 0, false, pt.committedDaysMask);
     return best;
+  }
+}
+
+/**
+ * What every teacher holds during a solve, with running totals (minutes, MBO minutes, capped,
+ * weekdays), so that "can teacher t add pair e?" costs one look at t's blocks on that weekday
+ * instead of re-checking the whole holding. Every list it holds satisfies the side rules.
+ */
+export class Holding {
+  readonly held: number[][];
+  /** Per teacher: its held blocks as weekday << 22 | start << 11 | end (minutes are 0..1440). */
+  private readonly heldSlots: number[][];
+  /** Per teacher: minutes it may still add (released minutes and Working Hours Act). */
+  private readonly minutesLeft: Float64Array;
+  /** Per teacher: MBO minutes it may still add once the 6-hour rule applies to it. */
+  private readonly mboMinutesLeft: Float64Array;
+  /** Per teacher: 1 once it holds a pair under the 6-hour rule. */
+  private readonly capped: Uint8Array;
+  /** Per teacher: weekdays in use (committed and held) and how many more it may use. */
+  private readonly days: Int32Array;
+  private readonly daysLeft: Int32Array;
+  /** Per teacher: weekdays on which it holds a block of this solve. */
+  private readonly heldDays: Int32Array;
+  private readonly edgeBlock: Int32Array;
+  private readonly edgeCapped: Uint8Array;
+  private readonly blockMbo: Uint8Array;
+  private readonly blockDay: Int32Array;
+  private readonly blockStart: Int32Array;
+  private readonly blockEnd: Int32Array;
+  private readonly shortestBlock: number;
+
+  constructor(private readonly rules: SideRules) {
+    const inst = rules.inst;
+    const nt = inst.teachers.length;
+    this.held = Array.from({ length: nt }, () => []);
+    this.heldSlots = Array.from({ length: nt }, () => []);
+    this.minutesLeft = new Float64Array(nt);
+    this.mboMinutesLeft = new Float64Array(nt);
+    this.capped = new Uint8Array(nt);
+    this.days = new Int32Array(nt);
+    this.daysLeft = new Int32Array(nt);
+    this.heldDays = new Int32Array(nt);
+    ({ edgeBlock: this.edgeBlock, edgeCapped: this.edgeCapped, blockMbo: this.blockMbo } = rules);
+    ({ blockDay: this.blockDay, blockStart: this.blockStart, blockEnd: this.blockEnd } = inst);
+    let shortest = Infinity;
+    for (let b = 0; b < inst.numBlocks; b++)
+      shortest = Math.min(shortest, inst.blockEnd[b] - inst.blockStart[b]);
+    this.shortestBlock = shortest;
+    for (let t = 0; t < nt; t++) this.reset(t);
+  }
+
+  /** A holding of the given lists (each must satisfy the side rules). */
+  static of(rules: SideRules, held: readonly (readonly number[])[]): Holding {
+    const h = new Holding(rules);
+    for (let t = 0; t < held.length; t++) h.set(t, [...held[t]]);
+    return h;
+  }
+
+  /** Replaces what teacher t holds (a list that satisfies the side rules) and its totals. */
+  set(t: number, edges: number[]): void {
+    this.held[t] = edges;
+    this.heldSlots[t] = [];
+    this.reset(t);
+    for (const e of edges) this.count(t, e);
+  }
+
+  /** Adds pair e to teacher t (the caller checked canAdd). */
+  add(t: number, e: number): void {
+    this.held[t].push(e);
+    this.count(t, e);
+  }
+
+  /** True when teacher t has no minutes left for even the shortest block of the region. */
+  isFull(t: number): boolean {
+    return this.minutesLeft[t] < this.shortestBlock;
+  }
+
+  /** True when teacher t can add pair e to what it holds without breaking a side rule. */
+  canAdd(t: number, e: number): boolean {
+    const b = this.edgeBlock[e];
+    const start = this.blockStart[b];
+    const end = this.blockEnd[b];
+    const dur = end - start;
+    if (dur > this.minutesLeft[t]) return false;
+    const day = this.blockDay[b];
+    if ((this.days[t] & (1 << day)) === 0 && this.daysLeft[t] <= 0) return false;
+    if (
+      (this.capped[t] === 1 || this.edgeCapped[e] === 1) &&
+      (this.blockMbo[b] ? dur : 0) > this.mboMinutesLeft[t]
+    )
+      return false;
+    // Same-day overlap with a held block (committed slots were checked by eligibility); a block
+    // overlaps itself, so a block already held is refused here too.
+    if ((this.heldDays[t] & (1 << day)) === 0) return true;
+    const slots = this.heldSlots[t];
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k];
+      if (slot >> 22 === day && start < (slot & 2047) && ((slot >> 11) & 2047) < end) return false;
+    }
+    return true;
+  }
+
+  private reset(t: number): void {
+    const pt = this.rules.inst.teachers[t];
+    this.minutesLeft[t] = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft);
+    this.mboMinutesLeft[t] = SIX_HOUR_RULE_MINUTES - pt.committedMboMinutes;
+    this.capped[t] = 0;
+    this.heldDays[t] = 0;
+    this.days[t] = pt.committedDaysMask;
+    this.daysLeft[t] = pt.teacher.releasedDaysPerWeek - popcount(pt.committedDaysMask);
+  }
+
+  private count(t: number, e: number): void {
+    const b = this.edgeBlock[e];
+    const dur = this.blockEnd[b] - this.blockStart[b];
+    this.minutesLeft[t] -= dur;
+    if (this.blockMbo[b]) this.mboMinutesLeft[t] -= dur;
+    if (this.edgeCapped[e]) this.capped[t] = 1;
+    const dayBit = 1 << this.blockDay[b];
+    this.heldDays[t] |= dayBit;
+    this.heldSlots[t].push((this.blockDay[b] << 22) | (this.blockStart[b] << 11) | this.blockEnd[b]);
+    if ((this.days[t] & dayBit) === 0) {
+      this.days[t] |= dayBit;
+      this.daysLeft[t]--;
+    }
   }
 }
 

@@ -13,7 +13,7 @@ import {
   UnfilledBlock,
 } from './region.types';
 import { pointsOf, SCORE_COMPONENTS } from './score';
-import { popcount, SideRules } from './side-rules';
+import { Holding, SideRules } from './side-rules';
 import {
   checkTransportCertificate,
   solveTeacherSide,
@@ -25,8 +25,6 @@ import {
 
 /** Upper limit on fill rounds (each a small flow solve over unfilled blocks). */
 const MAX_ROUNDS = 25;
-/** Upper limit on full re-solves with forbidden pairs. */
-const MAX_FULL_ROUNDS = 1;
 
 /**
  * Solves the whole region: eligibility, scoring, min-cost flow (certified), side-rule repair with
@@ -81,20 +79,18 @@ export function solveInstance(
 
   const tg = performance.now();
   const rules = new SideRules(inst);
-  const edgeBlock = rules.edgeBlock;
   let M = 0;
   for (let e = 0; e < numEdges; e++) if (inst.edgeScore[e] > M) M = inst.edgeScore[e];
   const edgeCost = new Float64Array(numEdges);
   for (let e = 0; e < numEdges; e++) edgeCost[e] = M - inst.edgeScore[e];
   const base = new Int32Array(nt);
   for (let t = 0; t < nt; t++) base[t] = inst.teachers[t].committedCount;
-  const held: number[][] = Array.from({ length: nt }, () => []);
-  const state: SolveState = { held, base, phi };
+  const holding = new Holding(rules);
+  const state: SolveState = { held: holding.held, base, phi };
   const allowed = new Uint8Array(numEdges).fill(1);
-  const capacity = capacityBound(inst, edgeBlock, allowed, held);
+  const capacity = capacityBound(inst, rules.edgeBlock, null, holding.held);
   timings.graphMs += performance.now() - tg;
 
-  // Round 1: the flow relaxation over all eligible pairs. Its optimum bounds every feasible answer.
   let flowSolves = 0;
   let certOk = true;
   const certMessages: string[] = [];
@@ -134,8 +130,7 @@ export function solveInstance(
     // faster one on every region measured; the block-side one is kept for very unbalanced
     // inputs (far more capacity units than blocks). Both are certified on the block-side model.
     if (side === 'unit') return runUnitSide(blockSide);
-    const teacherSide =
-      side === 'auto' ? unitCount(blockSide) <= 8 * blockSide.numBlocks : side === 'teacher';
+    const teacherSide = side === 'auto' ? fewUnits(blockSide) : side === 'teacher';
     const sol = teacherSide ? solveTeacherSide(blockSide) : solveTransport(blockSide);
     const tc = performance.now();
     timings.solveMs += tc - ts;
@@ -154,79 +149,81 @@ export function solveInstance(
     return sol.blockEdge;
   };
 
-  // Full rounds: solve the flow over all still-allowed pairs; where a teacher's holding breaks a
-  // side rule, keep its best feasible subset, forbid the rest (and, when its released days are
-  // used up, every pair on its other days), and solve again. Each round is an exact, certified
-  // optimum of a smaller relaxation; the first one bounds every feasible answer.
-  let upperBound = 0;
-  let repaired = 0;
-  const changed = new Uint8Array(nt);
-  let feasible = false;
-  for (let round = 1; round <= MAX_FULL_ROUNDS && !feasible; round++) {
-    const tb = performance.now();
-    for (let t = 0; t < nt; t++) held[t] = [];
-    {
-      const problem =
-        round === 1
-          ? fullProblem(inst, edgeCost, capacity, base, phi, M)
-          : restrictedProblem(inst, rules, allowed, held, base, phi, M);
-      timings.sideRulesMs += round === 1 ? 0 : performance.now() - tb;
-      const edges = runFlow(problem.problem);
-      for (let b = 0; b < problem.blocks.length; b++) {
-        const local = edges[b];
-        if (local < 0) continue;
-        const e = problem.edgeMap === null ? local : problem.edgeMap[local];
-        held[inst.edgeTeacher[e]].push(e);
-      }
-    }
-    if (round === 1) upperBound = objective(inst, state);
-    const tr = performance.now();
-    changed.fill(1);
-    const dropped = repairSideRules(inst, rules, state, changed, allowed, true);
-    timings.sideRulesMs += performance.now() - tr;
-    repaired += dropped;
-    feasible = dropped === 0;
+  // The flow relaxation over all eligible pairs: an exact, certified optimum whose score bounds
+  // every feasible answer. Where a teacher's holding breaks a side rule, keep its best feasible
+  // subset and forbid the rest.
+  const blockEdge = runFlow({
+    numBlocks: inst.numBlocks,
+    numTeachers: nt,
+    edgeStart: inst.edgeStart,
+    edgeTeacher: inst.edgeTeacher,
+    edgeCost,
+    unfilledCost: M,
+    capacity,
+    base,
+    phi,
+  });
+  for (let b = 0; b < inst.numBlocks; b++) {
+    const e = blockEdge[b];
+    if (e >= 0) holding.add(inst.edgeTeacher[e], e);
   }
+  const upperBound = objective(inst, state);
+  const tr = performance.now();
+  const changed = new Uint8Array(nt).fill(1);
+  const dropped: number[] = [];
+  repairSideRules(inst, rules, holding, base, phi, changed, allowed, dropped);
+  let repaired = dropped.length;
+  timings.sideRulesMs += performance.now() - tr;
 
   // Fill rounds: re-offer blocks still unfilled to teachers that can add them to what they hold.
+  // The first round checks every pair; later ones only the pairs that can have changed.
   changed.fill(0);
+  let candidates: Int32Array | null = null;
+  // Per-pair scratch flags, all 0 between uses: the pairs added in a round, then fillCandidates'.
+  const mark = new Uint8Array(numEdges);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const tr = performance.now();
-    const sub = residualProblem(inst, rules, state, allowed, M);
+    const sub = residualProblem(inst, rules, holding, base, phi, allowed, M, candidates);
     timings.sideRulesMs += performance.now() - tr;
     if (sub === null) break;
     const subEdges = runFlow(sub.problem);
     let added = 0;
-    for (let k = 0; k < sub.blocks.length; k++) {
+    for (let k = 0; k < sub.problem.numBlocks; k++) {
       const local = subEdges[k];
       if (local < 0) continue;
       const e = sub.edgeMap[local];
-      held[inst.edgeTeacher[e]].push(e);
-      changed[inst.edgeTeacher[e]] = 1;
+      const t = inst.edgeTeacher[e];
+      holding.add(t, e);
+      changed[t] = 1;
+      mark[e] = 1; // added in this round
       added++;
     }
     if (added === 0) break;
     const tr2 = performance.now();
-    const dropped = repairSideRules(inst, rules, state, changed, allowed, false);
+    dropped.length = 0;
+    repairSideRules(inst, rules, holding, base, phi, changed, allowed, dropped);
+    repaired += dropped.length;
+    const droppedHeld = dropped.filter((e) => mark[e] === 0); // held before this round
+    for (let k = 0; k < sub.problem.numBlocks; k++) if (subEdges[k] >= 0) mark[sub.edgeMap[subEdges[k]]] = 0;
+    candidates = fillCandidates(inst, rules, sub.edgeMap, droppedHeld, mark);
     changed.fill(0);
     timings.sideRulesMs += performance.now() - tr2;
-    repaired += dropped;
   }
 
   // Safeguard: the greedy answer is feasible too; never return less than it.
   let usedGreedy = false;
-  if (!feasible || repaired > 0) {
+  if (repaired > 0) {
     const tr = performance.now();
     const greedyHeld = greedyHolding(inst, rules, base, phi);
     if (objective(inst, { held: greedyHeld, base, phi }) > objective(inst, state)) {
-      for (let t = 0; t < nt; t++) held[t] = greedyHeld[t];
+      for (let t = 0; t < nt; t++) holding.set(t, greedyHeld[t]);
       usedGreedy = true;
     }
     timings.sideRulesMs += performance.now() - tr;
   }
 
   const tx = performance.now();
-  const result = buildResult(inst, rules, state, options.explain ?? true);
+  const result = buildResult(inst, rules, state, options.explain ?? true, holding);
   timings.explanationMs = performance.now() - tx;
   const score = result.totals.score;
   const gap = upperBound > 0 ? (upperBound - score) / upperBound : 0;
@@ -248,76 +245,11 @@ export function solveInstance(
   return { ...result, certificate, timings };
 }
 
-function fullProblem(
-  inst: RegionInstance,
-  edgeCost: Float64Array,
-  capacity: Int32Array,
-  base: Int32Array,
-  phi: number,
-  M: number,
-): { problem: TransportProblem; blocks: { length: number }; edgeMap: null } {
-  return {
-    problem: {
-      numBlocks: inst.numBlocks,
-      numTeachers: inst.teachers.length,
-      edgeStart: inst.edgeStart,
-      edgeTeacher: inst.edgeTeacher,
-      edgeCost,
-      unfilledCost: M,
-      capacity,
-      base,
-      phi,
-    },
-    blocks: { length: inst.numBlocks },
-    edgeMap: null,
-  };
-}
-
-/** The full flow restricted to allowed pairs (all blocks, fresh holding). */
-function restrictedProblem(
-  inst: RegionInstance,
-  rules: SideRules,
-  allowed: Uint8Array,
-  held: number[][],
-  base: Int32Array,
-  phi: number,
-  M: number,
-): { problem: TransportProblem; blocks: { length: number }; edgeMap: Int32Array } {
-  const nb = inst.numBlocks;
-  let m = 0;
-  for (let e = 0; e < allowed.length; e++) m += allowed[e];
-  const edgeStart = new Int32Array(nb + 1);
-  const edgeTeacher = new Int32Array(m);
-  const edgeCost = new Float64Array(m);
-  const edgeMap = new Int32Array(m);
-  let w = 0;
-  for (let b = 0; b < nb; b++) {
-    edgeStart[b] = w;
-    for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
-      if (!allowed[e]) continue;
-      edgeTeacher[w] = inst.edgeTeacher[e];
-      edgeCost[w] = M - inst.edgeScore[e];
-      edgeMap[w++] = e;
-    }
-  }
-  edgeStart[nb] = w;
-  const empty: number[][] = held.map(() => []);
-  const capacity = capacityBound(inst, rules.edgeBlock, allowed, empty);
-  return {
-    problem: {
-      numBlocks: nb,
-      numTeachers: inst.teachers.length,
-      edgeStart,
-      edgeTeacher,
-      edgeCost,
-      unfilledCost: M,
-      capacity,
-      base,
-      phi,
-    },
-    blocks: { length: nb },
-    edgeMap,
-  };
+/** At most 8 capacity units per block (the total capacity is checked first: it is cheaper). */
+function fewUnits(p: TransportProblem): boolean {
+  let totalCapacity = 0;
+  for (let t = 0; t < p.numTeachers; t++) totalCapacity += p.capacity[t];
+  return totalCapacity <= 8 * p.numBlocks || unitCount(p) <= 8 * p.numBlocks;
 }
 
 /** Greedy holding (best score first, every rule checked); the safeguard and the baseline. */
@@ -327,77 +259,38 @@ export function greedyHolding(
   base: Int32Array,
   phi: number,
 ): number[][] {
-  const nt = inst.teachers.length;
-  const held: number[][] = Array.from({ length: nt }, () => []);
-  const numEdges = inst.edgeTeacher.length;
+  const holding = new Holding(rules);
+  const held = holding.held;
   const score = inst.edgeScore;
-  const order = edgesByScoreDesc(score);
+  const { order, orderBlock, orderTeacher } = edgesByScoreDesc(score, rules.edgeBlock, inst.edgeTeacher);
   const filled = new Uint8Array(inst.numBlocks);
   const holder = new Int32Array(inst.requests.length).fill(-1);
-  const scratch: number[] = [];
-  // Minutes still free and weekdays in use per teacher: necessary conditions of rules.fits, checked
-  // first so that most pairs are rejected without building the candidate holding.
-  const { minutesLeft, daysMask, daysUsed } = teacherLoad(inst, rules, held);
-  for (let k = 0; k < numEdges; k++) {
-    const e = order[k];
-    const b = rules.edgeBlock[e];
+  for (let k = 0; k < order.length; k++) {
+    const b = orderBlock[k];
     if (filled[b]) continue;
-    const t = inst.edgeTeacher[e];
+    const t = orderTeacher[k];
+    if (holding.isFull(t)) continue; // a quick necessary condition of canAdd
+    const e = order[k];
     const r = inst.blockRequest[b];
-    if (!inst.requests[r].request.allowTeam && holder[r] >= 0 && holder[r] !== t) continue;
-    if (score[e] - phi * (base[t] + held[t].length) <= 0) continue;
-    const dur = inst.blockEnd[b] - inst.blockStart[b];
-    if (dur > minutesLeft[t]) continue;
-    const dayBit = 1 << inst.blockDay[b];
-    if ((daysMask[t] & dayBit) === 0 && daysUsed[t] >= inst.teachers[t].teacher.releasedDaysPerWeek) continue;
-    scratch.length = 0;
-    for (const x of held[t]) scratch.push(x);
-    scratch.push(e);
-    if (!rules.fits(t, scratch, scratch.length)) continue;
-    held[t].push(e);
+    if (rules.requestTeam[r] === 0 && holder[r] >= 0 && holder[r] !== t) continue;
+    if (!holding.canAdd(t, e) || score[e] - phi * (base[t] + held[t].length) <= 0) continue;
+    holding.add(t, e);
     filled[b] = 1;
     holder[r] = t;
-    minutesLeft[t] -= dur;
-    if ((daysMask[t] & dayBit) === 0) {
-      daysMask[t] |= dayBit;
-      daysUsed[t]++;
-    }
   }
   return held;
 }
 
 /**
- * Per teacher: minutes still free (released minutes and Working Hours Act, committed and held
- * blocks counted), the weekday mask in use and its size. A pair whose block is longer than the
- * free minutes, or falls on a new weekday when all released days are used, never fits.
+ * Edge indices by score, highest first, ties by index (counting sort: scores are small integers),
+ * with each one's block and teacher alongside (read in order, so the greedy scan rejects pairs of
+ * filled blocks and full teachers without touching the edge arrays).
  */
-function teacherLoad(
-  inst: RegionInstance,
-  rules: SideRules,
-  held: readonly number[][],
-): { minutesLeft: Float64Array; daysMask: Int32Array; daysUsed: Int32Array } {
-  const nt = inst.teachers.length;
-  const minutesLeft = new Float64Array(nt);
-  const daysMask = new Int32Array(nt);
-  const daysUsed = new Int32Array(nt);
-  for (let t = 0; t < nt; t++) {
-    const pt = inst.teachers[t];
-    let minutes = Math.min(pt.releasedMinutesLeft, pt.workingMinutesLeft);
-    let days = pt.committedDaysMask;
-    for (const e of held[t]) {
-      const b = rules.edgeBlock[e];
-      minutes -= inst.blockEnd[b] - inst.blockStart[b];
-      days |= 1 << inst.blockDay[b];
-    }
-    minutesLeft[t] = minutes;
-    daysMask[t] = days;
-    daysUsed[t] = popcount(days);
-  }
-  return { minutesLeft, daysMask, daysUsed };
-}
-
-/** Edge indices by score, highest first, ties by index (counting sort: scores are small integers). */
-function edgesByScoreDesc(score: Int32Array): Int32Array {
+function edgesByScoreDesc(
+  score: Int32Array,
+  edgeBlock: Int32Array,
+  edgeTeacher: Int32Array,
+): { order: Int32Array; orderBlock: Int32Array; orderTeacher: Int32Array } {
   const n = score.length;
   let min = Infinity;
   let max = -Infinity;
@@ -406,17 +299,29 @@ function edgesByScoreDesc(score: Int32Array): Int32Array {
     if (score[e] > max) max = score[e];
   }
   const order = new Int32Array(n);
-  if (n === 0) return order;
+  const orderBlock = new Int32Array(n);
+  const orderTeacher = new Int32Array(n);
+  if (n === 0) return { order, orderBlock, orderTeacher };
   const range = max - min + 1;
   if (range > 4 * n + 1024) {
     for (let e = 0; e < n; e++) order[e] = e;
-    return order.sort((a, b) => score[b] - score[a] || a - b);
+    order.sort((a, b) => score[b] - score[a] || a - b);
+    for (let k = 0; k < n; k++) {
+      orderBlock[k] = edgeBlock[order[k]];
+      orderTeacher[k] = edgeTeacher[order[k]];
+    }
+    return { order, orderBlock, orderTeacher };
   }
   const count = new Int32Array(range + 1);
   for (let e = 0; e < n; e++) count[max - score[e] + 1]++;
   for (let k = 0; k < range; k++) count[k + 1] += count[k];
-  for (let e = 0; e < n; e++) order[count[max - score[e]]++] = e;
-  return order;
+  for (let e = 0; e < n; e++) {
+    const k = count[max - score[e]]++;
+    order[k] = e;
+    orderBlock[k] = edgeBlock[e];
+    orderTeacher[k] = edgeTeacher[e];
+  }
+  return { order, orderBlock, orderTeacher };
 }
 
 /** Score of the current holding: sum of pair scores minus the convex fairness penalty. */
@@ -439,16 +344,17 @@ function objective(inst: RegionInstance, s: SolveState): number {
 export function capacityBound(
   inst: RegionInstance,
   edgeBlock: Int32Array,
-  allowed: Uint8Array,
-  held: number[][],
+  /** The allowed edges, ascending; null: all edges. */
+  edges: Int32Array | null,
+  held: readonly (readonly number[])[],
 ): Int32Array {
   const nt = inst.teachers.length;
-  const { start, order } = edgesByTeacherDayEnd(inst, edgeBlock);
+  const { start, slots } = slotsByTeacherDayEnd(inst, edgeBlock, edges);
   const { blockStart, blockEnd, blockDay } = inst;
   const cap = new Int32Array(nt);
   const smallest = new Float64Array(64);
   const dayCount = new Int32Array(8);
-  const others: number[] = [];
+  const others = new Int32Array(8);
   for (let t = 0; t < nt; t++) {
     const pt = inst.teachers[t];
     // Pass 1: allowed pairs, the shortest block, and per weekday the most non-overlapping blocks
@@ -458,24 +364,26 @@ export function capacityBound(
     dayCount.fill(0);
     let day = -1;
     let lastEnd = -1;
-    for (let k = start[t]; k < start[t + 1]; k++) {
-      const e = order[k];
-      if (!allowed[e]) continue;
+    const first = start[t];
+    const last = start[t + 1];
+    if (first === last) continue;
+    for (let k = first; k < last; k++) {
+      const slot = slots[k];
       n++;
-      const b = edgeBlock[e];
-      const dur = blockEnd[b] - blockStart[b];
+      const slotStart = (slot >> 11) & 2047;
+      const slotEnd = slot & 2047;
+      const dur = slotEnd - slotStart;
       if (dur < minDur) minDur = dur;
-      const d = blockDay[b];
+      const d = slot >> 22;
       if (d !== day) {
         day = d;
         lastEnd = -1;
       }
-      if (blockStart[b] >= lastEnd) {
+      if (slotStart >= lastEnd) {
         dayCount[d]++;
-        lastEnd = blockEnd[b];
+        lastEnd = slotEnd;
       }
     }
-    if (n === 0) continue;
     let used = 0;
     let days = pt.committedDaysMask;
     for (const e of held[t]) {
@@ -489,11 +397,8 @@ export function capacityBound(
     const m = minutes < minDur ? 0 : Math.min(n, Math.floor(minutes / minDur), smallest.length);
     let kept = 0;
     if (m > 0) {
-      for (let k = start[t]; k < start[t + 1]; k++) {
-        const e = order[k];
-        if (!allowed[e]) continue;
-        const b = edgeBlock[e];
-        const dur = blockEnd[b] - blockStart[b];
+      for (let k = first; k < last; k++) {
+        const dur = (slots[k] & 2047) - ((slots[k] >> 11) & 2047);
         if (kept === m && dur >= smallest[m - 1]) continue;
         let i = kept < m ? kept++ : m - 1;
         while (i > 0 && smallest[i - 1] > dur) {
@@ -510,91 +415,124 @@ export function capacityBound(
     for (let d = 1; d <= 7; d++) if (days & (1 << d)) usedDaysCount++;
     const freeDays = Math.max(0, pt.teacher.releasedDaysPerWeek - usedDaysCount);
     let byDays = 0;
-    others.length = 0;
+    // Days in use count fully; of the other days, the freeDays best (kept in descending order by
+    // insertion: at most 7 values, no sort call).
+    let numOthers = 0;
     for (let d = 1; d <= 7; d++) {
       const c = dayCount[d];
       if (c === 0) continue;
-      if (days & (1 << d)) byDays += c;
-      else others.push(c);
+      if (days & (1 << d)) {
+        byDays += c;
+        continue;
+      }
+      let i = numOthers++;
+      while (i > 0 && others[i - 1] < c) {
+        others[i] = others[i - 1];
+        i--;
+      }
+      others[i] = c;
     }
-    others.sort((x, y) => y - x);
-    for (let k = 0; k < Math.min(freeDays, others.length); k++) byDays += others[k];
+    for (let k = 0; k < Math.min(freeDays, numOthers); k++) byDays += others[k];
     cap[t] = Math.max(0, Math.min(n, byMinutes, byDays));
   }
   return cap;
 }
 
-const teacherDayEndCache = new WeakMap<RegionInstance, { start: Int32Array; order: Int32Array }>();
-
 /**
- * Every edge grouped by teacher, then weekday, then block end (two stable counting sorts, once
- * per instance): capacityBound scans it without sorting.
+ * The slots (weekday << 22 | start << 11 | end) of the given edges' blocks (edges ascending, so
+ * each block's edges are one run; null: all edges), grouped by teacher, then weekday, then end:
+ * the runs are visited in the blocks' weekday-end order and dealt to the teachers with one
+ * counting sort, so capacityBound needs no sorting and no block lookups.
  */
-function edgesByTeacherDayEnd(
+function slotsByTeacherDayEnd(
   inst: RegionInstance,
   edgeBlock: Int32Array,
-): { start: Int32Array; order: Int32Array } {
-  const cached = teacherDayEndCache.get(inst);
-  if (cached) return cached;
+  edges: Int32Array | null,
+): { start: Int32Array; slots: Int32Array } {
   const nt = inst.teachers.length;
-  const numEdges = inst.edgeTeacher.length;
-  // By end (0..1440), stable in edge order.
-  const endCount = new Int32Array(1442);
-  for (let e = 0; e < numEdges; e++) endCount[inst.blockEnd[edgeBlock[e]] + 1]++;
-  for (let k = 0; k < 1441; k++) endCount[k + 1] += endCount[k];
-  const byEnd = new Int32Array(numEdges);
-  for (let e = 0; e < numEdges; e++) byEnd[endCount[inst.blockEnd[edgeBlock[e]]]++] = e;
-  // Then by (teacher, weekday), stable.
-  const keyCount = new Int32Array(nt * 8 + 1);
-  for (let e = 0; e < numEdges; e++) keyCount[inst.edgeTeacher[e] * 8 + inst.blockDay[edgeBlock[e]] + 1]++;
-  for (let k = 0; k < nt * 8; k++) keyCount[k + 1] += keyCount[k];
+  const nb = inst.numBlocks;
+  const { edgeTeacher, blockDay, blockStart, blockEnd } = inst;
+  let runStart: Int32Array;
   const start = new Int32Array(nt + 1);
-  for (let t = 0; t <= nt; t++) start[t] = keyCount[t * 8];
-  const order = new Int32Array(numEdges);
-  for (let q = 0; q < numEdges; q++) {
-    const e = byEnd[q];
-    order[keyCount[inst.edgeTeacher[e] * 8 + inst.blockDay[edgeBlock[e]]]++] = e;
+  if (edges === null) {
+    runStart = inst.edgeStart;
+    for (let e = 0; e < edgeTeacher.length; e++) start[edgeTeacher[e] + 1]++;
+  } else {
+    runStart = new Int32Array(nb + 1);
+    for (let q = 0; q < edges.length; q++) {
+      const e = edges[q];
+      runStart[edgeBlock[e] + 1]++;
+      start[edgeTeacher[e] + 1]++;
+    }
+    for (let b = 0; b < nb; b++) runStart[b + 1] += runStart[b];
   }
-  const result = { start, order };
-  teacherDayEndCache.set(inst, result);
-  return result;
+  for (let t = 0; t < nt; t++) start[t + 1] += start[t];
+  const fill = start.slice(0, nt);
+  const slots = new Int32Array(start[nt]);
+  for (const b of blocksByDayEnd(inst)) {
+    const slot = (blockDay[b] << 22) | (blockStart[b] << 11) | blockEnd[b];
+    for (let q = runStart[b]; q < runStart[b + 1]; q++) {
+      const e = edges === null ? q : edges[q];
+      slots[fill[edgeTeacher[e]]++] = slot;
+    }
+  }
+  return { start, slots };
+}
+
+const dayEndOrder = new WeakMap<RegionInstance, Int32Array>();
+
+/** The instance's blocks by weekday, then end, then id (a counting sort, once per instance). */
+function blocksByDayEnd(inst: RegionInstance): Int32Array {
+  let order = dayEndOrder.get(inst);
+  if (order === undefined) {
+    const { blockDay, blockEnd, numBlocks } = inst;
+    const key = (b: number): number => blockDay[b] * 1441 + blockEnd[b];
+    const count = new Int32Array(8 * 1441 + 1);
+    for (let b = 0; b < numBlocks; b++) count[key(b) + 1]++;
+    for (let k = 0; k < 8 * 1441; k++) count[k + 1] += count[k];
+    order = new Int32Array(numBlocks);
+    for (let b = 0; b < numBlocks; b++) order[count[key(b)]++] = b;
+    dayEndOrder.set(inst, order);
+  }
+  return order;
 }
 
 /**
  * Makes every teacher's holding satisfy the side rules (best-scoring feasible subset) and every
  * no-team request single-teacher (keeps the teacher with the most score on it). Dropped pairs are
- * forbidden from then on. Returns the number of dropped assignments.
+ * forbidden from then on and appended to `dropped`.
  */
 function repairSideRules(
   inst: RegionInstance,
   rules: SideRules,
-  s: SolveState,
+  holding: Holding,
+  base: Int32Array,
+  phi: number,
   changed: Uint8Array,
   allowed: Uint8Array,
-  dayLock: boolean,
-): number {
-  let dropped = 0;
-  for (let t = 0; t < s.held.length; t++) {
-    if (!changed[t] || s.held[t].length === 0) continue;
-    const h = s.held[t];
+  dropped: number[],
+): void {
+  const held = holding.held;
+  for (let t = 0; t < held.length; t++) {
+    if (!changed[t] || held[t].length === 0) continue;
+    const h = held[t];
     if (rules.fits(t, h, h.length)) continue;
-    const keep = rules.bestSubset(t, h, s.base[t], s.phi);
+    const keep = rules.bestSubset(t, h, base[t], phi);
     const keepSet = new Set(keep);
     for (const e of h) {
       if (!keepSet.has(e)) {
         allowed[e] = 0;
-        dropped++;
+        dropped.push(e);
       }
     }
-    s.held[t] = sortByBlock(keep);
-    if (dayLock) dropped += lockDays(inst, rules, t, keep, allowed);
+    holding.set(t, sortByBlock(keep));
   }
   // No-team requests: one teacher per request.
   const holders = new Map<number, Map<number, number>>();
-  for (let t = 0; t < s.held.length; t++) {
-    for (const e of s.held[t]) {
+  for (let t = 0; t < held.length; t++) {
+    for (const e of held[t]) {
       const r = inst.blockRequest[rules.edgeBlock[e]];
-      if (inst.requests[r].request.allowTeam) continue;
+      if (rules.requestTeam[r] === 1) continue;
       const m = holders.get(r) ?? new Map<number, number>();
       m.set(t, (m.get(t) ?? 0) + inst.edgeScore[e]);
       holders.set(r, m);
@@ -613,130 +551,152 @@ function repairSideRules(
     for (const t of m.keys()) {
       if (t === bestT) continue;
       const keep: number[] = [];
-      for (const e of s.held[t]) {
+      for (const e of held[t]) {
         if (inst.blockRequest[rules.edgeBlock[e]] === r) {
           allowed[e] = 0;
-          dropped++;
+          dropped.push(e);
         } else keep.push(e);
       }
-      s.held[t] = keep;
+      holding.set(t, keep);
     }
   }
-  return dropped;
 }
 
-/**
- * When the kept blocks use up a teacher's released days, forbid every pair of that teacher on
- * another day (they can never be added). Returns the number of pairs forbidden.
- */
-function lockDays(
-  inst: RegionInstance,
-  rules: SideRules,
-  t: number,
-  keep: number[],
-  allowed: Uint8Array,
-): number {
-  const pt = inst.teachers[t];
-  let days = pt.committedDaysMask;
-  for (const e of keep) days |= 1 << inst.blockDay[rules.edgeBlock[e]];
-  let used = 0;
-  for (let d = 1; d <= 7; d++) if (days & (1 << d)) used++;
-  if (used < pt.teacher.releasedDaysPerWeek) return 0;
-  let forbidden = 0;
-  for (const e of rules.teacherEdges(t)) {
-    if (allowed[e] && (days & (1 << inst.blockDay[rules.edgeBlock[e]])) === 0) {
-      allowed[e] = 0;
-      forbidden++;
-    }
-  }
-  return forbidden;
-}
-
+/** Sorts a teacher's (short) list of edges ascending, in place (insertion sort: no allocation). */
 function sortByBlock(edges: number[]): number[] {
-  return edges.sort((a, b) => a - b);
+  for (let i = 1; i < edges.length; i++) {
+    const e = edges[i];
+    let j = i;
+    while (j > 0 && edges[j - 1] > e) {
+      edges[j] = edges[j - 1];
+      j--;
+    }
+    edges[j] = e;
+  }
+  return edges;
 }
 
 /**
- * The flow over blocks still unfilled, with only the edges a teacher can add to what it already
+ * The flow over blocks still unfilled, with only the pairs a teacher can add to what it already
  * holds without breaking a side rule, and capacities/fairness counted from the current holding.
+ * Checks the `candidates` (ascending edge ids), or every pair when null. `edgeMap` maps the
+ * sub-problem's edges to the instance's.
  */
 function residualProblem(
   inst: RegionInstance,
   rules: SideRules,
-  s: SolveState,
+  holding: Holding,
+  base: Int32Array,
+  phi: number,
   allowed: Uint8Array,
   M: number,
-): { problem: TransportProblem; blocks: number[]; edgeMap: Int32Array } | null {
+  candidates: Int32Array | null,
+): { problem: TransportProblem; edgeMap: Int32Array } | null {
   const nb = inst.numBlocks;
   const nt = inst.teachers.length;
+  const held = holding.held;
+  const { edgeBlock } = rules;
   const filled = new Uint8Array(nb);
   const requestHolder = new Int32Array(inst.requests.length).fill(-1);
   for (let t = 0; t < nt; t++) {
-    for (const e of s.held[t]) {
-      const b = rules.edgeBlock[e];
+    for (const e of held[t]) {
+      const b = edgeBlock[e];
       filled[b] = 1;
       requestHolder[inst.blockRequest[b]] = t;
     }
   }
-  const blocks: number[] = [];
+  // Sub-problem edges, grouped by block (edge ids are block-major, so ascending ids group them).
+  const { edgeTeacher: teacherOf, blockRequest } = inst;
+  const { requestTeam } = rules;
   const starts: number[] = [0];
   const edgeMap: number[] = [];
-  const scratch: number[] = [];
-  const { minutesLeft, daysMask, daysUsed } = teacherLoad(inst, rules, s.held);
-  for (let b = 0; b < nb; b++) {
-    if (filled[b]) continue;
-    const req = inst.requests[inst.blockRequest[b]].request;
-    const holder = req.allowTeam ? -1 : requestHolder[inst.blockRequest[b]];
-    const before = edgeMap.length;
-    const dur = inst.blockEnd[b] - inst.blockStart[b];
-    const dayBit = 1 << inst.blockDay[b];
-    for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
-      if (!allowed[e]) continue;
-      const t = inst.edgeTeacher[e];
-      if (holder >= 0 && t !== holder) continue;
-      if (dur > minutesLeft[t]) continue;
-      if ((daysMask[t] & dayBit) === 0 && daysUsed[t] >= inst.teachers[t].teacher.releasedDaysPerWeek)
-        continue;
-      const h = s.held[t];
-      scratch.length = 0;
-      for (const x of h) scratch.push(x);
-      scratch.push(e);
-      if (!rules.fits(t, scratch, scratch.length)) continue;
-      edgeMap.push(e);
+  let lastBlock = -1;
+  const numChecks = candidates === null ? edgeBlock.length : candidates.length;
+  for (let k = 0; k < numChecks; k++) {
+    const e = candidates === null ? k : candidates[k];
+    const b = edgeBlock[e];
+    if (filled[b] === 1) {
+      // Skip the rest of a filled block's pairs at once in a full scan.
+      if (candidates === null) k = inst.edgeStart[b + 1] - 1;
+      continue;
     }
-    if (edgeMap.length > before) {
-      blocks.push(b);
-      starts.push(edgeMap.length);
-    }
+    const t = teacherOf[e];
+    if (allowed[e] === 0 || holding.isFull(t)) continue;
+    const r = blockRequest[b];
+    if (requestTeam[r] === 0 && requestHolder[r] >= 0 && t !== requestHolder[r]) continue;
+    if (!holding.canAdd(t, e)) continue;
+    if (b !== lastBlock && edgeMap.length > 0) starts.push(edgeMap.length);
+    lastBlock = b;
+    edgeMap.push(e);
   }
-  if (blocks.length === 0) return null;
-  const edgeTeacher = new Int32Array(edgeMap.length);
-  const edgeCost = new Float64Array(edgeMap.length);
-  const subAllowed = new Uint8Array(inst.edgeTeacher.length);
-  for (let k = 0; k < edgeMap.length; k++) {
-    const e = edgeMap[k];
+  if (edgeMap.length === 0) return null;
+  starts.push(edgeMap.length);
+  const subEdges = Int32Array.from(edgeMap);
+  const edgeTeacher = new Int32Array(subEdges.length);
+  const edgeCost = new Float64Array(subEdges.length);
+  for (let k = 0; k < subEdges.length; k++) {
+    const e = subEdges[k];
     edgeTeacher[k] = inst.edgeTeacher[e];
     edgeCost[k] = M - inst.edgeScore[e];
-    subAllowed[e] = 1;
   }
-  const capacity = capacityBound(inst, rules.edgeBlock, subAllowed, s.held);
-  const base = new Int32Array(nt);
-  for (let t = 0; t < nt; t++) base[t] = s.base[t] + s.held[t].length;
+  const capacity = capacityBound(inst, edgeBlock, subEdges, held);
+  const subBase = new Int32Array(nt);
+  for (let t = 0; t < nt; t++) subBase[t] = base[t] + held[t].length;
   return {
     problem: {
-      numBlocks: blocks.length,
+      numBlocks: starts.length - 1,
       numTeachers: nt,
       edgeStart: Int32Array.from(starts),
       edgeTeacher,
       edgeCost,
       unfilledCost: M,
       capacity,
-      base,
-      phi: s.phi,
+      base: subBase,
+      phi,
     },
-    blocks,
-    edgeMap: Int32Array.from(edgeMap),
+    edgeMap: subEdges,
   };
+}
+
+/**
+ * The pairs worth checking in the next fill round (ascending edge ids). Between two rounds a
+ * holding only grows, except where the repair dropped a pair held before the round
+ * (`droppedHeld`; dropping a pair added in the round only undoes growth). A teacher that holds
+ * more can add less, so a pair can newly pass only if its teacher lost such a block, its block
+ * was freed, or its no-team request lost its teacher; every other pair that can pass was in the
+ * last sub-problem.
+ */
+function fillCandidates(
+  inst: RegionInstance,
+  rules: SideRules,
+  lastEdges: Int32Array,
+  droppedHeld: readonly number[],
+  mark: Uint8Array,
+): Int32Array {
+  const out: number[] = [];
+  const add = (e: number): void => {
+    if (mark[e] === 0) {
+      mark[e] = 1;
+      out.push(e);
+    }
+  };
+  for (let k = 0; k < lastEdges.length; k++) add(lastEdges[k]);
+  const lostTeacher = new Set<number>();
+  const freedRequest = new Set<number>();
+  for (const e of droppedHeld) {
+    lostTeacher.add(inst.edgeTeacher[e]);
+    const b = rules.edgeBlock[e];
+    const r = inst.blockRequest[b];
+    if (rules.requestTeam[r] === 0) freedRequest.add(r);
+    for (let x = inst.edgeStart[b]; x < inst.edgeStart[b + 1]; x++) add(x);
+  }
+  for (const t of lostTeacher) for (const e of rules.teacherEdges(t)) add(e);
+  for (const r of freedRequest) {
+    const end = inst.edgeStart[inst.requestBlockStart[r + 1]];
+    for (let e = inst.edgeStart[inst.requestBlockStart[r]]; e < end; e++) add(e);
+  }
+  for (const e of out) mark[e] = 0;
+  return Int32Array.from(out).sort();
 }
 
 /** Turns a feasible holding into matches with component breakdowns and explanations. */
@@ -745,18 +705,20 @@ export function buildResult(
   rules: SideRules,
   s: SolveState,
   explain: boolean,
+  holding: Holding | null = null,
 ): Pick<RegionResult, 'matches' | 'unfilled' | 'totals'> {
   const nb = inst.numBlocks;
   const nt = inst.teachers.length;
   const blockEdge = new Int32Array(nb).fill(-1);
-  const penalty = new Float64Array(inst.edgeTeacher.length);
+  // Fairness penalty of each filled block (the k-th block of a teacher costs phi * (base + k)).
+  const penalty = new Float64Array(nb);
   let teachersUsed = 0;
   for (let t = 0; t < nt; t++) {
     const h = sortByBlock(s.held[t]);
     if (h.length > 0) teachersUsed++;
     h.forEach((e, k) => {
       blockEdge[rules.edgeBlock[e]] = e;
-      penalty[e] = s.phi * (s.base[t] + k);
+      penalty[rules.edgeBlock[e]] = s.phi * (s.base[t] + k);
     });
   }
   const points = new Int32Array(SCORE_COMPONENTS.length);
@@ -766,11 +728,12 @@ export function buildResult(
   let score = 0;
   let filled = 0;
   let minutes = 0;
-  const scratch: number[] = [];
+  const canAdd = explain ? (holding ?? Holding.of(rules, s.held)) : null;
+  const filledEdges: number[] = [];
   for (const pr of inst.requests) {
     const r = pr.request;
     const g0 = inst.requestBlockStart[pr.index];
-    const byTeacher = new Map<number, number[]>();
+    filledEdges.length = 0;
     for (let k = 0; k < r.blocks.length; k++) {
       const b = g0 + k;
       const e = blockEdge[b];
@@ -780,20 +743,23 @@ export function buildResult(
           requestId: r.id,
           blockId: r.blocks[k].id,
           eligibleTeachers: eligible,
-          reason:
-            eligible === 0
-              ? 'no eligible teacher (use checkEligibility to see which rule each teacher fails)'
-              : `all ${eligible} eligible teacher(s) are used where they score higher, or their released days/hours, the 6-hour rule, the Working Hours Act or a same-day overlap leave no room` +
-                (r.allowTeam ? '' : ' (the request does not allow a team)'),
+          reason: unfilledReason(eligible, r.allowTeam),
         });
         continue;
       }
-      const t = inst.edgeTeacher[e];
-      const list = byTeacher.get(t);
-      if (list) list.push(e);
-      else byTeacher.set(t, [e]);
+      filledEdges.push(e);
     }
-    for (const [t, edges] of byTeacher) {
+    // One match per teacher on this request (in order of its first block), with its blocks.
+    for (let i = 0; i < filledEdges.length; i++) {
+      if (filledEdges[i] < 0) continue;
+      const t = inst.edgeTeacher[filledEdges[i]];
+      const edges = [filledEdges[i]];
+      for (let j = i + 1; j < filledEdges.length; j++) {
+        if (filledEdges[j] >= 0 && inst.edgeTeacher[filledEdges[j]] === t) {
+          edges.push(filledEdges[j]);
+          filledEdges[j] = -1;
+        }
+      }
       const pt = inst.teachers[t];
       const p = inst.edgePair[edges[0]];
       comp.skill = inst.pairSkill[p];
@@ -808,20 +774,20 @@ export function buildResult(
       SCORE_COMPONENTS.forEach((name, k) => (components[name] = points[k] * edges.length));
       let matchScore = 0;
       for (const e of edges) {
-        components.fairness -= penalty[e];
-        matchScore += inst.edgeScore[e] - penalty[e];
         const b = rules.edgeBlock[e];
+        components.fairness -= penalty[b];
+        matchScore += inst.edgeScore[e] - penalty[b];
         minutes += inst.blockEnd[b] - inst.blockStart[b];
       }
       score += matchScore;
       filled += edges.length;
       const alternatives: ProposedMatch['alternatives'] = [];
-      if (explain) {
+      if (canAdd !== null) {
         for (const e of edges) {
           const b = rules.edgeBlock[e];
           alternatives.push({
             blockId: r.blocks[inst.blockLocal[b]].id,
-            alternative: nextBest(inst, rules, s, b, e, scratch),
+            alternative: nextBest(inst, canAdd, b, e),
           });
         }
       }
@@ -851,15 +817,25 @@ export function buildResult(
   };
 }
 
+const unfilledReasons = new Map<number, string>();
+
+/** Why a block stayed unfilled (one string per eligible count and team setting, reused). */
+function unfilledReason(eligible: number, allowTeam: boolean): string {
+  const key = eligible * 2 + (allowTeam ? 1 : 0);
+  let reason = unfilledReasons.get(key);
+  if (reason === undefined) {
+    reason =
+      eligible === 0
+        ? 'no eligible teacher (use checkEligibility to see which rule each teacher fails)'
+        : `all ${eligible} eligible teacher(s) are used where they score higher, or their released days/hours, the 6-hour rule, the Working Hours Act or a same-day overlap leave no room` +
+          (allowTeam ? '' : ' (the request does not allow a team)');
+    if (unfilledReasons.size < 4096) unfilledReasons.set(key, reason);
+  }
+  return reason;
+}
+
 /** The best other eligible teacher for block b, and whether it could take b without a swap. */
-function nextBest(
-  inst: RegionInstance,
-  rules: SideRules,
-  s: SolveState,
-  b: number,
-  chosen: number,
-  scratch: number[],
-): NextBestAlternative {
+function nextBest(inst: RegionInstance, holding: Holding, b: number, chosen: number): NextBestAlternative {
   let best = -1;
   for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
     if (e === chosen) continue;
@@ -867,14 +843,10 @@ function nextBest(
   }
   if (best < 0) return { teacherId: null, score: null, scoreDifference: null, alternativeAlreadyUsed: false };
   const t = inst.edgeTeacher[best];
-  scratch.length = 0;
-  for (const x of s.held[t]) scratch.push(x);
-  scratch.push(best);
-  const free = rules.fits(t, scratch, scratch.length);
   return {
     teacherId: inst.teachers[t].teacher.id,
     score: inst.edgeScore[best],
     scoreDifference: inst.edgeScore[chosen] - inst.edgeScore[best],
-    alternativeAlreadyUsed: !free,
+    alternativeAlreadyUsed: !holding.canAdd(t, best),
   };
 }
