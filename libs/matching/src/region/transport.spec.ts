@@ -105,6 +105,110 @@ describe('solveTransport (region min-cost flow)', () => {
     expect(checkTransportCertificate(p, s).ok).toBe(true);
   });
 
+  it('the teacher-side solver agrees with the block-side one on larger random regions', () => {
+    // Long pair lists (several chunks), searches that outgrow their first radius, parallel pairs.
+    let x = 7;
+    const rnd = (n: number): number => (x = (x * 1103515245 + 12345) % 2147483648) % n;
+    for (let run = 0; run < 40; run++) {
+      const nb = 50 + rnd(250);
+      const nt = 5 + rnd(60);
+      const M = run % 4 === 0 ? 20 : 500 + rnd(1500);
+      const starts = [0];
+      const teachers: number[] = [];
+      const costs: number[] = [];
+      for (let b = 0; b < nb; b++) {
+        for (let t = 0; t < nt; t++) {
+          if (rnd(100) >= 30) continue;
+          teachers.push(t);
+          costs.push(run % 3 === 0 ? rnd(4) : rnd(M + 1));
+          if (rnd(50) === 0) {
+            teachers.push(t); // a parallel pair
+            costs.push(rnd(M + 1));
+          }
+        }
+        starts.push(teachers.length);
+      }
+      const p: TransportProblem = {
+        numBlocks: nb,
+        numTeachers: nt,
+        edgeStart: Int32Array.from(starts),
+        edgeTeacher: Int32Array.from(teachers),
+        edgeCost: Float64Array.from(costs),
+        unfilledCost: M,
+        capacity: Int32Array.from({ length: nt }, () => rnd(12)),
+        base: Int32Array.from({ length: nt }, () => rnd(4)),
+        phi: rnd(3) === 0 ? 0 : rnd(80),
+      };
+      const s = solveTeacherSide(p);
+      expect(s.cost).toBe(solveTransport(p).cost);
+      expect(checkTransportCertificate(p, s).ok).toBe(true);
+    }
+  });
+
+  it('the teacher-side solver handles widely spread costs and regions too large to pack a pair in one int', () => {
+    // Costs far above the number of edges: sorted by rank instead of by a counting sort.
+    const spread: TransportProblem = {
+      numBlocks: 3,
+      numTeachers: 2,
+      edgeStart: Int32Array.from([0, 2, 4, 5]),
+      edgeTeacher: Int32Array.from([0, 1, 0, 1, 1]),
+      edgeCost: Float64Array.from([500_000, 100_000, 0, 900_000, 300_000]),
+      unfilledCost: 1_000_000,
+      capacity: Int32Array.from([1, 2]),
+      base: Int32Array.from([0, 0]),
+      phi: 10_000,
+    };
+    const s = solveTeacherSide(spread);
+    expect(s.cost).toBe(bruteForceTransport(spread));
+    expect(checkTransportCertificate(spread, s).ok).toBe(true);
+    // 70,000 teachers and 40,000 blocks: (block, teacher) takes more than 32 bits.
+    const nt = 70_000;
+    const nb = 40_000;
+    const blocks = [0, 1, 2, 39_999];
+    const starts = new Int32Array(nb + 1);
+    const teachers: number[] = [];
+    const costs: number[] = [];
+    for (let b = 0; b < nb; b++) {
+      if (blocks.includes(b)) {
+        for (const t of [5, 69_999, 12_345]) {
+          teachers.push(t);
+          costs.push((b * 7 + t) % 40);
+        }
+      }
+      starts[b + 1] = teachers.length;
+    }
+    const large: TransportProblem = {
+      numBlocks: nb,
+      numTeachers: nt,
+      edgeStart: starts,
+      edgeTeacher: Int32Array.from(teachers),
+      edgeCost: Float64Array.from(costs),
+      unfilledCost: 50,
+      capacity: new Int32Array(nt).fill(2),
+      base: new Int32Array(nt),
+      phi: 3,
+    };
+    const l = solveTeacherSide(large);
+    expect(l.cost).toBe(solveTransport(large).cost);
+    expect(checkTransportCertificate(large, l).ok).toBe(true);
+  });
+
+  it('the teacher-side solver rejects data it cannot hold exactly', () => {
+    const p: TransportProblem = {
+      numBlocks: 1,
+      numTeachers: 1,
+      edgeStart: Int32Array.from([0, 1]),
+      edgeTeacher: Int32Array.from([0]),
+      edgeCost: Float64Array.from([2.5]),
+      unfilledCost: 10,
+      capacity: Int32Array.from([1]),
+      base: Int32Array.from([0]),
+      phi: 1,
+    };
+    expect(() => solveTeacherSide(p)).toThrow(RangeError);
+    expect(() => solveTeacherSide({ ...p, edgeCost: Float64Array.from([2]), phi: 0.5 })).toThrow(RangeError);
+  });
+
   it('certificate check fails for a sub-optimal solution', () => {
     const p: TransportProblem = {
       numBlocks: 1,
