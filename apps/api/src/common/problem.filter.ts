@@ -4,14 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
-import {
-  ErrorCode,
-  PROBLEM_CONTENT_TYPE,
-  ProblemDetails,
-  STATUS_OF,
-  problemTitle,
-  problemType,
-} from './problem';
+import { ErrorCode, PROBLEM_CONTENT_TYPE, ProblemDetails, problemDetails } from './problem';
 import { requestIdOf } from './request-id';
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -45,17 +38,17 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, correlationId: string): ProblemDetails {
     if (exception instanceof AppException) {
-      return this.problem(exception.code, exception.detail, correlationId, exception.errors);
+      return problemDetails(exception.code, exception.detail, correlationId, exception.errors);
     }
     if (exception instanceof ThrottlerException) {
-      return this.problem(
+      return problemDetails(
         ErrorCode.RateLimited,
         'Too many attempts; wait a minute and try again.',
         correlationId,
       );
     }
     if (exception instanceof OptimisticLockVersionMismatchError) {
-      return this.problem(
+      return problemDetails(
         ErrorCode.ConcurrentUpdate,
         'Someone else changed this record; reload it and try again.',
         correlationId,
@@ -65,7 +58,7 @@ export class ProblemFilter implements ExceptionFilter {
       exception instanceof QueryFailedError &&
       (exception.driverError as { code?: string })?.code === '40001'
     ) {
-      return this.problem(
+      return problemDetails(
         ErrorCode.ConcurrentUpdate,
         'A concurrent change got in the way; try again.',
         correlationId,
@@ -75,38 +68,21 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = CODE_FOR_STATUS[status];
       if (code && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE))
-        return this.problem(code, httpDetail(exception), correlationId);
+        return problemDetails(code, httpDetail(exception), correlationId);
     }
     if (isFastifyClientError(exception)) {
       const code = CODE_FOR_STATUS[exception.statusCode] ?? ErrorCode.ValidationFailed;
-      return this.problem(code, exception.message, correlationId);
+      return problemDetails(code, exception.message, correlationId);
     }
     const errorId = randomUUID();
     this.logger.error({ err: loggableError(exception), errorId, correlationId }, 'Unexpected error');
     return {
-      ...this.problem(
+      ...problemDetails(
         ErrorCode.InternalError,
         `Something went wrong on our side. Quote error id ${errorId} when you contact support.`,
         correlationId,
       ),
       errorId,
-    };
-  }
-
-  private problem(
-    code: ErrorCode,
-    detail: string,
-    correlationId: string,
-    errors?: ProblemDetails['errors'],
-  ): ProblemDetails {
-    return {
-      type: problemType(code),
-      title: problemTitle(code),
-      status: STATUS_OF[code],
-      detail,
-      code,
-      correlationId,
-      ...(errors?.length ? { errors } : {}),
     };
   }
 }

@@ -79,3 +79,21 @@ export const STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.InternalError]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
+
+/** The problem body for `code`: the one place that fills type, title and status from the code. */
+export function problemDetails(
+  code: ErrorCode,
+  detail: string,
+  correlationId: string,
+  errors?: FieldError[],
+): ProblemDetails {
+  return {
+    type: problemType(code),
+    title: problemTitle(code),
+    status: STATUS_OF[code],
+    detail,
+    code,
+    correlationId,
+    ...(errors?.length ? { errors } : {}),
+  };
+}

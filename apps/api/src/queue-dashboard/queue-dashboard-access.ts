@@ -2,14 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UserRole } from '@hybridmatch/domain';
 import { AccessTokenClaims } from '../auth/actor';
-import {
-  ErrorCode,
-  PROBLEM_CONTENT_TYPE,
-  ProblemDetails,
-  STATUS_OF,
-  problemTitle,
-  problemType,
-} from '../common/problem';
+import { ErrorCode, PROBLEM_CONTENT_TYPE, problemDetails } from '../common/problem';
 import { requestIdOf } from '../common/request-id';
 
 /**
@@ -57,13 +50,6 @@ async function refuse(
   code: ErrorCode,
   detail: string,
 ): Promise<void> {
-  const problem: ProblemDetails = {
-    type: problemType(code),
-    title: problemTitle(code),
-    status: STATUS_OF[code],
-    detail,
-    code,
-    correlationId: requestIdOf(request),
-  };
+  const problem = problemDetails(code, detail, requestIdOf(request));
   await reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }

@@ -1,4 +1,4 @@
-import { syntheticRegion } from '../testing/synthetic';
+import { mulberry32, syntheticRegion } from '../testing/synthetic';
 import { addMonthsDay, dayNumber, greatCircleKm } from './dates';
 import {
   checkEligibility,
@@ -10,18 +10,6 @@ import {
 } from './eligibility';
 import { buildInstance } from './instance';
 import { EngineOptions, MatchRequest, MatchTeacher } from './region.types';
-
-/** Deterministic PRNG for the perturbations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A synthetic region with extra variety: duplicate skills, tight budgets, short availability. */
 function instance(seed: number): { teachers: MatchTeacher[]; requests: MatchRequest[] } {
@@ -35,7 +23,7 @@ function instance(seed: number): { teachers: MatchTeacher[]; requests: MatchRequ
     committedShare: 0.5,
     subjects: 4,
   });
-  const rnd = rng(seed);
+  const rnd = mulberry32(seed);
   for (const t of teachers) {
     if (rnd() < 0.3 && t.skills.length > 0)
       t.skills.push({ ...t.skills[0], level: rnd() < 0.5 ? 'HBO' : 'MBO2', proficiency: 3 });

@@ -1,3 +1,4 @@
+import { popcount } from './bits';
 import { addMonthsDay, dayNumber, formatClock, greatCircleKm, weekdayName } from './dates';
 import {
   EducationLevel,
@@ -162,15 +163,6 @@ function slotProblem(s: WeeklySlot): string | null {
   if (!(Number.isInteger(s.weekday) && s.weekday >= 1 && s.weekday <= 7)) return 'weekday must be 1..7';
   if (!(s.start >= 0 && s.end <= 24 * 60 && s.start < s.end)) return 'need 0 <= start < end <= 1440';
   return null;
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  while (x) {
-    x &= x - 1;
-    c++;
-  }
-  return c;
 }
 
 /** Result of the request-level rules for one teacher (scratch, reused: copy what you keep). */

@@ -1,3 +1,4 @@
+import { popcount } from './bits';
 import { EARTH_RADIUS_KM, RAD } from './dates';
 import {
   prepareRequest,
@@ -786,12 +787,6 @@ class RequestScreen {
     sink.nw = w0 + nb * rowWords;
     sink.edges += edges;
   }
-}
-
-function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** Index of the lowest set bit of a nonzero word. */

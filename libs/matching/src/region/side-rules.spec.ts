@@ -1,12 +1,6 @@
-import { syntheticRegion } from '../testing/synthetic';
+import { mulberry32, syntheticRegion } from '../testing/synthetic';
 import { buildInstance } from './instance';
 import { Holding, SideRules } from './side-rules';
-
-/** Deterministic PRNG (LCG) for the random holdings. */
-function lcg(seed: number): () => number {
-  let x = seed;
-  return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 describe('Holding (running side-rule totals per teacher)', () => {
   it('answers canAdd exactly as SideRules.fits on the holding plus the pair', () => {
@@ -26,7 +20,7 @@ describe('Holding (running side-rule totals per teacher)', () => {
       const inst = buildInstance(teachers, requests);
       const rules = new SideRules(inst);
       const holding = new Holding(rules);
-      const rnd = lcg(seed);
+      const rnd = mulberry32(seed);
       // Grow random feasible holdings pair by pair; before each step compare both checks on a
       // sample of the teacher's pairs.
       for (let step = 0; step < 400; step++) {

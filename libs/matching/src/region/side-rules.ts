@@ -1,3 +1,4 @@
+import { packSlot, popcount, slotDay, slotEnd, slotStart } from './bits';
 import { SIX_HOUR_RULE_MINUTES } from './eligibility';
 import { RegionInstance } from './instance';
 
@@ -166,7 +167,7 @@ export class SideRules {
  */
 export class Holding {
   readonly held: number[][];
-  /** Per teacher: its held blocks as weekday << 22 | start << 11 | end (minutes are 0..1440). */
+  /** Per teacher: its held blocks' slots (see packSlot). */
   private readonly heldSlots: number[][];
   /** Per teacher: minutes it may still add (released minutes and Working Hours Act). */
   private readonly minutesLeft: Float64Array;
@@ -253,7 +254,7 @@ export class Holding {
     const slots = this.heldSlots[t];
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k];
-      if (slot >> 22 === day && start < (slot & 2047) && ((slot >> 11) & 2047) < end) return false;
+      if (slotDay(slot) === day && start < slotEnd(slot) && slotStart(slot) < end) return false;
     }
     return true;
   }
@@ -276,19 +277,10 @@ export class Holding {
     if (this.edgeCapped[e]) this.capped[t] = 1;
     const dayBit = 1 << this.blockDay[b];
     this.heldDays[t] |= dayBit;
-    this.heldSlots[t].push((this.blockDay[b] << 22) | (this.blockStart[b] << 11) | this.blockEnd[b]);
+    this.heldSlots[t].push(packSlot(this.blockDay[b], this.blockStart[b], this.blockEnd[b]));
     if ((this.days[t] & dayBit) === 0) {
       this.days[t] |= dayBit;
       this.daysLeft[t]--;
     }
   }
-}
-
-export function popcount(x: number): number {
-  let c = 0;
-  while (x) {
-    x &= x - 1;
-    c++;
-  }
-  return c;
 }

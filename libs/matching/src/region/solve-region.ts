@@ -13,6 +13,7 @@ import {
   UnfilledBlock,
 } from './region.types';
 import { pointsOf, SCORE_COMPONENTS } from './score';
+import { packSlot, slotDay, slotEnd, slotStart } from './bits';
 import { Holding, SideRules } from './side-rules';
 import {
   checkTransportCertificate,
@@ -20,6 +21,7 @@ import {
   solveTransport,
   toUnitSide,
   TransportProblem,
+  TransportSolution,
   unitCount,
 } from './transport';
 
@@ -92,8 +94,20 @@ export function solveInstance(
   timings.graphMs += performance.now() - tg;
 
   let flowSolves = 0;
-  let certOk = true;
-  const certMessages: string[] = [];
+  let firstCertificate = 'n/a';
+  /** Checks a solve's optimality certificate (timed); a failure throws: never a silent answer. */
+  const certify = (problem: TransportProblem, sol: TransportSolution, model: string): void => {
+    const tc = performance.now();
+    flowSolves++;
+    const cert = checkTransportCertificate(problem, sol);
+    timings.certificateMs += performance.now() - tc;
+    if (!cert.ok)
+      throw new CertificateError(
+        `region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`,
+        cert,
+      );
+    if (flowSolves === 1) firstCertificate = `${model}, ${cert.message}`;
+  };
   // The unit-side model (one row per capacity unit, edges copied per unit), certified on itself.
   const runUnitSide = (blockSide: TransportProblem): Int32Array => {
     const ts = performance.now();
@@ -109,19 +123,8 @@ export function solveInstance(
       const e = unit.edgeMap[local];
       blockEdge[eb[e]] = e;
     }
-    const tc = performance.now();
-    timings.solveMs += tc - ts;
-    flowSolves++;
-    const cert = checkTransportCertificate(unit.problem, sol);
-    timings.certificateMs += performance.now() - tc;
-    if (!cert.ok) {
-      certOk = false;
-      throw new CertificateError(
-        `region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`,
-        cert,
-      );
-    }
-    if (flowSolves === 1) certMessages.push(`teacher-unit side, ${cert.message}`);
+    timings.solveMs += performance.now() - ts;
+    certify(unit.problem, sol, 'teacher-unit side');
     return blockEdge;
   };
   const runFlow = (blockSide: TransportProblem): Int32Array => {
@@ -132,20 +135,8 @@ export function solveInstance(
     if (side === 'unit') return runUnitSide(blockSide);
     const teacherSide = side === 'auto' ? fewUnits(blockSide) : side === 'teacher';
     const sol = teacherSide ? solveTeacherSide(blockSide) : solveTransport(blockSide);
-    const tc = performance.now();
-    timings.solveMs += tc - ts;
-    flowSolves++;
-    const cert = checkTransportCertificate(blockSide, sol);
-    timings.certificateMs += performance.now() - tc;
-    if (!cert.ok) {
-      certOk = false;
-      throw new CertificateError(
-        `region flow solve ${flowSolves}: optimality certificate failed: ${cert.message}`,
-        cert,
-      );
-    }
-    if (flowSolves === 1)
-      certMessages.push(`${teacherSide ? 'teacher side' : 'block side'}, ${cert.message}`);
+    timings.solveMs += performance.now() - ts;
+    certify(blockSide, sol, teacherSide ? 'teacher side' : 'block side');
     return sol.blockEdge;
   };
 
@@ -228,7 +219,7 @@ export function solveInstance(
   const score = result.totals.score;
   const gap = upperBound > 0 ? (upperBound - score) / upperBound : 0;
   const certificate: RegionCertificate = {
-    ok: certOk,
+    ok: true, // every flow solve was certified (a failed check throws above)
     flowSolves,
     upperBound,
     score,
@@ -236,7 +227,7 @@ export function solveInstance(
     repairedAssignments: repaired,
     usedGreedyFallback: usedGreedy,
     message:
-      `${flowSolves} flow solve(s) proved optimal (first: ${certMessages[0] ?? 'n/a'}); ` +
+      `${flowSolves} flow solve(s) proved optimal (first: ${firstCertificate}); ` +
       (gap === 0
         ? 'side rules did not bind: the result is the proven optimum'
         : `side rules bound: score within ${(gap * 100).toFixed(3)}% of the flow upper bound ${upperBound}${usedGreedy ? ' (greedy answer was better and is returned)' : ''}`),
@@ -370,18 +361,18 @@ export function capacityBound(
     for (let k = first; k < last; k++) {
       const slot = slots[k];
       n++;
-      const slotStart = (slot >> 11) & 2047;
-      const slotEnd = slot & 2047;
-      const dur = slotEnd - slotStart;
+      const start = slotStart(slot);
+      const end = slotEnd(slot);
+      const dur = end - start;
       if (dur < minDur) minDur = dur;
-      const d = slot >> 22;
+      const d = slotDay(slot);
       if (d !== day) {
         day = d;
         lastEnd = -1;
       }
-      if (slotStart >= lastEnd) {
+      if (start >= lastEnd) {
         dayCount[d]++;
-        lastEnd = slotEnd;
+        lastEnd = end;
       }
     }
     let used = 0;
@@ -398,7 +389,7 @@ export function capacityBound(
     let kept = 0;
     if (m > 0) {
       for (let k = first; k < last; k++) {
-        const dur = (slots[k] & 2047) - ((slots[k] >> 11) & 2047);
+        const dur = slotEnd(slots[k]) - slotStart(slots[k]);
         if (kept === m && dur >= smallest[m - 1]) continue;
         let i = kept < m ? kept++ : m - 1;
         while (i > 0 && smallest[i - 1] > dur) {
@@ -439,7 +430,7 @@ export function capacityBound(
 }
 
 /**
- * The slots (weekday << 22 | start << 11 | end) of the given edges' blocks (edges ascending, so
+ * The slots (see packSlot) of the given edges' blocks (edges ascending, so
  * each block's edges are one run; null: all edges), grouped by teacher, then weekday, then end:
  * the runs are visited in the blocks' weekday-end order and dealt to the teachers with one
  * counting sort, so capacityBound needs no sorting and no block lookups.
@@ -470,7 +461,7 @@ function slotsByTeacherDayEnd(
   const fill = start.slice(0, nt);
   const slots = new Int32Array(start[nt]);
   for (const b of blocksByDayEnd(inst)) {
-    const slot = (blockDay[b] << 22) | (blockStart[b] << 11) | blockEnd[b];
+    const slot = packSlot(blockDay[b], blockStart[b], blockEnd[b]);
     for (let q = runStart[b]; q < runStart[b + 1]; q++) {
       const e = edges === null ? q : edges[q];
       slots[fill[edgeTeacher[e]]++] = slot;
@@ -728,7 +719,7 @@ export function buildResult(
   let score = 0;
   let filled = 0;
   let minutes = 0;
-  const canAdd = explain ? (holding ?? Holding.of(rules, s.held)) : null;
+  const alternativesHolding = explain ? (holding ?? Holding.of(rules, s.held)) : null;
   const filledEdges: number[] = [];
   for (const pr of inst.requests) {
     const r = pr.request;
@@ -782,12 +773,12 @@ export function buildResult(
       score += matchScore;
       filled += edges.length;
       const alternatives: ProposedMatch['alternatives'] = [];
-      if (canAdd !== null) {
+      if (alternativesHolding !== null) {
         for (const e of edges) {
           const b = rules.edgeBlock[e];
           alternatives.push({
             blockId: r.blocks[inst.blockLocal[b]].id,
-            alternative: nextBest(inst, canAdd, b, e),
+            alternative: nextBest(inst, alternativesHolding, b, e),
           });
         }
       }
