@@ -27,6 +27,16 @@ describe('loadConfig', () => {
     expect(config.proposals.expiryDays).toBe(3);
   });
 
+  it('starts the clock at HM_NOW when given, and refuses a date it cannot read', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).clock.startAt).toBeUndefined();
+    expect(loadConfig({ JWT_SECRET: SECRET, HM_NOW: '2027-03-01' }).clock.startAt?.toISOString()).toBe(
+      '2027-03-01T00:00:00.000Z',
+    );
+    expect(() => loadConfig({ JWT_SECRET: SECRET, HM_NOW: 'next tuesday' })).toThrow(
+      /HM_NOW must be an ISO 8601/,
+    );
+  });
+
   it('refuses to start, listing every wrong variable with a clear message', () => {
     const attempt = () =>
       loadConfig({ JWT_SECRET: 'short', PORT: 'eighty', DATABASE_URL: 'mysql://x', HM_PROCESS: 'both' });

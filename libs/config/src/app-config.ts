@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -90,6 +91,10 @@ class EnvironmentVariables {
   @Min(1)
   @Max(90)
   PROPOSAL_EXPIRY_DAYS = 7;
+
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'HM_NOW must be an ISO 8601 date or instant (e.g. 2027-03-01)' })
+  HM_NOW?: string;
 }
 
 export interface AppConfig {
@@ -102,6 +107,8 @@ export interface AppConfig {
   log: { level: string };
   mail: { smtpUrl: string; from: string };
   proposals: { expiryDays: number };
+  /** When set, the product's clock starts at this instant (demo "as of" another date). */
+  clock: { startAt?: Date };
 }
 
 export class ConfigError extends Error {
@@ -135,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: vars.LOG_LEVEL },
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     proposals: { expiryDays: vars.PROPOSAL_EXPIRY_DAYS },
+    clock: { startAt: vars.HM_NOW ? new Date(vars.HM_NOW) : undefined },
   };
 }

@@ -1,3 +1,4 @@
+export * from './clock';
 export * from './clock-time';
 export * from './enums';
 export * from './subjects';
