@@ -61,8 +61,8 @@ function findRoot(): string {
   return process.cwd();
 }
 const ROOT = findRoot();
-/** OR-Library instances: ORLIB_DIR, else `../shared/data/orlib` next to the repository root. */
-const ORLIB = process.env.ORLIB_DIR ?? join(ROOT, '..', 'shared', 'data', 'orlib');
+/** OR-Library instances: ORLIB_DIR (the whole set), else the small ones committed as test fixtures. */
+const ORLIB = process.env.ORLIB_DIR ?? join(ROOT, 'libs', 'matching', 'test-fixtures', 'orlib');
 
 function best(xs: number[]): number {
   return Math.min(...xs);
@@ -327,8 +327,12 @@ function orlibBench(): void {
     const m = /^(assign\S+)\s+(\d+)/.exec(line.trim());
     if (m) optima.set(m[1], Number(m[2]));
   }
-  const names = [...optima.keys()];
+  const names = [...optima.keys()].filter((n) => existsSync(join(ORLIB, `${n}.txt`)));
   const files = names.map((n) => join(ORLIB, `${n}.txt`));
+  if (names.length < optima.size)
+    console.log(
+      `(${names.length} of ${optima.size} instances in ${ORLIB}; set ORLIB_DIR to a folder with all of them)\n`,
+    );
   let scipy = new Map<string, { ms: number; cost: number; solver: string }>();
   try {
     const out = execFileSync(

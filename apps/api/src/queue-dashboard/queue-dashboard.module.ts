@@ -32,8 +32,7 @@ export class QueueDashboardModule implements OnModuleInit {
       queues: Object.values(QUEUES).map(
         (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
       ),
-      // @bull-board/fastify 9.10.1 brings its own copy of @bull-board/api's types; the shapes match.
-      serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+      serverAdapter,
     });
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     void fastify.register(

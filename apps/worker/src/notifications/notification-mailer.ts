@@ -1,6 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 
 export interface OutgoingEmail {
@@ -16,15 +15,22 @@ export const notificationMessageId = (notificationId: string) =>
   `<notification-${notificationId}@hybridmatch>`;
 
 /**
- * Sends plain-text email through the SMTP server in `SMTP_URL` (Mailpit in development). Resolves
- * only once the server has accepted the message; rejects with the server's answer otherwise.
+ * Sends plain-text email through the SMTP server in `SMTP_URL` (`smtp://user:pass@host:port` or
+ * `smtps://…`; Mailpit in development), with bounded waits. Resolves only once the server has
+ * accepted the message; rejects with the server's answer otherwise.
  */
 @Injectable()
 export class NotificationMailer implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = createTransport(smtpOptions(config.mail.smtpUrl));
+    // nodemailer reads host, port, TLS (`smtps://`) and credentials from the URL itself.
+    this.transport = createTransport({
+      url: config.mail.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 60_000,
+    });
   }
 
   async send(email: OutgoingEmail): Promise<void> {
@@ -34,21 +40,4 @@ export class NotificationMailer implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.transport.close();
   }
-}
-
-/** Connection options from `smtp://user:pass@host:port` (or `smtps://`), with bounded waits. */
-export function smtpOptions(url: string): SMTPTransport.Options {
-  const parsed = new URL(url);
-  const secure = parsed.protocol === 'smtps:';
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || (secure ? 465 : 587)),
-    secure,
-    auth: parsed.username
-      ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
-      : undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 60_000,
-  };
 }
