@@ -9,11 +9,8 @@ import {
   User,
 } from '@hybridmatch/database';
 import { ProposalStatus, UserRole } from '@hybridmatch/domain';
-import { Actor } from '../apps/api/src/auth/actor';
-import { AppException } from '../apps/api/src/common/app.exception';
+import { Actor, AnswerDecision, AppException, ProposalService } from '@hybridmatch/core';
 import { MatchRunService } from '../apps/api/src/match-runs/match-run.service';
-import { AnswerDecision } from '../apps/api/src/proposals/proposal.dto';
-import { ProposalService } from '../apps/api/src/proposals/proposal.service';
 
 /** Shares of the demo's automatic answers: most proposals are answered, some declined, most approved. */
 const ANSWERED_SHARE = 0.8;

@@ -4,9 +4,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ProposalService } from '@hybridmatch/core';
 import { createApiApp } from '../../apps/api/src/api.bootstrap';
 import { hashPassword } from '../../apps/api/src/auth/password';
-import { ProposalService } from '../../apps/api/src/proposals/proposal.service';
 import { AppConfig, loadConfig } from '../../libs/config/src';
 import {
   dropDatabase,

@@ -4,12 +4,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
 import { DatabaseModule } from '@hybridmatch/database';
 import { QueueModule } from '@hybridmatch/queue';
-import { AccessModule } from './access/access.module';
+import { CoreModule } from '@hybridmatch/core';
 import { AuthModule } from './auth/auth.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { HealthModule } from './health/health.module';
 import { MatchRunModule } from './match-runs/match-run.module';
+import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ProposalModule } from './proposals/proposal.module';
@@ -31,6 +32,7 @@ export const API_FEATURE_MODULES = [
   OutboxModule,
   QueueDashboardModule,
   MatchRunModule,
+  NotificationModule,
 ];
 
 /** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */
@@ -47,7 +49,7 @@ export class ApiModule {
         }),
         DatabaseModule,
         QueueModule,
-        AccessModule,
+        CoreModule,
         ...API_FEATURE_MODULES,
       ],
       providers: [

@@ -1,8 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { matchSchedulerId } from '@hybridmatch/core';
 import { MatchRunSchedule } from '../../../libs/database/src';
 import { QUEUES } from '../../../libs/queue/src';
-import { matchSchedulerId } from '../src/match-runs/match-run-schedulers';
 import { newId, TestContext } from '../../../test/support/test-context';
 
 /** The schedule routes without a worker: the API writes the row and keeps the job scheduler in step. */

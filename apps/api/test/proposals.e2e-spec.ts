@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ProposalService } from '@hybridmatch/core';
 import {
   LessonBlock,
   Notification,
@@ -9,7 +10,6 @@ import {
   TeachingRequest,
 } from '../../../libs/database/src';
 import { ProposalAnswer, ProposalStatus, TeachingRequestStatus, UserRole } from '../../../libs/domain/src';
-import { ProposalService } from '../src/proposals/proposal.service';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
 const TERMS = {

@@ -3,11 +3,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
 import { DatabaseModule } from '@hybridmatch/database';
 import { QueueModule } from '@hybridmatch/queue';
+import { CoreModule } from '@hybridmatch/core';
 import { MatchRunWorkerModule } from './match-runs/match-run.module';
 import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
 import { ProposalJobsModule } from './proposal-jobs/proposal-jobs.module';
 
-/** The background process: BullMQ processors only, no HTTP. */
+/** The background process: BullMQ processors over the shared core, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig) {
@@ -21,6 +22,7 @@ export class WorkerModule {
         }),
         DatabaseModule,
         QueueModule,
+        CoreModule,
         NotificationDeliveryModule,
         MatchRunWorkerModule,
         ProposalJobsModule,

@@ -1,9 +1,9 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { matchSchedulerId } from '@hybridmatch/core';
 import { MatchRun, MatchRunStatus, MatchRunTrigger, Proposal } from '../../../libs/database/src';
 import { JobPayloads, QUEUES } from '../../../libs/queue/src';
-import { matchSchedulerId } from '../../api/src/match-runs/match-run-schedulers';
 import { newId, TestContext } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { MatchScheduleSync } from '../src/match-runs/match-schedule.sync';

@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { ProposalService } from '@hybridmatch/core';
 import {
   MatchRun,
   MatchRunStatus,
@@ -14,7 +15,6 @@ import {
 } from '../../../libs/database/src';
 import { TeachingRequestStatus } from '../../../libs/domain/src';
 import { jobIds, QUEUES } from '../../../libs/queue/src';
-import { ProposalService } from '../../api/src/proposals/proposal.service';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { SmtpTestServer } from './support/smtp-test-server';

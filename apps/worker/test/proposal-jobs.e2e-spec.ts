@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { In } from 'typeorm';
-import { formatDeadline } from '../../api/src/notifications/notification-messages';
+import { formatDeadline } from '@hybridmatch/core';
 import {
   Notification,
   NotificationKind,

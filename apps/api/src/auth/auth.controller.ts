@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Actor } from '@hybridmatch/core';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { Actor } from './actor';
 import { AcceptInviteDto, AccessTokenDto, LoginDto, MeDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';

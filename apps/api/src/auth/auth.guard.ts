@@ -3,9 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { UserRole } from '@hybridmatch/domain';
-import { AppException } from '../common/app.exception';
-import { ErrorCode } from '../common/problem';
-import { AccessTokenClaims, Actor } from './actor';
+import { Actor, AppException, ErrorCode } from '@hybridmatch/core';
+import { AccessTokenClaims } from './access-token';
 import { ACTOR_KEY } from './current-actor.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 

@@ -4,9 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import { User } from '@hybridmatch/database';
-import { AppException } from '../common/app.exception';
-import { ErrorCode } from '../common/problem';
-import { AccessTokenClaims, Actor } from './actor';
+import { Actor, AppException, ErrorCode } from '@hybridmatch/core';
+import { AccessTokenClaims } from './access-token';
 import { AccessTokenDto, MeDto } from './auth.dto';
 import { hashPassword, hashToken, verifyPassword } from './password';
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Actor } from './actor';
+import { Actor } from '@hybridmatch/core';
 
 export const ACTOR_KEY = 'actor';
 

@@ -6,7 +6,8 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ErrorCode, PROBLEM_CONTENT_TYPE } from './problem';
+import { ErrorCode } from '@hybridmatch/core';
+import { PROBLEM_CONTENT_TYPE } from './problem';
 
 class FieldErrorDto {
   @ApiProperty({ example: 'windows[0].end' }) field: string;

@@ -1,5 +1,5 @@
+import { AppException } from '@hybridmatch/core';
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { AppException } from './app.exception';
 
 /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
 export const UuidParam = (name = 'id') =>

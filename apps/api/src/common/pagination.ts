@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageRequest } from '@hybridmatch/core';
 
-export class PageQueryDto {
+export class PageQueryDto implements PageRequest {
   @ApiPropertyOptional({ example: 1, minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -19,20 +20,8 @@ export class PageQueryDto {
   pageSize: number = 25;
 }
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 export class PageMetaDto {
   @ApiProperty({ example: 1 }) page: number;
   @ApiProperty({ example: 25 }) pageSize: number;
   @ApiProperty({ example: 1000 }) total: number;
 }
-
-export const pageWindow = (query: PageQueryDto) => ({
-  skip: (query.page - 1) * query.pageSize,
-  take: query.pageSize,
-});

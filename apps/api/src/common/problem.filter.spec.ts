@@ -1,7 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AppException } from './app.exception';
-import { ErrorCode } from './problem';
+import { AppException, ErrorCode } from '@hybridmatch/core';
 import { ProblemFilter } from './problem.filter';
 
 /** A minimal HTTP host: records what the filter sends. */

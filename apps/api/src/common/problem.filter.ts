@@ -3,8 +3,8 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
-import { AppException } from './app.exception';
-import { ErrorCode, PROBLEM_CONTENT_TYPE, ProblemDetails, problemDetails } from './problem';
+import { AppException, ErrorCode } from '@hybridmatch/core';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemDetails } from './problem';
 import { requestIdOf } from './request-id';
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {

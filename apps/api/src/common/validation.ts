@@ -1,6 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { AppException } from './app.exception';
-import { ErrorCode, FieldError } from './problem';
+import { AppException, ErrorCode, FieldError } from '@hybridmatch/core';
 
 /** Flattens class-validator errors into `{ field: "windows[0].start", reason }` pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

@@ -5,11 +5,15 @@ import { Queue } from 'bullmq';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule, Region } from '@hybridmatch/database';
 import { assertQueueReady, QUEUES, withTimeout } from '@hybridmatch/queue';
-import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
+import {
+  AccessService,
+  Actor,
+  AppException,
+  applyMatchScheduler,
+  cronProblem,
+  nextRunOf,
+} from '@hybridmatch/core';
 import { MatchRunScheduleDto, PutMatchRunScheduleDto } from './match-run-schedule.dto';
-import { applyMatchScheduler, cronProblem, nextRunOf } from './match-run-schedulers';
 
 /** PostgreSQL: a unique index refused the row. */
 const UNIQUE_VIOLATION = '23505';

@@ -5,10 +5,7 @@ import { Queue } from 'bullmq';
 import { FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
 import { MatchRun, MatchRunStatus, MatchRunTrigger, Region } from '@hybridmatch/database';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
-import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
-import { Page, pageWindow } from '../common/pagination';
+import { AccessService, Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
 import { ListMatchRunsQueryDto, MatchRunDto, StartMatchRunDto } from './match-run.dto';
 
 /** PostgreSQL: a unique index refused the row. */

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '../auth/actor';
+import { Actor } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';

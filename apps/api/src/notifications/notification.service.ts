@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Notification, NotificationDeliveryStatus } from '@hybridmatch/database';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
-import { Page, PageQueryDto, pageWindow } from '../common/pagination';
+import { Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
+import { PageQueryDto } from '../common/pagination';
 import { NotificationDto } from './notification.dto';
 
 export const toNotificationDto = (notification: Notification): NotificationDto => ({

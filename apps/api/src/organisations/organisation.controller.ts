@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '../auth/actor';
+import { Actor, Page } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
-import { Page } from '../common/pagination';
 import {
   CreateOrganisationDto,
   ListOrganisationsQueryDto,

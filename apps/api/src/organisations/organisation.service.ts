@@ -3,10 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Organisation, OrganisationLocation, Region } from '@hybridmatch/database';
 import { UserRole } from '@hybridmatch/domain';
-import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
-import { Page, pageWindow } from '../common/pagination';
+import { AccessService, Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
 import {
   CreateOrganisationDto,
   ListOrganisationsQueryDto,

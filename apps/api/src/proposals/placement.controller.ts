@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../auth/actor';
+import { Actor, PlacementService } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ListPlacementsQueryDto, PlacementPageDto } from './proposal.dto';
-import { PlacementService } from './placement.service';
 
 @ApiTags('placements')
 @Controller('placements')

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '../auth/actor';
+import { Actor, ProposalService } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
+import { STATUS_OF } from '../common/problem';
 import {
   AnswerProposalDto,
   ApprovalDto,
@@ -18,7 +19,6 @@ import {
   ProposalPageDto,
   ReasonDto,
 } from './proposal.dto';
-import { ProposalService } from './proposal.service';
 
 const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
 const ANSWERING_PARTIES = [UserRole.CompanyAdmin, UserRole.HybridTeacher, UserRole.SchoolAdmin];
@@ -46,8 +46,13 @@ export class ProposalController {
   @ApiOperation({ summary: 'Approve many proposals; each in its own transaction, with a result per item' })
   @ApiOkResponse({ type: BatchApprovalDto })
   @ApiProblems(400, 401, 403)
-  approveBatch(@CurrentActor() actor: Actor, @Body() body: ApproveBatchDto): Promise<BatchApprovalDto> {
-    return this.proposals.approveBatch(actor, body);
+  async approveBatch(@CurrentActor() actor: Actor, @Body() body: ApproveBatchDto): Promise<BatchApprovalDto> {
+    const { results } = await this.proposals.approveBatch(actor, body);
+    return {
+      results: results.map(({ refusal, ...result }) =>
+        refusal ? { ...result, problem: { status: STATUS_OF[refusal.code], ...refusal } } : result,
+      ),
+    };
   }
 
   @Get(':id')

@@ -16,9 +16,23 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PlacementStatus, ProposalEventAction } from '@hybridmatch/database';
+import { PlacementStatus, ProposalEventAction, ProposalExplanation } from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
-import { ErrorCode } from '../common/problem';
+import {
+  AnswerDecision,
+  AnswerProposal,
+  ApprovalView,
+  ApproveBatch,
+  ApproveProposal,
+  ErrorCode,
+  ListPlacementsQuery,
+  ListProposalsQuery,
+  PlacementSlotView,
+  PlacementView,
+  ProposalEventView,
+  ProposalView,
+  Reason,
+} from '@hybridmatch/core';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 import { enumMessage, IsCalendarDate } from '../common/validators';
 
@@ -42,23 +56,18 @@ class ProposalFiltersDto extends PageQueryDto {
   regionId?: string;
 }
 
-export class ListProposalsQueryDto extends ProposalFiltersDto {
+export class ListProposalsQueryDto extends ProposalFiltersDto implements ListProposalsQuery {
   @ApiPropertyOptional({ enum: ProposalStatus, example: ProposalStatus.AwaitingApproval })
   @IsOptional()
   @IsEnum(ProposalStatus, enumMessage(ProposalStatus))
   status?: ProposalStatus;
 }
 
-export class ListPlacementsQueryDto extends ProposalFiltersDto {
+export class ListPlacementsQueryDto extends ProposalFiltersDto implements ListPlacementsQuery {
   @ApiPropertyOptional({ enum: PlacementStatus, example: PlacementStatus.Active })
   @IsOptional()
   @IsEnum(PlacementStatus, enumMessage(PlacementStatus))
   status?: PlacementStatus;
-}
-
-export enum AnswerDecision {
-  Accept = 'accept',
-  Decline = 'decline',
 }
 
 /** The version the caller last saw: when given and the proposal changed since, the answer is a 409. */
@@ -73,7 +82,7 @@ class ExpectedVersionDto {
   version?: number;
 }
 
-export class AnswerProposalDto extends ExpectedVersionDto {
+export class AnswerProposalDto extends ExpectedVersionDto implements AnswerProposal {
   @ApiProperty({
     enum: AnswerDecision,
     example: AnswerDecision.Accept,
@@ -90,7 +99,7 @@ export class AnswerProposalDto extends ExpectedVersionDto {
   reason?: string;
 }
 
-export class ReasonDto extends ExpectedVersionDto {
+export class ReasonDto extends ExpectedVersionDto implements Reason {
   @ApiProperty({ example: 'De school heeft de aanvraag ingetrokken.', minLength: 3, maxLength: 1000 })
   @IsString({ message: 'is required: say why' })
   @MinLength(3, { message: 'must say why (at least 3 characters)' })
@@ -98,7 +107,7 @@ export class ReasonDto extends ExpectedVersionDto {
   reason: string;
 }
 
-export class ApproveProposalDto extends ExpectedVersionDto {
+export class ApproveProposalDto extends ExpectedVersionDto implements ApproveProposal {
   @ApiProperty({ example: 9500, description: 'Agreed hourly rate in euro cents (9500 = €95.00)' })
   @IsInt({ message: 'must be a whole number of euro cents' })
   @Min(1, { message: 'must be more than 0' })
@@ -131,7 +140,7 @@ export class BatchApprovalItemDto extends ApproveProposalDto {
   proposalId: string;
 }
 
-export class ApproveBatchDto {
+export class ApproveBatchDto implements ApproveBatch {
   @ApiProperty({ type: [BatchApprovalItemDto], description: 'Each item is approved in its own transaction' })
   @ValidateNested({ each: true })
   @Type(() => BatchApprovalItemDto)
@@ -148,7 +157,7 @@ export class ProposalAnswersDto {
   @ApiProperty({ enum: ProposalAnswer, example: ProposalAnswer.Pending }) school: ProposalAnswer;
 }
 
-export class ProposalDto {
+export class ProposalDto implements ProposalView {
   @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4' }) id: string;
   @ApiProperty({ example: null, nullable: true, type: String, description: 'The match run that made it' })
   matchRunId: string | null;
@@ -168,7 +177,7 @@ export class ProposalDto {
     example: { components: { subject: 1, travel: 0.8 }, nextBest: null },
     description: 'Why this teacher',
   })
-  explanation: Record<string, unknown>;
+  explanation: ProposalExplanation;
   @ApiProperty({ enum: ProposalStatus, example: ProposalStatus.Proposed }) status: ProposalStatus;
   @ApiProperty({ type: ProposalAnswersDto }) answers: ProposalAnswersDto;
   @ApiProperty({ example: '2026-09-08T08:30:00.000Z', type: String, format: 'date-time' }) expiresAt: Date;
@@ -181,7 +190,7 @@ export class ProposalPageDto extends PageMetaDto {
   @ApiProperty({ type: [ProposalDto] }) items: ProposalDto[];
 }
 
-export class ProposalEventDto {
+export class ProposalEventDto implements ProposalEventView {
   @ApiProperty({ example: '6f708192-a3b4-4c5d-8e6f-708192a3b4c5' }) id: string;
   @ApiProperty({ enum: ProposalEventAction, example: ProposalEventAction.Decline })
   action: ProposalEventAction;
@@ -207,7 +216,7 @@ export class ProposalEventDto {
   @ApiProperty({ example: '2026-09-02T10:00:00.000Z', type: String, format: 'date-time' }) createdAt: Date;
 }
 
-export class PlacementSlotDto {
+export class PlacementSlotDto implements PlacementSlotView {
   @ApiProperty({ example: '4c5d6e7f-8091-4a2b-b3c4-d5e6f708192a' }) lessonBlockId: string;
   @ApiProperty({ example: 2, description: 'ISO weekday (Monday = 1)' }) weekday: number;
   @ApiProperty({ example: '09:00' }) startTime: string;
@@ -215,7 +224,7 @@ export class PlacementSlotDto {
   @ApiProperty({ example: true, description: 'False once the placement is cancelled' }) active: boolean;
 }
 
-export class PlacementDto {
+export class PlacementDto implements PlacementView {
   @ApiProperty({ example: '8192a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7' }) id: string;
   @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4' }) proposalId: string;
   @ApiProperty({ example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819' }) teacherId: string;
@@ -243,7 +252,7 @@ export class PlacementPageDto extends PageMetaDto {
   @ApiProperty({ type: [PlacementDto] }) items: PlacementDto[];
 }
 
-export class ApprovalDto {
+export class ApprovalDto implements ApprovalView {
   @ApiProperty({ type: ProposalDto }) proposal: ProposalDto;
   @ApiProperty({ type: PlacementDto }) placement: PlacementDto;
 }

@@ -1,8 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UserRole } from '@hybridmatch/domain';
-import { AccessTokenClaims } from '../auth/actor';
-import { ErrorCode, PROBLEM_CONTENT_TYPE, problemDetails } from '../common/problem';
+import { ErrorCode } from '@hybridmatch/core';
+import { AccessTokenClaims } from '../auth/access-token';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '../common/problem';
 import { requestIdOf } from '../common/request-id';
 
 /**

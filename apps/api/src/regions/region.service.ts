@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Region } from '@hybridmatch/database';
-import { AppException } from '../common/app.exception';
+import { AppException } from '@hybridmatch/core';
 import { CreateRegionDto, RegionDto, UpdateRegionDto } from './region.dto';
 
 const toDto = ({ id, code, name, holidayRegion }: Region): RegionDto => ({ id, code, name, holidayRegion });

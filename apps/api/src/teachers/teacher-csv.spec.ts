@@ -1,5 +1,4 @@
-import { AppException } from '../common/app.exception';
-import { ErrorCode } from '../common/problem';
+import { AppException, ErrorCode } from '@hybridmatch/core';
 import {
   CsvField,
   columnOf,

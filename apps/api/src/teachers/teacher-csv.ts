@@ -1,8 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CsvError, parse } from 'csv-parse/sync';
-import { AppException } from '../common/app.exception';
-import { ErrorCode, FieldError } from '../common/problem';
+import { AppException, ErrorCode, FieldError } from '@hybridmatch/core';
 import { flattenValidationErrors } from '../common/validation';
 import { TeacherRuleInput, teacherRuleErrors } from './teacher-rules';
 import { CreateTeacherDto } from './teacher.dto';

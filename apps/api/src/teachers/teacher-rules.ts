@@ -1,5 +1,5 @@
 import { Qualification, formatClockTime, parseClockTime } from '@hybridmatch/domain';
-import { FieldError } from '../common/problem';
+import { FieldError } from '@hybridmatch/core';
 
 /** A weekly window as clients send it: ISO weekday (Monday = 1) and "HH:MM" clock times. */
 export interface WindowInput {

@@ -19,12 +19,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '../auth/actor';
+import { Actor, Page } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
-import { Page } from '../common/pagination';
 import { requireCsvBody } from './teacher-csv';
 import {
   CreateTeacherDto,

@@ -9,11 +9,15 @@ import {
   formatClockTime,
   parseClockTime,
 } from '@hybridmatch/domain';
-import { AccessService, OwnedByOrganisation } from '../access/access.service';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
-import { ErrorCode } from '../common/problem';
-import { Page, pageWindow } from '../common/pagination';
+import {
+  AccessService,
+  Actor,
+  AppException,
+  ErrorCode,
+  OwnedByOrganisation,
+  Page,
+  pageWindow,
+} from '@hybridmatch/core';
 import { CsvField, CsvTeacherRow, columnOf, readTeacherCsv } from './teacher-csv';
 import { TeacherRuleInput, teacherRuleErrors, todayInNetherlands, vogValidForStart } from './teacher-rules';
 import {

@@ -7,7 +7,7 @@ import {
   Weekday,
   WeeklySlot,
 } from '@hybridmatch/domain';
-import { FieldError } from '../common/problem';
+import { FieldError } from '@hybridmatch/core';
 
 /** A lesson block as the API receives it: a weekday with "HH:MM" times. */
 export interface LessonBlockInput {

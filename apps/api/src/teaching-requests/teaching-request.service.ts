@@ -3,11 +3,16 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { LessonBlock, Organisation, TeachingRequest } from '@hybridmatch/database';
 import { formatClockTime, isSchoolKind, TeachingRequestStatus, UserRole } from '@hybridmatch/domain';
-import { AccessService, OwnedByOrganisation } from '../access/access.service';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
-import { Page, pageWindow } from '../common/pagination';
-import { ErrorCode, FieldError } from '../common/problem';
+import {
+  AccessService,
+  Actor,
+  AppException,
+  ErrorCode,
+  FieldError,
+  OwnedByOrganisation,
+  Page,
+  pageWindow,
+} from '@hybridmatch/core';
 import {
   CreateTeachingRequestDto,
   ListTeachingRequestsQueryDto,

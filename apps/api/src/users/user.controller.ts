@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '../auth/actor';
+import { Actor, Page } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { Page } from '../common/pagination';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto, UserPageDto } from './user.dto';
 import { UserService } from './user.service';
 

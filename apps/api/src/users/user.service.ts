@@ -4,11 +4,8 @@ import { DataSource, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import { Organisation, Region, TeacherProfile, User } from '@hybridmatch/database';
 import { isSchoolKind, OrganisationKind, UserRole } from '@hybridmatch/domain';
-import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { AccessService, Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
 import { newInviteToken } from '../auth/password';
-import { AppException } from '../common/app.exception';
-import { Page, pageWindow } from '../common/pagination';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto } from './user.dto';
 
 export const INVITE_VALID_FOR_MS = 7 * 24 * 60 * 60 * 1000;

@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybridmatch/database';
 import { ProposedMatch, RegionResult, solveRegion } from '@hybridmatch/matching';
-import { newProposalFromMatch } from '../../../api/src/match-runs/match-proposals';
 import {
   ACTIVE_PROPOSAL_STATUSES,
   loadRegionInput,
   lockRegionForMatching,
   MatchingInput,
-} from '../../../api/src/match-runs/matching-input.loader';
-import { ProposalService } from '../../../api/src/proposals/proposal.service';
+  newProposalFromMatch,
+  ProposalService,
+} from '@hybridmatch/core';
 
 export type MatchRunOutcome =
   { result: 'succeeded'; summary: MatchRunResult } | { result: 'skipped'; reason: string };

@@ -4,11 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MatchRunSchedule } from '@hybridmatch/database';
 import { onEveryRedisReady, QUEUES } from '@hybridmatch/queue';
-import {
-  applyMatchScheduler,
-  MATCH_SCHEDULER_PREFIX,
-  matchSchedulerId,
-} from '../../../api/src/match-runs/match-run-schedulers';
+import { applyMatchScheduler, MATCH_SCHEDULER_PREFIX, matchSchedulerId } from '@hybridmatch/core';
 
 /**
  * Makes the matching queue's `match-schedule-<regionId>` job schedulers match the

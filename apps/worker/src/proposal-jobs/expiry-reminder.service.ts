@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { And, DataSource, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import { NotificationKind, Proposal } from '@hybridmatch/database';
 import { ProposalStatus } from '@hybridmatch/domain';
-import { NotificationOutboxService } from '../../../api/src/notifications/notification-outbox.service';
+import { NotificationOutboxService } from '@hybridmatch/core';
 
 /** How long before its deadline the parties of an unanswered proposal are reminded. */
 export const EXPIRING_SOON_WINDOW_MS = 24 * 3600 * 1000;

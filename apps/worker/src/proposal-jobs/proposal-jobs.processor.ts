@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, QUEUES } from '@hybridmatch/queue';
-import { ProposalService } from '../../../api/src/proposals/proposal.service';
+import { ProposalService } from '@hybridmatch/core';
 import { ExpiryReminderService } from './expiry-reminder.service';
 
 export type ProposalJobResult = { expired: number } | { reminded: number };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
+import { AppException } from '../errors/app.exception';
+import { Actor } from './actor';
 
 /** What an organisation-owned record needs for an access decision. */
 export interface OwnedByOrganisation {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotificationKind, ProposalExplanation } from '@hybridmatch/database';
 import { ProposedMatch, solveRegion } from '@hybridmatch/matching';
-import type { NewProposal } from '../proposals/proposal.service';
+import type { NewProposal } from '../proposals/proposal.types';
 import { loadRequestInput } from './matching-input.loader';
 
 const logger = new Logger('MatchProposals');

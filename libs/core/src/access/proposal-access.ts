@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { FindOperator, In, Repository } from 'typeorm';
 import { TeacherProfile } from '@hybridmatch/database';
 import { ProposalParty, UserRole } from '@hybridmatch/domain';
-import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
+import { AppException } from '../errors/app.exception';
+import { AccessService } from './access.service';
+import { Actor } from './actor';
 
 /** The columns proposals and placements share for access decisions (copied from teacher and request). */
 export interface PartiesOfRecord {

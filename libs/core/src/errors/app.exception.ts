@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from './problem';
+import { ErrorCode, FieldError } from './error-code';
 
 /** The one exception services throw. The filter turns it into problem+json. */
 export class AppException extends Error {

@@ -10,20 +10,18 @@ import {
   TeachingRequest,
 } from '@hybridmatch/database';
 import { clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
-import { ErrorCode } from '../common/problem';
-import { Page, pageWindow } from '../common/pagination';
-import { ApproveProposalDto, ListPlacementsQueryDto, PlacementDto } from './proposal.dto';
-import { ProposalAccess } from './proposal-access';
-
-export type PlacementTerms = Omit<ApproveProposalDto, 'version'>;
+import { Actor } from '../access/actor';
+import { ProposalAccess } from '../access/proposal-access';
+import { AppException } from '../errors/app.exception';
+import { ErrorCode } from '../errors/error-code';
+import { Page, pageWindow } from '../pagination';
+import { ListPlacementsQuery, PlacementTerms, PlacementView } from './proposal.types';
 
 /** PostgreSQL: an exclusion constraint refused the row. */
 const EXCLUSION_VIOLATION = '23P01';
 const RANGE = /^\[(\d+),(\d+)\)$/;
 
-export function toPlacementDto(placement: Placement): PlacementDto {
+export function toPlacementView(placement: Placement): PlacementView {
   return {
     id: placement.id,
     proposalId: placement.proposalId,
@@ -78,7 +76,7 @@ export class PlacementService {
     private readonly proposalAccess: ProposalAccess,
   ) {}
 
-  async list(actor: Actor, query: ListPlacementsQueryDto): Promise<Page<PlacementDto>> {
+  async list(actor: Actor, query: ListPlacementsQuery): Promise<Page<PlacementView>> {
     const scope = await this.proposalAccess.filter(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId } = query;
@@ -91,7 +89,7 @@ export class PlacementService {
       order: { startDate: 'ASC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: rows.map(toPlacementDto), page: query.page, pageSize: query.pageSize, total };
+    return { items: rows.map(toPlacementView), page: query.page, pageSize: query.pageSize, total };
   }
 
   /** Makes the placement and its slots for an approved proposal; the caller's transaction holds the proposal lock. */

@@ -7,10 +7,3 @@ export interface Actor {
   organisationId: string | null;
   regionIds: string[];
 }
-
-export interface AccessTokenClaims {
-  sub: string;
-  role: UserRole;
-  org: string | null;
-  regions: string[];
-}

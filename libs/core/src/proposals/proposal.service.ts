@@ -10,7 +10,6 @@ import {
   Proposal,
   ProposalEvent,
   ProposalEventAction,
-  ProposalExplanation,
   TeacherProfile,
   TeachingRequest,
 } from '@hybridmatch/database';
@@ -24,43 +23,32 @@ import {
   ProposalTransitionError,
   transition,
 } from '@hybridmatch/domain';
-import { cascadeOffers } from '../match-runs/match-proposals';
-import { lockRegionForMatching } from '../match-runs/matching-input.loader';
-import { Actor } from '../auth/actor';
-import { AppException } from '../common/app.exception';
-import { ErrorCode, STATUS_OF } from '../common/problem';
-import { Page, pageWindow } from '../common/pagination';
+import { Actor } from '../access/actor';
+import { ProposalAccess } from '../access/proposal-access';
+import { AppException } from '../errors/app.exception';
+import { ErrorCode } from '../errors/error-code';
+import { cascadeOffers } from '../matching/match-proposals';
+import { lockRegionForMatching } from '../matching/matching-input.loader';
 import {
   NotificationOutboxService,
   ProposalEventDetails,
 } from '../notifications/notification-outbox.service';
-import { PlacementService, toPlacementDto } from './placement.service';
-import { ProposalAccess } from './proposal-access';
+import { Page, pageWindow } from '../pagination';
+import { PlacementService, toPlacementView } from './placement.service';
 import {
   AnswerDecision,
-  AnswerProposalDto,
-  ApprovalDto,
-  ApproveBatchDto,
-  ApproveProposalDto,
-  BatchApprovalDto,
-  BatchApprovalResultDto,
-  ListProposalsQueryDto,
-  ProposalDto,
-  ProposalEventDto,
-  ReasonDto,
-} from './proposal.dto';
-
-/** What a match run (or a cascade) hands over to make a proposal. */
-export interface NewProposal {
-  requestId: string;
-  teacherId: string;
-  blockIds: string[];
-  score: number;
-  explanation: ProposalExplanation;
-  matchRunId?: string | null;
-  /** `cascade_offer` when it replaces a proposal that fell through. */
-  notificationKind?: NotificationKind.ProposalNew | NotificationKind.CascadeOffer;
-}
+  AnswerProposal,
+  ApprovalView,
+  ApproveBatch,
+  ApproveProposal,
+  BatchApprovalResult,
+  BatchApprovalView,
+  ListProposalsQuery,
+  NewProposal,
+  ProposalEventView,
+  ProposalView,
+  Reason,
+} from './proposal.types';
 
 /** Closing a proposal in one of these offers its blocks to the next candidate; a cancelled placement does not. */
 const CASCADE_STATUSES: readonly ProposalStatus[] = [
@@ -70,7 +58,7 @@ const CASCADE_STATUSES: readonly ProposalStatus[] = [
   ProposalStatus.Withdrawn,
 ];
 
-export const toProposalDto = (proposal: Proposal): ProposalDto => ({
+export const toProposalView = (proposal: Proposal): ProposalView => ({
   id: proposal.id,
   matchRunId: proposal.matchRunId,
   requestId: proposal.requestId,
@@ -94,7 +82,7 @@ export const toProposalDto = (proposal: Proposal): ProposalDto => ({
   updatedAt: proposal.updatedAt,
 });
 
-const toEventDto = (event: ProposalEvent): ProposalEventDto => ({
+const toEventView = (event: ProposalEvent): ProposalEventView => ({
   id: event.id,
   action: event.action,
   party: event.party,
@@ -176,7 +164,7 @@ export class ProposalService {
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  async list(actor: Actor, query: ListProposalsQueryDto): Promise<Page<ProposalDto>> {
+  async list(actor: Actor, query: ListProposalsQuery): Promise<Page<ProposalView>> {
     const scope = await this.proposalAccess.filter(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId } = query;
@@ -188,23 +176,23 @@ export class ProposalService {
       order: { createdAt: 'DESC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: rows.map(toProposalDto), page: query.page, pageSize: query.pageSize, total };
+    return { items: rows.map(toProposalView), page: query.page, pageSize: query.pageSize, total };
   }
 
-  async get(actor: Actor, id: string): Promise<ProposalDto> {
+  async get(actor: Actor, id: string): Promise<ProposalView> {
     const proposal = await this.proposals.findOneBy({ id });
     await this.proposalAccess.assertCanSee(actor, proposal, 'Proposal', id);
-    return toProposalDto(proposal as Proposal);
+    return toProposalView(proposal as Proposal);
   }
 
   /** The audit trail, oldest first: coordinators of the region and the platform admin. */
-  async history(actor: Actor, id: string): Promise<ProposalEventDto[]> {
+  async history(actor: Actor, id: string): Promise<ProposalEventView[]> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
     const events = await this.events.find({
       where: { proposalId: id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return events.map(toEventDto);
+    return events.map(toEventView);
   }
 
   // ---- making proposals (match runs and cascades call this inside their own transaction) ------
@@ -244,7 +232,7 @@ export class ProposalService {
 
   // ---- transitions ------------------------------------------------------------------------------
 
-  async answer(actor: Actor, id: string, body: AnswerProposalDto): Promise<ProposalDto> {
+  async answer(actor: Actor, id: string, body: AnswerProposal): Promise<ProposalView> {
     const party = await this.proposalAccess.answeringParty(actor, await this.mustExist(id), id);
     const kind =
       body.decision === AnswerDecision.Accept ? ProposalActionKind.Accept : ProposalActionKind.Decline;
@@ -254,10 +242,10 @@ export class ProposalService {
       { kind, party },
       { version: body.version, reason: body.reason ?? null },
     );
-    return toProposalDto(proposal);
+    return toProposalView(proposal);
   }
 
-  async approve(actor: Actor, id: string, body: ApproveProposalDto): Promise<ApprovalDto> {
+  async approve(actor: Actor, id: string, body: ApproveProposal): Promise<ApprovalView> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
     const { version, ...terms } = body;
     const { proposal, result: placement } = await this.transition(
@@ -270,12 +258,12 @@ export class ProposalService {
         details: (made: Placement) => ({ placement: made }),
       },
     );
-    return { proposal: toProposalDto(proposal), placement: toPlacementDto(placement) };
+    return { proposal: toProposalView(proposal), placement: toPlacementView(placement) };
   }
 
   /** Approves many proposals, each in its own transaction: one refusal does not undo the others. */
-  async approveBatch(actor: Actor, body: ApproveBatchDto): Promise<BatchApprovalDto> {
-    const results: BatchApprovalResultDto[] = [];
+  async approveBatch(actor: Actor, body: ApproveBatch): Promise<BatchApprovalView> {
+    const results: BatchApprovalResult[] = [];
     for (const { proposalId, ...item } of body.items) {
       try {
         const { placement } = await this.approve(actor, proposalId, item);
@@ -283,30 +271,29 @@ export class ProposalService {
       } catch (error) {
         if (!(error instanceof AppException))
           this.logger.error({ err: error, proposalId }, 'Batch approval item failed unexpectedly');
-        const problem =
+        const refusal =
           error instanceof AppException
-            ? { status: STATUS_OF[error.code], code: error.code, detail: error.detail }
+            ? { code: error.code, detail: error.detail }
             : {
-                status: 500,
                 code: ErrorCode.InternalError,
                 detail: 'Something went wrong on our side with this item; try it again.',
               };
-        results.push({ proposalId, outcome: 'refused', problem });
+        results.push({ proposalId, outcome: 'refused', refusal });
       }
     }
     return { results };
   }
 
-  async reject(actor: Actor, id: string, body: ReasonDto): Promise<ProposalDto> {
+  async reject(actor: Actor, id: string, body: Reason): Promise<ProposalView> {
     return this.coordinatorDecision(actor, id, ProposalActionKind.Reject, body);
   }
 
-  async withdraw(actor: Actor, id: string, body: ReasonDto): Promise<ProposalDto> {
+  async withdraw(actor: Actor, id: string, body: Reason): Promise<ProposalView> {
     return this.coordinatorDecision(actor, id, ProposalActionKind.Withdraw, body);
   }
 
   /** After approval: cancels the proposal and its placement, whose slots stop blocking the teacher's time. */
-  async cancel(actor: Actor, id: string, body: ReasonDto): Promise<ProposalDto> {
+  async cancel(actor: Actor, id: string, body: Reason): Promise<ProposalView> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
     const { proposal } = await this.transition(
       actor,
@@ -318,7 +305,7 @@ export class ProposalService {
         effects: (manager) => this.placements.cancelForProposal(manager, id, body.reason),
       },
     );
-    return toProposalDto(proposal);
+    return toProposalView(proposal);
   }
 
   /** Expires every unanswered proposal past its deadline (the `expire-proposals` job calls this). */
@@ -361,8 +348,8 @@ export class ProposalService {
     actor: Actor,
     id: string,
     kind: ProposalActionKind.Reject | ProposalActionKind.Withdraw,
-    body: ReasonDto,
-  ): Promise<ProposalDto> {
+    body: Reason,
+  ): Promise<ProposalView> {
     this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
     const { proposal } = await this.transition(
       actor,
@@ -370,7 +357,7 @@ export class ProposalService {
       { kind },
       { version: body.version, reason: body.reason },
     );
-    return toProposalDto(proposal);
+    return toProposalView(proposal);
   }
 
   private async mustExist(id: string): Promise<Proposal> {

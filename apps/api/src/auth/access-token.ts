@@ -1,0 +1,9 @@
+import { UserRole } from '@hybridmatch/domain';
+
+/** What the signed access token carries; `AuthGuard` turns it into an `Actor`. */
+export interface AccessTokenClaims {
+  sub: string;
+  role: UserRole;
+  org: string | null;
+  regions: string[];
+}

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { AccessService } from './access/access.service';
+import { ProposalAccess } from './access/proposal-access';
+import { NotificationOutboxService } from './notifications/notification-outbox.service';
+import { PlacementService } from './proposals/placement.service';
+import { ProposalService } from './proposals/proposal.service';
+
+const SERVICES = [
+  AccessService,
+  ProposalAccess,
+  ProposalService,
+  PlacementService,
+  NotificationOutboxService,
+];
+
+/**
+ * What the API and the worker share: access decisions, the proposal and placement lifecycle
+ * (with the decline cascade) and the notification outbox writer. No controllers: `apps/api`
+ * adds HTTP on top, `apps/worker` adds processors. Needs `ConfigModule` and `DatabaseModule`.
+ */
+@Global()
+@Module({ providers: SERVICES, exports: SERVICES })
+export class CoreModule {}

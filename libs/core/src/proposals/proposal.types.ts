@@ -1,0 +1,159 @@
+import {
+  NotificationKind,
+  PlacementStatus,
+  ProposalEventAction,
+  ProposalExplanation,
+} from '@hybridmatch/database';
+import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
+import { ErrorCode } from '../errors/error-code';
+import { PageRequest } from '../pagination';
+
+// What the proposal and placement services take and give. The API's DTO classes implement these
+// (validation and OpenAPI live there); the core never imports the HTTP layer.
+
+// ---- making proposals -------------------------------------------------------------------------
+
+/** What a match run (or a cascade) hands over to make a proposal. */
+export interface NewProposal {
+  requestId: string;
+  teacherId: string;
+  blockIds: string[];
+  score: number;
+  explanation: ProposalExplanation;
+  matchRunId?: string | null;
+  /** `cascade_offer` when it replaces a proposal that fell through. */
+  notificationKind?: NotificationKind.ProposalNew | NotificationKind.CascadeOffer;
+}
+
+// ---- input ------------------------------------------------------------------------------------
+
+/** The filters proposal and placement lists share. */
+export interface ProposalFilters extends PageRequest {
+  requestId?: string;
+  teacherId?: string;
+  regionId?: string;
+}
+
+export interface ListProposalsQuery extends ProposalFilters {
+  status?: ProposalStatus;
+}
+
+export interface ListPlacementsQuery extends ProposalFilters {
+  status?: PlacementStatus;
+}
+
+export enum AnswerDecision {
+  Accept = 'accept',
+  Decline = 'decline',
+}
+
+/** `version`: the version the caller last saw; when given and the proposal changed since, a conflict. */
+export interface ExpectedVersion {
+  version?: number;
+}
+
+export interface AnswerProposal extends ExpectedVersion {
+  decision: AnswerDecision;
+  reason?: string;
+}
+
+export interface Reason extends ExpectedVersion {
+  reason: string;
+}
+
+/** The terms a coordinator agrees when approving: they become the placement. */
+export interface PlacementTerms {
+  hourlyRateCents: number;
+  startDate: string;
+  endDate: string;
+  supervisorName: string;
+  supervisorEmail: string;
+}
+
+export interface ApproveProposal extends ExpectedVersion, PlacementTerms {}
+
+export interface ApproveBatch {
+  items: Array<ApproveProposal & { proposalId: string }>;
+}
+
+// ---- output -----------------------------------------------------------------------------------
+
+export interface ProposalView {
+  id: string;
+  matchRunId: string | null;
+  requestId: string;
+  teacherId: string;
+  companyId: string;
+  schoolId: string;
+  regionId: string;
+  blockIds: string[];
+  minutesPerWeek: number;
+  score: number;
+  explanation: ProposalExplanation;
+  status: ProposalStatus;
+  answers: { company: ProposalAnswer; teacher: ProposalAnswer; school: ProposalAnswer };
+  expiresAt: Date;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ProposalEventView {
+  id: string;
+  action: ProposalEventAction;
+  party: ProposalParty | null;
+  fromStatus: ProposalStatus | null;
+  toStatus: ProposalStatus;
+  actorUserId: string | null;
+  actorRole: UserRole | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+export interface PlacementSlotView {
+  lessonBlockId: string;
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  active: boolean;
+}
+
+export interface PlacementView {
+  id: string;
+  proposalId: string;
+  teacherId: string;
+  requestId: string;
+  schoolId: string;
+  companyId: string;
+  regionId: string;
+  blockIds: string[];
+  minutesPerWeek: number;
+  hourlyRateCents: number;
+  startDate: string;
+  endDate: string;
+  supervisorName: string;
+  supervisorEmail: string;
+  status: PlacementStatus;
+  approvedByUserId: string | null;
+  approvedAt: Date;
+  cancelledAt: Date | null;
+  cancelledReason: string | null;
+  slots: PlacementSlotView[];
+}
+
+export interface ApprovalView {
+  proposal: ProposalView;
+  placement: PlacementView;
+}
+
+/** One item of a batch approval: approved with its placement, or refused with the error's code. */
+export interface BatchApprovalResult {
+  proposalId: string;
+  outcome: 'approved' | 'refused';
+  placement?: PlacementView;
+  refusal?: { code: ErrorCode; detail: string };
+}
+
+export interface BatchApprovalView {
+  results: BatchApprovalResult[];
+}
