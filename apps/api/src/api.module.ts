@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { HealthModule } from './health/health.module';
+import { HolidayModule } from './holidays/holiday.module';
 import { MatchRunModule } from './match-runs/match-run.module';
 import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
@@ -33,6 +34,7 @@ export const API_FEATURE_MODULES = [
   QueueDashboardModule,
   MatchRunModule,
   NotificationModule,
+  HolidayModule,
 ];
 
 /** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */

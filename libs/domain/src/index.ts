@@ -3,3 +3,4 @@ export * from './clock-time';
 export * from './enums';
 export * from './subjects';
 export * from './proposal-state-machine';
+export * from './schedule';

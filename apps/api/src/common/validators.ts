@@ -1,4 +1,4 @@
-import { ValidateBy, ValidateIf } from 'class-validator';
+import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { isClockTimeString, isSubjectCode } from '@hybridmatch/domain';
 
 /** The validation options that list an enum's values in the message. */
@@ -19,14 +19,17 @@ export function isCalendarDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-export const IsCalendarDate = () =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: isCalendarDate,
-      defaultMessage: () => 'must be a date written as YYYY-MM-DD, for example 2026-09-01',
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: isCalendarDate,
+        defaultMessage: () => 'must be a date written as YYYY-MM-DD, for example 2026-09-01',
+      },
     },
-  });
+    options,
+  );
 
 export const IsClockTime = () =>
   ValidateBy({

@@ -13,6 +13,8 @@ import { Placement, PlacementStatus } from './placement.entity';
 import { PlacementSlot } from './placement-slot.entity';
 import { Proposal } from './proposal.entity';
 import { ProposalEvent, ProposalEventAction } from './proposal-event.entity';
+import { InstitutionDayOff } from './institution-day-off.entity';
+import { SchoolHoliday } from './school-holiday.entity';
 
 export {
   LessonBlock,
@@ -40,6 +42,7 @@ export {
   ProposalEventAction,
 };
 export type { ProposalExplanation } from './proposal.entity';
+export { InstitutionDayOff, SchoolHoliday };
 
 export const ENTITIES = [
   Region,
@@ -57,4 +60,6 @@ export const ENTITIES = [
   Notification,
   MatchRun,
   MatchRunSchedule,
+  SchoolHoliday,
+  InstitutionDayOff,
 ];

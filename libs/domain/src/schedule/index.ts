@@ -1,0 +1,4 @@
+export * from './amsterdam-time';
+export * from './days-off';
+export * from './lesson-plan';
+export * from './lesson-rules';

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  DayOff,
+  dutchPublicHolidays,
+  InstitutionDayOffKind,
+  SCHOOL_HOLIDAY_NAMES,
+  SchoolHolidayKind,
+} from '@hybridmatch/domain';
+
+const DAY_OFF_REASON: Record<InstitutionDayOffKind, string> = {
+  [InstitutionDayOffKind.Closed]: 'Instelling gesloten',
+  [InstitutionDayOffKind.StudyDay]: 'Studiedag',
+};
+
+/**
+ * The days without lessons at one school over a period: the school holidays of its region's
+ * holiday region, Dutch public holidays, and the school's own closed and study days.
+ */
+@Injectable()
+export class CalendarRepository {
+  async daysOff(manager: EntityManager, schoolId: string, from: string, to: string): Promise<DayOff[]> {
+    const holidays: Array<{ kind: SchoolHolidayKind; start_date: string; end_date: string }> =
+      await manager.query(
+        `SELECT h.kind, h.start_date::text, h.end_date::text
+         FROM organisation o JOIN region r ON r.id = o.region_id
+         JOIN school_holiday h ON h.holiday_region = r.holiday_region
+        WHERE o.id = $1 AND h.end_date >= $2 AND h.start_date <= $3`,
+        [schoolId, from, to],
+      );
+    const own: Array<{
+      kind: InstitutionDayOffKind;
+      description: string;
+      start_date: string;
+      end_date: string;
+    }> = await manager.query(
+      `SELECT kind, description, start_date::text, end_date::text FROM institution_day_off
+          WHERE organisation_id = $1 AND end_date >= $2 AND start_date <= $3`,
+      [schoolId, from, to],
+    );
+    return [
+      ...holidays.map((row) => ({
+        startDate: row.start_date,
+        endDate: row.end_date,
+        reason: SCHOOL_HOLIDAY_NAMES[row.kind],
+      })),
+      ...own.map((row) => ({
+        startDate: row.start_date,
+        endDate: row.end_date,
+        reason: `${DAY_OFF_REASON[row.kind]}: ${row.description}`,
+      })),
+      ...dutchPublicHolidays(from, to),
+    ];
+  }
+}

@@ -1,0 +1,3 @@
+export * from './calendar.repository';
+export * from './schedule.error';
+export * from './schedules.module';
