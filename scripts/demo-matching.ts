@@ -9,7 +9,7 @@ import {
   User,
 } from '@hybridmatch/database';
 import { ProposalStatus, UserRole } from '@hybridmatch/domain';
-import { Actor, AnswerDecision, AppException, ProposalService } from '@hybridmatch/core';
+import { Actor, AnswerDecision, DomainError, ProposalService } from '@hybridmatch/core';
 import { MatchRunService } from '../apps/api/src/match-runs/match-run.service';
 
 /** Shares of the demo's automatic answers: most proposals are answered, some declined, most approved. */
@@ -113,7 +113,7 @@ export async function runDemoMatching(
       });
       approved += 1;
     } catch (error) {
-      if (!(error instanceof AppException)) throw error;
+      if (!(error instanceof DomainError)) throw error;
       refused += 1; // e.g. the teacher's released hours are already taken by an earlier approval
     }
   }

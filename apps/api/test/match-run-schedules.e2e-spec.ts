@@ -70,7 +70,7 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
       .set(coordinator.auth)
       .send({ cron: '0 8 * * *', enabled: true, version: 1 })
       .expect(409);
-    expect(stale.body).toMatchObject({ code: 'CONFLICT' });
+    expect(stale.body).toMatchObject({ code: 'CONCURRENT_UPDATE' });
     expect(
       await ctx.db.getRepository(MatchRunSchedule).findOneByOrFail({ regionId: region.id }),
     ).toMatchObject({ cron: '30 7 * * 1-5', version: 2 });

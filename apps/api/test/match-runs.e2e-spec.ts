@@ -42,7 +42,7 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
       .set(coordinator.auth)
       .send({ regionId: region.id })
       .expect(409);
-    expect(refused.body).toMatchObject({ code: 'CONFLICT' });
+    expect(refused.body).toMatchObject({ code: 'MATCH_RUN_IN_PROGRESS' });
     expect(refused.body.detail).toContain(started.body.id);
     expect(await ctx.db.getRepository(MatchRun).countBy({ regionId: region.id })).toBe(1);
 

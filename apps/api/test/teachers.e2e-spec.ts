@@ -285,7 +285,7 @@ describe('teachers (e2e)', () => {
       .set(companyAdmin.auth)
       .send(teacherBody({ employeeRef: teacher.employeeRef }))
       .expect(409);
-    expect(duplicate.body).toMatchObject({ code: 'CONFLICT' });
+    expect(duplicate.body).toMatchObject({ code: 'EMPLOYEE_REF_TAKEN' });
 
     await ctx.http
       .patch(`/api/teachers/${teacher.id}`)

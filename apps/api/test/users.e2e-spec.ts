@@ -127,7 +127,7 @@ describe('users and invites (e2e)', () => {
         role: UserRole.HybridTeacher,
         teacherProfileId: profile.id,
       }).expect(409);
-      expect(again.body.code).toBe('CONFLICT');
+      expect(again.body.code).toBe('TEACHER_HAS_LOGIN');
       const foreign = await ctx.newTeacher(otherCompany.id);
       const notOurs = await invite(companyAdmin, {
         role: UserRole.HybridTeacher,
@@ -179,7 +179,7 @@ describe('users and invites (e2e)', () => {
       email: email.toUpperCase(),
     }).expect(409);
     expect(duplicate.body).toMatchObject({
-      code: 'CONFLICT',
+      code: 'EMAIL_TAKEN',
       detail: expect.stringContaining(email.toLowerCase()),
     });
   });

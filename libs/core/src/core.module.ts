@@ -1,17 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessService } from './access/access.service';
-import { ProposalAccess } from './access/proposal-access';
 import { NotificationOutboxService } from './notifications/notification-outbox.service';
 import { PlacementService } from './proposals/placement.service';
 import { ProposalService } from './proposals/proposal.service';
 
-const SERVICES = [
-  AccessService,
-  ProposalAccess,
-  ProposalService,
-  PlacementService,
-  NotificationOutboxService,
-];
+const SERVICES = [AccessService, ProposalService, PlacementService, NotificationOutboxService];
 
 /**
  * What the API and the worker share: access decisions, the proposal and placement lifecycle

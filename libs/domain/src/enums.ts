@@ -60,3 +60,12 @@ export enum TeachingRequestStatus {
   Closed = 'closed',
   Cancelled = 'cancelled',
 }
+
+/** Requests that still look for teachers: the only ones that may change, be cancelled or closed. */
+export const ACTIVE_REQUEST_STATUSES: readonly TeachingRequestStatus[] = [
+  TeachingRequestStatus.Open,
+  TeachingRequestStatus.PartiallyFilled,
+];
+
+export const isActiveRequestStatus = (status: TeachingRequestStatus) =>
+  ACTIVE_REQUEST_STATUSES.includes(status);

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor, AppException, ErrorCode } from '@hybridmatch/core';
+import { Actor, ForbiddenError, UnauthenticatedError } from '@hybridmatch/core';
 import { AccessTokenClaims } from './access-token';
 import { ACTOR_KEY } from './current-actor.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
@@ -29,14 +29,13 @@ export class AuthGuard implements CanActivate {
       this.logger.error(
         `Route ${context.getClass().name}.${context.getHandler().name} declares no roles; refused`,
       );
-      throw AppException.forbidden('This route declares no roles and is closed.');
+      throw new ForbiddenError('This route declares no roles and is closed.');
     }
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { [ACTOR_KEY]?: Actor }>();
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) {
-      throw new AppException(
-        ErrorCode.Unauthenticated,
+      throw new UnauthenticatedError(
         'Send an access token: "Authorization: Bearer <token>" (POST /api/auth/login).',
       );
     }
@@ -44,10 +43,7 @@ export class AuthGuard implements CanActivate {
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(header.slice('Bearer '.length));
     } catch {
-      throw new AppException(
-        ErrorCode.Unauthenticated,
-        'The access token is invalid or has expired; log in again.',
-      );
+      throw new UnauthenticatedError('The access token is invalid or has expired; log in again.');
     }
     const actor: Actor = {
       userId: claims.sub,
@@ -56,9 +52,7 @@ export class AuthGuard implements CanActivate {
       regionIds: claims.regions ?? [],
     };
     if (!roles.includes(actor.role)) {
-      throw AppException.forbidden(
-        `This action is for ${roles.join(', ')}; you are signed in as ${actor.role}.`,
-      );
+      throw new ForbiddenError(`This action is for ${roles.join(', ')}; you are signed in as ${actor.role}.`);
     }
     request[ACTOR_KEY] = actor;
     return true;

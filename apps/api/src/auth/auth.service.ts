@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import { User } from '@hybridmatch/database';
-import { Actor, AppException, ErrorCode } from '@hybridmatch/core';
+import { Actor, DomainError, ErrorCode, UnauthenticatedError } from '@hybridmatch/core';
 import { AccessTokenClaims } from './access-token';
 import { AccessTokenDto, MeDto } from './auth.dto';
 import { hashPassword, hashToken, verifyPassword } from './password';
@@ -30,7 +30,7 @@ export class AuthService {
       () => false,
     );
     if (!user?.passwordHash || !valid) {
-      throw new AppException(ErrorCode.Unauthenticated, 'E-mail address or password is wrong.');
+      throw new UnauthenticatedError('E-mail address or password is wrong.');
     }
     await this.users.update(user.id, { lastLoginAt: new Date() });
     return this.issueToken(user);
@@ -42,7 +42,7 @@ export class AuthService {
       relations: { regions: true },
     });
     if (!user)
-      throw new AppException(
+      throw new DomainError(
         ErrorCode.NotFound,
         'This invite link is unknown, already used or expired; ask for a new invite.',
       );

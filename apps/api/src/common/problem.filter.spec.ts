@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AppException, ErrorCode } from '@hybridmatch/core';
+import { ErrorCode, ValidationError } from '@hybridmatch/core';
 import { ProblemFilter } from './problem.filter';
 
 /** A minimal HTTP host: records what the filter sends. */
@@ -29,9 +29,9 @@ function fakeHost() {
 describe('ProblemFilter', () => {
   const filter = new ProblemFilter();
 
-  it('turns an AppException into problem+json with its code, fields and the correlation id', () => {
+  it('turns a DomainError into problem+json with its code, fields and the correlation id', () => {
     const { host, sent } = fakeHost();
-    filter.catch(AppException.invalid('windows[0].end', 'must be later than start'), host);
+    filter.catch(ValidationError.field('windows[0].end', 'must be later than start'), host);
     expect(sent.status).toBe(400);
     expect(sent.headers['content-type']).toBe('application/problem+json');
     expect(sent.body).toEqual({

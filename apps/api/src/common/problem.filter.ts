@@ -3,7 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
-import { AppException, ErrorCode } from '@hybridmatch/core';
+import { DomainError, ErrorCode } from '@hybridmatch/core';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemDetails } from './problem';
 import { requestIdOf } from './request-id';
 
@@ -12,7 +12,6 @@ const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
   401: ErrorCode.Unauthenticated,
   403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
-  409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
   415: ErrorCode.UnsupportedMediaType,
   429: ErrorCode.RateLimited,
@@ -37,7 +36,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, correlationId: string): ProblemDetails {
-    if (exception instanceof AppException) {
+    if (exception instanceof DomainError) {
       return problemDetails(exception.code, exception.detail, correlationId, exception.errors);
     }
     if (exception instanceof ThrottlerException) {

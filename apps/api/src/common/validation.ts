@@ -1,8 +1,8 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { AppException, ErrorCode, FieldError } from '@hybridmatch/core';
+import { ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
+import { FieldError, ValidationError } from '@hybridmatch/core';
 
 /** Flattens class-validator errors into `{ field: "windows[0].start", reason }` pairs. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+export function flattenValidationErrors(errors: ClassValidatorError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
     const field = parent
@@ -35,7 +35,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fieldErrors = flattenValidationErrors(errors);
       const detail = fieldErrors.map((error) => `${error.field}: ${error.reason}`).join('; ');
-      return new AppException(ErrorCode.ValidationFailed, detail, fieldErrors);
+      return new ValidationError(fieldErrors, detail);
     },
   });
 }

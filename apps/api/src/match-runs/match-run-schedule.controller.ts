@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '@hybridmatch/core';
+import { Actor, Permission, ROLES_WITH } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
@@ -9,15 +8,13 @@ import { UuidParam } from '../common/id-param';
 import { MatchRunScheduleDto, PutMatchRunScheduleDto } from './match-run-schedule.dto';
 import { MatchRunScheduleService } from './match-run-schedule.service';
 
-const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
-
 @ApiTags('match-runs')
 @Controller('regions/:regionId/match-schedule')
 export class MatchRunScheduleController {
   constructor(private readonly schedules: MatchRunScheduleService) {}
 
   @Get()
-  @Roles(...COORDINATORS)
+  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
   @ApiOperation({ summary: "Read the region's match-run schedule and when it runs next" })
   @ApiOkResponse({ type: MatchRunScheduleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -26,7 +23,7 @@ export class MatchRunScheduleController {
   }
 
   @Put()
-  @Roles(...COORDINATORS)
+  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
   @ApiOperation({
     summary:
       'Set the region’s match-run schedule: a cron pattern (Europe/Amsterdam, at most hourly) and whether it is on',
@@ -42,7 +39,7 @@ export class MatchRunScheduleController {
   }
 
   @Delete()
-  @Roles(...COORDINATORS)
+  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
   @ApiOperation({
     summary: 'Remove the region’s match-run schedule; answers with the schedule that was removed',
   })

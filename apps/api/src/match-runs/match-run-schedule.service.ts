@@ -8,10 +8,13 @@ import { assertQueueReady, QUEUES, withTimeout } from '@hybridmatch/queue';
 import {
   AccessService,
   Actor,
-  AppException,
   applyMatchScheduler,
+  ConcurrentUpdateError,
   cronProblem,
   nextRunOf,
+  NotFoundError,
+  Permission,
+  ValidationError,
 } from '@hybridmatch/core';
 import { MatchRunScheduleDto, PutMatchRunScheduleDto } from './match-run-schedule.dto';
 
@@ -60,7 +63,7 @@ export class MatchRunScheduleService {
   async put(actor: Actor, regionId: string, body: PutMatchRunScheduleDto): Promise<MatchRunScheduleDto> {
     await this.assertRegion(actor, regionId);
     const problem = cronProblem(body.cron, MATCH_SCHEDULE_TIMEZONE);
-    if (problem) throw AppException.invalid('cron', problem);
+    if (problem) throw ValidationError.field('cron', problem);
     const cron = body.cron.trim().split(/\s+/).join(' ');
     let saved: MatchRunSchedule;
     try {
@@ -71,7 +74,7 @@ export class MatchRunScheduleService {
           lock: { mode: 'pessimistic_write' },
         });
         if (body.version !== undefined && current?.version !== body.version) {
-          throw AppException.conflict(
+          throw new ConcurrentUpdateError(
             current
               ? `The schedule was changed since you read it (it is at version ${current.version}, you sent ${body.version}); reload it and try again.`
               : 'The schedule was deleted since you read it; reload it and try again.',
@@ -89,7 +92,7 @@ export class MatchRunScheduleService {
         error instanceof QueryFailedError &&
         (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
       ) {
-        throw AppException.conflict(
+        throw new ConcurrentUpdateError(
           'Someone else created this schedule at the same moment; reload it and try again.',
         );
       }
@@ -109,13 +112,18 @@ export class MatchRunScheduleService {
   }
 
   private async assertRegion(actor: Actor, regionId: string): Promise<void> {
-    this.access.assertRegion(actor, regionId);
-    if (!(await this.regions.existsBy({ id: regionId }))) throw AppException.notFound('Region', regionId);
+    await this.access.requireAccess(
+      actor,
+      Permission.RegionCoordinate,
+      { regionId },
+      { what: 'Region', id: regionId },
+    );
+    if (!(await this.regions.existsBy({ id: regionId }))) throw new NotFoundError('Region', regionId);
   }
 
   private async findOrFail(regionId: string): Promise<MatchRunSchedule> {
     const schedule = await this.schedules.findOneBy({ regionId });
-    if (!schedule) throw AppException.notFound('Match-run schedule of region', regionId);
+    if (!schedule) throw new NotFoundError('Match-run schedule of region', regionId);
     return schedule;
   }
 

@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '@hybridmatch/core';
+import { Actor, Permission, ROLES_WITH } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { ListMatchRunsQueryDto, MatchRunDto, MatchRunPageDto, StartMatchRunDto } from './match-run.dto';
 import { MatchRunService } from './match-run.service';
-
-const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
 
 @ApiTags('match-runs')
 @Controller('match-runs')
@@ -18,7 +15,7 @@ export class MatchRunController {
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @Roles(...COORDINATORS)
+  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
   @ApiOperation({
     summary: 'Start a match run for a region; answers at once with the queued run (a worker runs it)',
   })
@@ -29,7 +26,7 @@ export class MatchRunController {
   }
 
   @Get()
-  @Roles(...COORDINATORS)
+  @Roles(...ROLES_WITH[Permission.MatchRunRead])
   @ApiOperation({ summary: 'List match runs of your regions (admin: all), newest first' })
   @ApiOkResponse({ type: MatchRunPageDto })
   @ApiProblems(400, 401, 403)
@@ -38,7 +35,7 @@ export class MatchRunController {
   }
 
   @Get(':id')
-  @Roles(...COORDINATORS)
+  @Roles(...ROLES_WITH[Permission.MatchRunRead])
   @ApiOperation({ summary: 'Read a match run: status, parameters, timings and result' })
   @ApiOkResponse({ type: MatchRunDto })
   @ApiProblems(400, 401, 403, 404)

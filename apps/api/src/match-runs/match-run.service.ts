@@ -5,7 +5,16 @@ import { Queue } from 'bullmq';
 import { FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
 import { MatchRun, MatchRunStatus, MatchRunTrigger, Region } from '@hybridmatch/database';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
-import { AccessService, Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
+import {
+  AccessService,
+  Actor,
+  ConflictError,
+  ErrorCode,
+  NotFoundError,
+  Page,
+  pageWindow,
+  Permission,
+} from '@hybridmatch/core';
 import { ListMatchRunsQueryDto, MatchRunDto, StartMatchRunDto } from './match-run.dto';
 
 /** PostgreSQL: a unique index refused the row. */
@@ -46,9 +55,12 @@ export class MatchRunService {
   ) {}
 
   async start(actor: Actor, body: StartMatchRunDto): Promise<MatchRunDto> {
-    this.access.assertRegion(actor, body.regionId);
+    await this.access.requireAccess(actor, Permission.RegionCoordinate, body, {
+      what: 'Region',
+      id: body.regionId,
+    });
     if (!(await this.regions.existsBy({ id: body.regionId })))
-      throw AppException.notFound('Region', body.regionId);
+      throw new NotFoundError('Region', body.regionId);
     let run: MatchRun;
     try {
       run = await this.runs.save(
@@ -69,7 +81,8 @@ export class MatchRunService {
           regionId: body.regionId,
           status: In([MatchRunStatus.Queued, MatchRunStatus.Running]),
         });
-        throw AppException.conflict(
+        throw new ConflictError(
+          ErrorCode.MatchRunInProgress,
           `Match run ${active?.id ?? '(just finished)'} for this region is still ${active?.status ?? 'active'}; wait until it has finished before starting another.`,
         );
       }
@@ -80,7 +93,7 @@ export class MatchRunService {
   }
 
   async list(actor: Actor, query: ListMatchRunsQueryDto): Promise<Page<MatchRunDto>> {
-    const regionIds = this.visibleRegionIds(actor, query.regionId);
+    const regionIds = this.access.regionScope(actor, query.regionId);
     const where: FindOptionsWhere<MatchRun> = {
       ...(regionIds && { regionId: In(regionIds) }),
       ...(query.status && { status: query.status }),
@@ -95,8 +108,8 @@ export class MatchRunService {
 
   async get(actor: Actor, id: string): Promise<MatchRunDto> {
     const run = await this.runs.findOneBy({ id });
-    if (!run || !this.canSeeRegion(actor, run.regionId)) throw AppException.notFound('Match run', id);
-    return toMatchRunDto(run);
+    await this.access.requireAccess(actor, Permission.MatchRunRead, run, { what: 'Match run', id });
+    return toMatchRunDto(run as MatchRun);
   }
 
   /** Best effort: the row is already committed, so a lost or skipped job is re-queued by the worker's poller. */
@@ -114,18 +127,5 @@ export class MatchRunService {
         `Match run ${matchRunId} stays queued for the worker's poller: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-  }
-
-  /** The regions whose runs the caller may list (narrowed by the filter); undefined: all. */
-  private visibleRegionIds(actor: Actor, regionId: string | undefined): string[] | undefined {
-    const scope = this.access.organisationScope(actor);
-    if (scope.kind === 'all') return regionId ? [regionId] : undefined;
-    const own = scope.kind === 'regions' ? scope.regionIds : [];
-    return regionId ? own.filter((id) => id === regionId) : own;
-  }
-
-  private canSeeRegion(actor: Actor, regionId: string): boolean {
-    const scope = this.access.organisationScope(actor);
-    return scope.kind === 'all' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Notification, NotificationDeliveryStatus } from '@hybridmatch/database';
-import { Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
+import { Actor, NotFoundError, Page, pageWindow } from '@hybridmatch/core';
 import { PageQueryDto } from '../common/pagination';
 import { NotificationDto } from './notification.dto';
 
@@ -45,7 +45,7 @@ export class NotificationService {
   /** Marks one of the caller's notifications read (again is harmless); others' answer 404. */
   async markRead(actor: Actor, id: string): Promise<NotificationDto> {
     const notification = await this.notifications.findOneBy({ id, recipientUserId: actor.userId });
-    if (!notification) throw AppException.notFound('Notification', id);
+    if (!notification) throw new NotFoundError('Notification', id);
     if (!notification.readAt) {
       notification.readAt = new Date();
       await this.notifications.update({ id, readAt: IsNull() }, { readAt: notification.readAt });

@@ -3,7 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Organisation, OrganisationLocation, Region } from '@hybridmatch/database';
 import { UserRole } from '@hybridmatch/domain';
-import { AccessService, Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
+import {
+  AccessService,
+  Actor,
+  ForbiddenError,
+  Page,
+  pageWindow,
+  Permission,
+  ValidationError,
+} from '@hybridmatch/core';
 import {
   CreateOrganisationDto,
   ListOrganisationsQueryDto,
@@ -92,15 +100,15 @@ export class OrganisationService {
 
   async update(actor: Actor, id: string, body: UpdateOrganisationDto): Promise<OrganisationDto> {
     const organisation = await this.loadVisible(actor, id);
-    this.access.assertCanChange(
+    await this.access.requireAccess(
       actor,
+      Permission.OrganisationUpdate,
       { organisationId: organisation.id, regionId: organisation.regionId },
-      'Organisation',
-      id,
+      { what: 'Organisation', id },
     );
     if (body.regionId && body.regionId !== organisation.regionId) {
       if (actor.role !== UserRole.PlatformAdmin)
-        throw AppException.forbidden('Only the platform admin moves an organisation to another region.');
+        throw new ForbiddenError('Only the platform admin moves an organisation to another region.');
       await this.assertRegionExists(body.regionId);
     }
     await this.organisations.save(this.organisations.merge(organisation, body));
@@ -109,11 +117,11 @@ export class OrganisationService {
 
   async addLocation(actor: Actor, id: string, body: LocationInputDto): Promise<OrganisationDto> {
     const organisation = await this.loadVisible(actor, id);
-    this.access.assertCanChange(
+    await this.access.requireAccess(
       actor,
+      Permission.OrganisationUpdate,
       { organisationId: organisation.id, regionId: organisation.regionId },
-      'Organisation',
-      id,
+      { what: 'Organisation', id },
     );
     await this.locations.save(this.locations.create({ ...normaliseLocation(body), organisationId: id }));
     return this.get(actor, id);
@@ -126,18 +134,18 @@ export class OrganisationService {
       relations: { locations: true },
       order: { locations: { name: 'ASC' } },
     });
-    this.access.assertCanSee(
+    await this.access.requireAccess(
       actor,
+      Permission.OrganisationRead,
       organisation && { organisationId: organisation.id, regionId: organisation.regionId },
-      'Organisation',
-      id,
+      { what: 'Organisation', id },
     );
     return organisation as Organisation;
   }
 
   private async assertRegionExists(regionId: string): Promise<void> {
     if (!(await this.regions.existsBy({ id: regionId })))
-      throw AppException.invalid('regionId', `region ${regionId} does not exist`);
+      throw ValidationError.field('regionId', `region ${regionId} does not exist`);
   }
 }
 

@@ -259,7 +259,7 @@ export class ApprovalDto implements ApprovalView {
 
 export class BatchProblemDto {
   @ApiProperty({ example: 409 }) status: number;
-  @ApiProperty({ enum: ErrorCode, example: ErrorCode.Conflict }) code: ErrorCode;
+  @ApiProperty({ enum: ErrorCode, example: ErrorCode.ReleasedHoursExceeded }) code: ErrorCode;
   @ApiProperty({ example: 'Sanne Jansen is released for 6 hours a week; …' }) detail: string;
 }
 

@@ -1,4 +1,4 @@
-import { AppException, ErrorCode } from '@hybridmatch/core';
+import { DomainError, ErrorCode } from '@hybridmatch/core';
 import {
   CsvField,
   columnOf,
@@ -18,14 +18,14 @@ const FIELDS = HEADER.split(';').map((column) =>
   column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
 ) as CsvField[];
 
-async function csvErrorOf(promise: Promise<unknown>): Promise<AppException> {
+async function csvErrorOf(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => undefined,
     (failure: unknown) => failure,
   );
-  expect(error).toBeInstanceOf(AppException);
-  expect((error as AppException).code).toBe(ErrorCode.CsvInvalid);
-  return error as AppException;
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(ErrorCode.CsvInvalid);
+  return error as DomainError;
 }
 
 describe('teacher CSV mapping', () => {

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CsvError, parse } from 'csv-parse/sync';
-import { AppException, ErrorCode, FieldError } from '@hybridmatch/core';
+import { DomainError, ErrorCode, FieldError } from '@hybridmatch/core';
 import { flattenValidationErrors } from '../common/validation';
 import { TeacherRuleInput, teacherRuleErrors } from './teacher-rules';
 import { CreateTeacherDto } from './teacher.dto';
@@ -204,7 +204,7 @@ export interface TeacherCsv {
 }
 
 const csvInvalid = (detail: string, errors: FieldError[]) =>
-  new AppException(ErrorCode.CsvInvalid, detail, errors);
+  new DomainError(ErrorCode.CsvInvalid, detail, errors);
 
 /**
  * Reads a whole teacher CSV, or throws 422 CSV_INVALID listing every problem: header columns
@@ -317,7 +317,7 @@ function readHeader(cells: string[]): CsvField[] {
 export function requireCsvBody(contentType: string | undefined, body: unknown): string {
   const mediaType = contentType?.split(';')[0].trim().toLowerCase();
   if (mediaType !== 'text/csv' || typeof body !== 'string') {
-    throw new AppException(
+    throw new DomainError(
       ErrorCode.UnsupportedMediaType,
       `Send the file itself as the request body with "Content-Type: text/csv" (UTF-8); got "${contentType ?? 'no content type'}".`,
     );

@@ -12,11 +12,14 @@ import {
 import {
   AccessService,
   Actor,
-  AppException,
+  ConcurrentUpdateError,
+  ConflictError,
   ErrorCode,
-  OwnedByOrganisation,
+  ForbiddenError,
   Page,
   pageWindow,
+  Permission,
+  ValidationError,
 } from '@hybridmatch/core';
 import { CsvField, CsvTeacherRow, columnOf, readTeacherCsv } from './teacher-csv';
 import { TeacherRuleInput, teacherRuleErrors, todayInNetherlands, vogValidForStart } from './teacher-rules';
@@ -103,16 +106,13 @@ export class TeacherService {
   async list(actor: Actor, query: ListTeachersQueryDto): Promise<Page<TeacherDto>> {
     const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const builder = this.teachers.createQueryBuilder('teacher').innerJoin('teacher.company', 'company');
-    if (actor.role === UserRole.HybridTeacher) {
-      builder.andWhere('teacher.userId = :userId', { userId: actor.userId });
-    } else {
-      const scope = this.access.organisationScope(actor);
-      if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
-      if (scope.kind === 'regions')
-        builder.andWhere('company.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
-      if (scope.kind === 'organisation')
-        builder.andWhere('teacher.companyId = :scopeCompanyId', { scopeCompanyId: scope.organisationId });
-    }
+    const scope = this.access.teacherScope(actor);
+    if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
+    if (scope.kind === 'self') builder.andWhere('teacher.userId = :userId', { userId: scope.userId });
+    if (scope.kind === 'regions')
+      builder.andWhere('company.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+    if (scope.kind === 'organisation')
+      builder.andWhere('teacher.companyId = :scopeCompanyId', { scopeCompanyId: scope.organisationId });
     if (query.regionId) builder.andWhere('company.regionId = :regionId', { regionId: query.regionId });
     if (query.companyId) builder.andWhere('teacher.companyId = :companyId', { companyId: query.companyId });
     if (query.active !== undefined) builder.andWhere('teacher.active = :active', { active: query.active });
@@ -151,7 +151,7 @@ export class TeacherService {
   }
 
   async get(actor: Actor, id: string): Promise<TeacherDto> {
-    const { teacher } = await this.loadVisible(actor, id, this.dataSource.manager);
+    const teacher = await this.loadVisible(actor, id, this.dataSource.manager, Permission.TeacherRead);
     return toTeacherDto(teacher, await this.windows.findBy({ teacherId: id }));
   }
 
@@ -183,12 +183,10 @@ export class TeacherService {
   async update(actor: Actor, id: string, body: UpdateTeacherDto): Promise<TeacherDto> {
     await this.dataSource
       .transaction(async (manager) => {
-        const { teacher, owner } = await this.loadVisible(actor, id, manager, { lock: true });
+        const teacher = await this.loadVisible(actor, id, manager, Permission.TeacherUpdate, { lock: true });
         if (actor.role === UserRole.HybridTeacher) assertTeacherMayChange(body);
-        else this.access.assertCanChange(actor, owner, 'Teacher', id);
         if (body.version !== undefined && body.version !== teacher.version) {
-          throw new AppException(
-            ErrorCode.ConcurrentUpdate,
+          throw new ConcurrentUpdateError(
             `Someone else changed this teacher (you sent version ${body.version}; it is now ${teacher.version}). Reload it and try again.`,
           );
         }
@@ -214,11 +212,10 @@ export class TeacherService {
 
   /** Records that someone checked the VOG (DOMAIN.md rule 4): its issue date, who and when. Never the document. */
   async verifyVog(actor: Actor, id: string, body: VerifyVogDto): Promise<TeacherDto> {
-    const { owner } = await this.loadVisible(actor, id, this.dataSource.manager);
-    this.access.assertCanChange(actor, owner, 'Teacher', id);
+    await this.loadVisible(actor, id, this.dataSource.manager, Permission.TeacherVerify);
     const today = todayInNetherlands();
     if (body.issuedOn > today)
-      throw AppException.invalid('issuedOn', `must not be in the future (today is ${today})`);
+      throw ValidationError.field('issuedOn', `must not be in the future (today is ${today})`);
     await this.teachers.update(id, {
       vogIssuedOn: body.issuedOn,
       vogVerifiedByUserId: actor.userId,
@@ -258,15 +255,15 @@ export class TeacherService {
   private async companyFor(actor: Actor, requestedCompanyId: string | undefined): Promise<string> {
     if (actor.role === UserRole.CompanyAdmin) {
       if (requestedCompanyId !== undefined)
-        throw AppException.invalid('companyId', 'leave it out: you add staff to your own company');
-      if (!actor.organisationId) throw AppException.forbidden('Your account is not linked to a company.');
+        throw ValidationError.field('companyId', 'leave it out: you add staff to your own company');
+      if (!actor.organisationId) throw new ForbiddenError('Your account is not linked to a company.');
       return actor.organisationId;
     }
     if (!requestedCompanyId)
-      throw AppException.invalid('companyId', 'is required: the company that offers this person');
+      throw ValidationError.field('companyId', 'is required: the company that offers this person');
     const company = await this.organisations.findOneBy({ id: requestedCompanyId });
     if (company?.kind !== OrganisationKind.Company)
-      throw AppException.invalid('companyId', `${requestedCompanyId} is not a company`);
+      throw ValidationError.field('companyId', `${requestedCompanyId} is not a company`);
     return company.id;
   }
 
@@ -280,36 +277,29 @@ export class TeacherService {
       throw duplicateEmployeeRef(employeeRef);
   }
 
-  /** Loads a profile the actor may see (a hybrid teacher: only their own), or answers 404. */
+  /** Loads a profile the actor may see (a hybrid teacher: only their own) and use `permission` on, or throws. */
   private async loadVisible(
     actor: Actor,
     id: string,
     manager: EntityManager,
+    permission: Permission.TeacherRead | Permission.TeacherUpdate | Permission.TeacherVerify,
     options: { lock?: boolean } = {},
-  ): Promise<{ teacher: TeacherProfile; owner: OwnedByOrganisation }> {
+  ): Promise<TeacherProfile> {
     const teacher = await manager.findOne(TeacherProfile, {
       where: { id },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     const company = teacher && (await manager.findOneBy(Organisation, { id: teacher.companyId }));
-    const owner = company && { organisationId: company.id, regionId: company.regionId };
-    if (actor.role === UserRole.HybridTeacher) {
-      if (!teacher || teacher.userId !== actor.userId) throw AppException.notFound('Teacher', id);
-    } else {
-      this.access.assertCanSee(actor, owner, 'Teacher', id);
-    }
-    return { teacher: teacher as TeacherProfile, owner: owner as OwnedByOrganisation };
+    const owned = teacher &&
+      company && { organisationId: company.id, regionId: company.regionId, userId: teacher.userId };
+    await this.access.requireAccess(actor, permission, owned, { what: 'Teacher', id });
+    return teacher as TeacherProfile;
   }
 }
 
 function assertTeacherRules(input: TeacherRuleInput): void {
   const errors = teacherRuleErrors(input, todayInNetherlands());
-  if (errors.length)
-    throw new AppException(
-      ErrorCode.ValidationFailed,
-      errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
-      errors,
-    );
+  if (errors.length) throw new ValidationError(errors);
 }
 
 /** A hybrid teacher keeps their own availability, travel distance and home up to date; the rest is their company's. */
@@ -318,14 +308,17 @@ function assertTeacherMayChange(body: UpdateTeacherDto): void {
     .filter(([field, value]) => value !== undefined && !TEACHER_SELF_EDITABLE.includes(field))
     .map(([field]) => field);
   if (notAllowed.length) {
-    throw AppException.forbidden(
+    throw new ForbiddenError(
       `As a hybrid teacher you may change only your windows, maxTravelKm and home (homeCity, homeLatitude, homeLongitude); ask your company to change: ${notAllowed.join(', ')}.`,
     );
   }
 }
 
 const duplicateEmployeeRef = (employeeRef: string | undefined) =>
-  AppException.conflict(`This company already has a teacher with employeeRef "${employeeRef}".`);
+  new ConflictError(
+    ErrorCode.EmployeeRefTaken,
+    `This company already has a teacher with employeeRef "${employeeRef}".`,
+  );
 
 function rethrowDuplicateEmployeeRef(employeeRef: string | undefined) {
   return (error: unknown): never => {

@@ -3,7 +3,6 @@ import {
   parseClockTime,
   slotMinutes,
   slotsOverlap,
-  TeachingRequestStatus,
   Weekday,
   WeeklySlot,
 } from '@hybridmatch/domain';
@@ -15,15 +14,6 @@ export interface LessonBlockInput {
   start: string;
   end: string;
 }
-
-/** Requests that still look for teachers: the only ones that may change, be cancelled or closed. */
-export const ACTIVE_REQUEST_STATUSES: readonly TeachingRequestStatus[] = [
-  TeachingRequestStatus.Open,
-  TeachingRequestStatus.PartiallyFilled,
-];
-
-export const isActiveRequestStatus = (status: TeachingRequestStatus) =>
-  ACTIVE_REQUEST_STATUSES.includes(status);
 
 export const toWeeklySlot = (block: LessonBlockInput): WeeklySlot => ({
   weekday: block.weekday,

@@ -2,16 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { LessonBlock, Organisation, TeachingRequest } from '@hybridmatch/database';
-import { formatClockTime, isSchoolKind, TeachingRequestStatus, UserRole } from '@hybridmatch/domain';
+import {
+  ACTIVE_REQUEST_STATUSES,
+  formatClockTime,
+  isActiveRequestStatus,
+  isSchoolKind,
+  TeachingRequestStatus,
+  UserRole,
+} from '@hybridmatch/domain';
 import {
   AccessService,
   Actor,
-  AppException,
-  ErrorCode,
+  ConcurrentUpdateError,
   FieldError,
+  ForbiddenError,
+  InvalidStateTransitionError,
+  NotFoundError,
   OwnedByOrganisation,
   Page,
   pageWindow,
+  Permission,
+  ValidationError,
 } from '@hybridmatch/core';
 import {
   CreateTeachingRequestDto,
@@ -20,20 +31,12 @@ import {
   UpdateTeachingRequestDto,
 } from './teaching-request.dto';
 import {
-  ACTIVE_REQUEST_STATUSES,
   hoursPerWeek,
-  isActiveRequestStatus,
   LessonBlockInput,
   lessonBlockErrors,
   periodErrors,
   toWeeklySlot,
 } from './teaching-request.rules';
-
-/** Company admins and hybrid teachers may read the demand in their own region (read-only). */
-const DEMAND_READERS: readonly UserRole[] = [UserRole.CompanyAdmin, UserRole.HybridTeacher];
-
-/** Which teaching requests a caller may read: AccessService's organisation scope, plus the demand view. */
-type ReadScope = ReturnType<AccessService['organisationScope']> | { kind: 'demand'; regionId: string };
 
 const ownerOf = (request: TeachingRequest): OwnedByOrganisation => ({
   organisationId: request.schoolId,
@@ -85,7 +88,7 @@ export class TeachingRequestService {
 
   async list(actor: Actor, query: ListTeachingRequestsQueryDto): Promise<Page<TeachingRequestDto>> {
     const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    const scope = await this.readScope(actor);
+    const scope = await this.access.teachingRequestScope(actor);
     if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
 
     const builder = this.requests
@@ -153,8 +156,7 @@ export class TeachingRequestService {
     await this.dataSource.transaction(async (manager) => {
       const request = await this.lockForChange(manager, actor, id);
       if (request.version !== version) {
-        throw new AppException(
-          ErrorCode.ConcurrentUpdate,
+        throw new ConcurrentUpdateError(
           `Someone else changed this teaching request (you sent version ${version}, it is now at version ${request.version}); reload it and try again.`,
         );
       }
@@ -193,7 +195,10 @@ export class TeachingRequestService {
     reason: string | null,
   ): Promise<TeachingRequestDto> {
     const request = await this.loadVisible(actor, id);
-    this.access.assertCanChange(actor, ownerOf(request), 'Teaching request', id);
+    await this.access.requireAccess(actor, Permission.TeachingRequestUpdate, ownerOf(request), {
+      what: 'Teaching request',
+      id,
+    });
     assertActive(request, verb);
     // Conditional on the status, so two concurrent transitions cannot both succeed.
     const result = await this.requests
@@ -227,9 +232,12 @@ export class TeachingRequestService {
         where: { id: request.schoolId },
         relations: { locations: true },
       }));
-    if (!request || !school) throw AppException.notFound('Teaching request', id);
+    if (!request || !school) throw new NotFoundError('Teaching request', id);
     const withSchool = Object.assign(request, { school });
-    this.access.assertCanChange(actor, ownerOf(withSchool), 'Teaching request', id);
+    await this.access.requireAccess(actor, Permission.TeachingRequestUpdate, ownerOf(withSchool), {
+      what: 'Teaching request',
+      id,
+    });
     return withSchool;
   }
 
@@ -239,33 +247,20 @@ export class TeachingRequestService {
       relations: { school: true, blocks: true },
       order: { blocks: { weekday: 'ASC', startTime: 'ASC' } },
     });
-    if (!request || !(await this.canRead(actor, request)))
-      throw AppException.notFound('Teaching request', id);
-    return request;
-  }
-
-  private async canRead(actor: Actor, request: TeachingRequest): Promise<boolean> {
-    if (this.access.canSee(actor, ownerOf(request))) return true;
-    const scope = await this.readScope(actor);
-    return (
-      scope.kind === 'demand' &&
-      scope.regionId === request.school!.regionId &&
-      isActiveRequestStatus(request.status)
+    await this.access.requireAccess(
+      actor,
+      Permission.TeachingRequestRead,
+      request && { ...ownerOf(request), status: request.status },
+      { what: 'Teaching request', id },
     );
-  }
-
-  private async readScope(actor: Actor): Promise<ReadScope> {
-    const scope = this.access.organisationScope(actor);
-    if (scope.kind !== 'organisation' || !DEMAND_READERS.includes(actor.role)) return scope;
-    const organisation = await this.organisations.findOneBy({ id: scope.organisationId });
-    return organisation ? { kind: 'demand', regionId: organisation.regionId } : { kind: 'none' };
+    return request as TeachingRequest;
   }
 
   /** The school a new request belongs to: the school admin's own, or the one the platform admin names. */
   private async postingSchool(actor: Actor, schoolId: string | undefined): Promise<Organisation> {
     if (actor.role === UserRole.PlatformAdmin) {
       if (!schoolId)
-        throw AppException.invalid(
+        throw ValidationError.field(
           'schoolId',
           'is required: name the school or Hybride Techniekcentrum that posts the request',
         );
@@ -274,11 +269,11 @@ export class TeachingRequestService {
         relations: { locations: true },
       });
       if (!school || !isSchoolKind(school.kind))
-        throw AppException.invalid('schoolId', 'must be the id of a school or Hybride Techniekcentrum');
+        throw ValidationError.field('schoolId', 'must be the id of a school or Hybride Techniekcentrum');
       return school;
     }
     if (schoolId !== undefined)
-      throw AppException.invalid('schoolId', 'leave this out: you post requests for your own school');
+      throw ValidationError.field('schoolId', 'leave this out: you post requests for your own school');
     const school = actor.organisationId
       ? await this.organisations.findOne({
           where: { id: actor.organisationId },
@@ -286,12 +281,12 @@ export class TeachingRequestService {
         })
       : null;
     if (!school || !isSchoolKind(school.kind))
-      throw AppException.forbidden('Your account is not linked to a school or Hybride Techniekcentrum.');
-    this.access.assertCanChange(
+      throw new ForbiddenError('Your account is not linked to a school or Hybride Techniekcentrum.');
+    await this.access.requireAccess(
       actor,
+      Permission.OrganisationUpdate,
       { organisationId: school.id, regionId: school.regionId },
-      'Organisation',
-      school.id,
+      { what: 'Organisation', id: school.id },
     );
     return school;
   }
@@ -304,19 +299,14 @@ function locationErrors(school: Organisation, locationId: string): FieldError[] 
 
 function assertActive(request: TeachingRequest, verb: string): void {
   if (isActiveRequestStatus(request.status)) return;
-  throw new AppException(
-    ErrorCode.InvalidStateTransition,
+  throw new InvalidStateTransitionError(
     `This teaching request is ${request.status.replace('_', ' ')}; only open or partially filled requests can be ${verb}.`,
   );
 }
 
 function throwIfInvalid(errors: FieldError[]): void {
   if (!errors.length) return;
-  throw new AppException(
-    ErrorCode.ValidationFailed,
-    errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
-    errors,
-  );
+  throw new ValidationError(errors);
 }
 
 function toLessonBlock(requestId: string, block: LessonBlockInput): Partial<LessonBlock> {

@@ -4,7 +4,16 @@ import { DataSource, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import { Organisation, Region, TeacherProfile, User } from '@hybridmatch/database';
 import { isSchoolKind, OrganisationKind, UserRole } from '@hybridmatch/domain';
-import { AccessService, Actor, AppException, Page, pageWindow } from '@hybridmatch/core';
+import {
+  AccessService,
+  Actor,
+  ConflictError,
+  ErrorCode,
+  ForbiddenError,
+  Page,
+  pageWindow,
+  ValidationError,
+} from '@hybridmatch/core';
 import { newInviteToken } from '../auth/password';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto } from './user.dto';
 
@@ -115,7 +124,8 @@ export class UserService {
             { id: body.teacherProfileId, userId: IsNull() },
             { userId: user.id },
           );
-          if (!linked.affected) throw AppException.conflict('This teacher profile already has a login.');
+          if (!linked.affected)
+            throw new ConflictError(ErrorCode.TeacherHasLogin, 'This teacher profile already has a login.');
         }
         return user.id;
       })
@@ -130,14 +140,14 @@ export class UserService {
   /** Company and school admins invite into their own organisation only, and only the roles they may grant. */
   private ownOrganisation(actor: Actor, body: InviteUserDto): Placement {
     const invitable = INVITABLE_BY[actor.role];
-    if (!invitable || !actor.organisationId) throw AppException.forbidden('Your role may not invite people.');
+    if (!invitable || !actor.organisationId) throw new ForbiddenError('Your role may not invite people.');
     if (!invitable.includes(body.role)) {
-      throw AppException.forbidden(
+      throw new ForbiddenError(
         `As ${actor.role} you may invite ${invitable.join(' or ')} only, not ${body.role}.`,
       );
     }
     if (body.organisationId !== undefined && body.organisationId !== actor.organisationId) {
-      throw AppException.forbidden('You may invite people into your own organisation only.');
+      throw new ForbiddenError('You may invite people into your own organisation only.');
     }
     return { organisationId: actor.organisationId, regionIds: body.regionIds ?? [] };
   }
@@ -146,28 +156,29 @@ export class UserService {
   private async assertPlacementFits(role: UserRole, placement: Placement): Promise<void> {
     const belongsToOrganisation = ORGANISATION_ROLES.includes(role);
     if (!belongsToOrganisation && placement.organisationId) {
-      throw AppException.invalid('organisationId', `leave this out: a ${role} belongs to no organisation`);
+      throw ValidationError.field('organisationId', `leave this out: a ${role} belongs to no organisation`);
     }
     if (role !== UserRole.RegionalCoordinator && placement.regionIds.length) {
-      throw AppException.invalid('regionIds', 'leave this out: only regional coordinators have regions');
+      throw ValidationError.field('regionIds', 'leave this out: only regional coordinators have regions');
     }
     if (role === UserRole.RegionalCoordinator) {
       if (!placement.regionIds.length)
-        throw AppException.invalid('regionIds', 'a regional coordinator needs at least one region');
+        throw ValidationError.field('regionIds', 'a regional coordinator needs at least one region');
       const known = await this.regions.findBy({ id: In(placement.regionIds) });
       const unknown = placement.regionIds.filter((id) => !known.some((region) => region.id === id));
-      if (unknown.length) throw AppException.invalid('regionIds', `unknown region(s): ${unknown.join(', ')}`);
+      if (unknown.length)
+        throw ValidationError.field('regionIds', `unknown region(s): ${unknown.join(', ')}`);
     }
     if (belongsToOrganisation) {
       if (!placement.organisationId)
-        throw AppException.invalid('organisationId', `is required: a ${role} belongs to an organisation`);
+        throw ValidationError.field('organisationId', `is required: a ${role} belongs to an organisation`);
       const organisation = await this.organisations.findOneBy({ id: placement.organisationId });
       const wantsSchool = role === UserRole.SchoolAdmin;
       const fits =
         organisation &&
         (wantsSchool ? isSchoolKind(organisation.kind) : organisation.kind === OrganisationKind.Company);
       if (!fits) {
-        throw AppException.invalid(
+        throw ValidationError.field(
           'organisationId',
           wantsSchool ? 'must be a school or Hybride Techniekcentrum' : `must be a company for a ${role}`,
         );
@@ -181,7 +192,7 @@ export class UserService {
     teacherProfileId: string,
   ): Promise<void> {
     if (role !== UserRole.HybridTeacher || !placement.organisationId) {
-      throw AppException.invalid(
+      throw ValidationError.field(
         'teacherProfileId',
         'only a hybrid teacher invite can be linked to a teacher profile',
       );
@@ -191,13 +202,14 @@ export class UserService {
       companyId: placement.organisationId,
     });
     if (!profile)
-      throw AppException.invalid('teacherProfileId', 'must be a teacher profile of the same company');
-    if (profile.userId) throw AppException.conflict('This teacher profile already has a login.');
+      throw ValidationError.field('teacherProfileId', 'must be a teacher profile of the same company');
+    if (profile.userId)
+      throw new ConflictError(ErrorCode.TeacherHasLogin, 'This teacher profile already has a login.');
   }
 }
 
 const duplicateEmail = (email: string) =>
-  AppException.conflict(`There is already a user with e-mail address ${email}.`);
+  new ConflictError(ErrorCode.EmailTaken, `There is already a user with e-mail address ${email}.`);
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';

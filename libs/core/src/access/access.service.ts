@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { UserRole } from '@hybridmatch/domain';
-import { AppException } from '../errors/app.exception';
+import { InjectRepository } from '@nestjs/typeorm';
+import { FindOperator, In, Repository } from 'typeorm';
+import { Organisation, TeacherProfile } from '@hybridmatch/database';
+import { isActiveRequestStatus, ProposalParty, TeachingRequestStatus, UserRole } from '@hybridmatch/domain';
+import { ForbiddenError, NotFoundError } from '../errors/domain-error';
 import { Actor } from './actor';
+import { Permission, ROLES_WITH } from './permission';
 
 /** What an organisation-owned record needs for an access decision. */
 export interface OwnedByOrganisation {
@@ -9,27 +13,121 @@ export interface OwnedByOrganisation {
   regionId: string;
 }
 
+/** A teacher profile: owned by its company; `userId` is the teacher's own login, if any. */
+export interface OwnedTeacher extends OwnedByOrganisation {
+  userId: string | null;
+}
+
+/** A teaching request: owned by its school; companies see the open ones in their region. */
+export interface OwnedRequest extends OwnedByOrganisation {
+  status: TeachingRequestStatus;
+}
+
+/** The columns proposals and placements share for access decisions (copied from teacher and request). */
+export interface PartiesOfRecord {
+  teacherId: string;
+  companyId: string;
+  schoolId: string;
+  regionId: string;
+}
+
+/** The record each permission is decided on. */
+export interface SubjectOf {
+  [Permission.OrganisationRead]: OwnedByOrganisation;
+  [Permission.OrganisationUpdate]: OwnedByOrganisation;
+  [Permission.TeacherRead]: OwnedTeacher;
+  [Permission.TeacherUpdate]: OwnedTeacher;
+  [Permission.TeacherVerify]: OwnedTeacher;
+  [Permission.TeachingRequestRead]: OwnedRequest;
+  [Permission.TeachingRequestUpdate]: OwnedByOrganisation;
+  [Permission.ProposalRead]: PartiesOfRecord;
+  [Permission.ProposalAnswer]: PartiesOfRecord;
+  [Permission.ProposalDecide]: PartiesOfRecord;
+  [Permission.PlacementRead]: PartiesOfRecord;
+  [Permission.MatchRunRead]: { regionId: string };
+  [Permission.RegionCoordinate]: { regionId: string };
+}
+
+/** Names the record in the 404/403 detail: `what` ("Proposal") and its id. */
+export interface RecordRef {
+  what: string;
+  id: string;
+}
+
+/** The filter a list of organisation-owned records must apply. */
+export type OrganisationScope =
+  | { kind: 'all' }
+  | { kind: 'regions'; regionIds: string[] }
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'none' };
+
+/** Teacher profiles: a hybrid teacher sees only their own. */
+export type TeacherScope = OrganisationScope | { kind: 'self'; userId: string };
+
+/** Teaching requests add the demand view: the active requests of one region. */
+export type TeachingRequestScope = OrganisationScope | { kind: 'demand'; regionId: string };
+
+/** A proposal or placement list filter on the parties' columns: `null` means the caller may see none. */
+export type PartiesFilter = Partial<Record<keyof PartiesOfRecord, string | FindOperator<string>>> | null;
+
+/** Company admins and hybrid teachers see the open demand of their company's region. */
+const DEMAND_READERS: readonly UserRole[] = [UserRole.CompanyAdmin, UserRole.HybridTeacher];
+
 /**
- * The one place that decides who may see and change what. Services call it first; list queries
- * use `organisationScope` so a caller never even loads what is not theirs.
+ * The one place that decides who may see and change what (after the route's `@Roles`, which
+ * come from the same `ROLES_WITH` table). Services start with `requireAccess(actor, permission,
+ * record, ref)`; list queries take their filter from the `…Scope` methods, so a caller never
+ * even loads what is not theirs.
  *
  * - platform admin: everything;
- * - regional coordinator: whatever sits in one of their regions;
- * - company and school admins: their own organisation;
- * - hybrid teacher: their own profile (checked by the teacher service with `isSelf`).
+ * - regional coordinator: whatever sits in one of their regions, and decides on proposals there;
+ * - company admin: their company, its staff, the proposals and placements of its staff, and the
+ *   open demand of their region;
+ * - school admin: their school, its requests, and the proposals and placements for them;
+ * - hybrid teacher: their own profile, their own proposals and placements, open demand.
  *
- * Records outside the caller's scope answer 404, so their existence does not leak.
+ * A record outside the caller's scope answers 404 (its existence does not leak); one the caller
+ * may see but not change answers 403.
  */
 @Injectable()
 export class AccessService {
-  /** The filter a list query must apply: all, some regions, or one organisation. */
-  organisationScope(
+  constructor(
+    @InjectRepository(TeacherProfile) private readonly teachers: Repository<TeacherProfile>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+  ) {}
+
+  /** Throws NotFoundError (not theirs to see) or ForbiddenError (theirs to see, not to do this). */
+  async requireAccess<P extends Permission>(
     actor: Actor,
-  ):
-    | { kind: 'all' }
-    | { kind: 'regions'; regionIds: string[] }
-    | { kind: 'organisation'; organisationId: string }
-    | { kind: 'none' } {
+    permission: P,
+    record: SubjectOf[P] | null | undefined,
+    ref: RecordRef,
+  ): Promise<void> {
+    if (!record) throw new NotFoundError(ref.what, ref.id);
+    const subject = record as SubjectOf[Permission];
+    const see = await this.canSee(actor, permission, subject);
+    if (!see) throw new NotFoundError(ref.what, ref.id);
+    if (!ROLES_WITH[permission].includes(actor.role)) throw new ForbiddenError(refusal(permission, ref));
+  }
+
+  /** The party a caller answers a proposal for, from their role. */
+  partyOf(actor: Actor): ProposalParty {
+    switch (actor.role) {
+      case UserRole.CompanyAdmin:
+        return ProposalParty.Company;
+      case UserRole.SchoolAdmin:
+        return ProposalParty.School;
+      case UserRole.HybridTeacher:
+        return ProposalParty.Teacher;
+      default:
+        throw new ForbiddenError(refusal(Permission.ProposalAnswer, { what: 'Proposal', id: '' }));
+    }
+  }
+
+  // ---- list scopes --------------------------------------------------------------------------------
+
+  /** The filter a list of organisation-owned records must apply: all, some regions, or one organisation. */
+  organisationScope(actor: Actor): OrganisationScope {
     switch (actor.role) {
       case UserRole.PlatformAdmin:
         return { kind: 'all' };
@@ -44,7 +142,100 @@ export class AccessService {
     }
   }
 
-  canSee(actor: Actor, record: OwnedByOrganisation): boolean {
+  /** Teacher profiles: the company's staff, the region's, all, or a hybrid teacher's own. */
+  teacherScope(actor: Actor): TeacherScope {
+    return actor.role === UserRole.HybridTeacher
+      ? { kind: 'self', userId: actor.userId }
+      : this.organisationScope(actor);
+  }
+
+  /** Teaching requests: the organisation scope, or for companies and teachers their region's demand. */
+  async teachingRequestScope(actor: Actor): Promise<TeachingRequestScope> {
+    const scope = this.organisationScope(actor);
+    if (scope.kind !== 'organisation' || !DEMAND_READERS.includes(actor.role)) return scope;
+    const organisation = await this.organisations.findOneBy({ id: scope.organisationId });
+    return organisation ? { kind: 'demand', regionId: organisation.regionId } : { kind: 'none' };
+  }
+
+  /** Proposals and placements: filter on the parties' columns. */
+  async partiesScope(actor: Actor): Promise<PartiesFilter> {
+    if (actor.role === UserRole.HybridTeacher) {
+      const teacherId = await this.ownTeacherId(actor);
+      return teacherId ? { teacherId } : null;
+    }
+    const scope = this.organisationScope(actor);
+    switch (scope.kind) {
+      case 'all':
+        return {};
+      case 'regions':
+        return { regionId: In(scope.regionIds) };
+      case 'organisation':
+        return actor.role === UserRole.SchoolAdmin
+          ? { schoolId: scope.organisationId }
+          : { companyId: scope.organisationId };
+      case 'none':
+        return null;
+    }
+  }
+
+  /** Match runs: the regions whose runs the caller may list, narrowed by `regionId`; undefined: all. */
+  regionScope(actor: Actor, regionId?: string): string[] | undefined {
+    const scope = this.organisationScope(actor);
+    if (scope.kind === 'all') return regionId ? [regionId] : undefined;
+    const own = scope.kind === 'regions' ? scope.regionIds : [];
+    return regionId ? own.filter((id) => id === regionId) : own;
+  }
+
+  // ---- the decisions ------------------------------------------------------------------------------
+
+  private async canSee(
+    actor: Actor,
+    permission: Permission,
+    subject: SubjectOf[Permission],
+  ): Promise<boolean> {
+    switch (permission) {
+      case Permission.OrganisationRead:
+      case Permission.OrganisationUpdate:
+      case Permission.TeachingRequestUpdate:
+        return this.inScope(actor, subject as OwnedByOrganisation);
+      case Permission.TeacherRead:
+      case Permission.TeacherUpdate:
+      case Permission.TeacherVerify: {
+        const teacher = subject as OwnedTeacher;
+        return actor.role === UserRole.HybridTeacher
+          ? teacher.userId === actor.userId
+          : this.inScope(actor, teacher);
+      }
+      case Permission.TeachingRequestRead: {
+        const request = subject as OwnedRequest;
+        if (this.inScope(actor, request)) return true;
+        const scope = await this.teachingRequestScope(actor);
+        return (
+          scope.kind === 'demand' &&
+          scope.regionId === request.regionId &&
+          isActiveRequestStatus(request.status)
+        );
+      }
+      case Permission.ProposalRead:
+      case Permission.ProposalAnswer:
+      case Permission.PlacementRead:
+        return this.seesParties(actor, subject as PartiesOfRecord);
+      case Permission.ProposalDecide: {
+        // Coordinator decisions: only the region counts (a company or school admin gets the 403 below).
+        const record = subject as PartiesOfRecord;
+        if (!ROLES_WITH[permission].includes(actor.role)) return true;
+        return this.inScope(actor, { organisationId: record.schoolId, regionId: record.regionId });
+      }
+      case Permission.MatchRunRead:
+      case Permission.RegionCoordinate: {
+        const scope = this.organisationScope(actor);
+        const { regionId } = subject as { regionId: string };
+        return scope.kind === 'all' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
+      }
+    }
+  }
+
+  private inScope(actor: Actor, record: OwnedByOrganisation): boolean {
     const scope = this.organisationScope(actor);
     switch (scope.kind) {
       case 'all':
@@ -58,32 +249,32 @@ export class AccessService {
     }
   }
 
-  /** Throws 404 unless the actor may see the record. */
-  assertCanSee(
-    actor: Actor,
-    record: OwnedByOrganisation | null,
-    what: string,
-    id: string,
-  ): asserts record is OwnedByOrganisation {
-    if (!record || !this.canSee(actor, record)) throw AppException.notFound(what, id);
+  private async seesParties(actor: Actor, record: PartiesOfRecord): Promise<boolean> {
+    switch (actor.role) {
+      case UserRole.HybridTeacher:
+        return (await this.ownTeacherId(actor)) === record.teacherId;
+      case UserRole.SchoolAdmin:
+        return this.inScope(actor, { organisationId: record.schoolId, regionId: record.regionId });
+      default:
+        return this.inScope(actor, { organisationId: record.companyId, regionId: record.regionId });
+    }
   }
 
-  /** Throws 404 (not theirs) or 403 (theirs to see, not to change) unless the actor may change it. */
-  assertCanChange(
-    actor: Actor,
-    record: OwnedByOrganisation | null,
-    what: string,
-    id: string,
-  ): asserts record is OwnedByOrganisation {
-    this.assertCanSee(actor, record, what, id);
-    if (actor.role === UserRole.HybridTeacher)
-      throw AppException.forbidden(`A hybrid teacher cannot change this ${what.toLowerCase()}.`);
+  private async ownTeacherId(actor: Actor): Promise<string | null> {
+    const teacher = await this.teachers.findOne({ where: { userId: actor.userId }, select: { id: true } });
+    return teacher?.id ?? null;
   }
+}
 
-  /** The region a coordinator acts in must be one of theirs (admins may act anywhere). */
-  assertRegion(actor: Actor, regionId: string): void {
-    if (actor.role === UserRole.PlatformAdmin) return;
-    if (actor.role === UserRole.RegionalCoordinator && actor.regionIds.includes(regionId)) return;
-    throw AppException.notFound('Region', regionId);
+/** The 403 detail: why this role may see the record but not do this. */
+function refusal(permission: Permission, ref: RecordRef): string {
+  const what = ref.what.toLowerCase();
+  switch (permission) {
+    case Permission.ProposalAnswer:
+      return 'Only the company, the teacher and the school answer a proposal; the coordinator approves or rejects it.';
+    case Permission.ProposalDecide:
+      return `Only the regional coordinator decides on a ${what}.`;
+    default:
+      return `A hybrid teacher cannot change this ${what}.`;
   }
 }

@@ -1,12 +1,27 @@
-/** Stable, machine-readable error codes. Clients switch on these, never on messages. */
+/**
+ * Stable, machine-readable error codes. Clients switch on these, never on messages. Each conflict
+ * has its own code; the API's problem filter maps every code to one HTTP status (`STATUS_OF`),
+ * and docs/ERRORS.md lists them.
+ */
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
-  Conflict = 'CONFLICT',
   ConcurrentUpdate = 'CONCURRENT_UPDATE',
   InvalidStateTransition = 'INVALID_STATE_TRANSITION',
+  // conflicts: one code per rule
+  RegionCodeTaken = 'REGION_CODE_TAKEN',
+  EmailTaken = 'EMAIL_TAKEN',
+  EmployeeRefTaken = 'EMPLOYEE_REF_TAKEN',
+  TeacherHasLogin = 'TEACHER_HAS_LOGIN',
+  MatchRunInProgress = 'MATCH_RUN_IN_PROGRESS',
+  ProposalBlocksGone = 'PROPOSAL_BLOCKS_GONE',
+  TeacherNotOffered = 'TEACHER_NOT_OFFERED',
+  ReleasedHoursExceeded = 'RELEASED_HOURS_EXCEEDED',
+  ReleasedDaysExceeded = 'RELEASED_DAYS_EXCEEDED',
+  PlacementOverlap = 'PLACEMENT_OVERLAP',
+  // input and transport
   CsvInvalid = 'CSV_INVALID',
   RateLimited = 'RATE_LIMITED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
@@ -14,6 +29,19 @@ export enum ErrorCode {
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
 }
+
+/** The codes of `ConflictError`: a rule about other data (a duplicate, a full week) refused the change. */
+export type ConflictCode =
+  | ErrorCode.RegionCodeTaken
+  | ErrorCode.EmailTaken
+  | ErrorCode.EmployeeRefTaken
+  | ErrorCode.TeacherHasLogin
+  | ErrorCode.MatchRunInProgress
+  | ErrorCode.ProposalBlocksGone
+  | ErrorCode.TeacherNotOffered
+  | ErrorCode.ReleasedHoursExceeded
+  | ErrorCode.ReleasedDaysExceeded
+  | ErrorCode.PlacementOverlap;
 
 /** One problem with one field (or CSV cell): where, and why. */
 export interface FieldError {

@@ -11,8 +11,8 @@ import {
 } from '@hybridmatch/database';
 import { clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
-import { ProposalAccess } from '../access/proposal-access';
-import { AppException } from '../errors/app.exception';
+import { AccessService } from '../access/access.service';
+import { ValidationError, ConflictError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
 import { ListPlacementsQuery, PlacementTerms, PlacementView } from './proposal.types';
@@ -73,11 +73,11 @@ const hours = (minutes: number) => `${Math.round((minutes / 60) * 100) / 100}`;
 export class PlacementService {
   constructor(
     @InjectRepository(Placement) private readonly placements: Repository<Placement>,
-    private readonly proposalAccess: ProposalAccess,
+    private readonly access: AccessService,
   ) {}
 
   async list(actor: Actor, query: ListPlacementsQuery): Promise<Page<PlacementView>> {
-    const scope = await this.proposalAccess.filter(actor);
+    const scope = await this.access.partiesScope(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId } = query;
     const filters = Object.fromEntries(
@@ -106,7 +106,8 @@ export class PlacementService {
       requestId: proposal.requestId,
     });
     if (blocks.length !== proposal.blockIds.length) {
-      throw AppException.conflict(
+      throw new ConflictError(
+        ErrorCode.ProposalBlocksGone,
         'Some lesson blocks of this proposal no longer exist in the request; withdraw the proposal and match again.',
       );
     }
@@ -152,7 +153,8 @@ export class PlacementService {
         error instanceof QueryFailedError &&
         (error.driverError as { code?: string }).code === EXCLUSION_VIOLATION
       ) {
-        throw AppException.conflict(
+        throw new ConflictError(
+          ErrorCode.PlacementOverlap,
           'This placement overlaps an approved placement of this teacher (same weekday and time in an overlapping period).',
         );
       }
@@ -212,7 +214,8 @@ export class PlacementService {
         [proposal.teacherId],
       );
     if (!teacher.active)
-      throw AppException.conflict(
+      throw new ConflictError(
+        ErrorCode.TeacherNotOffered,
         `${teacher.name} is no longer offered by their company; this proposal cannot be approved.`,
       );
     const period = [proposal.teacherId, terms.startDate, terms.endDate];
@@ -223,7 +226,8 @@ export class PlacementService {
     );
     const releasedMinutes = Math.round(Number(teacher.released_hours) * 60);
     if (committed.minutes + proposal.minutesPerWeek > releasedMinutes) {
-      throw AppException.conflict(
+      throw new ConflictError(
+        ErrorCode.ReleasedHoursExceeded,
         `${teacher.name} is released for ${hours(releasedMinutes)} hours a week; approved placements in this period already take ` +
           `${hours(committed.minutes)} hours, so this one (${hours(proposal.minutesPerWeek)} hours) does not fit.`,
       );
@@ -234,7 +238,8 @@ export class PlacementService {
     );
     const days = new Set([...busyDays.map((day) => day.weekday), ...blocks.map((block) => block.weekday)]);
     if (days.size > teacher.released_days) {
-      throw AppException.conflict(
+      throw new ConflictError(
+        ErrorCode.ReleasedDaysExceeded,
         `${teacher.name} is released for ${teacher.released_days} day(s) a week; with this placement they would teach on ${days.size} different days in this period.`,
       );
     }
@@ -250,10 +255,5 @@ function assertWithinPeriod(terms: PlacementTerms, request: TeachingRequest): vo
     errors.push({ field: 'endDate', reason: `must be within the request period ${period}` });
   if (terms.endDate < terms.startDate)
     errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
-  if (errors.length)
-    throw new AppException(
-      ErrorCode.ValidationFailed,
-      errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
-      errors,
-    );
+  if (errors.length) throw new ValidationError(errors);
 }

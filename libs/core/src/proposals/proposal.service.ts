@@ -24,8 +24,15 @@ import {
   transition,
 } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
-import { ProposalAccess } from '../access/proposal-access';
-import { AppException } from '../errors/app.exception';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/permission';
+import {
+  DomainError,
+  NotFoundError,
+  ValidationError,
+  ConcurrentUpdateError,
+  InvalidStateTransitionError,
+} from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { cascadeOffers } from '../matching/match-proposals';
 import { lockRegionForMatching } from '../matching/matching-input.loader';
@@ -157,7 +164,7 @@ export class ProposalService {
     @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
     @InjectRepository(ProposalEvent) private readonly events: Repository<ProposalEvent>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly proposalAccess: ProposalAccess,
+    private readonly access: AccessService,
     private readonly placements: PlacementService,
     private readonly outbox: NotificationOutboxService,
   ) {}
@@ -165,7 +172,7 @@ export class ProposalService {
   // ---- reading ---------------------------------------------------------------------------------
 
   async list(actor: Actor, query: ListProposalsQuery): Promise<Page<ProposalView>> {
-    const scope = await this.proposalAccess.filter(actor);
+    const scope = await this.access.partiesScope(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId } = query;
     const filters = Object.fromEntries(
@@ -181,13 +188,13 @@ export class ProposalService {
 
   async get(actor: Actor, id: string): Promise<ProposalView> {
     const proposal = await this.proposals.findOneBy({ id });
-    await this.proposalAccess.assertCanSee(actor, proposal, 'Proposal', id);
+    await this.access.requireAccess(actor, Permission.ProposalRead, proposal, { what: 'Proposal', id });
     return toProposalView(proposal as Proposal);
   }
 
   /** The audit trail, oldest first: coordinators of the region and the platform admin. */
   async history(actor: Actor, id: string): Promise<ProposalEventView[]> {
-    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    await this.requireDecide(actor, id);
     const events = await this.events.find({
       where: { proposalId: id },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -203,7 +210,7 @@ export class ProposalService {
     const school = await manager.findOneByOrFail(Organisation, { id: request.schoolId });
     const blocks = await manager.findBy(LessonBlock, { id: In(input.blockIds), requestId: request.id });
     if (blocks.length === 0 || blocks.length !== new Set(input.blockIds).size) {
-      throw AppException.invalid('blockIds', 'must be lesson blocks of the request');
+      throw ValidationError.field('blockIds', 'must be lesson blocks of the request');
     }
     const proposal = await manager.save(
       manager.create(Proposal, {
@@ -233,7 +240,11 @@ export class ProposalService {
   // ---- transitions ------------------------------------------------------------------------------
 
   async answer(actor: Actor, id: string, body: AnswerProposal): Promise<ProposalView> {
-    const party = await this.proposalAccess.answeringParty(actor, await this.mustExist(id), id);
+    await this.access.requireAccess(actor, Permission.ProposalAnswer, await this.mustExist(id), {
+      what: 'Proposal',
+      id,
+    });
+    const party = this.access.partyOf(actor);
     const kind =
       body.decision === AnswerDecision.Accept ? ProposalActionKind.Accept : ProposalActionKind.Decline;
     const { proposal } = await this.transition(
@@ -246,7 +257,7 @@ export class ProposalService {
   }
 
   async approve(actor: Actor, id: string, body: ApproveProposal): Promise<ApprovalView> {
-    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    await this.requireDecide(actor, id);
     const { version, ...terms } = body;
     const { proposal, result: placement } = await this.transition(
       actor,
@@ -269,10 +280,10 @@ export class ProposalService {
         const { placement } = await this.approve(actor, proposalId, item);
         results.push({ proposalId, outcome: 'approved', placement });
       } catch (error) {
-        if (!(error instanceof AppException))
+        if (!(error instanceof DomainError))
           this.logger.error({ err: error, proposalId }, 'Batch approval item failed unexpectedly');
         const refusal =
-          error instanceof AppException
+          error instanceof DomainError
             ? { code: error.code, detail: error.detail }
             : {
                 code: ErrorCode.InternalError,
@@ -294,7 +305,7 @@ export class ProposalService {
 
   /** After approval: cancels the proposal and its placement, whose slots stop blocking the teacher's time. */
   async cancel(actor: Actor, id: string, body: Reason): Promise<ProposalView> {
-    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    await this.requireDecide(actor, id);
     const { proposal } = await this.transition(
       actor,
       id,
@@ -321,7 +332,7 @@ export class ProposalService {
         expired += 1;
       } catch (error) {
         // Answered or withdrawn in the meantime: nothing to expire.
-        if (!(error instanceof AppException && error.code === ErrorCode.InvalidStateTransition)) throw error;
+        if (!(error instanceof InvalidStateTransitionError)) throw error;
       }
     }
     return expired;
@@ -350,7 +361,7 @@ export class ProposalService {
     kind: ProposalActionKind.Reject | ProposalActionKind.Withdraw,
     body: Reason,
   ): Promise<ProposalView> {
-    this.proposalAccess.assertCoordinates(actor, await this.proposals.findOneBy({ id }), 'Proposal', id);
+    await this.requireDecide(actor, id);
     const { proposal } = await this.transition(
       actor,
       id,
@@ -360,9 +371,14 @@ export class ProposalService {
     return toProposalView(proposal);
   }
 
+  private async requireDecide(actor: Actor, id: string): Promise<void> {
+    const proposal = await this.proposals.findOneBy({ id });
+    await this.access.requireAccess(actor, Permission.ProposalDecide, proposal, { what: 'Proposal', id });
+  }
+
   private async mustExist(id: string): Promise<Proposal> {
     const proposal = await this.proposals.findOneBy({ id });
-    if (!proposal) throw AppException.notFound('Proposal', id);
+    if (!proposal) throw new NotFoundError('Proposal', id);
     return proposal;
   }
 
@@ -378,10 +394,9 @@ export class ProposalService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!proposal) throw AppException.notFound('Proposal', id);
+      if (!proposal) throw new NotFoundError('Proposal', id);
       if (options.version !== undefined && options.version !== proposal.version) {
-        throw new AppException(
-          ErrorCode.ConcurrentUpdate,
+        throw new ConcurrentUpdateError(
           `This proposal changed since you loaded it (version ${options.version}, now ${proposal.version}); reload it and try again.`,
         );
       }
@@ -444,8 +459,7 @@ function nextState(proposal: Proposal, action: ProposalAction): ProposalState {
   try {
     return transition(stateOf(proposal), action);
   } catch (error) {
-    if (error instanceof ProposalTransitionError)
-      throw new AppException(ErrorCode.InvalidStateTransition, error.message);
+    if (error instanceof ProposalTransitionError) throw new InvalidStateTransitionError(error.message);
     throw error;
   }
 }

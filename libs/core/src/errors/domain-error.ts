@@ -1,0 +1,79 @@
+import { ConflictCode, ErrorCode, FieldError } from './error-code';
+
+/**
+ * A rule said no. Services (in the core and in the API) throw these; nothing here knows HTTP.
+ * The API's problem filter turns `code` into a status through its one table (`STATUS_OF`); the
+ * worker decides on the type (e.g. an `InvalidStateTransitionError` means "nothing left to do").
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+/** Does not exist, or lies outside the caller's scope (existence is not revealed). */
+export class NotFoundError extends DomainError {
+  constructor(what: string, id?: string) {
+    super(
+      ErrorCode.NotFound,
+      id ? `${what} ${id} does not exist or is not yours to see.` : `${what} not found.`,
+    );
+  }
+}
+
+/** The caller may see the record but not do this. */
+export class ForbiddenError extends DomainError {
+  constructor(detail: string) {
+    super(ErrorCode.Forbidden, detail);
+  }
+}
+
+/** No valid credentials. */
+export class UnauthenticatedError extends DomainError {
+  constructor(detail: string) {
+    super(ErrorCode.Unauthenticated, detail);
+  }
+}
+
+/** Input that breaks a rule, field by field; the detail lists every field. */
+export class ValidationError extends DomainError {
+  constructor(
+    errors: FieldError[],
+    detail = errors.map((error) => `${error.field}: ${error.reason}`).join('; '),
+  ) {
+    super(ErrorCode.ValidationFailed, detail, errors);
+  }
+
+  static field(field: string, reason: string): ValidationError {
+    return new ValidationError([{ field, reason }]);
+  }
+}
+
+/** The `version` the caller sent is not the current one (or someone else wrote first). */
+export class ConcurrentUpdateError extends DomainError {
+  constructor(detail: string) {
+    super(ErrorCode.ConcurrentUpdate, detail);
+  }
+}
+
+/** The action is not possible in the record's current state. */
+export class InvalidStateTransitionError extends DomainError {
+  constructor(detail: string) {
+    super(ErrorCode.InvalidStateTransition, detail);
+  }
+}
+
+/** A rule about other data refused the change; each rule has its own code. */
+export class ConflictError extends DomainError {
+  constructor(
+    override readonly code: ConflictCode,
+    detail: string,
+  ) {
+    super(code, detail);
+  }
+}
