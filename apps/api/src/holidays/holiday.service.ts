@@ -12,7 +12,14 @@ import {
   UserRole,
 } from '@hybridmatch/domain';
 import { CalendarRepository } from '@hybridmatch/schedules';
-import { AccessService, Actor, AppException, ErrorCode } from '@hybridmatch/core';
+import {
+  AccessService,
+  Actor,
+  ForbiddenError,
+  NotFoundError,
+  Permission,
+  ValidationError,
+} from '@hybridmatch/core';
 import {
   CalendarQueryDto,
   CreateInstitutionDayOffDto,
@@ -91,7 +98,7 @@ export class HolidayService {
     if (problems.length) {
       const reason = problems[0].reason;
       const field = problems[0].field.endsWith('schoolYear') ? 'schoolYear' : 'endDate';
-      throw AppException.invalid(field, reason);
+      throw ValidationError.field(field, reason);
     }
     await this.assertMayEdit(actor, [row.holidayRegion]);
     await this.upsert([row], `edited through the API`, actor.userId);
@@ -107,10 +114,9 @@ export class HolidayService {
   async import(actor: Actor, file: HolidayFileDto): Promise<number> {
     const { rows, problems } = readSchoolHolidayFile(file);
     if (problems.length)
-      throw new AppException(
-        ErrorCode.ValidationFailed,
-        `The holiday file has ${problems.length} problem(s); nothing was imported.`,
+      throw new ValidationError(
         problems,
+        `The holiday file has ${problems.length} problem(s); nothing was imported.`,
       );
     await this.assertMayEdit(actor, [...new Set(rows.map((row) => row.holidayRegion))]);
     return this.upsert(rows, file.source ?? 'imported through the API', actor.userId);
@@ -131,13 +137,14 @@ export class HolidayService {
     body: CreateInstitutionDayOffDto,
   ): Promise<InstitutionDayOffDto> {
     const school = await this.visibleSchool(actor, organisationId);
-    this.access.assertCanChange(
+    await this.access.requireAccess(
       actor,
+      Permission.OrganisationUpdate,
       { organisationId, regionId: school.regionId },
-      'Organisation',
-      organisationId,
+      { what: 'Organisation', id: organisationId },
     );
-    if (body.endDate < body.startDate) throw AppException.invalid('endDate', 'must be on or after startDate');
+    if (body.endDate < body.startDate)
+      throw ValidationError.field('endDate', 'must be on or after startDate');
     const saved = await this.daysOff.save(
       this.daysOff.create({ ...body, organisationId, createdByUserId: actor.userId }),
     );
@@ -146,23 +153,23 @@ export class HolidayService {
 
   async removeDayOff(actor: Actor, organisationId: string, dayOffId: string): Promise<void> {
     const school = await this.visibleSchool(actor, organisationId);
-    this.access.assertCanChange(
+    await this.access.requireAccess(
       actor,
+      Permission.OrganisationUpdate,
       { organisationId, regionId: school.regionId },
-      'Organisation',
-      organisationId,
+      { what: 'Organisation', id: organisationId },
     );
     const result = await this.daysOff.delete({ id: dayOffId, organisationId });
-    if (!result.affected) throw AppException.notFound('Day off', dayOffId);
+    if (!result.affected) throw new NotFoundError('Day off', dayOffId);
   }
 
   /** Every day without lessons at a school in a period: what lesson generation skips. */
   async calendarOf(actor: Actor, organisationId: string, query: CalendarQueryDto): Promise<DayOff[]> {
     await this.visibleSchool(actor, organisationId);
-    if (query.to < query.from) throw AppException.invalid('to', 'must be on or after from');
+    if (query.to < query.from) throw ValidationError.field('to', 'must be on or after from');
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
     if (days > MAX_CALENDAR_DAYS)
-      throw AppException.invalid('to', `must be at most ${MAX_CALENDAR_DAYS} days after from`);
+      throw ValidationError.field('to', `must be at most ${MAX_CALENDAR_DAYS} days after from`);
     const daysOff = await this.calendar.daysOff(
       this.dataSource.manager,
       organisationId,
@@ -199,21 +206,21 @@ export class HolidayService {
     const allowed = new Set(own.map((region) => region.holidayRegion));
     const outside = holidayRegions.filter((region) => !allowed.has(region));
     if (outside.length)
-      throw AppException.forbidden(
+      throw new ForbiddenError(
         `You coordinate no region in holiday region ${outside.join(', ')}; its school holidays are not yours to change.`,
       );
   }
 
   private async visibleSchool(actor: Actor, organisationId: string): Promise<Organisation> {
     const organisation = await this.organisations.findOneBy({ id: organisationId });
-    this.access.assertCanSee(
+    await this.access.requireAccess(
       actor,
+      Permission.OrganisationRead,
       organisation && { organisationId: organisation.id, regionId: organisation.regionId },
-      'Organisation',
-      organisationId,
+      { what: 'Organisation', id: organisationId },
     );
     if (!isSchoolKind((organisation as Organisation).kind))
-      throw AppException.invalid(
+      throw ValidationError.field(
         'organisationId',
         'must be a school or Hybride Techniekcentrum: only they have lesson days',
       );
