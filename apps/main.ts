@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@hybridmatch/config';
+import { serveMetrics } from '@hybridmatch/metrics';
 import { startApi } from './api/src/main';
 import { startWorker } from './worker/src/main';
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (config.processRole !== 'worker') await startApi(config);
   if (config.processRole !== 'api') await startWorker(config);
+  await serveMetrics(config);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { AppConfig, loadConfig } from '@hybridmatch/config';
 import { ensureDatabase, runMigrations } from '@hybridmatch/database';
+import { MetricsServer, serveMetrics } from '@hybridmatch/metrics';
 import { startApi } from '../apps/api/src/main';
 import { startWorker } from '../apps/worker/src/main';
 import { runDemoMatching, summaryOfMatching } from './demo-matching';
@@ -40,10 +41,11 @@ async function main(): Promise<void> {
   const config = loadConfig(demoEnvironment(process.env));
   const api = await startApi(config);
   await startWorker(config);
+  const metrics = await serveMetrics(config);
 
   const matching = await runDemoMatching(api, (line) => console.log(line));
   for (const line of summaryOfMatching(matching)) console.log(line);
-  printWhereToLook(config, data, password);
+  printWhereToLook(config, data, password, metrics);
 }
 
 /**
@@ -59,14 +61,15 @@ function demoEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   };
 }
 
-function printWhereToLook(config: AppConfig, data: SeedData, password: string): void {
+function printWhereToLook(config: AppConfig, data: SeedData, password: string, metrics: MetricsServer): void {
   const base = `http://localhost:${config.http.port}`;
   const lines = [
     '',
     'HybridMatch is running (API and worker); stop it with Ctrl-C.',
     `  API          ${base}/api`,
     `  API docs     ${base}/docs  (OpenAPI document: ${base}/openapi.json)`,
-    `  Health       ${base}/health`,
+    `  Health       ${base}/health/live (liveness), ${base}/health/ready (readiness)`,
+    `  Metrics      ${metrics.url} (Prometheus${config.metrics.token ? ', bearer METRICS_TOKEN' : ''})`,
     `  Log in       POST ${base}/api/auth/login  {"email": "…", "password": "…"}`,
     '  E-mails      Mailpit at http://localhost:8025 (when running `docker compose up`)',
     `  Logs         level ${config.log.level}; set LOG_LEVEL=info to see every request`,

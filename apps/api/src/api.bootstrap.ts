@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, requestIdFor } from '@hybridmatch/config';
+import { Metrics } from '@hybridmatch/metrics';
 import { ApiModule } from './api.module';
 
 /** Upper bound for request bodies: a CSV of a few thousand staff fits comfortably. */
@@ -35,6 +36,15 @@ export async function createApiApp(
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  const { httpRequestDuration } = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    // The route pattern (`/api/teachers/:id`), never the URL: one series per route, not per id.
+    const route = request.routeOptions.url ?? 'unmatched';
+    httpRequestDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
 
   applyRoutePrefix(app);
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
@@ -44,9 +54,9 @@ export async function createApiApp(
   return app;
 }
 
-/** Every route lives under /api, except the health check that load balancers probe. */
+/** Every route lives under /api, except the health checks that load balancers and orchestrators probe. */
 export function applyRoutePrefix(app: NestFastifyApplication): void {
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
 }
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

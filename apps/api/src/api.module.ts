@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
 import { DatabaseModule } from '@hybridmatch/database';
+import { MetricsModule } from '@hybridmatch/metrics';
 import { QueueModule } from '@hybridmatch/queue';
 import { CoreModule } from '@hybridmatch/core';
 import { AuthModule } from './auth/auth.module';
@@ -52,6 +53,7 @@ export class ApiModule {
         DatabaseModule,
         QueueModule,
         CoreModule,
+        MetricsModule,
         ...API_FEATURE_MODULES,
       ],
       providers: [

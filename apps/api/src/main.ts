@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@hybridmatch/config';
+import { serveMetrics } from '@hybridmatch/metrics';
 import { createApiApp } from './api.bootstrap';
 
 /** Starts the HTTP API alone (`HM_PROCESS=api` with apps/main.ts does the same). */
@@ -10,7 +11,11 @@ export async function startApi(config = loadConfig()) {
 }
 
 if (require.main === module) {
-  startApi().catch((error: unknown) => {
+  (async () => {
+    const config = loadConfig();
+    await startApi(config);
+    await serveMetrics(config);
+  })().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, loadConfig } from '@hybridmatch/config';
+import { serveMetrics } from '@hybridmatch/metrics';
 import { WorkerModule } from './worker.module';
 
 /** Starts the worker: connects to PostgreSQL and Redis and runs the queue processors. */
@@ -17,7 +18,11 @@ export async function startWorker(config: AppConfig = loadConfig(), options: { l
 }
 
 if (require.main === module) {
-  startWorker().catch((error: unknown) => {
+  (async () => {
+    const config = loadConfig();
+    await startWorker(config);
+    await serveMetrics(config);
+  })().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
 import { DatabaseModule } from '@hybridmatch/database';
+import { MetricsModule } from '@hybridmatch/metrics';
 import { QueueModule } from '@hybridmatch/queue';
 import { CoreModule } from '@hybridmatch/core';
+import { JobMetrics } from './common/job-metrics';
+import { WorkerShutdown } from './common/worker-shutdown';
 import { MatchRunWorkerModule } from './match-runs/match-run.module';
 import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
 import { ProposalJobsModule } from './proposal-jobs/proposal-jobs.module';
@@ -23,10 +27,13 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         CoreModule,
+        MetricsModule,
         NotificationDeliveryModule,
         MatchRunWorkerModule,
         ProposalJobsModule,
+        DiscoveryModule,
       ],
+      providers: [JobMetrics, WorkerShutdown],
     };
   }
 }

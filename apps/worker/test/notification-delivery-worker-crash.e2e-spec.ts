@@ -1,8 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Notification, NotificationDeliveryStatus } from '../../../libs/database/src';
 import { UserRole } from '../../../libs/domain/src';
 import { QUEUES } from '../../../libs/queue/src';
@@ -10,35 +9,8 @@ import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
 import { insertPendingNotification, startTestWorker } from './support/notification-fixtures';
 import { SmtpTestServer } from './support/smtp-test-server';
+import { spawnWorker } from './support/spawn-worker';
 import { waitFor } from './support/wait-for';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** The real worker entry point (`apps/worker/src/main.ts`) as a child process of the test. */
-function spawnWorker(ctx: TestContext): { child: ChildProcess; output: () => string } {
-  const { config } = ctx;
-  const child = spawn(
-    process.execPath,
-    ['-r', './apps/worker/test/support/ts-register.js', 'apps/worker/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATABASE_URL: config.database.url,
-        REDIS_URL: config.redis.url,
-        QUEUE_PREFIX: config.redis.queuePrefix,
-        JWT_SECRET: config.auth.jwtSecret,
-        SMTP_URL: config.mail.smtpUrl,
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return { child, output: () => stderr };
-}
 
 /**
  * Fault test: the worker process is killed (SIGKILL) while the SMTP server holds its email
@@ -68,12 +40,12 @@ describe('notification delivery survives a worker killed mid-send (e2e)', () => 
     const notification = await insertPendingNotification(ctx.db, user.id);
     const reload = () => ctx.db.getRepository(Notification).findOneByOrFail({ id: notification.id });
 
-    const spawned = spawnWorker(ctx);
+    const spawned = spawnWorker(ctx.config);
     child = spawned.child;
     await waitFor(
       'the child worker to send and the SMTP server to stall',
       () => smtp.hasStalled,
-      60_000,
+      180_000,
     ).catch((error: Error) => {
       throw new Error(`${error.message}; the worker wrote: ${spawned.output() || 'nothing'}`);
     });
@@ -86,9 +58,8 @@ describe('notification delivery survives a worker killed mid-send (e2e)', () => 
       ),
     ).rejects.toThrow(/could not obtain lock/);
 
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
-    await exited;
+    await spawned.exited;
     expect(smtp.received).toHaveLength(0);
 
     freshWorker = await startTestWorker(ctx.config);
@@ -115,5 +86,5 @@ describe('notification delivery survives a worker killed mid-send (e2e)', () => 
     });
     // The killed attempt never committed, so it is not counted.
     expect(sent.attempts).toBe(1);
-  }, 180_000);
+  }, 300_000);
 });

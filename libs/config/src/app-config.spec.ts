@@ -12,7 +12,17 @@ describe('loadConfig', () => {
       redis: { url: 'redis://127.0.0.1:6379', queuePrefix: 'hm' },
       auth: { jwtTtlSeconds: 900, loginRateLimitPerMinute: 10 },
       proposals: { expiryDays: 7 },
+      metrics: { port: 9464, host: '127.0.0.1', token: undefined },
+      shutdown: { timeoutMs: 25_000 },
     });
+  });
+
+  it('keeps metrics off the public listener and refuses a short metrics token', () => {
+    const config = loadConfig({ JWT_SECRET: SECRET, METRICS_PORT: '9100', METRICS_TOKEN: 't'.repeat(16) });
+    expect(config.metrics).toEqual({ port: 9100, host: '127.0.0.1', token: 't'.repeat(16) });
+    expect(() => loadConfig({ JWT_SECRET: SECRET, METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16 characters long/,
+    );
   });
 
   it('reads numbers and choices from strings', () => {

@@ -93,6 +93,29 @@ class EnvironmentVariables {
   PROPOSAL_EXPIRY_DAYS = 7;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
+
+  @IsOptional()
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 25_000;
+
+  @IsOptional()
   @IsISO8601({ strict: true }, { message: 'HM_NOW must be an ISO 8601 date or instant (e.g. 2027-03-01)' })
   HM_NOW?: string;
 }
@@ -107,6 +130,10 @@ export interface AppConfig {
   log: { level: string };
   mail: { smtpUrl: string; from: string };
   proposals: { expiryDays: number };
+  /** Prometheus metrics: on their own listener (never the public port), optionally behind a bearer token. */
+  metrics: { port: number; host: string; token?: string };
+  /** How long a stopping process waits for the work in flight before it exits anyway. */
+  shutdown: { timeoutMs: number };
   /** When set, the product's clock starts at this instant (demo "as of" another date). */
   clock: { startAt?: Date };
 }
@@ -142,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: vars.LOG_LEVEL },
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     proposals: { expiryDays: vars.PROPOSAL_EXPIRY_DAYS },
+    metrics: { port: vars.METRICS_PORT, host: vars.METRICS_HOST, token: vars.METRICS_TOKEN },
+    shutdown: { timeoutMs: vars.SHUTDOWN_TIMEOUT_MS },
     clock: { startAt: vars.HM_NOW ? new Date(vars.HM_NOW) : undefined },
   };
 }

@@ -5,6 +5,11 @@ import { Public } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { RedisHealthIndicator } from './redis.health';
 
+/**
+ * Liveness (the process answers: restart it when not) and readiness (its PostgreSQL and queue
+ * store answer: send it traffic only then) are separate, so an orchestrator never restarts a
+ * healthy process because a shared service is away.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -14,15 +19,33 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
   ) {}
 
-  @Get()
+  @Get('live')
+  @Public()
+  @HealthCheck()
+  @ApiProblems()
+  @ApiOperation({ summary: 'Liveness: the process answers; checks nothing else' })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
   @Public()
   @HealthCheck()
   @ApiProblems(503)
-  @ApiOperation({ summary: 'Liveness and readiness: checks PostgreSQL and Redis (503 when one is down)' })
-  check(): Promise<HealthCheckResult> {
+  @ApiOperation({ summary: 'Readiness: checks PostgreSQL and Redis (503 when one is down)' })
+  ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('postgres', { timeout: 2000 }),
       () => this.redis.check('redis'),
     ]);
+  }
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  @ApiProblems(503)
+  @ApiOperation({ summary: 'Readiness, as /health/ready (kept for existing probes)' })
+  check(): Promise<HealthCheckResult> {
+    return this.ready();
   }
 }

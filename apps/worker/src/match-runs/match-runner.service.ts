@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybridmatch/database';
 import { ProposedMatch, RegionResult, solveRegion } from '@hybridmatch/matching';
+import { Metrics } from '@hybridmatch/metrics';
 import {
   ACTIVE_PROPOSAL_STATUSES,
   loadRegionInput,
@@ -31,6 +32,7 @@ export class MatchRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly proposals: ProposalService,
+    private readonly metrics: Metrics,
   ) {}
 
   async run(matchRunId: string, finalAttempt: boolean): Promise<MatchRunOutcome> {
@@ -67,7 +69,7 @@ export class MatchRunner {
       exclude: input.exclude,
     });
     const matched = performance.now();
-    return this.dataSource.transaction(async (manager) => {
+    const { result, timings } = await this.dataSource.transaction(async (manager) => {
       await lockRegionForMatching(manager, run.regionId);
       const matches = await withoutClaimedSince(manager, solved.matches, input);
       for (const match of matches) await this.proposals.create(manager, newProposalFromMatch(match, run.id));
@@ -84,8 +86,17 @@ export class MatchRunner {
         { id: run.id, status: MatchRunStatus.Running },
         { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, error: null },
       );
-      return result;
+      return { result, timings };
     });
+    const phases: Record<string, number> = {
+      load: loaded - started,
+      engine: matched - loaded,
+      store: timings.storeMs ?? 0,
+      total: timings.totalMs ?? 0,
+    };
+    for (const [phase, ms] of Object.entries(phases))
+      this.metrics.matchRunPhase.observe({ phase }, ms / 1000);
+    return result;
   }
 }
 

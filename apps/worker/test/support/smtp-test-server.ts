@@ -12,7 +12,7 @@ export interface ReceivedEmail {
 export interface SmtpTestServerOptions {
   /** Answer `451` to RCPT TO for these recipients (a temporary refusal; the sender retries). */
   refuseRecipient?: (address: string) => boolean;
-  /** Read the first message's data but never answer it, like a server that hangs mid-send. */
+  /** Read the first message's data but never answer it (until `releaseStalled()`), like a server that hangs mid-send. */
   stallFirstMessage?: boolean;
 }
 
@@ -24,6 +24,7 @@ export class SmtpTestServer {
   readonly received: ReceivedEmail[] = [];
   /** Set once a message has been read and left unanswered (`stallFirstMessage`). */
   hasStalled = false;
+  private release: (() => void) | undefined;
 
   private readonly server: SMTPServer;
 
@@ -70,6 +71,13 @@ export class SmtpTestServer {
     return this.received.filter((email) => email.messageId === messageId).length;
   }
 
+  /** Accepts the stalled message after all (answers "250 OK" to the waiting sender). */
+  releaseStalled(): void {
+    if (!this.release) throw new Error('No message is stalled');
+    this.release();
+    this.release = undefined;
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -82,12 +90,16 @@ export class SmtpTestServer {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
+      const accept = () => {
+        this.received.push({ ...parseMessage(Buffer.concat(chunks).toString('utf8')), envelopeTo });
+        callback();
+      };
       if (this.options.stallFirstMessage && !this.hasStalled) {
         this.hasStalled = true;
-        return; // never answer: the sender waits for "250 OK" that does not come
+        this.release = accept; // no answer until released: the sender waits for "250 OK"
+        return;
       }
-      this.received.push({ ...parseMessage(Buffer.concat(chunks).toString('utf8')), envelopeTo });
-      callback();
+      accept();
     });
   }
 }

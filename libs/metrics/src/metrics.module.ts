@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { Metrics, metricsOfProcess } from './metrics';
+import { StateMetricsSource } from './state-metrics.source';
+
+/** This process's Prometheus series, for injection; the metrics listener is started by the entry point. */
+@Global()
+@Module({
+  providers: [{ provide: Metrics, useFactory: metricsOfProcess }, StateMetricsSource],
+  exports: [Metrics],
+})
+export class MetricsModule {}
