@@ -4,11 +4,13 @@
 #   docker compose --profile app up --scale worker=4      (see docker-compose.yml)
 
 # ---- build: every dependency, compile TypeScript to dist/, then drop the dev dependencies ----
-FROM node:20-bookworm-slim AS build
+# The full image has python3, make and g++: argon2 is compiled here (its prebuilt linux-x64 binary
+# crashed on this project's machines), for the same Debian release as the runtime image.
+FROM node:20-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# No install scripts: `prepare` would build before the sources are here, and argon2 ships prebuilt binaries.
-RUN npm ci --no-audit --no-fund --ignore-scripts
+# No install scripts yet (`prepare` would build before the sources are here); then argon2's own.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild argon2
 COPY tsconfig.json tsconfig.build.json ./
 COPY apps apps
 COPY libs libs
