@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, requestIdFor } from '@hybridmatch/config';
 import { Metrics } from '@hybridmatch/metrics';
 import { ApiModule } from './api.module';
+import { ACCOUNT_PAGE_PATHS } from './pages/account-pages.controller';
 
 /** Upper bound for request bodies: a CSV of a few thousand staff fits comfortably. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -54,9 +55,12 @@ export async function createApiApp(
   return app;
 }
 
-/** Every route lives under /api, except the health checks that load balancers and orchestrators probe. */
+/**
+ * Every route lives under /api, except the health checks that load balancers and orchestrators
+ * probe and the pages that links in e-mails open.
+ */
 export function applyRoutePrefix(app: NestFastifyApplication): void {
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready', ...ACCOUNT_PAGE_PATHS] });
 }
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

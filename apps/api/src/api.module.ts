@@ -15,6 +15,7 @@ import { MatchRunModule } from './match-runs/match-run.module';
 import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PagesModule } from './pages/pages.module';
 import { ProposalModule } from './proposals/proposal.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RegionModule } from './regions/region.module';
@@ -36,6 +37,7 @@ export const API_FEATURE_MODULES = [
   MatchRunModule,
   NotificationModule,
   HolidayModule,
+  PagesModule,
 ];
 
 /** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { User } from '../../../libs/database/src';
+import { NotificationKind, User } from '../../../libs/database/src';
 import { UserRole } from '../../../libs/domain/src';
+import { outboxLink } from '../../../test/support/mailbox';
 import { TEST_PASSWORD, TestContext } from '../../../test/support/test-context';
 
 describe('authentication (e2e)', () => {
@@ -17,7 +18,7 @@ describe('authentication (e2e)', () => {
   const login = (email: string, password: string) =>
     ctx.http.post('/api/auth/login').send({ email, password });
 
-  /** Invites a company admin as the platform admin and returns the token from the invite link. */
+  /** Invites a company admin as the platform admin and returns the token from the invite e-mail's link. */
   async function inviteCompanyAdmin(): Promise<{ email: string; token: string; userId: string }> {
     const company = await ctx.newCompany((await ctx.newRegion()).id);
     const admin = await ctx.newAdmin();
@@ -27,11 +28,15 @@ describe('authentication (e2e)', () => {
       .set(admin.auth)
       .send({ email, name: 'Nieuwe Beheerder', role: UserRole.CompanyAdmin, organisationId: company.id })
       .expect(201);
-    return {
-      email,
-      token: new URL(response.body.inviteUrl).searchParams.get('token')!,
-      userId: response.body.user.id,
-    };
+    const userId = response.body.user.id as string;
+    const link = await outboxLink(
+      ctx.db,
+      userId,
+      NotificationKind.Invite,
+      ctx.config.http.publicUrl,
+      '/invite',
+    );
+    return { email, token: link.searchParams.get('token')!, userId };
   }
 
   it('logs in with a password and returns a token that works on /api/auth/me', async () => {

@@ -77,7 +77,7 @@ describe('teacher CSV import (e2e)', () => {
     const rows = Array.from({ length: 1000 }, (_, index) => row(index + 1));
 
     const first = await upload(companyAdmin.auth, csvOf(rows)).expect(200);
-    expect(first.body).toEqual({ created: 1000, updated: 0, total: 1000 });
+    expect(first.body).toEqual({ created: 1000, updated: 0, total: 1000, invited: 0 });
     expect(await countOf(company.id)).toBe(1000);
     const windows = await ctx.db
       .getRepository(TeacherAvailabilityWindow)
@@ -89,7 +89,7 @@ describe('teacher CSV import (e2e)', () => {
 
     const changed = rows.map((cells) => ({ ...cells, max_travel_km: '75', windows: 'vr 13:00-17:00' }));
     const second = await upload(companyAdmin.auth, csvOf(changed)).expect(200);
-    expect(second.body).toEqual({ created: 0, updated: 1000, total: 1000 });
+    expect(second.body).toEqual({ created: 0, updated: 1000, total: 1000, invited: 0 });
     expect(await countOf(company.id)).toBe(1000);
 
     const list = await ctx.http
@@ -168,7 +168,7 @@ describe('teacher CSV import (e2e)', () => {
 
     await upload(admin.auth, csv).expect(400);
     const response = await upload(admin.auth, csv, { companyId: company.id }).expect(200);
-    expect(response.body).toEqual({ created: 1, updated: 0, total: 1 });
+    expect(response.body).toEqual({ created: 1, updated: 0, total: 1, invited: 0 });
   });
 
   it('keeps what the file leaves out, and clears a VOG verification when the VOG date changes', async () => {
@@ -215,7 +215,7 @@ describe('teacher CSV import (e2e)', () => {
     const sample = readFileSync(join(__dirname, '../../../docs/examples/teachers-sample.csv'), 'utf8');
 
     const response = await upload(companyAdmin.auth, sample).expect(200);
-    expect(response.body).toEqual({ created: 5, updated: 0, total: 5 });
+    expect(response.body).toEqual({ created: 5, updated: 0, total: 5, invited: 0 });
     const pdg = await ctx.db
       .getRepository(TeacherProfile)
       .findOneByOrFail({ companyId: company.id, employeeRef: 'E-1003' });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../src/auth/password';
-import { TeacherProfile, User } from '../../../libs/database/src';
+import { NotificationKind, TeacherProfile, User } from '../../../libs/database/src';
 import { OrganisationKind, UserRole } from '../../../libs/domain/src';
+import { outboxLink } from '../../../test/support/mailbox';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
 describe('users and invites (e2e)', () => {
@@ -47,7 +48,16 @@ describe('users and invites (e2e)', () => {
         invitePending: true,
       });
       expect(response.body.user.email).toBe(response.body.user.email.toLowerCase());
-      expect(response.body.inviteUrl).toMatch(
+      // The link goes to the person by e-mail (the outbox), never back to the inviter.
+      expect(response.body).not.toHaveProperty('inviteUrl');
+      const link = await outboxLink(
+        ctx.db,
+        response.body.user.id,
+        NotificationKind.Invite,
+        ctx.config.http.publicUrl,
+        '/invite',
+      );
+      expect(link.href).toMatch(
         new RegExp(`^${ctx.config.http.publicUrl}/invite\\?token=[A-Za-z0-9_-]{40,}$`),
       );
       const expiresInDays = (Date.parse(response.body.user.inviteExpiresAt) - Date.now()) / 86_400_000;
@@ -58,7 +68,7 @@ describe('users and invites (e2e)', () => {
         where: { id: response.body.user.id },
         select: { id: true, inviteTokenHash: true, passwordHash: true },
       });
-      const token = new URL(response.body.inviteUrl).searchParams.get('token');
+      const token = link.searchParams.get('token');
       expect(stored.inviteTokenHash).toBe(hashToken(token!));
       expect(stored.passwordHash).toBeNull();
 

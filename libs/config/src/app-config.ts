@@ -70,6 +70,20 @@ class EnvironmentVariables {
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SESSION_HOURS = 10;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LINK_RATE_LIMIT_PER_MINUTE = 120;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -126,7 +140,15 @@ export interface AppConfig {
   http: { port: number; host: string; publicUrl: string };
   database: { url: string };
   redis: { url: string; queuePrefix: string };
-  auth: { jwtSecret: string; jwtTtlSeconds: number; loginRateLimitPerMinute: number };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    loginRateLimitPerMinute: number;
+    /** How long a sign-in lasts through refresh tokens (a working day). */
+    sessionHours: number;
+    /** Uses of single-use links (invite, password reset) per client per minute. */
+    linkRateLimitPerMinute: number;
+  };
   log: { level: string };
   mail: { smtpUrl: string; from: string };
   proposals: { expiryDays: number };
@@ -165,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwtSecret: vars.JWT_SECRET,
       jwtTtlSeconds: vars.JWT_TTL_SECONDS,
       loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+      sessionHours: vars.SESSION_HOURS,
+      linkRateLimitPerMinute: vars.LINK_RATE_LIMIT_PER_MINUTE,
     },
     log: { level: vars.LOG_LEVEL },
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },

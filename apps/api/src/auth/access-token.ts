@@ -6,4 +6,6 @@ export interface AccessTokenClaims {
   role: UserRole;
   org: string | null;
   regions: string[];
+  /** The user's `authVersion` when the token was issued; the verifier refuses older ones. */
+  ver?: number;
 }

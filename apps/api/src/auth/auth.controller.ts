@@ -1,11 +1,25 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Actor } from '@hybridmatch/core';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { AcceptInviteDto, AccessTokenDto, LoginDto, MeDto } from './auth.dto';
+import { Actor } from '@hybridmatch/core';
+import {
+  ChoosePasswordDto,
+  LoginDto,
+  MeDto,
+  MessageDto,
+  PasswordResetRequestDto,
+  RefreshDto,
+  SessionTokensDto,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
+import { LinkRateLimit, LoginRateLimit } from './rate-limits';
 import { ALL_ROLES, Public, Roles } from './roles.decorator';
 
 @ApiTags('auth')
@@ -16,25 +30,92 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ login: {} })
-  @ApiOkResponse({ type: AccessTokenDto })
-  @ApiOperation({ summary: 'Log in with e-mail and password; returns a short-lived access token' })
+  @LoginRateLimit()
+  @ApiOkResponse({ type: SessionTokensDto })
+  @ApiOperation({
+    summary: 'Log in with e-mail and password; returns a short-lived access token and a refresh token',
+  })
   @ApiProblems(400, 401, 429)
-  login(@Body() body: LoginDto): Promise<AccessTokenDto> {
+  login(@Body() body: LoginDto): Promise<SessionTokensDto> {
     return this.auth.login(body.email, body.password);
   }
 
   @Post('accept-invite')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ login: {} })
-  @ApiOkResponse({ type: AccessTokenDto })
-  @ApiOperation({ summary: 'Choose a password with the token from an invite; returns an access token' })
+  @LinkRateLimit()
+  @ApiOkResponse({ type: SessionTokensDto })
+  @ApiOperation({
+    summary:
+      'Choose a password with the token from an invite e-mail; signs in. Limited per client separately from login',
+  })
   @ApiProblems(400, 404, 429)
-  acceptInvite(@Body() body: AcceptInviteDto): Promise<AccessTokenDto> {
+  acceptInvite(@Body() body: ChoosePasswordDto): Promise<SessionTokensDto> {
     return this.auth.acceptInvite(body.token, body.password);
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @Public()
+  @LoginRateLimit()
+  @ApiAcceptedResponse({ type: MessageDto })
+  @ApiOperation({
+    summary:
+      'Ask for a password-reset e-mail; the answer is the same whether or not the address has an account',
+  })
+  @ApiProblems(400, 429)
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<MessageDto> {
+    return this.auth.requestPasswordReset(body.email);
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  @Public()
+  @LinkRateLimit()
+  @ApiOkResponse({ type: SessionTokensDto })
+  @ApiOperation({
+    summary:
+      'Choose a new password with the token from a reset e-mail (works once, for one hour); ends every other sign-in',
+  })
+  @ApiProblems(400, 404, 429)
+  resetPassword(@Body() body: ChoosePasswordDto): Promise<SessionTokensDto> {
+    return this.auth.resetPassword(body.token, body.password);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  @LinkRateLimit()
+  @ApiOkResponse({ type: SessionTokensDto })
+  @ApiOperation({
+    summary:
+      'Exchange a refresh token for a new access token and the next refresh token (each works once; a reused one ends the sign-in)',
+  })
+  @ApiProblems(400, 401, 429)
+  refresh(@Body() body: RefreshDto): Promise<SessionTokensDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Public()
+  @ApiNoContentResponse({ description: 'The sign-in of this refresh token has ended' })
+  @ApiOperation({ summary: 'Sign out: ends the sign-in this refresh token belongs to' })
+  @ApiProblems(400)
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @Post('sign-out-everywhere')
+  @HttpCode(204)
+  @Roles(...ALL_ROLES)
+  @ApiNoContentResponse({ description: 'Every sign-in of yours has ended, this one included' })
+  @ApiOperation({
+    summary: 'End every sign-in of your account: refresh tokens revoked, access tokens refused at once',
+  })
+  @ApiProblems(401)
+  async signOutEverywhere(@CurrentActor() actor: Actor): Promise<void> {
+    await this.auth.signOutEverywhere(actor);
   }
 
   @Get('me')

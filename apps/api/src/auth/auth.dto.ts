@@ -15,8 +15,9 @@ export class LoginDto {
   password: string;
 }
 
-export class AcceptInviteDto {
-  @ApiProperty({ example: 'q3Jx…', description: 'The token from the invite link' })
+/** A single-use token from an e-mailed link, and the password its holder chooses. */
+export class ChoosePasswordDto {
+  @ApiProperty({ example: 'q3Jx…', description: 'The token from the invite or password-reset link' })
   @IsString()
   @MinLength(20)
   @MaxLength(200)
@@ -29,10 +30,46 @@ export class AcceptInviteDto {
   password: string;
 }
 
-export class AccessTokenDto {
+export class SessionTokensDto {
   @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIs…' }) accessToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
-  @ApiProperty({ example: 900, description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires' }) expiresIn: number;
+
+  @ApiProperty({
+    example: 'Zk3v…',
+    description:
+      'Exchange it at POST /api/auth/refresh for a new access token (and the next refresh token) until the sign-in ends. Each refresh token works once.',
+  })
+  refreshToken: string;
+
+  @ApiProperty({
+    example: '2026-12-03T19:00:00.000Z',
+    description: 'When the sign-in ends (SESSION_HOURS after the login); sign in again after that',
+  })
+  refreshExpiresAt: Date;
+}
+
+export class RefreshDto {
+  @ApiProperty({ example: 'Zk3v…', description: 'The refresh token from the login or the last refresh' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'j.bakker@example.nl' })
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class MessageDto {
+  @ApiProperty({
+    example:
+      'If an account exists for this address, we sent it a link to choose a new password. The link works once, for one hour.',
+  })
+  message: string;
 }
 
 export class MeDto {

@@ -1,16 +1,15 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { UserRole } from '@hybridmatch/domain';
-import { Actor, ForbiddenError, UnauthenticatedError } from '@hybridmatch/core';
-import { AccessTokenClaims } from './access-token';
+import { Actor, ForbiddenError } from '@hybridmatch/core';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { ACTOR_KEY } from './current-actor.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 /**
  * The one global guard. A route is either `@Public()` or declares its `@Roles(...)`; anything
- * else fails closed. The bearer token is verified and becomes the request's Actor.
+ * else fails closed. The bearer token is verified (AccessTokenVerifier) and becomes the request's Actor.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -18,7 +17,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,24 +32,10 @@ export class AuthGuard implements CanActivate {
     }
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { [ACTOR_KEY]?: Actor }>();
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Bearer ')) {
-      throw new UnauthenticatedError(
-        'Send an access token: "Authorization: Bearer <token>" (POST /api/auth/login).',
-      );
-    }
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(header.slice('Bearer '.length));
-    } catch {
-      throw new UnauthenticatedError('The access token is invalid or has expired; log in again.');
-    }
-    const actor: Actor = {
-      userId: claims.sub,
-      role: claims.role,
-      organisationId: claims.org,
-      regionIds: claims.regions ?? [],
-    };
+    const actor = await this.tokens.actorOf(
+      request.headers.authorization,
+      'Send an access token: "Authorization: Bearer <token>" (POST /api/auth/login).',
+    );
     if (!roles.includes(actor.role)) {
       throw new ForbiddenError(`This action is for ${roles.join(', ')}; you are signed in as ${actor.role}.`);
     }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import { Notification, NotificationDeliveryStatus } from '@hybridmatch/database';
+import { IsNull, In, Not, Repository } from 'typeorm';
+import {
+  EMAIL_ONLY_NOTIFICATION_KINDS,
+  Notification,
+  NotificationDeliveryStatus,
+} from '@hybridmatch/database';
 import { Actor, NotFoundError, Page, pageWindow } from '@hybridmatch/core';
 import { PageQueryDto } from '../common/pagination';
 import { NotificationDto } from './notification.dto';
@@ -21,7 +25,10 @@ export const toNotificationDto = (notification: Notification): NotificationDto =
   createdAt: notification.createdAt,
 });
 
-/** The in-app notification list: everyone sees only their own; admins also see failed emails. */
+/**
+ * The in-app notification list: everyone sees only their own, without the e-mail-only kinds
+ * (invites, password resets), whose text carries a single-use link; admins also see failed emails.
+ */
 @Injectable()
 export class NotificationService {
   constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
@@ -32,19 +39,28 @@ export class NotificationService {
     const [rows, total] = await this.notifications
       .createQueryBuilder('notification')
       .where('notification.recipientUserId = :userId', { userId: actor.userId })
+      .andWhere('notification.kind NOT IN (:...emailOnly)', { emailOnly: EMAIL_ONLY_NOTIFICATION_KINDS })
       .orderBy('notification.read_at IS NULL', 'DESC')
       .addOrderBy('notification.createdAt', 'DESC')
       .addOrderBy('notification.id', 'ASC')
       .offset(skip)
       .limit(take)
       .getManyAndCount();
-    const unread = await this.notifications.countBy({ recipientUserId: actor.userId, readAt: IsNull() });
+    const unread = await this.notifications.countBy({
+      recipientUserId: actor.userId,
+      readAt: IsNull(),
+      kind: Not(In(EMAIL_ONLY_NOTIFICATION_KINDS)),
+    });
     return { items: rows.map(toNotificationDto), page: query.page, pageSize: query.pageSize, total, unread };
   }
 
   /** Marks one of the caller's notifications read (again is harmless); others' answer 404. */
   async markRead(actor: Actor, id: string): Promise<NotificationDto> {
-    const notification = await this.notifications.findOneBy({ id, recipientUserId: actor.userId });
+    const notification = await this.notifications.findOneBy({
+      id,
+      recipientUserId: actor.userId,
+      kind: Not(In(EMAIL_ONLY_NOTIFICATION_KINDS)),
+    });
     if (!notification) throw new NotFoundError('Notification', id);
     if (!notification.readAt) {
       notification.readAt = new Date();
@@ -60,6 +76,14 @@ export class NotificationService {
       order: { createdAt: 'DESC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: rows.map(toNotificationDto), page: query.page, pageSize: query.pageSize, total };
+    return { items: rows.map(withoutSecretLinks), page: query.page, pageSize: query.pageSize, total };
   }
+}
+
+/** An admin sees that an invite or reset e-mail failed, never the single-use link inside it. */
+function withoutSecretLinks(notification: Notification): NotificationDto {
+  const dto = toNotificationDto(notification);
+  return EMAIL_ONLY_NOTIFICATION_KINDS.includes(notification.kind)
+    ? { ...dto, bodyText: '(not shown: this e-mail carries a single-use link; reissue it instead)' }
+    : dto;
 }

@@ -1,8 +1,7 @@
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UserRole } from '@hybridmatch/domain';
-import { ErrorCode } from '@hybridmatch/core';
-import { AccessTokenClaims } from '../auth/access-token';
+import { Actor, DomainError, ErrorCode } from '@hybridmatch/core';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../common/problem';
 import { requestIdOf } from '../common/request-id';
 
@@ -12,34 +11,24 @@ import { requestIdOf } from '../common/request-id';
  * and its JSON API): a valid access token in `Authorization: Bearer`, for a platform admin.
  * Refusals use the API's one error shape.
  */
-export function platformAdminOnly(jwt: JwtService) {
+export function platformAdminOnly(tokens: AccessTokenVerifier) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Bearer ')) {
-      return refuse(
-        request,
-        reply,
-        ErrorCode.Unauthenticated,
+    let actor: Actor;
+    try {
+      actor = await tokens.actorOf(
+        request.headers.authorization,
         'The queue dashboard is for platform admins: send "Authorization: Bearer <token>" (POST /api/auth/login).',
       );
+    } catch (error) {
+      if (error instanceof DomainError) return refuse(request, reply, error.code, error.detail);
+      throw error;
     }
-    let claims: AccessTokenClaims;
-    try {
-      claims = await jwt.verifyAsync<AccessTokenClaims>(header.slice('Bearer '.length));
-    } catch {
-      return refuse(
-        request,
-        reply,
-        ErrorCode.Unauthenticated,
-        'The access token is invalid or has expired; log in again.',
-      );
-    }
-    if (claims.role !== UserRole.PlatformAdmin) {
+    if (actor.role !== UserRole.PlatformAdmin) {
       return refuse(
         request,
         reply,
         ErrorCode.Forbidden,
-        `The queue dashboard is for platform admins; you are signed in as ${claims.role}.`,
+        `The queue dashboard is for platform admins; you are signed in as ${actor.role}.`,
       );
     }
   };

@@ -4,10 +4,11 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { QUEUES } from '@hybridmatch/queue';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { AuthModule } from '../auth/auth.module';
 import { platformAdminOnly } from './queue-dashboard-access';
 
 /** Where Bull Board is served: outside the `/api` prefix, like the OpenAPI pages. */
@@ -18,12 +19,12 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
  * retry and removal. Mounted as an encapsulated Fastify plugin whose `onRequest` hook admits only
  * a platform admin's bearer token (see `platformAdminOnly`).
  */
-@Module({})
+@Module({ imports: [AuthModule] })
 export class QueueDashboardModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokenVerifier,
   ) {}
 
   onModuleInit(): void {
@@ -37,7 +38,7 @@ export class QueueDashboardModule implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     void fastify.register(
       async (dashboard) => {
-        dashboard.addHook('onRequest', platformAdminOnly(this.jwt));
+        dashboard.addHook('onRequest', platformAdminOnly(this.tokens));
         await dashboard.register(serverAdapter.registerPlugin());
       },
       { prefix: QUEUE_DASHBOARD_PATH },

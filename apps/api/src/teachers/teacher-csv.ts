@@ -26,6 +26,15 @@ const asNumber: CellParser = (cell) =>
     ? { value: Number(cell.replace(',', '.')) }
     : { error: `"${cell}" is not a number; write for example 6 or 6.5` };
 
+const YES = ['ja', 'j', 'yes', 'y', 'true', '1', 'x'];
+const NO = ['nee', 'n', 'no', 'false', '0'];
+const asYesNo: CellParser = (cell) => {
+  const answer = cell.toLowerCase();
+  if (YES.includes(answer)) return { value: true };
+  if (NO.includes(answer)) return { value: false };
+  return { error: `"${cell}" is not yes or no; write ja or nee (yes or no)` };
+};
+
 const listItems = (cell: string) =>
   cell
     .split('|')
@@ -114,6 +123,7 @@ const COLUMN_SPECS: Record<CsvField, ColumnSpec> = {
   vogIssuedOn: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
   qualification: { parse: asLowerCase, requiredColumn: false, whenEmpty: { value: undefined } },
   qualificationSince: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
+  invite: { parse: asYesNo, requiredColumn: false, whenEmpty: { value: undefined } },
 };
 
 const CSV_FIELDS = Object.keys(COLUMN_SPECS) as CsvField[];
@@ -188,6 +198,8 @@ function ruleInputOf(teacher: CreateTeacherDto, invalid: Set<string>): TeacherRu
       : valid('qualification', teacher.qualification),
     qualificationSince: teacher.qualificationSince,
     vogIssuedOn: valid('vogIssuedOn', teacher.vogIssuedOn),
+    invite: invalid.has('email') ? undefined : valid('invite', teacher.invite),
+    email: teacher.email,
   };
 }
 

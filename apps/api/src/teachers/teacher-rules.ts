@@ -16,6 +16,9 @@ export interface TeacherRuleInput {
   qualification?: Qualification;
   qualificationSince?: string | null;
   vogIssuedOn?: string | null;
+  /** Invite the person to log in: needs their e-mail address. */
+  invite?: boolean;
+  email?: string | null;
 }
 
 const DAY_NAMES = ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
@@ -41,6 +44,9 @@ export function teacherRuleErrors(input: TeacherRuleInput, today: string): Field
   }
   if (input.vogIssuedOn && input.vogIssuedOn > today) {
     errors.push({ field: 'vogIssuedOn', reason: `must not be in the future (today is ${today})` });
+  }
+  if (input.invite && !input.email) {
+    errors.push({ field: 'email', reason: 'is required to invite this person (invite: yes)' });
   }
   return errors;
 }

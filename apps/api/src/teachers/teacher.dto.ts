@@ -225,11 +225,24 @@ export class CreateTeacherDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be a company id (UUID)' })
   companyId?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Invite the person to log in: creates their hybrid-teacher login and e-mails a single-use link (needs email). ' +
+      'Someone who already has a login, or whose address belongs to another account, is not invited again.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  invite?: boolean;
 }
 
-export class UpdateTeacherDto extends PartialType(OmitType(CreateTeacherDto, ['companyId'] as const), {
-  skipNullProperties: false,
-}) {
+export class UpdateTeacherDto extends PartialType(
+  OmitType(CreateTeacherDto, ['companyId', 'invite'] as const),
+  {
+    skipNullProperties: false,
+  },
+) {
   @ApiPropertyOptional({ example: true, description: 'False takes the person out of matching' })
   @IsOptionalButNotNull()
   @IsBoolean({ message: 'must be true or false' })
@@ -355,6 +368,12 @@ export class ImportResultDto {
   @ApiProperty({ example: 60, description: 'Existing profiles (same employee_ref) that were updated' })
   updated: number;
   @ApiProperty({ example: 1000 }) total: number;
+  @ApiProperty({
+    example: 940,
+    description:
+      'People invited to log in by this import (rows with invite = yes who had no login yet and whose address is free)',
+  })
+  invited: number;
 }
 
 export class SubjectDto {

@@ -21,6 +21,7 @@ import {
   Permission,
   ValidationError,
 } from '@hybridmatch/core';
+import { StaffInviteService } from './staff-invites';
 import { CsvField, CsvTeacherRow, columnOf, readTeacherCsv } from './teacher-csv';
 import { TeacherRuleInput, teacherRuleErrors, todayInNetherlands, vogValidForStart } from './teacher-rules';
 import {
@@ -101,6 +102,7 @@ export class TeacherService {
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly staffInvites: StaffInviteService,
   ) {}
 
   async list(actor: Actor, query: ListTeachersQueryDto): Promise<Page<TeacherDto>> {
@@ -157,8 +159,8 @@ export class TeacherService {
 
   async create(actor: Actor, body: CreateTeacherDto): Promise<TeacherDto> {
     const companyId = await this.companyFor(actor, body.companyId);
-    const { windows, companyId: _companyId, ...fields } = body;
-    assertTeacherRules({ ...fields, windows });
+    const { windows, companyId: _companyId, invite, ...fields } = body;
+    assertTeacherRules({ ...fields, windows, invite });
     await this.assertEmployeeRefFree(companyId, fields.employeeRef);
     const id = await this.dataSource
       .transaction(async (manager) => {
@@ -174,6 +176,7 @@ export class TeacherService {
           }),
         );
         await manager.insert(TeacherAvailabilityWindow, toWindowRows(saved.id, windows));
+        if (invite) await this.staffInvites.invite(manager, companyId, [saved.id]);
         return saved.id;
       })
       .catch(rethrowDuplicateEmployeeRef(body.employeeRef));
@@ -247,7 +250,12 @@ export class TeacherService {
         );
       }
       await replaceWindows(manager, ids, rows);
-      return { created: rows.length - updated, updated, total: rows.length };
+      const invited = await this.staffInvites.invite(
+        manager,
+        companyId,
+        ids.filter((_id, index) => rows[index].teacher.invite === true),
+      );
+      return { created: rows.length - updated, updated, total: rows.length, invited };
     });
   }
 
@@ -351,7 +359,7 @@ async function upsertProfiles(
   fields: CsvField[],
   rows: CsvTeacherRow[],
 ): Promise<string[]> {
-  const written = fields.filter((field) => field !== 'windows');
+  const written = fields.filter((field) => field !== 'windows' && field !== 'invite');
   const parameters: unknown[] = [companyId];
   const tuples = rows.map((row) => {
     const placeholders = written.map((field) => {

@@ -1,12 +1,16 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
 import { Actor, Page } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/id-param';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto, UserPageDto } from './user.dto';
 import { UserService } from './user.service';
+
+/** Who manages accounts: the platform admin, and company and school admins in their organisation. */
+const MANAGERS = [UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.SchoolAdmin];
 
 @ApiTags('users')
 @Controller('users')
@@ -26,16 +30,65 @@ export class UserController {
   }
 
   @Post('invites')
-  @Roles(UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.SchoolAdmin)
+  @Roles(...MANAGERS)
   @ApiCreatedResponse({ type: InviteDto })
   @ApiOperation({
     summary:
-      'Invite a person: creates the user and returns a single-use invite link, valid 7 days (platform admin: anyone; ' +
-      'company admin: company admins and hybrid teachers of their company; school admin: school admins of their school). ' +
-      'The link is returned to the caller to pass on; e-mailing invites comes with the notifications feature.',
+      'Invite a person: creates the user and e-mails them a single-use link to choose a password, valid 7 days ' +
+      '(platform admin: anyone; company admin: company admins and hybrid teachers of their company; ' +
+      'school admin: school admins of their school).',
   })
   @ApiProblems(400, 401, 403, 409)
   invite(@CurrentActor() actor: Actor, @Body() body: InviteUserDto): Promise<InviteDto> {
     return this.users.invite(actor, body);
+  }
+
+  @Post(':id/invite/resend')
+  @HttpCode(200)
+  @Roles(...MANAGERS)
+  @ApiOkResponse({ type: UserDto })
+  @ApiOperation({
+    summary: 'E-mail the pending invite again: the same link, valid until it was due to expire',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  resendInvite(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UserDto> {
+    return this.users.resendInvite(actor, id);
+  }
+
+  @Post(':id/invite/reissue')
+  @HttpCode(200)
+  @Roles(...MANAGERS)
+  @ApiOkResponse({ type: UserDto })
+  @ApiOperation({
+    summary: 'E-mail a new invite link, valid 7 days; the previous link stops working (also after expiry)',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reissueInvite(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UserDto> {
+    return this.users.reissueInvite(actor, id);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Roles(...MANAGERS)
+  @ApiOkResponse({ type: UserDto })
+  @ApiOperation({
+    summary:
+      'Deactivate an account: its sign-ins end and its access tokens are refused at once (not your own account)',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  deactivate(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UserDto> {
+    return this.users.deactivate(actor, id);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @Roles(...MANAGERS)
+  @ApiOkResponse({ type: UserDto })
+  @ApiOperation({
+    summary: 'Reactivate a deactivated account; the person signs in again with their password',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  reactivate(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UserDto> {
+    return this.users.reactivate(actor, id);
   }
 }

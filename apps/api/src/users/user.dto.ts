@@ -87,6 +87,8 @@ export class UserDto {
   invitePending: boolean;
   @ApiProperty({ example: '2026-05-08T09:30:00.000Z', nullable: true, type: Date })
   inviteExpiresAt: Date | null;
+  @ApiProperty({ example: true, description: 'False while the account is deactivated' }) active: boolean;
+  @ApiProperty({ example: null, nullable: true, type: Date }) deactivatedAt: Date | null;
   @ApiProperty({ example: null, nullable: true, type: Date }) lastLoginAt: Date | null;
   @ApiProperty({ example: '2026-05-01T09:30:00.000Z' }) createdAt: Date;
 }
@@ -96,12 +98,10 @@ export class UserPageDto extends PageMetaDto {
 }
 
 export class InviteDto {
-  @ApiProperty({ type: UserDto }) user: UserDto;
-
   @ApiProperty({
-    example: 'https://hybridmatch.example.nl/invite?token=q3Jx…',
+    type: UserDto,
     description:
-      'Send this link to the person; it works once, for 7 days. (E-mailing invites comes with notifications.)',
+      'The invited person. The single-use link (valid 7 days) goes to their e-mail address through the outbox, never to the inviter.',
   })
-  inviteUrl: string;
+  user: UserDto;
 }

@@ -1,23 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, QueryFailedError, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { CLOCK } from '@hybridmatch/config';
 import { Organisation, Region, TeacherProfile, User } from '@hybridmatch/database';
-import { isSchoolKind, OrganisationKind, UserRole } from '@hybridmatch/domain';
+import { Clock, isSchoolKind, OrganisationKind, UserRole } from '@hybridmatch/domain';
 import {
   AccessService,
   Actor,
   ConflictError,
   ErrorCode,
   ForbiddenError,
+  NotFoundError,
   Page,
   pageWindow,
+  Permission,
   ValidationError,
 } from '@hybridmatch/core';
-import { newInviteToken } from '../auth/password';
+import { AccountMailService } from '../auth/account-mail.service';
+import { SessionService } from '../auth/session.service';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto } from './user.dto';
-
-export const INVITE_VALID_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The roles each organisation admin may invite, always into their own organisation. */
 const INVITABLE_BY: Partial<Record<UserRole, readonly UserRole[]>> = {
@@ -46,6 +47,8 @@ export const toUserDto = (user: User): UserDto => ({
   regionIds: (user.regions ?? []).map((region) => region.id),
   invitePending: user.inviteExpiresAt !== null,
   inviteExpiresAt: user.inviteExpiresAt,
+  active: user.deactivatedAt === null,
+  deactivatedAt: user.deactivatedAt,
   lastLoginAt: user.lastLoginAt,
   createdAt: user.createdAt,
 });
@@ -59,7 +62,9 @@ export class UserService {
     @InjectRepository(TeacherProfile) private readonly teachers: Repository<TeacherProfile>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: AccountMailService,
+    private readonly sessions: SessionService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserDto>> {
@@ -89,7 +94,10 @@ export class UserService {
     return { items: rows.map(toUserDto), page: query.page, pageSize: query.pageSize, total };
   }
 
-  /** Creates the user with a single-use invite token; only the token's hash is stored. */
+  /**
+   * Creates the user with a single-use invite token (only its hash is stored) and e-mails the link
+   * through the outbox, in one transaction. The link goes to the person, never to the inviter.
+   */
   async invite(actor: Actor, body: InviteUserDto): Promise<InviteDto> {
     const placement =
       actor.role === UserRole.PlatformAdmin
@@ -101,7 +109,6 @@ export class UserService {
     const email = body.email.trim().toLowerCase();
     if (await this.users.existsBy({ email })) throw duplicateEmail(email);
 
-    const { token, hash } = newInviteToken();
     const userId = await this.dataSource
       .transaction(async (manager) => {
         const user = await manager.save(
@@ -113,10 +120,9 @@ export class UserService {
             organisationId: placement.organisationId,
             regions: placement.regionIds.map((id) => ({ id }) as Region),
             passwordHash: null,
-            inviteTokenHash: hash,
-            inviteExpiresAt: new Date(Date.now() + INVITE_VALID_FOR_MS),
           }),
         );
+        await this.mail.issueInvites(manager, [user]);
         if (body.teacherProfileId) {
           // Conditional, so two invites cannot both claim the same profile.
           const linked = await manager.update(
@@ -133,8 +139,92 @@ export class UserService {
         throw isUniqueViolation(error) ? duplicateEmail(email) : error;
       });
 
-    const user = await this.users.findOneOrFail({ where: { id: userId }, relations: { regions: true } });
-    return { user: toUserDto(user), inviteUrl: `${this.config.http.publicUrl}/invite?token=${token}` };
+    return { user: await this.load(userId) };
+  }
+
+  /** E-mails the pending invite's link again (same link, same expiry). */
+  async resendInvite(actor: Actor, id: string): Promise<UserDto> {
+    const user = await this.manageable(actor, id);
+    if (!user.inviteExpiresAt)
+      throw new ConflictError(
+        ErrorCode.InviteNotPending,
+        'This person has already chosen a password; there is no invite to resend.',
+      );
+    if (user.inviteExpiresAt <= this.clock.now())
+      throw new ConflictError(
+        ErrorCode.InviteExpired,
+        'This invite has expired; reissue it (POST …/invite/reissue) to send a new link.',
+      );
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.mail.resendInvite(manager, user.id))) await this.mail.issueInvites(manager, [user]);
+    });
+    return this.load(id);
+  }
+
+  /** A new invite link (valid 7 days) by e-mail; the previous link stops working. */
+  async reissueInvite(actor: Actor, id: string): Promise<UserDto> {
+    const user = await this.manageable(actor, id);
+    const withPassword = await this.users.findOne({
+      where: { id },
+      select: { id: true, passwordHash: true },
+    });
+    if (withPassword?.passwordHash)
+      throw new ConflictError(
+        ErrorCode.InviteNotPending,
+        'This person has already chosen a password; they can ask for a password reset instead.',
+      );
+    await this.dataSource.transaction((manager) => this.mail.issueInvites(manager, [user]));
+    return this.load(id);
+  }
+
+  /** Deactivates an account: no login or refresh, and its access tokens are refused at once. */
+  async deactivate(actor: Actor, id: string): Promise<UserDto> {
+    if (id === actor.userId)
+      throw new ConflictError(
+        ErrorCode.OwnAccount,
+        'You cannot deactivate your own account; ask another administrator.',
+      );
+    const user = await this.manageable(actor, id);
+    if (!user.deactivatedAt)
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(User, id, { deactivatedAt: this.clock.now() });
+        await this.sessions.endAll(manager, id);
+      });
+    return this.load(id);
+  }
+
+  /** Lets a deactivated person sign in again (with their password; no old sign-in comes back). */
+  async reactivate(actor: Actor, id: string): Promise<UserDto> {
+    await this.manageable(actor, id);
+    await this.users.update(id, { deactivatedAt: null });
+    return this.load(id);
+  }
+
+  private async load(id: string): Promise<UserDto> {
+    return toUserDto(await this.users.findOneOrFail({ where: { id }, relations: { regions: true } }));
+  }
+
+  /**
+   * The account an admin may manage: the platform admin any; company and school admins the
+   * roles they may invite, in their own organisation. Others' accounts answer 404; accounts they
+   * see but may not manage (a coordinator's view) answer 403.
+   */
+  private async manageable(actor: Actor, id: string): Promise<User> {
+    const user = await this.users.findOne({
+      where: { id },
+      relations: { regions: true, organisation: true },
+    });
+    const owner = user?.organisation
+      ? { organisationId: user.organisation.id, regionId: user.organisation.regionId }
+      : null;
+    if (actor.role === UserRole.PlatformAdmin && user) return user;
+    // Whose organisation the caller may see is the access service's decision (else 404) …
+    await this.access.requireAccess(actor, Permission.OrganisationRead, owner, { what: 'User', id });
+    // … and which accounts an admin manages is the invite rule's (else 403).
+    const account = user as User;
+    if (!INVITABLE_BY[actor.role]?.includes(account.role) || actor.organisationId !== owner?.organisationId)
+      throw new ForbiddenError(`As ${actor.role} you may not manage this ${account.role} account.`);
+    return account;
   }
 
   /** Company and school admins invite into their own organisation only, and only the roles they may grant. */

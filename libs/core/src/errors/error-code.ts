@@ -21,6 +21,9 @@ export enum ErrorCode {
   ReleasedHoursExceeded = 'RELEASED_HOURS_EXCEEDED',
   ReleasedDaysExceeded = 'RELEASED_DAYS_EXCEEDED',
   PlacementOverlap = 'PLACEMENT_OVERLAP',
+  InviteNotPending = 'INVITE_NOT_PENDING',
+  InviteExpired = 'INVITE_EXPIRED',
+  OwnAccount = 'OWN_ACCOUNT',
   // input and transport
   CsvInvalid = 'CSV_INVALID',
   RateLimited = 'RATE_LIMITED',
@@ -41,7 +44,10 @@ export type ConflictCode =
   | ErrorCode.TeacherNotOffered
   | ErrorCode.ReleasedHoursExceeded
   | ErrorCode.ReleasedDaysExceeded
-  | ErrorCode.PlacementOverlap;
+  | ErrorCode.PlacementOverlap
+  | ErrorCode.InviteNotPending
+  | ErrorCode.InviteExpired
+  | ErrorCode.OwnAccount;
 
 /** One problem with one field (or CSV cell): where, and why. */
 export interface FieldError {

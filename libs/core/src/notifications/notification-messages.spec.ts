@@ -1,6 +1,14 @@
-import { NotificationKind } from '@hybridmatch/database';
+import {
+  EMAIL_ONLY_NOTIFICATION_KINDS,
+  NotificationKind,
+  ProposalNotificationKind,
+} from '@hybridmatch/database';
 import { ProposalParty } from '@hybridmatch/domain';
 import { composeProposalMessage, formatDeadline, ProposalFacts } from './notification-messages';
+
+const PROPOSAL_KINDS = Object.values(NotificationKind).filter(
+  (kind): kind is ProposalNotificationKind => !EMAIL_ONLY_NOTIFICATION_KINDS.includes(kind),
+);
 
 const FACTS: ProposalFacts = {
   link: 'https://hybridmatch.example/proposals/5e6f7081',
@@ -13,7 +21,7 @@ const FACTS: ProposalFacts = {
 };
 
 describe('composeProposalMessage', () => {
-  it.each(Object.values(NotificationKind))(
+  it.each(PROPOSAL_KINDS)(
     '%s: Dutch first, English below, with the link, under 200 characters of subject',
     (kind) => {
       const { subject, bodyText } = composeProposalMessage(kind, FACTS);

@@ -1,4 +1,4 @@
-import { NotificationKind } from '@hybridmatch/database';
+import { NotificationKind, ProposalNotificationKind } from '@hybridmatch/database';
 import { ProposalParty } from '@hybridmatch/domain';
 
 /** What a proposal message talks about; everything a reader needs to act without logging in first. */
@@ -63,7 +63,7 @@ interface Text {
 }
 
 /** Dutch and English text for one kind of message: what happened, what to do, by when, and the link. */
-function texts(kind: NotificationKind, f: ProposalFacts): { nl: Text; en: Text } {
+function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en: Text } {
   const whatNl = `${f.teacherName} (${f.companyName}) voor "${f.requestTitle}" bij ${f.schoolName}, ${hoursNl(f.minutesPerWeek)} uur per week`;
   const whatEn = `${f.teacherName} (${f.companyName}) for "${f.requestTitle}" at ${f.schoolName}, ${hoursEn(f.minutesPerWeek)} hours a week`;
   const reasonNl = f.reason ? [`Reden: ${f.reason}`] : [];
@@ -239,7 +239,10 @@ function texts(kind: NotificationKind, f: ProposalFacts): { nl: Text; en: Text }
 }
 
 /** Plain text, Dutch first with an English fallback below it; the subject carries both. */
-export function composeProposalMessage(kind: NotificationKind, facts: ProposalFacts): NotificationMessage {
+export function composeProposalMessage(
+  kind: ProposalNotificationKind,
+  facts: ProposalFacts,
+): NotificationMessage {
   const { nl, en } = texts(kind, facts);
   const subject = `${nl.subject} / ${en.subject}`;
   const bodyText = [

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
-import { Notification, NotificationKind, Proposal } from '@hybridmatch/database';
+import { Notification, NotificationKind, Proposal, ProposalNotificationKind } from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty, UserRole } from '@hybridmatch/domain';
 import { composeProposalMessage, ProposalFacts } from './notification-messages';
 
 /** Who hears about a proposal event. */
 type Audience = 'parties' | 'pending_parties' | 'coordinators' | 'parties_and_coordinators';
 
-const AUDIENCE: Record<NotificationKind, Audience> = {
+const AUDIENCE: Record<ProposalNotificationKind, Audience> = {
   [NotificationKind.ProposalNew]: 'parties',
   [NotificationKind.CascadeOffer]: 'parties',
   [NotificationKind.AnswerNeeded]: 'pending_parties',
@@ -39,7 +39,7 @@ export class NotificationOutboxService {
   async notifyProposal(
     manager: EntityManager,
     proposal: Proposal,
-    kind: NotificationKind,
+    kind: ProposalNotificationKind,
     details: ProposalEventDetails = {},
   ): Promise<number> {
     const recipients = await this.recipients(manager, proposal, AUDIENCE[kind]);

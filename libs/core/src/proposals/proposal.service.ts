@@ -10,6 +10,7 @@ import {
   Proposal,
   ProposalEvent,
   ProposalEventAction,
+  ProposalNotificationKind,
   TeacherProfile,
   TeachingRequest,
 } from '@hybridmatch/database';
@@ -121,7 +122,7 @@ const EVENT_ACTION: Record<ProposalActionKind, ProposalEventAction> = {
 };
 
 /** The notification an action sends, if any. Expiry itself notifies nobody: `expiring_soon` came before. */
-function notificationFor(action: ProposalAction, next: ProposalStatus): NotificationKind | null {
+function notificationFor(action: ProposalAction, next: ProposalStatus): ProposalNotificationKind | null {
   switch (action.kind) {
     case ProposalActionKind.Accept:
       return next === ProposalStatus.AwaitingApproval ? NotificationKind.AllAccepted : null;

@@ -8,13 +8,19 @@ import { TeachingRequest } from './teaching-request.entity';
 import { User } from './user.entity';
 import { MatchRun, MatchRunStatus, MatchRunTrigger } from './match-run.entity';
 import { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule } from './match-run-schedule.entity';
-import { Notification, NotificationDeliveryStatus, NotificationKind } from './notification.entity';
+import {
+  EMAIL_ONLY_NOTIFICATION_KINDS,
+  Notification,
+  NotificationDeliveryStatus,
+  NotificationKind,
+} from './notification.entity';
 import { Placement, PlacementStatus } from './placement.entity';
 import { PlacementSlot } from './placement-slot.entity';
 import { Proposal } from './proposal.entity';
 import { ProposalEvent, ProposalEventAction } from './proposal-event.entity';
 import { InstitutionDayOff } from './institution-day-off.entity';
 import { SchoolHoliday } from './school-holiday.entity';
+import { RefreshToken } from './refresh-token.entity';
 
 export {
   LessonBlock,
@@ -31,6 +37,7 @@ export { MatchRun, MatchRunStatus, MatchRunTrigger };
 export { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule };
 export type { MatchRunParameters, MatchRunResult, MatchRunTimings } from './match-run.entity';
 export {
+  EMAIL_ONLY_NOTIFICATION_KINDS,
   Notification,
   NotificationDeliveryStatus,
   NotificationKind,
@@ -40,9 +47,11 @@ export {
   Proposal,
   ProposalEvent,
   ProposalEventAction,
+  RefreshToken,
 };
 export type { ProposalExplanation } from './proposal.entity';
 export { InstitutionDayOff, SchoolHoliday };
+export type { ProposalNotificationKind } from './notification.entity';
 
 export const ENTITIES = [
   Region,
@@ -62,4 +71,5 @@ export const ENTITIES = [
   MatchRunSchedule,
   SchoolHoliday,
   InstitutionDayOff,
+  RefreshToken,
 ];

@@ -21,7 +21,22 @@ export enum NotificationKind {
   CascadeOffer = 'cascade_offer',
   Withdrawn = 'withdrawn',
   Cancelled = 'cancelled',
+  /** Account e-mails: they carry a single-use link and are never listed in the app. */
+  Invite = 'invite',
+  PasswordReset = 'password_reset',
 }
+
+/** The kinds a proposal event sends. */
+export type ProposalNotificationKind = Exclude<
+  NotificationKind,
+  NotificationKind.Invite | NotificationKind.PasswordReset
+>;
+
+/** Kinds that only go out by e-mail: their text holds a single-use link, so no in-app list shows it. */
+export const EMAIL_ONLY_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  NotificationKind.Invite,
+  NotificationKind.PasswordReset,
+];
 
 export enum NotificationDeliveryStatus {
   Pending = 'pending',

@@ -62,6 +62,25 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   inviteExpiresAt: Date | null;
 
+  /** SHA-256 of the single-use password-reset token; the token itself is never stored. */
+  @Index({ unique: true, where: 'password_reset_token_hash IS NOT NULL' })
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false })
+  passwordResetTokenHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true, select: false })
+  passwordResetExpiresAt: Date | null;
+
+  /**
+   * Carried in every access token (`ver`); raising it ("sign out everywhere", deactivation, a
+   * password reset) makes every token issued before stop working at once.
+   */
+  @Column({ type: 'integer', default: 0 })
+  authVersion: number;
+
+  /** Set while the account is deactivated: no login, no refresh, no token accepted. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

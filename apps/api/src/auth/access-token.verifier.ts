@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { Repository } from 'typeorm';
+import { User } from '@hybridmatch/database';
+import { Actor, UnauthenticatedError } from '@hybridmatch/core';
+import { AccessTokenClaims } from './access-token';
+
+/**
+ * Turns an `Authorization: Bearer …` header into the Actor, for the global guard and for the
+ * queue dashboard (a Fastify plugin outside Nest's routing). A valid signature is not enough: the
+ * account must still exist, be active, and not have ended its sign-ins since the token was issued
+ * (the token's `ver` against the user's `auth_version`). One primary-key lookup per request, so
+ * deactivation and "sign out everywhere" take effect at once.
+ */
+@Injectable()
+export class AccessTokenVerifier {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  async actorOf(authorization: string | undefined, whenMissing: string): Promise<Actor> {
+    if (!authorization?.startsWith('Bearer ')) throw new UnauthenticatedError(whenMissing);
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(authorization.slice('Bearer '.length));
+    } catch {
+      throw new UnauthenticatedError('The access token is invalid or has expired; log in again.');
+    }
+    const user =
+      isUUID(claims.sub) &&
+      (await this.users.findOne({
+        where: { id: claims.sub },
+        select: { id: true, authVersion: true, deactivatedAt: true },
+      }));
+    const refusal = !user
+      ? 'The account of this access token no longer exists.'
+      : user.deactivatedAt
+        ? 'This account is deactivated; ask an administrator of your organisation.'
+        : (claims.ver ?? 0) !== user.authVersion
+          ? 'This sign-in has ended (signed out everywhere, or the password changed); log in again.'
+          : null;
+    if (refusal) throw new UnauthenticatedError(refusal);
+    return {
+      userId: claims.sub,
+      role: claims.role,
+      organisationId: claims.org,
+      regionIds: claims.regions ?? [],
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
+import { Notification, NotificationKind, Organisation, User } from '@hybridmatch/database';
+import { Clock } from '@hybridmatch/domain';
+import { composeInviteMessage, composePasswordResetMessage } from './account-messages';
+import { newSecretToken } from './password';
+
+export const INVITE_VALID_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+export const PASSWORD_RESET_VALID_FOR_MS = 60 * 60 * 1000;
+
+/** Notification rows per INSERT statement: 6 parameters each, far below PostgreSQL's limit. */
+const MAIL_CHUNK_ROWS = 1000;
+
+type Invitee = Pick<User, 'id' | 'name' | 'organisationId'>;
+
+/**
+ * Account e-mails (invites and password resets) through the notification outbox: the new token's
+ * hash and the e-mail carrying the token are written in the caller's transaction, so a link is
+ * never sent for a token that was not stored, nor stored without being sent. A new token replaces
+ * the previous one: the old link stops working.
+ */
+@Injectable()
+export class AccountMailService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  inviteLink(token: string): string {
+    return `${this.config.http.publicUrl}/invite?token=${token}`;
+  }
+
+  resetLink(token: string): string {
+    return `${this.config.http.publicUrl}/reset-password?token=${token}`;
+  }
+
+  /** Gives every invitee a fresh invite token (valid 7 days) and queues one invite e-mail each; set-based. */
+  async issueInvites(manager: EntityManager, invitees: Invitee[]): Promise<Date> {
+    const validUntil = new Date(this.clock.now().getTime() + INVITE_VALID_FOR_MS);
+    if (invitees.length === 0) return validUntil;
+    const organisationIds = [...new Set(invitees.flatMap((invitee) => invitee.organisationId ?? []))];
+    const organisations = await manager.find(Organisation, {
+      where: { id: In(organisationIds) },
+      select: { id: true, name: true },
+    });
+    const nameOf = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+    const issued = invitees.map((invitee) => ({ invitee, ...newSecretToken() }));
+    await manager.query(
+      `UPDATE app_user SET invite_token_hash = v.hash, invite_expires_at = $3, updated_at = now()
+         FROM unnest($1::uuid[], $2::varchar[]) AS v(id, hash)
+        WHERE app_user.id = v.id`,
+      [issued.map(({ invitee }) => invitee.id), issued.map(({ hash }) => hash), validUntil],
+    );
+    await this.queue(
+      manager,
+      issued.map(({ invitee, token, hash }) => ({
+        recipientUserId: invitee.id,
+        kind: NotificationKind.Invite,
+        dedupeKey: `invite-${invitee.id}-${hash.slice(0, 16)}`,
+        ...composeInviteMessage({
+          name: invitee.name,
+          link: this.inviteLink(token),
+          validUntil,
+          organisationName: invitee.organisationId ? nameOf.get(invitee.organisationId) : null,
+        }),
+      })),
+    );
+    return validUntil;
+  }
+
+  /** Sends the pending invite's e-mail again (the same link): a copy of the last invite e-mail. */
+  async resendInvite(manager: EntityManager, userId: string): Promise<boolean> {
+    const last = await manager.findOne(Notification, {
+      where: { recipientUserId: userId, kind: NotificationKind.Invite },
+      order: { createdAt: 'DESC' },
+    });
+    if (!last) return false;
+    await this.queue(manager, [
+      {
+        recipientUserId: userId,
+        kind: NotificationKind.Invite,
+        subject: last.subject,
+        bodyText: last.bodyText,
+        dedupeKey: `invite-${userId}-resend-${randomUUID()}`,
+      },
+    ]);
+    return true;
+  }
+
+  /** A fresh single-use reset token (valid 1 hour; the previous one dies) and its e-mail. */
+  async issuePasswordReset(manager: EntityManager, user: Pick<User, 'id' | 'name'>): Promise<void> {
+    const validUntil = new Date(this.clock.now().getTime() + PASSWORD_RESET_VALID_FOR_MS);
+    const { token, hash } = newSecretToken();
+    await manager.update(User, user.id, {
+      passwordResetTokenHash: hash,
+      passwordResetExpiresAt: validUntil,
+    });
+    await this.queue(manager, [
+      {
+        recipientUserId: user.id,
+        kind: NotificationKind.PasswordReset,
+        dedupeKey: `password-reset-${user.id}-${hash.slice(0, 16)}`,
+        ...composePasswordResetMessage({ name: user.name, link: this.resetLink(token), validUntil }),
+      },
+    ]);
+  }
+
+  private async queue(
+    manager: EntityManager,
+    rows: Array<Pick<Notification, 'recipientUserId' | 'kind' | 'subject' | 'bodyText' | 'dedupeKey'>>,
+  ): Promise<void> {
+    for (let start = 0; start < rows.length; start += MAIL_CHUNK_ROWS) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(rows.slice(start, start + MAIL_CHUNK_ROWS).map((row) => ({ ...row, proposalId: null })))
+        .orIgnore()
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { AccountPagesController } from './account-pages.controller';
+
+/** Server-rendered pages that links in e-mails lead to (until the web app exists). */
+@Module({ imports: [AuthModule], controllers: [AccountPagesController] })
+export class PagesModule {}
