@@ -166,7 +166,7 @@ describe('onboarding: invites, password reset, sign-ins (e2e)', () => {
       await office?.close();
     });
 
-    it('fourteen people of one office activate their invites within a minute (not the login limit)', async () => {
+    it('fourteen people of one office activate their invites: more than the login limit, not counted against it', async () => {
       const { admin } = await companyWithAdmin(office);
       const addresses = Array.from({ length: 14 }, (_, index) => email(`kantoor${index}`));
       for (const address of addresses) await invite(admin, address, undefined, office);
@@ -187,7 +187,7 @@ describe('onboarding: invites, password reset, sign-ins (e2e)', () => {
         );
       expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
       expect(statuses[10]).toBe(429);
-    });
+    }, 240_000);
   });
 
   describe('password reset', () => {
