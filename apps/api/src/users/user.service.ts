@@ -10,7 +10,6 @@ import {
   ConflictError,
   ErrorCode,
   ForbiddenError,
-  NotFoundError,
   Page,
   pageWindow,
   Permission,
