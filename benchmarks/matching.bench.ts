@@ -25,6 +25,7 @@ import {
 import { solveDenseRaw } from '@hybridmatch/matching/assignment/lap-dense';
 import { solveSparseRaw } from '@hybridmatch/matching/assignment/lap-sparse';
 import { buildInstance } from '@hybridmatch/matching/region/instance';
+import { loadMipSolver, solveRegionExact } from '@hybridmatch/matching/exact/solve-exact';
 import { bruteForceRegion, regionToLp } from '@hybridmatch/matching/testing/oracles';
 import { syntheticRegion, SyntheticOptions } from '@hybridmatch/matching/testing/synthetic';
 
@@ -299,6 +300,66 @@ async function gapBench(): Promise<void> {
   );
 }
 
+/** Seconds the exact solve may take per region in the bench (the match runs' default is 20). */
+const EXACT_LIMIT = Number(process.env.BENCH_EXACT_LIMIT ?? 20);
+
+/**
+ * The exact solve per region size: the engine's proven gap on its own, the time until the MIP
+ * proves the optimum (warm-started from the engine's answer), and the proven gap after the limit.
+ */
+async function exactBench(): Promise<void> {
+  console.log(
+    `## Exact solve (engine answer, then HiGHS MIP warm-started from it; time limit ${EXACT_LIMIT} s)\n`,
+  );
+  const solver = await loadMipSolver();
+  const sizes: { teachers: number; requests: number; travelScale: number }[] = [
+    { teachers: 60, requests: 60, travelScale: 1 },
+    { teachers: 120, requests: 125, travelScale: 1 },
+    { teachers: 300, requests: 300, travelScale: 0.5 },
+    { teachers: 300, requests: 300, travelScale: 1 },
+    { teachers: 600, requests: 600, travelScale: 1 },
+    { teachers: 1000, requests: 2500, travelScale: 1 },
+  ];
+  const rows: (string | number)[][] = [];
+  for (const size of sizes) {
+    const { teachers, requests } = syntheticRegion({ seed: 7, ...size });
+    const engineStart = performance.now();
+    const engine = solveRegion(teachers, requests, { explain: false });
+    const engineMs = performance.now() - engineStart;
+    const start = performance.now();
+    const exact = solveRegionExact(teachers, requests, solver, {
+      explain: false,
+      timeLimitSeconds: EXACT_LIMIT,
+    });
+    const exactMs = performance.now() - start;
+    const proof = exact.proof;
+    const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+    rows.push([
+      `${size.teachers} × ${engine.totals.blocks} (travel ×${size.travelScale})`,
+      engine.totals.eligiblePairs,
+      ms(engineMs),
+      pct((proof.upperBound - engine.totals.score) / proof.upperBound),
+      proof.proven ? `${(exactMs / 1000).toFixed(2)} s` : `not within ${EXACT_LIMIT} s`,
+      pct(proof.gap),
+      proof.method,
+      proof.mipStatus ?? '—',
+    ]);
+  }
+  table(
+    [
+      'region (teachers × blocks)',
+      'eligible pairs',
+      'engine ms',
+      'engine gap to proven bound',
+      'time to proven optimum',
+      'gap after time limit',
+      'method',
+      'HiGHS status',
+    ],
+    rows,
+  );
+}
+
 /** Median solve time (raw solver) and certificate-check time of our solver, plus the cost. */
 function timeSolve(problem: AssignmentProblem, runs: number): { cost: number; ms: number; certMs: number } {
   let cost = 0;
@@ -423,6 +484,7 @@ async function main(): Promise<void> {
   );
   regionBench();
   await gapBench();
+  await exactBench();
   orlibBench();
   console.log(`bench finished in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

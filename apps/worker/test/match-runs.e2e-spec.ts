@@ -137,7 +137,9 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
       minutesPerWeek: 360,
       fillRate: 1,
       proposalsCreated: 2,
+      proof: { proven: true, gap: 0, method: 'flow', mipStatus: null },
     });
+    expect(run.result.proof.upperBound).toBe(run.result.proof.score);
     expect(run.timings).toMatchObject({
       loadMs: expect.any(Number),
       storeMs: expect.any(Number),

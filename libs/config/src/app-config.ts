@@ -130,6 +130,13 @@ class EnvironmentVariables {
   SHUTDOWN_TIMEOUT_MS = 25_000;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  MATCH_TIME_LIMIT_SECONDS = 20;
+
+  @IsOptional()
   @IsISO8601({ strict: true }, { message: 'HM_NOW must be an ISO 8601 date or instant (e.g. 2027-03-01)' })
   HM_NOW?: string;
 }
@@ -156,6 +163,8 @@ export interface AppConfig {
   metrics: { port: number; host: string; token?: string };
   /** How long a stopping process waits for the work in flight before it exits anyway. */
   shutdown: { timeoutMs: number };
+  /** Seconds a match run's exact solve (MIP) may take before it keeps its best answer and bound. */
+  matching: { timeLimitSeconds: number };
   /** When set, the product's clock starts at this instant (demo "as of" another date). */
   clock: { startAt?: Date };
 }
@@ -195,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     proposals: { expiryDays: vars.PROPOSAL_EXPIRY_DAYS },
     metrics: { port: vars.METRICS_PORT, host: vars.METRICS_HOST, token: vars.METRICS_TOKEN },
     shutdown: { timeoutMs: vars.SHUTDOWN_TIMEOUT_MS },
+    matching: { timeLimitSeconds: vars.MATCH_TIME_LIMIT_SECONDS },
     clock: { startAt: vars.HM_NOW ? new Date(vars.HM_NOW) : undefined },
   };
 }

@@ -7,6 +7,7 @@
  *   greedyBaseline(teachers, requests, options?): RegionResult            // comparison baseline
  *   checkEligibility(teacher, request, block?, options?): EligibilityReport // "why not this teacher"
  *   regionLossIfForbidden(teachers, requests, teacherId, requestId, options?) // exact regional cost of a veto
+ *   solveRegionExact(teachers, requests, await loadMipSolver(), options?)   // proven optimum with side rules (MIP)
  *   DEFAULT_SCORE_WEIGHTS                                                    // documented default weights
  * Time is weekday 1..7 (ISO, Monday = 1) and minutes since midnight; dates are ISO YYYY-MM-DD;
  * coordinates { lat, lon } in degrees. Exclusions (`options.exclude`, `options.excludeTeacherIds`)
@@ -41,6 +42,8 @@ export { DEFAULT_SCORE_WEIGHTS, SCORE_COMPONENTS } from './region/score';
 export { solveRegion } from './region/solve-region';
 export { greedyBaseline } from './region/greedy';
 export { regionLossIfForbidden } from './region/explain';
+export { solveRegionExact, loadMipSolver, DEFAULT_EXACT_TIME_LIMIT_SECONDS } from './exact/solve-exact';
+export type { MipSolver, ExactOptions, ExactRegionResult, RegionProof } from './exact/solve-exact';
 export type { RegionLoss } from './region/explain';
 export { greatCircleKm, dayNumber } from './region/dates';
 export { solveTransport, checkTransportCertificate, toUnitSide } from './region/transport';

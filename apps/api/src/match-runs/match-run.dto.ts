@@ -127,6 +127,38 @@ export class MatchRunTimingsDto {
   @ApiPropertyOptional({ example: 175, description: 'The whole run (ms)' }) totalMs?: number;
 }
 
+export class MatchRunProofDto {
+  @ApiProperty({
+    enum: ['flow', 'mip', 'heuristic'],
+    example: 'mip',
+    description:
+      'flow: no side rule bound, the certified flow optimum; mip: the exact solve (HiGHS) closed the gap or improved the answer; heuristic: the engine’s answer, not improved within the time limit',
+  })
+  method: 'flow' | 'mip' | 'heuristic';
+  @ApiProperty({
+    example: true,
+    description: 'The answer is the proven optimum of the documented model (gap 0)',
+  })
+  proven: boolean;
+  @ApiProperty({ example: 493498, description: 'Score of the answer (points)' }) score: number;
+  @ApiProperty({ example: 493498, description: 'Proven upper bound on the score of every feasible answer' })
+  upperBound: number;
+  @ApiProperty({ example: 0, description: '(upperBound − score) / upperBound; 0 = proven optimal' })
+  gap: number;
+  @ApiProperty({ example: 431132, description: 'Score of the engine’s own answer before the exact solve' })
+  heuristicScore: number;
+  @ApiProperty({
+    example: 'optimal',
+    nullable: true,
+    type: String,
+    description: 'HiGHS model status; null: no MIP needed',
+  })
+  mipStatus: string | null;
+  @ApiProperty({ example: 5356, description: 'Time in the MIP (ms)' }) mipMs: number;
+  @ApiProperty({ example: 20, description: 'The MIP time limit of the run (MATCH_TIME_LIMIT_SECONDS)' })
+  timeLimitSeconds: number;
+}
+
 export class MatchRunResultDto {
   @ApiProperty({ example: 12, description: 'Requests with at least one free lesson block' })
   requestsConsidered: number;
@@ -140,6 +172,11 @@ export class MatchRunResultDto {
   @ApiProperty({ example: 24150, description: 'Sum of the proposals’ scores (points)' }) totalScore: number;
   @ApiProperty({ example: 0.85, description: 'blocksFilled / blocksConsidered' }) fillRate: number;
   @ApiProperty({ example: 14 }) proposalsCreated: number;
+  @ApiPropertyOptional({
+    type: MatchRunProofDto,
+    description: 'What is proven about the answer (absent on runs made before the exact solve)',
+  })
+  proof?: MatchRunProofDto;
 }
 
 export class MatchRunDto {

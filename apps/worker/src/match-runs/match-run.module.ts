@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MatchRunPoller } from './match-run.poller';
 import { MatchRunProcessor } from './match-run.processor';
-import { MatchRunner } from './match-runner.service';
+import { loadMipSolver } from '@hybridmatch/matching';
+import { MatchRunner, MIP_SOLVER } from './match-runner.service';
 import { MatchScheduleSync } from './match-schedule.sync';
 import { ScheduledMatchRunStarter } from './scheduled-match-run.service';
 
@@ -12,6 +13,13 @@ import { ScheduledMatchRunStarter } from './scheduled-match-run.service';
  * implementation for the API and the worker.
  */
 @Module({
-  providers: [MatchRunner, MatchRunProcessor, MatchRunPoller, ScheduledMatchRunStarter, MatchScheduleSync],
+  providers: [
+    { provide: MIP_SOLVER, useFactory: loadMipSolver },
+    MatchRunner,
+    MatchRunProcessor,
+    MatchRunPoller,
+    ScheduledMatchRunStarter,
+    MatchScheduleSync,
+  ],
 })
 export class MatchRunWorkerModule {}

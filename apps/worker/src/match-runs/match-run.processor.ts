@@ -9,9 +9,11 @@ import { ScheduledMatchRunOutcome, ScheduledMatchRunStarter } from './scheduled-
  * The matching queue: `match-run` runs one match run (reloaded and claimed by the runner, so a
  * duplicate job skips); `scheduled-match-run` (a region's schedule fired) writes a run and queues
  * its `match-run` job. One job at a time per worker: the engine is CPU-bound. Retries come from
- * the job defaults; the runner marks the run failed on the last attempt.
+ * the job defaults; the runner marks the run failed on the last attempt. The exact solve blocks
+ * for up to MATCH_TIME_LIMIT_SECONDS (at most 120), so the job lock lasts 5 minutes: a lock that
+ * lapsed during a solve would let a second worker take the run.
  */
-@Processor(QUEUES.matching, { concurrency: 1 })
+@Processor(QUEUES.matching, { concurrency: 1, lockDuration: 300_000 })
 export class MatchRunProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchRunProcessor.name);
 

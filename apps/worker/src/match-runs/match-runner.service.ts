@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybridmatch/database';
 import { ProposedMatch, RegionResult, solveRegion } from '@hybridmatch/matching';
 import { Metrics } from '@hybridmatch/metrics';
+import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { ExactRegionResult, MipSolver, ProposedMatch, solveRegionExact } from '@hybridmatch/matching';
 import {
   ACTIVE_PROPOSAL_STATUSES,
   loadRegionInput,
@@ -21,6 +23,9 @@ const MAX_ERROR_LENGTH = 1000;
 
 const elapsed = (from: number, to: number) => Math.round(to - from);
 
+/** The loaded MIP solver (HiGHS), one per worker process. */
+export const MIP_SOLVER = Symbol('MIP_SOLVER');
+
 /**
  * Runs one match run: claims it (queued → running, a conditional update, so a duplicate job
  * skips), reads the region, runs the engine, and stores every proposal (with its explanation and
@@ -33,6 +38,8 @@ export class MatchRunner {
     private readonly dataSource: DataSource,
     private readonly proposals: ProposalService,
     private readonly metrics: Metrics,
+    @Inject(MIP_SOLVER) private readonly solver: MipSolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(matchRunId: string, finalAttempt: boolean): Promise<MatchRunOutcome> {
@@ -64,9 +71,10 @@ export class MatchRunner {
     const started = performance.now();
     const input = await loadRegionInput(this.dataSource.manager, run.regionId);
     const loaded = performance.now();
-    const solved = solveRegion(input.teachers, input.requests, {
+    const solved = solveRegionExact(input.teachers, input.requests, this.solver, {
       weights: run.parameters.weights,
       exclude: input.exclude,
+      timeLimitSeconds: this.config.matching.timeLimitSeconds,
     });
     const matched = performance.now();
     const { result, timings } = await this.dataSource.transaction(async (manager) => {
@@ -130,7 +138,7 @@ async function withoutClaimedSince(
   );
 }
 
-function summarise(input: MatchingInput, solved: RegionResult, stored: ProposedMatch[]): MatchRunResult {
+function summarise(input: MatchingInput, solved: ExactRegionResult, stored: ProposedMatch[]): MatchRunResult {
   const minutesOf = new Map(
     input.requests.flatMap((request) =>
       request.blocks.map((block) => [block.id, block.end - block.start] as const),
@@ -160,5 +168,16 @@ function summarise(input: MatchingInput, solved: RegionResult, stored: ProposedM
     totalScore: stored.reduce((sum, match) => sum + match.score, 0),
     fillRate: blocksConsidered === 0 ? 0 : Math.round((blocksFilled / blocksConsidered) * 10_000) / 10_000,
     proposalsCreated: stored.length,
+    proof: {
+      method: solved.proof.method,
+      proven: solved.proof.proven,
+      score: solved.proof.score,
+      upperBound: solved.proof.upperBound,
+      gap: solved.proof.gap,
+      heuristicScore: solved.proof.heuristicScore,
+      mipStatus: solved.proof.mipStatus,
+      mipMs: Math.round(solved.proof.mipMs),
+      timeLimitSeconds: solved.proof.timeLimitSeconds,
+    },
   };
 }

@@ -38,6 +38,22 @@ export interface MatchRunResult {
   totalScore: number;
   fillRate: number;
   proposalsCreated: number;
+  /**
+   * What is proven about the engine's answer (runs before the exact solve lack it): its score, a
+   * proven upper bound on every feasible answer, the relative gap between them (0 = proven
+   * optimal), how it was found (flow, mip or heuristic) and the engine's own score before the MIP.
+   */
+  proof?: {
+    method: 'flow' | 'mip' | 'heuristic';
+    proven: boolean;
+    score: number;
+    upperBound: number;
+    gap: number;
+    heuristicScore: number;
+    mipStatus: string | null;
+    mipMs: number;
+    timeLimitSeconds: number;
+  };
 }
 
 /**
