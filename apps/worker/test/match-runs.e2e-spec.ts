@@ -13,7 +13,7 @@ import {
   Proposal,
   TeachingRequest,
 } from '../../../libs/database/src';
-import { TeachingRequestStatus } from '../../../libs/domain/src';
+import { EducationLevel, TeachingRequestStatus } from '../../../libs/domain/src';
 import { jobIds, QUEUES } from '../../../libs/queue/src';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
@@ -390,5 +390,43 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     });
     const open = proposal.requestId === morning.id ? afternoon : morning;
     expect(await proposalsOf(open.id)).toEqual([]);
+  });
+
+  it('lists every block a run left unfilled with the reasons, to the region only', async () => {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const outsider = await ctx.newCoordinator((await ctx.newRegion()).id);
+    const school = await ctx.newSchool(region.id);
+    const request = await ctx.newRequest(school);
+    const company = await ctx.newCompany(region.id);
+    await ctx.newTeacher(company.id, { vogIssuedOn: '2025-01-01' });
+    await ctx.newTeacher(company.id, { vogIssuedOn: null });
+    await ctx.newTeacher(company.id, { skills: [{ subjectCode: 'bouwkunde', level: EducationLevel.Mbo3 }] });
+
+    const run = await runMatching(coordinator, region.id);
+    expect(run.result).toMatchObject({ blocksConsidered: 1, blocksFilled: 0, proposalsCreated: 0 });
+
+    const { body } = await ctx.http
+      .get(`/api/match-runs/${run.id}/unfilled`)
+      .set(coordinator.auth)
+      .expect(200);
+    expect(body).toHaveLength(1);
+    expect(body[0]).toMatchObject({
+      requestId: request.id,
+      teachersInRegion: 3,
+      eligibleTeachers: 0,
+      failing: [
+        { rule: 'VOG', teachers: 2 },
+        { rule: 'SKILL', teachers: 1 },
+      ],
+      nearestMisses: [
+        { rule: 'VOG', teachers: 2 },
+        { rule: 'SKILL', teachers: 1 },
+      ],
+      heldBack: [],
+    });
+    expect(body[0].sentences.en).toContain('2 teachers would qualify with a valid VOG.');
+    expect(body[0].sentences.nl).toContain('2 docenten zouden in aanmerking komen met een geldige VOG.');
+    await ctx.http.get(`/api/match-runs/${run.id}/unfilled`).set(outsider.auth).expect(404);
   });
 });

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, dropDatabase, ensureDatabase, withDatabase } from '@hybridmatch/database';
-import { loadMipSolver, MipSolver, solveRegionExact } from '@hybridmatch/matching';
+import {
+  checkEligibility,
+  explainUnfilled,
+  loadMipSolver,
+  MipSolver,
+  RuleCode,
+  solveRegionExact,
+} from '@hybridmatch/matching';
 import { buildInstance } from '@hybridmatch/matching/region/instance';
 import { regionToLp } from '@hybridmatch/matching/testing/oracles';
 import { loadRegionInput, MatchingInput } from '@hybridmatch/core';
@@ -64,5 +71,41 @@ describe('seeded regions (integration)', () => {
     }
     // On the seeded data the side rules bind: the engine alone misses the optimum in most regions.
     expect(improvedByMip).toBeGreaterThan(5);
+  });
+
+  it('explains every unfilled block of a seeded run with exactly the rules checkEligibility names', () => {
+    let blocks = 0;
+    for (const [code, input] of inputs) {
+      const options = { exclude: input.exclude };
+      const run = solveRegionExact(input.teachers, input.requests, solver, { ...options, explain: false });
+      const explained = explainUnfilled(input.teachers, input.requests, run.matches, options);
+      expect({ code, blocks: explained.map((x) => x.blockId).sort() }).toEqual({
+        code,
+        blocks: run.unfilled.map((u) => u.blockId).sort(),
+      });
+      for (const x of explained) {
+        const request = input.requests.find((r) => r.id === x.requestId)!;
+        const failing = new Map<RuleCode, number>();
+        let eligible = 0;
+        for (const teacher of input.teachers) {
+          const rules = new Set(
+            checkEligibility(teacher, request, x.blockId, options).failures.map((f) => f.rule),
+          );
+          if (rules.size === 0) eligible++;
+          for (const rule of rules) failing.set(rule, (failing.get(rule) ?? 0) + 1);
+        }
+        expect({ block: x.blockId, eligible: x.eligibleTeachers, failing: x.failing }).toEqual({
+          block: x.blockId,
+          eligible,
+          failing: [...failing]
+            .map(([rule, teachers]) => ({ rule, teachers }))
+            .sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule)),
+        });
+        expect(x.sentences.en.length).toBeGreaterThan(0);
+        expect(x.sentences.nl.length).toBe(x.sentences.en.length);
+        blocks++;
+      }
+    }
+    expect(blocks).toBeGreaterThan(100);
   });
 });

@@ -8,6 +8,7 @@
  *   checkEligibility(teacher, request, block?, options?): EligibilityReport // "why not this teacher"
  *   regionLossIfForbidden(teachers, requests, teacherId, requestId, options?) // exact regional cost of a veto
  *   solveRegionExact(teachers, requests, await loadMipSolver(), options?)   // proven optimum with side rules (MIP)
+ *   explainUnfilled(teachers, requests, matches, options?)                 // why each open block stayed open
  *   DEFAULT_SCORE_WEIGHTS                                                    // documented default weights
  * Time is weekday 1..7 (ISO, Monday = 1) and minutes since midnight; dates are ISO YYYY-MM-DD;
  * coordinates { lat, lon } in degrees. Exclusions (`options.exclude`, `options.excludeTeacherIds`)
@@ -44,6 +45,8 @@ export { greedyBaseline } from './region/greedy';
 export { regionLossIfForbidden } from './region/explain';
 export { solveRegionExact, loadMipSolver, DEFAULT_EXACT_TIME_LIMIT_SECONDS } from './exact/solve-exact';
 export type { MipSolver, ExactOptions, ExactRegionResult, RegionProof } from './exact/solve-exact';
+export { explainUnfilled } from './explain/unfilled';
+export type { UnfilledExplanation, HeldBackReason, RuleCount } from './explain/unfilled';
 export type { RegionLoss } from './region/explain';
 export { greatCircleKm, dayNumber } from './region/dates';
 export { solveTransport, checkTransportCertificate, toUnitSide } from './region/transport';

@@ -5,7 +5,13 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
-import { ListMatchRunsQueryDto, MatchRunDto, MatchRunPageDto, StartMatchRunDto } from './match-run.dto';
+import {
+  ListMatchRunsQueryDto,
+  MatchRunDto,
+  MatchRunPageDto,
+  StartMatchRunDto,
+  UnfilledBlockDto,
+} from './match-run.dto';
 import { MatchRunService } from './match-run.service';
 
 @ApiTags('match-runs')
@@ -41,5 +47,17 @@ export class MatchRunController {
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<MatchRunDto> {
     return this.runs.get(actor, id);
+  }
+
+  @Get(':id/unfilled')
+  @Roles(...COORDINATORS)
+  @ApiOperation({
+    summary:
+      'Every lesson block the run left unfilled, with the reasons: teachers failing each rule, nearest misses, a start time that would help, why eligible teachers were held back (Dutch and English sentences)',
+  })
+  @ApiOkResponse({ type: [UnfilledBlockDto] })
+  @ApiProblems(400, 401, 403, 404)
+  unfilled(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UnfilledBlockDto[]> {
+    return this.runs.unfilled(actor, id);
   }
 }

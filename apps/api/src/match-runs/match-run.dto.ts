@@ -179,6 +179,62 @@ export class MatchRunResultDto {
   proof?: MatchRunProofDto;
 }
 
+export class RuleCountDto {
+  @ApiProperty({ example: 'VOG', description: 'Rule code (see docs/MATCHING.md)' }) rule: string;
+  @ApiProperty({ example: 3, description: 'Teachers of the region' }) teachers: number;
+}
+
+export class NearestMissDto extends RuleCountDto {
+  @ApiProperty({
+    example: ['3b1f8c7e-2a4d-4e5f-9a6b-7c8d9e0f1a2b'],
+    description: 'The teachers failing only this rule',
+  })
+  teacherIds: string[];
+}
+
+export class ShiftedStartDto {
+  @ApiProperty({ example: 540, description: 'Start in minutes since midnight (540 = 09:00)' }) start: number;
+  @ApiProperty({ example: 2, description: 'Teachers failing only WINDOW who could take the block then' })
+  teachers: number;
+}
+
+export class SentencesDto {
+  @ApiProperty({ example: ['3 docenten zouden in aanmerking komen met een geldige VOG.'] }) nl: string[];
+  @ApiProperty({ example: ['3 teachers would qualify with a valid VOG.'] }) en: string[];
+}
+
+export class UnfilledBlockDto {
+  @ApiProperty({ example: '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f' }) requestId: string;
+  @ApiProperty({ example: '6d7e8f9a-0b1c-4d2e-9f3a-4b5c6d7e8f9a' }) blockId: string;
+  @ApiProperty({ example: 104, description: 'Teachers the run considered' }) teachersInRegion: number;
+  @ApiProperty({ example: 0, description: 'Teachers passing every rule for this block alone' })
+  eligibleTeachers: number;
+  @ApiProperty({ type: [RuleCountDto], description: 'Per rule: teachers failing it, most first' })
+  failing: RuleCountDto[];
+  @ApiProperty({ type: [NearestMissDto], description: 'Per rule: teachers failing only that rule' })
+  nearestMisses: NearestMissDto[];
+  @ApiProperty({
+    type: ShiftedStartDto,
+    nullable: true,
+    description: 'A start time that admits window-only misses',
+  })
+  shiftedStart: ShiftedStartDto | null;
+  @ApiProperty({
+    type: [RuleCountDto],
+    description:
+      'Eligible teachers held back by what the run gave them: SAME_DAY, RELEASED_DAYS, RELEASED_MINUTES, WORKING_HOURS, SIX_HOUR_RULE, NO_TEAM or NOT_CHOSEN',
+  })
+  heldBack: RuleCountDto[];
+  @ApiProperty({
+    example: 12.4,
+    nullable: true,
+    type: Number,
+    description: 'Nearest teacher with the subject and level (km); null: none in the region',
+  })
+  nearestSkilledKm: number | null;
+  @ApiProperty({ type: SentencesDto }) sentences: SentencesDto;
+}
+
 export class MatchRunDto {
   @ApiProperty({ example: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d' }) id: string;
   @ApiProperty({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' }) regionId: string;

@@ -15,7 +15,7 @@ import {
   pageWindow,
   Permission,
 } from '@hybridmatch/core';
-import { ListMatchRunsQueryDto, MatchRunDto, StartMatchRunDto } from './match-run.dto';
+import { ListMatchRunsQueryDto, MatchRunDto, StartMatchRunDto, UnfilledBlockDto } from './match-run.dto';
 
 /** PostgreSQL: a unique index refused the row. */
 const UNIQUE_VIOLATION = '23505';
@@ -110,6 +110,16 @@ export class MatchRunService {
     const run = await this.runs.findOneBy({ id });
     await this.access.requireAccess(actor, Permission.MatchRunRead, run, { what: 'Match run', id });
     return toMatchRunDto(run as MatchRun);
+  }
+
+  /** Every lesson block the run left unfilled, with the reasons (empty until the run succeeded). */
+  async unfilled(actor: Actor, id: string): Promise<UnfilledBlockDto[]> {
+    const run = await this.runs.findOne({
+      where: { id },
+      select: { id: true, regionId: true, unfilled: true },
+    });
+    await this.access.requireAccess(actor, Permission.MatchRunRead, run, { what: 'Match run', id });
+    return (run as MatchRun).unfilled ?? [];
   }
 
   /** Best effort: the row is already committed, so a lost or skipped job is re-queued by the worker's poller. */

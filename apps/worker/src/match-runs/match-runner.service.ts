@@ -5,7 +5,13 @@ import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybr
 import { ProposedMatch, RegionResult, solveRegion } from '@hybridmatch/matching';
 import { Metrics } from '@hybridmatch/metrics';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
-import { ExactRegionResult, MipSolver, ProposedMatch, solveRegionExact } from '@hybridmatch/matching';
+import {
+  ExactRegionResult,
+  explainUnfilled,
+  MipSolver,
+  ProposedMatch,
+  solveRegionExact,
+} from '@hybridmatch/matching';
 import {
   ACTIVE_PROPOSAL_STATUSES,
   loadRegionInput,
@@ -83,16 +89,20 @@ export class MatchRunner {
       for (const match of matches) await this.proposals.create(manager, newProposalFromMatch(match, run.id));
       const stored = performance.now();
       const result = summarise(input, solved, matches);
+      // Every block the stored proposals leave open, explained rule by rule.
+      const unfilled = explainUnfilled(input.teachers, input.requests, matches, { exclude: input.exclude });
+      const explained = performance.now();
       const timings: MatchRunTimings = {
         loadMs: elapsed(started, loaded),
         engine: { ...solved.timings },
         storeMs: elapsed(matched, stored),
-        totalMs: elapsed(started, stored),
+        explainUnfilledMs: elapsed(stored, explained),
+        totalMs: elapsed(started, explained),
       };
       await manager.update(
         MatchRun,
         { id: run.id, status: MatchRunStatus.Running },
-        { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, error: null },
+        { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, unfilled, error: null },
       );
       return { result, timings };
     });

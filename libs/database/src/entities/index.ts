@@ -35,7 +35,12 @@ export {
 export type { TeacherSkill } from './teacher-profile.entity';
 export { MatchRun, MatchRunStatus, MatchRunTrigger };
 export { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule };
-export type { MatchRunParameters, MatchRunResult, MatchRunTimings } from './match-run.entity';
+export type {
+  MatchRunParameters,
+  MatchRunResult,
+  MatchRunTimings,
+  MatchRunUnfilledBlock,
+} from './match-run.entity';
 export {
   EMAIL_ONLY_NOTIFICATION_KINDS,
   Notification,

@@ -24,6 +24,8 @@ export interface MatchRunTimings {
   loadMs?: number;
   engine?: Record<string, number>;
   storeMs?: number;
+  /** Explaining the unfilled blocks. */
+  explainUnfilledMs?: number;
   totalMs?: number;
 }
 
@@ -54,6 +56,23 @@ export interface MatchRunResult {
     mipMs: number;
     timeLimitSeconds: number;
   };
+}
+
+/** Why one lesson block stayed unfilled in a run (see explainUnfilled in @hybridmatch/matching). */
+export interface MatchRunUnfilledBlock {
+  requestId: string;
+  blockId: string;
+  teachersInRegion: number;
+  eligibleTeachers: number;
+  /** Per rule code: teachers of the region failing it for this block. */
+  failing: { rule: string; teachers: number }[];
+  /** Per rule code: teachers failing only that rule. */
+  nearestMisses: { rule: string; teachers: number; teacherIds: string[] }[];
+  shiftedStart: { start: number; teachers: number } | null;
+  /** Eligible teachers held back by what the run gave them, per reason. */
+  heldBack: { rule: string; teachers: number }[];
+  nearestSkilledKm: number | null;
+  sentences: { nl: string[]; en: string[] };
 }
 
 /**
@@ -119,6 +138,13 @@ export class MatchRun {
 
   @Column({ type: 'jsonb', nullable: true })
   result: MatchRunResult | null;
+
+  /**
+   * Every lesson block the run left unfilled, with the reasons (set once the run succeeded). Not
+   * loaded unless selected: it can be large, and lists of runs never need it.
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  unfilled: MatchRunUnfilledBlock[] | null;
 
   /** Why the run failed (the last attempt's error). */
   @Column({ type: 'text', nullable: true })
