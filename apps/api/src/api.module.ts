@@ -16,6 +16,7 @@ import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PagesModule } from './pages/pages.module';
+import { ProgressModule } from './progress/progress.module';
 import { ProposalModule } from './proposals/proposal.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RegionModule } from './regions/region.module';
@@ -38,6 +39,7 @@ export const API_FEATURE_MODULES = [
   NotificationModule,
   HolidayModule,
   PagesModule,
+  ProgressModule,
 ];
 
 /** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */

@@ -10,6 +10,7 @@ import { JobMetrics } from './common/job-metrics';
 import { WorkerShutdown } from './common/worker-shutdown';
 import { MatchRunWorkerModule } from './match-runs/match-run.module';
 import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
+import { ProgressSnapshotWorkerModule } from './progress/progress-snapshot.module';
 import { ProposalJobsModule } from './proposal-jobs/proposal-jobs.module';
 
 /** The background process: BullMQ processors over the shared core, no HTTP. */
@@ -32,6 +33,7 @@ export class WorkerModule {
         MatchRunWorkerModule,
         ProposalJobsModule,
         DiscoveryModule,
+        ProgressSnapshotWorkerModule,
       ],
       providers: [JobMetrics, WorkerShutdown],
     };

@@ -2,9 +2,18 @@ import { Global, Module } from '@nestjs/common';
 import { AccessService } from './access/access.service';
 import { NotificationOutboxService } from './notifications/notification-outbox.service';
 import { PlacementService } from './proposals/placement.service';
+import { ProgressRepository } from './progress/progress.repository';
+import { ProgressService } from './progress/progress.service';
 import { ProposalService } from './proposals/proposal.service';
 
-const SERVICES = [AccessService, ProposalService, PlacementService, NotificationOutboxService];
+const SERVICES = [
+  AccessService,
+  ProposalService,
+  PlacementService,
+  NotificationOutboxService,
+  ProgressRepository,
+  ProgressService,
+];
 
 /**
  * What the API and the worker share: access decisions, the proposal and placement lifecycle

@@ -13,3 +13,5 @@ export * from './matching/match-proposals';
 export * from './notifications/notification-messages';
 export * from './notifications/notification-outbox.service';
 export * from './scheduling/match-run-schedulers';
+export * from './progress/progress.figures';
+export * from './progress/progress.service';

@@ -9,6 +9,7 @@ export const QUEUES = {
   matching: 'matching',
   notifications: 'notifications',
   maintenance: 'maintenance',
+  reports: 'reports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -19,6 +20,7 @@ export interface JobPayloads {
   'relay-outbox': Record<string, never>;
   'expire-proposals': Record<string, never>;
   'remind-expiring-proposals': Record<string, never>;
+  'snapshot-progress': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

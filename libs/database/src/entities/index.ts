@@ -21,6 +21,7 @@ import { ProposalEvent, ProposalEventAction } from './proposal-event.entity';
 import { InstitutionDayOff } from './institution-day-off.entity';
 import { SchoolHoliday } from './school-holiday.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { NATIONAL_SCOPE, ProgressSnapshot } from './progress-snapshot.entity';
 
 export {
   LessonBlock,
@@ -35,6 +36,7 @@ export {
 export type { TeacherSkill } from './teacher-profile.entity';
 export { MatchRun, MatchRunStatus, MatchRunTrigger };
 export { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule };
+export { NATIONAL_SCOPE, ProgressSnapshot };
 export type {
   MatchRunParameters,
   MatchRunResult,
@@ -77,4 +79,5 @@ export const ENTITIES = [
   SchoolHoliday,
   InstitutionDayOff,
   RefreshToken,
+  ProgressSnapshot,
 ];

@@ -1,0 +1,54 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { UserRole } from '@hybridmatch/domain';
+import { Actor, ProgressService } from '@hybridmatch/core';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { ProgressQueryDto, ProgressReportDto, ProgressTrendPointDto } from './progress.dto';
+
+const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
+
+@ApiTags('progress')
+@Controller('progress')
+export class ProgressController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Get()
+  @Roles(...COORDINATORS)
+  @ApiOperation({
+    summary:
+      'Progress toward the 1,000: teachers offered, proposed, placed and active this week, hours, requests, demand against supply; per region, subject, company and school (platform admin: national; coordinator: their regions)',
+  })
+  @ApiOkResponse({ type: ProgressReportDto })
+  @ApiProblems(400, 401, 403, 404)
+  report(@CurrentActor() actor: Actor, @Query() query: ProgressQueryDto): Promise<ProgressReportDto> {
+    return this.progress.report(actor, query.regionId);
+  }
+
+  @Get('export')
+  @Roles(...COORDINATORS)
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="progress.csv"')
+  @ApiOperation({ summary: 'The progress report as CSV (cells that could run as a formula are neutralised)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'CSV, one line per region, subject, company, school and subject/level',
+    type: String,
+  })
+  @ApiProblems(400, 401, 403, 404)
+  export(@CurrentActor() actor: Actor, @Query() query: ProgressQueryDto): Promise<string> {
+    return this.progress.csv(actor, query.regionId);
+  }
+
+  @Get('trend')
+  @Roles(...COORDINATORS)
+  @ApiOperation({
+    summary: 'The weekly progress snapshots of your scope (national, or per region), oldest first',
+  })
+  @ApiOkResponse({ type: [ProgressTrendPointDto] })
+  @ApiProblems(400, 401, 403, 404)
+  trend(@CurrentActor() actor: Actor, @Query() query: ProgressQueryDto): Promise<ProgressTrendPointDto[]> {
+    return this.progress.trend(actor, query.regionId);
+  }
+}
