@@ -1,6 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { ProgressService } from '@hybridmatch/core';
+import { DataSource } from 'typeorm';
+import { loadRegionInput, ProgressService } from '@hybridmatch/core';
 import { UserRole } from '@hybridmatch/domain';
+import { shortageSignals } from '@hybridmatch/matching';
+
+const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 /**
  * The demo's last word: progress toward the 1,000 as the platform admin sees it (national, then
@@ -29,5 +34,36 @@ export async function progressLines(api: INestApplication): Promise<string[]> {
     lines.push(
       `  largest shortages (demand − supply, hours/week): ${short.map((d) => `${d.subjectCode} ${d.level} ${-d.balanceHoursPerWeek}`).join('; ')}`,
     );
+  return lines;
+}
+
+/**
+ * The top three shortage signals per region: which staff profile (subject, level, weekday) would
+ * fill the most unfilled clock hours if one more such teacher were released, each found by
+ * re-solving the region with that teacher added.
+ */
+export async function shortageLines(api: INestApplication): Promise<string[]> {
+  const db = api.get(DataSource);
+  const regions: { id: string; name: string }[] = await db.query(`SELECT id, name FROM region ORDER BY name`);
+  const lines = [
+    '',
+    'Shortage signals (one more teacher of this profile, region re-solved; top three per region):',
+  ];
+  for (const region of regions) {
+    const input = await loadRegionInput(db.manager, region.id);
+    const signals = shortageSignals(input.teachers, input.requests, { exclude: input.exclude });
+    const top = signals.profiles.slice(0, 3);
+    lines.push(
+      `  ${region.name.padEnd(20)} ${
+        top.length === 0
+          ? 'no extra teacher of one profile would fill an open block'
+          : top
+              .map(
+                (p) => `${p.subjectCode} ${p.level} ${WEEKDAYS[p.weekday]} +${hours(p.minutesGained)} h/week`,
+              )
+              .join('; ')
+      } (${signals.solves} re-solves, ${Math.round(signals.ms)} ms)`,
+    );
+  }
   return lines;
 }

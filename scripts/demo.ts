@@ -6,7 +6,7 @@ import { MetricsServer, serveMetrics } from '@hybridmatch/metrics';
 import { startApi } from '../apps/api/src/main';
 import { startWorker } from '../apps/worker/src/main';
 import { runDemoMatching, summaryOfMatching } from './demo-matching';
-import { progressLines } from './demo-progress';
+import { progressLines, shortageLines } from './demo-progress';
 import { loadConfigForScripts } from './script-config';
 import { DEFAULT_SEED, SeedData } from './seed/generate';
 import { loginLines, printProgress, summaryLines } from './seed/report';
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   for (const line of summaryOfMatching(matching)) console.log(line);
   printWhereToLook(config, data, password, metrics);
   for (const line of await progressLines(api)) console.log(line);
+  for (const line of await shortageLines(api)) console.log(line);
 }
 
 /**

@@ -9,6 +9,7 @@
  *   regionLossIfForbidden(teachers, requests, teacherId, requestId, options?) // exact regional cost of a veto
  *   solveRegionExact(teachers, requests, await loadMipSolver(), options?)   // proven optimum with side rules (MIP)
  *   explainUnfilled(teachers, requests, matches, options?)                 // why each open block stayed open
+ *   shortageSignals(teachers, requests, options?)                          // which extra teacher/day fills most (re-solved)
  *   DEFAULT_SCORE_WEIGHTS                                                    // documented default weights
  * Time is weekday 1..7 (ISO, Monday = 1) and minutes since midnight; dates are ISO YYYY-MM-DD;
  * coordinates { lat, lon } in degrees. Exclusions (`options.exclude`, `options.excludeTeacherIds`)
@@ -47,6 +48,13 @@ export { solveRegionExact, loadMipSolver, DEFAULT_EXACT_TIME_LIMIT_SECONDS } fro
 export type { MipSolver, ExactOptions, ExactRegionResult, RegionProof } from './exact/solve-exact';
 export { explainUnfilled } from './explain/unfilled';
 export type { UnfilledExplanation, HeldBackReason, RuleCount } from './explain/unfilled';
+export {
+  shortageSignals,
+  profileTeacher,
+  withOneMoreDay,
+  PROFILE_RELEASED_MINUTES,
+} from './explain/shortage';
+export type { ShortageSignals, ProfileSignal, StaffSignal } from './explain/shortage';
 export type { RegionLoss } from './region/explain';
 export { greatCircleKm, dayNumber } from './region/dates';
 export { solveTransport, checkTransportCertificate, toUnitSide } from './region/transport';
