@@ -50,7 +50,7 @@ export class MatchRunController {
   }
 
   @Get(':id/unfilled')
-  @Roles(...COORDINATORS)
+  @Roles(...ROLES_WITH[Permission.MatchRunRead])
   @ApiOperation({
     summary:
       'Every lesson block the run left unfilled, with the reasons: teachers failing each rule, nearest misses, a start time that would help, why eligible teachers were held back (Dutch and English sentences)',

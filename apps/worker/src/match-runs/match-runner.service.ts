@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybridmatch/database';
-import { ProposedMatch, RegionResult, solveRegion } from '@hybridmatch/matching';
 import { Metrics } from '@hybridmatch/metrics';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import {

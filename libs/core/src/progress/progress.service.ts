@@ -7,7 +7,7 @@ import { NATIONAL_SCOPE, ProgressSnapshot } from '@hybridmatch/database';
 import { Clock, today } from '@hybridmatch/domain';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../access/actor';
-import { AppException } from '../errors/app.exception';
+import { NotFoundError } from '../errors/domain-error';
 import {
   figuresOf,
   ProgressBreakdownRow,
@@ -186,7 +186,7 @@ export class ProgressService {
     if (scope.kind === 'all') return regionId ? [regionId] : null;
     const own = scope.kind === 'regions' ? scope.regionIds : [];
     if (regionId === undefined) return own;
-    if (!own.includes(regionId)) throw AppException.notFound('Region', regionId);
+    if (!own.includes(regionId)) throw new NotFoundError('Region', regionId);
     return [regionId];
   }
 }
