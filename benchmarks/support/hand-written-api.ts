@@ -164,7 +164,7 @@ app.get('/api/auth/me', async (request, reply) => {
   };
 });
 
-app.get('/ready', async () => ({ ok: true }));
+app.get('/ready', () => ({ ok: true }));
 
 app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).catch((error: unknown) => {
   console.error(error);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { ReceivedEmail, SmtpTestServer } from '../../apps/worker/test/support/smtp-test-server';
-import { waitFor } from '../../apps/worker/test/support/wait-for';
+import { ReceivedEmail, SmtpTestServer } from './smtp-test-server';
+import { waitFor } from './wait-for';
 import { Notification, NotificationKind } from '../../libs/database/src';
 
 /** The e-mails the test SMTP server accepted for one address, oldest first. */

@@ -5,7 +5,7 @@ import { Notification, NotificationKind } from '../../../libs/database/src';
 import { UserRole } from '../../../libs/domain/src';
 import { QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
-import { waitFor } from '../../worker/test/support/wait-for';
+import { waitFor } from '../../../test/support/wait-for';
 
 describe('notification delivery: the API side (e2e)', () => {
   let ctx: TestContext;

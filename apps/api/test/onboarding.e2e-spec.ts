@@ -11,9 +11,9 @@ import {
   pathOf,
   waitForMail,
 } from '../../../test/support/mailbox';
-import { startTestWorker } from '../../worker/test/support/notification-fixtures';
-import { SmtpTestServer } from '../../worker/test/support/smtp-test-server';
-import { waitFor } from '../../worker/test/support/wait-for';
+import { startTestWorker } from '../../../test/support/notification-fixtures';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { waitFor } from '../../../test/support/wait-for';
 
 const INVITE_SUBJECT = /uitnodiging/i;
 const RESET_SUBJECT = /nieuw wachtwoord/i;

@@ -7,7 +7,7 @@ import { JobPayloads, QUEUES } from '../../../libs/queue/src';
 import { newId, TestContext } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { MatchScheduleSync } from '../src/match-runs/match-schedule.sync';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '../../../test/support/wait-for';
 
 describe('match-run schedules: scheduled runs and the job-scheduler sync (e2e)', () => {
   let ctx: TestContext;

@@ -17,8 +17,8 @@ import { EducationLevel, TeachingRequestStatus } from '../../../libs/domain/src'
 import { jobIds, QUEUES } from '../../../libs/queue/src';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
-import { SmtpTestServer } from './support/smtp-test-server';
-import { waitFor } from './support/wait-for';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { waitFor } from '../../../test/support/wait-for';
 
 /** Amersfoort: about 20 km from the test schools in Utrecht, so a teacher living there scores lower on travel. */
 const FARTHER_AWAY = { homeCity: 'Amersfoort', homeLatitude: 52.156, homeLongitude: 5.387 };

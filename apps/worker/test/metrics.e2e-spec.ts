@@ -5,8 +5,8 @@ import { MetricsServer, startMetricsServer } from '../../../libs/metrics/src';
 import { TestContext } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { parsePrometheusText } from './support/prometheus-text';
-import { SmtpTestServer } from './support/smtp-test-server';
-import { waitFor } from './support/wait-for';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { waitFor } from '../../../test/support/wait-for';
 
 /**
  * The operator's view: after a real flow (a match run requested over HTTP, run by the worker, its

@@ -7,10 +7,10 @@ import { ProposalStatus } from '../../../libs/domain/src';
 import { QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
-import { insertPendingNotification, startTestWorker } from './support/notification-fixtures';
+import { insertPendingNotification, startTestWorker } from '../../../test/support/notification-fixtures';
 import { freePort, PrivateRedis } from './support/private-redis';
-import { SmtpTestServer } from './support/smtp-test-server';
-import { waitFor } from './support/wait-for';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { waitFor } from '../../../test/support/wait-for';
 
 /**
  * Fault test: Redis (the test's own redis-server) goes away while people answer and approve a

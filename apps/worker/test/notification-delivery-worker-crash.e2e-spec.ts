@@ -7,10 +7,10 @@ import { UserRole } from '../../../libs/domain/src';
 import { QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
-import { insertPendingNotification, startTestWorker } from './support/notification-fixtures';
-import { SmtpTestServer } from './support/smtp-test-server';
+import { insertPendingNotification, startTestWorker } from '../../../test/support/notification-fixtures';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { spawnWorker } from './support/spawn-worker';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '../../../test/support/wait-for';
 
 /**
  * Fault test: the worker process is killed (SIGKILL) while the SMTP server holds its email

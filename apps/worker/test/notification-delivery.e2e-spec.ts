@@ -7,9 +7,9 @@ import { jobIds, QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
 import { OutboxRelay } from '../src/notifications/outbox-relay.service';
-import { insertPendingNotification, startTestWorker } from './support/notification-fixtures';
-import { SmtpTestServer } from './support/smtp-test-server';
-import { waitFor } from './support/wait-for';
+import { insertPendingNotification, startTestWorker } from '../../../test/support/notification-fixtures';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { waitFor } from '../../../test/support/wait-for';
 
 const REFUSED = /^refused-/;
 

@@ -17,8 +17,8 @@ import { TestContext } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { PROPOSAL_JOB_SCHEDULES } from '../src/proposal-jobs/proposal-jobs.scheduler';
 import { freePort, PrivateRedis } from './support/private-redis';
-import { SmtpTestServer } from './support/smtp-test-server';
-import { waitFor } from './support/wait-for';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { waitFor } from '../../../test/support/wait-for';
 
 const HOUR = 3600_000;
 

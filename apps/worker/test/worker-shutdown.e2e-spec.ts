@@ -2,10 +2,10 @@ import { Notification, NotificationDeliveryStatus } from '../../../libs/database
 import { UserRole } from '../../../libs/domain/src';
 import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
-import { insertPendingNotification } from './support/notification-fixtures';
-import { SmtpTestServer } from './support/smtp-test-server';
+import { insertPendingNotification } from '../../../test/support/notification-fixtures';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { SpawnedWorker, spawnWorker } from './support/spawn-worker';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '../../../test/support/wait-for';
 
 /**
  * Graceful shutdown of the real worker process: SIGTERM while an e-mail is in flight (the SMTP

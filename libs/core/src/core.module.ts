@@ -5,6 +5,9 @@ import { PlacementService } from './proposals/placement.service';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressService } from './progress/progress.service';
 import { ProposalService } from './proposals/proposal.service';
+import { MatchRunRepository } from './repositories/match-run.repository';
+import { NotificationRepository } from './repositories/notification.repository';
+import { PlacementRepository } from './repositories/placement.repository';
 
 const SERVICES = [
   AccessService,
@@ -13,11 +16,15 @@ const SERVICES = [
   NotificationOutboxService,
   ProgressRepository,
   ProgressService,
+  MatchRunRepository,
+  NotificationRepository,
+  PlacementRepository,
 ];
 
 /**
  * What the API and the worker share: access decisions, the proposal and placement lifecycle
- * (with the decline cascade) and the notification outbox writer. No controllers: `apps/api`
+ * (with the decline cascade), the notification outbox writer and the repositories that hold
+ * their SQL. No controllers: `apps/api`
  * adds HTTP on top, `apps/worker` adds processors. Needs `ConfigModule` and `DatabaseModule`.
  */
 @Global()

@@ -15,3 +15,6 @@ export * from './notifications/notification-outbox.service';
 export * from './scheduling/match-run-schedulers';
 export * from './progress/progress.figures';
 export * from './progress/progress.service';
+export * from './repositories/match-run.repository';
+export * from './repositories/notification.repository';
+export * from './repositories/placement.repository';

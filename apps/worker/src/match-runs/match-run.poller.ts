@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { MatchRunRepository } from '@hybridmatch/core';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import { PollingLoop } from '../common/polling-loop';
 
@@ -20,7 +20,7 @@ const REDIS_WAIT_MS = 5000;
 @Injectable()
 export class MatchRunPoller extends PollingLoop {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly runs: MatchRunRepository,
     @InjectQueue(QUEUES.matching) private readonly queue: Queue,
   ) {
     super(new Logger(MatchRunPoller.name), MATCH_RUN_POLL_INTERVAL_MS, 'queued runs wait');
@@ -32,17 +32,11 @@ export class MatchRunPoller extends PollingLoop {
 
   /** One pass; returns how many queued runs were (re)queued. */
   async enqueueQueuedRuns(): Promise<number> {
-    await this.dataSource.query(
-      `UPDATE match_run SET status = 'failed', finished_at = now(), error = 'The worker stopped while running this match run; start a new one.'
-        WHERE status = 'running' AND started_at < now() - $1::interval`,
-      [MATCH_RUN_STALE_AFTER],
-    );
-    const queued: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM match_run WHERE status = 'queued' ORDER BY queued_at`,
-    );
+    await this.runs.failStaleRuns(MATCH_RUN_STALE_AFTER);
+    const queued = await this.runs.queuedIds();
     if (queued.length === 0) return 0;
     await assertQueueReady(this.queue, REDIS_WAIT_MS);
-    const jobs = queued.map(({ id }) => ({
+    const jobs = queued.map((id) => ({
       name: 'match-run' as const,
       data: { matchRunId: id } satisfies JobPayloads['match-run'],
       opts: { jobId: jobIds.matchRun(id) },

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { NotificationRepository } from '@hybridmatch/core';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 
 /** Job options added to each `send-notification` job on top of the queue defaults (tests shorten the backoff). */
@@ -25,6 +26,7 @@ const REDIS_WAIT_MS = 5000;
 export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(NOTIFICATION_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
   ) {}
@@ -43,16 +45,9 @@ export class OutboxRelay {
 
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM notification
-          WHERE delivery_status = 'pending' AND (relayed_at IS NULL OR relayed_at < now() - $1::interval)
-          ORDER BY created_at, id
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED`,
-        [RELAY_AGAIN_AFTER, RELAY_BATCH_SIZE],
-      );
-      if (rows.length === 0) return 0;
-      const jobs = rows.map(({ id }) => ({
+      const ids = await this.notifications.claimUnrelayed(manager, RELAY_AGAIN_AFTER, RELAY_BATCH_SIZE);
+      if (ids.length === 0) return 0;
+      const jobs = ids.map((id) => ({
         name: 'send-notification' as const,
         data: { notificationId: id } satisfies JobPayloads['send-notification'],
         opts: { ...this.jobOptions, jobId: jobIds.notification(id) },
@@ -62,10 +57,8 @@ export class OutboxRelay {
         REDIS_WAIT_MS,
         'Redis did not accept the notification jobs',
       );
-      await manager.query(`UPDATE notification SET relayed_at = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map(({ id }) => id),
-      ]);
-      return rows.length;
+      await this.notifications.markRelayed(manager, ids);
+      return ids.length;
     });
   }
 }

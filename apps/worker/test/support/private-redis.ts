@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
-import { waitFor } from './wait-for';
+import { waitFor } from '../../../../test/support/wait-for';
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {

@@ -12,6 +12,7 @@ import {
 import { clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
 import { AccessService } from '../access/access.service';
+import { PlacementRepository } from '../repositories/placement.repository';
 import { ValidationError, ConflictError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
@@ -74,6 +75,7 @@ export class PlacementService {
   constructor(
     @InjectRepository(Placement) private readonly placements: Repository<Placement>,
     private readonly access: AccessService,
+    private readonly queries: PlacementRepository,
   ) {}
 
   async list(actor: Actor, query: ListPlacementsQuery): Promise<Page<PlacementView>> {
@@ -180,15 +182,7 @@ export class PlacementService {
    * blocks covered) or filled (every block). Closed and cancelled requests are left alone.
    */
   async refreshRequestStatus(manager: EntityManager, requestId: string): Promise<void> {
-    const [row]: Array<{ status: TeachingRequestStatus; blocks: number; covered: number }> =
-      await manager.query(
-        `SELECT r.status,
-              (SELECT count(*)::int FROM lesson_block b WHERE b.request_id = r.id) AS blocks,
-              (SELECT count(DISTINCT block_id)::int FROM placement p, unnest(p.block_ids) AS block_id
-                WHERE p.request_id = r.id AND p.status = 'active') AS covered
-         FROM teaching_request r WHERE r.id = $1 FOR UPDATE OF r`,
-        [requestId],
-      );
+    const row = await this.queries.lockRequestCoverage(manager, requestId);
     if (!row || row.status === TeachingRequestStatus.Closed || row.status === TeachingRequestStatus.Cancelled)
       return;
     const next =
@@ -207,40 +201,28 @@ export class PlacementService {
     terms: PlacementTerms,
     blocks: LessonBlock[],
   ): Promise<void> {
-    const [teacher]: Array<{ name: string; released_hours: string; released_days: number; active: boolean }> =
-      await manager.query(
-        `SELECT first_name || ' ' || last_name AS name, released_hours_per_week AS released_hours, released_days_per_week AS released_days, active
-         FROM teacher_profile WHERE id = $1 FOR UPDATE`,
-        [proposal.teacherId],
-      );
+    const teacher = await this.queries.lockTeacherRelease(manager, proposal.teacherId);
     if (!teacher.active)
       throw new ConflictError(
         ErrorCode.TeacherNotOffered,
         `${teacher.name} is no longer offered by their company; this proposal cannot be approved.`,
       );
-    const period = [proposal.teacherId, terms.startDate, terms.endDate];
-    const [committed]: Array<{ minutes: number }> = await manager.query(
-      `SELECT coalesce(sum(minutes_per_week), 0)::int AS minutes FROM placement
-        WHERE teacher_id = $1 AND status = 'active' AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')`,
-      period,
-    );
-    const releasedMinutes = Math.round(Number(teacher.released_hours) * 60);
-    if (committed.minutes + proposal.minutesPerWeek > releasedMinutes) {
+    const period = [proposal.teacherId, terms.startDate, terms.endDate] as const;
+    const committed = await this.queries.committedMinutes(manager, ...period);
+    const releasedMinutes = teacher.releasedMinutesPerWeek;
+    if (committed + proposal.minutesPerWeek > releasedMinutes) {
       throw new ConflictError(
         ErrorCode.ReleasedHoursExceeded,
         `${teacher.name} is released for ${hours(releasedMinutes)} hours a week; approved placements in this period already take ` +
-          `${hours(committed.minutes)} hours, so this one (${hours(proposal.minutesPerWeek)} hours) does not fit.`,
+          `${hours(committed)} hours, so this one (${hours(proposal.minutesPerWeek)} hours) does not fit.`,
       );
     }
-    const busyDays: Array<{ weekday: number }> = await manager.query(
-      `SELECT DISTINCT weekday FROM placement_slot WHERE teacher_id = $1 AND active AND dates && daterange($2::date, $3::date, '[]')`,
-      period,
-    );
-    const days = new Set([...busyDays.map((day) => day.weekday), ...blocks.map((block) => block.weekday)]);
-    if (days.size > teacher.released_days) {
+    const busyDays = await this.queries.busyWeekdays(manager, ...period);
+    const days = new Set([...busyDays, ...blocks.map((block) => block.weekday)]);
+    if (days.size > teacher.releasedDaysPerWeek) {
       throw new ConflictError(
         ErrorCode.ReleasedDaysExceeded,
-        `${teacher.name} is released for ${teacher.released_days} day(s) a week; with this placement they would teach on ${days.size} different days in this period.`,
+        `${teacher.name} is released for ${teacher.releasedDaysPerWeek} day(s) a week; with this placement they would teach on ${days.size} different days in this period.`,
       );
     }
   }

@@ -2,10 +2,10 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { JobsOptions } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../../libs/config/src';
-import { Notification, NotificationDeliveryStatus, NotificationKind } from '../../../../libs/database/src';
-import { NOTIFICATION_JOB_OPTIONS } from '../../src/notifications/outbox-relay.service';
-import { WorkerModule } from '../../src/worker.module';
+import { AppConfig } from '@hybridmatch/config';
+import { Notification, NotificationDeliveryStatus, NotificationKind } from '@hybridmatch/database';
+import { NOTIFICATION_JOB_OPTIONS } from '../../apps/worker/src/notifications/outbox-relay.service';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 /** Writes a pending notification the way the outbox writer does: one row, nothing in Redis. */
 export function insertPendingNotification(
