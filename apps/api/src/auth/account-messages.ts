@@ -1,4 +1,4 @@
-import { formatDeadline, NotificationMessage } from '@hybridmatch/core';
+import { bilingualBody, formatDeadline, NotificationMessage } from '@hybridmatch/core';
 
 /** What an account e-mail says: who it is for, the single-use link and until when it works. */
 export interface AccountMessageFacts {
@@ -55,23 +55,9 @@ function compose(
   nl: string[],
   en: string[],
 ): NotificationMessage {
-  const bodyText = [
-    `Hallo ${facts.name},`,
-    '',
-    ...nl,
-    '',
-    'Met vriendelijke groet,',
-    'HybridMatch',
-    '',
-    '--- English ---',
-    '',
-    `Hello ${facts.name},`,
-    '',
-    ...en,
-    '',
-    'Kind regards,',
-    'HybridMatch',
-    '',
-  ].join('\n');
+  const bodyText = bilingualBody(
+    { greeting: `Hallo ${facts.name},`, lines: nl },
+    { greeting: `Hello ${facts.name},`, lines: en },
+  );
   return { subject, bodyText };
 }

@@ -136,13 +136,7 @@ export class HolidayService {
     organisationId: string,
     body: CreateInstitutionDayOffDto,
   ): Promise<InstitutionDayOffDto> {
-    const school = await this.visibleSchool(actor, organisationId);
-    await this.access.requireAccess(
-      actor,
-      Permission.OrganisationUpdate,
-      { organisationId, regionId: school.regionId },
-      { what: 'Organisation', id: organisationId },
-    );
+    await this.schoolToChange(actor, organisationId);
     if (body.endDate < body.startDate)
       throw ValidationError.field('endDate', 'must be on or after startDate');
     const saved = await this.daysOff.save(
@@ -152,13 +146,7 @@ export class HolidayService {
   }
 
   async removeDayOff(actor: Actor, organisationId: string, dayOffId: string): Promise<void> {
-    const school = await this.visibleSchool(actor, organisationId);
-    await this.access.requireAccess(
-      actor,
-      Permission.OrganisationUpdate,
-      { organisationId, regionId: school.regionId },
-      { what: 'Organisation', id: organisationId },
-    );
+    await this.schoolToChange(actor, organisationId);
     const result = await this.daysOff.delete({ id: dayOffId, organisationId });
     if (!result.affected) throw new NotFoundError('Day off', dayOffId);
   }
@@ -209,6 +197,18 @@ export class HolidayService {
       throw new ForbiddenError(
         `You coordinate no region in holiday region ${outside.join(', ')}; its school holidays are not yours to change.`,
       );
+  }
+
+  /** A school the actor may see (404 otherwise) and change (403 otherwise). */
+  private async schoolToChange(actor: Actor, organisationId: string): Promise<Organisation> {
+    const school = await this.visibleSchool(actor, organisationId);
+    await this.access.requireAccess(
+      actor,
+      Permission.OrganisationUpdate,
+      { organisationId, regionId: school.regionId },
+      { what: 'Organisation', id: organisationId },
+    );
+    return school;
   }
 
   private async visibleSchool(actor: Actor, organisationId: string): Promise<Organisation> {

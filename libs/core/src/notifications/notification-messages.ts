@@ -245,25 +245,37 @@ export function composeProposalMessage(
 ): NotificationMessage {
   const { nl, en } = texts(kind, facts);
   const subject = `${nl.subject} / ${en.subject}`;
-  const bodyText = [
-    'Hallo,',
+  const bodyText = bilingualBody(
+    { greeting: 'Hallo,', lines: [...nl.lines, `Bekijk het voorstel: ${facts.link}`] },
+    { greeting: 'Hello,', lines: [...en.lines, `View the proposal: ${facts.link}`] },
+  );
+  return { subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject, bodyText };
+}
+
+/** One language's part of an e-mail: the greeting line and the paragraphs below it. */
+export interface MessagePart {
+  greeting: string;
+  lines: string[];
+}
+
+/** The envelope every e-mail of the product shares: Dutch first, English below, each signed. */
+export function bilingualBody(nl: MessagePart, en: MessagePart): string {
+  return [
+    nl.greeting,
     '',
     ...nl.lines,
-    `Bekijk het voorstel: ${facts.link}`,
     '',
     'Met vriendelijke groet,',
     'HybridMatch',
     '',
     '--- English ---',
     '',
-    'Hello,',
+    en.greeting,
     '',
     ...en.lines,
-    `View the proposal: ${facts.link}`,
     '',
     'Kind regards,',
     'HybridMatch',
     '',
   ].join('\n');
-  return { subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject, bodyText };
 }
