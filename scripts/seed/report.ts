@@ -49,7 +49,7 @@ export function demoLogins(data: SeedData): DemoLogin[] {
     {
       role: 'hybrid teacher',
       email: teacher.email,
-      note: `${teacher.name} at ${orgOf(teacher).name}; every teacher has a login`,
+      note: `${teacher.name} at ${orgOf(teacher).name}; one teacher in ten has no login and answers by e-mail link`,
     },
   ];
 }

@@ -51,6 +51,14 @@ export function hiddenFields(html: string): Record<string, string> {
   return fields;
 }
 
+/** Every form on a server-rendered page, in order: where it posts and its hidden fields. */
+export function formsOn(html: string): Array<{ action: string; fields: Record<string, string> }> {
+  return [...html.matchAll(/<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/g)].map((match) => ({
+    action: match[1].replace(/&amp;/g, '&'),
+    fields: hiddenFields(match[2]),
+  }));
+}
+
 /** The action of the first form on a page. */
 export function formAction(html: string): string {
   const match = /<form method="post" action="([^"]+)"/.exec(html);

@@ -6,6 +6,8 @@ import { AppConfig } from '@hybridmatch/config';
 import { Notification, NotificationDeliveryStatus, NotificationKind } from '@hybridmatch/database';
 import { NOTIFICATION_JOB_OPTIONS } from '../../apps/worker/src/notifications/outbox-relay.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { SmtpTestServer } from './smtp-test-server';
+import { TestContext } from './test-context';
 
 /** Writes a pending notification the way the outbox writer does: one row, nothing in Redis. */
 export function insertPendingNotification(
@@ -42,4 +44,30 @@ export async function startTestWorker(
   worker.enableShutdownHooks();
   await worker.init();
   return worker;
+}
+
+/** An API (its own database), the real worker and a real SMTP test server: e-mail flows end to end. */
+export interface MailingWorld {
+  smtp: SmtpTestServer;
+  ctx: TestContext;
+  worker: TestingModule;
+}
+
+/**
+ * Starts a `MailingWorld` before the file's tests and stops it after them. Read its fields inside
+ * tests (they are set once `beforeAll` ran).
+ */
+export function mailingWorld(): MailingWorld {
+  const world = {} as MailingWorld;
+  beforeAll(async () => {
+    world.smtp = await SmtpTestServer.start();
+    world.ctx = await TestContext.create({ SMTP_URL: world.smtp.url });
+    world.worker = await startTestWorker(world.ctx.config);
+  });
+  afterAll(async () => {
+    await world.worker?.close();
+    await world.ctx?.close();
+    await world.smtp?.close();
+  });
+  return world;
 }

@@ -6,6 +6,7 @@ import { AppConfig, requestIdFor } from '@hybridmatch/config';
 import { Metrics } from '@hybridmatch/metrics';
 import { ApiModule } from './api.module';
 import { ACCOUNT_PAGE_PATHS } from './pages/account-pages.controller';
+import { ANSWER_PAGE_PATH } from './pages/answer-pages.controller';
 
 /** Upper bound for request bodies: a CSV of a few thousand staff fits comfortably. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -60,7 +61,9 @@ export async function createApiApp(
  * probe and the pages that links in e-mails open.
  */
 export function applyRoutePrefix(app: NestFastifyApplication): void {
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready', ...ACCOUNT_PAGE_PATHS] });
+  app.setGlobalPrefix('api', {
+    exclude: ['health', 'health/live', 'health/ready', ...ACCOUNT_PAGE_PATHS, ANSWER_PAGE_PATH],
+  });
 }
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

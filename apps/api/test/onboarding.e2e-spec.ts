@@ -11,7 +11,7 @@ import {
   pathOf,
   waitForMail,
 } from '../../../test/support/mailbox';
-import { startTestWorker } from '../../../test/support/notification-fixtures';
+import { mailingWorld, startTestWorker } from '../../../test/support/notification-fixtures';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
 
@@ -26,21 +26,10 @@ const NEW_PASSWORD = 'a brand new passphrase';
  * stops a token at once. The login limit is the production default (10 a minute).
  */
 describe('onboarding: invites, password reset, sign-ins (e2e)', () => {
+  const world = mailingWorld();
   let smtp: SmtpTestServer;
   let ctx: TestContext;
-  let worker: TestingModule;
-
-  beforeAll(async () => {
-    smtp = await SmtpTestServer.start();
-    ctx = await TestContext.create({ SMTP_URL: smtp.url });
-    worker = await startTestWorker(ctx.config);
-  });
-
-  afterAll(async () => {
-    await worker?.close();
-    await ctx?.close();
-    await smtp?.close();
-  });
+  beforeAll(() => ({ smtp, ctx } = world));
 
   const base = () => ctx.config.http.publicUrl;
   const email = (label: string) => `${label}-${randomBytes(4).toString('hex')}@example.test`;

@@ -57,7 +57,7 @@ describe('proposals (e2e)', () => {
     ctx.http.post(`/api/proposals/${proposalId}/answer`).set(user.auth).send(body);
   const notificationsOf = (proposalId: string, kind: NotificationKind) =>
     db.getRepository(Notification).find({ where: { proposalId, kind }, order: { recipientUserId: 'ASC' } });
-  const sorted = (ids: string[]) => [...ids].sort();
+  const sorted = (ids: Array<string | null>) => [...ids].sort();
 
   it('takes a proposal from three acceptances in any order to an approved placement, with notifications and history', async () => {
     const w = await world();

@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessService } from './access/access.service';
+import { AnswerLinkService } from './proposals/answer-link.service';
 import { NotificationOutboxService } from './notifications/notification-outbox.service';
 import { PlacementService } from './proposals/placement.service';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressService } from './progress/progress.service';
 import { ProposalService } from './proposals/proposal.service';
+import { AnswerLinkRepository } from './repositories/answer-link.repository';
 import { MatchRunRepository } from './repositories/match-run.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { PlacementRepository } from './repositories/placement.repository';
@@ -19,6 +21,8 @@ const SERVICES = [
   MatchRunRepository,
   NotificationRepository,
   PlacementRepository,
+  AnswerLinkService,
+  AnswerLinkRepository,
 ];
 
 /**

@@ -4,7 +4,15 @@ import { PageMetaDto } from '../common/pagination';
 
 export class NotificationDto {
   @ApiProperty({ example: '9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f' }) id: string;
-  @ApiProperty({ example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091' }) recipientUserId: string;
+  @ApiProperty({
+    example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091',
+    nullable: true,
+    type: String,
+    description: 'Null for an e-mail to a teacher without a login (see recipientTeacherId)',
+  })
+  recipientUserId: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'A teacher without a login' })
+  recipientTeacherId: string | null;
   @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4', nullable: true, type: String }) proposalId:
     string | null;
   @ApiProperty({ enum: NotificationKind, example: NotificationKind.ProposalNew }) kind: NotificationKind;

@@ -13,6 +13,7 @@ import { NotificationDto } from './notification.dto';
 export const toNotificationDto = (notification: Notification): NotificationDto => ({
   id: notification.id,
   recipientUserId: notification.recipientUserId,
+  recipientTeacherId: notification.recipientTeacherId,
   proposalId: notification.proposalId,
   kind: notification.kind,
   subject: notification.subject,
@@ -80,10 +81,13 @@ export class NotificationService {
   }
 }
 
-/** An admin sees that an invite or reset e-mail failed, never the single-use link inside it. */
+/**
+ * An admin sees that an e-mail failed, never a secret link inside it: not an invite's or reset's
+ * single-use link, not a proposal e-mail's answer links (`token=` is blanked).
+ */
 function withoutSecretLinks(notification: Notification): NotificationDto {
   const dto = toNotificationDto(notification);
   return EMAIL_ONLY_NOTIFICATION_KINDS.includes(notification.kind)
     ? { ...dto, bodyText: '(not shown: this e-mail carries a single-use link; reissue it instead)' }
-    : dto;
+    : { ...dto, bodyText: dto.bodyText.replace(/token=[A-Za-z0-9._-]+/g, 'token=(not shown)') };
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Notification, NotificationDeliveryStatus, User } from '@hybridmatch/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { Notification, NotificationDeliveryStatus, TeacherProfile, User } from '@hybridmatch/database';
 import { NotificationMailer, notificationMessageId } from './notification-mailer';
 
 export type DeliveryOutcome =
@@ -38,13 +38,19 @@ export class NotificationSender {
       if (notification.deliveryStatus !== NotificationDeliveryStatus.Pending) {
         return { result: 'skipped', reason: `the notification is already ${notification.deliveryStatus}` };
       }
-      const recipient = await manager
-        .getRepository(User)
-        .findOneOrFail({ where: { id: notification.recipientUserId } });
       const attempts = notification.attempts + 1;
+      const to = await recipientAddress(manager, notification);
+      if (!to) {
+        await notifications.update(notification.id, {
+          attempts,
+          lastError: 'the teacher has no e-mail address',
+          deliveryStatus: NotificationDeliveryStatus.Failed,
+        });
+        return { result: 'skipped', reason: 'the recipient has no e-mail address' };
+      }
       try {
         await this.mailer.send({
-          to: recipient.email,
+          to,
           subject: notification.subject,
           text: notification.bodyText,
           messageId: notificationMessageId(notification.id),
@@ -73,4 +79,15 @@ export class NotificationSender {
       return { result: 'sent' };
     });
   }
+}
+
+/** A user's address, or (for a teacher without a login) the profile's; null when the profile has none. */
+async function recipientAddress(manager: EntityManager, notification: Notification): Promise<string | null> {
+  if (notification.recipientUserId)
+    return (await manager.getRepository(User).findOneOrFail({ where: { id: notification.recipientUserId } }))
+      .email;
+  const teacher = await manager
+    .getRepository(TeacherProfile)
+    .findOneOrFail({ where: { id: notification.recipientTeacherId ?? '' } });
+  return teacher.email;
 }

@@ -24,6 +24,9 @@ export enum ErrorCode {
   InviteNotPending = 'INVITE_NOT_PENDING',
   InviteExpired = 'INVITE_EXPIRED',
   OwnAccount = 'OWN_ACCOUNT',
+  AnswerLinkInvalid = 'ANSWER_LINK_INVALID',
+  AnswerLinkExpired = 'ANSWER_LINK_EXPIRED',
+  AnswerLinkUsed = 'ANSWER_LINK_USED',
   // input and transport
   CsvInvalid = 'CSV_INVALID',
   RateLimited = 'RATE_LIMITED',
@@ -47,7 +50,10 @@ export type ConflictCode =
   | ErrorCode.PlacementOverlap
   | ErrorCode.InviteNotPending
   | ErrorCode.InviteExpired
-  | ErrorCode.OwnAccount;
+  | ErrorCode.OwnAccount
+  | ErrorCode.AnswerLinkInvalid
+  | ErrorCode.AnswerLinkExpired
+  | ErrorCode.AnswerLinkUsed;
 
 /** One problem with one field (or CSV cell): where, and why. */
 export interface FieldError {

@@ -13,6 +13,8 @@ export interface ProposalFacts {
   reason?: string | null;
   decliningParty?: ProposalParty | null;
   placement?: { startDate: string; endDate: string; supervisorName: string } | null;
+  /** Signed links that answer without a login (the teacher's and the company's messages). */
+  answerLinks?: { accept: string; decline: string } | null;
 }
 
 export interface NotificationMessage {
@@ -245,9 +247,36 @@ export function composeProposalMessage(
 ): NotificationMessage {
   const { nl, en } = texts(kind, facts);
   const subject = `${nl.subject} / ${en.subject}`;
+  const links = facts.answerLinks;
   const bodyText = bilingualBody(
-    { greeting: 'Hallo,', lines: [...nl.lines, `Bekijk het voorstel: ${facts.link}`] },
-    { greeting: 'Hello,', lines: [...en.lines, `View the proposal: ${facts.link}`] },
+    {
+      greeting: 'Hallo,',
+      lines: [
+        ...nl.lines,
+        ...(links
+          ? [
+              `Accepteren (zonder in te loggen): ${links.accept}`,
+              `Afwijzen, met een reden: ${links.decline}`,
+              'U ziet eerst wat u beantwoordt; pas na uw bevestiging wordt het vastgelegd.',
+            ]
+          : []),
+        `Bekijk het voorstel: ${facts.link}`,
+      ],
+    },
+    {
+      greeting: 'Hello,',
+      lines: [
+        ...en.lines,
+        ...(links
+          ? [
+              `Accept (no sign-in needed): ${links.accept}`,
+              `Decline, with a reason: ${links.decline}`,
+              'You first see what you are answering; it is recorded only when you confirm.',
+            ]
+          : []),
+        `View the proposal: ${facts.link}`,
+      ],
+    },
   );
   return { subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject, bodyText };
 }

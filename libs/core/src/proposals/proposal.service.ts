@@ -245,7 +245,20 @@ export class ProposalService {
       what: 'Proposal',
       id,
     });
-    const party = this.access.partyOf(actor);
+    return this.answerForParty(actor, this.access.partyOf(actor), id, body);
+  }
+
+  /**
+   * Records `party`'s answer. The caller has already established the right to answer for that
+   * party: an access check (`answer`) or a signed e-mail link (`AnswerLinkService`). `actor` null:
+   * a teacher without a login, answering by link.
+   */
+  async answerForParty(
+    actor: Actor | null,
+    party: ProposalParty,
+    id: string,
+    body: AnswerProposal,
+  ): Promise<ProposalView> {
     const kind =
       body.decision === AnswerDecision.Accept ? ProposalActionKind.Accept : ProposalActionKind.Decline;
     const { proposal } = await this.transition(

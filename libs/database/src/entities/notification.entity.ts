@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -8,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Proposal } from './proposal.entity';
+import { TeacherProfile } from './teacher-profile.entity';
 import { User } from './user.entity';
 
 export enum NotificationKind {
@@ -50,18 +52,31 @@ export enum NotificationDeliveryStatus {
  * worker sends it (`delivery_status`). `dedupe_key` makes the same event notify a person once.
  */
 @Entity('notification')
+@Check('ck_notification_one_recipient', `("recipient_user_id" IS NULL) <> ("recipient_teacher_id" IS NULL)`)
 @Index('ix_notification_relay', ['deliveryStatus', 'relayedAt'])
 @Index('ix_notification_recipient_created', ['recipientUserId', 'createdAt'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
-  recipientUserId: string;
+  /** The user it is for; null only for a teacher without a login (see `recipientTeacherId`). */
+  @Column({ type: 'uuid', nullable: true })
+  recipientUserId: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'recipient_user_id' })
-  recipient?: User;
+  recipient?: User | null;
+
+  /**
+   * A teacher without a login, reached at the e-mail address of their profile: the proposal
+   * e-mails carry answer links, so they can answer without an account. Never listed in the app.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  recipientTeacherId: string | null;
+
+  @ManyToOne(() => TeacherProfile, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'recipient_teacher_id' })
+  recipientTeacher?: TeacherProfile | null;
 
   @Index()
   @Column({ type: 'uuid', nullable: true })
