@@ -219,14 +219,19 @@ async function loadActors(db: DataSource) {
  * The accept link a teacher without a login finds in the newest e-mail about a proposal: the
  * link itself (to print) or its token (to answer with).
  */
-export async function teacherAcceptLink(db: DataSource, proposalId: string, teacherId: string): Promise<string> {
+export async function teacherAcceptLink(
+  db: DataSource,
+  proposalId: string,
+  teacherId: string,
+): Promise<string> {
   const [row]: Array<{ body_text: string }> = await db.query(
     `SELECT body_text FROM notification WHERE proposal_id = $1 AND recipient_teacher_id = $2
       ORDER BY created_at DESC LIMIT 1`,
     [proposalId, teacherId],
   );
   const link = /\S+\/answer\?token=\S+&decision=accept/.exec(row?.body_text ?? '')?.[0];
-  if (!link) throw new Error(`No answer link in the e-mail of proposal ${proposalId} to teacher ${teacherId}`);
+  if (!link)
+    throw new Error(`No answer link in the e-mail of proposal ${proposalId} to teacher ${teacherId}`);
   return link;
 }
 
