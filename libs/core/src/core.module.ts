@@ -10,6 +10,8 @@ import { AnswerLinkRepository } from './repositories/answer-link.repository';
 import { MatchRunRepository } from './repositories/match-run.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { PlacementRepository } from './repositories/placement.repository';
+import { TeacherRepository } from './repositories/teacher.repository';
+import { UserRepository } from './repositories/user.repository';
 
 const SERVICES = [
   AccessService,
@@ -23,6 +25,8 @@ const SERVICES = [
   PlacementRepository,
   AnswerLinkService,
   AnswerLinkRepository,
+  TeacherRepository,
+  UserRepository,
 ];
 
 /**

@@ -21,3 +21,5 @@ export * from './repositories/match-run.repository';
 export * from './repositories/notification.repository';
 export * from './repositories/placement.repository';
 export * from './repositories/answer-link.repository';
+export * from './repositories/teacher.repository';
+export * from './repositories/user.repository';

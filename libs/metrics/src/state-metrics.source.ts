@@ -2,9 +2,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { QUEUES, withTimeout } from '@hybridmatch/queue';
 import { Metrics, StateSource } from './metrics';
+import { NotificationStateRepository } from './notification-state.repository';
 
 /** A scrape never waits longer than this for Redis or PostgreSQL; what did not answer is left out. */
 const SCRAPE_WAIT_MS = 1000;
@@ -22,7 +22,7 @@ export class StateMetricsSource implements StateSource, OnApplicationBootstrap, 
   constructor(
     private readonly metrics: Metrics,
     private readonly moduleRef: ModuleRef,
-    private readonly dataSource: DataSource,
+    private readonly notificationStates: NotificationStateRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,12 +49,8 @@ export class StateMetricsSource implements StateSource, OnApplicationBootstrap, 
   }
 
   async notifications(): Promise<{ byStatus: Record<string, number>; oldestPendingSeconds: number }> {
-    const rows: Array<{ status: string; count: number; waited: number | null }> = await withTimeout(
-      this.dataSource.query(
-        `SELECT delivery_status::text AS status, count(*)::int AS count,
-                extract(epoch FROM now() - min(created_at))::float8 AS waited
-           FROM notification GROUP BY delivery_status`,
-      ),
+    const rows = await withTimeout(
+      this.notificationStates.countByDeliveryStatus(),
       SCRAPE_WAIT_MS,
       'PostgreSQL did not answer',
     );

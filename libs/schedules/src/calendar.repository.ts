@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SchoolHoliday } from '@hybridmatch/database';
 import {
   DayOff,
   dutchPublicHolidays,
   InstitutionDayOffKind,
   SCHOOL_HOLIDAY_NAMES,
   SchoolHolidayKind,
+  SchoolHolidayRow,
 } from '@hybridmatch/domain';
 
 const DAY_OFF_REASON: Record<InstitutionDayOffKind, string> = {
@@ -13,12 +15,13 @@ const DAY_OFF_REASON: Record<InstitutionDayOffKind, string> = {
   [InstitutionDayOffKind.StudyDay]: 'Studiedag',
 };
 
-/**
- * The days without lessons at one school over a period: the school holidays of its region's
- * holiday region, Dutch public holidays, and the school's own closed and study days.
- */
+/** The calendar's queries: the days without lessons, and writing the school holidays. */
 @Injectable()
 export class CalendarRepository {
+  /**
+   * The days without lessons at one school over a period: the school holidays of its region's
+   * holiday region, Dutch public holidays, and the school's own closed and study days.
+   */
   async daysOff(manager: EntityManager, schoolId: string, from: string, to: string): Promise<DayOff[]> {
     const holidays: Array<{ kind: SchoolHolidayKind; start_date: string; end_date: string }> =
       await manager.query(
@@ -51,5 +54,27 @@ export class CalendarRepository {
       })),
       ...dutchPublicHolidays(from, to),
     ];
+  }
+
+  /**
+   * Writes school holidays in one statement: a row replaces the one of the same school year,
+   * holiday region and kind. Answers how many rows were written.
+   */
+  async upsertSchoolHolidays(
+    manager: EntityManager,
+    rows: SchoolHolidayRow[],
+    writtenBy: { source: string; userId: string },
+  ): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SchoolHoliday)
+      .values(rows.map((row) => ({ ...row, source: writtenBy.source, updatedByUserId: writtenBy.userId })))
+      .orUpdate(
+        ['binding', 'start_date', 'end_date', 'source', 'updated_by_user_id', 'updated_at'],
+        ['school_year', 'holiday_region', 'kind'],
+      )
+      .execute();
+    return result.identifiers.length;
   }
 }

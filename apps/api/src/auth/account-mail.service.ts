@@ -4,14 +4,12 @@ import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
 import { Notification, NotificationKind, Organisation, User } from '@hybridmatch/database';
 import { Clock } from '@hybridmatch/domain';
+import { NotificationRepository, UserRepository } from '@hybridmatch/core';
 import { composeInviteMessage, composePasswordResetMessage } from './account-messages';
 import { newSecretToken } from './password';
 
 export const INVITE_VALID_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_VALID_FOR_MS = 60 * 60 * 1000;
-
-/** Notification rows per INSERT statement: 6 parameters each, far below PostgreSQL's limit. */
-const MAIL_CHUNK_ROWS = 1000;
 
 type Invitee = Pick<User, 'id' | 'name' | 'organisationId'>;
 
@@ -26,6 +24,8 @@ export class AccountMailService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly users: UserRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   inviteLink(token: string): string {
@@ -47,11 +47,10 @@ export class AccountMailService {
     });
     const nameOf = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
     const issued = invitees.map((invitee) => ({ invitee, ...newSecretToken() }));
-    await manager.query(
-      `UPDATE app_user SET invite_token_hash = v.hash, invite_expires_at = $3, updated_at = now()
-         FROM unnest($1::uuid[], $2::varchar[]) AS v(id, hash)
-        WHERE app_user.id = v.id`,
-      [issued.map(({ invitee }) => invitee.id), issued.map(({ hash }) => hash), validUntil],
+    await this.users.setInviteTokens(
+      manager,
+      issued.map(({ invitee, hash }) => ({ userId: invitee.id, hash })),
+      validUntil,
     );
     await this.queue(
       manager,
@@ -111,14 +110,9 @@ export class AccountMailService {
     manager: EntityManager,
     rows: Array<Pick<Notification, 'recipientUserId' | 'kind' | 'subject' | 'bodyText' | 'dedupeKey'>>,
   ): Promise<void> {
-    for (let start = 0; start < rows.length; start += MAIL_CHUNK_ROWS) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(rows.slice(start, start + MAIL_CHUNK_ROWS).map((row) => ({ ...row, proposalId: null })))
-        .orIgnore()
-        .execute();
-    }
+    await this.notifications.insertNew(
+      manager,
+      rows.map((row) => ({ ...row, proposalId: null })),
+    );
   }
 }

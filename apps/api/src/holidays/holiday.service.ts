@@ -169,19 +169,9 @@ export class HolidayService {
 
   private async upsert(rows: SchoolHolidayRow[], source: string, userId: string): Promise<number> {
     if (!rows.length) return 0;
-    return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(SchoolHoliday)
-        .values(rows.map((row) => ({ ...row, source, updatedByUserId: userId })))
-        .orUpdate(
-          ['binding', 'start_date', 'end_date', 'source', 'updated_by_user_id', 'updated_at'],
-          ['school_year', 'holiday_region', 'kind'],
-        )
-        .execute();
-      return result.identifiers.length;
-    });
+    return this.dataSource.transaction((manager) =>
+      this.calendar.upsertSchoolHolidays(manager, rows, { source, userId }),
+    );
   }
 
   /** The platform admin edits every region's holidays; a coordinator those of their regions' holiday regions. */

@@ -6,7 +6,7 @@ import {
   Notification,
   NotificationDeliveryStatus,
 } from '@hybridmatch/database';
-import { Actor, NotFoundError, Page, pageWindow } from '@hybridmatch/core';
+import { Actor, NotFoundError, NotificationRepository, Page, pageWindow } from '@hybridmatch/core';
 import { PageQueryDto } from '../common/pagination';
 import { NotificationDto } from './notification.dto';
 
@@ -32,21 +32,19 @@ export const toNotificationDto = (notification: Notification): NotificationDto =
  */
 @Injectable()
 export class NotificationService {
-  constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly notificationRows: NotificationRepository,
+  ) {}
 
   /** The caller's own notifications, unread first, newest first. */
   async listOwn(actor: Actor, query: PageQueryDto): Promise<Page<NotificationDto> & { unread: number }> {
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await this.notifications
-      .createQueryBuilder('notification')
-      .where('notification.recipientUserId = :userId', { userId: actor.userId })
-      .andWhere('notification.kind NOT IN (:...emailOnly)', { emailOnly: EMAIL_ONLY_NOTIFICATION_KINDS })
-      .orderBy('notification.read_at IS NULL', 'DESC')
-      .addOrderBy('notification.createdAt', 'DESC')
-      .addOrderBy('notification.id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getManyAndCount();
+    const [rows, total] = await this.notificationRows.pageOwn(
+      this.notifications.manager,
+      actor.userId,
+      EMAIL_ONLY_NOTIFICATION_KINDS,
+      pageWindow(query),
+    );
     const unread = await this.notifications.countBy({
       recipientUserId: actor.userId,
       readAt: IsNull(),

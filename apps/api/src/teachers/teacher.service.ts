@@ -14,11 +14,13 @@ import {
   Actor,
   ConcurrentUpdateError,
   ConflictError,
+  EMPLOYEE_REF_CONSTRAINT,
   ErrorCode,
   ForbiddenError,
   Page,
   pageWindow,
   Permission,
+  TeacherRepository,
   ValidationError,
 } from '@hybridmatch/core';
 import { StaffInviteService } from './staff-invites';
@@ -35,7 +37,6 @@ import {
   WindowDto,
 } from './teacher.dto';
 
-const EMPLOYEE_REF_CONSTRAINT = 'uq_teacher_profile_company_employee_ref';
 /** Rows per INSERT statement in the CSV import: about 20 parameters each, well under PostgreSQL's 65,535. */
 const IMPORT_CHUNK_ROWS = 1000;
 
@@ -103,43 +104,24 @@ export class TeacherService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly staffInvites: StaffInviteService,
+    private readonly teacherRows: TeacherRepository,
   ) {}
 
   async list(actor: Actor, query: ListTeachersQueryDto): Promise<Page<TeacherDto>> {
     const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    const builder = this.teachers.createQueryBuilder('teacher').innerJoin('teacher.company', 'company');
     const scope = this.access.teacherScope(actor);
     if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
-    if (scope.kind === 'self') builder.andWhere('teacher.userId = :userId', { userId: scope.userId });
-    if (scope.kind === 'regions')
-      builder.andWhere('company.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
-    if (scope.kind === 'organisation')
-      builder.andWhere('teacher.companyId = :scopeCompanyId', { scopeCompanyId: scope.organisationId });
-    if (query.regionId) builder.andWhere('company.regionId = :regionId', { regionId: query.regionId });
-    if (query.companyId) builder.andWhere('teacher.companyId = :companyId', { companyId: query.companyId });
-    if (query.active !== undefined) builder.andWhere('teacher.active = :active', { active: query.active });
-    if (query.subjectCode) {
-      builder.andWhere('teacher.skills @> CAST(:subjectSkill AS jsonb)', {
-        subjectSkill: JSON.stringify([{ subjectCode: query.subjectCode }]),
-      });
-    }
-    if (query.level) {
-      builder.andWhere(
-        '(teacher.skills @> CAST(:levelSkill AS jsonb) OR CAST(:level AS education_level) = ANY(teacher.levels))',
-        {
-          levelSkill: JSON.stringify([{ level: query.level }]),
-          level: query.level,
-        },
-      );
-    }
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await builder
-      .orderBy('teacher.lastName', 'ASC')
-      .addOrderBy('teacher.firstName', 'ASC')
-      .addOrderBy('teacher.id', 'ASC')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
+    const [rows, total] = await this.teacherRows.page(
+      scope,
+      {
+        regionId: query.regionId,
+        companyId: query.companyId,
+        active: query.active,
+        subjectCode: query.subjectCode,
+        level: query.level,
+      },
+      pageWindow(query),
+    );
     const windows = rows.length
       ? await this.windows.findBy({ teacherId: In(rows.map((row) => row.id)) })
       : [];
@@ -246,10 +228,21 @@ export class TeacherService {
       const ids: string[] = [];
       for (let start = 0; start < rows.length; start += IMPORT_CHUNK_ROWS) {
         ids.push(
-          ...(await upsertProfiles(manager, companyId, fields, rows.slice(start, start + IMPORT_CHUNK_ROWS))),
+          ...(await this.upsertProfiles(
+            manager,
+            companyId,
+            fields,
+            rows.slice(start, start + IMPORT_CHUNK_ROWS),
+          )),
         );
       }
-      await replaceWindows(manager, ids, rows);
+      await this.teacherRows.replaceWindows(
+        manager,
+        ids,
+        rows.flatMap((row, index) =>
+          row.teacher.windows.map((window) => ({ teacherId: ids[index], ...window })),
+        ),
+      );
       const invited = await this.staffInvites.invite(
         manager,
         companyId,
@@ -257,6 +250,24 @@ export class TeacherService {
       );
       return { created: rows.length - updated, updated, total: rows.length, invited };
     });
+  }
+
+  /** Upserts a chunk of rows by (company, employee_ref); answers the profile ids in row order. */
+  private async upsertProfiles(
+    manager: EntityManager,
+    companyId: string,
+    fields: CsvField[],
+    rows: CsvTeacherRow[],
+  ): Promise<string[]> {
+    const written = fields.filter((field) => field !== 'windows' && field !== 'invite');
+    const profiles = await this.teacherRows.upsertByEmployeeRef(
+      manager,
+      companyId,
+      written.map((field) => ({ name: columnOf(field), cast: SQL_CAST[field] })),
+      rows.map((row) => written.map((field) => sqlValue(row, field))),
+    );
+    const idOfRef = new Map(profiles.map((profile) => [profile.employeeRef, profile.id]));
+    return rows.map((row) => idOfRef.get(row.teacher.employeeRef) as string);
   }
 
   /** The company a new profile belongs to: the company admin's own, or the one the platform admin names. */
@@ -351,62 +362,3 @@ const sqlValue = (row: CsvTeacherRow, field: CsvField): unknown => {
   if (field === 'qualification') return value ?? Qualification.None;
   return value ?? null;
 };
-
-/** One multi-row INSERT … ON CONFLICT for a chunk of rows; answers the profile ids in row order. */
-async function upsertProfiles(
-  manager: EntityManager,
-  companyId: string,
-  fields: CsvField[],
-  rows: CsvTeacherRow[],
-): Promise<string[]> {
-  const written = fields.filter((field) => field !== 'windows' && field !== 'invite');
-  const parameters: unknown[] = [companyId];
-  const tuples = rows.map((row) => {
-    const placeholders = written.map((field) => {
-      parameters.push(sqlValue(row, field));
-      return `$${parameters.length}${SQL_CAST[field] ?? ''}`;
-    });
-    return `($1, 1, ${placeholders.join(', ')})`;
-  });
-  const updates = written
-    .filter((field) => field !== 'employeeRef')
-    .map((field) => `${columnOf(field)} = EXCLUDED.${columnOf(field)}`);
-  if (written.includes('vogIssuedOn')) {
-    // A different VOG than the one that was checked is not verified.
-    const keep = (column: string) =>
-      `CASE WHEN teacher_profile.vog_issued_on IS DISTINCT FROM EXCLUDED.vog_issued_on THEN NULL ELSE teacher_profile.${column} END`;
-    updates.push(
-      `vog_verified_at = ${keep('vog_verified_at')}`,
-      `vog_verified_by_user_id = ${keep('vog_verified_by_user_id')}`,
-    );
-  }
-  const result: { id: string; employee_ref: string }[] = await manager.query(
-    `INSERT INTO teacher_profile (company_id, version, ${written.map(columnOf).join(', ')})
-     VALUES ${tuples.join(', ')}
-     ON CONFLICT ON CONSTRAINT ${EMPLOYEE_REF_CONSTRAINT} DO UPDATE SET
-       ${[...updates, 'version = teacher_profile.version + 1', 'updated_at = now()'].join(', ')}
-     RETURNING id, employee_ref`,
-    parameters,
-  );
-  const idOfRef = new Map(result.map((row) => [row.employee_ref, row.id]));
-  return rows.map((row) => idOfRef.get(row.teacher.employeeRef) as string);
-}
-
-/** Replaces the windows of the imported profiles: one DELETE and one INSERT … SELECT unnest(…). */
-async function replaceWindows(manager: EntityManager, ids: string[], rows: CsvTeacherRow[]): Promise<void> {
-  await manager.query('DELETE FROM teacher_availability_window WHERE teacher_id = ANY($1::uuid[])', [ids]);
-  const windows = rows.flatMap((row, index) =>
-    row.teacher.windows.map((window) => ({ teacherId: ids[index], ...window })),
-  );
-  if (windows.length === 0) return;
-  await manager.query(
-    `INSERT INTO teacher_availability_window (teacher_id, weekday, start_time, end_time)
-     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::time[], $4::time[])`,
-    [
-      windows.map((window) => window.teacherId),
-      windows.map((window) => window.weekday),
-      windows.map((window) => window.start),
-      windows.map((window) => window.end),
-    ],
-  );
-}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { LessonBlock, Organisation, TeachingRequest } from '@hybridmatch/database';
 import {
   ACTIVE_REQUEST_STATUSES,
@@ -201,17 +201,15 @@ export class TeachingRequestService {
     });
     assertActive(request, verb);
     // Conditional on the status, so two concurrent transitions cannot both succeed.
-    const result = await this.requests
-      .createQueryBuilder()
-      .update(TeachingRequest)
-      .set({
+    const result = await this.requests.update(
+      { id, status: In([...ACTIVE_REQUEST_STATUSES]) },
+      {
         status: to,
         statusReason: reason,
         statusChangedByUserId: actor.userId,
         statusChangedAt: () => 'now()',
-      })
-      .where('id = :id AND status IN (:...from)', { id, from: ACTIVE_REQUEST_STATUSES })
-      .execute();
+      },
+    );
     if (!result.affected) assertActive(await this.loadVisible(actor, id), verb);
     return this.get(actor, id);
   }

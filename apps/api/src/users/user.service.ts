@@ -13,6 +13,7 @@ import {
   Page,
   pageWindow,
   Permission,
+  UserRepository,
   ValidationError,
 } from '@hybridmatch/core';
 import { AccountMailService } from '../auth/account-mail.service';
@@ -63,6 +64,7 @@ export class UserService {
     private readonly access: AccessService,
     private readonly mail: AccountMailService,
     private readonly sessions: SessionService,
+    private readonly userRows: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -70,26 +72,7 @@ export class UserService {
     const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const scope = this.access.organisationScope(actor);
     if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
-
-    const builder = this.users.createQueryBuilder('account').leftJoinAndSelect('account.regions', 'region');
-    if (scope.kind === 'regions') {
-      builder
-        .innerJoin('account.organisation', 'organisation')
-        .andWhere('organisation.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
-    }
-    if (scope.kind === 'organisation')
-      builder.andWhere('account.organisationId = :scopeOrganisationId', {
-        scopeOrganisationId: scope.organisationId,
-      });
-    if (query.role) builder.andWhere('account.role = :role', { role: query.role });
-
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await builder
-      .orderBy('account.name', 'ASC')
-      .addOrderBy('account.id', 'ASC')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
+    const [rows, total] = await this.userRows.page(scope, query.role, pageWindow(query));
     return { items: rows.map(toUserDto), page: query.page, pageSize: query.pageSize, total };
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybridmatch/database';
 import { Metrics } from '@hybridmatch/metrics';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
@@ -12,12 +12,12 @@ import {
   solveRegionExact,
 } from '@hybridmatch/matching';
 import {
-  ACTIVE_PROPOSAL_STATUSES,
   loadRegionInput,
   lockRegionForMatching,
   MatchingInput,
   newProposalFromMatch,
   ProposalService,
+  withoutClaimedSince,
 } from '@hybridmatch/core';
 
 export type MatchRunOutcome =
@@ -115,36 +115,6 @@ export class MatchRunner {
       this.metrics.matchRunPhase.observe({ phase }, ms / 1000);
     return result;
   }
-}
-
-/**
- * Drops the matches a cascade overtook while the engine ran: a block now covered by a proposal
- * the input did not know, or a teacher who received one (their time may be taken). The caller
- * holds the region's matching lock, so nothing new appears while the proposals are stored.
- */
-async function withoutClaimedSince(
-  manager: EntityManager,
-  matches: ProposedMatch[],
-  input: MatchingInput,
-): Promise<ProposedMatch[]> {
-  if (matches.length === 0) return matches;
-  const fresh: Array<{ teacher_id: string; block_ids: string[] }> = await manager.query(
-    `SELECT teacher_id, block_ids FROM proposal
-      WHERE status = ANY($1::proposal_status[]) AND id <> ALL($2::uuid[])
-        AND (teacher_id = ANY($3::uuid[]) OR request_id = ANY($4::uuid[]))`,
-    [
-      ACTIVE_PROPOSAL_STATUSES,
-      input.activeProposalIds,
-      matches.map((match) => match.teacherId),
-      matches.map((match) => match.requestId),
-    ],
-  );
-  const busyTeachers = new Set(fresh.map((row) => row.teacher_id));
-  const claimedBlocks = new Set(fresh.flatMap((row) => row.block_ids));
-  return matches.filter(
-    (match) =>
-      !busyTeachers.has(match.teacherId) && !match.blockIds.some((blockId) => claimedBlocks.has(blockId)),
-  );
 }
 
 function summarise(input: MatchingInput, solved: ExactRegionResult, stored: ProposedMatch[]): MatchRunResult {

@@ -1,9 +1,18 @@
 import { EntityManager } from 'typeorm';
 import { OrganisationKind } from '@hybridmatch/domain';
-import { CommittedSlot, EngineOptions, MatchRequest, MatchTeacher, SchoolKind } from '@hybridmatch/matching';
+import {
+  CommittedSlot,
+  EngineOptions,
+  MatchRequest,
+  MatchTeacher,
+  ProposedMatch,
+  SchoolKind,
+} from '@hybridmatch/matching';
+import { MatchingInputRepository } from '../repositories/matching-input.repository';
 
 /**
- * Turns database rows into the matching engine's plain input. Shared by the match-run processor
+ * Turns the rows MatchingInputRepository reads into the matching engine's plain input. Shared by
+ * the match-run processor
  * in the worker (a whole region) and the decline cascade in the API (one request).
  *
  * - Requests: open or partially filled, of schools in the region, whose period has not ended;
@@ -23,8 +32,8 @@ export interface MatchingInput {
   activeProposalIds: string[];
 }
 
-/** Proposal statuses that still claim their blocks and the teacher's time. */
-export const ACTIVE_PROPOSAL_STATUSES = ['proposed', 'awaiting_approval'];
+/** The loader's queries; stateless, so one instance serves every caller. */
+const repository = new MatchingInputRepository();
 
 const SCHOOL_KIND: Partial<Record<OrganisationKind, SchoolKind>> = {
   [OrganisationKind.MboSchool]: 'MBO',
@@ -38,9 +47,7 @@ const SCHOOL_KIND: Partial<Record<OrganisationKind, SchoolKind>> = {
  * other has just changed.
  */
 export async function lockRegionForMatching(manager: EntityManager, regionId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-region-' || $1::text, 0))`, [
-    regionId,
-  ]);
+  await repository.lockRegion(manager, regionId);
 }
 
 /**
@@ -69,10 +76,7 @@ export async function loadRequestInput(
 ): Promise<MatchingInput | null> {
   const [request] = await loadRequests(manager, { requestId });
   if (!request) return null;
-  const [{ region_id: regionId }]: Array<{ region_id: string }> = await manager.query(
-    `SELECT s.region_id FROM teaching_request r JOIN organisation s ON s.id = r.school_id WHERE r.id = $1`,
-    [requestId],
-  );
+  const regionId = await repository.regionOfRequest(manager, requestId);
   const teachers = await loadTeachers(manager, regionId, {
     subjectCode: request.subjectCode,
     notProposedFor: requestId,
@@ -80,63 +84,44 @@ export async function loadRequestInput(
   return { requests: [request], ...(await withCommitments(manager, teachers)), exclude: [] };
 }
 
+/**
+ * Drops the matches a cascade overtook while the engine ran: a block now covered by a proposal
+ * the input did not know, or a teacher who received one (their time may be taken). The caller
+ * holds the region's matching lock, so nothing new appears while the proposals are stored.
+ */
+export async function withoutClaimedSince(
+  manager: EntityManager,
+  matches: ProposedMatch[],
+  input: MatchingInput,
+): Promise<ProposedMatch[]> {
+  if (matches.length === 0) return matches;
+  const fresh = await repository.activeProposalsSince(
+    manager,
+    input.activeProposalIds,
+    matches.map((match) => match.teacherId),
+    matches.map((match) => match.requestId),
+  );
+  const busyTeachers = new Set(fresh.map((row) => row.teacher_id));
+  const claimedBlocks = new Set(fresh.flatMap((row) => row.block_ids));
+  return matches.filter(
+    (match) =>
+      !busyTeachers.has(match.teacherId) && !match.blockIds.some((blockId) => claimedBlocks.has(blockId)),
+  );
+}
+
 // ---- requests ---------------------------------------------------------------------------------
-
-interface RequestRow {
-  id: string;
-  school_id: string;
-  school_kind: OrganisationKind;
-  subject_code: string;
-  level: MatchRequest['level'];
-  role: MatchRequest['role'];
-  period_start: string;
-  period_end: string;
-  min_commitment_weeks: number;
-  allow_team: boolean;
-  allow_vog_pending: boolean;
-  latitude: number;
-  longitude: number;
-}
-
-interface BlockRow {
-  id: string;
-  request_id: string;
-  weekday: number;
-  start: number;
-  end: number;
-}
 
 async function loadRequests(
   manager: EntityManager,
   where: { regionId: string } | { requestId: string },
 ): Promise<MatchRequest[]> {
-  const [condition, parameter] =
-    'regionId' in where ? ['s.region_id = $1', where.regionId] : ['r.id = $1', where.requestId];
-  const rows: RequestRow[] = await manager.query(
-    `SELECT r.id, r.school_id, s.kind AS school_kind, r.subject_code, r.level, r.role,
-            r.period_start::text AS period_start, r.period_end::text AS period_end, r.min_commitment_weeks,
-            r.allow_team, r.allow_vog_pending, l.latitude, l.longitude
-       FROM teaching_request r
-       JOIN organisation s ON s.id = r.school_id
-       JOIN organisation_location l ON l.id = r.location_id
-      WHERE ${condition} AND r.status IN ('open', 'partially_filled') AND r.period_end >= current_date
-      ORDER BY r.id`,
-    [parameter],
+  const requests = await repository.openRequests(manager, where);
+  if (requests.length === 0) return [];
+  const blocks = await repository.freeBlocks(
+    manager,
+    requests.map((row) => row.id),
   );
-  if (rows.length === 0) return [];
-  const blocks: BlockRow[] = await manager.query(
-    `SELECT b.id, b.request_id, b.weekday,
-            (extract(epoch FROM b.start_time) / 60)::int AS start, (extract(epoch FROM b.end_time) / 60)::int AS "end"
-       FROM lesson_block b
-      WHERE b.request_id = ANY($1::uuid[])
-        AND NOT EXISTS (SELECT 1 FROM proposal p
-                         WHERE p.request_id = b.request_id AND p.status = ANY($2::proposal_status[]) AND b.id = ANY(p.block_ids))
-        AND NOT EXISTS (SELECT 1 FROM placement pl
-                         WHERE pl.request_id = b.request_id AND pl.status = 'active' AND b.id = ANY(pl.block_ids))
-      ORDER BY b.weekday, b.start_time, b.id`,
-    [rows.map((row) => row.id), ACTIVE_PROPOSAL_STATUSES],
-  );
-  return rows.flatMap((row) => {
+  return requests.flatMap((row) => {
     const free = blocks.filter((block) => block.request_id === row.id);
     const schoolKind = SCHOOL_KIND[row.school_kind];
     if (free.length === 0 || !schoolKind) return [];
@@ -167,24 +152,6 @@ async function loadRequests(
 
 // ---- teachers ---------------------------------------------------------------------------------
 
-interface TeacherRow {
-  id: string;
-  company_id: string;
-  skills: MatchTeacher['skills'];
-  levels: MatchTeacher['levels'];
-  released_days_per_week: number;
-  released_hours_per_week: string;
-  available_from: string;
-  available_until: string | null;
-  home_latitude: number;
-  home_longitude: number;
-  max_travel_km: number;
-  contract_hours_per_week: string;
-  vog_issued_on: string | null;
-  qualification: MatchTeacher['qualification'];
-  qualification_since: string | null;
-}
-
 type TeacherWithoutCommitments = Omit<MatchTeacher, 'committed' | 'previousSchoolIds'>;
 
 async function loadTeachers(
@@ -192,31 +159,13 @@ async function loadTeachers(
   regionId: string,
   cascade: { subjectCode: string; notProposedFor: string } | null,
 ): Promise<TeacherWithoutCommitments[]> {
-  const rows: TeacherRow[] = await manager.query(
-    `SELECT t.id, t.company_id, t.skills, t.levels::text[] AS levels, t.released_days_per_week, t.released_hours_per_week,
-            t.available_from::text AS available_from, t.available_until::text AS available_until,
-            t.home_latitude, t.home_longitude, t.max_travel_km, t.contract_hours_per_week,
-            t.vog_issued_on::text AS vog_issued_on, t.qualification, t.qualification_since::text AS qualification_since
-       FROM teacher_profile t
-       JOIN organisation c ON c.id = t.company_id
-      WHERE c.region_id = $1 AND t.active AND (t.available_until IS NULL OR t.available_until >= current_date)
-        AND ($2::jsonb IS NULL OR t.skills @> $2::jsonb)
-        AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM proposal p WHERE p.teacher_id = t.id AND p.request_id = $3))
-      ORDER BY t.id`,
-    [
-      regionId,
-      cascade ? JSON.stringify([{ subjectCode: cascade.subjectCode }]) : null,
-      cascade?.notProposedFor ?? null,
-    ],
+  const teachers = await repository.availableTeachers(manager, regionId, cascade);
+  if (teachers.length === 0) return [];
+  const windows = await repository.windows(
+    manager,
+    teachers.map((row) => row.id),
   );
-  if (rows.length === 0) return [];
-  const windows: Array<{ teacher_id: string; weekday: number; start: number; end: number }> =
-    await manager.query(
-      `SELECT teacher_id, weekday, (extract(epoch FROM start_time) / 60)::int AS start, (extract(epoch FROM end_time) / 60)::int AS "end"
-       FROM teacher_availability_window WHERE teacher_id = ANY($1::uuid[]) ORDER BY weekday, start_time`,
-      [rows.map((row) => row.id)],
-    );
-  return rows.map((row) => ({
+  return teachers.map((row) => ({
     id: row.id,
     companyId: row.company_id,
     skills: row.skills.map(({ subjectCode, level }) => ({ subjectCode, level })),
@@ -243,31 +192,8 @@ async function withCommitments(
   teachers: TeacherWithoutCommitments[],
 ): Promise<Pick<MatchingInput, 'teachers' | 'activeProposalIds'>> {
   const teacherIds = teachers.map((teacher) => teacher.id);
-  const slots: Array<{
-    teacher_id: string;
-    proposal_id: string | null;
-    weekday: number;
-    start: number;
-    end: number;
-    school_kind: OrganisationKind;
-  }> = await manager.query(
-    `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind
-         FROM placement_slot s
-         JOIN placement pl ON pl.id = s.placement_id
-         JOIN organisation o ON o.id = pl.school_id
-        WHERE s.active AND s.teacher_id = ANY($1::uuid[]) AND upper(s.dates) > current_date
-       UNION ALL
-       SELECT p.teacher_id, p.id, b.weekday, (extract(epoch FROM b.start_time) / 60)::int, (extract(epoch FROM b.end_time) / 60)::int, o.kind
-         FROM proposal p
-         JOIN lesson_block b ON b.id = ANY(p.block_ids)
-         JOIN organisation o ON o.id = p.school_id
-        WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])`,
-    [teacherIds, ACTIVE_PROPOSAL_STATUSES],
-  );
-  const schools: Array<{ teacher_id: string; school_id: string }> = await manager.query(
-    `SELECT DISTINCT teacher_id, school_id FROM placement WHERE teacher_id = ANY($1::uuid[])`,
-    [teacherIds],
-  );
+  const slots = await repository.committedSlots(manager, teacherIds);
+  const schools = await repository.previousSchools(manager, teacherIds);
   const committedOf = new Map<string, CommittedSlot[]>();
   for (const slot of slots) {
     const schoolKind = SCHOOL_KIND[slot.school_kind];
@@ -291,11 +217,6 @@ async function loadExclusions(
   requestIds: string[],
 ): Promise<MatchingInput['exclude']> {
   if (requestIds.length === 0) return [];
-  const rows: Array<{ request_id: string; teacher_ids: string[] }> = await manager.query(
-    `SELECT request_id, array_agg(DISTINCT teacher_id) AS teacher_ids FROM proposal
-      WHERE request_id = ANY($1::uuid[]) AND status <> 'approved'
-      GROUP BY request_id`,
-    [requestIds],
-  );
-  return rows.map((row) => ({ requestId: row.request_id, teacherIds: row.teacher_ids }));
+  const excluded = await repository.exclusions(manager, requestIds);
+  return excluded.map((row) => ({ requestId: row.request_id, teacherIds: row.teacher_ids }));
 }

@@ -1,0 +1,220 @@
+import { EntityManager } from 'typeorm';
+import { OrganisationKind } from '@hybridmatch/domain';
+import type { MatchRequest, MatchTeacher } from '@hybridmatch/matching';
+
+/** Proposal statuses that still claim their blocks and the teacher's time. */
+export const ACTIVE_PROPOSAL_STATUSES = ['proposed', 'awaiting_approval'];
+
+export interface RequestRow {
+  id: string;
+  school_id: string;
+  school_kind: OrganisationKind;
+  subject_code: string;
+  level: MatchRequest['level'];
+  role: MatchRequest['role'];
+  period_start: string;
+  period_end: string;
+  min_commitment_weeks: number;
+  allow_team: boolean;
+  allow_vog_pending: boolean;
+  latitude: number;
+  longitude: number;
+}
+
+export interface BlockRow {
+  id: string;
+  request_id: string;
+  weekday: number;
+  start: number;
+  end: number;
+}
+
+export interface TeacherRow {
+  id: string;
+  company_id: string;
+  skills: MatchTeacher['skills'];
+  levels: MatchTeacher['levels'];
+  released_days_per_week: number;
+  released_hours_per_week: string;
+  available_from: string;
+  available_until: string | null;
+  home_latitude: number;
+  home_longitude: number;
+  max_travel_km: number;
+  contract_hours_per_week: string;
+  vog_issued_on: string | null;
+  qualification: MatchTeacher['qualification'];
+  qualification_since: string | null;
+}
+
+export interface WindowRow {
+  teacher_id: string;
+  weekday: number;
+  start: number;
+  end: number;
+}
+
+/** A slot a teacher has promised: of an active placement (`proposal_id` null) or of an active proposal. */
+export interface CommittedSlotRow extends WindowRow {
+  proposal_id: string | null;
+  school_kind: OrganisationKind;
+}
+
+/**
+ * The queries behind the matching engine's input (matching/matching-input.loader.ts assembles the
+ * rows) and the region lock its writers share. Every method runs in the caller's transaction
+ * (`manager`). Stateless, so no provider: the loader's functions share one instance.
+ */
+export class MatchingInputRepository {
+  /**
+   * Serialises the writers of one region's proposals until the end of the caller's transaction
+   * (a transaction-scoped advisory lock on the region).
+   */
+  async lockRegion(manager: EntityManager, regionId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-region-' || $1::text, 0))`, [
+      regionId,
+    ]);
+  }
+
+  /** The region of the request's school. */
+  async regionOfRequest(manager: EntityManager, requestId: string): Promise<string> {
+    const [{ region_id: regionId }]: Array<{ region_id: string }> = await manager.query(
+      `SELECT s.region_id FROM teaching_request r JOIN organisation s ON s.id = r.school_id WHERE r.id = $1`,
+      [requestId],
+    );
+    return regionId;
+  }
+
+  /** Open or partially filled requests whose period has not ended: of a region's schools, or one request. */
+  async openRequests(
+    manager: EntityManager,
+    where: { regionId: string } | { requestId: string },
+  ): Promise<RequestRow[]> {
+    const [condition, parameter] =
+      'regionId' in where ? ['s.region_id = $1', where.regionId] : ['r.id = $1', where.requestId];
+    return manager.query(
+      `SELECT r.id, r.school_id, s.kind AS school_kind, r.subject_code, r.level, r.role,
+            r.period_start::text AS period_start, r.period_end::text AS period_end, r.min_commitment_weeks,
+            r.allow_team, r.allow_vog_pending, l.latitude, l.longitude
+       FROM teaching_request r
+       JOIN organisation s ON s.id = r.school_id
+       JOIN organisation_location l ON l.id = r.location_id
+      WHERE ${condition} AND r.status IN ('open', 'partially_filled') AND r.period_end >= current_date
+      ORDER BY r.id`,
+      [parameter],
+    );
+  }
+
+  /** The requests' lesson blocks that no active proposal and no active placement covers. */
+  async freeBlocks(manager: EntityManager, requestIds: string[]): Promise<BlockRow[]> {
+    return manager.query(
+      `SELECT b.id, b.request_id, b.weekday,
+            (extract(epoch FROM b.start_time) / 60)::int AS start, (extract(epoch FROM b.end_time) / 60)::int AS "end"
+       FROM lesson_block b
+      WHERE b.request_id = ANY($1::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM proposal p
+                         WHERE p.request_id = b.request_id AND p.status = ANY($2::proposal_status[]) AND b.id = ANY(p.block_ids))
+        AND NOT EXISTS (SELECT 1 FROM placement pl
+                         WHERE pl.request_id = b.request_id AND pl.status = 'active' AND b.id = ANY(pl.block_ids))
+      ORDER BY b.weekday, b.start_time, b.id`,
+      [requestIds, ACTIVE_PROPOSAL_STATUSES],
+    );
+  }
+
+  /**
+   * Active teachers of the region's companies, available until today or later. For a cascade:
+   * only those with a skill in `subjectCode` who never had a proposal for `notProposedFor`.
+   */
+  async availableTeachers(
+    manager: EntityManager,
+    regionId: string,
+    cascade: { subjectCode: string; notProposedFor: string } | null,
+  ): Promise<TeacherRow[]> {
+    return manager.query(
+      `SELECT t.id, t.company_id, t.skills, t.levels::text[] AS levels, t.released_days_per_week, t.released_hours_per_week,
+            t.available_from::text AS available_from, t.available_until::text AS available_until,
+            t.home_latitude, t.home_longitude, t.max_travel_km, t.contract_hours_per_week,
+            t.vog_issued_on::text AS vog_issued_on, t.qualification, t.qualification_since::text AS qualification_since
+       FROM teacher_profile t
+       JOIN organisation c ON c.id = t.company_id
+      WHERE c.region_id = $1 AND t.active AND (t.available_until IS NULL OR t.available_until >= current_date)
+        AND ($2::jsonb IS NULL OR t.skills @> $2::jsonb)
+        AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM proposal p WHERE p.teacher_id = t.id AND p.request_id = $3))
+      ORDER BY t.id`,
+      [
+        regionId,
+        cascade ? JSON.stringify([{ subjectCode: cascade.subjectCode }]) : null,
+        cascade?.notProposedFor ?? null,
+      ],
+    );
+  }
+
+  /** The teachers' weekly availability windows, in minutes of the day. */
+  async windows(manager: EntityManager, teacherIds: string[]): Promise<WindowRow[]> {
+    return manager.query(
+      `SELECT teacher_id, weekday, (extract(epoch FROM start_time) / 60)::int AS start, (extract(epoch FROM end_time) / 60)::int AS "end"
+       FROM teacher_availability_window WHERE teacher_id = ANY($1::uuid[]) ORDER BY weekday, start_time`,
+      [teacherIds],
+    );
+  }
+
+  /** The slots of the teachers' active placements (not yet ended) and of their active proposals. */
+  async committedSlots(manager: EntityManager, teacherIds: string[]): Promise<CommittedSlotRow[]> {
+    return manager.query(
+      `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind
+         FROM placement_slot s
+         JOIN placement pl ON pl.id = s.placement_id
+         JOIN organisation o ON o.id = pl.school_id
+        WHERE s.active AND s.teacher_id = ANY($1::uuid[]) AND upper(s.dates) > current_date
+       UNION ALL
+       SELECT p.teacher_id, p.id, b.weekday, (extract(epoch FROM b.start_time) / 60)::int, (extract(epoch FROM b.end_time) / 60)::int, o.kind
+         FROM proposal p
+         JOIN lesson_block b ON b.id = ANY(p.block_ids)
+         JOIN organisation o ON o.id = p.school_id
+        WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])`,
+      [teacherIds, ACTIVE_PROPOSAL_STATUSES],
+    );
+  }
+
+  /** The schools where the teachers had a placement. */
+  async previousSchools(
+    manager: EntityManager,
+    teacherIds: string[],
+  ): Promise<Array<{ teacher_id: string; school_id: string }>> {
+    return manager.query(
+      `SELECT DISTINCT teacher_id, school_id FROM placement WHERE teacher_id = ANY($1::uuid[])`,
+      [teacherIds],
+    );
+  }
+
+  /** Per request, the teachers who had a proposal for it that was not approved. */
+  async exclusions(
+    manager: EntityManager,
+    requestIds: string[],
+  ): Promise<Array<{ request_id: string; teacher_ids: string[] }>> {
+    return manager.query(
+      `SELECT request_id, array_agg(DISTINCT teacher_id) AS teacher_ids FROM proposal
+      WHERE request_id = ANY($1::uuid[]) AND status <> 'approved'
+      GROUP BY request_id`,
+      [requestIds],
+    );
+  }
+
+  /**
+   * Active proposals other than `knownProposalIds` (those the input counted) that name one of the
+   * teachers or requests: what a cascade claimed while the engine ran.
+   */
+  async activeProposalsSince(
+    manager: EntityManager,
+    knownProposalIds: string[],
+    teacherIds: string[],
+    requestIds: string[],
+  ): Promise<Array<{ teacher_id: string; block_ids: string[] }>> {
+    return manager.query(
+      `SELECT teacher_id, block_ids FROM proposal
+      WHERE status = ANY($1::proposal_status[]) AND id <> ALL($2::uuid[])
+        AND (teacher_id = ANY($3::uuid[]) OR request_id = ANY($4::uuid[]))`,
+      [ACTIVE_PROPOSAL_STATUSES, knownProposalIds, teacherIds, requestIds],
+    );
+  }
+}

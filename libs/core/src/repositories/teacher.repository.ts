@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TeacherProfile } from '@hybridmatch/database';
+import { EducationLevel } from '@hybridmatch/domain';
+import type { TeacherScope } from '../access/access.service';
+
+/** The unique constraint on a company's employee references: the import upserts on it. */
+export const EMPLOYEE_REF_CONSTRAINT = 'uq_teacher_profile_company_employee_ref';
+
+/** The list filters a caller may add to their scope. */
+export interface TeacherListFilter {
+  regionId?: string;
+  companyId?: string;
+  active?: boolean;
+  /** Teachers with a skill in this subject. */
+  subjectCode?: string;
+  /** Teachers with a skill at this level or who teach this level. */
+  level?: EducationLevel;
+}
+
+/** A `teacher_profile` column the import writes, with the cast its parameter needs (`::jsonb`). */
+export interface ImportColumn {
+  name: string;
+  cast?: string;
+}
+
+/** An availability window to write, times as `HH:MM`. */
+export interface NewWindow {
+  teacherId: string;
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+/** The teacher-profile queries that are more than a find: the scoped list and the set-based import. */
+@Injectable()
+export class TeacherRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * A page of profiles within `scope` and the filters, by name, and the total. `scope` must not
+   * be `none` (the caller answers an empty page itself).
+   */
+  async page(
+    scope: Exclude<TeacherScope, { kind: 'none' }>,
+    filter: TeacherListFilter,
+    window: { skip: number; take: number },
+  ): Promise<[TeacherProfile[], number]> {
+    const builder = this.dataSource
+      .getRepository(TeacherProfile)
+      .createQueryBuilder('teacher')
+      .innerJoin('teacher.company', 'company');
+    if (scope.kind === 'self') builder.andWhere('teacher.userId = :userId', { userId: scope.userId });
+    if (scope.kind === 'regions')
+      builder.andWhere('company.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+    if (scope.kind === 'organisation')
+      builder.andWhere('teacher.companyId = :scopeCompanyId', { scopeCompanyId: scope.organisationId });
+    if (filter.regionId) builder.andWhere('company.regionId = :regionId', { regionId: filter.regionId });
+    if (filter.companyId) builder.andWhere('teacher.companyId = :companyId', { companyId: filter.companyId });
+    if (filter.active !== undefined) builder.andWhere('teacher.active = :active', { active: filter.active });
+    if (filter.subjectCode) {
+      builder.andWhere('teacher.skills @> CAST(:subjectSkill AS jsonb)', {
+        subjectSkill: JSON.stringify([{ subjectCode: filter.subjectCode }]),
+      });
+    }
+    if (filter.level) {
+      builder.andWhere(
+        '(teacher.skills @> CAST(:levelSkill AS jsonb) OR CAST(:level AS education_level) = ANY(teacher.levels))',
+        {
+          levelSkill: JSON.stringify([{ level: filter.level }]),
+          level: filter.level,
+        },
+      );
+    }
+    return builder
+      .orderBy('teacher.lastName', 'ASC')
+      .addOrderBy('teacher.firstName', 'ASC')
+      .addOrderBy('teacher.id', 'ASC')
+      .skip(window.skip)
+      .take(window.take)
+      .getManyAndCount();
+  }
+
+  /**
+   * One multi-row INSERT … ON CONFLICT (company, employee_ref) DO UPDATE for the company's rows:
+   * `values[i]` holds row i's value of each of `columns` (which include `employee_ref`). An
+   * existing profile gets the new values and a new version; when `vog_issued_on` is written and
+   * differs, its VOG check is cleared. Answers each written profile's id and employee reference.
+   */
+  async upsertByEmployeeRef(
+    manager: EntityManager,
+    companyId: string,
+    columns: ImportColumn[],
+    values: unknown[][],
+  ): Promise<Array<{ id: string; employeeRef: string }>> {
+    const parameters: unknown[] = [companyId];
+    const tuples = values.map((row) => {
+      const placeholders = columns.map((column, index) => {
+        parameters.push(row[index]);
+        return `$${parameters.length}${column.cast ?? ''}`;
+      });
+      return `($1, 1, ${placeholders.join(', ')})`;
+    });
+    const updates = columns
+      .filter((column) => column.name !== 'employee_ref')
+      .map((column) => `${column.name} = EXCLUDED.${column.name}`);
+    if (columns.some((column) => column.name === 'vog_issued_on')) {
+      // A different VOG than the one that was checked is not verified.
+      const keep = (column: string) =>
+        `CASE WHEN teacher_profile.vog_issued_on IS DISTINCT FROM EXCLUDED.vog_issued_on THEN NULL ELSE teacher_profile.${column} END`;
+      updates.push(
+        `vog_verified_at = ${keep('vog_verified_at')}`,
+        `vog_verified_by_user_id = ${keep('vog_verified_by_user_id')}`,
+      );
+    }
+    const result: { id: string; employee_ref: string }[] = await manager.query(
+      `INSERT INTO teacher_profile (company_id, version, ${columns.map((column) => column.name).join(', ')})
+     VALUES ${tuples.join(', ')}
+     ON CONFLICT ON CONSTRAINT ${EMPLOYEE_REF_CONSTRAINT} DO UPDATE SET
+       ${[...updates, 'version = teacher_profile.version + 1', 'updated_at = now()'].join(', ')}
+     RETURNING id, employee_ref`,
+      parameters,
+    );
+    return result.map((row) => ({ id: row.id, employeeRef: row.employee_ref }));
+  }
+
+  /** Replaces the profiles' availability windows: one DELETE and one INSERT … SELECT unnest(…). */
+  async replaceWindows(manager: EntityManager, teacherIds: string[], windows: NewWindow[]): Promise<void> {
+    await manager.query('DELETE FROM teacher_availability_window WHERE teacher_id = ANY($1::uuid[])', [
+      teacherIds,
+    ]);
+    if (windows.length === 0) return;
+    await manager.query(
+      `INSERT INTO teacher_availability_window (teacher_id, weekday, start_time, end_time)
+     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::time[], $4::time[])`,
+      [
+        windows.map((window) => window.teacherId),
+        windows.map((window) => window.weekday),
+        windows.map((window) => window.start),
+        windows.map((window) => window.end),
+      ],
+    );
+  }
+}

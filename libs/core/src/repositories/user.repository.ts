@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { User } from '@hybridmatch/database';
+import { UserRole } from '@hybridmatch/domain';
+import type { OrganisationScope } from '../access/access.service';
+
+/** The account queries that are more than a find: the scoped list and the set-based invite writes. */
+@Injectable()
+export class UserRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * A page of accounts (with their regions) within `scope`, optionally of one role, by name, and
+   * the total. `scope` must not be `none` (the caller answers an empty page itself).
+   */
+  async page(
+    scope: Exclude<OrganisationScope, { kind: 'none' }>,
+    role: UserRole | undefined,
+    window: { skip: number; take: number },
+  ): Promise<[User[], number]> {
+    const builder = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('account')
+      .leftJoinAndSelect('account.regions', 'region');
+    if (scope.kind === 'regions') {
+      builder
+        .innerJoin('account.organisation', 'organisation')
+        .andWhere('organisation.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
+    }
+    if (scope.kind === 'organisation')
+      builder.andWhere('account.organisationId = :scopeOrganisationId', {
+        scopeOrganisationId: scope.organisationId,
+      });
+    if (role) builder.andWhere('account.role = :role', { role });
+    return builder
+      .orderBy('account.name', 'ASC')
+      .addOrderBy('account.id', 'ASC')
+      .skip(window.skip)
+      .take(window.take)
+      .getManyAndCount();
+  }
+
+  /** Stores each account's new invite token hash (one UPDATE), all valid until `validUntil`. */
+  async setInviteTokens(
+    manager: EntityManager,
+    tokens: Array<{ userId: string; hash: string }>,
+    validUntil: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE app_user SET invite_token_hash = v.hash, invite_expires_at = $3, updated_at = now()
+         FROM unnest($1::uuid[], $2::varchar[]) AS v(id, hash)
+        WHERE app_user.id = v.id`,
+      [tokens.map((token) => token.userId), tokens.map((token) => token.hash), validUntil],
+    );
+  }
+
+  /**
+   * Gives the company's listed profiles that have an e-mail address and no login a hybrid-teacher
+   * login, in one statement: one INSERT of the logins (an address another account has is skipped)
+   * and one UPDATE linking the profiles. Answers the new logins.
+   */
+  async createTeacherLogins(
+    manager: EntityManager,
+    companyId: string,
+    teacherIds: string[],
+  ): Promise<Array<{ userId: string; name: string }>> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [created]: [Array<{ user_id: string; name: string }>, number] = await manager.query(
+      `WITH candidate AS (
+         SELECT DISTINCT ON (lower(t.email)) t.id AS teacher_id, lower(t.email) AS email,
+                t.first_name || ' ' || t.last_name AS name
+           FROM teacher_profile t
+          WHERE t.id = ANY($1::uuid[]) AND t.company_id = $2 AND t.user_id IS NULL AND t.email IS NOT NULL
+          ORDER BY lower(t.email), t.id
+       ), created AS (
+         INSERT INTO app_user (email, name, role, organisation_id)
+         SELECT email, name, $3::user_role, $2 FROM candidate
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id, email, name
+       )
+       UPDATE teacher_profile t SET user_id = created.id, updated_at = now(), version = t.version + 1
+         FROM created JOIN candidate ON candidate.email = created.email
+        WHERE t.id = candidate.teacher_id
+       RETURNING created.id AS user_id, created.name AS name`,
+      [teacherIds, companyId, UserRole.HybridTeacher],
+    );
+    return created.map((row) => ({ userId: row.user_id, name: row.name }));
+  }
+}
