@@ -54,6 +54,14 @@ class ProposalFiltersDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be a region id (UUID)' })
   regionId?: string;
+
+  @ApiPropertyOptional({
+    example: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d',
+    description: 'Only what this match run proposed (placements: made from its proposals)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a match run id (UUID)' })
+  matchRunId?: string;
 }
 
 export class ListProposalsQueryDto extends ProposalFiltersDto implements ListProposalsQuery {

@@ -86,7 +86,11 @@ export class PlacementService {
       Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined),
     );
     const [rows, total] = await this.placements.findAndCount({
-      where: { ...filters, ...scope },
+      where: {
+        ...filters,
+        ...scope,
+        ...(query.matchRunId !== undefined && { proposal: { matchRunId: query.matchRunId } }),
+      },
       relations: { slots: true },
       order: { startDate: 'ASC', id: 'ASC' },
       ...pageWindow(query),

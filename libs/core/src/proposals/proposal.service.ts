@@ -175,9 +175,11 @@ export class ProposalService {
   async list(actor: Actor, query: ListProposalsQuery): Promise<Page<ProposalView>> {
     const scope = await this.access.partiesScope(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    const { status, requestId, teacherId, regionId } = query;
+    const { status, requestId, teacherId, regionId, matchRunId } = query;
     const filters = Object.fromEntries(
-      Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined),
+      Object.entries({ status, requestId, teacherId, regionId, matchRunId }).filter(
+        ([, value]) => value !== undefined,
+      ),
     );
     const [rows, total] = await this.proposals.findAndCount({
       where: { ...filters, ...scope },

@@ -32,6 +32,8 @@ export interface ProposalFilters extends PageRequest {
   requestId?: string;
   teacherId?: string;
   regionId?: string;
+  /** Only what this match run proposed (a placement: made from a proposal of this run). */
+  matchRunId?: string;
 }
 
 export interface ListProposalsQuery extends ProposalFilters {
