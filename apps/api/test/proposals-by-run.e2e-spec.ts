@@ -32,7 +32,7 @@ describe('proposals and placements filtered by match run (e2e)', () => {
     ctx.db.getRepository(MatchRun).save({
       regionId,
       status: MatchRunStatus.Succeeded,
-      trigger: MatchRunTrigger.Scheduled,
+      trigger: MatchRunTrigger.Schedule,
       parameters: {},
     });
 

@@ -10,6 +10,7 @@
  *   solveRegionExact(teachers, requests, await loadMipSolver(), options?)   // proven optimum with side rules (MIP)
  *   explainUnfilled(teachers, requests, matches, options?)                 // why each open block stayed open
  *   shortageSignals(teachers, requests, options?)                          // which extra teacher/day fills most (re-solved)
+ *   companyFairness(teachers, requests, matches)                           // each company's share of offered capacity used
  *   DEFAULT_SCORE_WEIGHTS                                                    // documented default weights
  * Time is weekday 1..7 (ISO, Monday = 1) and minutes since midnight; dates are ISO YYYY-MM-DD;
  * coordinates { lat, lon } in degrees. Exclusions (`options.exclude`, `options.excludeTeacherIds`)
@@ -53,8 +54,11 @@ export {
   profileTeacher,
   withOneMoreDay,
   PROFILE_RELEASED_MINUTES,
+  DEFAULT_SHORTAGE_SOLVES,
 } from './explain/shortage';
-export type { ShortageSignals, ProfileSignal, StaffSignal } from './explain/shortage';
+export type { ShortageSignals, ShortageOptions, ProfileSignal, StaffSignal } from './explain/shortage';
+export { companyFairness } from './explain/fairness';
+export type { CompanyFairness, CompanyShare } from './explain/fairness';
 export type { RegionLoss } from './region/explain';
 export { greatCircleKm, dayNumber } from './region/dates';
 export { solveTransport, checkTransportCertificate, toUnitSide } from './region/transport';

@@ -124,6 +124,10 @@ export class MatchRunTimingsDto {
   engine?: Record<string, number>;
   @ApiPropertyOptional({ example: 120, description: 'Storing the proposals and notifications (ms)' })
   storeMs?: number;
+  @ApiPropertyOptional({ example: 310, description: 'Computing the shortage signals (region re-solves, ms)' })
+  shortageMs?: number;
+  @ApiPropertyOptional({ example: 40, description: 'Explaining the unfilled blocks (ms)' })
+  explainUnfilledMs?: number;
   @ApiPropertyOptional({ example: 175, description: 'The whole run (ms)' }) totalMs?: number;
 }
 
@@ -159,6 +163,32 @@ export class MatchRunProofDto {
   timeLimitSeconds: number;
 }
 
+export class CompanyShareDto {
+  @ApiProperty({ example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' }) companyId: string;
+  @ApiProperty({ example: 4, description: 'Teachers of the company the run considered' }) teachers: number;
+  @ApiProperty({ example: 1440, description: 'Released teaching minutes per week of those teachers' })
+  offeredMinutes: number;
+  @ApiProperty({ example: 180, description: 'Minutes per week promised before the run' })
+  committedMinutes: number;
+  @ApiProperty({ example: 360, description: 'Minutes per week the run proposed' }) proposedMinutes: number;
+  @ApiProperty({ example: 0.375, description: '(committed + proposed) / offered' }) share: number;
+  @ApiProperty({ example: 0.2857, description: 'proposed / (offered − committed)' }) runShare: number;
+}
+
+export class MatchRunFairnessDto {
+  @ApiProperty({ type: [CompanyShareDto], description: 'Per company, largest share first' })
+  companies: CompanyShareDto[];
+  @ApiProperty({ example: 0.1 }) minShare: number;
+  @ApiProperty({ example: 0.5 }) maxShare: number;
+  @ApiProperty({ example: 0.4, description: 'maxShare − minShare' }) spread: number;
+  @ApiProperty({
+    example: 0.83,
+    description:
+      'Jain’s index over the shares: 1 = every company equally used, 1/n = one company carries all',
+  })
+  jainIndex: number;
+}
+
 export class MatchRunResultDto {
   @ApiProperty({ example: 12, description: 'Requests with at least one free lesson block' })
   requestsConsidered: number;
@@ -177,6 +207,12 @@ export class MatchRunResultDto {
     description: 'What is proven about the answer (absent on runs made before the exact solve)',
   })
   proof?: MatchRunProofDto;
+  @ApiPropertyOptional({
+    type: MatchRunFairnessDto,
+    description:
+      'Fairness between companies within the run: each company’s share of its offered capacity in use (absent on older runs)',
+  })
+  fairness?: MatchRunFairnessDto;
 }
 
 export class RuleCountDto {

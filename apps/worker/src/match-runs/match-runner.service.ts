@@ -1,14 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { MatchRun, MatchRunResult, MatchRunStatus, MatchRunTimings } from '@hybridmatch/database';
+import {
+  MatchRun,
+  MatchRunResult,
+  MatchRunShortage,
+  MatchRunStatus,
+  MatchRunTimings,
+} from '@hybridmatch/database';
 import { Metrics } from '@hybridmatch/metrics';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import {
+  companyFairness,
   ExactRegionResult,
   explainUnfilled,
   MipSolver,
   ProposedMatch,
+  ShortageSignals,
+  shortageSignals,
   solveRegionExact,
 } from '@hybridmatch/matching';
 import {
@@ -82,6 +91,14 @@ export class MatchRunner {
       timeLimitSeconds: this.config.matching.timeLimitSeconds,
     });
     const matched = performance.now();
+    // What one more teacher of a profile, or one more released day, would fill (region re-solves).
+    const shortage = shortageOf(
+      shortageSignals(input.teachers, input.requests, {
+        weights: run.parameters.weights,
+        exclude: input.exclude,
+      }),
+    );
+    const signalled = performance.now();
     const { result, timings } = await this.dataSource.transaction(async (manager) => {
       await lockRegionForMatching(manager, run.regionId);
       const matches = await withoutClaimedSince(manager, solved.matches, input);
@@ -94,14 +111,23 @@ export class MatchRunner {
       const timings: MatchRunTimings = {
         loadMs: elapsed(started, loaded),
         engine: { ...solved.timings },
-        storeMs: elapsed(matched, stored),
+        shortageMs: elapsed(matched, signalled),
+        storeMs: elapsed(signalled, stored),
         explainUnfilledMs: elapsed(stored, explained),
         totalMs: elapsed(started, explained),
       };
       await manager.update(
         MatchRun,
         { id: run.id, status: MatchRunStatus.Running },
-        { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, unfilled, error: null },
+        {
+          status: MatchRunStatus.Succeeded,
+          finishedAt: new Date(),
+          result,
+          timings,
+          unfilled,
+          shortage,
+          error: null,
+        },
       );
       return { result, timings };
     });
@@ -158,5 +184,24 @@ function summarise(input: MatchingInput, solved: ExactRegionResult, stored: Prop
       mipMs: Math.round(solved.proof.mipMs),
       timeLimitSeconds: solved.proof.timeLimitSeconds,
     },
+    fairness: companyFairness(input.teachers, input.requests, stored),
+  };
+}
+
+/** The signals as stored on the run (the profile teacher itself is left out: it is derived from the profile). */
+function shortageOf(signals: ShortageSignals): MatchRunShortage {
+  return {
+    baseline: signals.baseline,
+    profiles: signals.profiles.map(({ subjectCode, level, weekday, minutesGained, blocksGained }) => ({
+      subjectCode,
+      level,
+      weekday,
+      minutesGained,
+      blocksGained,
+    })),
+    staff: signals.staff,
+    solves: signals.solves,
+    notTried: signals.notTried,
+    ms: Math.round(signals.ms),
   };
 }

@@ -45,6 +45,7 @@ export interface SubjectOf {
   [Permission.ProposalDecide]: PartiesOfRecord;
   [Permission.PlacementRead]: PartiesOfRecord;
   [Permission.MatchRunRead]: { regionId: string };
+  [Permission.ShortageRead]: { regionId: string };
   [Permission.RegionCoordinate]: { regionId: string };
 }
 
@@ -157,6 +158,19 @@ export class AccessService {
     return organisation ? { kind: 'demand', regionId: organisation.regionId } : { kind: 'none' };
   }
 
+  /**
+   * Shortage signals: the regions whose signals the caller may read (a coordinator's regions, a
+   * company admin's company region; undefined: every region, for the platform admin).
+   */
+  async shortageRegions(actor: Actor): Promise<string[] | undefined> {
+    const scope = this.organisationScope(actor);
+    if (scope.kind === 'all') return undefined;
+    if (scope.kind === 'regions') return scope.regionIds;
+    if (scope.kind !== 'organisation' || actor.role !== UserRole.CompanyAdmin) return [];
+    const organisation = await this.organisations.findOneBy({ id: scope.organisationId });
+    return organisation ? [organisation.regionId] : [];
+  }
+
   /** Proposals and placements: filter on the parties' columns. */
   async partiesScope(actor: Actor): Promise<PartiesFilter> {
     if (actor.role === UserRole.HybridTeacher) {
@@ -231,6 +245,11 @@ export class AccessService {
         const scope = this.organisationScope(actor);
         const { regionId } = subject as { regionId: string };
         return scope.kind === 'all' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
+      }
+      case Permission.ShortageRead: {
+        const { regionId } = subject as { regionId: string };
+        const regions = await this.shortageRegions(actor);
+        return regions === undefined || regions.includes(regionId);
       }
     }
   }

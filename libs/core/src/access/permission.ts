@@ -18,6 +18,8 @@ export enum Permission {
   ProposalDecide = 'proposal.decide',
   PlacementRead = 'placement.read',
   MatchRunRead = 'match-run.read',
+  /** Shortage signals of a region: its coordinators; a company admin for their company's region (own staff only). */
+  ShortageRead = 'shortage.read',
   /** Start match runs and manage schedules in a region. */
   RegionCoordinate = 'region.coordinate',
 }
@@ -62,5 +64,6 @@ export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.ProposalDecide]: COORDINATORS,
   [Permission.PlacementRead]: ALL,
   [Permission.MatchRunRead]: COORDINATORS,
+  [Permission.ShortageRead]: [...COORDINATORS, UserRole.CompanyAdmin],
   [Permission.RegionCoordinate]: COORDINATORS,
 };

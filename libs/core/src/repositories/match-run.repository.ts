@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { MatchRunShortage } from '@hybridmatch/database';
 
-/** The match-run queries of the worker's poller. */
+/** The shortage signals of a region's latest succeeded run that has them. */
+export interface RegionShortageRow {
+  matchRunId: string;
+  regionId: string;
+  finishedAt: Date;
+  shortage: MatchRunShortage;
+}
+
+/** The match-run queries of the worker's poller and the shortage-signal route. */
 @Injectable()
 export class MatchRunRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -22,5 +31,16 @@ export class MatchRunRepository {
       `SELECT id FROM match_run WHERE status = 'queued' ORDER BY queued_at`,
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Per region (all when `regionIds` is undefined), the latest succeeded run with shortage signals. */
+  async latestShortage(regionIds: string[] | undefined): Promise<RegionShortageRow[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (region_id) id AS "matchRunId", region_id AS "regionId", finished_at AS "finishedAt", shortage
+         FROM match_run
+        WHERE status = 'succeeded' AND shortage IS NOT NULL AND ($1::uuid[] IS NULL OR region_id = ANY($1::uuid[]))
+        ORDER BY region_id, finished_at DESC, id`,
+      [regionIds ?? null],
+    );
   }
 }

@@ -42,6 +42,7 @@ export type {
   MatchRunResult,
   MatchRunTimings,
   MatchRunUnfilledBlock,
+  MatchRunShortage,
 } from './match-run.entity';
 export {
   EMAIL_ONLY_NOTIFICATION_KINDS,

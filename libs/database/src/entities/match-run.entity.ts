@@ -24,6 +24,8 @@ export interface MatchRunTimings {
   loadMs?: number;
   engine?: Record<string, number>;
   storeMs?: number;
+  /** Computing the shortage signals (region re-solves). */
+  shortageMs?: number;
   /** Explaining the unfilled blocks. */
   explainUnfilledMs?: number;
   totalMs?: number;
@@ -56,6 +58,49 @@ export interface MatchRunResult {
     mipMs: number;
     timeLimitSeconds: number;
   };
+  /**
+   * Fairness between companies within the run (runs before it lack it): per company the share of
+   * its offered minutes in use after the run, their spread and Jain's index (companyFairness).
+   */
+  fairness?: {
+    companies: {
+      companyId: string;
+      teachers: number;
+      offeredMinutes: number;
+      committedMinutes: number;
+      proposedMinutes: number;
+      share: number;
+      runShare: number;
+    }[];
+    minShare: number;
+    maxShare: number;
+    spread: number;
+    jainIndex: number;
+  };
+}
+
+/**
+ * Shortage signals computed from the run's input (see shortageSignals in @hybridmatch/matching):
+ * every gain is the difference of two real region solves.
+ */
+export interface MatchRunShortage {
+  /** Filled minutes and blocks of the engine's solve the gains are measured from. */
+  baseline: { minutesFilled: number; blocksFilled: number };
+  /** One more teacher of this profile: most minutes gained first. */
+  profiles: {
+    subjectCode: string;
+    level: string;
+    weekday: number;
+    minutesGained: number;
+    blocksGained: number;
+  }[];
+  /** One more released day for this teacher: per company, most minutes gained first. */
+  staff: { teacherId: string; companyId: string; minutesGained: number; blocksGained: number }[];
+  /** Region re-solves made, and the time they took (ms). */
+  solves: number;
+  /** Candidates (profiles and teachers) left out by the re-solve budget. */
+  notTried: number;
+  ms: number;
 }
 
 /** Why one lesson block stayed unfilled in a run (see explainUnfilled in @hybridmatch/matching). */
@@ -145,6 +190,10 @@ export class MatchRun {
    */
   @Column({ type: 'jsonb', nullable: true, select: false })
   unfilled: MatchRunUnfilledBlock[] | null;
+
+  /** Shortage signals of the run's region (set once the run succeeded; not loaded unless selected). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  shortage: MatchRunShortage | null;
 
   /** Why the run failed (the last attempt's error). */
   @Column({ type: 'text', nullable: true })

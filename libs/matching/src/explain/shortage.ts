@@ -34,31 +34,45 @@ export interface ShortageSignals {
   profiles: ProfileSignal[];
   /** Per company its best teacher first; only teachers whose extra day gains something. */
   staff: StaffSignal[];
-  /** Region re-solves made. */
+  /** Region re-solves made (the baseline included). */
   solves: number;
+  /** Candidates left out by the budget (profiles and teachers not re-solved). */
+  notTried: number;
   ms: number;
 }
 
 /** The released hours of the profile teacher: one day of 6 clock hours (the "hybrid light" 6-hour rule). */
 export const PROFILE_RELEASED_MINUTES = 360;
 
+/** Re-solves per kind of signal (profiles, staff) by default: about 1 s on a seeded region of 100 teachers. */
+export const DEFAULT_SHORTAGE_SOLVES = 24;
+
+export interface ShortageOptions extends EngineOptions {
+  /** Most re-solves per kind of signal; candidates are tried in order of the open minutes they address. */
+  maxSolvesPerKind?: number;
+}
+
 /**
- * Shortage signals from the optimiser: for every (subject, level, weekday) of the blocks the region
- * leaves unfilled, add one such teacher (`profileTeacher`) and re-solve the region; for every
- * teacher who could take an unfilled block with one more released day, give it that day and
+ * Shortage signals from the optimiser: for the (subject, level, weekday) profiles of the blocks the
+ * region leaves unfilled, add one such teacher (`profileTeacher`) and re-solve the region; for the
+ * teachers who could take an unfilled block with one more released day, give them that day and
  * re-solve. Every gain is the difference of two real solves (the engine, `solveRegion`), never an
- * estimate.
+ * estimate. To stay within about a second per region, the candidates are ranked by the unfilled
+ * minutes they address (a profile: its open blocks' minutes; a teacher: the open blocks it would
+ * become eligible for) and only the first `maxSolvesPerKind` of each kind are re-solved.
  */
 export function shortageSignals(
   teachers: readonly MatchTeacher[],
   requests: readonly MatchRequest[],
-  options: EngineOptions = {},
+  options: ShortageOptions = {},
 ): ShortageSignals {
   const started = performance.now();
+  const { maxSolvesPerKind = DEFAULT_SHORTAGE_SOLVES, ...engine } = options;
   const solve = (ts: readonly MatchTeacher[]): RegionResult =>
-    solveRegion(ts, requests, { ...options, explain: false });
+    solveRegion(ts, requests, { ...engine, explain: false });
   const base = solve(teachers);
   let solves = 1;
+  let notTried = 0;
   const gain = (r: RegionResult) => ({
     minutesGained: r.totals.minutesFilled - base.totals.minutesFilled,
     blocksGained: r.totals.blocksFilled - base.totals.blocksFilled,
@@ -69,42 +83,79 @@ export function shortageSignals(
     return { request, block: request.blocks.find((b) => b.id === u.blockId)! };
   });
 
-  const profiles: ProfileSignal[] = [];
-  const keys = new Map<string, { subjectCode: string; level: EducationLevel; weekday: number }>();
-  for (const { request, block } of unfilled)
-    keys.set(`${request.subjectCode}\u0000${request.level}\u0000${block.weekday}`, {
+  // Profiles: ranked by the open minutes of their blocks.
+  const keys = new Map<
+    string,
+    { subjectCode: string; level: EducationLevel; weekday: number; open: number }
+  >();
+  for (const { request, block } of unfilled) {
+    const key = `${request.subjectCode}\u0000${request.level}\u0000${block.weekday}`;
+    const entry = keys.get(key) ?? {
       subjectCode: request.subjectCode,
       level: request.level,
       weekday: block.weekday,
-    });
-  for (const key of keys.values()) {
+      open: 0,
+    };
+    entry.open += block.end - block.start;
+    keys.set(key, entry);
+  }
+  const rankedProfiles = [...keys.values()].sort((a, b) => b.open - a.open || compareProfiles(a, b));
+  notTried += Math.max(0, rankedProfiles.length - maxSolvesPerKind);
+  const profiles: ProfileSignal[] = [];
+  for (const { open: _open, ...key } of rankedProfiles.slice(0, maxSolvesPerKind)) {
     const teacher = profileTeacher(key, requests, base);
     const result = solve([...teachers, teacher]);
     solves++;
     const g = gain(result);
     if (g.minutesGained > 0) profiles.push({ ...key, ...g, teacher });
   }
-  profiles.sort((a, b) => b.minutesGained - a.minutesGained || a.subjectCode.localeCompare(b.subjectCode));
+  profiles.sort((a, b) => b.minutesGained - a.minutesGained || compareProfiles(a, b));
 
-  const staff: StaffSignal[] = [];
+  // Staff: teachers one more day makes eligible for open blocks (of a subject they have), ranked by those blocks' minutes.
+  const candidates: { index: number; open: number }[] = [];
   teachers.forEach((teacher, index) => {
+    const subjects = new Set(teacher.skills.map((skill) => skill.subjectCode));
+    const mine = unfilled.filter(({ request }) => subjects.has(request.subjectCode));
+    if (mine.length === 0) return;
     const more = withOneMoreDay(teacher);
-    if (!unfilled.some(({ request, block }) => checkEligibility(more, request, block, options).eligible))
-      return;
+    const open = mine.reduce(
+      (sum, { request, block }) =>
+        checkEligibility(more, request, block, engine).eligible ? sum + block.end - block.start : sum,
+      0,
+    );
+    if (open > 0) candidates.push({ index, open });
+  });
+  candidates.sort((a, b) => b.open - a.open || a.index - b.index);
+  notTried += Math.max(0, candidates.length - maxSolvesPerKind);
+  const staff: StaffSignal[] = [];
+  for (const { index } of candidates.slice(0, maxSolvesPerKind)) {
+    const teacher = teachers[index];
+    const more = withOneMoreDay(teacher);
     const result = solve(teachers.map((t, k) => (k === index ? more : t)));
     solves++;
     const g = gain(result);
     if (g.minutesGained > 0) staff.push({ teacherId: teacher.id, companyId: teacher.companyId, ...g });
-  });
-  staff.sort((a, b) => a.companyId.localeCompare(b.companyId) || b.minutesGained - a.minutesGained);
+  }
+  staff.sort(
+    (a, b) =>
+      a.companyId.localeCompare(b.companyId) ||
+      b.minutesGained - a.minutesGained ||
+      a.teacherId.localeCompare(b.teacherId),
+  );
   return {
     baseline: { minutesFilled: base.totals.minutesFilled, blocksFilled: base.totals.blocksFilled },
     profiles,
     staff,
     solves,
+    notTried,
     ms: performance.now() - started,
   };
 }
+
+const compareProfiles = (
+  a: { subjectCode: string; level: string; weekday: number },
+  b: { subjectCode: string; level: string; weekday: number },
+) => a.subjectCode.localeCompare(b.subjectCode) || a.level.localeCompare(b.level) || a.weekday - b.weekday;
 
 /**
  * The teacher a profile stands for: the skill at the level (proficiency 2), free 08:00–18:00 on the

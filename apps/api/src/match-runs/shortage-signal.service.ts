@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { UserRole } from '@hybridmatch/domain';
+import { AccessService, Actor, MatchRunRepository, Permission } from '@hybridmatch/core';
+import { RegionShortageDto } from './shortage-signal.dto';
+
+/**
+ * Shortage signals, computed by the worker with every match run (`match_run.shortage`): per region
+ * those of its latest run. Coordinators read their regions; a company admin reads their company's
+ * region, with only their own staff among the staff signals.
+ */
+@Injectable()
+export class ShortageSignalService {
+  constructor(
+    private readonly runs: MatchRunRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(actor: Actor, regionId?: string): Promise<RegionShortageDto[]> {
+    if (regionId)
+      await this.access.requireAccess(
+        actor,
+        Permission.ShortageRead,
+        { regionId },
+        { what: 'Region', id: regionId },
+      );
+    const rows = await this.runs.latestShortage(
+      regionId ? [regionId] : await this.access.shortageRegions(actor),
+    );
+    const ownCompany = actor.role === UserRole.CompanyAdmin ? actor.organisationId : undefined;
+    return rows.map(({ matchRunId, regionId: region, finishedAt, shortage }) => ({
+      regionId: region,
+      matchRunId,
+      computedAt: finishedAt,
+      baseline: shortage.baseline,
+      profiles: shortage.profiles,
+      staff:
+        ownCompany === undefined
+          ? shortage.staff
+          : shortage.staff.filter((signal) => signal.companyId === ownCompany),
+      solves: shortage.solves,
+      notTried: shortage.notTried ?? 0,
+      ms: shortage.ms,
+    }));
+  }
+}
