@@ -1,20 +1,6 @@
 import { MatchRun, MatchRunStatus, MatchRunTrigger, Proposal } from '../../../libs/database/src';
-import { ProposalAnswer, ProposalStatus } from '../../../libs/domain/src';
+import { ALL_ACCEPTED, TERMS } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
-
-const TERMS = {
-  hourlyRateCents: 9500,
-  startDate: '2026-09-07',
-  endDate: '2027-01-29',
-  supervisorName: 'Marieke de Vries',
-  supervisorEmail: 'm.devries@roc.example.nl',
-};
-const ALL_ACCEPTED = {
-  status: ProposalStatus.AwaitingApproval,
-  companyAnswer: ProposalAnswer.Accepted,
-  teacherAnswer: ProposalAnswer.Accepted,
-  schoolAnswer: ProposalAnswer.Accepted,
-};
 
 /** `?matchRunId=` on the proposal and placement lists: only what that run proposed, within the caller's scope. */
 describe('proposals and placements filtered by match run (e2e)', () => {

@@ -9,22 +9,9 @@ import {
   Proposal,
   TeachingRequest,
 } from '../../../libs/database/src';
-import { ProposalAnswer, ProposalStatus, TeachingRequestStatus, UserRole } from '../../../libs/domain/src';
+import { ProposalStatus, TeachingRequestStatus, UserRole } from '../../../libs/domain/src';
+import { ALL_ACCEPTED, TERMS } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
-
-const TERMS = {
-  hourlyRateCents: 9500,
-  startDate: '2026-09-07',
-  endDate: '2027-01-29',
-  supervisorName: 'Marieke de Vries',
-  supervisorEmail: 'm.devries@roc.example.nl',
-};
-const ALL_ACCEPTED = {
-  status: ProposalStatus.AwaitingApproval,
-  companyAnswer: ProposalAnswer.Accepted,
-  teacherAnswer: ProposalAnswer.Accepted,
-  schoolAnswer: ProposalAnswer.Accepted,
-};
 
 describe('proposals (e2e)', () => {
   let ctx: TestContext;

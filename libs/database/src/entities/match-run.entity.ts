@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { CompanyFairness } from '@hybridmatch/matching';
 import { Region } from './region.entity';
 import { User } from './user.entity';
 
@@ -62,21 +63,7 @@ export interface MatchRunResult {
    * Fairness between companies within the run (runs before it lack it): per company the share of
    * its offered minutes in use after the run, their spread and Jain's index (companyFairness).
    */
-  fairness?: {
-    companies: {
-      companyId: string;
-      teachers: number;
-      offeredMinutes: number;
-      committedMinutes: number;
-      proposedMinutes: number;
-      share: number;
-      runShare: number;
-    }[];
-    minShare: number;
-    maxShare: number;
-    spread: number;
-    jainIndex: number;
-  };
+  fairness?: CompanyFairness;
 }
 
 /**

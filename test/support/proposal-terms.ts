@@ -1,0 +1,18 @@
+import { ProposalAnswer, ProposalStatus } from '../../libs/domain/src';
+
+/** Placement terms an approval accepts for a request of the default test period. */
+export const TERMS = {
+  hourlyRateCents: 9500,
+  startDate: '2026-09-07',
+  endDate: '2027-01-29',
+  supervisorName: 'Marieke de Vries',
+  supervisorEmail: 'm.devries@roc.example.nl',
+};
+
+/** A proposal all three parties accepted, waiting for the coordinator. */
+export const ALL_ACCEPTED = {
+  status: ProposalStatus.AwaitingApproval,
+  companyAnswer: ProposalAnswer.Accepted,
+  teacherAnswer: ProposalAnswer.Accepted,
+  schoolAnswer: ProposalAnswer.Accepted,
+};
