@@ -1,9 +1,14 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { JobsOptions } from 'bullmq';
+import { JobsOptions, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hybridmatch/config';
 import { Notification, NotificationDeliveryStatus, NotificationKind } from '@hybridmatch/database';
+import {
+  DEFAULT_DELIVERY_POLICY,
+  DELIVERY_POLICY,
+  DeliveryPolicy,
+} from '../../apps/worker/src/notifications/delivery-policy';
 import { NOTIFICATION_JOB_OPTIONS } from '../../apps/worker/src/notifications/outbox-relay.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { SmtpTestServer } from './smtp-test-server';
@@ -30,15 +35,19 @@ export function insertPendingNotification(
 
 /**
  * The real worker module in the test process, booted like `startWorker` (its relay poller and
- * processor run), with `jobOptions` added to every email job (tests shorten the backoff).
+ * processor run), with `jobOptions` added to every email job (tests shorten the backoff) and the
+ * reconciler's deadlines and retry delays changed by `policy`.
  */
 export async function startTestWorker(
   config: AppConfig,
   jobOptions: JobsOptions = {},
+  policy: Partial<DeliveryPolicy> = {},
 ): Promise<TestingModule> {
   const worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
     .overrideProvider(NOTIFICATION_JOB_OPTIONS)
     .useValue(jobOptions)
+    .overrideProvider(DELIVERY_POLICY)
+    .useValue({ ...DEFAULT_DELIVERY_POLICY, ...policy })
     .compile();
   worker.useLogger(false);
   worker.enableShutdownHooks();
@@ -70,4 +79,13 @@ export function mailingWorld(): MailingWorld {
     await world.smtp?.close();
   });
   return world;
+}
+
+/**
+ * Whether the notifications queue holds no e-mail job that could still send (waiting, running or
+ * due for a retry). The reconciler's own scheduled job is always there, delayed, and does not count.
+ */
+export async function noEmailJobsLeft(queue: Queue): Promise<boolean> {
+  const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
+  return jobs.every((job) => job.name !== 'send-notification');
 }

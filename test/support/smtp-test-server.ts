@@ -25,11 +25,18 @@ export class SmtpTestServer {
   /** Set once a message has been read and left unanswered (`stallFirstMessage`). */
   hasStalled = false;
   private release: (() => void) | undefined;
+  private stallNext = false;
 
-  private readonly server: SMTPServer;
+  private server: SMTPServer;
+  private port = 0;
 
   private constructor(private readonly options: SmtpTestServerOptions) {
-    this.server = new SMTPServer({
+    this.server = this.createServer();
+  }
+
+  private createServer(): SMTPServer {
+    const options = this.options;
+    return new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
@@ -54,21 +61,42 @@ export class SmtpTestServer {
 
   static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
     const instance = new SmtpTestServer(options);
-    await new Promise<void>((resolve, reject) => {
-      instance.server.once('error', reject);
-      instance.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await instance.listen();
+    instance.port = (instance.server.server.address() as AddressInfo).port;
     return instance;
   }
 
+  private listen(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+  }
+
   get url(): string {
-    const { port } = this.server.server.address() as AddressInfo;
-    return `smtp://127.0.0.1:${port}`;
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** An outage: the server stops listening (connections are refused) until `resume()`. */
+  async stop(): Promise<void> {
+    await this.close();
+  }
+
+  /** Back after an outage, on the same port. */
+  async resume(): Promise<void> {
+    this.server = this.createServer();
+    await this.listen();
   }
 
   /** How many accepted messages carry this Message-ID. */
   deliveriesOf(messageId: string): number {
     return this.received.filter((email) => email.messageId === messageId).length;
+  }
+
+  /** Holds the next message unanswered, like `stallFirstMessage` (until `releaseStalled()`). */
+  stallNextMessage(): void {
+    this.hasStalled = false;
+    this.stallNext = true;
   }
 
   /** Accepts the stalled message after all (answers "250 OK" to the waiting sender). */
@@ -94,8 +122,9 @@ export class SmtpTestServer {
         this.received.push({ ...parseMessage(Buffer.concat(chunks).toString('utf8')), envelopeTo });
         callback();
       };
-      if (this.options.stallFirstMessage && !this.hasStalled) {
+      if ((this.options.stallFirstMessage && !this.hasStalled) || this.stallNext) {
         this.hasStalled = true;
+        this.stallNext = false;
         this.release = accept; // no answer until released: the sender waits for "250 OK"
         return;
       }

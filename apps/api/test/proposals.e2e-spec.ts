@@ -507,7 +507,7 @@ describe('proposals (e2e)', () => {
     ]);
 
     await ctx.http.post(`/api/notifications/${first.id}/read`).set(w.companyAdmin.auth).expect(404);
-    await ctx.http.get('/api/notifications/failed').set(w.coordinator.auth).expect(403);
+    await ctx.http.get('/api/notifications/failed').set(w.teacher.auth).expect(403);
     const admin = await ctx.newAdmin();
     await db
       .getRepository(Notification)

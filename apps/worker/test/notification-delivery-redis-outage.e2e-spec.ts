@@ -7,7 +7,11 @@ import { ProposalStatus } from '../../../libs/domain/src';
 import { QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
-import { insertPendingNotification, startTestWorker } from '../../../test/support/notification-fixtures';
+import {
+  insertPendingNotification,
+  noEmailJobsLeft,
+  startTestWorker,
+} from '../../../test/support/notification-fixtures';
 import { freePort, PrivateRedis } from './support/private-redis';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
@@ -97,10 +101,7 @@ describe('notification delivery survives a Redis outage (e2e)', () => {
       60_000,
     );
     // Nothing left that could still send: no job waiting, running or due for a retry.
-    await waitFor('the notifications queue to drain', async () => {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(counts).every((count) => count === 0);
-    });
+    await waitFor('the notifications queue to drain', () => noEmailJobsLeft(queue));
     for (const row of written) {
       expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(1);
     }

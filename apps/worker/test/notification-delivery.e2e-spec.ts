@@ -7,6 +7,7 @@ import { jobIds, QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
 import { notificationMessageId } from '../src/notifications/notification-mailer';
 import { OutboxRelay } from '../src/notifications/outbox-relay.service';
+import { NotificationReconciler } from '../src/notifications/notification-reconciler.service';
 import { insertPendingNotification, startTestWorker } from '../../../test/support/notification-fixtures';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
@@ -71,7 +72,7 @@ describe('notification delivery: outbox relay → BullMQ → SMTP (e2e)', () => 
     const { user } = await ctx.newUser(UserRole.CompanyAdmin);
     const notification = await insertPendingNotification(ctx.db, user.id);
     await worker.get(OutboxRelay).relayPending();
-    expect(await settled(jobIds.notification(notification.id))).toBe('completed');
+    expect(await settled(jobIds.notification(notification.id, 1))).toBe('completed');
     const messageId = notificationMessageId(notification.id);
     expect(smtp.deliveriesOf(messageId)).toBe(1);
 
@@ -79,25 +80,26 @@ describe('notification delivery: outbox relay → BullMQ → SMTP (e2e)', () => 
     const again = await queue.add(
       'send-notification',
       { notificationId: notification.id },
-      { jobId: jobIds.notification(notification.id) },
+      { jobId: jobIds.notification(notification.id, 1) },
     );
     expect(await again.getState()).toBe('completed');
     // A second job for the same row (as after Redis lost the first one): it runs and skips.
     const duplicate = await queue.add(
       'send-notification',
       { notificationId: notification.id },
-      { jobId: `${jobIds.notification(notification.id)}-duplicate` },
+      { jobId: jobIds.notification(notification.id, 2) },
     );
     expect(await settled(duplicate.id!)).toBe('completed');
     expect((await queue.getJob(duplicate.id!))?.returnvalue).toEqual({
       result: 'skipped',
       reason: 'the notification is already sent',
     });
-    // A relay pass over a row relayed long ago: only pending rows are relayed again.
+    // A relay pass and a reconciler pass over a row relayed long ago: only pending rows move.
     await ctx.db.query(`UPDATE notification SET relayed_at = now() - interval '1 hour' WHERE id = $1`, [
       notification.id,
     ]);
     expect(await worker.get(OutboxRelay).relayPending()).toBe(0);
+    expect(await worker.get(NotificationReconciler).reconcile()).toMatchObject({ requeued: 0, failed: 0 });
 
     expect(smtp.deliveriesOf(messageId)).toBe(1);
     expect(await reload(notification.id)).toMatchObject({
@@ -106,29 +108,36 @@ describe('notification delivery: outbox relay → BullMQ → SMTP (e2e)', () => 
     });
   });
 
-  it('relays again a row still pending long after it was relayed (its job was lost) and sends it once', async () => {
+  it('queues again, under a fresh job id, a row still pending past its deadline whose job was lost, and sends it once', async () => {
     const { user } = await ctx.newUser(UserRole.HybridTeacher);
-    const lostAt = new Date(Date.now() - 11 * 60_000);
-    const notification = await insertPendingNotification(ctx.db, user.id, { relayedAt: lostAt });
+    const lostAt = new Date(Date.now() - 3 * 60_000);
+    // Relayed once, but Redis no longer knows job notification-<id>-1.
+    const notification = await insertPendingNotification(ctx.db, user.id, {
+      relayedAt: lostAt,
+      relayCount: 1,
+    });
 
+    expect(await worker.get(NotificationReconciler).reconcile()).toMatchObject({ requeued: 1 });
     await worker.get(OutboxRelay).relayPending(); // or the worker's own poller, whichever comes first
-    expect(await settled(jobIds.notification(notification.id))).toBe('completed');
+    expect(await settled(jobIds.notification(notification.id, 2))).toBe('completed');
 
     const row = await reload(notification.id);
     expect(row.deliveryStatus).toBe(NotificationDeliveryStatus.Sent);
+    expect(row.relayCount).toBe(2);
     expect(row.relayedAt!.getTime()).toBeGreaterThan(lostAt.getTime());
     expect(smtp.deliveriesOf(notificationMessageId(notification.id))).toBe(1);
   });
 
-  it('retries a refused email with backoff and, after the last attempt, marks it failed with the server answer', async () => {
+  it('retries a refused email with backoff and, after the last attempt, marks it failed with the server answer and its next round', async () => {
     const { user } = await ctx.newUser(UserRole.SchoolAdmin);
     await ctx.db.getRepository(User).update(user.id, { email: `refused-${user.email}` });
     const notification = await insertPendingNotification(ctx.db, user.id);
 
+    const before = Date.now();
     await worker.get(OutboxRelay).relayPending();
-    expect(await settled(jobIds.notification(notification.id))).toBe('failed');
+    expect(await settled(jobIds.notification(notification.id, 1))).toBe('failed');
 
-    const job = await queue.getJob(jobIds.notification(notification.id));
+    const job = await queue.getJob(jobIds.notification(notification.id, 1));
     expect(job?.attemptsMade).toBe(5);
     const row = await reload(notification.id);
     expect(row.deliveryStatus).toBe(NotificationDeliveryStatus.Failed);
@@ -136,6 +145,9 @@ describe('notification delivery: outbox relay → BullMQ → SMTP (e2e)', () => 
     expect(row.lastError).toMatch(/451/);
     expect(row.lastError).toMatch(/try again later/);
     expect(row.sentAt).toBeNull();
+    // The first long-backoff round: five minutes after the job gave up.
+    expect(row.retryRound).toBe(1);
+    expect(row.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 5 * 60_000 - 1000);
     expect(smtp.deliveriesOf(notificationMessageId(notification.id))).toBe(0);
   });
 });

@@ -64,14 +64,15 @@ describe('worker graceful shutdown (e2e)', () => {
     expect(smtp.deliveriesOf(notificationMessageId(notification.id))).toBe(1);
   }, 300_000);
 
-  it('exits with code 1 after SHUTDOWN_TIMEOUT_MS when the job in flight does not finish, leaving the row pending', async () => {
+  it('exits with code 1 after SHUTDOWN_TIMEOUT_MS when the job in flight does not finish, leaving the row claimed', async () => {
     const { smtp, worker, reload } = await workerStalledMidSend({ SHUTDOWN_TIMEOUT_MS: '1000' });
 
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(1);
     expect(worker.output()).toContain('Jobs still running after 1000 ms; exiting');
-    // Its transaction died with the process: the row waits for the next worker.
-    expect(await reload()).toMatchObject({ deliveryStatus: NotificationDeliveryStatus.Pending, attempts: 0 });
+    // Claimed by its job: the job's retry (same id) takes the claim over, or, should Redis have lost
+    // the job, the reconciler queues it afresh.
+    expect(await reload()).toMatchObject({ deliveryStatus: NotificationDeliveryStatus.Sending, attempts: 1 });
     expect(smtp.received).toHaveLength(0);
   }, 300_000);
 });

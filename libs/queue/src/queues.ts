@@ -18,6 +18,7 @@ export interface JobPayloads {
   'scheduled-match-run': { regionId: string };
   'send-notification': { notificationId: string };
   'relay-outbox': Record<string, never>;
+  'reconcile-notifications': Record<string, never>;
   'expire-proposals': Record<string, never>;
   'remind-expiring-proposals': Record<string, never>;
   'snapshot-progress': Record<string, never>;
@@ -27,7 +28,9 @@ export type JobName = keyof JobPayloads;
 /** Deterministic job ids: the same fact is never queued twice. BullMQ refuses ':' in custom ids. */
 export const jobIds = {
   matchRun: (matchRunId: string) => `match-run-${matchRunId}`,
-  notification: (notificationId: string) => `notification-${notificationId}`,
+  /** Fresh for every relay of the row (`relayCount`): BullMQ ignores a new job whose id a kept failed job has. */
+  notification: (notificationId: string, relayCount: number) =>
+    `notification-${notificationId}-${relayCount}`,
 };
 
 /** Attempts, exponential backoff and bounded history for every job. */

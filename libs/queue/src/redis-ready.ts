@@ -37,3 +37,33 @@ export function onEveryRedisReady(
     })
     .catch(onUnreachable);
 }
+
+/** What `keepJobSchedulers` logs through (a Nest `Logger` fits). */
+export interface WarningLogger {
+  warn(message: string): void;
+}
+
+/**
+ * Keeps job schedulers registered: `register` (idempotent `upsertJobScheduler` calls) runs now and
+ * every time the queue's Redis connection becomes ready again (a Redis that restarted empty has
+ * forgotten them). Never waits for Redis; failures are logged as warnings naming `what`.
+ */
+export function keepJobSchedulers(
+  queue: Queue,
+  logger: WarningLogger,
+  what: string,
+  register: () => Promise<unknown>,
+): void {
+  const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  onEveryRedisReady(
+    queue,
+    async () => {
+      try {
+        await register();
+      } catch (error) {
+        logger.warn(`Could not register the ${what}: ${messageOf(error)}`);
+      }
+    },
+    (error) => logger.warn(`Redis not reachable; the ${what} not registered: ${messageOf(error)}`),
+  );
+}

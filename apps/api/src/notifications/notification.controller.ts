@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRole } from '@hybridmatch/domain';
 import { Actor } from '@hybridmatch/core';
@@ -7,7 +7,13 @@ import { ALL_ROLES, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { PageQueryDto } from '../common/pagination';
-import { FailedNotificationPageDto, NotificationDto, NotificationPageDto } from './notification.dto';
+import {
+  FailedNotificationPageDto,
+  NotificationDto,
+  NotificationPageDto,
+  ResendNotificationsDto,
+  ResendResultDto,
+} from './notification.dto';
 import { NotificationService } from './notification.service';
 
 @ApiTags('notifications')
@@ -25,14 +31,28 @@ export class NotificationController {
   }
 
   @Get('failed')
-  @Roles(UserRole.PlatformAdmin)
+  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator)
   @ApiOperation({
-    summary: 'Notifications whose email could not be delivered after every retry (platform admin)',
+    summary:
+      'Notifications whose email failed (platform admin: all; coordinator: their regions). `nextAttemptAt` says when it is sent again automatically.',
   })
   @ApiOkResponse({ type: FailedNotificationPageDto })
   @ApiProblems(400, 401, 403)
-  listFailed(@Query() query: PageQueryDto): Promise<FailedNotificationPageDto> {
-    return this.notifications.listFailed(query);
+  listFailed(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<FailedNotificationPageDto> {
+    return this.notifications.listFailed(actor, query);
+  }
+
+  @Post('resend')
+  @HttpCode(200)
+  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator)
+  @ApiOperation({
+    summary:
+      'Send failed emails again, by ids or by filter (platform admin: all; coordinator: their regions). Same Message-ID, a fresh round of automatic retries.',
+  })
+  @ApiOkResponse({ type: ResendResultDto })
+  @ApiProblems(400, 401, 403)
+  resend(@CurrentActor() actor: Actor, @Body() body: ResendNotificationsDto): Promise<ResendResultDto> {
+    return this.notifications.resend(actor, body);
   }
 
   @Post(':id/read')

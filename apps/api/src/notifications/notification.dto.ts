@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsISO8601, IsUUID } from 'class-validator';
+import { IsOptionalButNotNull as Optional } from '../common/validators';
 import { NotificationDeliveryStatus, NotificationKind } from '@hybridmatch/database';
 import { PageMetaDto } from '../common/pagination';
 
@@ -37,6 +39,15 @@ export class NotificationDto {
     nullable: true,
     type: String,
     format: 'date-time',
+    description:
+      'A failed email is sent again automatically at this time; null when no automatic retry is left',
+  })
+  nextAttemptAt: Date | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    format: 'date-time',
     description: 'Null while unread',
   })
   readAt: Date | null;
@@ -51,4 +62,67 @@ export class NotificationPageDto extends PageMetaDto {
 
 export class FailedNotificationPageDto extends PageMetaDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+}
+
+/** Most notifications one resend may touch; a larger backlog takes several calls. */
+export const MAX_RESEND = 1000;
+
+export class ResendNotificationsDto {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f'],
+    description: `These failed notifications (at most ${MAX_RESEND}). Give either ids or a filter.`,
+  })
+  @Optional()
+  @IsArray({ message: 'must be a list of notification ids' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RESEND)
+  @IsUUID('all', { each: true, message: 'must be notification ids (UUIDs)' })
+  ids?: string[];
+
+  @ApiPropertyOptional({
+    enum: NotificationKind,
+    isArray: true,
+    example: [NotificationKind.ProposalNew],
+    description: 'Filter: failed notifications of these kinds',
+  })
+  @Optional()
+  @IsArray({ message: 'must be a list of notification kinds' })
+  @ArrayMaxSize(Object.values(NotificationKind).length)
+  @IsEnum(NotificationKind, {
+    each: true,
+    message: `must be notification kinds: ${Object.values(NotificationKind).join(', ')}`,
+  })
+  kinds?: NotificationKind[];
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2026-09-01T00:00:00Z',
+    description: 'Filter: failed notifications created at or after this instant',
+  })
+  @Optional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  createdFrom?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2026-09-02T00:00:00Z',
+    description: 'Filter: failed notifications created before this instant',
+  })
+  @Optional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  createdBefore?: string;
+}
+
+export class ResendResultDto {
+  @ApiProperty({
+    type: [String],
+    example: ['9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f'],
+    description:
+      'The notifications queued for sending again (same Message-ID). Ids that are not failed, or not yours to see, are left out.',
+  })
+  resent: string[];
+  @ApiProperty({ example: 1 }) count: number;
 }

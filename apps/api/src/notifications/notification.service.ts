@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, In, Not, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
+import { EMAIL_ONLY_NOTIFICATION_KINDS, Notification } from '@hybridmatch/database';
 import {
-  EMAIL_ONLY_NOTIFICATION_KINDS,
-  Notification,
-  NotificationDeliveryStatus,
-} from '@hybridmatch/database';
-import { Actor, NotFoundError, NotificationRepository, Page, pageWindow } from '@hybridmatch/core';
+  AccessService,
+  Actor,
+  ForbiddenError,
+  NotFoundError,
+  NotificationRepository,
+  NotificationScope,
+  Page,
+  pageWindow,
+  ValidationError,
+} from '@hybridmatch/core';
 import { PageQueryDto } from '../common/pagination';
-import { NotificationDto } from './notification.dto';
+import { MAX_RESEND, NotificationDto, ResendNotificationsDto, ResendResultDto } from './notification.dto';
 
 export const toNotificationDto = (notification: Notification): NotificationDto => ({
   id: notification.id,
@@ -22,6 +28,7 @@ export const toNotificationDto = (notification: Notification): NotificationDto =
   attempts: notification.attempts,
   lastError: notification.lastError,
   sentAt: notification.sentAt,
+  nextAttemptAt: notification.nextAttemptAt,
   readAt: notification.readAt,
   createdAt: notification.createdAt,
 });
@@ -35,6 +42,7 @@ export class NotificationService {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly notificationRows: NotificationRepository,
+    private readonly access: AccessService,
   ) {}
 
   /** The caller's own notifications, unread first, newest first. */
@@ -68,14 +76,56 @@ export class NotificationService {
     return toNotificationDto(notification);
   }
 
-  /** For the platform admin: emails that could not be delivered after every retry. */
-  async listFailed(query: PageQueryDto): Promise<Page<NotificationDto>> {
-    const [rows, total] = await this.notifications.findAndCount({
-      where: { deliveryStatus: NotificationDeliveryStatus.Failed },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      ...pageWindow(query),
+  /**
+   * Emails that could not be delivered (yet): all for the platform admin; for a coordinator those
+   * about their regions' proposals and to people of their regions' organisations.
+   */
+  async listFailed(actor: Actor, query: PageQueryDto): Promise<Page<NotificationDto>> {
+    const { skip, take } = pageWindow(query);
+    const { ids, total } = await this.notificationRows.listFailed(this.scopeOf(actor), skip, take);
+    const rows = ids.length ? await this.notifications.findBy({ id: In(ids) }) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [withoutSecretLinks(row)] : [];
     });
-    return { items: rows.map(withoutSecretLinks), page: query.page, pageSize: query.pageSize, total };
+    return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /**
+   * Sends failed emails again (the same Message-ID, a fresh round of automatic retries): the given
+   * ids, or every failed one matching the filter, within the caller's scope (at most MAX_RESEND).
+   * The worker's relay queues them within seconds.
+   */
+  async resend(actor: Actor, body: ResendNotificationsDto): Promise<ResendResultDto> {
+    const hasFilter =
+      body.kinds !== undefined || body.createdFrom !== undefined || body.createdBefore !== undefined;
+    if ((body.ids === undefined) === !hasFilter)
+      throw ValidationError.field(
+        'ids',
+        'give either ids or a filter (kinds, createdFrom, createdBefore), not both',
+      );
+    const resent = await this.notificationRows.resendFailed(
+      this.scopeOf(actor),
+      body.ids
+        ? { ids: body.ids }
+        : {
+            filter: {
+              kinds: body.kinds,
+              createdFrom: body.createdFrom ? new Date(body.createdFrom) : undefined,
+              createdBefore: body.createdBefore ? new Date(body.createdBefore) : undefined,
+            },
+          },
+      MAX_RESEND,
+    );
+    return { resent, count: resent.length };
+  }
+
+  private scopeOf(actor: Actor): NotificationScope {
+    const scope = this.access.organisationScope(actor);
+    if (scope.kind === 'all') return scope;
+    if (scope.kind === 'regions') return scope;
+    throw new ForbiddenError('Only platform admins and regional coordinators manage e-mail delivery');
   }
 }
 

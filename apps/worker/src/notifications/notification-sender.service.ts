@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Notification, NotificationDeliveryStatus, TeacherProfile, User } from '@hybridmatch/database';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
+import { NotificationRepository } from '@hybridmatch/core';
+import { DELIVERY_POLICY, DeliveryPolicy, nextRetryDelay } from './delivery-policy';
 import { NotificationMailer, notificationMessageId } from './notification-mailer';
 
 export type DeliveryOutcome =
@@ -11,83 +12,100 @@ export type DeliveryOutcome =
 /** Longest `last_error` kept: enough for an SMTP reply, never a whole stack. */
 const MAX_ERROR_LENGTH = 1000;
 
+/** One attempt of a `send-notification` job. `note` writes to the job's log (the dashboard shows it). */
+export interface DeliveryAttempt {
+  notificationId: string;
+  jobId: string;
+  /** A failure now marks the notification failed (with its long-backoff retry) instead of waiting for the job's retry. */
+  finalAttempt: boolean;
+  note: (message: string) => Promise<void>;
+}
+
 /**
- * Sends one notification's email, at most once. The row is locked (`SELECT … FOR UPDATE`) for the
- * whole send and the transaction commits only after the SMTP server accepted the message, so two
- * workers never send the same row at the same time, and a worker that dies mid-send leaves the
- * row pending (the database aborts its transaction) for the job's retry.
+ * Sends one notification's e-mail. The row is first claimed (`pending` → `sending`, committed, so
+ * no database connection or lock is held while the SMTP server takes its time); another job finds
+ * it claimed and skips. Once the SMTP server answered 250 the row is recorded `sent`, and that
+ * record is retried while the database is away, so an accepted message is not sent again because
+ * the database blinked. A worker that dies mid-send leaves the row `sending`: the same job, run
+ * again by BullMQ, takes its claim over and sends it once more (same Message-ID), and if the job
+ * itself is gone the reconciler queues it afresh.
  */
 @Injectable()
 export class NotificationSender {
   private readonly logger = new Logger(NotificationSender.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     private readonly mailer: NotificationMailer,
+    @Inject(DELIVERY_POLICY) private readonly policy: DeliveryPolicy,
   ) {}
 
-  /** `finalAttempt`: a failure now marks the notification failed instead of waiting for a retry. */
-  async deliver(notificationId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const notifications = manager.getRepository(Notification);
-      const notification = await notifications.findOne({
-        where: { id: notificationId },
-        lock: { mode: 'pessimistic_write' },
+  async deliver(attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
+    const { notificationId, jobId } = attempt;
+    const claimed = await this.notifications.claimForSending(notificationId, jobId);
+    if (!claimed) return { result: 'skipped', reason: await this.whyNot(notificationId) };
+    if (!claimed.to) {
+      // A teacher without a login whose profile has no address: no retry can help.
+      await this.notifications.markAttemptFailed(
+        notificationId,
+        jobId,
+        'the teacher has no e-mail address',
+        -1,
+      );
+      return { result: 'skipped', reason: 'the recipient has no e-mail address' };
+    }
+    try {
+      await this.mailer.send({
+        to: claimed.to,
+        subject: claimed.subject,
+        text: claimed.bodyText,
+        messageId: notificationMessageId(claimed.id),
       });
-      if (!notification) return { result: 'skipped', reason: 'the notification no longer exists' };
-      if (notification.deliveryStatus !== NotificationDeliveryStatus.Pending) {
-        return { result: 'skipped', reason: `the notification is already ${notification.deliveryStatus}` };
-      }
-      const attempts = notification.attempts + 1;
-      const to = await recipientAddress(manager, notification);
-      if (!to) {
-        await notifications.update(notification.id, {
-          attempts,
-          lastError: 'the teacher has no e-mail address',
-          deliveryStatus: NotificationDeliveryStatus.Failed,
-        });
-        return { result: 'skipped', reason: 'the recipient has no e-mail address' };
-      }
-      try {
-        await this.mailer.send({
-          to,
-          subject: notification.subject,
-          text: notification.bodyText,
-          messageId: notificationMessageId(notification.id),
-        });
-      } catch (caught) {
-        const error = caught instanceof Error ? caught : new Error(String(caught));
-        await notifications.update(notification.id, {
-          attempts,
-          lastError: error.message.slice(0, MAX_ERROR_LENGTH),
-          deliveryStatus: finalAttempt
-            ? NotificationDeliveryStatus.Failed
-            : NotificationDeliveryStatus.Pending,
-        });
-        if (finalAttempt)
-          this.logger.warn(
-            `Notification ${notification.id} failed after ${attempts} attempts; see its last_error`,
-          );
-        return { result: 'failed', error, final: finalAttempt };
-      }
-      await notifications.update(notification.id, {
-        attempts,
-        lastError: null,
-        deliveryStatus: NotificationDeliveryStatus.Sent,
-        sentAt: new Date(),
-      });
-      return { result: 'sent' };
-    });
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const retryIn = attempt.finalAttempt
+        ? nextRetryDelay(this.policy, await this.notifications.retryRound(notificationId))
+        : null;
+      await this.notifications.markAttemptFailed(
+        notificationId,
+        jobId,
+        error.message.slice(0, MAX_ERROR_LENGTH),
+        retryIn,
+      );
+      if (retryIn !== null)
+        this.logger.warn(
+          `Notification ${notificationId} failed after ${claimed.attempts} attempts; ${
+            retryIn >= 0 ? `sent again in ${Math.round(retryIn / 1000)} s` : 'no automatic retry left'
+          }; see its last_error`,
+        );
+      return { result: 'failed', error, final: attempt.finalAttempt };
+    }
+    await this.recordSent(attempt);
+    return { result: 'sent' };
   }
-}
 
-/** A user's address, or (for a teacher without a login) the profile's; null when the profile has none. */
-async function recipientAddress(manager: EntityManager, notification: Notification): Promise<string | null> {
-  if (notification.recipientUserId)
-    return (await manager.getRepository(User).findOneOrFail({ where: { id: notification.recipientUserId } }))
-      .email;
-  const teacher = await manager
-    .getRepository(TeacherProfile)
-    .findOneOrFail({ where: { id: notification.recipientTeacherId ?? '' } });
-  return teacher.email;
+  /** Records the accepted message, retrying (with backoff) while the database does not answer. */
+  private async recordSent({ notificationId, note }: DeliveryAttempt): Promise<void> {
+    const deadline = Date.now() + this.policy.recordSentForMs;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        await this.notifications.markSent(notificationId);
+        return;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (Date.now() + wait > deadline) throw error;
+        await note(
+          `The SMTP server accepted the message; could not record it as sent yet (${message}); retrying`,
+        ).catch(() => undefined);
+        await delay(wait);
+      }
+    }
+  }
+
+  private async whyNot(notificationId: string): Promise<string> {
+    const row = await this.notifications.deliveryStatus(notificationId);
+    if (!row) return 'the notification no longer exists';
+    if (row.status === 'sending') return `the notification is being sent by job ${row.claimedBy}`;
+    return `the notification is already ${row.status}`;
+  }
 }

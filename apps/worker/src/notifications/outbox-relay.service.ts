@@ -10,17 +10,17 @@ export const NOTIFICATION_JOB_OPTIONS = Symbol('NOTIFICATION_JOB_OPTIONS');
 
 /** Rows queued per transaction. */
 export const RELAY_BATCH_SIZE = 100;
-/** A row relayed this long ago and still pending is queued again: Redis may have lost its job. */
-export const RELAY_AGAIN_AFTER = '10 minutes';
 /** How long a relay pass waits for Redis before giving up (the rows stay pending). */
 const REDIS_WAIT_MS = 5000;
 
 /**
  * Moves notification rows (the outbox) into BullMQ: pending rows not yet relayed, oldest first,
- * each as a `send-notification` job with the deterministic id `notification-<id>` (a repeated add
- * is a no-op), then stamps `relayed_at`. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so
- * several relays never queue the same rows at once. When Redis is unreachable the transaction
- * rolls back and the rows wait for the next pass.
+ * each as a `send-notification` job with the id `notification-<id>-<relayCount>`, fresh for every
+ * relay of the row (BullMQ ignores a new job whose id a kept failed job has), and stamps
+ * `relayed_at`. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several relays never queue the
+ * same rows at once. When Redis is unreachable the transaction rolls back and the rows wait for
+ * the next pass. Rows relayed earlier whose job went missing come back here through the
+ * reconciler (`relayed_at` cleared).
  */
 @Injectable()
 export class OutboxRelay {
@@ -45,20 +45,19 @@ export class OutboxRelay {
 
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const ids = await this.notifications.claimUnrelayed(manager, RELAY_AGAIN_AFTER, RELAY_BATCH_SIZE);
-      if (ids.length === 0) return 0;
-      const jobs = ids.map((id) => ({
+      const rows = await this.notifications.claimUnrelayed(manager, RELAY_BATCH_SIZE);
+      if (rows.length === 0) return 0;
+      const jobs = rows.map(({ id, relayCount }) => ({
         name: 'send-notification' as const,
         data: { notificationId: id } satisfies JobPayloads['send-notification'],
-        opts: { ...this.jobOptions, jobId: jobIds.notification(id) },
+        opts: { ...this.jobOptions, jobId: jobIds.notification(id, relayCount) },
       }));
       await withTimeout(
         this.queue.addBulk(jobs),
         REDIS_WAIT_MS,
         'Redis did not accept the notification jobs',
       );
-      await this.notifications.markRelayed(manager, ids);
-      return ids.length;
+      return rows.length;
     });
   }
 }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { onEveryRedisReady, QUEUES } from '@hybridmatch/queue';
+import { keepJobSchedulers, QUEUES } from '@hybridmatch/queue';
 
 /** Mondays at 06:00 in Europe/Amsterdam: the week's snapshot is taken before the week's work. */
 export const PROGRESS_SNAPSHOT_SCHEDULE = { pattern: '0 6 * * 1', tz: 'Europe/Amsterdam' } as const;
@@ -13,31 +13,18 @@ export const PROGRESS_SNAPSHOT_SCHEDULE = { pattern: '0 6 * * 1', tz: 'Europe/Am
  */
 @Injectable()
 export class ProgressSnapshotScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ProgressSnapshotScheduler.name);
-
   constructor(@InjectQueue(QUEUES.reports) private readonly queue: Queue) {}
 
   onApplicationBootstrap(): void {
-    onEveryRedisReady(
+    keepJobSchedulers(
       this.queue,
-      () => this.register(),
-      (error) =>
-        this.logger.warn(
-          `Redis not reachable; progress snapshot schedule not registered: ${messageOf(error)}`,
-        ),
+      new Logger(ProgressSnapshotScheduler.name),
+      'progress snapshot schedule',
+      () =>
+        this.queue.upsertJobScheduler('snapshot-progress', PROGRESS_SNAPSHOT_SCHEDULE, {
+          name: 'snapshot-progress',
+          data: {},
+        }),
     );
   }
-
-  private async register(): Promise<void> {
-    try {
-      await this.queue.upsertJobScheduler('snapshot-progress', PROGRESS_SNAPSHOT_SCHEDULE, {
-        name: 'snapshot-progress',
-        data: {},
-      });
-    } catch (error) {
-      this.logger.warn(`Could not register the progress snapshot schedule: ${messageOf(error)}`);
-    }
-  }
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JobName, onEveryRedisReady, QUEUES } from '@hybridmatch/queue';
+import { JobName, keepJobSchedulers, QUEUES } from '@hybridmatch/queue';
 
 /** The time-driven proposal jobs; each job scheduler's id is its job name. */
 export const PROPOSAL_JOB_SCHEDULES: ReadonlyArray<{ name: JobName; every: number }> = [
@@ -17,30 +17,15 @@ export const PROPOSAL_JOB_SCHEDULES: ReadonlyArray<{ name: JobName; every: numbe
  */
 @Injectable()
 export class ProposalJobScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ProposalJobScheduler.name);
-
   constructor(@InjectQueue(QUEUES.maintenance) private readonly queue: Queue) {}
 
   onApplicationBootstrap(): void {
-    onEveryRedisReady(
-      this.queue,
-      () => this.register(),
-      (error) =>
-        this.logger.warn(`Redis not reachable; proposal job schedules not registered: ${messageOf(error)}`),
-    );
-  }
-
-  private async register(): Promise<void> {
-    try {
-      await Promise.all(
+    keepJobSchedulers(this.queue, new Logger(ProposalJobScheduler.name), 'proposal job schedules', () =>
+      Promise.all(
         PROPOSAL_JOB_SCHEDULES.map(({ name, every }) =>
           this.queue.upsertJobScheduler(name, { every }, { name, data: {} }),
         ),
-      );
-    } catch (error) {
-      this.logger.warn(`Could not register the proposal job schedules: ${messageOf(error)}`);
-    }
+      ),
+    );
   }
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -42,6 +42,8 @@ export const EMAIL_ONLY_NOTIFICATION_KINDS: readonly NotificationKind[] = [
 
 export enum NotificationDeliveryStatus {
   Pending = 'pending',
+  /** A worker claimed it and is talking to the SMTP server (`claimed_at`, `claimed_by`). */
+  Sending = 'sending',
   Sent = 'sent',
   Failed = 'failed',
 }
@@ -54,6 +56,7 @@ export enum NotificationDeliveryStatus {
 @Entity('notification')
 @Check('ck_notification_one_recipient', `("recipient_user_id" IS NULL) <> ("recipient_teacher_id" IS NULL)`)
 @Index('ix_notification_relay', ['deliveryStatus', 'relayedAt'])
+@Index('ix_notification_retry', ['deliveryStatus', 'nextAttemptAt'])
 @Index('ix_notification_recipient_created', ['recipientUserId', 'createdAt'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -116,9 +119,28 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
-  /** When the relay queued the email; null until then. */
+  /** When the relay queued the email; null until then (and again when it must be queued anew). */
   @Column({ type: 'timestamptz', nullable: true })
   relayedAt: Date | null;
+
+  /** How often the relay queued it: the job id `notification-<id>-<relayCount>` is fresh each time. */
+  @Column({ type: 'integer', default: 0 })
+  relayCount: number;
+
+  /** While `sending`: when the worker claimed it, and the job that did (`claimedBy`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  claimedBy: string | null;
+
+  /** Long-backoff rounds used after the job's own attempts ran out (see docs/NOTIFICATIONS.md). */
+  @Column({ type: 'integer', default: 0 })
+  retryRound: number;
+
+  /** A failed row is sent again from this time on; null when no automatic retry is left. */
+  @Column({ type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
