@@ -334,7 +334,7 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const duplicate = await queue.add(
       'match-run',
       { matchRunId: run.id },
-      { jobId: `${jobIds.matchRun(run.id)}-duplicate` },
+      { jobId: `${jobIds.matchRun(run.id, 0)}-duplicate` },
     );
     const outcome = await waitFor('the duplicate job to finish', async () =>
       (await duplicate.getState()) === 'completed'

@@ -27,7 +27,8 @@ export type JobName = keyof JobPayloads;
 
 /** Deterministic job ids: the same fact is never queued twice. BullMQ refuses ':' in custom ids. */
 export const jobIds = {
-  matchRun: (matchRunId: string) => `match-run-${matchRunId}`,
+  /** Fresh each time the run is queued again after an interruption (`requeues`). */
+  matchRun: (matchRunId: string, requeues: number) => `match-run-${matchRunId}-${requeues}`,
   /** Fresh for every relay of the row (`relayCount`): BullMQ ignores a new job whose id a kept failed job has. */
   notification: (notificationId: string, relayCount: number) =>
     `notification-${notificationId}-${relayCount}`,

@@ -292,8 +292,13 @@ export class MatchRunDto {
   @ApiProperty({ type: MatchRunTimingsDto, nullable: true }) timings: MatchRunTimingsDto | null;
   @ApiProperty({ type: MatchRunResultDto, nullable: true, description: 'Set once the run succeeded' })
   result: MatchRunResultDto | null;
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'Why the run failed' }) error:
-    string | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'Why the run failed; on a run that went on, what interrupted an earlier attempt',
+  })
+  error: string | null;
 }
 
 export class MatchRunPageDto extends PageMetaDto {

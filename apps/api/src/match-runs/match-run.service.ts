@@ -39,7 +39,7 @@ export const toMatchRunDto = (run: MatchRun): MatchRunDto => ({
 
 /**
  * Match runs: a coordinator (of the region) or the platform admin starts one; the row is written
- * first (queued), then the `match-run` job is added with the deterministic id `match-run-<id>`.
+ * first (queued), then the `match-run` job is added with the deterministic id `match-run-<id>-0`.
  * When Redis is away the row simply stays queued and the worker's poller queues it later. The
  * database refuses a second queued or running run for a region (partial unique index).
  */
@@ -128,7 +128,7 @@ export class MatchRunService {
       await assertQueueReady(this.queue, REDIS_WAIT_MS);
       const payload: JobPayloads['match-run'] = { matchRunId };
       await withTimeout(
-        this.queue.add('match-run', payload, { jobId: jobIds.matchRun(matchRunId) }),
+        this.queue.add('match-run', payload, { jobId: jobIds.matchRun(matchRunId, 0) }),
         REDIS_WAIT_MS,
         'Redis did not accept the job',
       );

@@ -1,25 +1,30 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { MatchRunRepository } from '@hybridmatch/core';
+import { DataSource } from 'typeorm';
+import { MatchRunRepository, QueuedRun } from '@hybridmatch/core';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import { PollingLoop } from '../common/polling-loop';
 
-/** How often the worker looks for match runs without a job. */
+/** How often the worker looks for match runs without a job, and for runs that lost their worker. */
 export const MATCH_RUN_POLL_INTERVAL_MS = 2000;
-/** A run still `running` this long after it started lost its worker: it is marked failed. */
-export const MATCH_RUN_STALE_AFTER = '15 minutes';
+/** An interrupted run is queued again at most this often; the next interruption fails it. */
+export const MAX_MATCH_RUN_REQUEUES = 3;
 const REDIS_WAIT_MS = 5000;
+const MAX_ERROR_LENGTH = 1000;
 
 /**
- * Queues every queued match run (the API may have written the row while Redis was down, or Redis
- * lost the job); the deterministic job id makes this a no-op for runs that have their job. Marks
- * runs whose worker vanished mid-run as failed, so the region can be matched again. It reads
- * PostgreSQL, like the outbox relay poller, so it catches up as soon as Redis is back.
+ * Every 2 s: (1) a `running` run whose advisory lock is free lost its worker — killed, or its
+ * database session cut — and goes back to queued with the cause (the BullMQ job's last error
+ * when it has one), or fails after MAX_MATCH_RUN_REQUEUES; (2) every queued run is queued in
+ * BullMQ under `match-run-<id>-<requeues>` (the API may have written the row while Redis was down,
+ * or Redis lost the job; a repeated add is a no-op, and an interrupted run's id is fresh). It
+ * reads PostgreSQL, like the outbox relay poller, so it catches up as soon as Redis is back.
  */
 @Injectable()
 export class MatchRunPoller extends PollingLoop {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly runs: MatchRunRepository,
     @InjectQueue(QUEUES.matching) private readonly queue: Queue,
   ) {
@@ -27,21 +32,49 @@ export class MatchRunPoller extends PollingLoop {
   }
 
   protected async runOnce(): Promise<void> {
+    await this.requeueInterruptedRuns();
     await this.enqueueQueuedRuns();
+  }
+
+  /** Gives interrupted runs back to the queue (or fails them); returns how many it found. */
+  async requeueInterruptedRuns(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const interrupted = await this.runs.claimInterrupted(manager);
+      for (const run of interrupted) {
+        const cause = (await this.causeOf(run)).slice(0, MAX_ERROR_LENGTH);
+        const outcome = await this.runs.requeueInterrupted(manager, run, cause, MAX_MATCH_RUN_REQUEUES);
+        this.logger.warn(
+          `Match run ${run.id} was interrupted (${cause}); ${outcome === 'queued' ? 'queued again' : 'failed'}`,
+        );
+      }
+      return interrupted.length;
+    });
   }
 
   /** One pass; returns how many queued runs were (re)queued. */
   async enqueueQueuedRuns(): Promise<number> {
-    await this.runs.failStaleRuns(MATCH_RUN_STALE_AFTER);
-    const queued = await this.runs.queuedIds();
+    const queued = await this.runs.queued();
     if (queued.length === 0) return 0;
     await assertQueueReady(this.queue, REDIS_WAIT_MS);
-    const jobs = queued.map((id) => ({
+    const jobs = queued.map(({ id, requeues }) => ({
       name: 'match-run' as const,
       data: { matchRunId: id } satisfies JobPayloads['match-run'],
-      opts: { jobId: jobIds.matchRun(id) },
+      opts: { jobId: jobIds.matchRun(id, requeues) },
     }));
     await withTimeout(this.queue.addBulk(jobs), REDIS_WAIT_MS, 'Redis did not accept the match-run jobs');
     return jobs.length;
+  }
+
+  /** The job's last error when it failed (e.g. the database unreachable), else the worker's death. */
+  private async causeOf(run: QueuedRun): Promise<string> {
+    const attempt = `Attempt ${run.requeues + 1} was interrupted`;
+    try {
+      await assertQueueReady(this.queue, REDIS_WAIT_MS);
+      const job = await this.queue.getJob(jobIds.matchRun(run.id, run.requeues));
+      if (job?.failedReason) return `${attempt}: ${job.failedReason}`;
+    } catch {
+      // Redis is away: the database alone says the worker's session ended.
+    }
+    return `${attempt}: the worker running it stopped (its database session ended)`;
   }
 }

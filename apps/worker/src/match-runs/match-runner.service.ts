@@ -24,6 +24,7 @@ import {
   loadRegionInput,
   lockRegionForMatching,
   MatchingInput,
+  MatchRunRepository,
   newProposalFromMatch,
   ProposalService,
   withoutClaimedSince,
@@ -41,15 +42,19 @@ const elapsed = (from: number, to: number) => Math.round(to - from);
 export const MIP_SOLVER = Symbol('MIP_SOLVER');
 
 /**
- * Runs one match run: claims it (queued → running, a conditional update, so a duplicate job
- * skips), reads the region, runs the engine, and stores every proposal (with its explanation and
- * notifications) and the run's result in one transaction. A failure is recorded on the run: it
- * goes back to queued for the job's retry, or becomes failed after the last attempt.
+ * Runs one match run: takes the run's advisory lock on a database session of its own (held until
+ * the run ends, so PostgreSQL itself tells the poller when this worker or its connection dies),
+ * claims it (queued → running, a conditional update, so a duplicate job skips), reads the region,
+ * runs the engine, and stores every proposal (with its explanation and notifications) and the
+ * run's result in one transaction, which rolls back if the run was meanwhile given up as
+ * interrupted. A failure is recorded on the run: it goes back to queued for the job's retry, or
+ * becomes failed after the last attempt.
  */
 @Injectable()
 export class MatchRunner {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly matchRuns: MatchRunRepository,
     private readonly proposals: ProposalService,
     private readonly metrics: Metrics,
     @Inject(MIP_SOLVER) private readonly solver: MipSolver,
@@ -62,22 +67,30 @@ export class MatchRunner {
     if (!run) return { result: 'skipped', reason: 'the match run no longer exists' };
     if (run.status !== MatchRunStatus.Queued)
       return { result: 'skipped', reason: `the match run is already ${run.status}` };
-    const claimed = await runs.update(
-      { id: run.id, status: MatchRunStatus.Queued },
-      { status: MatchRunStatus.Running, startedAt: new Date(), error: null },
-    );
-    if (!claimed.affected) return { result: 'skipped', reason: 'another worker took the match run' };
+    const session = this.dataSource.createQueryRunner();
+    await session.connect();
     try {
-      return { result: 'succeeded', summary: await this.execute(run) };
-    } catch (caught) {
-      const error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH);
-      await runs.update(
-        { id: run.id, status: MatchRunStatus.Running },
-        finalAttempt
-          ? { status: MatchRunStatus.Failed, error, finishedAt: new Date() }
-          : { status: MatchRunStatus.Queued, error },
-      );
-      throw caught;
+      // Not ours to run now: another job holds it (it will claim it, and this job skips on retry).
+      if (!(await this.matchRuns.lockRun(session, run.id)))
+        throw new Error('Another worker holds the match run; retried');
+      if (!(await this.matchRuns.claim(session, run.id)))
+        return { result: 'skipped', reason: 'another worker took the match run' };
+      try {
+        return { result: 'succeeded', summary: await this.execute(run) };
+      } catch (caught) {
+        const error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH);
+        await runs.update(
+          { id: run.id, status: MatchRunStatus.Running },
+          finalAttempt
+            ? { status: MatchRunStatus.Failed, error, finishedAt: new Date() }
+            : { status: MatchRunStatus.Queued, error },
+        );
+        throw caught;
+      }
+    } finally {
+      // A session that died has lost the lock already; the pool drops the broken connection.
+      await this.matchRuns.unlockRun(session, run.id).catch(() => undefined);
+      await session.release();
     }
   }
 
@@ -116,19 +129,14 @@ export class MatchRunner {
         explainUnfilledMs: elapsed(stored, explained),
         totalMs: elapsed(started, explained),
       };
-      await manager.update(
+      const finished = await manager.update(
         MatchRun,
         { id: run.id, status: MatchRunStatus.Running },
-        {
-          status: MatchRunStatus.Succeeded,
-          finishedAt: new Date(),
-          result,
-          timings,
-          unfilled,
-          shortage,
-          error: null,
-        },
+        { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, unfilled, shortage },
       );
+      // The poller gave the run up (this worker's lock session ended): store nothing.
+      if (!finished.affected)
+        throw new Error('The match run was given up as interrupted while it was stored');
       return { result, timings };
     });
     const phases: Record<string, number> = {

@@ -52,7 +52,7 @@ export class ScheduledMatchRunStarter {
     }
     try {
       const payload: JobPayloads['match-run'] = { matchRunId: run.id };
-      await this.queue.add('match-run', payload, { jobId: jobIds.matchRun(run.id) });
+      await this.queue.add('match-run', payload, { jobId: jobIds.matchRun(run.id, 0) });
     } catch (error) {
       this.logger.warn(
         `Scheduled match run ${run.id} stays queued for the poller: ${error instanceof Error ? error.message : String(error)}`,

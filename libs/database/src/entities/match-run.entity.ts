@@ -182,7 +182,14 @@ export class MatchRun {
   @Column({ type: 'jsonb', nullable: true, select: false })
   shortage: MatchRunShortage | null;
 
-  /** Why the run failed (the last attempt's error). */
+  /**
+   * Why the run failed (the last attempt's error); on a run that went on, what interrupted an
+   * earlier attempt.
+   */
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** How often the run was queued again after its worker or database session died mid-run. */
+  @Column({ type: 'integer', default: 0 })
+  requeues: number;
 }
