@@ -6,8 +6,8 @@
  */
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class NotificationDeliveryState1796300000000 implements MigrationInterface {
-  name = 'NotificationDeliveryState1796300000000';
+export class NotificationDeliveryState1796500000000 implements MigrationInterface {
+  name = 'NotificationDeliveryState1796500000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

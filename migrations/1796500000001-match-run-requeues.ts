@@ -5,8 +5,8 @@
  */
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MatchRunRequeues1796300000001 implements MigrationInterface {
-  name = 'MatchRunRequeues1796300000001';
+export class MatchRunRequeues1796500000001 implements MigrationInterface {
+  name = 'MatchRunRequeues1796500000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "match_run" ADD "requeues" integer NOT NULL DEFAULT '0'`);
