@@ -7,6 +7,7 @@ import { MetricsModule } from '@hybridmatch/metrics';
 import { QueueModule } from '@hybridmatch/queue';
 import { CoreModule } from '@hybridmatch/core';
 import { JobMetrics } from './common/job-metrics';
+import { WorkerErrorLogger } from './common/worker-error-logger';
 import { WorkerShutdown } from './common/worker-shutdown';
 import { MatchRunWorkerModule } from './match-runs/match-run.module';
 import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
@@ -35,7 +36,7 @@ export class WorkerModule {
         DiscoveryModule,
         ProgressSnapshotWorkerModule,
       ],
-      providers: [JobMetrics, WorkerShutdown],
+      providers: [JobMetrics, WorkerErrorLogger, WorkerShutdown],
     };
   }
 }
