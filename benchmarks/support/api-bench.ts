@@ -191,7 +191,7 @@ export async function getJson(url: string, token: string | null): Promise<unknow
   return response.json();
 }
 
-async function sendJson(url: string, token: string | null, body: unknown): Promise<unknown> {
+export async function sendJson(url: string, token: string | null, body: unknown): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {

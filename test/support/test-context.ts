@@ -1,7 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProposalService } from '@hybridmatch/core';
@@ -32,7 +31,10 @@ import {
   TeachingRole,
   UserRole,
 } from '../../libs/domain/src';
+import { deleteRedisPrefix } from '../../libs/queue/src';
 import { TEST_BASE_DATABASE_URL, TEST_REDIS_URL } from './test-env';
+
+export { deleteRedisPrefix };
 
 export const TEST_PASSWORD = 'test-password-123';
 
@@ -257,33 +259,19 @@ export class TestContext {
     overrides: Partial<Proposal> = {},
   ): Promise<Proposal> {
     const blocks = await this.db.getRepository(LessonBlock).findBy({ requestId: teachingRequest.id });
-    const { id } = await this.db.transaction((manager) =>
-      this.app.get(ProposalService).create(manager, {
-        requestId: teachingRequest.id,
-        teacherId: teacher.id,
-        blockIds: blocks.map((block) => block.id),
-        score: 0.8,
-        explanation: { components: { subject: 1, travel: 0.6 }, nextBest: null },
-      }),
+    const [{ id }] = await this.db.transaction((manager) =>
+      this.app.get(ProposalService).createMany(manager, [
+        {
+          requestId: teachingRequest.id,
+          teacherId: teacher.id,
+          blockIds: blocks.map((block) => block.id),
+          score: 0.8,
+          explanation: { components: { subject: 1, travel: 0.6 }, nextBest: null },
+        },
+      ]),
     );
     if (Object.keys(overrides).length > 0) await this.db.getRepository(Proposal).save({ ...overrides, id });
     return this.db.getRepository(Proposal).findOneByOrFail({ id });
-  }
-}
-
-/** Removes every Redis key under a test's own prefix (and nothing else). */
-export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 

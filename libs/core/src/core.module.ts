@@ -12,6 +12,7 @@ import { NotificationRepository } from './repositories/notification.repository';
 import { PlacementRepository } from './repositories/placement.repository';
 import { TeacherRepository } from './repositories/teacher.repository';
 import { UserRepository } from './repositories/user.repository';
+import { ProposalRepository } from './repositories/proposal.repository';
 
 const SERVICES = [
   AccessService,
@@ -27,6 +28,7 @@ const SERVICES = [
   AnswerLinkRepository,
   TeacherRepository,
   UserRepository,
+  ProposalRepository,
 ];
 
 /**

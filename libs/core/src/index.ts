@@ -23,3 +23,4 @@ export * from './repositories/placement.repository';
 export * from './repositories/answer-link.repository';
 export * from './repositories/teacher.repository';
 export * from './repositories/user.repository';
+export * from './repositories/proposal.repository';

@@ -115,7 +115,10 @@ export class MatchRunner {
     const { result, timings } = await this.dataSource.transaction(async (manager) => {
       await lockRegionForMatching(manager, run.regionId);
       const matches = await withoutClaimedSince(manager, solved.matches, input);
-      for (const match of matches) await this.proposals.create(manager, newProposalFromMatch(match, run.id));
+      await this.proposals.createMany(
+        manager,
+        matches.map((match) => newProposalFromMatch(match, run.id)),
+      );
       const stored = performance.now();
       const result = summarise(input, solved, matches);
       // Every block the stored proposals leave open, explained rule by rule.

@@ -23,30 +23,33 @@ export interface NotificationMessage {
 }
 
 const AMSTERDAM = 'Europe/Amsterdam';
+// Formatters are made once: making one costs far more than formatting with it (a match run writes hundreds of messages).
+const DEADLINE = {
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: AMSTERDAM }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: AMSTERDAM }),
+};
+/** Calendar dates ("2026-09-01") are not instants: they are formatted without a time zone shift. */
+const DAY = {
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+const HOURS = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
 /**
  * A deadline as people in the Netherlands read it: weekday, date and time in Europe/Amsterdam
  * ("vrijdag 4 december 2026 om 17:00"); the English text names the time zone.
  */
 export function formatDeadline(date: Date, language: 'nl' | 'en'): string {
-  const format = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: AMSTERDAM }).format(
-      date,
-    );
-  return language === 'nl' ? format('nl-NL') : `${format('en-GB')} (Amsterdam time)`;
+  const text = DEADLINE[language].format(date);
+  return language === 'nl' ? text : `${text} (Amsterdam time)`;
 }
-/** Calendar dates ("2026-09-01") are not instants: format them without a time zone shift. */
-const dayNl = (day: string) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-const dayEn = (day: string) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-const hoursNl = (minutes: number) =>
-  new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(minutes / 60);
-const hoursEn = (minutes: number) =>
-  new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(minutes / 60);
+const dayNl = (day: string) => DAY.nl.format(new Date(`${day}T00:00:00Z`));
+const dayEn = (day: string) => DAY.en.format(new Date(`${day}T00:00:00Z`));
+const hoursNl = (minutes: number) => HOURS.nl.format(minutes / 60);
+const hoursEn = (minutes: number) => HOURS.en.format(minutes / 60);
 
 const PARTY_NL: Record<ProposalParty, string> = {
   company: 'het bedrijf',

@@ -1,18 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import {
-  LessonBlock,
   NotificationKind,
-  Organisation,
   Placement,
   Proposal,
   ProposalEvent,
   ProposalEventAction,
   ProposalNotificationKind,
-  TeacherProfile,
-  TeachingRequest,
 } from '@hybridmatch/database';
 import {
   FINAL_PROPOSAL_STATUSES,
@@ -42,6 +39,8 @@ import {
   ProposalEventDetails,
 } from '../notifications/notification-outbox.service';
 import { Page, pageWindow } from '../pagination';
+import type { ProposalNames } from '../repositories/notification.repository';
+import { NewProposalEvent, NewProposalRow, ProposalRepository } from '../repositories/proposal.repository';
 import { PlacementService, toPlacementView } from './placement.service';
 import {
   AnswerDecision,
@@ -164,6 +163,7 @@ export class ProposalService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
     @InjectRepository(ProposalEvent) private readonly events: Repository<ProposalEvent>,
+    private readonly repository: ProposalRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly placements: PlacementService,
@@ -207,37 +207,52 @@ export class ProposalService {
 
   // ---- making proposals (match runs and cascades call this inside their own transaction) ------
 
-  async create(manager: EntityManager, input: NewProposal): Promise<Proposal> {
-    const teacher = await manager.findOneByOrFail(TeacherProfile, { id: input.teacherId });
-    const request = await manager.findOneByOrFail(TeachingRequest, { id: input.requestId });
-    const school = await manager.findOneByOrFail(Organisation, { id: request.schoolId });
-    const blocks = await manager.findBy(LessonBlock, { id: In(input.blockIds), requestId: request.id });
-    if (blocks.length === 0 || blocks.length !== new Set(input.blockIds).size) {
-      throw ValidationError.field('blockIds', 'must be lesson blocks of the request');
-    }
-    const proposal = await manager.save(
-      manager.create(Proposal, {
+  /**
+   * Stores proposals with their explanations, their `create` audit events and their notifications
+   * (`proposal_new`, or `cascade_offer` for a cascade), in a few set-based statements however many
+   * there are. Refuses the whole set (nothing written) when a proposal names blocks that are not
+   * its request's.
+   */
+  async createMany(manager: EntityManager, inputs: NewProposal[]): Promise<Proposal[]> {
+    if (inputs.length === 0) return [];
+    const targets = await this.repository.resolveTargets(manager, inputs);
+    const expiresAt = new Date(Date.now() + this.config.proposals.expiryDays * 24 * 3600 * 1000);
+    const names: ProposalNames[] = [];
+    const rows: NewProposalRow[] = inputs.map((input, index) => {
+      const target = targets[index];
+      if (target.missing !== null)
+        throw target.missing === 'teacher'
+          ? new NotFoundError('Teacher', input.teacherId)
+          : new NotFoundError('Teaching request', input.requestId);
+      if (target.blockIds.length === 0 || target.blockIds.length !== new Set(input.blockIds).size) {
+        throw ValidationError.field('blockIds', 'must be lesson blocks of the request');
+      }
+      names.push(target.names);
+      return {
+        id: randomUUID(),
         matchRunId: input.matchRunId ?? null,
-        requestId: request.id,
-        teacherId: teacher.id,
-        companyId: teacher.companyId,
-        schoolId: school.id,
-        regionId: school.regionId,
-        blockIds: blocks.map((block) => block.id),
-        minutesPerWeek: blocks.reduce((sum, block) => sum + block.endTime - block.startTime, 0),
+        requestId: input.requestId,
+        teacherId: input.teacherId,
+        companyId: target.companyId,
+        schoolId: target.schoolId,
+        regionId: target.regionId,
+        blockIds: target.blockIds,
+        minutesPerWeek: target.minutesPerWeek,
         score: input.score,
         explanation: input.explanation,
-        status: ProposalStatus.Proposed,
-        expiresAt: new Date(Date.now() + this.config.proposals.expiryDays * 24 * 3600 * 1000),
-      }),
-    );
-    await this.recordEvent(manager, proposal, null, { action: ProposalEventAction.Create, fromStatus: null });
-    await this.outbox.notifyProposal(
+        expiresAt,
+      };
+    });
+    const proposals = await this.repository.insertMany(manager, rows);
+    await this.outbox.notifyProposals(
       manager,
-      proposal,
-      input.notificationKind ?? NotificationKind.ProposalNew,
+      proposals.map((proposal, index) => ({
+        proposal,
+        names: names[index],
+        kind: inputs[index].notificationKind ?? NotificationKind.ProposalNew,
+      })),
     );
-    return proposal;
+    return proposals;
   }
 
   // ---- transitions ------------------------------------------------------------------------------
@@ -364,7 +379,7 @@ export class ProposalService {
   async onProposalClosed(manager: EntityManager, proposal: Proposal): Promise<void> {
     if (CASCADE_STATUSES.includes(proposal.status)) {
       await lockRegionForMatching(manager, proposal.regionId);
-      for (const offer of await cascadeOffers(manager, proposal.requestId)) await this.create(manager, offer);
+      await this.createMany(manager, await cascadeOffers(manager, proposal.requestId));
     }
     await this.placements.refreshRequestStatus(manager, proposal.requestId);
   }
@@ -426,12 +441,14 @@ export class ProposalService {
       });
       const saved = await manager.save(proposal);
       const result = (await options.effects?.(manager, saved)) as T;
-      await this.recordEvent(manager, saved, actor, {
-        action: EVENT_ACTION[action.kind],
-        party: 'party' in action ? action.party : null,
-        fromStatus,
-        reason: options.reason ?? null,
-      });
+      await this.repository.insertEvents(manager, [
+        eventOf(saved, actor, {
+          action: EVENT_ACTION[action.kind],
+          party: 'party' in action ? action.party : null,
+          fromStatus,
+          reason: options.reason ?? null,
+        }),
+      ]);
       const kind = notificationFor(action, saved.status);
       if (kind) {
         const decliningParty = action.kind === ProposalActionKind.Decline ? action.party : null;
@@ -446,29 +463,29 @@ export class ProposalService {
       return { proposal: saved, result };
     });
   }
+}
 
-  private async recordEvent(
-    manager: EntityManager,
-    proposal: Proposal,
-    actor: Actor | null,
-    event: {
-      action: ProposalEventAction;
-      fromStatus: ProposalStatus | null;
-      party?: ProposalParty | null;
-      reason?: string | null;
-    },
-  ): Promise<void> {
-    await manager.insert(ProposalEvent, {
-      proposalId: proposal.id,
-      actorUserId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      action: event.action,
-      party: event.party ?? null,
-      fromStatus: event.fromStatus,
-      toStatus: proposal.status,
-      reason: event.reason ?? null,
-    });
-  }
+/** An audit event of `proposal`, now in its new status; `actor` null: the system. */
+function eventOf(
+  proposal: Proposal,
+  actor: Actor | null,
+  event: {
+    action: ProposalEventAction;
+    fromStatus: ProposalStatus | null;
+    party?: ProposalParty | null;
+    reason?: string | null;
+  },
+): NewProposalEvent {
+  return {
+    proposalId: proposal.id,
+    actorUserId: actor?.userId ?? null,
+    actorRole: actor?.role ?? null,
+    action: event.action,
+    party: event.party ?? null,
+    fromStatus: event.fromStatus,
+    toStatus: proposal.status,
+    reason: event.reason ?? null,
+  };
 }
 
 function nextState(proposal: Proposal, action: ProposalAction): ProposalState {

@@ -1,15 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Notification, NotificationKind } from '@hybridmatch/database';
+import { ProposalParty, UserRole } from '@hybridmatch/domain';
 
-/** Rows per INSERT statement of `insertNew`: 6 parameters each, far below PostgreSQL's limit. */
-const INSERT_CHUNK_ROWS = 1000;
-
-/** A new outbox row: the in-app notification and the e-mail the relay queues later. */
+/**
+ * A new outbox row: the in-app notification and the e-mail the relay queues later. For a user
+ * (`recipientUserId`) or, e-mail only, a teacher without a login (`recipientTeacherId`).
+ */
 export type NewNotification = Pick<
   Notification,
   'recipientUserId' | 'proposalId' | 'kind' | 'subject' | 'bodyText' | 'dedupeKey'
->;
+> &
+  Partial<Pick<Notification, 'recipientTeacherId'>>;
+
+/** The people and organisations a proposal involves, as its row names them. */
+export interface ProposalParties {
+  teacherId: string;
+  companyId: string;
+  schoolId: string;
+  regionId: string;
+  requestId: string;
+}
+
+/** The names a proposal message shows. */
+export interface ProposalNames {
+  teacherName: string;
+  companyName: string;
+  schoolName: string;
+  requestTitle: string;
+}
+
+/** Who hears of one proposal event: which parties, and whether the region's coordinators do. */
+export interface ProposalAudience {
+  proposal: ProposalParties;
+  company: boolean;
+  teacher: boolean;
+  school: boolean;
+  coordinators: boolean;
+}
+
+/** One person a proposal notification goes to: a user, or a teacher without a login (by profile). */
+export interface ProposalRecipient {
+  userId: string | null;
+  teacherId: string | null;
+  party: ProposalParty | 'coordinator';
+}
 
 /** A row the relay queued: its job id is `notification-<id>-<relayCount>`. */
 export interface RelayedNotification {
@@ -56,10 +91,98 @@ export interface FailedNotificationFilter {
  *                                                  │ SMTP error ─► pending (job retries) / failed
  *   failed (next_attempt_at due) ─► pending (relayed anew) ; failed ─admin resend─► pending
  *   pending/sending overdue and its job gone ─► pending (relayed anew) or failed (with the reason)
+ *
+ * And the outbox writer's queries, set-based however many events there are (a match run's
+ * proposals), in the caller's transaction.
  */
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The names behind each proposal, in one query, in the order given. */
+  async proposalNames(manager: EntityManager, proposals: ProposalParties[]): Promise<ProposalNames[]> {
+    if (proposals.length === 0) return [];
+    const rows: Array<ProposalNames & { ord: number }> = await manager.query(
+      `SELECT p.ord::int AS ord, t.first_name || ' ' || t.last_name AS "teacherName", c.name AS "companyName",
+              s.name AS "schoolName", r.title AS "requestTitle"
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[])
+              WITH ORDINALITY AS p(teacher_id, company_id, school_id, request_id, ord)
+         JOIN teacher_profile t ON t.id = p.teacher_id
+         JOIN organisation c ON c.id = p.company_id
+         JOIN organisation s ON s.id = p.school_id
+         JOIN teaching_request r ON r.id = p.request_id
+        ORDER BY p.ord`,
+      [
+        proposals.map((proposal) => proposal.teacherId),
+        proposals.map((proposal) => proposal.companyId),
+        proposals.map((proposal) => proposal.schoolId),
+        proposals.map((proposal) => proposal.requestId),
+      ],
+    );
+    if (rows.length !== proposals.length) throw new Error('A proposal names a party that does not exist');
+    return rows.map(({ ord: _ord, ...names }) => names);
+  }
+
+  /**
+   * The recipients of each audience, in one query, in the order given: the company's admins, the
+   * teacher's login (or, without one, the teacher's profile when it has an address), the school's
+   * admins, the region's coordinators; each person once per audience, their party by role.
+   */
+  async proposalRecipients(
+    manager: EntityManager,
+    audiences: ProposalAudience[],
+  ): Promise<ProposalRecipient[][]> {
+    if (audiences.length === 0) return [];
+    const rows: Array<{
+      ord: number;
+      user_id: string | null;
+      teacher_id: string | null;
+      party: ProposalRecipient['party'];
+    }> = await manager.query(
+      `WITH audience AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bool[], $6::bool[], $7::bool[], $8::bool[])
+                  WITH ORDINALITY AS a(company_id, school_id, teacher_id, region_id, to_company, to_school, to_teacher, to_coordinators, ord)
+         ), reached AS (
+           SELECT a.ord, u.id AS user_id FROM audience a
+             JOIN app_user u ON u.role = $9 AND u.organisation_id = a.company_id WHERE a.to_company
+           UNION
+           SELECT a.ord, u.id FROM audience a
+             JOIN app_user u ON u.role = $10 AND u.organisation_id = a.school_id WHERE a.to_school
+           UNION
+           SELECT a.ord, t.user_id FROM audience a
+             JOIN teacher_profile t ON t.id = a.teacher_id WHERE a.to_teacher AND t.user_id IS NOT NULL
+           UNION
+           SELECT a.ord, ur.user_id FROM audience a
+             JOIN user_region ur ON ur.region_id = a.region_id
+             JOIN app_user u ON u.id = ur.user_id AND u.role = $11 WHERE a.to_coordinators
+         )
+         SELECT r.ord::int AS ord, u.id AS user_id, NULL::uuid AS teacher_id,
+                CASE u.role WHEN $9 THEN 'company' WHEN $10 THEN 'school' WHEN $11 THEN 'coordinator' ELSE 'teacher' END AS party
+           FROM reached r JOIN app_user u ON u.id = r.user_id
+         UNION ALL
+         SELECT a.ord::int, NULL, t.id, 'teacher' FROM audience a
+           JOIN teacher_profile t ON t.id = a.teacher_id
+          WHERE a.to_teacher AND t.user_id IS NULL AND t.email IS NOT NULL
+         ORDER BY 1, 2, 3`,
+      [
+        audiences.map((audience) => audience.proposal.companyId),
+        audiences.map((audience) => audience.proposal.schoolId),
+        audiences.map((audience) => audience.proposal.teacherId),
+        audiences.map((audience) => audience.proposal.regionId),
+        audiences.map((audience) => audience.company),
+        audiences.map((audience) => audience.school),
+        audiences.map((audience) => audience.teacher),
+        audiences.map((audience) => audience.coordinators),
+        UserRole.CompanyAdmin,
+        UserRole.SchoolAdmin,
+        UserRole.RegionalCoordinator,
+      ],
+    );
+    const recipients: ProposalRecipient[][] = audiences.map(() => []);
+    for (const row of rows)
+      recipients[row.ord - 1].push({ userId: row.user_id, teacherId: row.teacher_id, party: row.party });
+    return recipients;
+  }
 
   /**
    * Claims up to `limit` pending rows not yet relayed, oldest first, with `FOR UPDATE SKIP LOCKED`
@@ -282,19 +405,27 @@ export class NotificationRepository {
   }
 
   /**
-   * Inserts the rows, skipping those whose dedupe key exists already (a repeated event notifies
-   * nobody twice), in the caller's transaction; at most INSERT_CHUNK_ROWS per statement.
+   * Inserts the rows in one statement, skipping those whose dedupe key exists already (a repeated
+   * event notifies nobody twice), in the caller's transaction. Returns how many it wrote.
    */
-  async insertNew(manager: EntityManager, rows: NewNotification[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(rows.slice(start, start + INSERT_CHUNK_ROWS))
-        .orIgnore()
-        .execute();
-    }
+  async insertNew(manager: EntityManager, rows: NewNotification[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const written: unknown[] = await manager.query(
+      `INSERT INTO notification (recipient_user_id, recipient_teacher_id, proposal_id, kind, subject, body_text, dedupe_key)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::notification_kind[], $5::text[], $6::text[], $7::text[])
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        rows.map((row) => row.recipientUserId),
+        rows.map((row) => row.recipientTeacherId ?? null),
+        rows.map((row) => row.proposalId),
+        rows.map((row) => row.kind),
+        rows.map((row) => row.subject),
+        rows.map((row) => row.bodyText),
+        rows.map((row) => row.dedupeKey),
+      ],
+    );
+    return written.length;
   }
 
   /** A page of the user's notifications without the `hidden` kinds, unread first, newest first, and the total. */

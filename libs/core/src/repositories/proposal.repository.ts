@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Proposal, ProposalEventAction, ProposalExplanation } from '@hybridmatch/database';
+import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
+import type { ProposalNames } from './notification.repository';
+
+/** What a new proposal is made for, as the engine (or a cascade) names it. */
+export interface ProposalTarget {
+  requestId: string;
+  teacherId: string;
+  blockIds: string[];
+}
+
+/**
+ * A target as the database knows it: the teacher's company, the request's school and region, those
+ * of the named blocks that belong to the request (each once, in the order named) with their
+ * minutes, and the names its messages show. `missing` names what does not exist (then nothing
+ * else is filled in).
+ */
+export type ResolvedTarget =
+  | {
+      missing: null;
+      companyId: string;
+      schoolId: string;
+      regionId: string;
+      blockIds: string[];
+      minutesPerWeek: number;
+      names: ProposalNames;
+    }
+  | { missing: 'teacher' | 'request' };
+
+/** One row of `proposal` as a match run or a cascade writes it: `proposed`, every answer pending, version 1. */
+export type NewProposalRow = Pick<
+  Proposal,
+  | 'id'
+  | 'matchRunId'
+  | 'requestId'
+  | 'teacherId'
+  | 'companyId'
+  | 'schoolId'
+  | 'regionId'
+  | 'blockIds'
+  | 'minutesPerWeek'
+  | 'score'
+  | 'explanation'
+  | 'expiresAt'
+>;
+
+/** One row of the audit trail. */
+export interface NewProposalEvent {
+  proposalId: string;
+  actorUserId: string | null;
+  actorRole: UserRole | null;
+  action: ProposalEventAction;
+  party: ProposalParty | null;
+  fromStatus: ProposalStatus | null;
+  toStatus: ProposalStatus;
+  reason: string | null;
+}
+
+/**
+ * The proposal writes of match runs, cascades and transitions, set-based: however many proposals
+ * a run makes, resolving them is one statement and inserting them with their audit events
+ * another. Every method runs in the caller's transaction (`manager`).
+ */
+@Injectable()
+export class ProposalRepository {
+  /** Resolves every target in one query; the answer is in the order of `targets`. */
+  async resolveTargets(manager: EntityManager, targets: ProposalTarget[]): Promise<ResolvedTarget[]> {
+    if (targets.length === 0) return [];
+    const rows: Array<{
+      ord: number;
+      company_id: string | null;
+      school_id: string | null;
+      region_id: string | null;
+      block_ids: string[] | null;
+      minutes: number | null;
+      teacher_name: string;
+      company_name: string;
+      school_name: string;
+      request_title: string;
+    }> = await manager.query(
+      `WITH target AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS t(request_id, teacher_id, ord)
+       ), named AS (
+         SELECT DISTINCT ON (ord, block_id) ord, block_id, pos
+           FROM unnest($3::int[], $4::uuid[]) WITH ORDINALITY AS n(ord, block_id, pos)
+          ORDER BY ord, block_id, pos
+       ), blocks AS (
+         SELECT n.ord, array_agg(b.id ORDER BY n.pos) AS block_ids,
+                sum((date_part('hour', b.end_time) - date_part('hour', b.start_time)) * 60
+                    + date_part('minute', b.end_time) - date_part('minute', b.start_time))::int AS minutes
+           FROM named n
+           JOIN target t ON t.ord = n.ord
+           JOIN lesson_block b ON b.id = n.block_id AND b.request_id = t.request_id
+          GROUP BY n.ord
+       )
+       SELECT t.ord::int AS ord, p.company_id, s.id AS school_id, s.region_id, b.block_ids, b.minutes,
+              p.first_name || ' ' || p.last_name AS teacher_name, c.name AS company_name, s.name AS school_name,
+              r.title AS request_title
+         FROM target t
+         LEFT JOIN teacher_profile p ON p.id = t.teacher_id
+         LEFT JOIN organisation c ON c.id = p.company_id
+         LEFT JOIN teaching_request r ON r.id = t.request_id
+         LEFT JOIN organisation s ON s.id = r.school_id
+         LEFT JOIN blocks b ON b.ord = t.ord
+        ORDER BY t.ord`,
+      [
+        targets.map((target) => target.requestId),
+        targets.map((target) => target.teacherId),
+        targets.flatMap((target, index) => target.blockIds.map(() => index + 1)),
+        targets.flatMap((target) => target.blockIds),
+      ],
+    );
+    return rows.map((row) =>
+      row.company_id === null
+        ? { missing: 'teacher' }
+        : row.school_id === null || row.region_id === null
+          ? { missing: 'request' }
+          : {
+              missing: null,
+              companyId: row.company_id,
+              schoolId: row.school_id,
+              regionId: row.region_id,
+              blockIds: row.block_ids ?? [],
+              minutesPerWeek: row.minutes ?? 0,
+              names: {
+                teacherName: row.teacher_name,
+                companyName: row.company_name,
+                schoolName: row.school_name,
+                requestTitle: row.request_title,
+              },
+            },
+    );
+  }
+
+  /**
+   * Inserts the proposals with their `create` audit events (by the system) in one statement and
+   * returns them as stored, in the order given.
+   */
+  async insertMany(manager: EntityManager, rows: NewProposalRow[]): Promise<Proposal[]> {
+    if (rows.length === 0) return [];
+    const stored: Array<{ id: string; created_at: Date; updated_at: Date }> = await manager.query(
+      `WITH inserted AS (
+       INSERT INTO proposal (id, match_run_id, request_id, teacher_id, company_id, school_id, region_id,
+                             block_ids, minutes_per_week, score, explanation, status, company_answer,
+                             teacher_answer, school_answer, expires_at, version)
+       SELECT id, match_run_id, request_id, teacher_id, company_id, school_id, region_id,
+              block_ids, minutes_per_week, score, explanation, $2, $3, $3, $3, expires_at, 1
+         FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, match_run_id uuid, request_id uuid, teacher_id uuid,
+              company_id uuid, school_id uuid, region_id uuid, block_ids uuid[], minutes_per_week int,
+              score numeric, explanation jsonb, expires_at timestamptz)
+       RETURNING id, status, created_at, updated_at
+       ), created AS (
+         INSERT INTO proposal_event (proposal_id, action, to_status) SELECT id, $4, status FROM inserted
+       )
+       SELECT id, created_at, updated_at FROM inserted`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            id: row.id,
+            match_run_id: row.matchRunId,
+            request_id: row.requestId,
+            teacher_id: row.teacherId,
+            company_id: row.companyId,
+            school_id: row.schoolId,
+            region_id: row.regionId,
+            block_ids: row.blockIds,
+            minutes_per_week: row.minutesPerWeek,
+            score: row.score,
+            explanation: row.explanation,
+            expires_at: row.expiresAt.toISOString(),
+          })),
+        ),
+        ProposalStatus.Proposed,
+        ProposalAnswer.Pending,
+        ProposalEventAction.Create,
+      ],
+    );
+    const times = new Map(stored.map((row) => [row.id, row]));
+    return rows.map((row) =>
+      manager.create(Proposal, {
+        ...row,
+        status: ProposalStatus.Proposed,
+        companyAnswer: ProposalAnswer.Pending,
+        teacherAnswer: ProposalAnswer.Pending,
+        schoolAnswer: ProposalAnswer.Pending,
+        createdAt: times.get(row.id)?.created_at,
+        updatedAt: times.get(row.id)?.updated_at,
+        version: 1,
+      }),
+    );
+  }
+
+  /** Writes audit events (of transitions) in one statement. */
+  async insertEvents(manager: EntityManager, events: NewProposalEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.query(
+      `INSERT INTO proposal_event (proposal_id, actor_user_id, actor_role, action, party, from_status, to_status, reason)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::user_role[], $4::proposal_event_action[],
+                            $5::proposal_party[], $6::proposal_status[], $7::proposal_status[], $8::text[])`,
+      [
+        events.map((event) => event.proposalId),
+        events.map((event) => event.actorUserId),
+        events.map((event) => event.actorRole),
+        events.map((event) => event.action),
+        events.map((event) => event.party),
+        events.map((event) => event.fromStatus),
+        events.map((event) => event.toStatus),
+        events.map((event) => event.reason),
+      ],
+    );
+  }
+}
