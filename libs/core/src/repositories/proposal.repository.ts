@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Proposal, ProposalEventAction, ProposalExplanation } from '@hybridmatch/database';
+import { Proposal, ProposalEventAction } from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
 import type { ProposalNames } from './notification.repository';
 
