@@ -129,10 +129,10 @@ export async function runDemoMatching(
     `Approvals: ${approved} placements approved${refused ? `, ${refused} refused (would overbook the teacher)` : ''}.`,
   );
 
-  const [filled] = await db.query(
+  const [filled]: Array<{ requests: number }> = await db.query(
     `SELECT count(*)::int AS requests FROM teaching_request WHERE status = 'filled'`,
   );
-  const [hours] = await db.query(
+  const [hours]: Array<{ minutes: number }> = await db.query(
     `SELECT coalesce(sum(minutes_per_week), 0)::int AS minutes FROM placement WHERE status = 'active'`,
   );
   const emails = await waitForEmails(db);
@@ -172,9 +172,11 @@ export function summaryOfMatching(summary: DemoMatchingSummary): string[] {
 async function loadActors(db: DataSource) {
   const users = await db.getRepository(User).find({ relations: { regions: true } });
   const teacherUser = new Map<string, string>(
-    (await db.query(`SELECT id, user_id FROM teacher_profile WHERE user_id IS NOT NULL`)).map(
-      (row: { id: string; user_id: string }) => [row.id, row.user_id],
-    ),
+    (
+      await db.query<Array<{ id: string; user_id: string }>>(
+        `SELECT id, user_id FROM teacher_profile WHERE user_id IS NOT NULL`,
+      )
+    ).map((row) => [row.id, row.user_id]),
   );
   const actorOf = (user: User): Actor => ({
     userId: user.id,

@@ -108,7 +108,7 @@ const toProposal = (row: Row) => ({
 app.get('/api/teaching-requests', async (request, reply) => {
   if (!platformAdmin(request, reply)) return reply;
   const { page, pageSize } = pageOf(request);
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<Row>(
     `SELECT ${REQUEST_COLUMNS}, count(*) OVER () AS total
        FROM teaching_request r JOIN organisation s ON s.id = r.school_id
       ORDER BY r.period_start, r.id LIMIT $1 OFFSET $2`,
@@ -119,7 +119,7 @@ app.get('/api/teaching-requests', async (request, reply) => {
 
 app.get('/api/teaching-requests/:id', async (request, reply) => {
   if (!platformAdmin(request, reply)) return reply;
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<Row>(
     `SELECT ${REQUEST_COLUMNS} FROM teaching_request r JOIN organisation s ON s.id = r.school_id
       WHERE r.id = $1`,
     [(request.params as { id: string }).id],
@@ -130,7 +130,7 @@ app.get('/api/teaching-requests/:id', async (request, reply) => {
 app.get('/api/proposals', async (request, reply) => {
   if (!platformAdmin(request, reply)) return reply;
   const { page, pageSize } = pageOf(request);
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<Row>(
     `SELECT ${PROPOSAL_COLUMNS}, count(*) OVER () AS total FROM proposal p
       ORDER BY p.created_at DESC, p.id LIMIT $1 OFFSET $2`,
     [pageSize, (page - 1) * pageSize],
@@ -140,7 +140,7 @@ app.get('/api/proposals', async (request, reply) => {
 
 app.get('/api/proposals/:id', async (request, reply) => {
   if (!platformAdmin(request, reply)) return reply;
-  const { rows } = await pool.query(`SELECT ${PROPOSAL_COLUMNS} FROM proposal p WHERE p.id = $1`, [
+  const { rows } = await pool.query<Row>(`SELECT ${PROPOSAL_COLUMNS} FROM proposal p WHERE p.id = $1`, [
     (request.params as { id: string }).id,
   ]);
   return rows.length ? toProposal(rows[0]) : reply.code(404).send({ status: 404 });
@@ -149,11 +149,11 @@ app.get('/api/proposals/:id', async (request, reply) => {
 app.get('/api/auth/me', async (request, reply) => {
   const claims = platformAdmin(request, reply);
   if (!claims) return reply;
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<Row>(
     'SELECT id, email, name, role, organisation_id FROM app_user WHERE id = $1',
     [claims.sub],
   );
-  const user = rows[0] as Row;
+  const user = rows[0];
   return {
     id: user.id,
     email: user.email,

@@ -5,6 +5,7 @@ import {
   Qualification,
   SUBJECTS,
   UserRole,
+  Weekday,
 } from '@hybridmatch/domain';
 import { allocate, DEFAULT_SEED, generateSeedData, SeedData, SeedRequest, SeedTeacher } from './generate';
 import { distanceKm } from './places';
@@ -100,7 +101,14 @@ describe('generateSeedData', () => {
   it('gives every window and block an end after its start, on a weekday', () => {
     const slots = [...data.windows, ...data.blocks];
     expect(
-      slots.filter((slot) => !(slot.endTime > slot.startTime && slot.weekday >= 1 && slot.weekday <= 5)),
+      slots.filter(
+        (slot) =>
+          !(
+            slot.endTime > slot.startTime &&
+            slot.weekday >= Weekday.Monday &&
+            slot.weekday <= Weekday.Friday
+          ),
+      ),
     ).toEqual([]);
     const blockHours = data.blocks.map((block) => (block.endTime - block.startTime) / 60);
     expect(Math.min(...blockHours)).toBeGreaterThanOrEqual(2);

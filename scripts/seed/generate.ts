@@ -654,7 +654,7 @@ class SeedGenerator {
   // ---- random helpers -----------------------------------------------------------------------
 
   private weighted<T>(options: readonly { weight: number; value: T }[]): T {
-    return this.faker.helpers.weightedArrayElement(options as { weight: number; value: T }[]);
+    return this.faker.helpers.weightedArrayElement(options);
   }
 
   /** A town weighted by population^exponent: a high exponent favours the large towns. */

@@ -70,11 +70,11 @@ describe('match runs interrupted mid-run (e2e)', () => {
     waitFor(
       `run ${runId} to wait, running, for the region lock`,
       async () => {
-        const [{ waiting }] = (await ctx.db.query(
+        const [{ waiting }] = await ctx.db.query<Array<{ waiting: number }>>(
           `SELECT count(*)::int AS waiting FROM pg_locks
           WHERE locktype = 'advisory' AND NOT granted
             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-        )) as Array<{ waiting: number }>;
+        );
         return waiting > 0 && (await reload(runId)).status === MatchRunStatus.Running;
       },
       180_000,

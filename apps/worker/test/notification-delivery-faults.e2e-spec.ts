@@ -90,10 +90,10 @@ describe('notification delivery under faults: database gone, SMTP gone, a send c
     });
 
     await waitFor('the row to pass its pending deadline', async () => {
-      const [{ due }] = (await ctx.db.query(
+      const [{ due }] = await ctx.db.query<Array<{ due: boolean }>>(
         `SELECT relayed_at < now() - interval '200 milliseconds' AS due FROM notification WHERE id = $1`,
         [notification.id],
-      )) as Array<{ due: boolean }>;
+      );
       return due;
     });
     // The reconciler marks it failed with the job's reason; its first retry round is due at once.

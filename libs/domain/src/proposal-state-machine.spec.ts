@@ -225,7 +225,7 @@ describe('proposal state machine', () => {
         'This proposal expired before everyone answered; it can no longer be accepted by the school.',
       ],
     ])('%#: %j', (state, action, message) => {
-      expect(() => transition(state as ProposalState, action as ProposalAction)).toThrow(message as string);
+      expect(() => transition(state, action)).toThrow(message);
     });
   });
 });

@@ -15,6 +15,8 @@ type SignedInUser = Pick<User, 'id' | 'role' | 'organisationId' | 'authVersion' 
 
 const signInAgain = (detail: string) => new UnauthenticatedError(`${detail} Sign in again.`);
 
+type RefreshOutcome = { error: UnauthenticatedError } | { tokens: SessionTokensDto };
+
 /**
  * Sign-ins: a short-lived access token plus a rotating refresh token. A sign-in lasts
  * `SESSION_HOURS` (a working day) from the login; each refresh uses the presented token up and
@@ -43,7 +45,7 @@ export class SessionService {
 
   /** Exchanges a refresh token for a new access token and the next refresh token. */
   async refresh(refreshToken: string): Promise<SessionTokensDto> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
       const current = await manager.findOne(RefreshToken, {
         where: { tokenHash: hashToken(refreshToken) },
         lock: { mode: 'pessimistic_write' },

@@ -66,7 +66,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = CODE_FOR_STATUS[status];
-      if (code && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE))
+      if (code && (status < 500 || status === Number(HttpStatus.SERVICE_UNAVAILABLE)))
         return problemDetails(code, httpDetail(exception), correlationId);
     }
     if (isFastifyClientError(exception)) {
@@ -126,7 +126,5 @@ function isHealthReport(value: unknown): value is Record<string, { status: strin
 /** Fastify's own client errors (bad JSON, body too large, wrong content type) carry a statusCode. */
 function isFastifyClientError(error: unknown): error is { statusCode: number; message: string } {
   const status = (error as { statusCode?: unknown })?.statusCode;
-  return (
-    typeof status === 'number' && status >= 400 && status < 500 && status !== HttpStatus.INTERNAL_SERVER_ERROR
-  );
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnswerDecision, AnswerLinkService, AnswerLinkView, DomainError, ErrorCode } from '@hybridmatch/core';
+import { ProposalParty } from '@hybridmatch/domain';
 import { Public } from '../auth/roles.decorator';
 import { LinkRateLimit } from '../auth/rate-limits';
 import { STATUS_OF } from '../common/problem';
@@ -144,7 +145,10 @@ function describe(view: AnswerLinkView): string {
     .join('<br>');
   // Every value is escaped here; `<br>` joins lines.
   const rows: Array<[string, string]> = [
-    ['Voor / For', view.party === 'teacher' ? 'de docent / the teacher' : 'het bedrijf / the company'],
+    [
+      'Voor / For',
+      view.party === ProposalParty.Teacher ? 'de docent / the teacher' : 'het bedrijf / the company',
+    ],
     ['Docent / Teacher', e(`${view.teacherName} (${view.companyName})`)],
     ['School', `${e(view.schoolName)}<br>${e(view.schoolAddress)}`],
     ['Aanvraag / Request', e(view.requestTitle)],

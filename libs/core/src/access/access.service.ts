@@ -105,7 +105,7 @@ export class AccessService {
     ref: RecordRef,
   ): Promise<void> {
     if (!record) throw new NotFoundError(ref.what, ref.id);
-    const subject = record as SubjectOf[Permission];
+    const subject: SubjectOf[Permission] = record;
     const see = await this.canSee(actor, permission, subject);
     if (!see) throw new NotFoundError(ref.what, ref.id);
     if (!ROLES_WITH[permission].includes(actor.role)) throw new ForbiddenError(refusal(permission, ref));
@@ -243,11 +243,11 @@ export class AccessService {
       case Permission.MatchRunRead:
       case Permission.RegionCoordinate: {
         const scope = this.organisationScope(actor);
-        const { regionId } = subject as { regionId: string };
+        const { regionId } = subject;
         return scope.kind === 'all' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
       }
       case Permission.ShortageRead: {
-        const { regionId } = subject as { regionId: string };
+        const { regionId } = subject;
         const regions = await this.shortageRegions(actor);
         return regions === undefined || regions.includes(regionId);
       }

@@ -67,7 +67,7 @@ export function readAnswerLink(key: Buffer, token: string): AnswerLinkClaims {
   if ((typeof u === 'string') === (typeof t === 'string')) throw invalidLink();
   return {
     proposalId: p,
-    party: a as LinkParty,
+    party: a,
     recipient: typeof u === 'string' ? { userId: u } : { teacherId: t as string },
     expiresAt: new Date(e * 1000),
   };

@@ -39,10 +39,10 @@ export class MatchRunRepository {
     await session.query(
       `SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3`,
     );
-    const [{ locked }]: Array<{ locked: boolean }> = await session.query(
-      `SELECT pg_try_advisory_lock(${RUN_LOCK}) AS locked`,
-      [id],
-    );
+    // QueryRunner.query answers `any`: the row's shape is stated here.
+    const [{ locked }] = (await session.query(`SELECT pg_try_advisory_lock(${RUN_LOCK}) AS locked`, [
+      id,
+    ])) as Array<{ locked: boolean }>;
     return locked;
   }
 
@@ -52,10 +52,10 @@ export class MatchRunRepository {
 
   /** queued → running, on the session that holds the run's lock. False when the run is no longer queued. */
   async claim(session: QueryRunner, id: string): Promise<boolean> {
-    const [, count]: [unknown[], number] = await session.query(
+    const [, count] = (await session.query(
       `UPDATE match_run SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`,
       [id],
-    );
+    )) as [unknown[], number];
     return count > 0;
   }
 

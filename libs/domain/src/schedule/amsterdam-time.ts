@@ -22,7 +22,7 @@ export function amsterdamWallTime(instant: Date): { date: string; minutes: numbe
 
 /** ISO weekday (Monday = 1) of a calendar date. */
 export function weekdayOf(date: string): Weekday {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday as Weekday;
+  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
 }
 
 /** The calendar date `days` after `date` (negative goes back). */

@@ -114,7 +114,7 @@ export function solveInstanceExact(
       indices: mip.indices,
       values: mip.values,
     },
-    integrality: mip.integrality as unknown as Int32Array,
+    integrality: mip.integrality,
   });
   let status: string;
   let dualBound: number;

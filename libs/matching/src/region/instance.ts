@@ -526,9 +526,10 @@ class DateRules {
   /** PERIOD: teachers available for at least `neededDays` days of the period. */
   period(startDay: number, endDay: number, neededDays: number): Int32Array {
     let byEnd = this.periodRows.get(startDay);
-    if (byEnd === undefined) this.periodRows.set(startDay, (byEnd = new Map()));
+    if (byEnd === undefined)
+      this.periodRows.set(startDay, (byEnd = new Map<number, Map<number, Int32Array>>()));
     let byNeeded = byEnd.get(endDay);
-    if (byNeeded === undefined) byEnd.set(endDay, (byNeeded = new Map()));
+    if (byNeeded === undefined) byEnd.set(endDay, (byNeeded = new Map<number, Int32Array>()));
     let row = byNeeded.get(neededDays);
     if (row === undefined) {
       const { fromDay, untilDay } = this.tb;
