@@ -22,7 +22,8 @@ describe('match runs interrupted mid-run (e2e)', () => {
   let child: ChildProcess | undefined;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    // The run waits on the region lock for as long as the test holds it: no lock timeout.
+    ctx = await TestContext.create({ DATABASE_LOCK_TIMEOUT_MS: '0' });
     const database = new URL(ctx.config.database.url);
     proxy = await TcpProxy.start({ host: database.hostname, port: Number(database.port || 5432) });
   });
@@ -126,7 +127,7 @@ describe('match runs interrupted mid-run (e2e)', () => {
     const { regionId, coordinator } = await region();
     const holder = await holdRegionLock(regionId);
     const runId = await startRun(coordinator, regionId);
-    const spawned = spawnWorker(ctx.config);
+    const spawned = spawnWorker(ctx.config, { DATABASE_LOCK_TIMEOUT_MS: '0' });
     child = spawned.child;
     await waitingForRegionLock(runId).catch((error: Error) => {
       throw new Error(`${error.message}; the worker wrote: ${spawned.output() || 'nothing'}`);

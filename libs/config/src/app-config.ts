@@ -43,6 +43,30 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hybridmatch';
 
+  /** The longest a single SQL statement may run (0: no limit). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** The longest a statement waits for a row or table lock (0: no limit). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DATABASE_LOCK_TIMEOUT_MS = 5_000;
+
+  /** The longest a request waits for a database connection: a new one, or a free one from the pool. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -145,7 +169,13 @@ export interface AppConfig {
   processRole: ProcessRole;
   environment: 'development' | 'test' | 'production';
   http: { port: number; host: string; publicUrl: string };
-  database: { url: string };
+  database: {
+    url: string;
+    /** Milliseconds; 0 means no limit. */
+    statementTimeoutMs: number;
+    lockTimeoutMs: number;
+    connectTimeoutMs: number;
+  };
   redis: { url: string; queuePrefix: string };
   auth: {
     jwtSecret: string;
@@ -190,7 +220,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     processRole: vars.HM_PROCESS,
     environment: vars.NODE_ENV,
     http: { port: vars.PORT, host: vars.HOST, publicUrl: vars.PUBLIC_URL.replace(/\/$/, '') },
-    database: { url: vars.DATABASE_URL },
+    database: {
+      url: vars.DATABASE_URL,
+      statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
+      connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
     auth: {
       jwtSecret: vars.JWT_SECRET,

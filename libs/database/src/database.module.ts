@@ -10,7 +10,7 @@ import { ENTITIES } from './entities';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database.url),
+      useFactory: (config: AppConfig) => dataSourceOptions(config.database.url, config.database),
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],

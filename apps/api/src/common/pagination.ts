@@ -3,12 +3,16 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageRequest } from '@hybridmatch/core';
 
+/** The highest page number a list answers (deeper paging is a search, not a list). */
+export const MAX_PAGE = 10_000;
+
 export class PageQueryDto implements PageRequest {
-  @ApiPropertyOptional({ example: 1, minimum: 1, default: 1 })
+  @ApiPropertyOptional({ example: 1, minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ example: 25, minimum: 1, maximum: 200, default: 25 })

@@ -81,15 +81,15 @@ describe('ProblemFilter', () => {
     const failure = new QueryFailedError(
       'INSERT INTO app_user (email) VALUES ($1)',
       ['jan.de.vries@example.nl'],
-      Object.assign(new Error('deadlock detected'), {
-        code: '40P01',
+      Object.assign(new Error('internal error'), {
+        code: 'XX000',
         detail: 'Key (email)=(jan.de.vries@example.nl)',
       }),
     );
     filter.catch(failure, host);
     expect(sent.status).toBe(500);
     const [entry] = logged.mock.calls[0] as [unknown];
-    expect(entry).toMatchObject({ err: { type: 'QueryFailedError', sqlState: '40P01' } });
+    expect(entry).toMatchObject({ err: { type: 'QueryFailedError', sqlState: 'XX000' } });
     expect(JSON.stringify(entry)).not.toContain('jan.de.vries');
     logged.mockRestore();
   });

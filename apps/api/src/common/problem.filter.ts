@@ -32,6 +32,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, requestIdOf(request));
+    if (problem.code === ErrorCode.ServiceUnavailable) void reply.header('retry-after', RETRY_AFTER_SECONDS);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
@@ -55,7 +56,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (
       exception instanceof QueryFailedError &&
-      (exception.driverError as { code?: string })?.code === '40001'
+      ['40001', '40P01'].includes((exception.driverError as { code?: string })?.code ?? '')
     ) {
       return problemDetails(
         ErrorCode.ConcurrentUpdate,
@@ -63,6 +64,16 @@ export class ProblemFilter implements ExceptionFilter {
         correlationId,
       );
     }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: loggableError(exception), correlationId }, 'Database unavailable');
+      return problemDetails(
+        ErrorCode.ServiceUnavailable,
+        'The database did not answer in time; try again shortly.',
+        correlationId,
+      );
+    }
+    const badValue = databaseRefusedValue(exception);
+    if (badValue) return problemDetails(ErrorCode.ValidationFailed, badValue, correlationId);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = CODE_FOR_STATUS[status];
@@ -84,6 +95,50 @@ export class ProblemFilter implements ExceptionFilter {
       errorId,
     };
   }
+}
+
+/** What a 503 tells the client to wait before trying again. */
+const RETRY_AFTER_SECONDS = '5';
+
+/**
+ * SQLSTATEs of a database that is away, overloaded or waiting too long (class 08 connection
+ * exceptions, 53 insufficient resources, 57 operator intervention incl. statement timeout 57014,
+ * 55P03 lock timeout) and the driver's own errors for a connection that failed or never came.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08|53|57|55P03)/;
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Connection terminated due to connection timeout)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Client has encountered a connection error/;
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: unknown })?.code
+      : (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_SQLSTATE.test(code)) return true;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && UNAVAILABLE_MESSAGE.test(code)) return true;
+  return UNAVAILABLE_MESSAGE.test(error.message);
+}
+
+/**
+ * A value the database refused that validation let through (a safety net: each DTO should have
+ * caught it): too long, out of range, not of the column's type, NUL in text, null where required.
+ */
+const VALUE_SQLSTATE: Record<string, string> = {
+  '22001': 'a value is longer than the field allows',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is out of range',
+  '22021': 'a text value holds a character that is not allowed',
+  '22P02': 'a value does not have the expected type',
+  '22P05': 'a text value holds a character that is not allowed',
+  '23502': 'a required value is missing',
+};
+
+function databaseRefusedValue(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const code = (error.driverError as { code?: unknown })?.code;
+  return typeof code === 'string' ? VALUE_SQLSTATE[code] : undefined;
 }
 
 function httpDetail(exception: HttpException): string {
