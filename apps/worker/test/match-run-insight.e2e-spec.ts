@@ -1,6 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import {
   LessonBlock,
+  MatchRun,
+  MatchRunStatus,
+  MatchRunTrigger,
   Organisation,
   TeacherAvailabilityWindow,
   TeacherProfile,
@@ -11,11 +14,11 @@ import { waitFor } from '../../../test/support/wait-for';
 import { startWorker } from '../src/main';
 
 /**
- * What a finished run tells the coordinator beyond its proposals: fairness between companies in the
- * run's result, and the shortage signals of the region (computed by the worker with the run), each
- * to the roles allowed to see them.
+ * What a finished run tells the coordinator beyond its proposals: each proposal in sentences with the
+ * other teachers considered, fairness between companies in the run's result, and the shortage
+ * signals of the region (computed by the worker with the run), each to the roles allowed to see them.
  */
-describe('match runs: fairness and shortage signals (e2e)', () => {
+describe('match runs: explanations, fairness and shortage signals (e2e)', () => {
   let ctx: TestContext;
   let worker: INestApplicationContext;
 
@@ -76,6 +79,187 @@ describe('match runs: fairness and shortage signals (e2e)', () => {
     const b = await ctx.newTeacher(companies[1].id);
     return { region, coordinator, school, requests, companies, a, b };
   }
+
+  /**
+   * One request (Tuesday 09:00–12:00) and three teachers with the subject: one near the school (with
+   * a login), one 20 km away (another company), and one without a VOG.
+   */
+  async function threeCandidates() {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const school = await ctx.newSchool(region.id);
+    const request = await ctx.newRequest(school);
+    const [nearCompany, farCompany] = [await ctx.newCompany(region.id), await ctx.newCompany(region.id)];
+    const near = await ctx.newTeacherUser(nearCompany.id);
+    const far = await ctx.newTeacher(farCompany.id, { firstName: 'Ferdi', lastName: 'Verweg' });
+    await ctx.db.query(
+      `UPDATE teacher_profile SET home_latitude = 52.156, home_longitude = 5.387 WHERE id = $1`,
+      [far.id],
+    );
+    const noVog = await ctx.newTeacher(farCompany.id, {
+      firstName: 'Vera',
+      lastName: 'Zonder',
+      vogIssuedOn: null,
+    });
+    return { region, coordinator, school, request, nearCompany, farCompany, near, far, noVog };
+  }
+
+  it('explains a proposal in sentences, naming to the coordinator the teachers that lost and why; the parties see only their own proposal’s reasons', async () => {
+    const { coordinator, region, school, request, nearCompany, near, far, noVog } = await threeCandidates();
+    const schoolAdmin = await ctx.newSchoolAdmin(school.id);
+
+    const run = await runMatching(coordinator, region.id);
+    expect(run.result.proposalsCreated).toBe(1);
+    const [listed] = (
+      await ctx.http.get('/api/proposals').query({ matchRunId: run.id }).set(coordinator.auth).expect(200)
+    ).body.items;
+    expect(listed).toMatchObject({ teacherId: near.teacher.id, requestId: request.id });
+    const { body: proposal } = await ctx.http
+      .get(`/api/proposals/${listed.id}`)
+      .set(coordinator.auth)
+      .expect(200);
+    expect(proposal.explanation).toEqual(listed.explanation);
+    const { considered, sentences } = proposal.explanation;
+    expect(considered).toEqual([
+      {
+        teacherId: far.id,
+        outcome: 'lower_score',
+        blocks: 1,
+        scoreDifference: expect.any(Number),
+        relativeDifference: expect.any(Number),
+        usedElsewhere: false,
+      },
+      { teacherId: noVog.id, outcome: 'ineligible', rules: ['VOG'] },
+    ]);
+    expect(considered[0].scoreDifference).toBeGreaterThan(0);
+    const pct = Math.round(considered[0].relativeDifference * 100);
+    expect(sentences.en).toEqual(
+      expect.arrayContaining([
+        'This teacher takes 1 lesson block of the request.',
+        'The teacher can teach every open lesson block of the request, so the school has one familiar face.',
+        `Ferdi Verweg also qualified, but scored ${pct}% lower.`,
+        'Vera Zonder did not qualify: has no valid VOG at the start.',
+      ]),
+    );
+    expect(sentences.nl).toEqual(
+      expect.arrayContaining([
+        'Deze docent neemt 1 lesblok van de aanvraag op zich.',
+        `Ferdi Verweg kwam ook in aanmerking, maar scoorde ${pct}% lager.`,
+        'Vera Zonder kwam niet in aanmerking: heeft geen geldige VOG bij de start.',
+      ]),
+    );
+    for (const line of [...sentences.nl, ...sentences.en]) expect(line).not.toMatch(/points|punten/);
+
+    // The school, the company and the teacher read the same proposal without the other teachers.
+    const nearAdmin = await ctx.newCompanyAdmin(nearCompany.id);
+    for (const party of [schoolAdmin, nearAdmin, near]) {
+      for (const read of [
+        (await ctx.http.get(`/api/proposals/${listed.id}`).set(party.auth).expect(200)).body,
+        (await ctx.http.get('/api/proposals').query({ matchRunId: run.id }).set(party.auth).expect(200)).body
+          .items[0],
+      ]) {
+        expect(Object.keys(read.explanation).sort()).toEqual([
+          'components',
+          'distanceKm',
+          'sentences',
+          'weights',
+        ]);
+        expect(read.explanation.sentences.en).toEqual(
+          sentences.en.filter((line: string) => !line.startsWith('Ferdi') && !line.startsWith('Vera')),
+        );
+        expect(JSON.stringify(read)).not.toContain(far.id);
+        expect(JSON.stringify(read)).not.toContain(noVog.id);
+      }
+    }
+    // Answering returns the party's view too.
+    const answered = await ctx.http
+      .post(`/api/proposals/${listed.id}/answer`)
+      .set(schoolAdmin.auth)
+      .send({ decision: 'accept' })
+      .expect(200);
+    expect(JSON.stringify(answered.body)).not.toContain(far.id);
+  });
+
+  it('answers “why not teacher X for request Y”: the failing rules, or the regional cost of forcing X in; to the region’s coordinators only', async () => {
+    const { coordinator, region, school, request, farCompany, near, far, noVog } = await threeCandidates();
+    const run = await runMatching(coordinator, region.id);
+    expect(run.result.proposalsCreated).toBe(1);
+    const [blockId] = (
+      await ctx.http.get('/api/proposals').query({ matchRunId: run.id }).set(coordinator.auth).expect(200)
+    ).body.items[0].blockIds;
+    const whyNot = (user: TestUser, teacherId: string, teachingRequestId = request.id, runId = run.id) =>
+      ctx.http.get(`/api/match-runs/${runId}/why-not`).query({ teacherId, teachingRequestId }).set(user.auth);
+
+    // Eligible: forcing the farther teacher in costs the region the score difference; the block changes hands.
+    const eligible = (await whyNot(coordinator, far.id).expect(200)).body;
+    expect(eligible).toMatchObject({
+      matchRunId: run.id,
+      teacherId: far.id,
+      teachingRequestId: request.id,
+      status: 'eligible',
+      failures: [],
+      forcing: {
+        blocksFilledWithout: 1,
+        blocksFilledForced: 1,
+        forcedBlockIds: [blockId],
+        changes: [{ requestId: request.id, blockId, fromTeacherId: near.teacher.id, toTeacherId: far.id }],
+      },
+    });
+    expect(eligible.forcing.cost).toBeGreaterThan(0);
+    expect(eligible.forcing.cost).toBe(eligible.forcing.scoreWithout - eligible.forcing.scoreForced);
+    expect(eligible.sentences.en[0]).toBe('Ferdi Verweg passes every rule.');
+    expect(eligible.sentences.en[1]).toMatch(
+      /^Forcing this teacher in costs the region [\d.]+% of its total match quality\.$/,
+    );
+    expect(eligible.sentences.nl[0]).toBe('Ferdi Verweg voldoet aan alle regels.');
+
+    // Ineligible: the failing rules, as checkEligibility names them.
+    const ineligible = (await whyNot(coordinator, noVog.id).expect(200)).body;
+    expect(ineligible).toMatchObject({ status: 'ineligible', forcing: null });
+    expect(ineligible.failures).toEqual([{ rule: 'VOG', message: expect.any(String), blockId: null }]);
+    expect(ineligible.sentences.en).toEqual(['Vera Zonder does not qualify: has no valid VOG at the start.']);
+    // The proposed teacher.
+    expect((await whyNot(coordinator, near.teacher.id).expect(200)).body).toMatchObject({
+      status: 'proposed',
+      sentences: {
+        en: [`${near.teacher.firstName} ${near.teacher.lastName} was proposed for this request in this run.`],
+      },
+    });
+
+    // Scope: another region's coordinator 404; a teacher or request of another region 404; other roles 403.
+    const elsewhere = await ctx.newRegion();
+    const outsider = await ctx.newCoordinator(elsewhere.id);
+    expect((await whyNot(outsider, far.id).expect(404)).body.code).toBe('NOT_FOUND');
+    const foreignTeacher = await ctx.newTeacher((await ctx.newCompany(elsewhere.id)).id);
+    const foreignRequest = await ctx.newRequest(await ctx.newSchool(elsewhere.id));
+    await whyNot(coordinator, foreignTeacher.id).expect(404);
+    await whyNot(coordinator, far.id, foreignRequest.id).expect(404);
+    await whyNot(await ctx.newCompanyAdmin(farCompany.id), far.id).expect(403);
+    await whyNot(await ctx.newSchoolAdmin(school.id), far.id).expect(403);
+    const admin = await ctx.newAdmin();
+    await whyNot(admin, far.id).expect(200);
+    const bad = await ctx.http
+      .get(`/api/match-runs/${run.id}/why-not`)
+      .query({ teacherId: 'x' })
+      .set(coordinator.auth)
+      .expect(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'teacherId', reason: 'must be a teacher id (UUID)' },
+        expect.objectContaining({ field: 'teachingRequestId' }),
+      ]),
+    );
+    // A run that has not finished: 409.
+    const queued = await ctx.db.getRepository(MatchRun).save({
+      regionId: region.id,
+      status: MatchRunStatus.Failed,
+      trigger: MatchRunTrigger.Manual,
+      parameters: {},
+    });
+    expect((await whyNot(coordinator, far.id, request.id, queued.id).expect(409)).body.code).toBe(
+      'INVALID_STATE_TRANSITION',
+    );
+  });
 
   it('reports each company’s share of its offered capacity in the run’s result', async () => {
     const { region, coordinator, companies } = await regionShortOfTeachers();

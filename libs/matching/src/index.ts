@@ -7,10 +7,13 @@
  *   greedyBaseline(teachers, requests, options?): RegionResult            // comparison baseline
  *   checkEligibility(teacher, request, block?, options?): EligibilityReport // "why not this teacher"
  *   regionLossIfForbidden(teachers, requests, teacherId, requestId, options?) // exact regional cost of a veto
+ *   regionCostOfForcing(teachers, requests, teacherId, requestId, options?)   // regional cost of forcing a teacher in
  *   solveRegionExact(teachers, requests, await loadMipSolver(), options?)   // proven optimum with side rules (MIP)
  *   explainUnfilled(teachers, requests, matches, options?)                 // why each open block stayed open
  *   shortageSignals(teachers, requests, options?)                          // which extra teacher/day fills most (re-solved)
  *   companyFairness(teachers, requests, matches)                           // each company's share of offered capacity used
+ *   proposalAlternatives(teachers, requests, matches, options?)            // per match: other teachers and why each lost
+ *   proposalSentences(facts, names?)                                       // a proposal in Dutch and English sentences
  *   DEFAULT_SCORE_WEIGHTS                                                    // documented default weights
  * Time is weekday 1..7 (ISO, Monday = 1) and minutes since midnight; dates are ISO YYYY-MM-DD;
  * coordinates { lat, lon } in degrees. Exclusions (`options.exclude`, `options.excludeTeacherIds`)
@@ -41,10 +44,10 @@ export {
   VOG_MAX_AGE_MONTHS,
   PDG_GRACE_MONTHS,
 } from './region/eligibility';
-export { DEFAULT_SCORE_WEIGHTS, SCORE_COMPONENTS } from './region/score';
+export { DEFAULT_SCORE_WEIGHTS, SCORE_COMPONENTS, resolveWeights } from './region/score';
 export { solveRegion } from './region/solve-region';
 export { greedyBaseline } from './region/greedy';
-export { regionLossIfForbidden } from './region/explain';
+export { regionLossIfForbidden, regionCostOfForcing } from './region/explain';
 export { solveRegionExact, loadMipSolver, DEFAULT_EXACT_TIME_LIMIT_SECONDS } from './exact/solve-exact';
 export type { MipSolver, ExactOptions, ExactRegionResult, RegionProof } from './exact/solve-exact';
 export { explainUnfilled } from './explain/unfilled';
@@ -58,8 +61,16 @@ export {
 } from './explain/shortage';
 export type { ShortageSignals, ShortageOptions, ProfileSignal, StaffSignal } from './explain/shortage';
 export { companyFairness } from './explain/fairness';
+export { proposalAlternatives, proposalSentences, whyNotSentences, RULE_PHRASES } from './explain/proposal';
+export type {
+  ConsideredAlternative,
+  AlternativeLimits,
+  ProposalFacts,
+  Sentences,
+  WhyNotStatus,
+} from './explain/proposal';
 export type { CompanyFairness, CompanyShare } from './explain/fairness';
-export type { RegionLoss } from './region/explain';
+export type { RegionLoss, ForcingCost, AssignmentChange } from './region/explain';
 export { greatCircleKm, dayNumber } from './region/dates';
 export { solveTransport, checkTransportCertificate, toUnitSide } from './region/transport';
 export type { TransportProblem, TransportSolution } from './region/transport';

@@ -11,6 +11,8 @@ import {
   MatchRunPageDto,
   StartMatchRunDto,
   UnfilledBlockDto,
+  WhyNotDto,
+  WhyNotQueryDto,
 } from './match-run.dto';
 import { MatchRunService } from './match-run.service';
 
@@ -59,5 +61,21 @@ export class MatchRunController {
   @ApiProblems(400, 401, 403, 404)
   unfilled(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UnfilledBlockDto[]> {
     return this.runs.unfilled(actor, id);
+  }
+
+  @Get(':id/why-not')
+  @Roles(...ROLES_WITH[Permission.MatchRunRead])
+  @ApiOperation({
+    summary:
+      'Why not teacher X for request Y in this run: the failing rules, or when X is eligible the regional cost of forcing X in (the region re-solved with X on Y: score difference and the assignments that change)',
+  })
+  @ApiOkResponse({ type: WhyNotDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  whyNot(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Query() query: WhyNotQueryDto,
+  ): Promise<WhyNotDto> {
+    return this.runs.whyNot(actor, id, query);
   }
 }

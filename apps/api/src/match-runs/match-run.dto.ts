@@ -99,6 +99,19 @@ export class ListMatchRunsQueryDto extends PageQueryDto {
   status?: MatchRunStatus;
 }
 
+export class WhyNotQueryDto {
+  @ApiProperty({ example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819', description: 'The teacher asked about' })
+  @IsUUID('all', { message: 'must be a teacher id (UUID)' })
+  teacherId: string;
+
+  @ApiProperty({
+    example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'The teaching request asked about',
+  })
+  @IsUUID('all', { message: 'must be a teaching request id (UUID)' })
+  teachingRequestId: string;
+}
+
 // ---- output ------------------------------------------------------------------------------------
 
 export class MatchRunParametersDto {
@@ -268,6 +281,83 @@ export class UnfilledBlockDto {
     description: 'Nearest teacher with the subject and level (km); null: none in the region',
   })
   nearestSkilledKm: number | null;
+  @ApiProperty({ type: SentencesDto }) sentences: SentencesDto;
+}
+
+export class RuleFailureDto {
+  @ApiProperty({ example: 'VOG', description: 'Rule code (checkEligibility; see docs/MATCHING.md)' })
+  rule: string;
+  @ApiProperty({ example: 'VOG issued 2025-01-01 is older than 6 months at the period start 2026-09-01' })
+  message: string;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'The lesson block the failure concerns; null: the whole request',
+  })
+  blockId: string | null;
+}
+
+export class AssignmentChangeDto {
+  @ApiProperty({ example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }) requestId: string;
+  @ApiProperty({ example: '4c5d6e7f-8091-4a2b-b3c4-d5e6f708192a' }) blockId: string;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'Teacher without forcing; null: unfilled',
+  })
+  fromTeacherId: string | null;
+  @ApiProperty({
+    example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819',
+    nullable: true,
+    type: String,
+    description: 'Teacher with the teacher forced in; null: left unfilled',
+  })
+  toTeacherId: string | null;
+}
+
+export class ForcingCostDto {
+  @ApiProperty({
+    example: 24150,
+    description: 'Region score (points) of the best answer found without forcing',
+  })
+  scoreWithout: number;
+  @ApiProperty({ example: 23980, description: 'Region score with the teacher forced onto the request' })
+  scoreForced: number;
+  @ApiProperty({ example: 170, description: 'scoreWithout − scoreForced (≥ 0)' }) cost: number;
+  @ApiProperty({ example: 17 }) blocksFilledWithout: number;
+  @ApiProperty({ example: 17 }) blocksFilledForced: number;
+  @ApiProperty({ example: 3060 }) minutesFilledWithout: number;
+  @ApiProperty({ example: 3060 }) minutesFilledForced: number;
+  @ApiProperty({
+    example: ['4c5d6e7f-8091-4a2b-b3c4-d5e6f708192a'],
+    description: 'The blocks the teacher takes',
+  })
+  forcedBlockIds: string[];
+  @ApiProperty({ type: [AssignmentChangeDto], description: 'Every block whose teacher changes' })
+  changes: AssignmentChangeDto[];
+}
+
+export class WhyNotDto {
+  @ApiProperty({ example: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d' }) matchRunId: string;
+  @ApiProperty({ example: '3a4b5c6d-7e8f-4091-a2b3-c4d5e6f70819' }) teacherId: string;
+  @ApiProperty({ example: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }) teachingRequestId: string;
+  @ApiProperty({
+    enum: ['proposed', 'ineligible', 'eligible', 'not_offered', 'no_open_blocks'],
+    example: 'ineligible',
+    description:
+      'proposed: the run proposed this teacher for it; ineligible: see failures; eligible: see forcing; not_offered: the profile is inactive or no longer available; no_open_blocks: the request has nothing open',
+  })
+  status: string;
+  @ApiProperty({ type: [RuleFailureDto], description: 'Every failing rule (ineligible)' })
+  failures: RuleFailureDto[];
+  @ApiProperty({
+    type: ForcingCostDto,
+    nullable: true,
+    description: 'Eligible: the region re-solved with the teacher forced onto the request',
+  })
+  forcing: ForcingCostDto | null;
   @ApiProperty({ type: SentencesDto }) sentences: SentencesDto;
 }
 

@@ -2,20 +2,38 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
-import { MatchRun, MatchRunStatus, MatchRunTrigger, Region } from '@hybridmatch/database';
+import { DataSource, FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
+import {
+  MatchRun,
+  MatchRunStatus,
+  MatchRunTrigger,
+  Proposal,
+  Region,
+  TeacherProfile,
+  TeachingRequest,
+} from '@hybridmatch/database';
+import { checkEligibility, regionCostOfForcing, whyNotSentences } from '@hybridmatch/matching';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import {
   AccessService,
   Actor,
   ConflictError,
   ErrorCode,
+  InvalidStateTransitionError,
+  loadRegionInput,
   NotFoundError,
   Page,
   pageWindow,
   Permission,
 } from '@hybridmatch/core';
-import { ListMatchRunsQueryDto, MatchRunDto, StartMatchRunDto, UnfilledBlockDto } from './match-run.dto';
+import {
+  ListMatchRunsQueryDto,
+  MatchRunDto,
+  StartMatchRunDto,
+  UnfilledBlockDto,
+  WhyNotDto,
+  WhyNotQueryDto,
+} from './match-run.dto';
 
 /** PostgreSQL: a unique index refused the row. */
 const UNIQUE_VIOLATION = '23505';
@@ -52,6 +70,7 @@ export class MatchRunService {
     @InjectRepository(Region) private readonly regions: Repository<Region>,
     @InjectQueue(QUEUES.matching) private readonly queue: Queue,
     private readonly access: AccessService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async start(actor: Actor, body: StartMatchRunDto): Promise<MatchRunDto> {
@@ -120,6 +139,84 @@ export class MatchRunService {
     });
     await this.access.requireAccess(actor, Permission.MatchRunRead, run, { what: 'Match run', id });
     return (run as MatchRun).unfilled ?? [];
+  }
+
+  /**
+   * "Why not teacher X for request Y" in a finished run, on the region as the run saw it (its own
+   * proposals taken back; everything else as it is now): the failing rules (checkEligibility), or
+   * when X is eligible the regional cost of forcing X onto Y (two engine solves). Teacher and
+   * request must belong to the run's region (otherwise 404).
+   */
+  async whyNot(actor: Actor, id: string, query: WhyNotQueryDto): Promise<WhyNotDto> {
+    const run = await this.runs.findOne({
+      where: { id },
+      select: { id: true, regionId: true, status: true, parameters: true },
+    });
+    await this.access.requireAccess(actor, Permission.MatchRunRead, run, { what: 'Match run', id });
+    const { regionId, status, parameters } = run as MatchRun;
+    if (status !== MatchRunStatus.Succeeded)
+      throw new InvalidStateTransitionError(
+        `Match run ${id} is ${status}; ask why-not questions about a run that succeeded.`,
+      );
+    const { teacherId, teachingRequestId } = query;
+    const teacher = await this.dataSource.getRepository(TeacherProfile).findOne({
+      where: { id: teacherId, company: { regionId } },
+      select: { id: true, firstName: true, lastName: true },
+    });
+    if (!teacher) throw new NotFoundError('Teacher', teacherId);
+    const requestInRegion = await this.dataSource
+      .getRepository(TeachingRequest)
+      .existsBy({ id: teachingRequestId, school: { regionId } });
+    if (!requestInRegion) throw new NotFoundError('Teaching request', teachingRequestId);
+
+    const base = { matchRunId: id, teacherId, teachingRequestId, failures: [], forcing: null };
+    const teacherName = `${teacher.firstName} ${teacher.lastName}`;
+    const proposed = await this.dataSource
+      .getRepository(Proposal)
+      .existsBy({ matchRunId: id, teacherId, requestId: teachingRequestId });
+    if (proposed)
+      return { ...base, status: 'proposed', sentences: whyNotSentences({ teacherName, status: 'proposed' }) };
+    const input = await loadRegionInput(this.dataSource.manager, regionId, { withoutProposalsOfRun: id });
+    const matchTeacher = input.teachers.find((candidate) => candidate.id === teacherId);
+    const request = input.requests.find((candidate) => candidate.id === teachingRequestId);
+    if (!matchTeacher)
+      return {
+        ...base,
+        status: 'not_offered',
+        sentences: whyNotSentences({ teacherName, status: 'not_offered' }),
+      };
+    if (!request)
+      return {
+        ...base,
+        status: 'no_open_blocks',
+        sentences: whyNotSentences({ teacherName, status: 'no_open_blocks' }),
+      };
+    const options = { weights: parameters.weights, exclude: input.exclude };
+    const report = checkEligibility(matchTeacher, request, undefined, options);
+    if (!report.eligible) {
+      const rules = [...new Set(report.failures.map((failure) => failure.rule))];
+      return {
+        ...base,
+        status: 'ineligible',
+        failures: report.failures.map((failure) => ({
+          rule: failure.rule,
+          message: failure.message,
+          blockId: failure.blockId ?? null,
+        })),
+        sentences: whyNotSentences({ teacherName, status: 'ineligible', rules }),
+      };
+    }
+    const {
+      teacherId: _t,
+      requestId: _r,
+      ...forcing
+    } = regionCostOfForcing(input.teachers, input.requests, teacherId, teachingRequestId, options);
+    return {
+      ...base,
+      status: 'eligible',
+      forcing,
+      sentences: whyNotSentences({ teacherName, status: 'eligible', forcing }),
+    };
   }
 
   /** Best effort: the row is already committed, so a lost or skipped job is re-queued by the worker's poller. */

@@ -182,8 +182,24 @@ export class ProposalDto implements ProposalView {
   @ApiProperty({ example: 180 }) minutesPerWeek: number;
   @ApiProperty({ example: 0.8731 }) score: number;
   @ApiProperty({
-    example: { components: { subject: 1, travel: 0.8 }, nextBest: null },
-    description: 'Why this teacher',
+    example: {
+      components: {
+        fill: 1000,
+        skill: 150,
+        travel: 120,
+        coverage: 200,
+        continuity: 0,
+        preference: 0,
+        fairness: 100,
+      },
+      distanceKm: 8,
+      sentences: {
+        nl: ['Deze docent neemt 1 lesblok van de aanvraag op zich.'],
+        en: ['This teacher takes 1 lesson block of the request.'],
+      },
+    },
+    description:
+      'Why this teacher: points per score component, distance, the weights used and sentences (Dutch, English; no points). Coordinators and the platform admin also get `considered` (other teachers and why each lost), `nextBest` and per-block `alternatives`; the parties never see other teachers',
   })
   explanation: ProposalExplanation;
   @ApiProperty({ enum: ProposalStatus, example: ProposalStatus.Proposed }) status: ProposalStatus;

@@ -15,7 +15,9 @@ import {
   ExactRegionResult,
   explainUnfilled,
   MipSolver,
+  proposalAlternatives,
   ProposedMatch,
+  resolveWeights,
   ShortageSignals,
   shortageSignals,
   solveRegionExact,
@@ -112,12 +114,22 @@ export class MatchRunner {
       }),
     );
     const signalled = performance.now();
+    // Per match the other teachers the coordinator may see, with why each lost.
+    const considered = new Map(
+      proposalAlternatives(input.teachers, input.requests, solved.matches, {
+        weights: run.parameters.weights,
+        exclude: input.exclude,
+      }).map((alternatives, k) => [solved.matches[k], alternatives]),
+    );
+    const weights = resolveWeights(run.parameters.weights);
     const { result, timings } = await this.dataSource.transaction(async (manager) => {
       await lockRegionForMatching(manager, run.regionId);
       const matches = await withoutClaimedSince(manager, solved.matches, input);
       await this.proposals.createMany(
         manager,
-        matches.map((match) => newProposalFromMatch(match, run.id)),
+        matches.map((match) =>
+          newProposalFromMatch(match, run.id, { weights, considered: considered.get(match) }),
+        ),
       );
       const stored = performance.now();
       const result = summarise(input, solved, matches);

@@ -1,17 +1,25 @@
 import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotificationKind, ProposalExplanation } from '@hybridmatch/database';
-import { ProposedMatch, solveRegion } from '@hybridmatch/matching';
+import { ConsideredAlternative, ProposedMatch, ScoreWeights, solveRegion } from '@hybridmatch/matching';
 import type { NewProposal } from '../proposals/proposal.types';
 import { loadRequestInput } from './matching-input.loader';
 
 const logger = new Logger('MatchProposals');
 
+/** What a match run adds to a proposal's explanation: the run's weights and the other teachers considered. */
+export interface ExplanationExtras {
+  weights?: ScoreWeights;
+  considered?: ConsideredAlternative[];
+}
+
 /**
  * Why the engine chose this teacher: the points per score component (they add up to the score),
- * the closest next-best alternative over the match's blocks, and every block's alternative.
+ * the closest next-best alternative over the match's blocks, and every block's alternative; from a
+ * match run also the weights it scored with and the other teachers considered, with why each lost
+ * (the sentences are built from these when the proposal is read).
  */
-export function explanationOf(match: ProposedMatch): ProposalExplanation {
+export function explanationOf(match: ProposedMatch, extras: ExplanationExtras = {}): ProposalExplanation {
   const closest = match.alternatives
     .map(({ alternative }) => alternative)
     .filter((alternative) => alternative.teacherId !== null)
@@ -21,17 +29,23 @@ export function explanationOf(match: ProposedMatch): ProposalExplanation {
     nextBest: closest ? { teacherId: closest.teacherId as string, score: closest.score ?? 0 } : null,
     alternatives: match.alternatives,
     distanceKm: Math.round(match.distanceKm * 10) / 10,
+    ...(extras.weights && { weights: extras.weights }),
+    ...(extras.considered && { considered: extras.considered }),
   };
 }
 
 /** What `ProposalService.create` needs to store one of the engine's matches. */
-export function newProposalFromMatch(match: ProposedMatch, matchRunId: string | null): NewProposal {
+export function newProposalFromMatch(
+  match: ProposedMatch,
+  matchRunId: string | null,
+  extras: ExplanationExtras = {},
+): NewProposal {
   return {
     requestId: match.requestId,
     teacherId: match.teacherId,
     blockIds: match.blockIds,
     score: match.score,
-    explanation: explanationOf(match),
+    explanation: explanationOf(match, extras),
     matchRunId,
     notificationKind: matchRunId ? NotificationKind.ProposalNew : NotificationKind.CascadeOffer,
   };

@@ -55,14 +55,29 @@ export async function lockRegionForMatching(manager: EntityManager, regionId: st
  * proposal for, whatever became of it, unless that proposal was approved (then they may take
  * more of the request's blocks).
  */
-export async function loadRegionInput(manager: EntityManager, regionId: string): Promise<MatchingInput> {
-  const requests = await loadRequests(manager, { regionId });
+export async function loadRegionInput(
+  manager: EntityManager,
+  regionId: string,
+  options: RegionInputOptions = {},
+): Promise<MatchingInput> {
+  const ignoreRun = options.withoutProposalsOfRun ?? null;
+  const requests = await loadRequests(manager, { regionId }, ignoreRun);
   const teachers = await loadTeachers(manager, regionId, null);
   const exclude = await loadExclusions(
     manager,
     requests.map((request) => request.id),
+    ignoreRun,
   );
-  return { requests, ...(await withCommitments(manager, teachers)), exclude };
+  return { requests, ...(await withCommitments(manager, teachers, ignoreRun)), exclude };
+}
+
+export interface RegionInputOptions {
+  /**
+   * Read the region as this match run saw it: its own proposals count as not made (their blocks
+   * free, their teachers' time uncommitted, no exclusions from them). For questions about a run
+   * ("why not this teacher"); everything else is as it is now.
+   */
+  withoutProposalsOfRun?: string;
 }
 
 /**
@@ -114,12 +129,14 @@ export async function withoutClaimedSince(
 async function loadRequests(
   manager: EntityManager,
   where: { regionId: string } | { requestId: string },
+  ignoreRun: string | null = null,
 ): Promise<MatchRequest[]> {
   const requests = await repository.openRequests(manager, where);
   if (requests.length === 0) return [];
   const blocks = await repository.freeBlocks(
     manager,
     requests.map((row) => row.id),
+    ignoreRun,
   );
   return requests.flatMap((row) => {
     const free = blocks.filter((block) => block.request_id === row.id);
@@ -190,9 +207,10 @@ async function loadTeachers(
 async function withCommitments(
   manager: EntityManager,
   teachers: TeacherWithoutCommitments[],
+  ignoreRun: string | null = null,
 ): Promise<Pick<MatchingInput, 'teachers' | 'activeProposalIds'>> {
   const teacherIds = teachers.map((teacher) => teacher.id);
-  const slots = await repository.committedSlots(manager, teacherIds);
+  const slots = await repository.committedSlots(manager, teacherIds, ignoreRun);
   const schools = await repository.previousSchools(manager, teacherIds);
   const committedOf = new Map<string, CommittedSlot[]>();
   for (const slot of slots) {
@@ -215,8 +233,9 @@ async function withCommitments(
 async function loadExclusions(
   manager: EntityManager,
   requestIds: string[],
+  ignoreRun: string | null = null,
 ): Promise<MatchingInput['exclude']> {
   if (requestIds.length === 0) return [];
-  const excluded = await repository.exclusions(manager, requestIds);
+  const excluded = await repository.exclusions(manager, requestIds, ignoreRun);
   return excluded.map((row) => ({ requestId: row.request_id, teacherIds: row.teacher_ids }));
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import {
   NotificationKind,
@@ -10,6 +10,7 @@ import {
   ProposalEvent,
   ProposalEventAction,
   ProposalNotificationKind,
+  TeacherProfile,
 } from '@hybridmatch/database';
 import {
   FINAL_PROPOSAL_STATUSES,
@@ -23,7 +24,7 @@ import {
 } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
 import { AccessService } from '../access/access.service';
-import { Permission } from '../access/permission';
+import { Permission, ROLES_WITH } from '../access/permission';
 import {
   DomainError,
   NotFoundError,
@@ -42,6 +43,7 @@ import { Page, pageWindow } from '../pagination';
 import type { ProposalNames } from '../repositories/notification.repository';
 import { NewProposalEvent, NewProposalRow, ProposalRepository } from '../repositories/proposal.repository';
 import { PlacementService, toPlacementView } from './placement.service';
+import { consideredTeacherIds, explanationFor } from './proposal-explanation';
 import {
   AnswerDecision,
   AnswerProposal,
@@ -76,7 +78,8 @@ export const toProposalView = (proposal: Proposal): ProposalView => ({
   blockIds: proposal.blockIds,
   minutesPerWeek: proposal.minutesPerWeek,
   score: proposal.score,
-  explanation: proposal.explanation,
+  // Other teachers only for coordinators (ProposalService.readerViews); the parties see their own proposal's reasons.
+  explanation: explanationFor(proposal.explanation, proposal.blockIds.length, null),
   status: proposal.status,
   answers: {
     company: proposal.companyAnswer,
@@ -186,13 +189,37 @@ export class ProposalService {
       order: { createdAt: 'DESC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: rows.map(toProposalView), page: query.page, pageSize: query.pageSize, total };
+    return { items: await this.readerViews(actor, rows), page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(actor: Actor, id: string): Promise<ProposalView> {
     const proposal = await this.proposals.findOneBy({ id });
     await this.access.requireAccess(actor, Permission.ProposalRead, proposal, { what: 'Proposal', id });
-    return toProposalView(proposal as Proposal);
+    const [view] = await this.readerViews(actor, [proposal as Proposal]);
+    return view;
+  }
+
+  /**
+   * Views with the explanation the reader may see: coordinators (and the platform admin) the other
+   * teachers considered, named; the parties only what concerns their own proposal (`toProposalView`).
+   */
+  private async readerViews(actor: Actor, proposals: Proposal[]): Promise<ProposalView[]> {
+    if (!ROLES_WITH[Permission.ProposalDecide].includes(actor.role)) return proposals.map(toProposalView);
+    const ids = [...new Set(proposals.flatMap((proposal) => consideredTeacherIds(proposal.explanation)))];
+    const teachers =
+      ids.length === 0
+        ? []
+        : await this.dataSource.getRepository(TeacherProfile).find({
+            where: { id: In(ids) },
+            select: { id: true, firstName: true, lastName: true },
+          });
+    const names = new Map(
+      teachers.map((teacher) => [teacher.id, `${teacher.firstName} ${teacher.lastName}`]),
+    );
+    return proposals.map((proposal) => ({
+      ...toProposalView(proposal),
+      explanation: explanationFor(proposal.explanation, proposal.blockIds.length, names),
+    }));
   }
 
   /** The audit trail, oldest first: coordinators of the region and the platform admin. */

@@ -105,19 +105,27 @@ export class MatchingInputRepository {
     );
   }
 
-  /** The requests' lesson blocks that no active proposal and no active placement covers. */
-  async freeBlocks(manager: EntityManager, requestIds: string[]): Promise<BlockRow[]> {
+  /**
+   * The requests' lesson blocks that no active proposal and no active placement covers (the
+   * proposals of `ignoreRun`, a match run, count as not made).
+   */
+  async freeBlocks(
+    manager: EntityManager,
+    requestIds: string[],
+    ignoreRun: string | null = null,
+  ): Promise<BlockRow[]> {
     return manager.query(
       `SELECT b.id, b.request_id, b.weekday,
             (extract(epoch FROM b.start_time) / 60)::int AS start, (extract(epoch FROM b.end_time) / 60)::int AS "end"
        FROM lesson_block b
       WHERE b.request_id = ANY($1::uuid[])
         AND NOT EXISTS (SELECT 1 FROM proposal p
-                         WHERE p.request_id = b.request_id AND p.status = ANY($2::proposal_status[]) AND b.id = ANY(p.block_ids))
+                         WHERE p.request_id = b.request_id AND p.status = ANY($2::proposal_status[]) AND b.id = ANY(p.block_ids)
+                           AND p.match_run_id IS DISTINCT FROM $3::uuid)
         AND NOT EXISTS (SELECT 1 FROM placement pl
                          WHERE pl.request_id = b.request_id AND pl.status = 'active' AND b.id = ANY(pl.block_ids))
       ORDER BY b.weekday, b.start_time, b.id`,
-      [requestIds, ACTIVE_PROPOSAL_STATUSES],
+      [requestIds, ACTIVE_PROPOSAL_STATUSES, ignoreRun],
     );
   }
 
@@ -158,8 +166,15 @@ export class MatchingInputRepository {
     );
   }
 
-  /** The slots of the teachers' active placements (not yet ended) and of their active proposals. */
-  async committedSlots(manager: EntityManager, teacherIds: string[]): Promise<CommittedSlotRow[]> {
+  /**
+   * The slots of the teachers' active placements (not yet ended) and of their active proposals
+   * (except those of `ignoreRun`, a match run).
+   */
+  async committedSlots(
+    manager: EntityManager,
+    teacherIds: string[],
+    ignoreRun: string | null = null,
+  ): Promise<CommittedSlotRow[]> {
     return manager.query(
       `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind
          FROM placement_slot s
@@ -171,8 +186,9 @@ export class MatchingInputRepository {
          FROM proposal p
          JOIN lesson_block b ON b.id = ANY(p.block_ids)
          JOIN organisation o ON o.id = p.school_id
-        WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])`,
-      [teacherIds, ACTIVE_PROPOSAL_STATUSES],
+        WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])
+          AND p.match_run_id IS DISTINCT FROM $3::uuid`,
+      [teacherIds, ACTIVE_PROPOSAL_STATUSES, ignoreRun],
     );
   }
 
@@ -187,16 +203,17 @@ export class MatchingInputRepository {
     );
   }
 
-  /** Per request, the teachers who had a proposal for it that was not approved. */
+  /** Per request, the teachers who had a proposal for it that was not approved (not counting `ignoreRun`'s). */
   async exclusions(
     manager: EntityManager,
     requestIds: string[],
+    ignoreRun: string | null = null,
   ): Promise<Array<{ request_id: string; teacher_ids: string[] }>> {
     return manager.query(
       `SELECT request_id, array_agg(DISTINCT teacher_id) AS teacher_ids FROM proposal
-      WHERE request_id = ANY($1::uuid[]) AND status <> 'approved'
+      WHERE request_id = ANY($1::uuid[]) AND status <> 'approved' AND match_run_id IS DISTINCT FROM $2::uuid
       GROUP BY request_id`,
-      [requestIds],
+      [requestIds, ignoreRun],
     );
   }
 

@@ -240,6 +240,17 @@ export function buildInstance(
     }
     if (formerTeachers !== undefined) for (const t of formerTeachers) taughtHere[t] = 0;
   }
+  if (options.forcePair) {
+    // "What if this teacher took this request": its pairs there get the bonus (regionCostOfForcing).
+    const { teacherId, requestId, bonus } = options.forcePair;
+    const ft = teacherIndex.get(teacherId);
+    const fr = requests.findIndex((r) => r.request.id === requestId);
+    if (!Number.isInteger(bonus) || bonus < 0)
+      throw new RangeError('forcePair.bonus must be an integer >= 0');
+    if (ft !== undefined && fr >= 0)
+      for (let p = requestPairStart[fr]; p < requestPairStart[fr + 1]; p++)
+        if (pairTeacher[p] === ft) pairScore[p] += bonus;
+  }
   // Every bit of the block rows is one edge: the arrays have their final size from the start.
   const ne = sink.edges;
   const edgeStart = new Int32Array(numBlocks + 1);

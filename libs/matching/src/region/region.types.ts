@@ -147,6 +147,11 @@ export interface EngineOptions {
   excludeTeacherIds?: string[];
   /** Compute the per-match next-best alternative (default true). */
   explain?: boolean;
+  /**
+   * Points added to every pair of one teacher and one request, so the solve puts that teacher on
+   * that request wherever it can (used by `regionCostOfForcing`, which takes the points off again).
+   */
+  forcePair?: { teacherId: string; requestId: string; bonus: number };
 }
 
 export interface NextBestAlternative {
