@@ -121,7 +121,7 @@ export class MatchingInputRepository {
       WHERE b.request_id = ANY($1::uuid[])
         AND NOT EXISTS (SELECT 1 FROM proposal p
                          WHERE p.request_id = b.request_id AND p.status = ANY($2::proposal_status[]) AND b.id = ANY(p.block_ids)
-                           AND p.match_run_id IS DISTINCT FROM $3::uuid)
+                           AND ($3::uuid IS NULL OR p.match_run_id IS DISTINCT FROM $3::uuid))
         AND NOT EXISTS (SELECT 1 FROM placement pl
                          WHERE pl.request_id = b.request_id AND pl.status = 'active' AND b.id = ANY(pl.block_ids))
       ORDER BY b.weekday, b.start_time, b.id`,
@@ -187,7 +187,7 @@ export class MatchingInputRepository {
          JOIN lesson_block b ON b.id = ANY(p.block_ids)
          JOIN organisation o ON o.id = p.school_id
         WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])
-          AND p.match_run_id IS DISTINCT FROM $3::uuid`,
+          AND ($3::uuid IS NULL OR p.match_run_id IS DISTINCT FROM $3::uuid)`,
       [teacherIds, ACTIVE_PROPOSAL_STATUSES, ignoreRun],
     );
   }
@@ -211,7 +211,7 @@ export class MatchingInputRepository {
   ): Promise<Array<{ request_id: string; teacher_ids: string[] }>> {
     return manager.query(
       `SELECT request_id, array_agg(DISTINCT teacher_id) AS teacher_ids FROM proposal
-      WHERE request_id = ANY($1::uuid[]) AND status <> 'approved' AND match_run_id IS DISTINCT FROM $2::uuid
+      WHERE request_id = ANY($1::uuid[]) AND status <> 'approved' AND ($2::uuid IS NULL OR match_run_id IS DISTINCT FROM $2::uuid)
       GROUP BY request_id`,
       [requestIds, ignoreRun],
     );
