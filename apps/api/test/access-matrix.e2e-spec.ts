@@ -2,10 +2,11 @@ import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { Organisation, Region, TeachingRequest } from '../../../libs/database/src';
+import { Organisation, Region, TeacherProfile, TeachingRequest } from '../../../libs/database/src';
+import { Permission, ROLES_WITH } from '../../../libs/core/src';
 import { UserRole } from '../../../libs/domain/src';
 import { TestContext, TestUser } from '../../../test/support/test-context';
-import { PUBLIC_KEY, ROLES_KEY } from '../src/auth/roles.decorator';
+import { ALL_ROLES, PERMISSION_KEY, PUBLIC_KEY, ROLES_KEY } from '../src/auth/roles.decorator';
 
 /** The five roles, in the column order of the matrix below. */
 const ROLES = ['admin', 'coordinator', 'companyAdmin', 'schoolAdmin', 'teacher'] as const;
@@ -20,11 +21,13 @@ interface World {
   schoolB: Organisation;
   requestA: TeachingRequest;
   requestB: TeachingRequest;
+  teacherA: TeacherProfile;
+  teacherB: TeacherProfile;
   actors: Record<RoleName, TestUser>;
 }
 
 interface Row {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   /** A readable path; `A` records are in the actors' region (and theirs where applicable), `B` records are not. */
   label: string;
   path: (world: World) => string | Promise<string>;
@@ -56,6 +59,8 @@ describe('access matrix (e2e)', () => {
       schoolB,
       requestA: await ctx.newRequest(schoolA),
       requestB: await ctx.newRequest(schoolB),
+      teacherA: await ctx.newTeacher(companyA.id),
+      teacherB: await ctx.newTeacher(companyB.id),
       actors: {
         admin: await ctx.newAdmin(),
         coordinator: await ctx.newCoordinator(regionA.id),
@@ -205,6 +210,84 @@ describe('access matrix (e2e)', () => {
       }),
       expected: [201, 403, 403, 403, 403],
     },
+    // teachers: companies manage their staff, coordinators read and verify in their region, a
+    // hybrid teacher sees and edits only their own profile, schools never see profiles.
+    // (An allowed role with an empty body gets the 400 of validation: the route let it through.)
+    {
+      method: 'get',
+      label: '/api/teachers',
+      path: () => '/api/teachers',
+      expected: [200, 200, 200, 403, 200],
+    },
+    {
+      method: 'get',
+      label: '/api/teachers/{teacherA}',
+      path: (w) => `/api/teachers/${w.teacherA.id}`,
+      expected: [200, 200, 200, 403, 404],
+    },
+    {
+      method: 'get',
+      label: '/api/teachers/{teacherB}',
+      path: (w) => `/api/teachers/${w.teacherB.id}`,
+      expected: [200, 404, 404, 403, 404],
+    },
+    {
+      method: 'post',
+      label: '/api/teachers (empty body)',
+      path: () => '/api/teachers',
+      body: () => ({}),
+      expected: [400, 403, 400, 403, 403],
+    },
+    {
+      method: 'patch',
+      label: '/api/teachers/{teacherA} (no change)',
+      path: (w) => `/api/teachers/${w.teacherA.id}`,
+      body: () => ({}),
+      expected: [200, 403, 200, 403, 404],
+    },
+    {
+      method: 'put',
+      label: '/api/teachers/{teacherA}/vog-verification (empty body)',
+      path: (w) => `/api/teachers/${w.teacherA.id}/vog-verification`,
+      body: () => ({}),
+      expected: [400, 400, 400, 403, 403],
+    },
+    // organisations: only the platform admin adds one
+    {
+      method: 'post',
+      label: '/api/organisations (empty body)',
+      path: () => '/api/organisations',
+      body: () => ({}),
+      expected: [400, 403, 403, 403, 403],
+    },
+    // calendars: coordinators and the platform admin edit holidays; schools their own days off
+    {
+      method: 'put',
+      label: '/api/school-holidays (empty body)',
+      path: () => '/api/school-holidays',
+      body: () => ({}),
+      expected: [400, 400, 403, 403, 403],
+    },
+    {
+      method: 'post',
+      label: '/api/organisations/{schoolA}/days-off (empty body)',
+      path: (w) => `/api/organisations/${w.schoolA.id}/days-off`,
+      body: () => ({}),
+      expected: [400, 400, 403, 400, 403],
+    },
+    // figures and failed e-mails for coordinators and the platform admin
+    {
+      method: 'get',
+      label: '/api/progress',
+      path: () => '/api/progress',
+      expected: [200, 200, 403, 403, 403],
+    },
+    {
+      method: 'get',
+      label: '/api/notifications/failed',
+      path: () => '/api/notifications/failed',
+      expected: [200, 200, 403, 403, 403],
+    },
   ];
 
   const cases = MATRIX.flatMap((row) =>
@@ -269,6 +352,19 @@ describe('every route declares who may call it', () => {
       );
 
     expect(undeclared).toEqual([]);
+    // Roles come from the one table: a route declares a permission (@Allow), or is open to every role.
+    const offTable = routes
+      .filter(({ controller, handler }) => {
+        const roles = reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, [handler, controller]);
+        if (!roles?.length) return false;
+        const permission = reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [
+          handler,
+          controller,
+        ]);
+        return roles.join() !== (permission ? ROLES_WITH[permission] : ALL_ROLES).join();
+      })
+      .map(({ controller, name }) => `${controller.name}.${name}`);
+    expect(offTable).toEqual([]);
     // The walk really sees the application's routes, including public ones and this feature's.
     expect(routes.map(({ controller, name }) => `${controller.name}.${name}`)).toEqual(
       expect.arrayContaining([

@@ -7,6 +7,13 @@ export enum UserRole {
   HybridTeacher = 'hybrid_teacher',
 }
 
+/** The roles whose accounts belong to an organisation (coordinators belong to regions, the platform admin to none). */
+export const ORGANISATION_ROLES: readonly UserRole[] = [
+  UserRole.CompanyAdmin,
+  UserRole.HybridTeacher,
+  UserRole.SchoolAdmin,
+];
+
 export enum OrganisationKind {
   Company = 'company',
   MboSchool = 'mbo_school',

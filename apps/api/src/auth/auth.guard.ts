@@ -8,8 +8,8 @@ import { ACTOR_KEY } from './current-actor.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 /**
- * The one global guard. A route is either `@Public()` or declares its `@Roles(...)`; anything
- * else fails closed. The bearer token is verified (AccessTokenVerifier) and becomes the request's Actor.
+ * The one global guard. A route is either `@Public()` or declares its roles (`@Allow(permission)`,
+ * or `@Roles(...ALL_ROLES)`); anything else fails closed. The bearer token is verified (AccessTokenVerifier) and becomes the request's Actor.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

@@ -6,10 +6,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DayOff, UserRole } from '@hybridmatch/domain';
-import { Actor } from '@hybridmatch/core';
+import { DayOff } from '@hybridmatch/domain';
+import { Actor, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { ALL_ROLES, Allow, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import {
@@ -24,9 +24,6 @@ import {
   SchoolHolidayDto,
 } from './holiday.dto';
 import { HolidayService } from './holiday.service';
-
-const HOLIDAY_EDITORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
-const DAY_OFF_EDITORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin];
 
 @ApiTags('holidays')
 @Controller()
@@ -43,7 +40,7 @@ export class HolidayController {
   }
 
   @Put('school-holidays')
-  @Roles(...HOLIDAY_EDITORS)
+  @Allow(Permission.HolidayEdit)
   @ApiOkResponse({ type: SchoolHolidayDto })
   @ApiOperation({
     summary:
@@ -56,7 +53,7 @@ export class HolidayController {
 
   @Post('school-holidays/import')
   @HttpCode(200)
-  @Roles(...HOLIDAY_EDITORS)
+  @Allow(Permission.HolidayEdit)
   @ApiOkResponse({ type: HolidayImportResultDto })
   @ApiOperation({
     summary: 'Load a holiday file (the shape of data/school-holidays.json); all or nothing',
@@ -76,7 +73,7 @@ export class HolidayController {
   }
 
   @Post('organisations/:id/days-off')
-  @Roles(...DAY_OFF_EDITORS)
+  @Allow(Permission.DayOffEdit)
   @ApiCreatedResponse({ type: InstitutionDayOffDto })
   @ApiOperation({ summary: 'Add a closed day or study day to a school (its admins, its coordinators)' })
   @ApiProblems(400, 401, 403, 404)
@@ -90,7 +87,7 @@ export class HolidayController {
 
   @Delete('organisations/:id/days-off/:dayOffId')
   @HttpCode(204)
-  @Roles(...DAY_OFF_EDITORS)
+  @Allow(Permission.DayOffEdit)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiOperation({ summary: "Remove one of a school's days off" })
   @ApiProblems(400, 401, 403, 404)

@@ -9,7 +9,6 @@ import {
   readSchoolHolidayFile,
   SCHOOL_HOLIDAY_NAMES,
   SchoolHolidayRow,
-  UserRole,
 } from '@hybridmatch/domain';
 import { CalendarRepository } from '@hybridmatch/schedules';
 import {
@@ -176,10 +175,11 @@ export class HolidayService {
 
   /** The platform admin edits every region's holidays; a coordinator those of their regions' holiday regions. */
   private async assertMayEdit(actor: Actor, holidayRegions: HolidayRegion[]): Promise<void> {
-    if (actor.role === UserRole.PlatformAdmin) return;
+    const scope = this.access.organisationScope(actor);
+    if (scope.kind === 'all') return;
     const own =
-      actor.role === UserRole.RegionalCoordinator && actor.regionIds.length
-        ? await this.regions.find({ where: { id: In(actor.regionIds) }, select: { holidayRegion: true } })
+      scope.kind === 'regions' && scope.regionIds.length
+        ? await this.regions.find({ where: { id: In(scope.regionIds) }, select: { holidayRegion: true } })
         : [];
     const allowed = new Set(own.map((region) => region.holidayRegion));
     const outside = holidayRegions.filter((region) => !allowed.has(region));
@@ -194,7 +194,7 @@ export class HolidayService {
     const school = await this.visibleSchool(actor, organisationId);
     await this.access.requireAccess(
       actor,
-      Permission.OrganisationUpdate,
+      Permission.DayOffEdit,
       { organisationId, regionId: school.regionId },
       { what: 'Organisation', id: organisationId },
     );

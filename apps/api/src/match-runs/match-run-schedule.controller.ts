@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission, ROLES_WITH } from '@hybridmatch/core';
+import { Actor, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { MatchRunScheduleDto, PutMatchRunScheduleDto } from './match-run-schedule.dto';
@@ -14,7 +14,7 @@ export class MatchRunScheduleController {
   constructor(private readonly schedules: MatchRunScheduleService) {}
 
   @Get()
-  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
+  @Allow(Permission.RegionCoordinate)
   @ApiOperation({ summary: "Read the region's match-run schedule and when it runs next" })
   @ApiOkResponse({ type: MatchRunScheduleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -23,7 +23,7 @@ export class MatchRunScheduleController {
   }
 
   @Put()
-  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
+  @Allow(Permission.RegionCoordinate)
   @ApiOperation({
     summary:
       'Set the region’s match-run schedule: a cron pattern (Europe/Amsterdam, at most hourly) and whether it is on',
@@ -39,7 +39,7 @@ export class MatchRunScheduleController {
   }
 
   @Delete()
-  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
+  @Allow(Permission.RegionCoordinate)
   @ApiOperation({
     summary: 'Remove the region’s match-run schedule; answers with the schedule that was removed',
   })

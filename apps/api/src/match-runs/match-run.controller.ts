@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission, ROLES_WITH } from '@hybridmatch/core';
+import { Actor, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import {
@@ -23,7 +23,7 @@ export class MatchRunController {
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @Roles(...ROLES_WITH[Permission.RegionCoordinate])
+  @Allow(Permission.RegionCoordinate)
   @ApiOperation({
     summary: 'Start a match run for a region; answers at once with the queued run (a worker runs it)',
   })
@@ -34,7 +34,7 @@ export class MatchRunController {
   }
 
   @Get()
-  @Roles(...ROLES_WITH[Permission.MatchRunRead])
+  @Allow(Permission.MatchRunRead)
   @ApiOperation({ summary: 'List match runs of your regions (admin: all), newest first' })
   @ApiOkResponse({ type: MatchRunPageDto })
   @ApiProblems(400, 401, 403)
@@ -43,7 +43,7 @@ export class MatchRunController {
   }
 
   @Get(':id')
-  @Roles(...ROLES_WITH[Permission.MatchRunRead])
+  @Allow(Permission.MatchRunRead)
   @ApiOperation({ summary: 'Read a match run: status, parameters, timings and result' })
   @ApiOkResponse({ type: MatchRunDto })
   @ApiProblems(400, 401, 403, 404)
@@ -52,7 +52,7 @@ export class MatchRunController {
   }
 
   @Get(':id/unfilled')
-  @Roles(...ROLES_WITH[Permission.MatchRunRead])
+  @Allow(Permission.MatchRunRead)
   @ApiOperation({
     summary:
       'Every lesson block the run left unfilled, with the reasons: teachers failing each rule, nearest misses, a start time that would help, why eligible teachers were held back (Dutch and English sentences)',
@@ -64,7 +64,7 @@ export class MatchRunController {
   }
 
   @Get(':id/why-not')
-  @Roles(...ROLES_WITH[Permission.MatchRunRead])
+  @Allow(Permission.MatchRunRead)
   @ApiOperation({
     summary:
       'Why not teacher X for request Y in this run: the failing rules, or when X is eligible the regional cost of forcing X in (the region re-solved with X on Y: score difference and the assignments that change)',

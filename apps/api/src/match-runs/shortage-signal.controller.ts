@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission, ROLES_WITH } from '@hybridmatch/core';
+import { Actor, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { RegionShortageDto, ShortageQueryDto } from './shortage-signal.dto';
 import { ShortageSignalService } from './shortage-signal.service';
@@ -13,7 +13,7 @@ export class ShortageSignalController {
   constructor(private readonly signals: ShortageSignalService) {}
 
   @Get()
-  @Roles(...ROLES_WITH[Permission.ShortageRead])
+  @Allow(Permission.ShortageRead)
   @ApiOperation({
     summary:
       'Shortage signals per region, from its latest match run: which staff profile (subject, level, weekday) and which extra released day of which teacher would fill the most, each backed by a re-solve (coordinator: their regions; company admin: their region, own staff only)',

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { UserRole } from '@hybridmatch/domain';
 import { AccessService, Actor, MatchRunRepository, Permission } from '@hybridmatch/core';
 import { RegionShortageDto } from './shortage-signal.dto';
 
@@ -26,7 +25,10 @@ export class ShortageSignalService {
     const rows = await this.runs.latestShortage(
       regionId ? [regionId] : await this.access.shortageRegions(actor),
     );
-    const ownCompany = actor.role === UserRole.CompanyAdmin ? actor.organisationId : undefined;
+    // A company admin sees their own staff only (none without a company); coordinators see all.
+    const scope = this.access.organisationScope(actor);
+    const ownCompany =
+      scope.kind === 'organisation' ? scope.organisationId : scope.kind === 'none' ? null : undefined;
     return rows.map(({ matchRunId, regionId: region, finishedAt, shortage }) => ({
       regionId: region,
       matchRunId,

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor } from '@hybridmatch/core';
+import { Actor, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { ALL_ROLES, Allow, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { PageQueryDto } from '../common/pagination';
@@ -31,7 +30,7 @@ export class NotificationController {
   }
 
   @Get('failed')
-  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator)
+  @Allow(Permission.NotificationFailuresRead)
   @ApiOperation({
     summary:
       'Notifications whose email failed (platform admin: all; coordinator: their regions). `nextAttemptAt` says when it is sent again automatically.',
@@ -44,7 +43,7 @@ export class NotificationController {
 
   @Post('resend')
   @HttpCode(200)
-  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator)
+  @Allow(Permission.NotificationResend)
   @ApiOperation({
     summary:
       'Send failed emails again, by ids or by filter (platform admin: all; coordinator: their regions). Same Message-ID, a fresh round of automatic retries.',

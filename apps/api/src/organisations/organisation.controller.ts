@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor, Page } from '@hybridmatch/core';
+import { Actor, Page, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import {
@@ -16,15 +15,13 @@ import {
 } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
 
-const ORG_EDITORS = [UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.SchoolAdmin];
-
 @ApiTags('organisations')
 @Controller('organisations')
 export class OrganisationController {
   constructor(private readonly organisations: OrganisationService) {}
 
   @Get()
-  @Roles(...ALL_ROLES)
+  @Allow(Permission.OrganisationRead)
   @ApiOkResponse({ type: OrganisationPageDto })
   @ApiOperation({
     summary: 'List organisations you may see (admin: all; coordinator: their regions; others: their own)',
@@ -38,7 +35,7 @@ export class OrganisationController {
   }
 
   @Get(':id')
-  @Roles(...ALL_ROLES)
+  @Allow(Permission.OrganisationRead)
   @ApiOkResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Read an organisation' })
   @ApiProblems(400, 401, 404)
@@ -47,7 +44,7 @@ export class OrganisationController {
   }
 
   @Post()
-  @Roles(UserRole.PlatformAdmin)
+  @Allow(Permission.OrganisationCreate)
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Register an organisation (company, school or Hybride Techniekcentrum)' })
   @ApiProblems(400, 401, 403)
@@ -56,7 +53,7 @@ export class OrganisationController {
   }
 
   @Patch(':id')
-  @Roles(...ORG_EDITORS)
+  @Allow(Permission.OrganisationUpdate)
   @ApiOkResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Change an organisation (admin, or its own admins)' })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -69,7 +66,7 @@ export class OrganisationController {
   }
 
   @Post(':id/locations')
-  @Roles(...ORG_EDITORS)
+  @Allow(Permission.OrganisationUpdate)
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiOperation({ summary: 'Add a site to an organisation' })
   @ApiProblems(400, 401, 403, 404)

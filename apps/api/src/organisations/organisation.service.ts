@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Organisation, OrganisationLocation, Region } from '@hybridmatch/database';
-import { UserRole } from '@hybridmatch/domain';
 import {
   AccessService,
   Actor,
@@ -107,7 +106,7 @@ export class OrganisationService {
       { what: 'Organisation', id },
     );
     if (body.regionId && body.regionId !== organisation.regionId) {
-      if (actor.role !== UserRole.PlatformAdmin)
+      if (this.access.organisationScope(actor).kind !== 'all')
         throw new ForbiddenError('Only the platform admin moves an organisation to another region.');
       await this.assertRegionExists(body.regionId);
     }

@@ -1,13 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor, ProgressService } from '@hybridmatch/core';
+import { Actor, Permission, ProgressService } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ProgressQueryDto, ProgressReportDto, ProgressTrendPointDto } from './progress.dto';
-
-const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator];
 
 @ApiTags('progress')
 @Controller('progress')
@@ -15,7 +12,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get()
-  @Roles(...COORDINATORS)
+  @Allow(Permission.ProgressRead)
   @ApiOperation({
     summary:
       'Progress toward the 1,000: teachers offered, proposed, placed and active this week, hours, requests, demand against supply; per region, subject, company and school (platform admin: national; coordinator: their regions)',
@@ -27,7 +24,7 @@ export class ProgressController {
   }
 
   @Get('export')
-  @Roles(...COORDINATORS)
+  @Allow(Permission.ProgressRead)
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="progress.csv"')
   @ApiOperation({ summary: 'The progress report as CSV (cells that could run as a formula are neutralised)' })
@@ -42,7 +39,7 @@ export class ProgressController {
   }
 
   @Get('trend')
-  @Roles(...COORDINATORS)
+  @Allow(Permission.ProgressRead)
   @ApiOperation({
     summary: 'The weekly progress snapshots of your scope (national, or per region), oldest first',
   })

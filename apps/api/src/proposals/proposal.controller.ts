@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission, ProposalService, ROLES_WITH } from '@hybridmatch/core';
+import { Actor, Permission, ProposalService } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { ALL_ROLES, Allow, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { STATUS_OF } from '../common/problem';
@@ -38,7 +38,7 @@ export class ProposalController {
 
   @Post('approve-batch')
   @HttpCode(200)
-  @Roles(...ROLES_WITH[Permission.ProposalDecide])
+  @Allow(Permission.ProposalDecide)
   @ApiOperation({ summary: 'Approve many proposals; each in its own transaction, with a result per item' })
   @ApiOkResponse({ type: BatchApprovalDto })
   @ApiProblems(400, 401, 403)
@@ -61,7 +61,7 @@ export class ProposalController {
   }
 
   @Get(':id/history')
-  @Roles(...ROLES_WITH[Permission.ProposalDecide])
+  @Allow(Permission.ProposalDecide)
   @ApiOperation({ summary: 'The audit trail: every transition with who, when, from, to and why' })
   @ApiOkResponse({ type: [ProposalEventDto] })
   @ApiProblems(400, 401, 403, 404)
@@ -71,7 +71,7 @@ export class ProposalController {
 
   @Post(':id/answer')
   @HttpCode(200)
-  @Roles(...ROLES_WITH[Permission.ProposalAnswer])
+  @Allow(Permission.ProposalAnswer)
   @ApiOperation({
     summary: 'Accept or decline as the company, the teacher or the school (the party follows from your role)',
   })
@@ -87,7 +87,7 @@ export class ProposalController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @Roles(...ROLES_WITH[Permission.ProposalDecide])
+  @Allow(Permission.ProposalDecide)
   @ApiOperation({ summary: 'Approve a proposal all three parties accepted: it becomes a placement' })
   @ApiOkResponse({ type: ApprovalDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -101,7 +101,7 @@ export class ProposalController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Roles(...ROLES_WITH[Permission.ProposalDecide])
+  @Allow(Permission.ProposalDecide)
   @ApiOperation({ summary: 'Reject a proposal all three parties accepted, with a reason' })
   @ApiOkResponse({ type: ProposalDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -115,7 +115,7 @@ export class ProposalController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles(...ROLES_WITH[Permission.ProposalDecide])
+  @Allow(Permission.ProposalDecide)
   @ApiOperation({ summary: 'Withdraw a proposal before approval, with a reason' })
   @ApiOkResponse({ type: ProposalDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -129,7 +129,7 @@ export class ProposalController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(...ROLES_WITH[Permission.ProposalDecide])
+  @Allow(Permission.ProposalDecide)
   @ApiOperation({
     summary: 'Cancel an approved proposal and its placement, with a reason; frees the teacher’s time',
   })

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor, DomainError, ErrorCode } from '@hybridmatch/core';
+import { Actor, DomainError, ErrorCode, Permission, ROLES_WITH } from '@hybridmatch/core';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../common/problem';
 import { requestIdOf } from '../common/request-id';
@@ -23,7 +22,7 @@ export function platformAdminOnly(tokens: AccessTokenVerifier) {
       if (error instanceof DomainError) return refuse(request, reply, error.code, error.detail);
       throw error;
     }
-    if (actor.role !== UserRole.PlatformAdmin) {
+    if (!ROLES_WITH[Permission.QueueDashboard].includes(actor.role)) {
       return refuse(
         request,
         reply,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { Permission } from '@hybridmatch/core';
+import { ALL_ROLES, Allow, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { CreateRegionDto, RegionDto, UpdateRegionDto } from './region.dto';
@@ -22,7 +22,7 @@ export class RegionController {
   }
 
   @Post()
-  @Roles(UserRole.PlatformAdmin)
+  @Allow(Permission.RegionManage)
   @ApiCreatedResponse({ type: RegionDto })
   @ApiOperation({ summary: 'Create a region' })
   @ApiProblems(400, 401, 403, 409)
@@ -31,7 +31,7 @@ export class RegionController {
   }
 
   @Patch(':id')
-  @Roles(UserRole.PlatformAdmin)
+  @Allow(Permission.RegionManage)
   @ApiOkResponse({ type: RegionDto })
   @ApiOperation({ summary: 'Change a region' })
   @ApiProblems(400, 401, 403, 404, 409)

@@ -18,10 +18,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor, Page } from '@hybridmatch/core';
+import { Actor, Page, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { requireCsvBody } from './teacher-csv';
@@ -38,13 +37,6 @@ import {
 import { TeacherService } from './teacher.service';
 
 /** Everyone but school admins: schools meet teachers only through proposals. */
-const TEACHER_READERS = [
-  UserRole.PlatformAdmin,
-  UserRole.RegionalCoordinator,
-  UserRole.CompanyAdmin,
-  UserRole.HybridTeacher,
-];
-const TEACHER_EDITORS = [UserRole.PlatformAdmin, UserRole.CompanyAdmin];
 
 const CSV_EXAMPLE =
   'employee_ref;first_name;last_name;skills;levels;windows;released_days_per_week;released_hours_per_week;available_from;home_city;home_latitude;home_longitude;max_travel_km;contract_hours_per_week\n' +
@@ -56,7 +48,7 @@ export class TeacherController {
   constructor(private readonly teachers: TeacherService) {}
 
   @Get()
-  @Roles(...TEACHER_READERS)
+  @Allow(Permission.TeacherRead)
   @ApiOperation({
     summary:
       'List hybrid teachers you may see (admin: all; coordinator: companies in their regions; company admin: own staff; teacher: own profile)',
@@ -68,7 +60,7 @@ export class TeacherController {
   }
 
   @Get(':id')
-  @Roles(...TEACHER_READERS)
+  @Allow(Permission.TeacherRead)
   @ApiOperation({ summary: 'Read a hybrid teacher profile' })
   @ApiOkResponse({ type: TeacherDto })
   @ApiProblems(400, 401, 403, 404)
@@ -77,7 +69,7 @@ export class TeacherController {
   }
 
   @Post()
-  @Roles(...TEACHER_EDITORS)
+  @Allow(Permission.TeacherCreate)
   @ApiOperation({
     summary:
       'Offer a staff member as hybrid teacher (company admin: own company; platform admin: give companyId)',
@@ -90,7 +82,7 @@ export class TeacherController {
 
   @Post('import')
   @HttpCode(HttpStatus.OK)
-  @Roles(...TEACHER_EDITORS)
+  @Allow(Permission.TeacherCreate)
   @ApiOperation({
     summary:
       'Import staff from CSV (upsert by employee_ref; all rows or none). Platform admin: ?companyId=. Format: docs/CSV-IMPORT.md',
@@ -109,7 +101,7 @@ export class TeacherController {
   }
 
   @Patch(':id')
-  @Roles(...TEACHER_EDITORS, UserRole.HybridTeacher)
+  @Allow(Permission.TeacherUpdate)
   @ApiOperation({
     summary:
       'Change a profile (company admin: own staff; platform admin). A teacher may change only their own windows, maxTravelKm and home. Send version to detect concurrent edits.',
@@ -125,7 +117,7 @@ export class TeacherController {
   }
 
   @Put(':id/vog-verification')
-  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin)
+  @Allow(Permission.TeacherVerify)
   @ApiOperation({
     summary:
       "Record that the VOG was checked: its issue date, who checked it and when (the document is never stored). Coordinator (region), platform admin and the teacher's company admin; " +

@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { Organisation, TeacherAvailabilityWindow, TeacherProfile } from '@hybridmatch/database';
-import {
-  OrganisationKind,
-  Qualification,
-  UserRole,
-  formatClockTime,
-  parseClockTime,
-} from '@hybridmatch/domain';
+import { OrganisationKind, Qualification, formatClockTime, parseClockTime } from '@hybridmatch/domain';
 import {
   AccessService,
   Actor,
@@ -169,7 +163,7 @@ export class TeacherService {
     await this.dataSource
       .transaction(async (manager) => {
         const teacher = await this.loadVisible(actor, id, manager, Permission.TeacherUpdate, { lock: true });
-        if (actor.role === UserRole.HybridTeacher) assertTeacherMayChange(body);
+        if (this.access.teacherScope(actor).kind === 'self') assertTeacherMayChange(body);
         if (body.version !== undefined && body.version !== teacher.version) {
           throw new ConcurrentUpdateError(
             `Someone else changed this teacher (you sent version ${body.version}; it is now ${teacher.version}). Reload it and try again.`,
@@ -272,11 +266,12 @@ export class TeacherService {
 
   /** The company a new profile belongs to: the company admin's own, or the one the platform admin names. */
   private async companyFor(actor: Actor, requestedCompanyId: string | undefined): Promise<string> {
-    if (actor.role === UserRole.CompanyAdmin) {
+    const scope = this.access.organisationScope(actor);
+    if (scope.kind !== 'all') {
       if (requestedCompanyId !== undefined)
         throw ValidationError.field('companyId', 'leave it out: you add staff to your own company');
-      if (!actor.organisationId) throw new ForbiddenError('Your account is not linked to a company.');
-      return actor.organisationId;
+      if (scope.kind !== 'organisation') throw new ForbiddenError('Your account is not linked to a company.');
+      return scope.organisationId;
     }
     if (!requestedCompanyId)
       throw ValidationError.field('companyId', 'is required: the company that offers this person');

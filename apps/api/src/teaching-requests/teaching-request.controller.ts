@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor, Page } from '@hybridmatch/core';
+import { Actor, Page, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { ALL_ROLES, Allow, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import {
@@ -47,7 +46,7 @@ export class TeachingRequestController {
   }
 
   @Post()
-  @Roles(UserRole.PlatformAdmin, UserRole.SchoolAdmin)
+  @Allow(Permission.TeachingRequestCreate)
   @ApiCreatedResponse({ type: TeachingRequestDto })
   @ApiOperation({
     summary:
@@ -59,7 +58,7 @@ export class TeachingRequestController {
   }
 
   @Patch(':id')
-  @Roles(UserRole.PlatformAdmin, UserRole.SchoolAdmin)
+  @Allow(Permission.TeachingRequestCreate)
   @ApiOkResponse({ type: TeachingRequestDto })
   @ApiOperation({
     summary:
@@ -76,7 +75,7 @@ export class TeachingRequestController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin)
+  @Allow(Permission.TeachingRequestUpdate)
   @ApiOkResponse({ type: TeachingRequestDto })
   @ApiOperation({
     summary:
@@ -93,7 +92,7 @@ export class TeachingRequestController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin)
+  @Allow(Permission.TeachingRequestUpdate)
   @ApiOkResponse({ type: TeachingRequestDto })
   @ApiOperation({
     summary:

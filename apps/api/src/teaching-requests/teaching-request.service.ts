@@ -8,7 +8,6 @@ import {
   isActiveRequestStatus,
   isSchoolKind,
   TeachingRequestStatus,
-  UserRole,
 } from '@hybridmatch/domain';
 import {
   AccessService,
@@ -256,7 +255,7 @@ export class TeachingRequestService {
 
   /** The school a new request belongs to: the school admin's own, or the one the platform admin names. */
   private async postingSchool(actor: Actor, schoolId: string | undefined): Promise<Organisation> {
-    if (actor.role === UserRole.PlatformAdmin) {
+    if (this.access.organisationScope(actor).kind === 'all') {
       if (!schoolId)
         throw ValidationError.field(
           'schoolId',
@@ -282,7 +281,7 @@ export class TeachingRequestService {
       throw new ForbiddenError('Your account is not linked to a school or Hybride Techniekcentrum.');
     await this.access.requireAccess(
       actor,
-      Permission.OrganisationUpdate,
+      Permission.TeachingRequestCreate,
       { organisationId: school.id, regionId: school.regionId },
       { what: 'Organisation', id: school.id },
     );

@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@hybridmatch/domain';
-import { Actor, Page } from '@hybridmatch/core';
+import { Actor, Page, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto, UserPageDto } from './user.dto';
 import { UserService } from './user.service';
 
 /** Who manages accounts: the platform admin, and company and school admins in their organisation. */
-const MANAGERS = [UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.SchoolAdmin];
 
 @ApiTags('users')
 @Controller('users')
@@ -18,7 +16,7 @@ export class UserController {
   constructor(private readonly users: UserService) {}
 
   @Get()
-  @Roles(UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin, UserRole.SchoolAdmin)
+  @Allow(Permission.UserRead)
   @ApiOkResponse({ type: UserPageDto })
   @ApiOperation({
     summary:
@@ -30,7 +28,7 @@ export class UserController {
   }
 
   @Post('invites')
-  @Roles(...MANAGERS)
+  @Allow(Permission.UserManage)
   @ApiCreatedResponse({ type: InviteDto })
   @ApiOperation({
     summary:
@@ -45,7 +43,7 @@ export class UserController {
 
   @Post(':id/invite/resend')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Allow(Permission.UserManage)
   @ApiOkResponse({ type: UserDto })
   @ApiOperation({
     summary: 'E-mail the pending invite again: the same link, valid until it was due to expire',
@@ -57,7 +55,7 @@ export class UserController {
 
   @Post(':id/invite/reissue')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Allow(Permission.UserManage)
   @ApiOkResponse({ type: UserDto })
   @ApiOperation({
     summary: 'E-mail a new invite link, valid 7 days; the previous link stops working (also after expiry)',
@@ -69,7 +67,7 @@ export class UserController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Allow(Permission.UserManage)
   @ApiOkResponse({ type: UserDto })
   @ApiOperation({
     summary:
@@ -82,7 +80,7 @@ export class UserController {
 
   @Post(':id/reactivate')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Allow(Permission.UserManage)
   @ApiOkResponse({ type: UserDto })
   @ApiOperation({
     summary: 'Reactivate a deactivated account; the person signs in again with their password',

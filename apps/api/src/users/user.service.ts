@@ -3,13 +3,14 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { CLOCK } from '@hybridmatch/config';
 import { Organisation, Region, TeacherProfile, User } from '@hybridmatch/database';
-import { Clock, isSchoolKind, OrganisationKind, UserRole } from '@hybridmatch/domain';
+import { Clock, isSchoolKind, ORGANISATION_ROLES, OrganisationKind, UserRole } from '@hybridmatch/domain';
 import {
   AccessService,
   Actor,
   ConflictError,
   ErrorCode,
   ForbiddenError,
+  INVITABLE_BY,
   Page,
   pageWindow,
   Permission,
@@ -19,18 +20,6 @@ import {
 import { AccountMailService } from '../auth/account-mail.service';
 import { SessionService } from '../auth/session.service';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto } from './user.dto';
-
-/** The roles each organisation admin may invite, always into their own organisation. */
-const INVITABLE_BY: Partial<Record<UserRole, readonly UserRole[]>> = {
-  [UserRole.CompanyAdmin]: [UserRole.CompanyAdmin, UserRole.HybridTeacher],
-  [UserRole.SchoolAdmin]: [UserRole.SchoolAdmin],
-};
-
-const ORGANISATION_ROLES: readonly UserRole[] = [
-  UserRole.CompanyAdmin,
-  UserRole.HybridTeacher,
-  UserRole.SchoolAdmin,
-];
 
 /** Where an invited person will belong. */
 interface Placement {
@@ -82,7 +71,7 @@ export class UserService {
    */
   async invite(actor: Actor, body: InviteUserDto): Promise<InviteDto> {
     const placement =
-      actor.role === UserRole.PlatformAdmin
+      this.access.organisationScope(actor).kind === 'all'
         ? { organisationId: body.organisationId ?? null, regionIds: body.regionIds ?? [] }
         : this.ownOrganisation(actor, body);
     await this.assertPlacementFits(body.role, placement);
@@ -199,7 +188,7 @@ export class UserService {
     const owner = user?.organisation
       ? { organisationId: user.organisation.id, regionId: user.organisation.regionId }
       : null;
-    if (actor.role === UserRole.PlatformAdmin && user) return user;
+    if (this.access.organisationScope(actor).kind === 'all' && user) return user;
     // Whose organisation the caller may see is the access service's decision (else 404) …
     await this.access.requireAccess(actor, Permission.OrganisationRead, owner, { what: 'User', id });
     // … and which accounts an admin manages is the invite rule's (else 403).

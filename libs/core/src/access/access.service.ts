@@ -35,6 +35,8 @@ export interface PartiesOfRecord {
 export interface SubjectOf {
   [Permission.OrganisationRead]: OwnedByOrganisation;
   [Permission.OrganisationUpdate]: OwnedByOrganisation;
+  [Permission.DayOffEdit]: OwnedByOrganisation;
+  [Permission.TeachingRequestCreate]: OwnedByOrganisation;
   [Permission.TeacherRead]: OwnedTeacher;
   [Permission.TeacherUpdate]: OwnedTeacher;
   [Permission.TeacherVerify]: OwnedTeacher;
@@ -47,6 +49,17 @@ export interface SubjectOf {
   [Permission.MatchRunRead]: { regionId: string };
   [Permission.ShortageRead]: { regionId: string };
   [Permission.RegionCoordinate]: { regionId: string };
+  // Decided at the route alone (no record to check): the roles of ROLES_WITH.
+  [Permission.OrganisationCreate]: never;
+  [Permission.HolidayEdit]: never;
+  [Permission.RegionManage]: never;
+  [Permission.TeacherCreate]: never;
+  [Permission.ProgressRead]: never;
+  [Permission.UserRead]: never;
+  [Permission.UserManage]: never;
+  [Permission.NotificationFailuresRead]: never;
+  [Permission.NotificationResend]: never;
+  [Permission.QueueDashboard]: never;
 }
 
 /** Names the record in the 404/403 detail: `what` ("Proposal") and its id. */
@@ -109,6 +122,11 @@ export class AccessService {
     const see = await this.canSee(actor, permission, subject);
     if (!see) throw new NotFoundError(ref.what, ref.id);
     if (!ROLES_WITH[permission].includes(actor.role)) throw new ForbiddenError(refusal(permission, ref));
+  }
+
+  /** Whether the actor's role has the permission at all (what the route's `@Allow` checks). */
+  allows(actor: Actor, permission: Permission): boolean {
+    return ROLES_WITH[permission].includes(actor.role);
   }
 
   /** The party a caller answers a proposal for, from their role. */
@@ -210,8 +228,21 @@ export class AccessService {
     switch (permission) {
       case Permission.OrganisationRead:
       case Permission.OrganisationUpdate:
+      case Permission.DayOffEdit:
+      case Permission.TeachingRequestCreate:
       case Permission.TeachingRequestUpdate:
         return this.inScope(actor, subject as OwnedByOrganisation);
+      case Permission.OrganisationCreate:
+      case Permission.HolidayEdit:
+      case Permission.RegionManage:
+      case Permission.TeacherCreate:
+      case Permission.ProgressRead:
+      case Permission.UserRead:
+      case Permission.UserManage:
+      case Permission.NotificationFailuresRead:
+      case Permission.NotificationResend:
+      case Permission.QueueDashboard:
+        return true;
       case Permission.TeacherRead:
       case Permission.TeacherUpdate:
       case Permission.TeacherVerify: {

@@ -3,13 +3,26 @@ import { UserRole } from '@hybridmatch/domain';
 /** What an actor may want to do with a record. `AccessService.requireAccess` decides each. */
 export enum Permission {
   OrganisationRead = 'organisation.read',
+  /** Add an organisation. */
+  OrganisationCreate = 'organisation.create',
+  /** Change an organisation's details and locations: its own admins and the platform admin. */
   OrganisationUpdate = 'organisation.update',
+  /** A school's own closed and study days: the school, the region's coordinator, the platform admin. */
+  DayOffEdit = 'day-off.edit',
+  /** The school holidays of a holiday region (platform admin; a coordinator those of their regions). */
+  HolidayEdit = 'holiday.edit',
+  /** Add and rename regions. */
+  RegionManage = 'region.manage',
   TeacherRead = 'teacher.read',
-  /** Company and admins change a profile; a hybrid teacher their own (the teacher service limits the fields). */
+  /** Add staff (one by one or by CSV import). */
+  TeacherCreate = 'teacher.create',
+  /** Company and platform admin change a profile; a hybrid teacher their own (the teacher service limits the fields). */
   TeacherUpdate = 'teacher.update',
   /** Record that a VOG was checked: the company, the region's coordinator; never the teacher themself. */
   TeacherVerify = 'teacher.verify',
   TeachingRequestRead = 'teaching-request.read',
+  /** Post a request: a school for itself, or the platform admin for a named school. */
+  TeachingRequestCreate = 'teaching-request.create',
   TeachingRequestUpdate = 'teaching-request.update',
   ProposalRead = 'proposal.read',
   /** Accept or decline as one of the three parties. */
@@ -22,38 +35,48 @@ export enum Permission {
   ShortageRead = 'shortage.read',
   /** Start match runs and manage schedules in a region. */
   RegionCoordinate = 'region.coordinate',
+  /** The progress figures toward the goal, per region. */
+  ProgressRead = 'progress.read',
+  /** List accounts in scope. */
+  UserRead = 'user.read',
+  /** Invite people into one's own organisation, resend and reissue invites, (de)activate accounts. */
+  UserManage = 'user.manage',
+  /** E-mails that could not be delivered, with their errors (platform admin: all; coordinator: their regions). */
+  NotificationFailuresRead = 'notification-failures.read',
+  /** Send failed e-mails again (platform admin: all; coordinator: their regions). */
+  NotificationResend = 'notification.resend',
+  /** The BullMQ dashboard. */
+  QueueDashboard = 'queue-dashboard',
 }
 
 const ALL = Object.values(UserRole);
 const COORDINATORS = [UserRole.PlatformAdmin, UserRole.RegionalCoordinator] as const;
+const PLATFORM = [UserRole.PlatformAdmin] as const;
 
 /**
- * The roles that may use a permission on a record they can see (anyone else gets a 403). The
- * proposal and match-run routes declare theirs from this table (`@Roles(...ROLES_WITH[p])`), so
- * the guard and the service's record check read the same list.
+ * The roles that may use a permission on a record they can see (anyone else gets a 403). Every
+ * API route declares its permission from this table (`@Allow(permission)`, which sets the route's
+ * roles to `ROLES_WITH[permission]`), so the guard and the service's record check read the same
+ * list; routes open to every signed-in role use `ALL_ROLES`.
  */
 export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.OrganisationRead]: ALL,
-  [Permission.OrganisationUpdate]: [
-    UserRole.PlatformAdmin,
-    UserRole.RegionalCoordinator,
-    UserRole.CompanyAdmin,
-    UserRole.SchoolAdmin,
-  ],
+  [Permission.OrganisationCreate]: PLATFORM,
+  [Permission.OrganisationUpdate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.SchoolAdmin],
+  [Permission.DayOffEdit]: [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.SchoolAdmin],
+  [Permission.HolidayEdit]: COORDINATORS,
+  [Permission.RegionManage]: PLATFORM,
   [Permission.TeacherRead]: [
     UserRole.PlatformAdmin,
     UserRole.RegionalCoordinator,
     UserRole.CompanyAdmin,
     UserRole.HybridTeacher,
   ],
-  [Permission.TeacherUpdate]: [
-    UserRole.PlatformAdmin,
-    UserRole.RegionalCoordinator,
-    UserRole.CompanyAdmin,
-    UserRole.HybridTeacher,
-  ],
+  [Permission.TeacherCreate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin],
+  [Permission.TeacherUpdate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.HybridTeacher],
   [Permission.TeacherVerify]: [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin],
   [Permission.TeachingRequestRead]: ALL,
+  [Permission.TeachingRequestCreate]: [UserRole.PlatformAdmin, UserRole.SchoolAdmin],
   [Permission.TeachingRequestUpdate]: [
     UserRole.PlatformAdmin,
     UserRole.RegionalCoordinator,
@@ -66,4 +89,21 @@ export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.MatchRunRead]: COORDINATORS,
   [Permission.ShortageRead]: [...COORDINATORS, UserRole.CompanyAdmin],
   [Permission.RegionCoordinate]: COORDINATORS,
+  [Permission.ProgressRead]: COORDINATORS,
+  [Permission.UserRead]: [
+    UserRole.PlatformAdmin,
+    UserRole.RegionalCoordinator,
+    UserRole.CompanyAdmin,
+    UserRole.SchoolAdmin,
+  ],
+  [Permission.UserManage]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.SchoolAdmin],
+  [Permission.NotificationFailuresRead]: COORDINATORS,
+  [Permission.NotificationResend]: COORDINATORS,
+  [Permission.QueueDashboard]: PLATFORM,
+};
+
+/** The roles an organisation admin may invite (always into their own organisation); the platform admin invites any. */
+export const INVITABLE_BY: Partial<Record<UserRole, readonly UserRole[]>> = {
+  [UserRole.CompanyAdmin]: [UserRole.CompanyAdmin, UserRole.HybridTeacher],
+  [UserRole.SchoolAdmin]: [UserRole.SchoolAdmin],
 };
