@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessService } from './access/access.service';
 import { AnswerLinkService } from './proposals/answer-link.service';
+import { CounterpartService } from './proposals/counterpart.service';
 import { NotificationOutboxService } from './notifications/notification-outbox.service';
 import { PlacementService } from './proposals/placement.service';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressService } from './progress/progress.service';
 import { ProposalService } from './proposals/proposal.service';
 import { AnswerLinkRepository } from './repositories/answer-link.repository';
+import { CounterpartRepository } from './repositories/counterpart.repository';
 import { MatchRunRepository } from './repositories/match-run.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { PlacementRepository } from './repositories/placement.repository';
@@ -29,6 +31,8 @@ const SERVICES = [
   TeacherRepository,
   UserRepository,
   ProposalRepository,
+  CounterpartService,
+  CounterpartRepository,
 ];
 
 /**

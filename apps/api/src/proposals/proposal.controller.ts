@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission, ProposalService } from '@hybridmatch/core';
+import { Actor, CounterpartService, Permission, ProposalService } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ALL_ROLES, Allow, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
@@ -18,11 +18,15 @@ import {
   ProposalPageDto,
   ReasonDto,
 } from './proposal.dto';
+import { CounterpartViewDto } from './counterpart.dto';
 
 @ApiTags('proposals')
 @Controller('proposals')
 export class ProposalController {
-  constructor(private readonly proposals: ProposalService) {}
+  constructor(
+    private readonly proposals: ProposalService,
+    private readonly counterparts: CounterpartService,
+  ) {}
 
   @Get()
   @Roles(...ALL_ROLES)
@@ -58,6 +62,20 @@ export class ProposalController {
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ProposalDto> {
     return this.proposals.get(actor, id);
+  }
+
+  @Get(':id/parties')
+  @Allow(Permission.ProposalRead)
+  @ApiOperation({
+    summary:
+      'The teacher, school, request and lessons of a proposal as your role may see them (also for its placement)',
+    description:
+      "Field by field per role (docs/ARCHITECTURE.md, counterpart views): a school sees the teacher's name, company, qualification, relevant skills, VOG status and travel distance, and their e-mail only once placed; a company sees the school, its address, the request and lesson times; a teacher sees the school with its address and contact, the request and lessons, and the supervisor once placed.",
+  })
+  @ApiOkResponse({ type: CounterpartViewDto })
+  @ApiProblems(400, 401, 404)
+  parties(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<CounterpartViewDto> {
+    return this.counterparts.ofProposal(actor, id);
   }
 
   @Get(':id/history')

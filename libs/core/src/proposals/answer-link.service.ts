@@ -15,6 +15,7 @@ import { Actor } from '../access/actor';
 import { ConflictError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { AnswerLinkRepository } from '../repositories/answer-link.repository';
+import { CounterpartRepository } from '../repositories/counterpart.repository';
 import { AnswerLinkClaims, answerLinkKey, LinkParty, readAnswerLink } from './answer-links';
 import { ProposalService } from './proposal.service';
 import { AnswerDecision } from './proposal.types';
@@ -53,6 +54,7 @@ export class AnswerLinkService {
     @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly links: AnswerLinkRepository,
+    private readonly counterparts: CounterpartRepository,
     private readonly proposals: ProposalService,
   ) {
     this.key = answerLinkKey(config.auth.jwtSecret);
@@ -60,23 +62,26 @@ export class AnswerLinkService {
 
   /** The proposal the link answers, if the link may still be used (GET: changes nothing). */
   async open(token: string): Promise<AnswerLinkView> {
-    const { claims } = await this.usable(token);
-    const facts = await this.links.facts(this.dataSource.manager, claims.proposalId);
-    const subject = SUBJECTS.find((candidate) => candidate.code === facts.subjectCode);
+    const { claims, proposal } = await this.usable(token);
+    const found = await this.counterparts.factsOfProposal(this.dataSource.manager, claims.proposalId);
+    if (!found) throw linkError(ErrorCode.AnswerLinkInvalid, 'This proposal no longer exists.');
+    const { teacher, school, request, lessons } = found.facts;
+    const subject = SUBJECTS.find((candidate) => candidate.code === request.subjectCode);
+    const { street, postalCode, city } = school.address;
     return {
       proposalId: claims.proposalId,
       party: claims.party,
-      teacherName: facts.teacherName,
-      companyName: facts.companyName,
-      schoolName: facts.schoolName,
-      schoolAddress: facts.schoolAddress,
-      requestTitle: facts.requestTitle,
-      subject: subject?.name ?? facts.subjectCode,
-      level: facts.level,
-      lessons: facts.blocks,
-      periodStart: facts.periodStart,
-      periodEnd: facts.periodEnd,
-      minutesPerWeek: facts.minutesPerWeek,
+      teacherName: teacher.name,
+      companyName: teacher.companyName,
+      schoolName: school.name,
+      schoolAddress: `${street}, ${postalCode} ${city}`,
+      requestTitle: request.title,
+      subject: subject?.name ?? request.subjectCode,
+      level: request.level,
+      lessons,
+      periodStart: request.periodStart,
+      periodEnd: request.periodEnd,
+      minutesPerWeek: proposal.minutesPerWeek,
       expiresAt: claims.expiresAt,
     };
   }
@@ -89,7 +94,9 @@ export class AnswerLinkService {
     return view;
   }
 
-  private async usable(token: string): Promise<{ claims: AnswerLinkClaims; actor: Actor | null }> {
+  private async usable(
+    token: string,
+  ): Promise<{ claims: AnswerLinkClaims; proposal: Proposal; actor: Actor | null }> {
     const claims = readAnswerLink(this.key, token);
     const proposal = await this.dataSource.manager.findOneBy(Proposal, { id: claims.proposalId });
     if (!proposal) throw linkError(ErrorCode.AnswerLinkInvalid, 'This proposal no longer exists.');
@@ -106,7 +113,7 @@ export class AnswerLinkService {
       );
     if (claims.expiresAt.getTime() <= this.clock.now().getTime() || proposal.expiresAt <= this.clock.now())
       throw linkError(ErrorCode.AnswerLinkExpired, 'The deadline of this proposal has passed.');
-    return { claims, actor: await this.actorOf(claims, proposal) };
+    return { claims, proposal, actor: await this.actorOf(claims, proposal) };
   }
 
   /** Who answers: the recipient, still entitled to answer for the party; null for a teacher without a login. */

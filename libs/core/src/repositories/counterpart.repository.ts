@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { UserRole } from '@hybridmatch/domain';
+import { greatCircleKm } from '@hybridmatch/matching';
+import { CounterpartFacts } from '../proposals/counterpart-view';
+
+interface Row {
+  teacher_name: string;
+  company_name: string;
+  qualification: string;
+  relevant_skills: Array<{ subjectCode: string; level: string }>;
+  vog_issued_on: string | null;
+  vog_verified: boolean;
+  teacher_email: string | null;
+  home_city: string;
+  home_latitude: number;
+  home_longitude: number;
+  school_name: string;
+  location_name: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  latitude: number;
+  longitude: number;
+  contact: { name: string; email: string } | null;
+  request: CounterpartFacts['request'];
+  lessons: CounterpartFacts['lessons'];
+  supervisor: { name: string; email: string } | null;
+  placed: boolean;
+}
+
+/** Everything a counterpart view may show about one proposal, in one statement. */
+@Injectable()
+export class CounterpartRepository {
+  async factsOfProposal(
+    manager: EntityManager,
+    proposalId: string,
+  ): Promise<{ facts: CounterpartFacts; placed: boolean } | null> {
+    const [row]: Row[] = await manager.query(
+      `SELECT t.first_name || ' ' || t.last_name AS teacher_name, c.name AS company_name,
+              t.qualification::text AS qualification,
+              (SELECT coalesce(json_agg(skill), '[]'::json) FROM jsonb_array_elements(t.skills) skill
+                WHERE skill->>'subjectCode' = r.subject_code) AS relevant_skills,
+              to_char(t.vog_issued_on, 'YYYY-MM-DD') AS vog_issued_on, t.vog_verified_at IS NOT NULL AS vog_verified,
+              t.email AS teacher_email, t.home_city, t.home_latitude, t.home_longitude,
+              s.name AS school_name, l.name AS location_name, l.street, l.postal_code, l.city, l.latitude, l.longitude,
+              (SELECT json_build_object('name', u.name, 'email', u.email) FROM app_user u
+                WHERE u.organisation_id = s.id AND u.role = $2 AND u.deactivated_at IS NULL
+                ORDER BY u.created_at, u.id LIMIT 1) AS contact,
+              json_build_object('id', r.id, 'title', r.title, 'subjectCode', r.subject_code, 'level', r.level,
+                                'periodStart', to_char(r.period_start, 'YYYY-MM-DD'),
+                                'periodEnd', to_char(r.period_end, 'YYYY-MM-DD')) AS request,
+              (SELECT coalesce(json_agg(json_build_object('weekday', b.weekday, 'start', to_char(b.start_time, 'HH24:MI'),
+                                                          'end', to_char(b.end_time, 'HH24:MI'))
+                                        ORDER BY b.weekday, b.start_time), '[]'::json)
+                 FROM lesson_block b WHERE b.id = ANY(p.block_ids)) AS lessons,
+              (SELECT json_build_object('name', pl.supervisor_name, 'email', pl.supervisor_email) FROM placement pl
+                WHERE pl.proposal_id = p.id) AS supervisor,
+              p.status = 'approved' AS placed
+         FROM proposal p
+         JOIN teacher_profile t ON t.id = p.teacher_id
+         JOIN organisation c ON c.id = p.company_id
+         JOIN organisation s ON s.id = p.school_id
+         JOIN teaching_request r ON r.id = p.request_id
+         JOIN organisation_location l ON l.id = r.location_id
+        WHERE p.id = $1`,
+      [proposalId, UserRole.SchoolAdmin],
+    );
+    if (!row) return null;
+    const travelKm = greatCircleKm(
+      { lat: row.home_latitude, lon: row.home_longitude },
+      { lat: row.latitude, lon: row.longitude },
+    );
+    return {
+      placed: row.placed,
+      facts: {
+        teacher: {
+          name: row.teacher_name,
+          companyName: row.company_name,
+          qualification: row.qualification,
+          relevantSkills: row.relevant_skills,
+          vogIssuedOn: row.vog_issued_on,
+          vogVerified: row.vog_verified,
+          travelKm: Math.round(travelKm * 10) / 10,
+          email: row.teacher_email,
+          homeCity: row.home_city,
+        },
+        school: {
+          name: row.school_name,
+          address: {
+            locationName: row.location_name,
+            street: row.street,
+            postalCode: row.postal_code,
+            city: row.city,
+          },
+          contact: row.contact,
+        },
+        request: row.request,
+        lessons: row.lessons,
+        supervisor: row.placed ? row.supervisor : null,
+      },
+    };
+  }
+}
