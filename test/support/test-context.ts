@@ -250,6 +250,23 @@ export class TestContext {
   }
 
   /**
+   * One region with the three parties of a proposal and their admins: a company (admin and a
+   * teacher with a login), a school (admin, a request), the region's coordinator, and the proposal.
+   */
+  async newProposalWorld(requestOverrides: Partial<TeachingRequest> = {}) {
+    const region = await this.newRegion();
+    const company = await this.newCompany(region.id);
+    const school = await this.newSchool(region.id);
+    const companyAdmin = await this.newCompanyAdmin(company.id);
+    const schoolAdmin = await this.newSchoolAdmin(school.id);
+    const coordinator = await this.newCoordinator(region.id);
+    const teacher = await this.newTeacherUser(company.id);
+    const request = await this.newRequest(school, requestOverrides);
+    const proposal = await this.newProposal(request, teacher.teacher);
+    return { region, company, school, companyAdmin, schoolAdmin, coordinator, teacher, request, proposal };
+  }
+
+  /**
    * A proposal of the teacher for all the request's lesson blocks, made the way a match run makes
    * one (with its audit event and notifications); `overrides` are then written as-is (e.g. a status).
    */

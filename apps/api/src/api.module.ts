@@ -15,6 +15,7 @@ import { MatchRunModule } from './match-runs/match-run.module';
 import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { RateCardModule } from './rate-cards/rate-card.module';
 import { PagesModule } from './pages/pages.module';
 import { ProgressModule } from './progress/progress.module';
 import { ProposalModule } from './proposals/proposal.module';
@@ -39,6 +40,7 @@ export const API_FEATURE_MODULES = [
   NotificationModule,
   HolidayModule,
   PagesModule,
+  RateCardModule,
   ProgressModule,
 ];
 

@@ -25,13 +25,8 @@ describe('counterpart views (e2e)', () => {
   });
 
   async function world() {
-    const region = await ctx.newRegion();
-    const company = await ctx.newCompany(region.id);
-    const school = await ctx.newSchool(region.id);
-    const companyAdmin = await ctx.newCompanyAdmin(company.id);
-    const schoolAdmin = await ctx.newSchoolAdmin(school.id);
-    const coordinator = await ctx.newCoordinator(region.id);
-    const teacher = await ctx.newTeacherUser(company.id);
+    const base = await ctx.newProposalWorld();
+    const { region, company, teacher } = base;
     await ctx.db.query(`UPDATE teacher_profile SET email = $2, skills = $3 WHERE id = $1`, [
       teacher.teacher.id,
       teacher.user.email,
@@ -40,14 +35,12 @@ describe('counterpart views (e2e)', () => {
         { subjectCode: 'werktuigbouwkunde', level: 'MBO4' },
       ]),
     ]);
-    const request = await ctx.newRequest(school);
-    const proposal = await ctx.newProposal(request, teacher.teacher);
     const otherCompany = await ctx.newCompanyAdmin((await ctx.newCompany(region.id)).id);
     const otherSchool = await ctx.newSchoolAdmin((await ctx.newSchool(region.id)).id);
     const otherTeacher = await ctx.newTeacherUser(company.id);
     const otherCoordinator = await ctx.newCoordinator((await ctx.newRegion()).id);
     return {
-      ...{ company, school, companyAdmin, schoolAdmin, coordinator, teacher, request, proposal },
+      ...base,
       outsiders: [otherCompany, otherSchool, otherTeacher, otherCoordinator],
     };
   }
@@ -62,7 +55,7 @@ describe('counterpart views (e2e)', () => {
     const teacherName = `${w.teacher.teacher.firstName} ${w.teacher.teacher.lastName}`;
 
     const school = (await parties(w.schoolAdmin, id)).body;
-    expect(keys(school)).toEqual(['lessons', 'request', 'school', 'teacher']);
+    expect(keys(school)).toEqual(['cost', 'lessons', 'request', 'school', 'teacher']);
     expect(school.teacher).toEqual({
       name: teacherName,
       companyName: w.company.name,
@@ -75,7 +68,7 @@ describe('counterpart views (e2e)', () => {
     expect(school.request).toMatchObject({ id: w.request.id, title: w.request.title, level: 'MBO3' });
 
     const company = (await parties(w.companyAdmin, id)).body;
-    expect(keys(company)).toEqual(['lessons', 'request', 'school', 'teacher']);
+    expect(keys(company)).toEqual(['cost', 'lessons', 'request', 'school', 'teacher']);
     expect(keys(company.teacher)).toEqual([
       'companyName',
       'email',
@@ -105,7 +98,7 @@ describe('counterpart views (e2e)', () => {
     });
 
     const coordinator = (await parties(w.coordinator, id)).body;
-    expect(keys(coordinator)).toEqual(['lessons', 'request', 'school', 'teacher']);
+    expect(keys(coordinator)).toEqual(['cost', 'lessons', 'request', 'school', 'teacher']);
     expect(keys(coordinator.teacher)).toEqual(keys(company.teacher));
     expect(keys(coordinator.school)).toEqual(['address', 'contact', 'name']);
 

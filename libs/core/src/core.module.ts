@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { SchedulesModule } from '@hybridmatch/schedules';
 import { AccessService } from './access/access.service';
 import { AnswerLinkService } from './proposals/answer-link.service';
 import { CounterpartService } from './proposals/counterpart.service';
+import { RateCardService } from './rates/rate-card.service';
 import { NotificationOutboxService } from './notifications/notification-outbox.service';
 import { PlacementService } from './proposals/placement.service';
 import { ProgressRepository } from './progress/progress.repository';
@@ -9,6 +11,7 @@ import { ProgressService } from './progress/progress.service';
 import { ProposalService } from './proposals/proposal.service';
 import { AnswerLinkRepository } from './repositories/answer-link.repository';
 import { CounterpartRepository } from './repositories/counterpart.repository';
+import { RateCardRepository } from './repositories/rate-card.repository';
 import { MatchRunRepository } from './repositories/match-run.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { PlacementRepository } from './repositories/placement.repository';
@@ -33,6 +36,8 @@ const SERVICES = [
   ProposalRepository,
   CounterpartService,
   CounterpartRepository,
+  RateCardService,
+  RateCardRepository,
 ];
 
 /**
@@ -42,5 +47,5 @@ const SERVICES = [
  * adds HTTP on top, `apps/worker` adds processors. Needs `ConfigModule` and `DatabaseModule`.
  */
 @Global()
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({ imports: [SchedulesModule], providers: SERVICES, exports: SERVICES })
 export class CoreModule {}

@@ -27,3 +27,5 @@ export * from './repositories/teacher.repository';
 export * from './repositories/user.repository';
 export * from './repositories/proposal.repository';
 export * from './repositories/counterpart.repository';
+export * from './rates/rate-card.service';
+export * from './repositories/rate-card.repository';

@@ -4,3 +4,4 @@ export * from './enums';
 export * from './subjects';
 export * from './proposal-state-machine';
 export * from './schedule';
+export * from './rates';

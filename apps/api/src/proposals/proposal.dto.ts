@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
   Min,
   MinLength,
@@ -116,11 +115,25 @@ export class ReasonDto extends ExpectedVersionDto implements Reason {
 }
 
 export class ApproveProposalDto extends ExpectedVersionDto implements ApproveProposal {
-  @ApiProperty({ example: 9500, description: 'Agreed hourly rate in euro cents (9500 = €95.00)' })
+  @ApiPropertyOptional({
+    example: 9500,
+    description:
+      "Agreed hourly rate in euro cents (9500 = €95.00). Leave out to take the company's rate card; a different rate must be plausible (€25–€250), within 20 % of the card's and needs `rateReason` (docs/COSTS.md)",
+  })
+  @IsOptional()
   @IsInt({ message: 'must be a whole number of euro cents' })
-  @Min(1, { message: 'must be more than 0' })
-  @Max(100_000_00)
-  hourlyRateCents: number;
+  hourlyRateCents?: number;
+
+  @ApiPropertyOptional({
+    example: 'Langere reistijd; afgesproken met het bedrijf.',
+    maxLength: 500,
+    description: 'Why the rate departs from the rate card (kept in the audit trail)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(3, { message: 'must say why (at least 3 characters)' })
+  @MaxLength(500)
+  rateReason?: string;
 
   @ApiProperty({ example: '2026-09-07', description: 'First day (within the request period)' })
   @IsCalendarDate()

@@ -46,6 +46,8 @@ export interface SubjectOf {
   [Permission.ProposalAnswer]: PartiesOfRecord;
   [Permission.ProposalDecide]: PartiesOfRecord;
   [Permission.PlacementRead]: PartiesOfRecord;
+  [Permission.RateCardRead]: OwnedByOrganisation;
+  [Permission.RateCardUpdate]: OwnedByOrganisation;
   [Permission.MatchRunRead]: { regionId: string };
   [Permission.ShortageRead]: { regionId: string };
   [Permission.RegionCoordinate]: { regionId: string };
@@ -231,6 +233,8 @@ export class AccessService {
       case Permission.DayOffEdit:
       case Permission.TeachingRequestCreate:
       case Permission.TeachingRequestUpdate:
+      case Permission.RateCardRead:
+      case Permission.RateCardUpdate:
         return this.inScope(actor, subject as OwnedByOrganisation);
       case Permission.OrganisationCreate:
       case Permission.HolidayEdit:

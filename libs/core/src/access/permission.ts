@@ -33,6 +33,9 @@ export enum Permission {
   MatchRunRead = 'match-run.read',
   /** Shortage signals of a region: its coordinators; a company admin for their company's region (own staff only). */
   ShortageRead = 'shortage.read',
+  /** A company's rate card: its admins, the coordinators of its region, the platform admin. */
+  RateCardRead = 'rate-card.read',
+  RateCardUpdate = 'rate-card.update',
   /** Start match runs and manage schedules in a region. */
   RegionCoordinate = 'region.coordinate',
   /** The progress figures toward the goal, per region. */
@@ -86,6 +89,8 @@ export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.ProposalAnswer]: [UserRole.CompanyAdmin, UserRole.HybridTeacher, UserRole.SchoolAdmin],
   [Permission.ProposalDecide]: COORDINATORS,
   [Permission.PlacementRead]: ALL,
+  [Permission.RateCardRead]: [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin],
+  [Permission.RateCardUpdate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin],
   [Permission.MatchRunRead]: COORDINATORS,
   [Permission.ShortageRead]: [...COORDINATORS, UserRole.CompanyAdmin],
   [Permission.RegionCoordinate]: COORDINATORS,

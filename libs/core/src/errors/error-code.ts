@@ -27,6 +27,7 @@ export enum ErrorCode {
   AnswerLinkInvalid = 'ANSWER_LINK_INVALID',
   AnswerLinkExpired = 'ANSWER_LINK_EXPIRED',
   AnswerLinkUsed = 'ANSWER_LINK_USED',
+  RateOutsideCard = 'RATE_OUTSIDE_CARD',
   // input and transport
   CsvInvalid = 'CSV_INVALID',
   RateLimited = 'RATE_LIMITED',
@@ -53,7 +54,8 @@ export type ConflictCode =
   | ErrorCode.OwnAccount
   | ErrorCode.AnswerLinkInvalid
   | ErrorCode.AnswerLinkExpired
-  | ErrorCode.AnswerLinkUsed;
+  | ErrorCode.AnswerLinkUsed
+  | ErrorCode.RateOutsideCard;
 
 /** One problem with one field (or CSV cell): where, and why. */
 export interface FieldError {

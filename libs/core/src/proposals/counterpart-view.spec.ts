@@ -34,6 +34,15 @@ const FACTS: CounterpartFacts = {
     periodEnd: '2027-01-31',
   },
   lessons: [{ weekday: 2, start: '09:00', end: '12:00' }],
+  cost: {
+    rate: { hourlyRateCents: 9500, source: 'role' },
+    from: '2026-12-03',
+    until: '2027-01-31',
+    lessons: 6,
+    skippedLessons: 2,
+    hours: 18,
+    totalCents: 171_000,
+  },
   supervisor: { name: 'Piet Bakker', email: 'p.bakker@roc.example.nl' },
 };
 
@@ -44,7 +53,7 @@ function fieldsOf(view: ReturnType<typeof counterpartView>): string[] {
   return [
     ...Object.keys(view.teacher).map((key) => `teacher.${key}`),
     ...Object.keys(view.school).map((key) => `school.${key}`),
-    ...(['request', 'lessons', 'supervisor'] as const).filter((key) => key in view),
+    ...(['request', 'lessons', 'cost', 'supervisor'] as const).filter((key) => key in view),
   ].sort();
 }
 

@@ -1,4 +1,4 @@
-import { UserRole } from '@hybridmatch/domain';
+import { ProposalCost, UserRole } from '@hybridmatch/domain';
 
 /** Who looks at a proposal or placement: the coordinator side (coordinator, platform admin) or a party. */
 export type Viewer = 'coordinator' | 'school' | 'company' | 'teacher';
@@ -21,6 +21,7 @@ export type CounterpartField =
   | 'school.contact'
   | 'request'
   | 'lessons'
+  | 'cost'
   | 'supervisor';
 
 /**
@@ -42,6 +43,7 @@ export const COUNTERPART_FIELDS: Record<CounterpartField, Record<Viewer, Visibil
   'school.contact': { coordinator: 'always', school: 'always', company: 'never', teacher: 'always' },
   request: { coordinator: 'always', school: 'always', company: 'always', teacher: 'always' },
   lessons: { coordinator: 'always', school: 'always', company: 'always', teacher: 'always' },
+  cost: { coordinator: 'always', school: 'always', company: 'always', teacher: 'never' },
   supervisor: { coordinator: 'placed', school: 'placed', company: 'never', teacher: 'placed' },
 };
 
@@ -87,6 +89,8 @@ export interface CounterpartFacts {
     periodEnd: string;
   };
   lessons: Array<{ weekday: number; start: string; end: string }>;
+  /** The rate and total for the period (`RateCardService.costOf`). */
+  cost: ProposalCost;
   supervisor: { name: string; email: string } | null;
 }
 
@@ -98,6 +102,7 @@ export interface CounterpartView {
   school: Partial<CounterpartFacts['school']>;
   request?: CounterpartFacts['request'];
   lessons?: CounterpartFacts['lessons'];
+  cost?: CounterpartFacts['cost'];
   supervisor?: CounterpartFacts['supervisor'];
 }
 
@@ -126,6 +131,7 @@ export function counterpartView(facts: CounterpartFacts, viewer: Viewer, placed:
     }),
     request: pick('request', facts.request),
     lessons: pick('lessons', facts.lessons),
+    cost: pick('cost', facts.cost),
     supervisor: pick('supervisor', facts.supervisor),
   }) as CounterpartView;
 }

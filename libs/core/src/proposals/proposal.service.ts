@@ -42,6 +42,7 @@ import {
 import { Page, pageWindow } from '../pagination';
 import type { ProposalNames } from '../repositories/notification.repository';
 import { NewProposalEvent, NewProposalRow, ProposalRepository } from '../repositories/proposal.repository';
+import { RateCardService } from '../rates/rate-card.service';
 import { PlacementService, toPlacementView } from './placement.service';
 import { consideredTeacherIds, explanationFor } from './proposal-explanation';
 import {
@@ -171,6 +172,7 @@ export class ProposalService {
     private readonly access: AccessService,
     private readonly placements: PlacementService,
     private readonly outbox: NotificationOutboxService,
+    private readonly rates: RateCardService,
   ) {}
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -316,13 +318,16 @@ export class ProposalService {
 
   async approve(actor: Actor, id: string, body: ApproveProposal): Promise<ApprovalView> {
     await this.requireDecide(actor, id);
-    const { version, ...terms } = body;
+    const { version, rateReason, hourlyRateCents, ...agreed } = body;
+    const rate = await this.rates.agreedRate(await this.mustExist(id), hourlyRateCents, rateReason);
+    const terms = { ...agreed, hourlyRateCents: rate.hourlyRateCents };
     const { proposal, result: placement } = await this.transition(
       actor,
       id,
       { kind: ProposalActionKind.Approve },
       {
         version,
+        reason: rate.auditNote,
         effects: (manager, locked) => this.placements.createForApproval(manager, locked, terms, actor),
         details: (made: Placement) => ({ placement: made }),
       },

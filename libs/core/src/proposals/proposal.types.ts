@@ -72,7 +72,14 @@ export interface PlacementTerms {
   supervisorEmail: string;
 }
 
-export interface ApproveProposal extends ExpectedVersion, PlacementTerms {}
+/**
+ * The coordinator's approval: the placement's terms, where the hourly rate defaults to the
+ * company's rate card; a different rate needs `rateReason` (kept in the audit trail).
+ */
+export interface ApproveProposal extends ExpectedVersion, Omit<PlacementTerms, 'hourlyRateCents'> {
+  hourlyRateCents?: number;
+  rateReason?: string;
+}
 
 export interface ApproveBatch {
   items: Array<ApproveProposal & { proposalId: string }>;

@@ -26,7 +26,16 @@ interface Row {
   request: CounterpartFacts['request'];
   lessons: CounterpartFacts['lessons'];
   supervisor: { name: string; email: string } | null;
+  agreed: { hourlyRateCents: number; startDate: string; endDate: string } | null;
   placed: boolean;
+}
+
+/** The facts of a proposal without its cost (`RateCardService.costOf` adds that), and its placement's terms. */
+export interface ProposalCounterpartFacts {
+  facts: Omit<CounterpartFacts, 'cost'>;
+  placed: boolean;
+  /** The placement's agreed rate and dates, once placed. */
+  agreed: { hourlyRateCents: number; startDate: string; endDate: string } | null;
 }
 
 /** Everything a counterpart view may show about one proposal, in one statement. */
@@ -35,7 +44,7 @@ export class CounterpartRepository {
   async factsOfProposal(
     manager: EntityManager,
     proposalId: string,
-  ): Promise<{ facts: CounterpartFacts; placed: boolean } | null> {
+  ): Promise<ProposalCounterpartFacts | null> {
     const [row]: Row[] = await manager.query(
       `SELECT t.first_name || ' ' || t.last_name AS teacher_name, c.name AS company_name,
               t.qualification::text AS qualification,
@@ -56,6 +65,9 @@ export class CounterpartRepository {
                  FROM lesson_block b WHERE b.id = ANY(p.block_ids)) AS lessons,
               (SELECT json_build_object('name', pl.supervisor_name, 'email', pl.supervisor_email) FROM placement pl
                 WHERE pl.proposal_id = p.id) AS supervisor,
+              (SELECT json_build_object('hourlyRateCents', pl.hourly_rate_cents, 'startDate', pl.start_date::text,
+                                        'endDate', pl.end_date::text)
+                 FROM placement pl WHERE pl.proposal_id = p.id) AS agreed,
               p.status = 'approved' AS placed
          FROM proposal p
          JOIN teacher_profile t ON t.id = p.teacher_id
@@ -73,6 +85,7 @@ export class CounterpartRepository {
     );
     return {
       placed: row.placed,
+      agreed: row.placed ? row.agreed : null,
       facts: {
         teacher: {
           name: row.teacher_name,

@@ -22,6 +22,7 @@ import { InstitutionDayOff } from './institution-day-off.entity';
 import { SchoolHoliday } from './school-holiday.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { NATIONAL_SCOPE, ProgressSnapshot } from './progress-snapshot.entity';
+import { RateCardEntry } from './rate-card-entry.entity';
 
 export {
   LessonBlock,
@@ -58,7 +59,7 @@ export {
   RefreshToken,
 };
 export type { ProposalExplanation } from './proposal.entity';
-export { InstitutionDayOff, SchoolHoliday };
+export { InstitutionDayOff, SchoolHoliday, RateCardEntry };
 export type { ProposalNotificationKind } from './notification.entity';
 
 export const ENTITIES = [
@@ -81,4 +82,5 @@ export const ENTITIES = [
   InstitutionDayOff,
   RefreshToken,
   ProgressSnapshot,
+  RateCardEntry,
 ];
