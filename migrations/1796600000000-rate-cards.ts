@@ -4,8 +4,8 @@
  */
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class RateCards1796400000001 implements MigrationInterface {
-  name = 'RateCards1796400000001';
+export class RateCards1796600000000 implements MigrationInterface {
+  name = 'RateCards1796600000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
