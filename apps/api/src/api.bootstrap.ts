@@ -8,6 +8,7 @@ import { Metrics } from '@hybridmatch/metrics';
 import { ApiModule } from './api.module';
 import { ACCOUNT_PAGE_PATHS } from './pages/account-pages.controller';
 import { ANSWER_PAGE_PATH } from './pages/answer-pages.controller';
+import { PROPOSAL_PAGE_PATH } from './pages/proposal-pages.controller';
 
 /** Upper bound for request bodies: a CSV of a few thousand staff fits comfortably. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -82,7 +83,14 @@ export async function createApiApp(
  */
 export function applyRoutePrefix(app: NestFastifyApplication): void {
   app.setGlobalPrefix('api', {
-    exclude: ['health', 'health/live', 'health/ready', ...ACCOUNT_PAGE_PATHS, ANSWER_PAGE_PATH],
+    exclude: [
+      'health',
+      'health/live',
+      'health/ready',
+      ...ACCOUNT_PAGE_PATHS,
+      ANSWER_PAGE_PATH,
+      PROPOSAL_PAGE_PATH,
+    ],
   });
 }
 

@@ -76,6 +76,12 @@ describe('answering a proposal from the e-mail (e2e)', () => {
     expect(shown.text).toContain('dinsdag / Tuesday 09:00–12:00');
     expect((await proposalOf(w.proposal.id)).teacherAnswer).toBe(ProposalAnswer.Pending);
 
+    // The e-mail's "view the proposal" link leads to a page that works, and shows nothing of the proposal.
+    const [view] = linksIn(mail, `${ctx.config.http.publicUrl}/app/proposals/`);
+    const viewed = await ctx.http.get(pathOf(view)).expect(200);
+    expect(viewed.text).toContain('Accept');
+    expect(viewed.text).not.toContain(w.school.name);
+
     const [accept] = formsOn(shown.text);
     expect(accept.fields.decision).toBe('accept');
     const done = await ctx.http.post(accept.action).type('form').send(accept.fields).expect(200);

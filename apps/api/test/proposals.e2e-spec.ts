@@ -58,7 +58,7 @@ describe('proposals (e2e)', () => {
     expect(proposalNew[0].bodyText).toContain('Wat moet u doen: accepteer of wijs het voorstel af vóór');
     expect(proposalNew[0].bodyText).toContain('--- English ---');
     expect(proposalNew[0].bodyText).toContain('What to do: accept or decline the proposal before');
-    expect(proposalNew[0].bodyText).toContain(`${ctx.config.http.publicUrl}/proposals/${id}`);
+    expect(proposalNew[0].bodyText).toContain(`${ctx.config.http.publicUrl}/app/proposals/${id}`);
     expect(proposalNew[0]).toMatchObject({
       deliveryStatus: 'pending',
       attempts: 0,

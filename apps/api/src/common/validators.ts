@@ -1,5 +1,5 @@
 import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { isClockTimeString, isSubjectCode } from '@hybridmatch/domain';
+import { implausibleRate, isClockTimeString, isSubjectCode } from '@hybridmatch/domain';
 
 /** The validation options that list an enum's values in the message. */
 export const enumMessage = (values: object) => ({
@@ -30,6 +30,19 @@ export const IsCalendarDate = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** An hourly rate in euro cents that is a price, not a typing error (`implausibleRate`, docs/COSTS.md). */
+export const IsPlausibleRate = () =>
+  ValidateBy({
+    name: 'isPlausibleRate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && implausibleRate(value) === null,
+      defaultMessage: (args) =>
+        typeof args?.value === 'number'
+          ? (implausibleRate(args.value) ?? '')
+          : 'must be a whole number of euro cents',
+    },
+  });
 
 export const IsClockTime = () =>
   ValidateBy({

@@ -33,7 +33,7 @@ import {
   Reason,
 } from '@hybridmatch/core';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
-import { enumMessage, IsCalendarDate } from '../common/validators';
+import { enumMessage, IsCalendarDate, IsPlausibleRate } from '../common/validators';
 
 // ---- input -------------------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ export class ApproveProposalDto extends ExpectedVersionDto implements ApprovePro
       "Agreed hourly rate in euro cents (9500 = €95.00). Leave out to take the company's rate card; a different rate must be plausible (€25–€250), within 20 % of the card's and needs `rateReason` (docs/COSTS.md)",
   })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number of euro cents' })
+  @IsPlausibleRate()
   hourlyRateCents?: number;
 
   @ApiPropertyOptional({

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { NewRateCardEntry, RateCardEntryView } from '@hybridmatch/core';
 import { RATE_BOUNDS, TeachingRole } from '@hybridmatch/domain';
-import { IsCalendarDate } from '../common/validators';
+import { IsCalendarDate, IsPlausibleRate } from '../common/validators';
 
 const RATE_DESCRIPTION = `Hourly rate in euro cents (9500 = €95.00), between ${RATE_BOUNDS.minCents} and ${RATE_BOUNDS.maxCents}`;
 
@@ -21,7 +21,7 @@ export class CreateRateCardEntryDto implements NewRateCardEntry {
   role?: TeachingRole;
 
   @ApiProperty({ example: 9500, description: RATE_DESCRIPTION })
-  @IsInt({ message: 'must be a whole number of euro cents' })
+  @IsPlausibleRate()
   hourlyRateCents: number;
 
   @ApiProperty({ example: '2026-09-01' })

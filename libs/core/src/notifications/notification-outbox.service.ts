@@ -100,7 +100,7 @@ export class NotificationOutboxService {
       notices.flatMap(({ proposal, kind, details }, index) => {
         const facts: ProposalFacts = {
           ...names[index],
-          link: `${this.config.http.publicUrl}/proposals/${proposal.id}`,
+          link: `${this.config.http.publicUrl}/app/proposals/${proposal.id}`,
           minutesPerWeek: proposal.minutesPerWeek,
           expiresAt: proposal.expiresAt,
           ...details,
