@@ -1,4 +1,4 @@
-import { addDays, productDateOf, weekdayOf } from '../../../libs/domain/src';
+import { addDays, productDateOf, Weekday, weekdayOf } from '../../../libs/domain/src';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
 /**
@@ -162,7 +162,7 @@ describe('rate cards and costs (e2e)', () => {
     const { cost } = (await parties(w.schoolAdmin)).body;
     let tuesdays = 0;
     for (let date = today(); date <= w.periodEnd; date = addDays(date, 1))
-      if (weekdayOf(date) === 2) tuesdays += 1;
+      if (weekdayOf(date) === Weekday.Tuesday) tuesdays += 1;
     expect(cost).toMatchObject({
       rate: { hourlyRateCents: 9500, source: 'role' },
       from: today(),

@@ -133,7 +133,7 @@ export function counterpartView(facts: CounterpartFacts, viewer: Viewer, placed:
     lessons: pick('lessons', facts.lessons),
     cost: pick('cost', facts.cost),
     supervisor: pick('supervisor', facts.supervisor),
-  }) as CounterpartView;
+  });
 }
 
 function withoutAbsent<T extends object>(record: T): T {
