@@ -92,7 +92,8 @@ describe('match-run schedules: scheduled runs and the job-scheduler sync (e2e)',
   it('skips a firing while a run is active for the region, and one whose schedule is disabled or gone', async () => {
     const { region, coordinator } = await scheduledRegion();
     const runs = ctx.db.getRepository(MatchRun);
-    // A run in progress (the poller leaves running runs alone until they are stale).
+    // A run in progress: running, and held by its worker's lock on a session of its own (the
+    // poller requeues a running run whose lock is free, as after a worker's death).
     const active = await runs.save(
       runs.create({
         regionId: region.id,
@@ -101,6 +102,11 @@ describe('match-run schedules: scheduled runs and the job-scheduler sync (e2e)',
         requestedByUserId: coordinator.user.id,
       }),
     );
+    const workerSession = ctx.db.createQueryRunner();
+    await workerSession.connect();
+    await workerSession.query(`SELECT pg_advisory_lock(hashtextextended('match-run-' || $1::text, 0))`, [
+      active.id,
+    ]);
 
     expect(await fireSchedule(region.id)).toEqual({
       result: 'skipped',
@@ -110,6 +116,7 @@ describe('match-run schedules: scheduled runs and the job-scheduler sync (e2e)',
       expect.objectContaining({ id: active.id, status: MatchRunStatus.Running }),
     ]);
     await runs.update(active.id, { status: MatchRunStatus.Succeeded, finishedAt: new Date() });
+    await workerSession.release();
 
     await ctx.http
       .put(scheduleUrl(region.id))
