@@ -6,9 +6,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, Permission, RateCardService, ROLES_WITH } from '@hybridmatch/core';
+import { Actor, Permission, RateCardService } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Allow } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/id-param';
 import { CreateRateCardEntryDto, RateCardEntryDto } from './rate-card.dto';
@@ -19,7 +19,7 @@ export class RateCardController {
   constructor(private readonly rates: RateCardService) {}
 
   @Get()
-  @Roles(...ROLES_WITH[Permission.RateCardRead])
+  @Allow(Permission.RateCardRead)
   @ApiOperation({
     summary: "A company's rate card: hourly rates per staff member or teaching role, with validity dates",
   })
@@ -30,7 +30,7 @@ export class RateCardController {
   }
 
   @Post()
-  @Roles(...ROLES_WITH[Permission.RateCardUpdate])
+  @Allow(Permission.RateCardUpdate)
   @ApiOperation({ summary: 'Add a rate (implausible rates are refused; see docs/COSTS.md)' })
   @ApiCreatedResponse({ type: RateCardEntryDto })
   @ApiProblems(400, 401, 403, 404)
@@ -44,7 +44,7 @@ export class RateCardController {
 
   @Delete(':entryId')
   @HttpCode(204)
-  @Roles(...ROLES_WITH[Permission.RateCardUpdate])
+  @Allow(Permission.RateCardUpdate)
   @ApiOperation({ summary: 'Remove a rate (placements keep the rate they were agreed at)' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
