@@ -6,6 +6,7 @@ import { ProposalParty } from '@hybridmatch/domain';
 import { Public } from '../auth/roles.decorator';
 import { LinkRateLimit } from '../auth/rate-limits';
 import { STATUS_OF } from '../common/problem';
+import { controlCharacterErrors } from '../common/validation';
 import { Bilingual, errorLine, escapeHtml, form, page, said } from './html';
 import { sendPage } from './send-page';
 
@@ -75,7 +76,7 @@ export class AnswerPagesController {
         400,
         page(TITLE, errorLine({ nl: 'Kies accepteren of afwijzen.', en: 'Choose accept or decline.' })),
       );
-    if (reason.length > MAX_REASON || hasControlCharacters(reason))
+    if (reason.length > MAX_REASON || controlCharacterErrors(reason).length > 0)
       return sendPage(
         reply,
         400,
@@ -114,14 +115,6 @@ export class AnswerPagesController {
     if (!(error instanceof DomainError)) throw error;
     return refused(reply, error.code, error.detail);
   }
-}
-
-/** Control characters other than tab and line breaks (what a textarea may send). */
-function hasControlCharacters(text: string): boolean {
-  return [...text].some((character) => {
-    const code = character.charCodeAt(0);
-    return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
-  });
 }
 
 function refused(reply: FastifyReply, code: ErrorCode, detail: string): Promise<void> {

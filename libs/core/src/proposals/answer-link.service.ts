@@ -39,6 +39,13 @@ export interface AnswerLinkView {
   expiresAt: Date;
 }
 
+/** A genuine link that may still be used: its claims, the proposal and who answers through it. */
+interface UsableLink {
+  claims: AnswerLinkClaims;
+  proposal: Proposal;
+  actor: Actor | null;
+}
+
 /**
  * Answering a proposal from its e-mail, without a login. A link is genuine (signed), for one
  * party and one recipient, valid until the proposal's deadline, and single use: it works only
@@ -62,7 +69,21 @@ export class AnswerLinkService {
 
   /** The proposal the link answers, if the link may still be used (GET: changes nothing). */
   async open(token: string): Promise<AnswerLinkView> {
-    const { claims, proposal } = await this.usable(token);
+    return this.describe(await this.usable(token));
+  }
+
+  /** Records the answer the link stands for (POST), after the same checks as `open`. */
+  async answer(token: string, decision: AnswerDecision, reason?: string): Promise<AnswerLinkView> {
+    const link = await this.usable(token);
+    const view = await this.describe(link);
+    await this.proposals.answerForParty(link.actor, link.claims.party, link.claims.proposalId, {
+      decision,
+      reason,
+    });
+    return view;
+  }
+
+  private async describe({ claims, proposal }: UsableLink): Promise<AnswerLinkView> {
     const found = await this.counterparts.factsOfProposal(this.dataSource.manager, claims.proposalId);
     if (!found) throw linkError(ErrorCode.AnswerLinkInvalid, 'This proposal no longer exists.');
     const { teacher, school, request, lessons } = found.facts;
@@ -86,17 +107,7 @@ export class AnswerLinkService {
     };
   }
 
-  /** Records the answer the link stands for (POST), after the same checks as `open`. */
-  async answer(token: string, decision: AnswerDecision, reason?: string): Promise<AnswerLinkView> {
-    const view = await this.open(token);
-    const { claims, actor } = await this.usable(token);
-    await this.proposals.answerForParty(actor, claims.party, claims.proposalId, { decision, reason });
-    return view;
-  }
-
-  private async usable(
-    token: string,
-  ): Promise<{ claims: AnswerLinkClaims; proposal: Proposal; actor: Actor | null }> {
+  private async usable(token: string): Promise<UsableLink> {
     const claims = readAnswerLink(this.key, token);
     const proposal = await this.dataSource.manager.findOneBy(Proposal, { id: claims.proposalId });
     if (!proposal) throw linkError(ErrorCode.AnswerLinkInvalid, 'This proposal no longer exists.');

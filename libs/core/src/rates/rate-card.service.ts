@@ -126,12 +126,11 @@ export class RateCardService {
     agreed?: { hourlyRateCents: number; startDate: string; endDate: string },
   ): Promise<ProposalCost> {
     const facts = await this.cards.proposalFacts(manager, proposal.id);
-    const from =
-      agreed?.startDate ?? (facts.periodStart > today(this.clock) ? facts.periodStart : today(this.clock));
+    const from = agreed?.startDate ?? this.firstDay(facts.periodStart);
     const until = agreed?.endDate ?? facts.periodEnd;
     const rate: AppliedRate | null = agreed
       ? { hourlyRateCents: agreed.hourlyRateCents, source: 'agreed' }
-      : rateOn(await this.cards.entriesOf(manager, proposal.companyId), proposal.teacherId, facts.role, from);
+      : await this.cardRate(manager, proposal, facts.role, from);
     const { lessons, skipped } = planLessons({
       startDate: from,
       endDate: until,
@@ -163,7 +162,9 @@ export class RateCardService {
     given: number | undefined,
     reason: string | undefined,
   ): Promise<AgreedRate> {
-    const { rate } = await this.costOf(this.dataSource.manager, proposal);
+    const manager = this.dataSource.manager;
+    const { role, periodStart } = await this.cards.proposalFacts(manager, proposal.id);
+    const rate = await this.cardRate(manager, proposal, role, this.firstDay(periodStart));
     const card = rate?.hourlyRateCents ?? null;
     if (given === undefined) {
       if (card === null)
@@ -187,6 +188,22 @@ export class RateCardService {
       hourlyRateCents: given,
       auditNote: `Rate ${euros(given)} instead of the rate card's ${euros(card)}: ${reason.trim()}`,
     };
+  }
+
+  /** The first day a placement could start: the request's start, or today if that is later. */
+  private firstDay(periodStart: string): string {
+    const now = today(this.clock);
+    return periodStart > now ? periodStart : now;
+  }
+
+  /** The company's card rate for the proposal's teacher in this role on `date`. */
+  private async cardRate(
+    manager: EntityManager,
+    proposal: Proposal,
+    role: TeachingRole,
+    date: string,
+  ): Promise<AppliedRate | null> {
+    return rateOn(await this.cards.entriesOf(manager, proposal.companyId), proposal.teacherId, role, date);
   }
 
   private async requireCompany(
