@@ -72,12 +72,6 @@ export default tseslint.config(
     },
   },
   {
-    // Pending: the teaching-request list is being rewritten as one statement by the read-speed
-    // change (issue 8), which moves its SQL into a repository; remove this exemption when it lands.
-    files: ['apps/api/src/teaching-requests/teaching-request.service.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
     // Tests read HTTP response bodies (supertest types them `any`) and raw query rows: the
     // no-unsafe-* rules would ask for a cast on every assertion, so they are off in tests only.
     files: ['test/**/*.ts', 'apps/*/test/**/*.ts', '**/*.spec.ts', '**/*-spec.ts'],

@@ -209,6 +209,12 @@ describe('teaching requests (e2e)', () => {
       3, 2, 1,
     ]);
     expect(secondPage.body.items[0].blocks).toHaveLength(1);
+    const pastTheEnd = await ctx.http
+      .get('/api/teaching-requests')
+      .query({ pageSize: 2, page: 5 })
+      .set(coordinator.auth)
+      .expect(200);
+    expect(pastTheEnd.body).toMatchObject({ items: [], page: 5, total: 3 });
     const none = await ctx.http
       .get('/api/teaching-requests')
       .query({ status: 'filled', level: 'MBO3' })

@@ -16,6 +16,7 @@ import { MatchRunRepository } from './repositories/match-run.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { PlacementRepository } from './repositories/placement.repository';
 import { TeacherRepository } from './repositories/teacher.repository';
+import { TeachingRequestRepository } from './repositories/teaching-request.repository';
 import { UserRepository } from './repositories/user.repository';
 import { ProposalRepository } from './repositories/proposal.repository';
 
@@ -32,6 +33,7 @@ const SERVICES = [
   AnswerLinkService,
   AnswerLinkRepository,
   TeacherRepository,
+  TeachingRequestRepository,
   UserRepository,
   ProposalRepository,
   CounterpartService,

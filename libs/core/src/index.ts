@@ -24,6 +24,7 @@ export * from './repositories/notification.repository';
 export * from './repositories/placement.repository';
 export * from './repositories/answer-link.repository';
 export * from './repositories/teacher.repository';
+export * from './repositories/teaching-request.repository';
 export * from './repositories/user.repository';
 export * from './repositories/proposal.repository';
 export * from './repositories/counterpart.repository';

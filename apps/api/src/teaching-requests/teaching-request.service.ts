@@ -4,7 +4,6 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { LessonBlock, Organisation, TeachingRequest } from '@hybridmatch/database';
 import {
   ACTIVE_REQUEST_STATUSES,
-  formatClockTime,
   isActiveRequestStatus,
   isSchoolKind,
   TeachingRequestStatus,
@@ -21,6 +20,8 @@ import {
   Page,
   pageWindow,
   Permission,
+  TeachingRequestRepository,
+  TeachingRequestView,
   ValidationError,
 } from '@hybridmatch/core';
 import {
@@ -37,43 +38,13 @@ import {
   toWeeklySlot,
 } from './teaching-request.rules';
 
-const ownerOf = (request: TeachingRequest): OwnedByOrganisation => ({
+const ownerOf = (request: { schoolId: string; regionId: string }): OwnedByOrganisation => ({
   organisationId: request.schoolId,
-  regionId: request.school!.regionId,
+  regionId: request.regionId,
 });
 
-export function toTeachingRequestDto(request: TeachingRequest): TeachingRequestDto {
-  const blocks = request.blocks ?? [];
-  return {
-    id: request.id,
-    schoolId: request.schoolId,
-    regionId: request.school!.regionId,
-    locationId: request.locationId,
-    title: request.title,
-    subjectCode: request.subjectCode,
-    level: request.level,
-    role: request.role,
-    blocks: blocks.map((block) => ({
-      id: block.id,
-      weekday: block.weekday,
-      start: formatClockTime(block.startTime),
-      end: formatClockTime(block.endTime),
-    })),
-    hoursPerWeek: hoursPerWeek(
-      blocks.map((block) => ({ weekday: block.weekday, start: block.startTime, end: block.endTime })),
-    ),
-    periodStart: request.periodStart,
-    periodEnd: request.periodEnd,
-    minCommitmentWeeks: request.minCommitmentWeeks,
-    allowTeam: request.allowTeam,
-    allowVogPending: request.allowVogPending,
-    description: request.description,
-    status: request.status,
-    statusReason: request.statusReason,
-    version: request.version,
-    createdAt: request.createdAt,
-    updatedAt: request.updatedAt,
-  };
+export function toTeachingRequestDto(request: TeachingRequestView): TeachingRequestDto {
+  return { ...request, hoursPerWeek: hoursPerWeek(request.blocks.map(toWeeklySlot)) };
 }
 
 @Injectable()
@@ -83,43 +54,20 @@ export class TeachingRequestService {
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly readModel: TeachingRequestRepository,
   ) {}
 
   async list(actor: Actor, query: ListTeachingRequestsQueryDto): Promise<Page<TeachingRequestDto>> {
-    const empty = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const scope = await this.access.teachingRequestScope(actor);
-    if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0)) return empty;
-
-    const builder = this.requests
-      .createQueryBuilder('request')
-      .innerJoinAndSelect('request.school', 'school')
-      .leftJoinAndSelect('request.blocks', 'block');
-    if (scope.kind === 'regions')
-      builder.andWhere('school.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
-    if (scope.kind === 'organisation')
-      builder.andWhere('request.schoolId = :scopeSchoolId', { scopeSchoolId: scope.organisationId });
-    if (scope.kind === 'demand') {
-      builder
-        .andWhere('school.regionId = :scopeRegionId', { scopeRegionId: scope.regionId })
-        .andWhere('request.status IN (:...activeStatuses)', { activeStatuses: ACTIVE_REQUEST_STATUSES });
-    }
-    if (query.regionId) builder.andWhere('school.regionId = :regionId', { regionId: query.regionId });
-    if (query.schoolId) builder.andWhere('request.schoolId = :schoolId', { schoolId: query.schoolId });
-    if (query.subjectCode)
-      builder.andWhere('request.subjectCode = :subjectCode', { subjectCode: query.subjectCode });
-    if (query.level) builder.andWhere('request.level = :level', { level: query.level });
-    if (query.status) builder.andWhere('request.status = :status', { status: query.status });
-
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await builder
-      .orderBy('request.periodStart', 'ASC')
-      .addOrderBy('request.id', 'ASC')
-      .addOrderBy('block.weekday', 'ASC')
-      .addOrderBy('block.startTime', 'ASC')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
-    return { items: rows.map(toTeachingRequestDto), page: query.page, pageSize: query.pageSize, total };
+    if (scope.kind === 'none' || (scope.kind === 'regions' && scope.regionIds.length === 0))
+      return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const { regionId, schoolId, subjectCode, level, status } = query;
+    const { items, total } = await this.readModel.page(
+      scope,
+      { regionId, schoolId, subjectCode, level, status },
+      pageWindow(query),
+    );
+    return { items: items.map(toTeachingRequestDto), page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(actor: Actor, id: string): Promise<TeachingRequestDto> {
@@ -231,26 +179,27 @@ export class TeachingRequestService {
       }));
     if (!request || !school) throw new NotFoundError('Teaching request', id);
     const withSchool = Object.assign(request, { school });
-    await this.access.requireAccess(actor, Permission.TeachingRequestUpdate, ownerOf(withSchool), {
-      what: 'Teaching request',
-      id,
-    });
+    await this.access.requireAccess(
+      actor,
+      Permission.TeachingRequestUpdate,
+      ownerOf({ schoolId: request.schoolId, regionId: school.regionId }),
+      {
+        what: 'Teaching request',
+        id,
+      },
+    );
     return withSchool;
   }
 
-  private async loadVisible(actor: Actor, id: string): Promise<TeachingRequest> {
-    const request = await this.requests.findOne({
-      where: { id },
-      relations: { school: true, blocks: true },
-      order: { blocks: { weekday: 'ASC', startTime: 'ASC' } },
-    });
+  private async loadVisible(actor: Actor, id: string): Promise<TeachingRequestView> {
+    const request = await this.readModel.findView(id);
     await this.access.requireAccess(
       actor,
       Permission.TeachingRequestRead,
       request && { ...ownerOf(request), status: request.status },
       { what: 'Teaching request', id },
     );
-    return request as TeachingRequest;
+    return request as TeachingRequestView;
   }
 
   /** The school a new request belongs to: the school admin's own, or the one the platform admin names. */
@@ -294,7 +243,7 @@ function locationErrors(school: Organisation, locationId: string): FieldError[] 
   return [{ field: 'locationId', reason: `must be one of the locations of ${school.name}` }];
 }
 
-function assertActive(request: TeachingRequest, verb: string): void {
+function assertActive(request: { status: TeachingRequestStatus }, verb: string): void {
   if (isActiveRequestStatus(request.status)) return;
   throw new InvalidStateTransitionError(
     `This teaching request is ${request.status.replace('_', ' ')}; only open or partially filled requests can be ${verb}.`,
