@@ -10,6 +10,8 @@
 import { JwtService } from '@nestjs/jwt';
 import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
 import { Pool } from 'pg';
+import type { ProposalExplanation } from '../../libs/database/src/entities/proposal.entity';
+import { explanationFor } from '../../libs/core/src/proposals/proposal-explanation';
 
 interface Claims {
   sub: string;
@@ -83,7 +85,10 @@ const PROPOSAL_COLUMNS = `
   p.id, p.match_run_id, p.request_id, p.teacher_id, p.company_id, p.school_id, p.region_id,
   p.block_ids, p.minutes_per_week, p.score::float8 AS score, p.explanation, p.status,
   p.company_answer, p.teacher_answer, p.school_answer, p.expires_at, p.version, p.created_at,
-  p.updated_at`;
+  p.updated_at,
+  (SELECT jsonb_object_agg(t.id, t.first_name || ' ' || t.last_name) FROM teacher_profile t
+    WHERE t.id IN (SELECT (c ->> 'teacherId')::uuid
+                     FROM jsonb_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c)) AS names`;
 
 const toProposal = (row: Row) => ({
   id: row.id,
@@ -96,7 +101,12 @@ const toProposal = (row: Row) => ({
   blockIds: row.block_ids,
   minutesPerWeek: row.minutes_per_week,
   score: row.score,
-  explanation: row.explanation,
+  // The platform admin reads the explanation as coordinators do: with the sentences naming the others.
+  explanation: explanationFor(
+    row.explanation as ProposalExplanation,
+    (row.block_ids as string[]).length,
+    new Map(Object.entries((row.names as Record<string, string> | null) ?? {})),
+  ),
   status: row.status,
   answers: { company: row.company_answer, teacher: row.teacher_answer, school: row.school_answer },
   expiresAt: row.expires_at,

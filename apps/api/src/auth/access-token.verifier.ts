@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Repository } from 'typeorm';
-import { User } from '@hybridmatch/database';
-import { Actor, UnauthenticatedError } from '@hybridmatch/core';
+import { Actor, UnauthenticatedError, UserRepository } from '@hybridmatch/core';
 import { AccessTokenClaims } from './access-token';
 
 /**
@@ -18,7 +15,7 @@ import { AccessTokenClaims } from './access-token';
 export class AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UserRepository,
   ) {}
 
   async actorOf(authorization: string | undefined, whenMissing: string): Promise<Actor> {
@@ -29,15 +26,10 @@ export class AccessTokenVerifier {
     } catch {
       throw new UnauthenticatedError('The access token is invalid or has expired; log in again.');
     }
-    const user =
-      isUUID(claims.sub) &&
-      (await this.users.findOne({
-        where: { id: claims.sub },
-        select: { id: true, authVersion: true, deactivatedAt: true },
-      }));
+    const user = isUUID(claims.sub) && (await this.users.signInState(claims.sub));
     const refusal = !user
       ? 'The account of this access token no longer exists.'
-      : user.deactivatedAt
+      : user.deactivated
         ? 'This account is deactivated; ask an administrator of your organisation.'
         : (claims.ver ?? 0) !== user.authVersion
           ? 'This sign-in has ended (signed out everywhere, or the password changed); log in again.'

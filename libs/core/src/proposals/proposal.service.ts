@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, FindOperator, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import {
   NotificationKind,
@@ -10,7 +10,6 @@ import {
   ProposalEvent,
   ProposalEventAction,
   ProposalNotificationKind,
-  TeacherProfile,
 } from '@hybridmatch/database';
 import {
   FINAL_PROPOSAL_STATUSES,
@@ -23,7 +22,7 @@ import {
   transition,
 } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
-import { AccessService } from '../access/access.service';
+import { AccessService, PartiesFilter } from '../access/access.service';
 import { Permission, ROLES_WITH } from '../access/permission';
 import {
   DomainError,
@@ -41,10 +40,16 @@ import {
 } from '../notifications/notification-outbox.service';
 import { Page, pageWindow } from '../pagination';
 import type { ProposalNames } from '../repositories/notification.repository';
-import { NewProposalEvent, NewProposalRow, ProposalRepository } from '../repositories/proposal.repository';
+import {
+  NewProposalEvent,
+  NewProposalRow,
+  ProposalListFilter,
+  ProposalRead,
+  ProposalRepository,
+} from '../repositories/proposal.repository';
 import { RateCardService } from '../rates/rate-card.service';
 import { PlacementService, toPlacementView } from './placement.service';
-import { consideredTeacherIds, explanationFor } from './proposal-explanation';
+import { explanationFor } from './proposal-explanation';
 import {
   AnswerDecision,
   AnswerProposal,
@@ -181,47 +186,51 @@ export class ProposalService {
     const scope = await this.access.partiesScope(actor);
     if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId, matchRunId } = query;
-    const filters = Object.fromEntries(
+    const filter = Object.fromEntries(
       Object.entries({ status, requestId, teacherId, regionId, matchRunId }).filter(
         ([, value]) => value !== undefined,
       ),
+    ) as ProposalListFilter;
+    const { rows, total } = await this.repository.page(
+      this.dataSource.manager,
+      [filter, listFilterOf(scope)],
+      pageWindow(query),
+      this.readsAlternatives(actor),
     );
-    const [rows, total] = await this.proposals.findAndCount({
-      where: { ...filters, ...scope },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      ...pageWindow(query),
-    });
-    return { items: await this.readerViews(actor, rows), page: query.page, pageSize: query.pageSize, total };
+    return {
+      items: rows.map((row) => this.readerView(row)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<ProposalView> {
-    const proposal = await this.proposals.findOneBy({ id });
+    const proposal = await this.repository.findRead(
+      this.dataSource.manager,
+      id,
+      this.readsAlternatives(actor),
+    );
     await this.access.requireAccess(actor, Permission.ProposalRead, proposal, { what: 'Proposal', id });
-    const [view] = await this.readerViews(actor, [proposal as Proposal]);
-    return view;
+    return this.readerView(proposal as ProposalRead);
+  }
+
+  /** Coordinators (and the platform admin) see the other teachers an explanation considered, named. */
+  private readsAlternatives(actor: Actor): boolean {
+    return ROLES_WITH[Permission.ProposalDecide].includes(actor.role);
   }
 
   /**
-   * Views with the explanation the reader may see: coordinators (and the platform admin) the other
-   * teachers considered, named; the parties only what concerns their own proposal (`toProposalView`).
+   * The view with the explanation the reader may see: with names (read for coordinators), the
+   * other teachers considered; without, only what concerns this proposal (`toProposalView`).
    */
-  private async readerViews(actor: Actor, proposals: Proposal[]): Promise<ProposalView[]> {
-    if (!ROLES_WITH[Permission.ProposalDecide].includes(actor.role)) return proposals.map(toProposalView);
-    const ids = [...new Set(proposals.flatMap((proposal) => consideredTeacherIds(proposal.explanation)))];
-    const teachers =
-      ids.length === 0
-        ? []
-        : await this.dataSource.getRepository(TeacherProfile).find({
-            where: { id: In(ids) },
-            select: { id: true, firstName: true, lastName: true },
-          });
-    const names = new Map(
-      teachers.map((teacher) => [teacher.id, `${teacher.firstName} ${teacher.lastName}`]),
-    );
-    return proposals.map((proposal) => ({
+  private readerView(proposal: ProposalRead): ProposalView {
+    if (!proposal.consideredNames) return toProposalView(proposal);
+    const names = new Map(Object.entries(proposal.consideredNames));
+    return {
       ...toProposalView(proposal),
       explanation: explanationFor(proposal.explanation, proposal.blockIds.length, names),
-    }));
+    };
   }
 
   /** The audit trail, oldest first: coordinators of the region and the platform admin. */
@@ -527,4 +536,13 @@ function nextState(proposal: Proposal, action: ProposalAction): ProposalState {
     if (error instanceof ProposalTransitionError) throw new InvalidStateTransitionError(error.message);
     throw error;
   }
+}
+
+/** The caller's scope (a TypeORM `where` of parties' columns) as a list filter. */
+function listFilterOf(scope: NonNullable<PartiesFilter>): ProposalListFilter {
+  const entries = Object.entries(scope).map(([key, value]): [string, string | string[]] => [
+    key,
+    value instanceof FindOperator ? (value.value as unknown as string[]) : value,
+  ]);
+  return Object.fromEntries(entries);
 }

@@ -58,6 +58,47 @@ export interface NewProposalEvent {
   reason: string | null;
 }
 
+/** The proposal columns a list may filter on (scope and query filters alike): one value, or any of several. */
+export type ProposalListFilter = Partial<
+  Record<
+    'status' | 'requestId' | 'teacherId' | 'companyId' | 'schoolId' | 'regionId' | 'matchRunId',
+    string | string[]
+  >
+>;
+
+/** Each filter's column and the type its parameter is cast to (so the column's index serves it). */
+const FILTER_COLUMNS: Record<keyof ProposalListFilter, [column: string, type: string]> = {
+  status: ['status', 'proposal_status'],
+  requestId: ['request_id', 'uuid'],
+  teacherId: ['teacher_id', 'uuid'],
+  companyId: ['company_id', 'uuid'],
+  schoolId: ['school_id', 'uuid'],
+  regionId: ['region_id', 'uuid'],
+  matchRunId: ['match_run_id', 'uuid'],
+};
+
+/** A proposal as read for a reader, with the names of the teachers its explanation considered when asked for. */
+export type ProposalRead = Proposal & { consideredNames: Record<string, string> | null };
+
+/** Every column of `proposal` under the entity's property names. */
+const READ_COLUMNS = `
+  p.id, p.match_run_id AS "matchRunId", p.request_id AS "requestId", p.teacher_id AS "teacherId",
+  p.company_id AS "companyId", p.school_id AS "schoolId", p.region_id AS "regionId", p.block_ids AS "blockIds",
+  p.minutes_per_week AS "minutesPerWeek", p.score::float8 AS score, p.explanation, p.status,
+  p.company_answer AS "companyAnswer", p.teacher_answer AS "teacherAnswer", p.school_answer AS "schoolAnswer",
+  p.expires_at AS "expiresAt", p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+/** The names of the teachers a proposal's explanation considered, by id (for coordinators), or null. */
+const readColumns = (withNames: boolean): string =>
+  `${READ_COLUMNS}, ${
+    withNames
+      ? `(SELECT jsonb_object_agg(t.id, t.first_name || ' ' || t.last_name)
+            FROM teacher_profile t
+           WHERE t.id IN (SELECT (c ->> 'teacherId')::uuid
+                            FROM jsonb_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c))`
+      : 'NULL'
+  } AS "consideredNames"`;
+
 /**
  * The proposal writes of match runs, cascades and transitions, set-based: however many proposals
  * a run makes, resolving them is one statement and inserting them with their audit events
@@ -65,6 +106,55 @@ export interface NewProposalEvent {
  */
 @Injectable()
 export class ProposalRepository {
+  /**
+   * A page of proposals matching every filter (the caller's scope and the query's, together),
+   * newest first, and the total, in one statement; with `withNames`, each carries the names of the
+   * teachers its explanation considered.
+   */
+  async page(
+    manager: EntityManager,
+    filters: ProposalListFilter[],
+    window: { skip: number; take: number },
+    withNames: boolean,
+  ): Promise<{ rows: ProposalRead[]; total: number }> {
+    const parameters: unknown[] = [];
+    const conditions = filters.flatMap((filter) =>
+      Object.entries(filter).map(([key, value]) => {
+        parameters.push(value);
+        const [column, type] = FILTER_COLUMNS[key as keyof ProposalListFilter];
+        return Array.isArray(value)
+          ? `p.${column} = ANY($${parameters.length}::${type}[])`
+          : `p.${column} = $${parameters.length}::${type}`;
+      }),
+    );
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows: Array<ProposalRead & { total: string }> = await manager.query(
+      `SELECT ${readColumns(withNames)}, count(*) OVER () AS total FROM proposal p ${where}
+        ORDER BY p.created_at DESC, p.id LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+      [...parameters, window.take, window.skip],
+    );
+    if (rows.length > 0 || window.skip === 0)
+      return {
+        rows: rows.map(({ total: _total, ...row }) => row as ProposalRead),
+        total: Number(rows[0]?.total ?? 0),
+      };
+    // A page past the end has no row to carry the total: count on its own.
+    const [{ total }]: Array<{ total: string }> = await manager.query(
+      `SELECT count(*) AS total FROM proposal p ${where}`,
+      parameters,
+    );
+    return { rows: [], total: Number(total) };
+  }
+
+  /** One proposal, with the considered teachers' names when `withNames`, or null. */
+  async findRead(manager: EntityManager, id: string, withNames: boolean): Promise<ProposalRead | null> {
+    const rows: ProposalRead[] = await manager.query(
+      `SELECT ${readColumns(withNames)} FROM proposal p WHERE p.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Resolves every target in one query; the answer is in the order of `targets`. */
   async resolveTargets(manager: EntityManager, targets: ProposalTarget[]): Promise<ResolvedTarget[]> {
     if (targets.length === 0) return [];

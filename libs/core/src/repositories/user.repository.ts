@@ -11,6 +11,19 @@ export class UserRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
+   * What decides whether an access token still works: the account's sign-in version and whether it
+   * is deactivated (null: no such account). Asked on every authenticated request, so one
+   * primary-key read without the ORM's query building.
+   */
+  async signInState(id: string): Promise<{ authVersion: number; deactivated: boolean } | null> {
+    const rows: Array<{ authVersion: number; deactivated: boolean }> = await this.dataSource.query(
+      'SELECT auth_version AS "authVersion", deactivated_at IS NOT NULL AS deactivated FROM app_user WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
    * A page of accounts (with their regions) within `scope`, optionally of one role, by name, and
    * the total. `scope` must not be `none` (the caller answers an empty page itself).
    */
