@@ -104,6 +104,27 @@ describe('match runs: explanations, fairness and shortage signals (e2e)', () => 
     return { region, coordinator, school, request, nearCompany, farCompany, near, far, noVog };
   }
 
+  it('shows the coordinator the whole explanation also when no other teacher was considered', async () => {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const request = await ctx.newRequest(await ctx.newSchool(region.id));
+    const only = await ctx.newTeacher((await ctx.newCompany(region.id)).id);
+
+    const run = await runMatching(coordinator, region.id);
+    const [listed] = (
+      await ctx.http.get('/api/proposals').query({ matchRunId: run.id }).set(coordinator.auth).expect(200)
+    ).body.items;
+    expect(listed).toMatchObject({ teacherId: only.id, requestId: request.id });
+    const { body: read } = await ctx.http
+      .get(`/api/proposals/${listed.id}`)
+      .set(coordinator.auth)
+      .expect(200);
+    for (const explanation of [listed.explanation, read.explanation]) {
+      expect(explanation).toMatchObject({ considered: [], nextBest: null });
+      expect(explanation.sentences.en).toContain('This teacher takes 1 lesson block of the request.');
+    }
+  });
+
   it('explains a proposal in sentences, naming to the coordinator the teachers that lost and why; the parties see only their own proposal’s reasons', async () => {
     const { coordinator, region, school, request, nearCompany, near, far, noVog } = await threeCandidates();
     const schoolAdmin = await ctx.newSchoolAdmin(school.id);

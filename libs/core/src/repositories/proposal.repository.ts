@@ -92,7 +92,7 @@ const READ_COLUMNS = `
 const readColumns = (withNames: boolean): string =>
   `${READ_COLUMNS}, ${
     withNames
-      ? `(SELECT jsonb_object_agg(t.id, t.first_name || ' ' || t.last_name)
+      ? `(SELECT COALESCE(jsonb_object_agg(t.id, t.first_name || ' ' || t.last_name), '{}')
             FROM teacher_profile t
            WHERE t.id IN (SELECT (c ->> 'teacherId')::uuid
                             FROM jsonb_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c))`
