@@ -506,6 +506,10 @@ class SeedGenerator {
         qualification === Qualification.PdgInProgress
           ? addDays('2025-02-01', f.number.int({ min: 0, max: 540 }))
           : null,
+      // PDC (instructor role) and HBO didactics: a share of the staff, chosen without drawing from the
+      // random stream so the rest of the market stays as it was.
+      hasPdc: qualification !== Qualification.None || number % 3 === 0,
+      hasHboDidactic: qualification === Qualification.Full || number % 5 === 0,
       active: true,
     };
     this.data.teachers.push(teacher);

@@ -16,3 +16,9 @@ export const ALL_ACCEPTED = {
   teacherAnswer: ProposalAnswer.Accepted,
   schoolAnswer: ProposalAnswer.Accepted,
 };
+
+/**
+ * "Now" for tests that approve: before the default test period starts (2026-09-01), so the
+ * placement terms above are not backdated whatever the real date is (time is real: docs/RULES.md).
+ */
+export const BEFORE_TERM = '2026-08-24T09:00:00+02:00';

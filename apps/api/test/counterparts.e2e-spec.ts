@@ -1,4 +1,5 @@
 import { TestContext, TestUser } from '../../../test/support/test-context';
+import { BEFORE_TERM } from '../../../test/support/proposal-terms';
 
 const TERMS = {
   hourlyRateCents: 9500,
@@ -17,7 +18,7 @@ describe('counterpart views (e2e)', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    ctx = await TestContext.create({ HM_NOW: BEFORE_TERM });
   });
 
   afterAll(async () => {

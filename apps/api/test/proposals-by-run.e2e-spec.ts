@@ -1,5 +1,5 @@
 import { MatchRun, MatchRunStatus, MatchRunTrigger, Proposal } from '../../../libs/database/src';
-import { ALL_ACCEPTED, TERMS } from '../../../test/support/proposal-terms';
+import { ALL_ACCEPTED, TERMS, BEFORE_TERM } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
 /** `?matchRunId=` on the proposal and placement lists: only what that run proposed, within the caller's scope. */
@@ -7,7 +7,7 @@ describe('proposals and placements filtered by match run (e2e)', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    ctx = await TestContext.create({ HM_NOW: BEFORE_TERM });
   });
 
   afterAll(async () => {

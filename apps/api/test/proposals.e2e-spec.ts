@@ -8,9 +8,10 @@ import {
   PlacementSlot,
   Proposal,
   TeachingRequest,
+  TeacherAvailabilityWindow,
 } from '../../../libs/database/src';
 import { ProposalStatus, TeachingRequestStatus, UserRole } from '../../../libs/domain/src';
-import { ALL_ACCEPTED, TERMS } from '../../../test/support/proposal-terms';
+import { ALL_ACCEPTED, TERMS, BEFORE_TERM } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
 describe('proposals (e2e)', () => {
@@ -18,7 +19,7 @@ describe('proposals (e2e)', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    ctx = await TestContext.create({ HM_NOW: BEFORE_TERM });
     db = ctx.db;
   });
 
@@ -435,9 +436,19 @@ describe('proposals (e2e)', () => {
       .send({ ...TERMS, startDate: '2026-08-01', endDate: '2026-07-01' })
       .expect(400);
     expect(outside.body.errors).toEqual([
-      { field: 'startDate', reason: 'must be within the request period 2026-09-01 – 2027-01-31' },
-      { field: 'endDate', reason: 'must be within the request period 2026-09-01 – 2027-01-31' },
+      {
+        field: 'startDate',
+        reason: expect.stringMatching(/^must be on or after 2026-09-01: a placement starts at the latest of/),
+      },
       { field: 'endDate', reason: 'must be on or after startDate' },
+    ]);
+    const late = await ctx.http
+      .post(`/api/proposals/${w.proposal.id}/approve`)
+      .set(w.coordinator.auth)
+      .send({ ...TERMS, endDate: '2027-02-15' })
+      .expect(400);
+    expect(late.body.errors).toEqual([
+      { field: 'endDate', reason: "must be on or before 2027-01-31 (the request's and the teacher's ends)" },
     ]);
     const bad = await ctx.http
       .post(`/api/proposals/${w.proposal.id}/approve`)
@@ -459,6 +470,7 @@ describe('proposals (e2e)', () => {
     const secondRequest = await ctx.newRequest(w.school);
     await db.getRepository(LessonBlock).update({ requestId: secondRequest.id }, { weekday: 4 });
     const other = await ctx.newTeacher(w.company.id);
+    await db.getRepository(TeacherAvailabilityWindow).update({ teacherId: other.id }, { weekday: 4 });
     const ready = await ctx.newProposal(secondRequest, other, ALL_ACCEPTED);
     const notReady = await ctx.newProposal(secondRequest, w.teacher.teacher);
     const response = await ctx.http

@@ -1,5 +1,6 @@
 import { addDays, productDateOf, Weekday, weekdayOf } from '../../../libs/domain/src';
 import { TestContext, TestUser } from '../../../test/support/test-context';
+import { BEFORE_TERM } from '../../../test/support/proposal-terms';
 
 /**
  * Rate cards and costs: a company keeps hourly rates (per staff member or teaching role, with
@@ -11,7 +12,7 @@ describe('rate cards and costs (e2e)', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    ctx = await TestContext.create({ HM_NOW: BEFORE_TERM });
   });
 
   afterAll(async () => {

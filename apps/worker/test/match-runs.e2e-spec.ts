@@ -19,12 +19,13 @@ import { TestContext, TestUser } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
+import { BEFORE_TERM } from '../../../test/support/proposal-terms';
 
 /** Amersfoort: about 20 km from the test schools in Utrecht, so a teacher living there scores lower on travel. */
 const FARTHER_AWAY = { homeCity: 'Amersfoort', homeLatitude: 52.156, homeLongitude: 5.387 };
 const TERMS = {
   hourlyRateCents: 9500,
-  startDate: '2026-12-01',
+  startDate: '2026-11-03',
   endDate: '2027-01-29',
   supervisorName: 'Marieke de Vries',
   supervisorEmail: 'm.devries@roc.example.nl',
@@ -38,6 +39,7 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
   beforeAll(async () => {
     smtp = await SmtpTestServer.start();
     ctx = await TestContext.create({
+      HM_NOW: BEFORE_TERM,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>',
     });

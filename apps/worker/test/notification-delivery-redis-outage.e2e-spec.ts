@@ -15,6 +15,7 @@ import {
 import { freePort, PrivateRedis } from './support/private-redis';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
+import { BEFORE_TERM } from '../../../test/support/proposal-terms';
 
 /**
  * Fault test: Redis (the test's own redis-server) goes away while people answer and approve a
@@ -32,7 +33,7 @@ describe('notification delivery survives a Redis outage (e2e)', () => {
     redis = new PrivateRedis(await freePort());
     await redis.start();
     smtp = await SmtpTestServer.start();
-    ctx = await TestContext.create({ REDIS_URL: redis.url, SMTP_URL: smtp.url });
+    ctx = await TestContext.create({ HM_NOW: BEFORE_TERM, REDIS_URL: redis.url, SMTP_URL: smtp.url });
     worker = await startTestWorker(ctx.config);
     queue = worker.get<Queue>(getQueueToken(QUEUES.notifications));
   });

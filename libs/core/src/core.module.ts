@@ -19,6 +19,8 @@ import { TeacherRepository } from './repositories/teacher.repository';
 import { TeachingRequestRepository } from './repositories/teaching-request.repository';
 import { UserRepository } from './repositories/user.repository';
 import { ProposalRepository } from './repositories/proposal.repository';
+import { RuleInputRepository } from './repositories/rule-input.repository';
+import { RuleCheckService } from './rules/rule-check.service';
 
 const SERVICES = [
   AccessService,
@@ -40,6 +42,8 @@ const SERVICES = [
   CounterpartRepository,
   RateCardService,
   RateCardRepository,
+  RuleInputRepository,
+  RuleCheckService,
 ];
 
 /**

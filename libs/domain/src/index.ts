@@ -5,3 +5,4 @@ export * from './subjects';
 export * from './proposal-state-machine';
 export * from './schedule';
 export * from './rates';
+export * from './rules';

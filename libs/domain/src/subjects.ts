@@ -65,3 +65,11 @@ const SUBJECT_CODE_SET = new Set(SUBJECT_CODES);
 export function isSubjectCode(value: unknown): value is string {
   return typeof value === 'string' && SUBJECT_CODE_SET.has(value);
 }
+
+/**
+ * Whether a teacher's skill in `skillSubject` covers a request in `requestSubject`. The rule book's
+ * SKILL rule asks this (and only this), so the taxonomy decides what covers what.
+ */
+export function skillCoversSubject(skillSubject: string, requestSubject: string): boolean {
+  return skillSubject === requestSubject;
+}

@@ -135,13 +135,23 @@ export class ApproveProposalDto extends ExpectedVersionDto implements ApprovePro
   @MaxLength(500)
   rateReason?: string;
 
-  @ApiProperty({ example: '2026-09-07', description: 'First day (within the request period)' })
+  @ApiPropertyOptional({
+    example: '2026-09-08',
+    description:
+      "First day; default and minimum: the latest of the request's start, the teacher's availability start and the first lesson day after today (never backdated)",
+  })
+  @IsOptional()
   @IsCalendarDate()
-  startDate: string;
+  startDate?: string;
 
-  @ApiProperty({ example: '2027-01-29', description: 'Last day, inclusive (within the request period)' })
+  @ApiPropertyOptional({
+    example: '2027-01-29',
+    description:
+      "Last day, inclusive; default and maximum: the earlier of the request's and the teacher's ends",
+  })
+  @IsOptional()
   @IsCalendarDate()
-  endDate: string;
+  endDate?: string;
 
   @ApiProperty({ example: 'Marieke de Vries', description: 'The werkplekbegeleider at the school' })
   @IsString()
@@ -296,7 +306,7 @@ export class ApprovalDto implements ApprovalView {
 
 export class BatchProblemDto {
   @ApiProperty({ example: 409 }) status: number;
-  @ApiProperty({ enum: ErrorCode, example: ErrorCode.ReleasedHoursExceeded }) code: ErrorCode;
+  @ApiProperty({ enum: ErrorCode, example: ErrorCode.RulesBroken }) code: ErrorCode;
   @ApiProperty({ example: 'Sanne Jansen is released for 6 hours a week; …' }) detail: string;
 }
 

@@ -77,3 +77,22 @@ export class ConflictError extends DomainError {
     super(code, detail);
   }
 }
+
+/**
+ * The rule book (docs/RULES.md) refused: each broken rule is one entry of `errors`, with the rule's
+ * code as `field` and its English sentence as `reason`; the detail gives the sentences in English
+ * and in Dutch.
+ */
+export class RulesBrokenError extends DomainError {
+  constructor(
+    readonly violations: ReadonlyArray<{ code: string; nl: string; en: string }>,
+    what = 'This placement',
+  ) {
+    super(
+      ErrorCode.RulesBroken,
+      `${what} breaks ${violations.map((v) => v.code).join(', ')}: ${violations.map((v) => v.en).join(' ')} ` +
+        `(NL: ${violations.map((v) => v.nl).join(' ')})`,
+      violations.map((v) => ({ field: v.code, reason: v.en })),
+    );
+  }
+}

@@ -18,8 +18,7 @@ export enum ErrorCode {
   MatchRunInProgress = 'MATCH_RUN_IN_PROGRESS',
   ProposalBlocksGone = 'PROPOSAL_BLOCKS_GONE',
   TeacherNotOffered = 'TEACHER_NOT_OFFERED',
-  ReleasedHoursExceeded = 'RELEASED_HOURS_EXCEEDED',
-  ReleasedDaysExceeded = 'RELEASED_DAYS_EXCEEDED',
+  RulesBroken = 'RULES_BROKEN',
   PlacementOverlap = 'PLACEMENT_OVERLAP',
   InviteNotPending = 'INVITE_NOT_PENDING',
   InviteExpired = 'INVITE_EXPIRED',
@@ -46,8 +45,6 @@ export type ConflictCode =
   | ErrorCode.MatchRunInProgress
   | ErrorCode.ProposalBlocksGone
   | ErrorCode.TeacherNotOffered
-  | ErrorCode.ReleasedHoursExceeded
-  | ErrorCode.ReleasedDaysExceeded
   | ErrorCode.PlacementOverlap
   | ErrorCode.InviteNotPending
   | ErrorCode.InviteExpired

@@ -200,6 +200,7 @@ async function loadTeachers(
     vogIssuedOn: row.vog_issued_on,
     qualification: row.qualification,
     qualificationSince: row.qualification_since,
+    hasPdc: row.has_pdc,
   }));
 }
 
@@ -217,7 +218,7 @@ async function withCommitments(
     const schoolKind = SCHOOL_KIND[slot.school_kind];
     if (!schoolKind) continue;
     const list = committedOf.get(slot.teacher_id) ?? [];
-    list.push({ weekday: slot.weekday, start: slot.start, end: slot.end, schoolKind });
+    list.push({ weekday: slot.weekday, start: slot.start, end: slot.end, schoolKind, level: slot.level });
     committedOf.set(slot.teacher_id, list);
   }
   return {

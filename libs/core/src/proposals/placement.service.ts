@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK } from '@hybridmatch/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import {
@@ -9,11 +10,12 @@ import {
   Proposal,
   TeachingRequest,
 } from '@hybridmatch/database';
-import { clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
+import { Clock, clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
 import { AccessService } from '../access/access.service';
 import { PlacementRepository } from '../repositories/placement.repository';
-import { ValidationError, ConflictError } from '../errors/domain-error';
+import { ValidationError, ConflictError, RulesBrokenError } from '../errors/domain-error';
+import { ProposalCheck, RuleCheckService } from '../rules/rule-check.service';
 import { ErrorCode } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
 import { ListPlacementsQuery, PlacementTerms, PlacementView } from './proposal.types';
@@ -58,8 +60,6 @@ export function toPlacementView(placement: Placement): PlacementView {
   };
 }
 
-const hours = (minutes: number) => `${Math.round((minutes / 60) * 100) / 100}`;
-
 /**
  * Placements: made when a coordinator approves a proposal, inside the approval's transaction.
  *
@@ -76,6 +76,8 @@ export class PlacementService {
     @InjectRepository(Placement) private readonly placements: Repository<Placement>,
     private readonly access: AccessService,
     private readonly queries: PlacementRepository,
+    private readonly rules: RuleCheckService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: ListPlacementsQuery): Promise<Page<PlacementView>> {
@@ -98,15 +100,19 @@ export class PlacementService {
     return { items: rows.map(toPlacementView), page: query.page, pageSize: query.pageSize, total };
   }
 
-  /** Makes the placement and its slots for an approved proposal; the caller's transaction holds the proposal lock. */
+  /**
+   * Makes the placement and its slots for an approved proposal; the caller's transaction holds the
+   * proposal lock. The one place placements are made. Time is real: the placement runs from the
+   * latest of the request's start, the teacher's availability start and the first lesson day after
+   * today, to the earlier of both ends (the terms may shorten it, never backdate it), and the rule
+   * book checks it on every one of its dates against the teacher's profile as it is now.
+   */
   async createForApproval(
     manager: EntityManager,
     proposal: Proposal,
     terms: PlacementTerms,
     actor: Actor,
   ): Promise<Placement> {
-    const request = await manager.findOneByOrFail(TeachingRequest, { id: proposal.requestId });
-    assertWithinPeriod(terms, request);
     const blocks = await manager.findBy(LessonBlock, {
       id: In(proposal.blockIds),
       requestId: proposal.requestId,
@@ -117,7 +123,20 @@ export class PlacementService {
         'Some lesson blocks of this proposal no longer exist in the request; withdraw the proposal and match again.',
       );
     }
-    await this.assertReleasedTimeLeft(manager, proposal, terms, blocks);
+    // Serialises the teacher's approvals: the other placements read below cannot change meanwhile.
+    const teacher = await this.queries.lockTeacherRelease(manager, proposal.teacherId);
+    if (!teacher.active)
+      throw new ConflictError(
+        ErrorCode.TeacherNotOffered,
+        `${teacher.name} is no longer offered by their company; this proposal cannot be approved.`,
+      );
+    const check = await this.rules.checkProposal(manager, proposal, {
+      start: terms.startDate,
+      end: terms.endDate,
+    });
+    assertRealDates(check);
+    if (check.violations.length > 0) throw new RulesBrokenError(check.violations);
+    const { start: startDate, end: endDate } = check;
 
     const placement = await manager.save(
       manager.create(Placement, {
@@ -130,13 +149,13 @@ export class PlacementService {
         blockIds: proposal.blockIds,
         minutesPerWeek: proposal.minutesPerWeek,
         hourlyRateCents: terms.hourlyRateCents,
-        startDate: terms.startDate,
-        endDate: terms.endDate,
+        startDate,
+        endDate,
         supervisorName: terms.supervisorName,
         supervisorEmail: terms.supervisorEmail.toLowerCase(),
         status: PlacementStatus.Active,
         approvedByUserId: actor.userId,
-        approvedAt: new Date(),
+        approvedAt: this.clock.now(),
         cancelledAt: null,
         cancelledReason: null,
       }),
@@ -148,7 +167,7 @@ export class PlacementService {
         teacherId: proposal.teacherId,
         weekday: block.weekday,
         minutes: `[${block.startTime},${block.endTime})`,
-        dates: `[${terms.startDate},${terms.endDate}]`,
+        dates: `[${startDate},${endDate}]`,
         active: true,
       }),
     );
@@ -176,7 +195,7 @@ export class PlacementService {
     await manager.update(
       Placement,
       { id: placement.id },
-      { status: PlacementStatus.Cancelled, cancelledAt: new Date(), cancelledReason: reason },
+      { status: PlacementStatus.Cancelled, cancelledAt: this.clock.now(), cancelledReason: reason },
     );
     await manager.update(PlacementSlot, { placementId: placement.id }, { active: false });
   }
@@ -197,49 +216,21 @@ export class PlacementService {
           : TeachingRequestStatus.PartiallyFilled;
     if (next !== row.status) await manager.update(TeachingRequest, { id: requestId }, { status: next });
   }
-
-  /** Locks the teacher (serialising their approvals), then checks released hours and days. */
-  private async assertReleasedTimeLeft(
-    manager: EntityManager,
-    proposal: Proposal,
-    terms: PlacementTerms,
-    blocks: LessonBlock[],
-  ): Promise<void> {
-    const teacher = await this.queries.lockTeacherRelease(manager, proposal.teacherId);
-    if (!teacher.active)
-      throw new ConflictError(
-        ErrorCode.TeacherNotOffered,
-        `${teacher.name} is no longer offered by their company; this proposal cannot be approved.`,
-      );
-    const period = [proposal.teacherId, terms.startDate, terms.endDate] as const;
-    const committed = await this.queries.committedMinutes(manager, ...period);
-    const releasedMinutes = teacher.releasedMinutesPerWeek;
-    if (committed + proposal.minutesPerWeek > releasedMinutes) {
-      throw new ConflictError(
-        ErrorCode.ReleasedHoursExceeded,
-        `${teacher.name} is released for ${hours(releasedMinutes)} hours a week; approved placements in this period already take ` +
-          `${hours(committed)} hours, so this one (${hours(proposal.minutesPerWeek)} hours) does not fit.`,
-      );
-    }
-    const busyDays = await this.queries.busyWeekdays(manager, ...period);
-    const days = new Set([...busyDays, ...blocks.map((block) => block.weekday)]);
-    if (days.size > teacher.releasedDaysPerWeek) {
-      throw new ConflictError(
-        ErrorCode.ReleasedDaysExceeded,
-        `${teacher.name} is released for ${teacher.releasedDaysPerWeek} day(s) a week; with this placement they would teach on ${days.size} different days in this period.`,
-      );
-    }
-  }
 }
 
-function assertWithinPeriod(terms: PlacementTerms, request: TeachingRequest): void {
-  const period = `${request.periodStart} – ${request.periodEnd}`;
+/** The placement's dates: never before the earliest start (no backdating), never after the latest end. */
+function assertRealDates(check: ProposalCheck): void {
   const errors = [];
-  if (terms.startDate < request.periodStart || terms.startDate > request.periodEnd)
-    errors.push({ field: 'startDate', reason: `must be within the request period ${period}` });
-  if (terms.endDate < request.periodStart || terms.endDate > request.periodEnd)
-    errors.push({ field: 'endDate', reason: `must be within the request period ${period}` });
-  if (terms.endDate < terms.startDate)
-    errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
+  if (check.start < check.earliestStart)
+    errors.push({
+      field: 'startDate',
+      reason: `must be on or after ${check.earliestStart}: a placement starts at the latest of the request's start, the teacher's availability and the first lesson day after today`,
+    });
+  if (check.end > check.latestEnd)
+    errors.push({
+      field: 'endDate',
+      reason: `must be on or before ${check.latestEnd} (the request's and the teacher's ends)`,
+    });
+  if (check.end < check.start) errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
   if (errors.length) throw new ValidationError(errors);
 }

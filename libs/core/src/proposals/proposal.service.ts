@@ -48,6 +48,7 @@ import {
   ProposalRepository,
 } from '../repositories/proposal.repository';
 import { RateCardService } from '../rates/rate-card.service';
+import { RuleCheckService } from '../rules/rule-check.service';
 import { PlacementService, toPlacementView } from './placement.service';
 import { explanationFor } from './proposal-explanation';
 import {
@@ -178,6 +179,7 @@ export class ProposalService {
     private readonly placements: PlacementService,
     private readonly outbox: NotificationOutboxService,
     private readonly rates: RateCardService,
+    private readonly rules: RuleCheckService,
   ) {}
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -320,7 +322,15 @@ export class ProposalService {
       actor,
       id,
       { kind, party },
-      { version: body.version, reason: body.reason ?? null },
+      {
+        version: body.version,
+        reason: body.reason ?? null,
+        // Accepting asks the rule book with the profile as it is now (a decline never needs to).
+        effects:
+          kind === ProposalActionKind.Accept
+            ? (manager, locked) => this.rules.assertProposal(manager, locked)
+            : undefined,
+      },
     );
     return toProposalView(proposal);
   }

@@ -63,11 +63,15 @@ export interface Reason extends ExpectedVersion {
   reason: string;
 }
 
-/** The terms a coordinator agrees when approving: they become the placement. */
+/**
+ * The terms a coordinator agrees when approving: they become the placement. Without dates the
+ * placement runs from its earliest real start to its latest end (PlacementService); dates may
+ * shorten it, never backdate it.
+ */
 export interface PlacementTerms {
   hourlyRateCents: number;
-  startDate: string;
-  endDate: string;
+  startDate?: string;
+  endDate?: string;
   supervisorName: string;
   supervisorEmail: string;
 }

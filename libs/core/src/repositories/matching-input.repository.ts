@@ -45,6 +45,7 @@ export interface TeacherRow {
   vog_issued_on: string | null;
   qualification: MatchTeacher['qualification'];
   qualification_since: string | null;
+  has_pdc: boolean;
 }
 
 export interface WindowRow {
@@ -58,6 +59,8 @@ export interface WindowRow {
 export interface CommittedSlotRow extends WindowRow {
   proposal_id: string | null;
   school_kind: OrganisationKind;
+  /** The level taught: MBO levels count toward the 6-hour rule at any school. */
+  level: MatchRequest['level'];
 }
 
 /**
@@ -142,7 +145,7 @@ export class MatchingInputRepository {
       `SELECT t.id, t.company_id, t.skills, t.levels::text[] AS levels, t.released_days_per_week, t.released_hours_per_week,
             t.available_from::text AS available_from, t.available_until::text AS available_until,
             t.home_latitude, t.home_longitude, t.max_travel_km, t.contract_hours_per_week,
-            t.vog_issued_on::text AS vog_issued_on, t.qualification, t.qualification_since::text AS qualification_since
+            t.vog_issued_on::text AS vog_issued_on, t.qualification, t.qualification_since::text AS qualification_since, t.has_pdc
        FROM teacher_profile t
        JOIN organisation c ON c.id = t.company_id
       WHERE c.region_id = $1 AND t.active AND (t.available_until IS NULL OR t.available_until >= current_date)
@@ -176,16 +179,18 @@ export class MatchingInputRepository {
     ignoreRun: string | null = null,
   ): Promise<CommittedSlotRow[]> {
     return manager.query(
-      `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind
+      `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind, r.level
          FROM placement_slot s
          JOIN placement pl ON pl.id = s.placement_id
          JOIN organisation o ON o.id = pl.school_id
+         JOIN teaching_request r ON r.id = pl.request_id
         WHERE s.active AND s.teacher_id = ANY($1::uuid[]) AND upper(s.dates) > current_date
        UNION ALL
-       SELECT p.teacher_id, p.id, b.weekday, (extract(epoch FROM b.start_time) / 60)::int, (extract(epoch FROM b.end_time) / 60)::int, o.kind
+       SELECT p.teacher_id, p.id, b.weekday, (extract(epoch FROM b.start_time) / 60)::int, (extract(epoch FROM b.end_time) / 60)::int, o.kind, r.level
          FROM proposal p
          JOIN lesson_block b ON b.id = ANY(p.block_ids)
          JOIN organisation o ON o.id = p.school_id
+         JOIN teaching_request r ON r.id = p.request_id
         WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])
           AND ($3::uuid IS NULL OR p.match_run_id IS DISTINCT FROM $3::uuid)`,
       [teacherIds, ACTIVE_PROPOSAL_STATUSES, ignoreRun],

@@ -135,6 +135,14 @@ export class TeacherProfile {
   @Column({ type: 'date', nullable: true })
   qualificationSince: string | null;
 
+  /** Holds the PDC (pedagogisch-didactisch certificaat): the instructor role needs it (docs/RULES.md). */
+  @Column({ type: 'boolean', default: false })
+  hasPdc: boolean;
+
+  /** Meets HBO didactic requirements (BDB/BKE): needed above an HBO school's FTE threshold. */
+  @Column({ type: 'boolean', default: false })
+  hasHboDidactic: boolean;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

@@ -167,6 +167,14 @@ export const RULE_PHRASES: Record<RuleCode, { nl: string; en: string }> = {
   RELEASED_MINUTES: { nl: 'heeft geen vrijgegeven uren meer', en: 'has no released hours left' },
   WORKING_HOURS: { nl: 'komt boven de Arbeidstijdenwet', en: 'would exceed the Working Hours Act' },
   SIX_HOUR_RULE: { nl: 'valt onder de 6-urenregel (geen PDG)', en: 'falls under the 6-hour rule (no PDG)' },
+  PDG_DEADLINE: {
+    nl: 'haalt de PDG-termijn van 2 jaar niet binnen de periode',
+    en: 'reaches the 2-year PDG deadline within the period',
+  },
+  INSTRUCTOR_PDC: {
+    nl: 'heeft geen PDC voor de rol instructeur',
+    en: 'lacks the PDC for the instructor role',
+  },
   SAME_DAY: { nl: 'geeft op dat moment al les', en: 'already teaches at that time' },
   EXCLUDED: { nl: 'heeft deze aanvraag eerder afgeslagen', en: 'declined this request before' },
 };

@@ -247,6 +247,8 @@ const MISS_PHRASES: Record<RuleCode, { nl: string; en: string }> = {
     en: 'within the Working Hours Act with a smaller contract',
   },
   SIX_HOUR_RULE: { nl: 'met een PDG (de 6-urenregel)', en: 'with a PDG (the 6-hour rule)' },
+  PDG_DEADLINE: { nl: 'met hun PDG op tijd af', en: 'with their PDG finished in time' },
+  INSTRUCTOR_PDC: { nl: 'met een PDC', en: 'with a PDC' },
   SAME_DAY: {
     nl: 'als het blok niet met hun goedgekeurde plaatsing overlapte',
     en: 'if the block did not overlap their approved placement',

@@ -35,7 +35,8 @@ describe('checkEligibility: every hard rule passes and fails', () => {
 
   it('PERIOD: availability must cover the minimum commitment within the period', () => {
     expect(rules(baseTeacher({ availableUntil: '2026-03-01' }))).toEqual(['PERIOD']);
-    expect(rules(baseTeacher({ availableFrom: '2026-07-01' }))).toEqual(['PERIOD']);
+    // Starting 2026-07-01 the VOG of 2025-12-01 is also too old on the real start day.
+    expect(rules(baseTeacher({ availableFrom: '2026-07-01' }))).toEqual(['PERIOD', 'VOG']);
     expect(rules(baseTeacher({ availableUntil: '2026-04-13' }))).toEqual([]);
   });
 
@@ -47,7 +48,10 @@ describe('checkEligibility: every hard rule passes and fails', () => {
     ]);
   });
 
-  it('VOG: at most 6 months old at the period start, unless the request allows VOG pending', () => {
+  it('VOG: at most 6 months old on the real start (the later of both starts), unless VOG pending is allowed', () => {
+    // Available from 2026-03-01: the VOG of 2025-08-20 is too old then, though fresh at the period start.
+    expect(rules(baseTeacher({ vogIssuedOn: '2025-08-20', availableFrom: '2026-03-01' }))).toEqual(['VOG']);
+    expect(rules(baseTeacher({ vogIssuedOn: '2025-09-01', availableFrom: '2026-03-01' }))).toEqual([]);
     expect(rules(baseTeacher({ vogIssuedOn: '2025-08-01' }))).toEqual(['VOG']);
     expect(rules(baseTeacher({ vogIssuedOn: null }))).toEqual(['VOG']);
     expect(rules(baseTeacher({ vogIssuedOn: '2025-08-02' }))).toEqual([]);
@@ -73,14 +77,26 @@ describe('checkEligibility: every hard rule passes and fails', () => {
     expect(rules(baseTeacher({ contractHoursPerWeek: 46 }))).toEqual([]);
   });
 
-  it('SIX_HOUR_RULE: unqualified at most 6 h/week at MBO; PDG in progress only within 2 years', () => {
+  it('SIX_HOUR_RULE: unqualified at most 6 h/week at MBO level anywhere; PDG in progress only until its deadline', () => {
     const committed = [{ weekday: 2, start: 780, end: 1050, schoolKind: 'MBO' as const }]; // 4.5 h MBO elsewhere
     const t = baseTeacher({ committed, releasedMinutesPerWeek: 600 });
     expect(rules(t)).toEqual(['SIX_HOUR_RULE']);
-    expect(rules(t, baseRequest({ schoolKind: 'HBO' }))).toEqual([]);
-    expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2025-01-01' })).toEqual([]);
-    expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2024-01-01' })).toEqual([
+    // MBO3 at a Hybride Techniekcentrum counts too; HBO level does not.
+    expect(rules(t, baseRequest({ schoolKind: 'HTC' }))).toEqual(['SIX_HOUR_RULE']);
+    const hboSkill = { ...t, skills: [{ subjectCode: 'ELEK', level: 'HBO' as const }] };
+    expect(rules(hboSkill, baseRequest({ schoolKind: 'HBO', level: 'HBO' }))).toEqual([]);
+    const htcCommitted = [
+      { weekday: 2, start: 780, end: 1050, schoolKind: 'HTC' as const, level: 'MBO3' as const },
+    ];
+    expect(rules(baseTeacher({ committed: htcCommitted, releasedMinutesPerWeek: 600 }))).toEqual([
       'SIX_HOUR_RULE',
+    ]);
+    // PDG since 2025-01-01: deadline 2026-12-31, after the period's end 2026-06-26.
+    expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2025-01-01' })).toEqual([]);
+    // PDG since 2024-07-01: deadline 2026-06-30 ... still after the end; since 2024-06-01: 2026-05-31, inside.
+    expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2024-07-01' })).toEqual([]);
+    expect(rules({ ...t, qualification: 'pdg_in_progress', qualificationSince: '2024-06-01' })).toEqual([
+      'PDG_DEADLINE',
     ]);
     expect(rules({ ...t, qualification: 'pdg' })).toEqual([]);
     expect(
@@ -105,6 +121,12 @@ describe('checkEligibility: every hard rule passes and fails', () => {
         }),
       ),
     ).toEqual([]);
+  });
+
+  it('INSTRUCTOR_PDC: the instructor role needs a PDC (or a PDG)', () => {
+    expect(rules(baseTeacher(), baseRequest({ role: 'instructor' }))).toEqual(['INSTRUCTOR_PDC']);
+    expect(rules(baseTeacher({ hasPdc: true }), baseRequest({ role: 'instructor' }))).toEqual([]);
+    expect(rules(baseTeacher({ qualification: 'pdg' }), baseRequest({ role: 'instructor' }))).toEqual([]);
   });
 
   it('EXCLUDED: a declined teacher is reported as excluded', () => {

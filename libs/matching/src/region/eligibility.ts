@@ -1,5 +1,13 @@
+import {
+  isMboLevel,
+  meetsRoleRequirement,
+  PDG_DEADLINE_MONTHS,
+  SIX_HOUR_RULE_MINUTES,
+  VOG_MAX_AGE_MONTHS,
+  WORKING_HOURS_MAX_MINUTES,
+} from '@hybridmatch/domain';
 import { popcount } from './bits';
-import { addMonthsDay, dayNumber, formatClock, greatCircleKm, weekdayName } from './dates';
+import { addMonthsDay, dayNumber, formatClock, greatCircleKm, isoFromDay, weekdayName } from './dates';
 import {
   EducationLevel,
   EngineOptions,
@@ -19,14 +27,10 @@ export const LEVEL_RANK: Readonly<Record<EducationLevel, number>> = {
   MBO4: 4,
   HBO: 5,
 };
-/** WEB art. 4.2.1 lid 6: without qualification at most 6 clock hours per week at MBO. */
-export const SIX_HOUR_RULE_MINUTES = 6 * 60;
-/** Working Hours Act: 48 h per week on average (ATW), across both employers. */
-export const WORKING_HOURS_MAX_MINUTES = 48 * 60;
-/** DOMAIN rule 4: a VOG is at most 6 months old when starting. */
-export const VOG_MAX_AGE_MONTHS = 6;
+// The numbers of the rules come from the rule book (@hybridmatch/domain, docs/RULES.md).
+export { SIX_HOUR_RULE_MINUTES, WORKING_HOURS_MAX_MINUTES, VOG_MAX_AGE_MONTHS };
 /** A PDG in progress allows more than 6 h a week for 2 years from its start. */
-export const PDG_GRACE_MONTHS = 24;
+export const PDG_GRACE_MONTHS = PDG_DEADLINE_MONTHS;
 
 /** Teacher facts computed once per solve. */
 export interface PreparedTeacher {
@@ -34,10 +38,12 @@ export interface PreparedTeacher {
   index: number;
   fromDay: number;
   untilDay: number;
-  /** Last period-start day on which the VOG is still at most 6 months old (-Infinity: no VOG). */
+  /** Last start day on which the VOG is still at most 6 months old (-Infinity: no VOG). */
   vogValidUntilDay: number;
-  /** Last period-start day on which a PDG in progress still allows > 6 h (-Infinity: never). */
+  /** Last day on which a PDG in progress still allows > 6 h (the 2-year deadline; -Infinity: never). */
   pdgGraceUntilDay: number;
+  /** The rule book's role requirement for the instructor role (PDC) is met. */
+  meetsInstructor: boolean;
   /** Unlimited hours at MBO (qualification pdg or full). */
   unlimitedMbo: boolean;
   committedMinutes: number;
@@ -99,7 +105,7 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
     if (problem !== null) throw new RangeError(`teacher ${teacher.id} committed slot: ${problem}`);
     addSlot(committedSlots, c);
     committedMinutes += c.end - c.start;
-    if (c.schoolKind === 'MBO') committedMboMinutes += c.end - c.start;
+    if (committedAtMboLevel(c)) committedMboMinutes += c.end - c.start;
     committedDaysMask |= 1 << c.weekday;
   }
   const skills = new Map<string, { rank: number; proficiency: number }[]>();
@@ -125,6 +131,10 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
         ? addMonthsDay(teacher.qualificationSince, PDG_GRACE_MONTHS) - 1
         : -Infinity,
     unlimitedMbo: q === 'pdg' || q === 'full',
+    meetsInstructor: meetsRoleRequirement(
+      { hasPdc: teacher.hasPdc ?? false, qualification: teacher.qualification },
+      'instructor',
+    ),
     committedMinutes,
     committedMboMinutes,
     committedDaysMask,
@@ -154,8 +164,13 @@ export function prepareRequest(request: MatchRequest, index: number): PreparedRe
     startDay: dayNumber(request.periodStart),
     endDay: dayNumber(request.periodEnd),
     levelRank: LEVEL_RANK[request.level],
-    isMbo: request.schoolKind === 'MBO',
+    isMbo: isMboLevel(request.level),
   };
+}
+
+/** A committed slot counts toward the 6-hour rule when taught at MBO level, at whatever school. */
+export function committedAtMboLevel(slot: { level?: EducationLevel; schoolKind: string }): boolean {
+  return slot.level !== undefined ? isMboLevel(slot.level) : slot.schoolKind === 'MBO';
 }
 
 /** What is wrong with a weekly slot, or null (the message is built only on failure). */
@@ -265,8 +280,8 @@ export function evaluatePair(
     });
   }
 
-  // VOG: at most 6 months old at the period start (a VOG issued after the start is fresh).
-  if (!r.allowVogPending && pr.startDay > pt.vogValidUntilDay) {
+  // VOG: at most 6 months old on the day the teacher starts (the later of both starts).
+  if (!r.allowVogPending && Math.max(pr.startDay, pt.fromDay) > pt.vogValidUntilDay) {
     ok = false;
     if (!failures) return false;
     failures.push({
@@ -274,12 +289,20 @@ export function evaluatePair(
       message:
         t.vogIssuedOn === null
           ? 'no VOG on file and the request does not allow "VOG pending"'
-          : `VOG issued ${t.vogIssuedOn} is more than ${VOG_MAX_AGE_MONTHS} months old at the period start ${r.periodStart}`,
+          : `VOG issued ${t.vogIssuedOn} is more than ${VOG_MAX_AGE_MONTHS} months old at the start ${isoFromDay(Math.max(pr.startDay, pt.fromDay))}`,
     });
   }
 
-  // 6-hour rule applies at MBO unless qualified (pdg/full) or a PDG in progress within 2 years.
-  out.sixHourCapped = pr.isMbo && !pt.unlimitedMbo && pr.startDay > pt.pdgGraceUntilDay;
+  // INSTRUCTOR_PDC: the instructor role needs the PDC.
+  if (r.role === 'instructor' && !pt.meetsInstructor) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({ rule: 'INSTRUCTOR_PDC', message: 'the instructor role needs a PDC (or PDG)' });
+  }
+
+  // 6-hour rule applies at MBO level unless qualified (pdg/full) or a PDG in progress whose 2-year
+  // deadline lies after the end of the teacher's time on the request.
+  out.sixHourCapped = pr.isMbo && !pt.unlimitedMbo && Math.min(pr.endDay, pt.untilDay) > pt.pdgGraceUntilDay;
   return ok;
 }
 
@@ -357,7 +380,7 @@ export function evaluateBlock(
     ok = false;
     if (!failures) return false;
     failures.push({
-      rule: 'SIX_HOUR_RULE',
+      rule: pt.teacher.qualification === 'pdg_in_progress' ? 'PDG_DEADLINE' : 'SIX_HOUR_RULE',
       blockId: block.id,
       message: `qualification "${pt.teacher.qualification}" allows at most 6 clock hours/week at MBO (${pt.committedMboMinutes} min already committed)`,
     });

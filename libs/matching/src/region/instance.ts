@@ -332,6 +332,7 @@ interface TeacherTables {
   vogUntil: Float64Array;
   pdgUntil: Float64Array;
   unlimitedMbo: Uint8Array;
+  meetsInstructor: Uint8Array;
   lat: Float64Array;
   lon: Float64Array;
   cosLat: Float64Array;
@@ -398,6 +399,7 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
     vogUntil: new Float64Array(nt),
     pdgUntil: new Float64Array(nt),
     unlimitedMbo: new Uint8Array(nt),
+    meetsInstructor: new Uint8Array(nt),
     lat: new Float64Array(nt),
     lon: new Float64Array(nt),
     cosLat: new Float64Array(nt),
@@ -427,6 +429,7 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
     tb.vogUntil[i] = t.vogValidUntilDay;
     tb.pdgUntil[i] = t.pdgGraceUntilDay;
     tb.unlimitedMbo[i] = t.unlimitedMbo ? 1 : 0;
+    tb.meetsInstructor[i] = t.meetsInstructor ? 1 : 0;
     const home = t.teacher.home;
     tb.lat[i] = home.lat;
     tb.lon[i] = home.lon;
@@ -525,6 +528,7 @@ class DateRules {
   private readonly periodRows = new Map<number, Map<number, Map<number, Int32Array>>>();
   private readonly vogRows = new Map<number, Int32Array>();
   private readonly cappedRows = new Map<number, Int32Array>();
+  private instructorRow: Int32Array | null = null;
   /** Every teacher (VOG waived) and no teacher (the 6-hour rule applies at MBO only). */
   readonly everyone: Int32Array;
   readonly nobody: Int32Array;
@@ -552,24 +556,39 @@ class DateRules {
     return row;
   }
 
-  /** VOG: teachers whose VOG is at most 6 months old at the period start. */
+  /** VOG: teachers whose VOG is at most 6 months old on the day they would start (the later start). */
   vog(startDay: number): Int32Array {
     let row = this.vogRows.get(startDay);
     if (row === undefined) {
-      const { vogUntil } = this.tb;
-      this.vogRows.set(startDay, (row = this.row((t) => !(startDay > vogUntil[t]))));
+      const { vogUntil, fromDay } = this.tb;
+      this.vogRows.set(startDay, (row = this.row((t) => !(Math.max(startDay, fromDay[t]) > vogUntil[t]))));
     }
     return row;
   }
 
-  /** Teachers the 6-hour rule caps at MBO: not qualified (pdg/full), no PDG in progress within 2 years. */
-  capped(startDay: number): Int32Array {
-    let row = this.cappedRows.get(startDay);
+  /**
+   * Teachers the 6-hour rule caps at MBO level: not qualified (pdg/full), and no PDG in progress
+   * whose 2-year deadline lies after the end of their time on the request (the earlier end).
+   */
+  capped(endDay: number): Int32Array {
+    let row = this.cappedRows.get(endDay);
     if (row === undefined) {
-      const { unlimitedMbo, pdgUntil } = this.tb;
-      this.cappedRows.set(startDay, (row = this.row((t) => unlimitedMbo[t] === 0 && startDay > pdgUntil[t])));
+      const { unlimitedMbo, pdgUntil, untilDay } = this.tb;
+      this.cappedRows.set(
+        endDay,
+        (row = this.row((t) => unlimitedMbo[t] === 0 && Math.min(endDay, untilDay[t]) > pdgUntil[t])),
+      );
     }
     return row;
+  }
+
+  /** INSTRUCTOR_PDC: teachers who meet the instructor role's requirement. */
+  instructors(): Int32Array {
+    if (this.instructorRow === null) {
+      const { meetsInstructor } = this.tb;
+      this.instructorRow = this.row((t) => meetsInstructor[t] === 1);
+    }
+    return this.instructorRow;
   }
 
   private row(test: (t: number) => boolean): Int32Array {
@@ -709,11 +728,12 @@ class RequestScreen {
     const dates = this.dateRules;
     const periodRow = dates.period(r.startDay, r.endDay, neededDays);
     const vogRow = req.allowVogPending ? dates.everyone : dates.vog(r.startDay);
-    const cappedRow = r.isMbo ? dates.capped(r.startDay) : dates.nobody;
+    const cappedRow = r.isMbo ? dates.capped(r.endDay) : dates.nobody;
+    const roleRow = req.role === 'instructor' ? dates.instructors() : dates.everyone;
     const candidates = tb.candidateBits;
     const candidateRow = (subject * LEVEL_SLOTS + r.levelRank) * words;
     for (let w = 0; w < words; w++) {
-      let left = candidates[candidateRow + w] & periodRow[w] & vogRow[w];
+      let left = candidates[candidateRow + w] & periodRow[w] & vogRow[w] & roleRow[w];
       if (left !== 0) {
         const capped = cappedRow[w];
         let anyBlock = 0;

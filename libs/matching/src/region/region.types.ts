@@ -30,6 +30,8 @@ export interface TeacherSkill {
 /** An approved placement elsewhere: its hours, days and same-day slot are already used. */
 export interface CommittedSlot extends WeeklySlot {
   schoolKind: SchoolKind;
+  /** The level taught: MBO levels count toward the 6-hour rule at any school (default: MBO school = MBO). */
+  level?: EducationLevel;
 }
 
 export interface MatchTeacher {
@@ -53,6 +55,8 @@ export interface MatchTeacher {
   vogIssuedOn: string | null;
   qualification: Qualification;
   qualificationSince: string | null;
+  /** Holds the PDC, which the instructor role needs (a PDG or full qualification also does). */
+  hasPdc?: boolean;
   committed?: CommittedSlot[];
   previousSchoolIds?: string[];
   preferredSubjects?: string[];
@@ -93,6 +97,8 @@ export type RuleCode =
   | 'RELEASED_DAYS'
   | 'RELEASED_MINUTES'
   | 'SIX_HOUR_RULE'
+  | 'PDG_DEADLINE'
+  | 'INSTRUCTOR_PDC'
   | 'WORKING_HOURS'
   | 'SAME_DAY'
   | 'EXCLUDED';
