@@ -12,6 +12,7 @@ import type {
 import {
   ClockTime,
   EducationLevel,
+  LearningPath,
   OrganisationKind,
   parseClockTime,
   Qualification,
@@ -567,6 +568,13 @@ class SeedGenerator {
       subjectCode: subject.code,
       level,
       role,
+      // BBL students work four days and come to school about one: fewer, but real.
+      learningPath:
+        level === Hbo
+          ? null
+          : f.datatype.boolean({ probability: 0.25 })
+            ? LearningPath.Bbl
+            : LearningPath.Bol,
       periodStart: period.start,
       periodEnd: period.end,
       minCommitmentWeeks,

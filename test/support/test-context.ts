@@ -24,6 +24,7 @@ import {
 import {
   ClockTime,
   EducationLevel,
+  LearningPath,
   HolidayRegion,
   OrganisationKind,
   Qualification,
@@ -224,7 +225,9 @@ export class TestContext {
   async newRequest(school: Organisation, overrides: Partial<TeachingRequest> = {}): Promise<TeachingRequest> {
     const locationId = school.locations?.[0]?.id;
     if (!locationId) throw new Error('newRequest needs a school created by newSchool (with a location)');
+    const level = overrides.level ?? EducationLevel.Mbo3;
     const teachingRequest = await this.db.getRepository(TeachingRequest).save({
+      learningPath: level === EducationLevel.Hbo ? null : LearningPath.Bol,
       schoolId: school.id,
       locationId,
       title: `Praktijkles ${suffix()}`,

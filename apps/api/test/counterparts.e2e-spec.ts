@@ -66,7 +66,12 @@ describe('counterpart views (e2e)', () => {
       travelKm: expect.any(Number),
     });
     expect(school.lessons).toEqual([{ weekday: 2, start: '09:00', end: '12:00' }]);
-    expect(school.request).toMatchObject({ id: w.request.id, title: w.request.title, level: 'MBO3' });
+    expect(school.request).toMatchObject({
+      id: w.request.id,
+      title: w.request.title,
+      level: 'MBO3',
+      learningPath: 'BOL',
+    });
 
     const company = (await parties(w.companyAdmin, id)).body;
     expect(keys(company)).toEqual(['cost', 'lessons', 'request', 'school', 'teacher']);

@@ -35,6 +35,56 @@ describe('teaching requests (e2e)', () => {
     return { region, school, admin };
   }
 
+  it('says BOL or BBL at an MBO level (BOL by default) and none at HBO', async () => {
+    const { school, admin } = await schoolWithAdmin();
+    const bol = await ctx.http
+      .post('/api/teaching-requests')
+      .set(admin.auth)
+      .send(validBody(school))
+      .expect(201);
+    expect(bol.body.learningPath).toBe('BOL');
+    const bbl = await ctx.http
+      .post('/api/teaching-requests')
+      .set(admin.auth)
+      .send({ ...validBody(school), learningPath: 'BBL' })
+      .expect(201);
+    expect(bbl.body.learningPath).toBe('BBL');
+
+    const hboWithPath = await ctx.http
+      .post('/api/teaching-requests')
+      .set(admin.auth)
+      .send({ ...validBody(school), subjectCode: 'elektrotechniek', level: 'HBO', learningPath: 'BOL' })
+      .expect(400);
+    expect(hboWithPath.body.errors).toEqual([
+      { field: 'learningPath', reason: expect.stringMatching(/HBO/) },
+    ]);
+    const unknown = await ctx.http
+      .post('/api/teaching-requests')
+      .set(admin.auth)
+      .send({ ...validBody(school), learningPath: 'DUAAL' })
+      .expect(400);
+    expect(unknown.body.errors[0].field).toBe('learningPath');
+
+    // A change to HBO drops the path; back to an MBO level it is BOL again unless BBL is sent.
+    const toHbo = await ctx.http
+      .patch(`/api/teaching-requests/${bbl.body.id}`)
+      .set(admin.auth)
+      .send({ version: 1, level: 'HBO', subjectCode: 'elektrotechniek' })
+      .expect(200);
+    expect(toHbo.body.learningPath).toBeNull();
+    const back = await ctx.http
+      .patch(`/api/teaching-requests/${bbl.body.id}`)
+      .set(admin.auth)
+      .send({ version: 2, level: 'MBO3', learningPath: 'BBL' })
+      .expect(200);
+    expect(back.body.learningPath).toBe('BBL');
+    await ctx.http
+      .patch(`/api/teaching-requests/${bbl.body.id}`)
+      .set(admin.auth)
+      .send({ version: 3, learningPath: null })
+      .expect(400);
+  });
+
   it('lets a school admin create, read and update their own request', async () => {
     const { region, school, admin } = await schoolWithAdmin();
 

@@ -76,3 +76,31 @@ export const ACTIVE_REQUEST_STATUSES: readonly TeachingRequestStatus[] = [
 
 export const isActiveRequestStatus = (status: TeachingRequestStatus) =>
   ACTIVE_REQUEST_STATUSES.includes(status);
+
+/**
+ * The two MBO learning paths (DOMAIN.md rule 7): BOL, school-based (beroepsopleidende leerweg), and
+ * BBL, work-based (beroepsbegeleidende leerweg: students work 4 days and come to school 1 day).
+ * HBO has neither.
+ */
+export enum LearningPath {
+  Bol = 'BOL',
+  Bbl = 'BBL',
+}
+
+/**
+ * The learning path a request at `level` gets when `given` (undefined: not sent), or why not:
+ * an MBO-level request is BOL unless it says BBL; an HBO request has none.
+ */
+export function resolveLearningPath(
+  level: EducationLevel,
+  given: LearningPath | null | undefined,
+): { path: LearningPath | null } | { problem: string } {
+  // An MBO level (1–4) says BOL or BBL.
+  if (level !== EducationLevel.Hbo) {
+    if (given === null) return { problem: 'must be BOL or BBL for a request at an MBO level' };
+    return { path: given ?? LearningPath.Bol };
+  }
+  if (given !== undefined && given !== null)
+    return { problem: 'leave this out: BOL and BBL are MBO learning paths, an HBO request has none' };
+  return { path: null };
+}

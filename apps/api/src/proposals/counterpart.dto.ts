@@ -57,6 +57,13 @@ class CounterpartRequestDto {
   @ApiProperty({ example: 'Praktijkles installatietechniek' }) title: string;
   @ApiProperty({ example: 'elektrotechniek' }) subjectCode: string;
   @ApiProperty({ example: 'MBO3' }) level: string;
+  @ApiProperty({
+    enum: ['BOL', 'BBL'],
+    nullable: true,
+    example: 'BBL',
+    description: 'MBO learning path; null at HBO',
+  })
+  learningPath: string | null;
   @ApiProperty({ example: '2026-09-01' }) periodStart: string;
   @ApiProperty({ example: '2027-01-31' }) periodEnd: string;
 }

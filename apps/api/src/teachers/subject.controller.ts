@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SUBJECTS } from '@hybridmatch/domain';
+import { SUBJECTS, subjectsCovering } from '@hybridmatch/domain';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { SubjectDto } from './teacher.dto';
@@ -19,6 +19,8 @@ export class SubjectController {
       name: subject.name,
       field: subject.field,
       crebo: subject.crebo ?? null,
+      qualification: subject.qualification ?? null,
+      coveredBy: [...subjectsCovering(subject.code)],
     }));
   }
 }

@@ -384,7 +384,21 @@ export class SubjectDto {
     example: '25330',
     nullable: true,
     type: String,
-    description: 'MBO qualification code (s-bb.nl), when there is one',
+    description: 'Crebo code of the MBO qualification (s-bb.nl): every specialisation has one, a field none',
   })
   crebo: string | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: "The MBO qualification's name, when the subject is a topic taught within it",
+  })
+  qualification: string | null;
+  @ApiProperty({
+    example: ['eltech-eerste-monteur', 'elektrotechniek'],
+    type: [String],
+    description:
+      'The skills that cover a request in this subject: itself, its field, or its specialisations (docs/SUBJECTS.md)',
+  })
+  coveredBy: string[];
 }

@@ -16,7 +16,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EducationLevel, TeachingRequestStatus, TeachingRole, Weekday } from '@hybridmatch/domain';
+import {
+  EducationLevel,
+  LearningPath,
+  TeachingRequestStatus,
+  TeachingRole,
+  Weekday,
+} from '@hybridmatch/domain';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 import {
   enumMessage,
@@ -75,6 +81,18 @@ export class CreateTeachingRequestDto {
   @ApiProperty({ enum: TeachingRole, example: TeachingRole.GuestTeacher })
   @IsEnum(TeachingRole, enumMessage(TeachingRole))
   role: TeachingRole;
+
+  @ApiPropertyOptional({
+    enum: LearningPath,
+    nullable: true,
+    example: LearningPath.Bbl,
+    description:
+      'MBO learning path: BOL (school-based) or BBL (work-based, students at school about 1 day a week). ' +
+      'Default BOL at an MBO level; leave it out (or null) for an HBO request.',
+  })
+  @IsOptional()
+  @IsEnum(LearningPath, enumMessage(LearningPath))
+  learningPath?: LearningPath | null;
 
   @ApiProperty({
     type: [LessonBlockInputDto],
@@ -199,6 +217,13 @@ export class TeachingRequestDto {
   @ApiProperty({ example: 'procesautomatisering' }) subjectCode: string;
   @ApiProperty({ enum: EducationLevel, example: EducationLevel.Mbo4 }) level: EducationLevel;
   @ApiProperty({ enum: TeachingRole, example: TeachingRole.GuestTeacher }) role: TeachingRole;
+  @ApiProperty({
+    enum: LearningPath,
+    nullable: true,
+    example: LearningPath.Bol,
+    description: 'BOL or BBL at an MBO level; null for an HBO request',
+  })
+  learningPath: LearningPath | null;
   @ApiProperty({ type: [LessonBlockDto] }) blocks: LessonBlockDto[];
   @ApiProperty({ example: 3, description: 'Clock hours per week, from the blocks' }) hoursPerWeek: number;
   @ApiProperty({ example: '2026-09-01' }) periodStart: string;

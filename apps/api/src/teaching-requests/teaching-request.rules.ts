@@ -1,6 +1,9 @@
 import {
+  EducationLevel,
   formatClockTime,
+  LearningPath,
   parseClockTime,
+  resolveLearningPath,
   slotMinutes,
   slotsOverlap,
   Weekday,
@@ -72,4 +75,23 @@ export function periodErrors(request: {
     ];
   }
   return [];
+}
+
+/**
+ * The learning path to store for a request at `level` (DOMAIN.md rule 7), or the field error:
+ * `given` undefined means not sent; then an MBO level keeps `current` (BOL when it had none) and
+ * an HBO level has none.
+ */
+export function learningPathFor(
+  level: EducationLevel,
+  given: LearningPath | null | undefined,
+  current: LearningPath | null = null,
+): { path: LearningPath | null; errors: FieldError[] } {
+  const resolved = resolveLearningPath(
+    level,
+    given === undefined && level !== EducationLevel.Hbo ? (current ?? undefined) : given,
+  );
+  if ('problem' in resolved)
+    return { path: null, errors: [{ field: 'learningPath', reason: resolved.problem }] };
+  return { path: resolved.path, errors: [] };
 }

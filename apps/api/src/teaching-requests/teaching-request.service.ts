@@ -32,6 +32,7 @@ import {
 } from './teaching-request.dto';
 import {
   hoursPerWeek,
+  learningPathFor,
   LessonBlockInput,
   lessonBlockErrors,
   periodErrors,
@@ -75,9 +76,11 @@ export class TeachingRequestService {
   }
 
   async create(actor: Actor, body: CreateTeachingRequestDto): Promise<TeachingRequestDto> {
-    const { schoolId: requestedSchoolId, blocks, ...fields } = body;
+    const { schoolId: requestedSchoolId, blocks, learningPath: givenPath, ...fields } = body;
     const school = await this.postingSchool(actor, requestedSchoolId);
+    const learningPath = learningPathFor(fields.level, givenPath);
     throwIfInvalid([
+      ...learningPath.errors,
       ...lessonBlockErrors(blocks),
       ...periodErrors(fields),
       ...locationErrors(school, fields.locationId),
@@ -86,7 +89,11 @@ export class TeachingRequestService {
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         TeachingRequest,
-        manager.create(TeachingRequest, { ...definedOnly(fields), schoolId: school.id }),
+        manager.create(TeachingRequest, {
+          ...definedOnly(fields),
+          learningPath: learningPath.path,
+          schoolId: school.id,
+        }),
       );
       await manager.insert(
         LessonBlock,
@@ -98,7 +105,7 @@ export class TeachingRequestService {
   }
 
   async update(actor: Actor, id: string, body: UpdateTeachingRequestDto): Promise<TeachingRequestDto> {
-    const { version, blocks, ...fields } = body;
+    const { version, blocks, learningPath: givenPath, ...fields } = body;
     const changes = definedOnly(fields);
     await this.dataSource.transaction(async (manager) => {
       const request = await this.lockForChange(manager, actor, id);
@@ -108,13 +115,19 @@ export class TeachingRequestService {
         );
       }
       assertActive(request, 'changed');
+      const learningPath = learningPathFor(changes.level ?? request.level, givenPath, request.learningPath);
       throwIfInvalid([
+        ...learningPath.errors,
         ...(blocks ? lessonBlockErrors(blocks) : []),
         ...periodErrors({ ...request, ...changes }),
         ...(changes.locationId ? locationErrors(request.school, changes.locationId) : []),
       ]);
 
-      await manager.update(TeachingRequest, { id }, { ...changes, version: request.version + 1 });
+      await manager.update(
+        TeachingRequest,
+        { id },
+        { ...changes, learningPath: learningPath.path, version: request.version + 1 },
+      );
       if (blocks) {
         await manager.delete(LessonBlock, { requestId: id });
         await manager.insert(

@@ -29,6 +29,7 @@ export function explanationOf(match: ProposedMatch, extras: ExplanationExtras = 
     nextBest: closest ? { teacherId: closest.teacherId as string, score: closest.score ?? 0 } : null,
     alternatives: match.alternatives,
     distanceKm: Math.round(match.distanceKm * 10) / 10,
+    skillMatch: match.skillMatch,
     ...(extras.weights && { weights: extras.weights }),
     ...(extras.considered && { considered: extras.considered }),
   };

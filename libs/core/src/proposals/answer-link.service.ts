@@ -98,7 +98,8 @@ export class AnswerLinkService {
       schoolAddress: `${street}, ${postalCode} ${city}`,
       requestTitle: request.title,
       subject: subject?.name ?? request.subjectCode,
-      level: request.level,
+      // "MBO3 BBL": a BBL class comes to school about one day a week.
+      level: request.learningPath ? `${request.level} ${request.learningPath}` : request.level,
       lessons,
       periodStart: request.periodStart,
       periodEnd: request.periodEnd,

@@ -30,6 +30,7 @@ const FACTS: CounterpartFacts = {
     title: 'Praktijkles',
     subjectCode: 'elektrotechniek',
     level: 'MBO3',
+    learningPath: 'BBL',
     periodStart: '2026-09-01',
     periodEnd: '2027-01-31',
   },

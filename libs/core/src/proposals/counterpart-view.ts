@@ -85,6 +85,8 @@ export interface CounterpartFacts {
     title: string;
     subjectCode: string;
     level: string;
+    /** BOL or BBL at an MBO level; null at HBO. */
+    learningPath: string | null;
     periodStart: string;
     periodEnd: string;
   };

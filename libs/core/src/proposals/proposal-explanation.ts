@@ -1,4 +1,5 @@
 import { ProposalExplanation } from '@hybridmatch/database';
+import { SkillCoverageKind } from '@hybridmatch/domain';
 import { ConsideredAlternative, proposalSentences, ScoreWeights } from '@hybridmatch/matching';
 
 /**
@@ -18,12 +19,14 @@ export function explanationFor(
     weights: explanation.weights as Partial<ScoreWeights> | undefined,
     blocks,
     distanceKm: typeof explanation.distanceKm === 'number' ? explanation.distanceKm : undefined,
+    skillMatch: explanation.skillMatch as SkillCoverageKind | undefined,
   };
   if (names === null) {
-    const { components, distanceKm, weights } = explanation;
+    const { components, distanceKm, weights, skillMatch } = explanation;
     return {
       ...(components !== undefined && { components }),
       ...(distanceKm !== undefined && { distanceKm }),
+      ...(skillMatch !== undefined && { skillMatch }),
       ...(weights !== undefined && { weights }),
       sentences: proposalSentences(facts),
     };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { UserRole } from '@hybridmatch/domain';
+import { skillCoverage, UserRole } from '@hybridmatch/domain';
 import { greatCircleKm } from '@hybridmatch/matching';
 import { CounterpartFacts } from '../proposals/counterpart-view';
 
@@ -8,7 +8,7 @@ interface Row {
   teacher_name: string;
   company_name: string;
   qualification: string;
-  relevant_skills: Array<{ subjectCode: string; level: string }>;
+  skills: Array<{ subjectCode: string; level: string }>;
   vog_issued_on: string | null;
   vog_verified: boolean;
   teacher_email: string | null;
@@ -48,8 +48,7 @@ export class CounterpartRepository {
     const [row]: Row[] = await manager.query(
       `SELECT t.first_name || ' ' || t.last_name AS teacher_name, c.name AS company_name,
               t.qualification::text AS qualification,
-              (SELECT coalesce(json_agg(skill), '[]'::json) FROM jsonb_array_elements(t.skills) skill
-                WHERE skill->>'subjectCode' = r.subject_code) AS relevant_skills,
+              t.skills AS skills,
               to_char(t.vog_issued_on, 'YYYY-MM-DD') AS vog_issued_on, t.vog_verified_at IS NOT NULL AS vog_verified,
               t.email AS teacher_email, t.home_city, t.home_latitude, t.home_longitude,
               s.name AS school_name, l.name AS location_name, l.street, l.postal_code, l.city, l.latitude, l.longitude,
@@ -57,6 +56,7 @@ export class CounterpartRepository {
                 WHERE u.organisation_id = s.id AND u.role = $2 AND u.deactivated_at IS NULL
                 ORDER BY u.created_at, u.id LIMIT 1) AS contact,
               json_build_object('id', r.id, 'title', r.title, 'subjectCode', r.subject_code, 'level', r.level,
+                                'learningPath', r.learning_path,
                                 'periodStart', to_char(r.period_start, 'YYYY-MM-DD'),
                                 'periodEnd', to_char(r.period_end, 'YYYY-MM-DD')) AS request,
               (SELECT coalesce(json_agg(json_build_object('weekday', b.weekday, 'start', to_char(b.start_time, 'HH24:MI'),
@@ -91,7 +91,10 @@ export class CounterpartRepository {
           name: row.teacher_name,
           companyName: row.company_name,
           qualification: row.qualification,
-          relevantSkills: row.relevant_skills,
+          // The skills that cover the requested subject (itself, its field, a specialisation of it).
+          relevantSkills: row.skills.filter(
+            (skill) => skillCoverage(skill.subjectCode, row.request.subjectCode) !== null,
+          ),
           vogIssuedOn: row.vog_issued_on,
           vogVerified: row.vog_verified,
           travelKm: Math.round(travelKm * 10) / 10,

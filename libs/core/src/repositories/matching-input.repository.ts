@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrganisationKind } from '@hybridmatch/domain';
+import { OrganisationKind, subjectsCovering } from '@hybridmatch/domain';
 import type { MatchRequest, MatchTeacher } from '@hybridmatch/matching';
 
 /** Proposal statuses that still claim their blocks and the teacher's time. */
@@ -134,7 +134,8 @@ export class MatchingInputRepository {
 
   /**
    * Active teachers of the region's companies, available until today or later. For a cascade:
-   * only those with a skill in `subjectCode` who never had a proposal for `notProposedFor`.
+   * only those with a skill covering `subjectCode` (the taxonomy: the subject, its field or a
+   * specialisation of it) who never had a proposal for `notProposedFor`.
    */
   async availableTeachers(
     manager: EntityManager,
@@ -149,14 +150,11 @@ export class MatchingInputRepository {
        FROM teacher_profile t
        JOIN organisation c ON c.id = t.company_id
       WHERE c.region_id = $1 AND t.active AND (t.available_until IS NULL OR t.available_until >= current_date)
-        AND ($2::jsonb IS NULL OR t.skills @> $2::jsonb)
+        AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements(t.skills) skill
+                                           WHERE skill->>'subjectCode' = ANY($2::text[])))
         AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM proposal p WHERE p.teacher_id = t.id AND p.request_id = $3))
       ORDER BY t.id`,
-      [
-        regionId,
-        cascade ? JSON.stringify([{ subjectCode: cascade.subjectCode }]) : null,
-        cascade?.notProposedFor ?? null,
-      ],
+      [regionId, cascade ? subjectsCovering(cascade.subjectCode) : null, cascade?.notProposedFor ?? null],
     );
   }
 

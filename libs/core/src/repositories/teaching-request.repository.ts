@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   ACTIVE_REQUEST_STATUSES,
   EducationLevel,
+  LearningPath,
   TeachingRequestStatus,
   TeachingRole,
   Weekday,
@@ -37,6 +38,8 @@ export interface TeachingRequestView {
   subjectCode: string;
   level: EducationLevel;
   role: TeachingRole;
+  /** BOL or BBL at an MBO level; null at HBO. */
+  learningPath: LearningPath | null;
   blocks: LessonBlockView[];
   periodStart: string;
   periodEnd: string;
@@ -54,7 +57,7 @@ export interface TeachingRequestView {
 /** The request's columns as the API names them, with its blocks in weekday and start order (`HH:MM`). */
 const VIEW_COLUMNS = `
   r.id, r.school_id AS "schoolId", s.region_id AS "regionId", r.location_id AS "locationId",
-  r.title, r.subject_code AS "subjectCode", r.level, r.role,
+  r.title, r.subject_code AS "subjectCode", r.level, r.role, r.learning_path AS "learningPath",
   COALESCE((SELECT json_agg(json_build_object(
                      'id', b.id, 'weekday', b.weekday,
                      'start', to_char(b.start_time, 'HH24:MI'),

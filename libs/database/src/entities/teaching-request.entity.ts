@@ -11,7 +11,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { EducationLevel, TeachingRequestStatus, TeachingRole } from '@hybridmatch/domain';
+import { EducationLevel, LearningPath, TeachingRequestStatus, TeachingRole } from '@hybridmatch/domain';
 import { Organisation } from './organisation.entity';
 import { OrganisationLocation } from './organisation-location.entity';
 import { LessonBlock } from './lesson-block.entity';
@@ -21,6 +21,7 @@ import { LessonBlock } from './lesson-block.entity';
 @Index('ix_teaching_request_filter', ['subjectCode', 'level', 'status'])
 @Check('ck_teaching_request_period', '"period_end" >= "period_start"')
 @Check('ck_teaching_request_min_commitment', '"min_commitment_weeks" BETWEEN 1 AND 104')
+@Check('ck_teaching_request_learning_path', `("level" = 'HBO') = ("learning_path" IS NULL)`)
 export class TeachingRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -51,6 +52,10 @@ export class TeachingRequest {
 
   @Column({ type: 'enum', enum: TeachingRole, enumName: 'teaching_role' })
   role: TeachingRole;
+
+  /** BOL or BBL at an MBO level (DOMAIN.md rule 7); null for an HBO request. */
+  @Column({ type: 'enum', enum: LearningPath, enumName: 'learning_path', nullable: true })
+  learningPath: LearningPath | null;
 
   @Column({ type: 'date' })
   periodStart: string;

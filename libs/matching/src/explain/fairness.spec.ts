@@ -19,7 +19,7 @@ describe('companyFairness', () => {
     const requests = [baseRequest()]; // one 120-minute block
     const match = { teacherId: 'a1', requestId: 'r1', blockIds: ['b1'] };
     const fairness = companyFairness(teachers, requests, [
-      { ...match, score: 0, components: {} as never, distanceKm: 0, alternatives: [] },
+      { ...match, score: 0, components: {} as never, distanceKm: 0, skillMatch: 'exact', alternatives: [] },
     ]);
     // A: (120 committed + 120 proposed) / 480 = 0.5; B: 0 / 480; Z offers nothing and is left out.
     expect(fairness.companies).toEqual([

@@ -1,3 +1,4 @@
+import { SKILL_COVERAGE_FIT, SkillCoverageKind, skillCoverage } from '@hybridmatch/domain';
 import { greatCircleKm } from '../region/dates';
 import { checkEligibility } from '../region/eligibility';
 import { buildInstance } from '../region/instance';
@@ -112,7 +113,7 @@ export function proposalAlternatives(
         (pt) =>
           pt.teacher.id !== match.teacherId &&
           !near.has(pt.index) &&
-          pt.teacher.skills.some((s) => s.subjectCode === request.subjectCode),
+          pt.teacher.skills.some((s) => skillCoverage(s.subjectCode, request.subjectCode) !== null),
       )
       .map((pt) => ({ teacher: pt.teacher, km: greatCircleKm(pt.teacher.home, request.location) }))
       .sort((a, b) => a.km - b.km || a.teacher.id.localeCompare(b.teacher.id))
@@ -144,6 +145,8 @@ export interface ProposalFacts {
   weights?: Partial<ScoreWeights>;
   blocks: number;
   distanceKm?: number;
+  /** How the skill covers the requested subject; absent: the subject itself (older proposals). */
+  skillMatch?: SkillCoverageKind;
   considered?: ConsideredAlternative[];
 }
 
@@ -179,6 +182,18 @@ export const RULE_PHRASES: Record<RuleCode, { nl: string; en: string }> = {
   EXCLUDED: { nl: 'heeft deze aanvraag eerder afgeslagen', en: 'declined this request before' },
 };
 
+/** The sentence for a skill that covers the subject through the taxonomy (docs/SUBJECTS.md). */
+export const SKILL_MATCH_PHRASES: Record<Exclude<SkillCoverageKind, 'exact'>, { nl: string; en: string }> = {
+  field: {
+    nl: 'De docent heeft het brede vakgebied van deze specialisatie, niet de specialisatie zelf; dat scoort lager dan een exacte match.',
+    en: 'The teacher has the broad field of this specialisation, not the specialisation itself, which scores below an exact match.',
+  },
+  specialist: {
+    nl: 'De docent is specialist binnen dit brede vakgebied; dat scoort lager dan een exacte match.',
+    en: 'The teacher is a specialist within this broad field, which scores below an exact match.',
+  },
+};
+
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
@@ -208,7 +223,15 @@ export function proposalSentences(
   nl.push(`Deze docent neemt ${blocks.nl} van de aanvraag op zich.`);
   en.push(`This teacher takes ${blocks.en} of the request.`);
 
-  const skill = value('skill');
+  const skillMatch = facts.skillMatch ?? 'exact';
+  const fitted = value('skill');
+  // The skill value is fit × proficiency / 3 (× 0.8 above the level): take the fit out first.
+  const skill = fitted === null ? null : fitted / SKILL_COVERAGE_FIT[skillMatch];
+  if (skillMatch !== 'exact') {
+    const phrase = SKILL_MATCH_PHRASES[skillMatch];
+    nl.push(phrase.nl);
+    en.push(phrase.en);
+  }
   if (skill !== null && skill > 0) {
     // proficiency / 3, × 0.8 above the requested level: the nearest of the six possible values.
     const levels = [

@@ -1,3 +1,4 @@
+import { skillCoverage } from '@hybridmatch/domain';
 import { checkEligibility } from '../region/eligibility';
 import {
   EducationLevel,
@@ -114,8 +115,9 @@ export function shortageSignals(
   // Staff: teachers one more day makes eligible for open blocks (of a subject they have), ranked by those blocks' minutes.
   const candidates: { index: number; open: number }[] = [];
   teachers.forEach((teacher, index) => {
-    const subjects = new Set(teacher.skills.map((skill) => skill.subjectCode));
-    const mine = unfilled.filter(({ request }) => subjects.has(request.subjectCode));
+    const mine = unfilled.filter(({ request }) =>
+      teacher.skills.some((skill) => skillCoverage(skill.subjectCode, request.subjectCode) !== null),
+    );
     if (mine.length === 0) return;
     const more = withOneMoreDay(teacher);
     const open = mine.reduce(

@@ -1,6 +1,8 @@
 import {
   isMboLevel,
   meetsRoleRequirement,
+  SkillCoverageKind,
+  subjectsCoveredBy,
   PDG_DEADLINE_MONTHS,
   SIX_HOUR_RULE_MINUTES,
   VOG_MAX_AGE_MONTHS,
@@ -32,6 +34,43 @@ export { SIX_HOUR_RULE_MINUTES, WORKING_HOURS_MAX_MINUTES, VOG_MAX_AGE_MONTHS };
 /** A PDG in progress allows more than 6 h a week for 2 years from its start. */
 export const PDG_GRACE_MONTHS = PDG_DEADLINE_MONTHS;
 
+/** A teacher's skill as it covers one requested subject. */
+export interface PreparedSkill {
+  rank: number;
+  proficiency: number;
+  /** SKILL_COVERAGE_FIT of `kind`: 1 for the subject itself. */
+  fit: number;
+  kind: SkillCoverageKind;
+}
+
+/**
+ * The skill value of one skill for a request at `levelRank`: fit × proficiency / 3, × 0.8 above
+ * the requested level (when allowed); -1 when it does not cover the level.
+ */
+export function skillValueAt(s: PreparedSkill, levelRank: number, allowHigher: boolean): number {
+  if (s.rank === levelRank) return (s.fit * s.proficiency) / 3;
+  if (s.rank > levelRank && allowHigher) return (0.8 * s.fit * s.proficiency) / 3;
+  return -1;
+}
+
+/** The best skill for a request at `levelRank` among those covering its subject: value (-1: none) and kind. */
+export function bestSkill(
+  list: readonly PreparedSkill[] | undefined,
+  levelRank: number,
+  allowHigher: boolean,
+): { value: number; kind: SkillCoverageKind | null } {
+  let value = -1;
+  let kind: SkillCoverageKind | null = null;
+  for (const s of list ?? []) {
+    const v = skillValueAt(s, levelRank, allowHigher);
+    if (v > value) {
+      value = v;
+      kind = s.kind;
+    }
+  }
+  return { value, kind };
+}
+
 /** Teacher facts computed once per solve. */
 export interface PreparedTeacher {
   teacher: MatchTeacher;
@@ -56,7 +95,11 @@ export interface PreparedTeacher {
   /** windows[weekday] = flat [start, end, start, end, ...]. */
   windows: readonly (readonly number[])[];
   committedSlots: readonly (readonly number[])[];
-  skills: Map<string, { rank: number; proficiency: number }[]>;
+  /**
+   * Per requested subject, the skills that cover it (the taxonomy: a skill covers its own subject,
+   * a field its specialisations, a specialisation its field), each with its fit and kind.
+   */
+  skills: Map<string, PreparedSkill[]>;
   levelsMask: number;
   previousSchools: ReadonlySet<string>;
   preferredSubjects: ReadonlySet<string>;
@@ -108,12 +151,19 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
     if (committedAtMboLevel(c)) committedMboMinutes += c.end - c.start;
     committedDaysMask |= 1 << c.weekday;
   }
-  const skills = new Map<string, { rank: number; proficiency: number }[]>();
+  const skills = new Map<string, PreparedSkill[]>();
   for (const s of teacher.skills) {
-    const skill = { rank: LEVEL_RANK[s.level], proficiency: s.proficiency ?? 2 };
-    const list = skills.get(s.subjectCode);
-    if (list === undefined) skills.set(s.subjectCode, [skill]);
-    else list.push(skill);
+    for (const covered of subjectsCoveredBy(s.subjectCode)) {
+      const skill = {
+        rank: LEVEL_RANK[s.level],
+        proficiency: s.proficiency ?? 2,
+        fit: covered.fit,
+        kind: covered.kind,
+      };
+      const list = skills.get(covered.code);
+      if (list === undefined) skills.set(covered.code, [skill]);
+      else list.push(skill);
+    }
   }
   let levelsMask = 0;
   for (const l of teacher.levels) levelsMask |= 1 << LEVEL_RANK[l];
@@ -182,7 +232,7 @@ function slotProblem(s: WeeklySlot): string | null {
 
 /** Result of the request-level rules for one teacher (scratch, reused: copy what you keep). */
 export interface PairFacts {
-  /** Best skill value in [0, 1] (proficiency / 3, x0.8 above the requested level). */
+  /** Best skill value in [0, 1] (fit × proficiency / 3, x0.8 above the requested level). */
   skillValue: number;
   distanceKm: number;
   /** The 6-hour rule caps this teacher's MBO minutes for this request. */
@@ -217,16 +267,10 @@ export function evaluatePair(
   const r = pr.request;
   let ok = true;
 
-  // SKILL: a skill in the subject at the requested level (or above, if allowed).
+  // SKILL: a skill covering the subject (itself, its field or a specialisation of it, see
+  // skillCoverage) at the requested level (or above, if allowed).
   const list = pt.skills.get(r.subjectCode);
-  let skillValue = -1;
-  if (list !== undefined) {
-    for (const s of list) {
-      if (s.rank === pr.levelRank) skillValue = Math.max(skillValue, s.proficiency / 3);
-      else if (s.rank > pr.levelRank && ctx.allowHigherLevelSkill)
-        skillValue = Math.max(skillValue, (0.8 * s.proficiency) / 3);
-    }
-  }
+  const skillValue = bestSkill(list, pr.levelRank, ctx.allowHigherLevelSkill).value;
   if (skillValue < 0) {
     ok = false;
     if (!failures) return false;
@@ -234,7 +278,7 @@ export function evaluatePair(
       rule: 'SKILL',
       message:
         list === undefined
-          ? `no skill in subject ${r.subjectCode}`
+          ? `no skill in subject ${r.subjectCode}, its field or its specialisations`
           : `skill in ${r.subjectCode} is not at level ${r.level}${ctx.allowHigherLevelSkill ? ' or above' : ''}`,
     });
   }

@@ -1,3 +1,4 @@
+import { skillCoverage } from '@hybridmatch/domain';
 import { EngineOptions, MatchRequest, MatchTeacher, RegionResult } from './region.types';
 import { resolveWeights } from './score';
 import { solveRegion } from './solve-region';
@@ -98,9 +99,8 @@ export function regionCostOfForcing(
   const maxPair = Math.round(
     w.fill + w.skill + w.travel + w.coverage + w.continuity + w.preference + w.fairness,
   );
-  const subjects = new Set(teacher.skills.map((s) => s.subjectCode));
   const candidateBlocks = requests
-    .filter((r) => subjects.has(r.subjectCode))
+    .filter((r) => teacher.skills.some((s) => skillCoverage(s.subjectCode, r.subjectCode) !== null))
     .reduce((n, r) => n + r.blocks.length, 0);
   const bonus = maxPair * (candidateBlocks + request.blocks.length + 1);
   const plain = solveRegion(teachers, requests, { ...options, explain: false });

@@ -7,6 +7,7 @@ import {
   prepareTeacher,
   ruleContext,
   SIX_HOUR_RULE_MINUTES,
+  skillValueAt,
 } from './eligibility';
 import {
   EngineOptions,
@@ -49,6 +50,8 @@ export interface RegionInstance {
   pairDistance: Float64Array;
   pairCoverage: Float64Array;
   pairCapped: Uint8Array;
+  /** Whether a skill above the requested level counts (the solve's rule context). */
+  allowHigherLevelSkill: boolean;
   /** Static fairness value of each teacher (teacher and company committed shares). */
   teacherFairness: Float64Array;
   eligibilityMs: number;
@@ -308,6 +311,7 @@ export function buildInstance(
     pairDistance: pairDistance.subarray(0, np),
     pairCoverage,
     pairCapped: pairCapped.subarray(0, np),
+    allowHigherLevelSkill: ctx.allowHigherLevelSkill,
     teacherFairness,
     eligibilityMs: t1 - t0,
     graphMs: t2 - t1,
@@ -416,13 +420,9 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
     const t = teachers[i];
     for (const [subject, list] of t.skills) {
       const base = (i * ns + subjectIndex.get(subject)!) * LEVEL_SLOTS;
-      for (const s of list) {
-        for (let rank = 1; rank < LEVEL_SLOTS; rank++) {
-          if (s.rank === rank) skillValue[base + rank] = Math.max(skillValue[base + rank], s.proficiency / 3);
-          else if (s.rank > rank && allowHigher)
-            skillValue[base + rank] = Math.max(skillValue[base + rank], (0.8 * s.proficiency) / 3);
-        }
-      }
+      for (const s of list)
+        for (let rank = 1; rank < LEVEL_SLOTS; rank++)
+          skillValue[base + rank] = Math.max(skillValue[base + rank], skillValueAt(s, rank, allowHigher));
     }
     tb.fromDay[i] = t.fromDay;
     tb.untilDay[i] = t.untilDay;

@@ -1,3 +1,5 @@
+import { SkillCoverageKind } from '@hybridmatch/domain';
+
 /**
  * Plain-data input and output of the region matching engine. Time: weekday 1..7 (ISO, Monday = 1),
  * clock times in minutes since midnight, dates as ISO `YYYY-MM-DD` strings, coordinates in degrees.
@@ -180,6 +182,11 @@ export interface ProposedMatch {
   /** Points per component, summed over the blocks; they add up to `score`. */
   components: Record<ScoreComponent, number>;
   distanceKm: number;
+  /**
+   * How the teacher's skill covers the requested subject: the subject itself, its broad field
+   * (`field`) or a specialisation of the requested field (`specialist`); see skillCoverage.
+   */
+  skillMatch: SkillCoverageKind;
   /** Per block: the next best alternative teacher and what it would have cost. */
   alternatives: { blockId: string; alternative: NextBestAlternative }[];
 }

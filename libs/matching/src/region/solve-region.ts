@@ -1,5 +1,6 @@
 import { CertificateError } from '../assignment/assignment.types';
 import { buildInstance, RegionInstance } from './instance';
+import { bestSkill, LEVEL_RANK } from './eligibility';
 import {
   EngineOptions,
   MatchRequest,
@@ -789,6 +790,9 @@ export function buildResult(
         score: matchScore,
         components,
         distanceKm: Math.round(inst.pairDistance[p] * 10) / 10,
+        skillMatch:
+          bestSkill(pt.skills.get(r.subjectCode), LEVEL_RANK[r.level], inst.allowHigherLevelSkill).kind ??
+          'exact',
         alternatives,
       });
     }
