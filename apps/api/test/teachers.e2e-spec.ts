@@ -369,7 +369,14 @@ describe('teachers (e2e)', () => {
     const response = await ctx.http.get('/api/subjects').set(teacher.auth).expect(200);
     expect(response.body).toEqual(
       expect.arrayContaining([
-        { code: 'eltech-eerste-monteur', name: expect.any(String), field: 'elektrotechniek', crebo: '25330' },
+        {
+          code: 'eltech-eerste-monteur',
+          name: expect.any(String),
+          field: 'elektrotechniek',
+          crebo: '25330',
+          qualification: null,
+          coveredBy: ['eltech-eerste-monteur', 'elektrotechniek'],
+        },
       ]),
     );
   });

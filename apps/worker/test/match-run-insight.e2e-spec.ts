@@ -183,6 +183,7 @@ describe('match runs: explanations, fairness and shortage signals (e2e)', () => 
           'components',
           'distanceKm',
           'sentences',
+          'skillMatch',
           'weights',
         ]);
         expect(read.explanation.sentences.en).toEqual(
