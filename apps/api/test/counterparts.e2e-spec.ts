@@ -62,7 +62,7 @@ describe('counterpart views (e2e)', () => {
       companyName: w.company.name,
       qualification: 'none',
       relevantSkills: [{ subjectCode: 'elektrotechniek', level: 'MBO3' }],
-      vog: { verified: false, issuedOn: '2026-08-01' },
+      vog: { verified: false, issuedOn: '2026-08-01', schoolCheck: null },
       travelKm: expect.any(Number),
     });
     expect(school.lessons).toEqual([{ weekday: 2, start: '09:00', end: '12:00' }]);

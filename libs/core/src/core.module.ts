@@ -21,6 +21,7 @@ import { UserRepository } from './repositories/user.repository';
 import { ProposalRepository } from './repositories/proposal.repository';
 import { RuleInputRepository } from './repositories/rule-input.repository';
 import { RuleCheckService } from './rules/rule-check.service';
+import { VogVerificationService } from './proposals/vog-verification.service';
 
 const SERVICES = [
   AccessService,
@@ -44,6 +45,7 @@ const SERVICES = [
   RateCardRepository,
   RuleInputRepository,
   RuleCheckService,
+  VogVerificationService,
 ];
 
 /**

@@ -12,6 +12,7 @@ export * from './proposals/answer-links';
 export * from './proposals/answer-link.service';
 export * from './proposals/counterpart-view';
 export * from './proposals/counterpart.service';
+export * from './proposals/vog-verification.service';
 export * from './matching/matching-input.loader';
 export * from './matching/match-proposals';
 export * from './notifications/notification-messages';

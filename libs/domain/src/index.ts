@@ -6,3 +6,4 @@ export * from './proposal-state-machine';
 export * from './schedule';
 export * from './rates';
 export * from './rules';
+export * from './vog';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CounterpartView } from '@hybridmatch/core';
+import { VogVerificationStatus } from '@hybridmatch/domain';
 
 const SEEN_BY = 'Absent when your role may not see it (docs/ARCHITECTURE.md, counterpart views)';
 
@@ -8,9 +9,34 @@ class SkillDto {
   @ApiProperty({ example: 'MBO3' }) level: string;
 }
 
+class VogSchoolCheckDto {
+  @ApiProperty({ enum: VogVerificationStatus, example: VogVerificationStatus.Verified }) status: string;
+  @ApiProperty({
+    example: '2026-08-01',
+    nullable: true,
+    type: String,
+    description: 'The issue date printed on the VOG the school saw',
+  })
+  issuedOn: string | null;
+  @ApiProperty({ example: 'Petra de Vries', nullable: true, type: String }) verifiedBy: string | null;
+  @ApiProperty({ example: '2026-09-02T10:15:00.000Z' }) verifiedAt: string;
+}
+
 class VogStatusDto {
   @ApiProperty({ example: true, description: 'Verified by the company or a coordinator' }) verified: boolean;
-  @ApiProperty({ example: '2026-08-01', nullable: true, type: String }) issuedOn: string | null;
+  @ApiProperty({
+    example: '2026-08-01',
+    nullable: true,
+    type: String,
+    description: 'The issue date the company recorded',
+  })
+  issuedOn: string | null;
+  @ApiProperty({
+    type: VogSchoolCheckDto,
+    nullable: true,
+    description: "The school's latest check of this VOG for this proposal (history: GET …/vog-verifications)",
+  })
+  schoolCheck: VogSchoolCheckDto | null;
 }
 
 class CounterpartTeacherDto {

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CounterpartService, Permission, ProposalService } from '@hybridmatch/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  CounterpartService,
+  Permission,
+  ProposalService,
+  VogVerificationService,
+} from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ALL_ROLES, Allow, Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
@@ -19,6 +25,7 @@ import {
   ReasonDto,
 } from './proposal.dto';
 import { CounterpartViewDto } from './counterpart.dto';
+import { RecordVogVerificationDto, VogVerificationDto } from './vog-verification.dto';
 
 @ApiTags('proposals')
 @Controller('proposals')
@@ -26,7 +33,36 @@ export class ProposalController {
   constructor(
     private readonly proposals: ProposalService,
     private readonly counterparts: CounterpartService,
+    private readonly vog: VogVerificationService,
   ) {}
+
+  @Post(':id/vog-verifications')
+  @Allow(Permission.VogVerifyAtSchool)
+  @ApiOperation({
+    summary: "The school records its check of the proposed or placed teacher's VOG (DOMAIN.md rule 4)",
+    description:
+      'Only the school of this proposal. Status, the issue date seen, who and when; added to the history, never changing the date the company recorded. The document itself is never stored. 409 when the proposal is no longer proposed, awaiting approval or approved.',
+  })
+  @ApiCreatedResponse({ type: VogVerificationDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  recordVog(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: RecordVogVerificationDto,
+  ): Promise<VogVerificationDto> {
+    return this.vog.recordForProposal(actor, id, body);
+  }
+
+  @Get(':id/vog-verifications')
+  @Allow(Permission.ProposalRead)
+  @ApiOperation({
+    summary: "The school's VOG checks of this proposal's teacher, newest first (every party reads them)",
+  })
+  @ApiOkResponse({ type: [VogVerificationDto] })
+  @ApiProblems(400, 401, 404)
+  vogHistory(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<VogVerificationDto[]> {
+    return this.vog.historyOfProposal(actor, id);
+  }
 
   @Get()
   @Roles(...ALL_ROLES)

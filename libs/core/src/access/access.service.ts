@@ -46,6 +46,7 @@ export interface SubjectOf {
   [Permission.ProposalAnswer]: PartiesOfRecord;
   [Permission.ProposalDecide]: PartiesOfRecord;
   [Permission.PlacementRead]: PartiesOfRecord;
+  [Permission.VogVerifyAtSchool]: PartiesOfRecord;
   [Permission.RateCardRead]: OwnedByOrganisation;
   [Permission.RateCardUpdate]: OwnedByOrganisation;
   [Permission.MatchRunRead]: { regionId: string };
@@ -268,6 +269,7 @@ export class AccessService {
       case Permission.ProposalRead:
       case Permission.ProposalAnswer:
       case Permission.PlacementRead:
+      case Permission.VogVerifyAtSchool:
         return this.seesParties(actor, subject as PartiesOfRecord);
       case Permission.ProposalDecide: {
         // Coordinator decisions: only the region counts (a company or school admin gets the 403 below).
@@ -328,6 +330,8 @@ function refusal(permission: Permission, ref: RecordRef): string {
       return 'Only the company, the teacher and the school answer a proposal; the coordinator approves or rejects it.';
     case Permission.ProposalDecide:
       return `Only the regional coordinator decides on a ${what}.`;
+    case Permission.VogVerifyAtSchool:
+      return `Only the school of this ${what} verifies the teacher's VOG; the company records it on the profile.`;
     default:
       return `A hybrid teacher cannot change this ${what}.`;
   }

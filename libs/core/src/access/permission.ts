@@ -20,6 +20,8 @@ export enum Permission {
   TeacherUpdate = 'teacher.update',
   /** Record that a VOG was checked: the company, the region's coordinator; never the teacher themself. */
   TeacherVerify = 'teacher.verify',
+  /** The school of a proposal or placement records its check of the teacher's VOG (DOMAIN.md rule 4). */
+  VogVerifyAtSchool = 'vog.verify-at-school',
   TeachingRequestRead = 'teaching-request.read',
   /** Post a request: a school for itself, or the platform admin for a named school. */
   TeachingRequestCreate = 'teaching-request.create',
@@ -78,6 +80,7 @@ export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.TeacherCreate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin],
   [Permission.TeacherUpdate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin, UserRole.HybridTeacher],
   [Permission.TeacherVerify]: [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin],
+  [Permission.VogVerifyAtSchool]: [UserRole.SchoolAdmin],
   [Permission.TeachingRequestRead]: ALL,
   [Permission.TeachingRequestCreate]: [UserRole.PlatformAdmin, UserRole.SchoolAdmin],
   [Permission.TeachingRequestUpdate]: [

@@ -10,6 +10,7 @@ const FACTS: CounterpartFacts = {
     qualification: 'none',
     relevantSkills: [{ subjectCode: 'elektrotechniek', level: 'MBO3' }],
     vogIssuedOn: '2026-08-01',
+    vogSchoolCheck: null,
     vogVerified: true,
     travelKm: 12.4,
     email: 's.jansen@example.nl',
@@ -81,6 +82,7 @@ describe('counterpart views', () => {
     expect(counterpartView(FACTS, 'school', true).teacher.vog).toEqual({
       verified: true,
       issuedOn: '2026-08-01',
+      schoolCheck: null,
     });
   });
 

@@ -61,6 +61,14 @@ export function viewerOf(role: UserRole): Viewer {
   }
 }
 
+/** The school's latest VOG check of a proposal: what it found, the date it saw, who and when. */
+export interface VogSchoolCheck {
+  status: string;
+  issuedOn: string | null;
+  verifiedBy: string | null;
+  verifiedAt: string;
+}
+
 /** Everything that could be shown, read in one statement; `counterpartView` picks what a viewer sees. */
 export interface CounterpartFacts {
   teacher: {
@@ -71,6 +79,8 @@ export interface CounterpartFacts {
     relevantSkills: Array<{ subjectCode: string; level: string }>;
     vogIssuedOn: string | null;
     vogVerified: boolean;
+    /** The school's latest check of the VOG for this proposal (vog_verification), or null. */
+    vogSchoolCheck: VogSchoolCheck | null;
     travelKm: number;
     email: string | null;
     homeCity: string;
@@ -98,8 +108,8 @@ export interface CounterpartFacts {
 
 /** What one viewer sees: the fields the table allows, the others absent (not null: absent). */
 export interface CounterpartView {
-  teacher: Partial<Omit<CounterpartFacts['teacher'], 'vogIssuedOn' | 'vogVerified'>> & {
-    vog?: { verified: boolean; issuedOn: string | null };
+  teacher: Partial<Omit<CounterpartFacts['teacher'], 'vogIssuedOn' | 'vogVerified' | 'vogSchoolCheck'>> & {
+    vog?: { verified: boolean; issuedOn: string | null; schoolCheck: VogSchoolCheck | null };
   };
   school: Partial<CounterpartFacts['school']>;
   request?: CounterpartFacts['request'];
@@ -121,7 +131,11 @@ export function counterpartView(facts: CounterpartFacts, viewer: Viewer, placed:
       companyName: pick('teacher.companyName', teacher.companyName),
       qualification: pick('teacher.qualification', teacher.qualification),
       relevantSkills: pick('teacher.relevantSkills', teacher.relevantSkills),
-      vog: pick('teacher.vog', { verified: teacher.vogVerified, issuedOn: teacher.vogIssuedOn }),
+      vog: pick('teacher.vog', {
+        verified: teacher.vogVerified,
+        issuedOn: teacher.vogIssuedOn,
+        schoolCheck: teacher.vogSchoolCheck,
+      }),
       travelKm: pick('teacher.travelKm', teacher.travelKm),
       email: pick('teacher.email', teacher.email),
       homeCity: pick('teacher.homeCity', teacher.homeCity),

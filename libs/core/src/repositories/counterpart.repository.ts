@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { skillCoverage, UserRole } from '@hybridmatch/domain';
 import { greatCircleKm } from '@hybridmatch/matching';
-import { CounterpartFacts } from '../proposals/counterpart-view';
+import { CounterpartFacts, VogSchoolCheck } from '../proposals/counterpart-view';
 
 interface Row {
   teacher_name: string;
@@ -11,6 +11,7 @@ interface Row {
   skills: Array<{ subjectCode: string; level: string }>;
   vog_issued_on: string | null;
   vog_verified: boolean;
+  vog_school_check: VogSchoolCheck | null;
   teacher_email: string | null;
   home_city: string;
   home_latitude: number;
@@ -50,6 +51,10 @@ export class CounterpartRepository {
               t.qualification::text AS qualification,
               t.skills AS skills,
               to_char(t.vog_issued_on, 'YYYY-MM-DD') AS vog_issued_on, t.vog_verified_at IS NOT NULL AS vog_verified,
+              (SELECT json_build_object('status', v.status, 'issuedOn', to_char(v.issued_on, 'YYYY-MM-DD'),
+                                        'verifiedBy', u.name, 'verifiedAt', v.verified_at)
+                 FROM vog_verification v LEFT JOIN app_user u ON u.id = v.verified_by_user_id
+                WHERE v.proposal_id = p.id ORDER BY v.verified_at DESC, v.created_at DESC LIMIT 1) AS vog_school_check,
               t.email AS teacher_email, t.home_city, t.home_latitude, t.home_longitude,
               s.name AS school_name, l.name AS location_name, l.street, l.postal_code, l.city, l.latitude, l.longitude,
               (SELECT json_build_object('name', u.name, 'email', u.email) FROM app_user u
@@ -97,6 +102,7 @@ export class CounterpartRepository {
           ),
           vogIssuedOn: row.vog_issued_on,
           vogVerified: row.vog_verified,
+          vogSchoolCheck: row.vog_school_check,
           travelKm: Math.round(travelKm * 10) / 10,
           email: row.teacher_email,
           homeCity: row.home_city,

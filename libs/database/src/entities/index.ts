@@ -23,6 +23,7 @@ import { SchoolHoliday } from './school-holiday.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { NATIONAL_SCOPE, ProgressSnapshot } from './progress-snapshot.entity';
 import { RateCardEntry } from './rate-card-entry.entity';
+import { VogVerification } from './vog-verification.entity';
 
 export {
   LessonBlock,
@@ -59,7 +60,7 @@ export {
   RefreshToken,
 };
 export type { ProposalExplanation } from './proposal.entity';
-export { InstitutionDayOff, SchoolHoliday, RateCardEntry };
+export { InstitutionDayOff, SchoolHoliday, RateCardEntry, VogVerification };
 export type { ProposalNotificationKind } from './notification.entity';
 
 export const ENTITIES = [
@@ -83,4 +84,5 @@ export const ENTITIES = [
   RefreshToken,
   ProgressSnapshot,
   RateCardEntry,
+  VogVerification,
 ];
