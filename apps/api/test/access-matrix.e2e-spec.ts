@@ -196,7 +196,7 @@ describe('access matrix (e2e)', () => {
         role: UserRole.SchoolAdmin,
         organisationId: w.schoolA.id,
       }),
-      expected: [201, 403, 403, 201, 403],
+      expected: [202, 403, 403, 202, 403],
     },
     {
       method: 'post',
@@ -208,7 +208,7 @@ describe('access matrix (e2e)', () => {
         role: UserRole.HybridTeacher,
         organisationId: w.companyB.id,
       }),
-      expected: [201, 403, 403, 403, 403],
+      expected: [202, 403, 403, 403, 403],
     },
     // teachers: companies manage their staff, coordinators read and verify in their region, a
     // hybrid teacher sees and edits only their own profile, schools never see profiles.

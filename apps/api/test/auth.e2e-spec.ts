@@ -27,8 +27,8 @@ describe('authentication (e2e)', () => {
       .post('/api/users/invites')
       .set(admin.auth)
       .send({ email, name: 'Nieuwe Beheerder', role: UserRole.CompanyAdmin, organisationId: company.id })
-      .expect(201);
-    const userId = response.body.user.id as string;
+      .expect(202);
+    const userId = (await ctx.db.getRepository(User).findOneByOrFail({ email: response.body.email })).id;
     const link = await outboxLink(
       ctx.db,
       userId,
@@ -57,6 +57,31 @@ describe('authentication (e2e)', () => {
       role: 'regional_coordinator',
       regionIds: coordinator.user.regions!.map((region) => region.id),
     });
+  });
+
+  it('issue 9, item 11: the tokens of a deleted account stop at once (401, also on /api/auth/me)', async () => {
+    const admin = await ctx.newAdmin();
+    const company = await ctx.newCompany((await ctx.newRegion()).id);
+    await ctx.http.get('/api/auth/me').set(admin.auth).expect(200);
+    await ctx.db.getRepository(User).delete({ id: admin.user.id });
+    for (const response of [
+      await ctx.http.get('/api/auth/me').set(admin.auth),
+      await ctx.http
+        .post('/api/users/invites')
+        .set(admin.auth)
+        .send({
+          email: `na-verwijderen-${randomBytes(4).toString('hex')}@example.test`,
+          name: 'Nieuwe Beheerder',
+          role: UserRole.CompanyAdmin,
+          organisationId: company.id,
+        }),
+    ]) {
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        detail: expect.stringMatching(/no longer exists/),
+      });
+    }
   });
 
   it('answers a wrong password with 401 in the problem shape', async () => {

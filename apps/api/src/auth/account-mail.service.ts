@@ -5,7 +5,11 @@ import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
 import { Notification, NotificationKind, Organisation, User } from '@hybridmatch/database';
 import { Clock } from '@hybridmatch/domain';
 import { NotificationRepository, UserRepository } from '@hybridmatch/core';
-import { composeInviteMessage, composePasswordResetMessage } from './account-messages';
+import {
+  composeAddressInUseMessage,
+  composeInviteMessage,
+  composePasswordResetMessage,
+} from './account-messages';
 import { newSecretToken } from './password';
 
 export const INVITE_VALID_FOR_MS = 7 * 24 * 60 * 60 * 1000;
@@ -102,6 +106,38 @@ export class AccountMailService {
         kind: NotificationKind.PasswordReset,
         dedupeKey: `password-reset-${user.id}-${hash.slice(0, 16)}`,
         ...composePasswordResetMessage({ name: user.name, link: this.resetLink(token), validUntil }),
+      },
+    ]);
+  }
+
+  /**
+   * Tells the owner of an address that someone (of `organisationId`) tried to invite it. At most
+   * one such e-mail per owner, inviting organisation and day, so repeated attempts cannot flood
+   * the mailbox.
+   */
+  async tellAddressInUse(
+    manager: EntityManager,
+    owner: Pick<User, 'id' | 'name'>,
+    organisationId: string | null,
+  ): Promise<void> {
+    const organisation = organisationId
+      ? await manager.findOne(Organisation, {
+          where: { id: organisationId },
+          select: { id: true, name: true },
+        })
+      : null;
+    const day = this.clock.now().toISOString().slice(0, 10);
+    await this.queue(manager, [
+      {
+        recipientUserId: owner.id,
+        kind: NotificationKind.AddressInUse,
+        dedupeKey: `address-in-use-${owner.id}-${organisationId ?? 'platform'}-${day}`,
+        ...composeAddressInUseMessage({
+          name: owner.name,
+          organisationName: organisation?.name ?? null,
+          loginLink: this.config.http.publicUrl,
+          resetLink: `${this.config.http.publicUrl}/forgot-password`,
+        }),
       },
     ]);
   }

@@ -49,6 +49,43 @@ export function composePasswordResetMessage(facts: AccountMessageFacts): Notific
   );
 }
 
+/** What the owner of an address is told when someone tries to invite it while it has an account. */
+export interface AddressInUseFacts {
+  name: string;
+  /** The organisation of whoever tried to invite the address (none: the platform). */
+  organisationName: string | null;
+  loginLink: string;
+  resetLink: string;
+}
+
+/**
+ * To the owner of an address someone tried to invite: the inviter is told nothing (no account
+ * enumeration), so the owner decides whether to get in touch. No link in it grants anything.
+ */
+export function composeAddressInUseMessage(facts: AddressInUseFacts): NotificationMessage {
+  const byNl = facts.organisationName ? `Iemand van ${facts.organisationName}` : 'Iemand';
+  const byEn = facts.organisationName ? `Someone at ${facts.organisationName}` : 'Someone';
+  const bodyText = bilingualBody(
+    {
+      greeting: `Hallo ${facts.name},`,
+      lines: [
+        `${byNl} probeerde dit e-mailadres uit te nodigen voor HybridMatch. Er bestaat al een account met dit adres: het uwe. Er is geen tweede account gemaakt.`,
+        `Wilt u ook voor hen werken? Neem dan contact met hen op; één account hoort bij één organisatie. Inloggen: ${facts.loginLink}`,
+        `Wachtwoord vergeten? ${facts.resetLink}. Kent u dit niet? Dan hoeft u niets te doen.`,
+      ],
+    },
+    {
+      greeting: `Hello ${facts.name},`,
+      lines: [
+        `${byEn} tried to invite this e-mail address to HybridMatch. An account with this address already exists: yours. No second account was made.`,
+        `Do you want to work with them too? Then get in touch with them; one account belongs to one organisation. Sign in: ${facts.loginLink}`,
+        `Forgot your password? ${facts.resetLink}. Do you not recognise this? Then you need not do anything.`,
+      ],
+    },
+  );
+  return { subject: 'Uitnodiging voor een bestaand account / Invitation for an existing account', bodyText };
+}
+
 function compose(
   facts: AccountMessageFacts,
   subject: string,

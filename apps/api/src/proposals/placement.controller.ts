@@ -23,7 +23,7 @@ export class PlacementController {
       'List placements you may see (admin: all; coordinator: their regions; company, school, teacher: their own)',
   })
   @ApiOkResponse({ type: PlacementPageDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQueryDto): Promise<PlacementPageDto> {
     return this.placements.list(actor, query);
   }

@@ -71,7 +71,7 @@ export class ProposalController {
       'List proposals you may see (admin: all; coordinator: their regions; company, school, teacher: their own)',
   })
   @ApiOkResponse({ type: ProposalPageDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQueryDto): Promise<ProposalPageDto> {
     return this.proposals.list(actor, query);
   }

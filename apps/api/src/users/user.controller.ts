@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Permission } from '@hybridmatch/core';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Allow } from '../auth/roles.decorator';
@@ -28,13 +28,16 @@ export class UserController {
   }
 
   @Post('invites')
+  @HttpCode(202)
   @Allow(Permission.UserManage)
-  @ApiCreatedResponse({ type: InviteDto })
+  @ApiAcceptedResponse({ type: InviteDto })
   @ApiOperation({
     summary:
       'Invite a person: creates the user and e-mails them a single-use link to choose a password, valid 7 days ' +
       '(platform admin: anyone; company admin: company admins and hybrid teachers of their company; ' +
       'school admin: school admins of their school).',
+    description:
+      'The answer is the same whether or not the address already has an account in another organisation (no account enumeration): then nothing is created and the owner of the address is told by e-mail instead. An address of your own organisation (any, for the platform admin) answers 409 EMAIL_TAKEN. The invited person appears in GET /api/users.',
   })
   @ApiProblems(400, 401, 403, 409)
   invite(@CurrentActor() actor: Actor, @Body() body: InviteUserDto): Promise<InviteDto> {

@@ -97,11 +97,18 @@ export class UserPageDto extends PageMetaDto {
   @ApiProperty({ type: [UserDto] }) items: UserDto[];
 }
 
+/**
+ * The answer to an invite: the same whether or not the address already has an account elsewhere
+ * (no account enumeration). The invited person appears in `GET /api/users` once invited.
+ */
 export class InviteDto {
   @ApiProperty({
-    type: UserDto,
+    example: 'j.bakker@example.nl',
     description:
-      'The invited person. The single-use link (valid 7 days) goes to their e-mail address through the outbox, never to the inviter.',
+      'The address the single-use link (valid 7 days) goes to, through the outbox, never to the inviter. Should the address already have an account in another organisation, its owner is told instead and nothing is created.',
   })
-  user: UserDto;
+  email: string;
+
+  @ApiProperty({ example: '2026-05-08T09:30:00.000Z', description: 'Until when the link works' })
+  expiresAt: Date;
 }

@@ -17,7 +17,7 @@ import {
   UserRepository,
   ValidationError,
 } from '@hybridmatch/core';
-import { AccountMailService } from '../auth/account-mail.service';
+import { AccountMailService, INVITE_VALID_FOR_MS } from '../auth/account-mail.service';
 import { SessionService } from '../auth/session.service';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto } from './user.dto';
 
@@ -68,6 +68,11 @@ export class UserService {
   /**
    * Creates the user with a single-use invite token (only its hash is stored) and e-mails the link
    * through the outbox, in one transaction. The link goes to the person, never to the inviter.
+   *
+   * An address that already has an account is not revealed (no account enumeration): unless the
+   * caller may see that account anyway (the platform admin, or an account of their own
+   * organisation: 409 EMAIL_TAKEN), the answer is the same as for a new address, nothing is
+   * created, and the account's owner is told by e-mail that someone tried to invite them.
    */
   async invite(actor: Actor, body: InviteUserDto): Promise<InviteDto> {
     const placement =
@@ -78,9 +83,10 @@ export class UserService {
     if (body.teacherProfileId !== undefined)
       await this.assertTeacherProfileLinkable(body.role, placement, body.teacherProfileId);
     const email = body.email.trim().toLowerCase();
-    if (await this.users.existsBy({ email })) throw duplicateEmail(email);
+    const existing = await this.accountOf(email);
+    if (existing) return this.addressInUse(actor, existing, placement, email);
 
-    const userId = await this.dataSource
+    const created = await this.dataSource
       .transaction(async (manager) => {
         const user = await manager.save(
           User,
@@ -93,7 +99,7 @@ export class UserService {
             passwordHash: null,
           }),
         );
-        await this.mail.issueInvites(manager, [user]);
+        const expiresAt = await this.mail.issueInvites(manager, [user]);
         if (body.teacherProfileId) {
           // Conditional, so two invites cannot both claim the same profile.
           const linked = await manager.update(
@@ -104,13 +110,38 @@ export class UserService {
           if (!linked.affected)
             throw new ConflictError(ErrorCode.TeacherHasLogin, 'This teacher profile already has a login.');
         }
-        return user.id;
+        return { email, expiresAt };
       })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? duplicateEmail(email) : error;
+      .catch(async (error: unknown) => {
+        // Invited at the same moment by someone else: the address now has an account.
+        const taken = isUniqueViolation(error) && (await this.accountOf(email));
+        if (taken) return this.addressInUse(actor, taken, placement, email);
+        throw error;
       });
+    return created;
+  }
 
-    return { user: await this.load(userId) };
+  private accountOf(email: string): Promise<Pick<User, 'id' | 'name' | 'organisationId'> | null> {
+    return this.users.findOne({ where: { email }, select: { id: true, name: true, organisationId: true } });
+  }
+
+  /** The invite answer for an address that already has an account (see `invite`). */
+  private async addressInUse(
+    actor: Actor,
+    owner: Pick<User, 'id' | 'name' | 'organisationId'>,
+    placement: Placement,
+    email: string,
+  ): Promise<InviteDto> {
+    const visible =
+      this.access.organisationScope(actor).kind === 'all' ||
+      (owner.organisationId !== null && owner.organisationId === actor.organisationId);
+    if (visible)
+      throw new ConflictError(ErrorCode.EmailTaken, `There is already a user with e-mail address ${email}.`);
+    const expiresAt = await this.dataSource.transaction(async (manager) => {
+      await this.mail.tellAddressInUse(manager, owner, placement.organisationId);
+      return new Date(this.clock.now().getTime() + INVITE_VALID_FOR_MS);
+    });
+    return { email, expiresAt };
   }
 
   /** E-mails the pending invite's link again (same link, same expiry). */
@@ -268,9 +299,6 @@ export class UserService {
       throw new ConflictError(ErrorCode.TeacherHasLogin, 'This teacher profile already has a login.');
   }
 }
-
-const duplicateEmail = (email: string) =>
-  new ConflictError(ErrorCode.EmailTaken, `There is already a user with e-mail address ${email}.`);
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';

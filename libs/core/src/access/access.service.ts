@@ -87,6 +87,18 @@ export type TeachingRequestScope = OrganisationScope | { kind: 'demand'; regionI
 /** A proposal or placement list filter on the parties' columns: `null` means the caller may see none. */
 export type PartiesFilter = Partial<Record<keyof PartiesOfRecord, string | FindOperator<string>>> | null;
 
+/** Why a list filter on a parties column lies outside the caller's scope. */
+const OUTSIDE_SCOPE: Record<keyof PartiesOfRecord, string> = {
+  regionId: 'is not one of your regions; leave it out to list all of yours',
+  teacherId: 'is not your own teacher profile; leave it out to list your own',
+  companyId: 'is not your company; leave it out to list your own',
+  schoolId: 'is not your school; leave it out to list your own',
+};
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /** Company admins and hybrid teachers see the open demand of their company's region. */
 const DEMAND_READERS: readonly UserRole[] = [UserRole.CompanyAdmin, UserRole.HybridTeacher];
 
@@ -211,6 +223,35 @@ export class AccessService {
       case 'none':
         return null;
     }
+  }
+
+  /**
+   * Proposals and placements: the parties scope together with the caller's own filters on the same
+   * columns. A filter inside the scope narrows the list; one outside it (a coordinator's
+   * `regionId` of another region, a teacher's `teacherId` of someone else) is refused with a 403
+   * naming the filter, whether or not that record exists; it is never replaced by the scope.
+   * `null`: the caller may see none.
+   */
+  async partiesFilter(
+    actor: Actor,
+    filters: Partial<Record<keyof PartiesOfRecord, string>>,
+  ): Promise<PartiesFilter> {
+    const scope = await this.partiesScope(actor);
+    if (!scope) return null;
+    const where: NonNullable<PartiesFilter> = { ...definedOnly(filters) };
+    for (const [key, bound] of Object.entries(scope) as [
+      keyof PartiesOfRecord,
+      string | FindOperator<string>,
+    ][]) {
+      const wanted = filters[key];
+      if (wanted === undefined) {
+        where[key] = bound;
+        continue;
+      }
+      const allowed = typeof bound === 'string' ? [bound] : (bound.value as unknown as string[]);
+      if (!allowed.includes(wanted)) throw ForbiddenError.filter(key, OUTSIDE_SCOPE[key]);
+    }
+    return where;
   }
 
   /** Match runs: the regions whose runs the caller may list, narrowed by `regionId`; undefined: all. */

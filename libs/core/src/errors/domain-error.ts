@@ -28,8 +28,13 @@ export class NotFoundError extends DomainError {
 
 /** The caller may see the record but not do this. */
 export class ForbiddenError extends DomainError {
-  constructor(detail: string) {
-    super(ErrorCode.Forbidden, detail);
+  constructor(detail: string, errors?: FieldError[]) {
+    super(ErrorCode.Forbidden, detail, errors);
+  }
+
+  /** A field or filter the caller may not use with this value (a list filter outside their scope). */
+  static filter(field: string, reason: string): ForbiddenError {
+    return new ForbiddenError(`${field}: ${reason}`, [{ field, reason }]);
   }
 }
 

@@ -81,16 +81,16 @@ export class PlacementService {
   ) {}
 
   async list(actor: Actor, query: ListPlacementsQuery): Promise<Page<PlacementView>> {
-    const scope = await this.access.partiesScope(actor);
-    if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId } = query;
+    const parties = await this.access.partiesFilter(actor, { teacherId, regionId });
+    if (!parties) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const filters = Object.fromEntries(
-      Object.entries({ status, requestId, teacherId, regionId }).filter(([, value]) => value !== undefined),
+      Object.entries({ status, requestId }).filter(([, value]) => value !== undefined),
     );
     const [rows, total] = await this.placements.findAndCount({
       where: {
         ...filters,
-        ...scope,
+        ...parties,
         ...(query.matchRunId !== undefined && { proposal: { matchRunId: query.matchRunId } }),
       },
       relations: { slots: true },

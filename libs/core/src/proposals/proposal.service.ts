@@ -185,17 +185,16 @@ export class ProposalService {
   // ---- reading ---------------------------------------------------------------------------------
 
   async list(actor: Actor, query: ListProposalsQuery): Promise<Page<ProposalView>> {
-    const scope = await this.access.partiesScope(actor);
-    if (!scope) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const { status, requestId, teacherId, regionId, matchRunId } = query;
+    // A filter on a column the scope fixes narrows it or is refused (403), never replaced by it.
+    const parties = await this.access.partiesFilter(actor, { teacherId, regionId });
+    if (!parties) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     const filter = Object.fromEntries(
-      Object.entries({ status, requestId, teacherId, regionId, matchRunId }).filter(
-        ([, value]) => value !== undefined,
-      ),
+      Object.entries({ status, requestId, matchRunId }).filter(([, value]) => value !== undefined),
     ) as ProposalListFilter;
     const { rows, total } = await this.repository.page(
       this.dataSource.manager,
-      [filter, listFilterOf(scope)],
+      [filter, listFilterOf(parties)],
       pageWindow(query),
       this.readsAlternatives(actor),
     );

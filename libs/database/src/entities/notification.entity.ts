@@ -26,18 +26,21 @@ export enum NotificationKind {
   /** Account e-mails: they carry a single-use link and are never listed in the app. */
   Invite = 'invite',
   PasswordReset = 'password_reset',
+  /** Someone tried to invite an address that already has an account: its owner is told, the inviter is not. */
+  AddressInUse = 'address_in_use',
 }
 
 /** The kinds a proposal event sends. */
 export type ProposalNotificationKind = Exclude<
   NotificationKind,
-  NotificationKind.Invite | NotificationKind.PasswordReset
+  NotificationKind.Invite | NotificationKind.PasswordReset | NotificationKind.AddressInUse
 >;
 
 /** Kinds that only go out by e-mail: their text holds a single-use link, so no in-app list shows it. */
 export const EMAIL_ONLY_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   NotificationKind.Invite,
   NotificationKind.PasswordReset,
+  NotificationKind.AddressInUse,
 ];
 
 export enum NotificationDeliveryStatus {
