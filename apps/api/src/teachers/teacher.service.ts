@@ -213,22 +213,23 @@ export class TeacherService {
     csv: string,
   ): Promise<ImportResultDto> {
     const companyId = await this.companyFor(actor, requestedCompanyId);
-    const { fields, rows } = await readTeacherCsv(csv, todayInNetherlands());
+    const read = await readTeacherCsv(csv, todayInNetherlands());
+    const { fields } = read;
+    // Rows in one order (by employee reference), so concurrent writers lock them in the same order.
+    const rows = [...read.rows].sort((a, b) => compareRefs(a.teacher.employeeRef, b.teacher.employeeRef));
     return this.dataSource.transaction(async (manager) => {
-      const updated = await manager.countBy(TeacherProfile, {
-        companyId,
-        employeeRef: In(rows.map((row) => row.teacher.employeeRef)),
-      });
+      await this.teacherRows.lockCompanyImport(manager, companyId);
       const ids: string[] = [];
+      let created = 0;
       for (let start = 0; start < rows.length; start += IMPORT_CHUNK_ROWS) {
-        ids.push(
-          ...(await this.upsertProfiles(
-            manager,
-            companyId,
-            fields,
-            rows.slice(start, start + IMPORT_CHUNK_ROWS),
-          )),
+        const written = await this.upsertProfiles(
+          manager,
+          companyId,
+          fields,
+          rows.slice(start, start + IMPORT_CHUNK_ROWS),
         );
+        ids.push(...written.ids);
+        created += written.created;
       }
       await this.teacherRows.replaceWindows(
         manager,
@@ -242,17 +243,17 @@ export class TeacherService {
         companyId,
         ids.filter((_id, index) => rows[index].teacher.invite === true),
       );
-      return { created: rows.length - updated, updated, total: rows.length, invited };
+      return { created, updated: rows.length - created, total: rows.length, invited };
     });
   }
 
-  /** Upserts a chunk of rows by (company, employee_ref); answers the profile ids in row order. */
+  /** Upserts a chunk of rows by (company, employee_ref); answers the profile ids in row order and how many were new. */
   private async upsertProfiles(
     manager: EntityManager,
     companyId: string,
     fields: CsvField[],
     rows: CsvTeacherRow[],
-  ): Promise<string[]> {
+  ): Promise<{ ids: string[]; created: number }> {
     const written = fields.filter((field) => field !== 'windows' && field !== 'invite');
     const profiles = await this.teacherRows.upsertByEmployeeRef(
       manager,
@@ -261,7 +262,10 @@ export class TeacherService {
       rows.map((row) => written.map((field) => sqlValue(row, field))),
     );
     const idOfRef = new Map(profiles.map((profile) => [profile.employeeRef, profile.id]));
-    return rows.map((row) => idOfRef.get(row.teacher.employeeRef) as string);
+    return {
+      ids: rows.map((row) => idOfRef.get(row.teacher.employeeRef) as string),
+      created: profiles.filter((profile) => profile.inserted).length,
+    };
   }
 
   /** The company a new profile belongs to: the company admin's own, or the one the platform admin names. */
@@ -357,3 +361,6 @@ const sqlValue = (row: CsvTeacherRow, field: CsvField): unknown => {
   if (field === 'qualification') return value ?? Qualification.None;
   return value ?? null;
 };
+
+/** Employee references in one fixed order (code points, not the locale), for the import's lock order. */
+const compareRefs = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -74,6 +74,14 @@ const CASCADE_STATUSES: readonly ProposalStatus[] = [
   ProposalStatus.Withdrawn,
 ];
 
+/** Actions that may end in one of CASCADE_STATUSES: their transaction takes the region's matching lock first. */
+const MAY_CASCADE: readonly ProposalActionKind[] = [
+  ProposalActionKind.Decline,
+  ProposalActionKind.Reject,
+  ProposalActionKind.Withdraw,
+  ProposalActionKind.Expire,
+];
+
 export const toProposalView = (proposal: Proposal): ProposalView => ({
   id: proposal.id,
   matchRunId: proposal.matchRunId,
@@ -471,6 +479,16 @@ export class ProposalService {
     options: TransitionOptions<T>,
   ): Promise<{ proposal: Proposal; result: T }> {
     return this.dataSource.transaction(async (manager) => {
+      // The one lock order (docs/PROPOSALS.md, "Lock order"): the region's matching lock (only
+      // when the transition may offer the blocks to others), the request, the proposal, the
+      // teacher; then the writes. Request and region never change, so they are read unlocked first.
+      const head = await manager.findOne(Proposal, {
+        where: { id },
+        select: { id: true, requestId: true, regionId: true },
+      });
+      if (!head) throw new NotFoundError('Proposal', id);
+      if (MAY_CASCADE.includes(action.kind)) await lockRegionForMatching(manager, head.regionId);
+      await this.repository.lockRequest(manager, head.requestId);
       const proposal = await manager.findOne(Proposal, {
         where: { id },
         lock: { mode: 'pessimistic_write' },

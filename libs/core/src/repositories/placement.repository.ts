@@ -30,7 +30,7 @@ export class PlacementRepository {
               (SELECT count(*)::int FROM lesson_block b WHERE b.request_id = r.id) AS blocks,
               (SELECT count(DISTINCT block_id)::int FROM placement p, unnest(p.block_ids) AS block_id
                 WHERE p.request_id = r.id AND p.status = 'active') AS covered
-         FROM teaching_request r WHERE r.id = $1 FOR UPDATE OF r`,
+         FROM teaching_request r WHERE r.id = $1 FOR NO KEY UPDATE OF r`,
       [requestId],
     );
     return row ?? null;

@@ -155,6 +155,16 @@ export class ProposalRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Locks the teaching request row for the rest of the transaction: the second step of the one
+   * lock order (docs/PROPOSALS.md). `FOR NO KEY UPDATE`, like the status update it precedes, so
+   * it does not wait for the key-share locks that inserts of proposals and placements referencing
+   * the request take (a match run storing proposals is not held up).
+   */
+  async lockRequest(manager: EntityManager, requestId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM teaching_request WHERE id = $1 FOR NO KEY UPDATE`, [requestId]);
+  }
+
   /** Resolves every target in one query; the answer is in the order of `targets`. */
   async resolveTargets(manager: EntityManager, targets: ProposalTarget[]): Promise<ResolvedTarget[]> {
     if (targets.length === 0) return [];

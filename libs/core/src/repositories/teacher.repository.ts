@@ -93,7 +93,7 @@ export class TeacherRepository {
     companyId: string,
     columns: ImportColumn[],
     values: unknown[][],
-  ): Promise<Array<{ id: string; employeeRef: string }>> {
+  ): Promise<Array<{ id: string; employeeRef: string; inserted: boolean }>> {
     const parameters: unknown[] = [companyId];
     const tuples = values.map((row) => {
       const placeholders = columns.map((column, index) => {
@@ -114,15 +114,27 @@ export class TeacherRepository {
         `vog_verified_by_user_id = ${keep('vog_verified_by_user_id')}`,
       );
     }
-    const result: { id: string; employee_ref: string }[] = await manager.query(
+    // xmax = 0: the row version was inserted by this statement, not updated (created vs updated).
+    const result: { id: string; employee_ref: string; inserted: boolean }[] = await manager.query(
       `INSERT INTO teacher_profile (company_id, version, ${columns.map((column) => column.name).join(', ')})
      VALUES ${tuples.join(', ')}
      ON CONFLICT ON CONSTRAINT ${EMPLOYEE_REF_CONSTRAINT} DO UPDATE SET
        ${[...updates, 'version = teacher_profile.version + 1', 'updated_at = now()'].join(', ')}
-     RETURNING id, employee_ref`,
+     RETURNING id, employee_ref, (xmax = 0) AS inserted`,
       parameters,
     );
-    return result.map((row) => ({ id: row.id, employeeRef: row.employee_ref }));
+    return result.map((row) => ({ id: row.id, employeeRef: row.employee_ref, inserted: row.inserted }));
+  }
+
+  /**
+   * Serialises the staff imports of one company (a transaction-scoped advisory lock): a second
+   * import waits for the first to commit (up to the lock timeout), so two imports of the same
+   * staff never deadlock on each other's rows and each reports what it created and updated.
+   */
+  async lockCompanyImport(manager: EntityManager, companyId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('teacher-import-' || $1::text, 0))`, [
+      companyId,
+    ]);
   }
 
   /** Replaces the profiles' availability windows: one DELETE and one INSERT … SELECT unnest(…). */
