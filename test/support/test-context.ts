@@ -60,6 +60,7 @@ export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): AppConfi
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    LOGIN_ACCOUNT_RATE_LIMIT_PER_HOUR: '1000',
     ...overrides,
   });
 }

@@ -20,7 +20,9 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // The client's address (the rate limiter's key) comes from X-Forwarded-For only when the peer
+    // is one of the configured proxies; otherwise any client could name itself.
+    trustProxy: config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false,
     genReqId: requestIdFor,
     // On shutdown, close idle keep-alive connections at once (and the rest once they finish)
     // instead of waiting for their keep-alive timeout.

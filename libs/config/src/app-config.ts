@@ -93,6 +93,28 @@ class EnvironmentVariables {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Login and reset requests per account (e-mail address) per hour, whichever address they come from. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_ACCOUNT_RATE_LIMIT_PER_HOUR = 30;
+
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed: comma-separated addresses or CIDR
+   * ranges (or `loopback`, `linklocal`, `uniquelocal`). Empty: none; the client is the socket's peer.
+   */
+  @IsOptional()
+  @Matches(
+    /^$|^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*$/,
+    {
+      message:
+        'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)',
+    },
+  )
+  TRUSTED_PROXIES = '';
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -168,7 +190,8 @@ class EnvironmentVariables {
 export interface AppConfig {
   processRole: ProcessRole;
   environment: 'development' | 'test' | 'production';
-  http: { port: number; host: string; publicUrl: string };
+  /** `trustedProxies`: whose X-Forwarded-For names the client (empty: nobody's). */
+  http: { port: number; host: string; publicUrl: string; trustedProxies: string[] };
   database: {
     url: string;
     /** Milliseconds; 0 means no limit. */
@@ -181,6 +204,8 @@ export interface AppConfig {
     jwtSecret: string;
     jwtTtlSeconds: number;
     loginRateLimitPerMinute: number;
+    /** Login and reset requests per e-mail address per hour, from any address. */
+    loginAccountRateLimitPerHour: number;
     /** How long a sign-in lasts through refresh tokens (a working day). */
     sessionHours: number;
     /** Uses of single-use links (invite, password reset) per client per minute. */
@@ -219,7 +244,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     processRole: vars.HM_PROCESS,
     environment: vars.NODE_ENV,
-    http: { port: vars.PORT, host: vars.HOST, publicUrl: vars.PUBLIC_URL.replace(/\/$/, '') },
+    http: {
+      port: vars.PORT,
+      host: vars.HOST,
+      publicUrl: vars.PUBLIC_URL.replace(/\/$/, ''),
+      trustedProxies: vars.TRUSTED_PROXIES.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    },
     database: {
       url: vars.DATABASE_URL,
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
@@ -231,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwtSecret: vars.JWT_SECRET,
       jwtTtlSeconds: vars.JWT_TTL_SECONDS,
       loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+      loginAccountRateLimitPerHour: vars.LOGIN_ACCOUNT_RATE_LIMIT_PER_HOUR,
       sessionHours: vars.SESSION_HOURS,
       linkRateLimitPerMinute: vars.LINK_RATE_LIMIT_PER_MINUTE,
     },

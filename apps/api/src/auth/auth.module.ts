@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -7,6 +8,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { AccountMailService } from './account-mail.service';
+import { accountOf } from './rate-limits';
+import { RateLimitStorageModule, RedisThrottlerStorage } from './redis-throttler.storage';
 import { AuthService } from './auth.service';
 import { SessionService } from './session.service';
 
@@ -25,12 +28,28 @@ import { SessionService } from './session.service';
     // requests) share the tight `login` limit; single-use links (invites, resets, refresh) carry
     // 256-bit tokens nobody can guess, so they get their own, wider `link` limit: an office
     // activating its invites together is not an attacker.
+    // `account` counts login and reset requests per e-mail address, whatever address they come
+    // from (password guesses spread over many clients). Counters live in Redis, shared by every
+    // API process; clients are told apart by their real address (TRUSTED_PROXIES, api.bootstrap).
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [
-        { name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute },
-        { name: 'link', ttl: 60_000, limit: config.auth.linkRateLimitPerMinute },
-      ],
+      imports: [RateLimitStorageModule],
+      inject: [APP_CONFIG, RedisThrottlerStorage],
+      useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
+        storage,
+        throttlers: [
+          { name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute },
+          {
+            name: 'account',
+            ttl: 3_600_000,
+            limit: config.auth.loginAccountRateLimitPerHour,
+            getTracker: accountOf,
+            generateKey: (_context, account) =>
+              `account-${createHash('sha256').update(account).digest('hex')}`,
+            skipIf: (context) => accountOf(context.switchToHttp().getRequest()) === '',
+          },
+          { name: 'link', ttl: 60_000, limit: config.auth.linkRateLimitPerMinute },
+        ],
+      }),
     }),
   ],
   controllers: [AuthController],

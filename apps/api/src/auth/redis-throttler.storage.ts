@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { redisOptions } from '@hybridmatch/queue';
+
+/**
+ * One hit against a limit, atomically: counts in a window of `ttl` ms; past `limit` the key is
+ * blocked for `blockDuration` ms (no further counting while blocked). Answers hits, ms left in the
+ * window, blocked (0/1) and ms left of the block.
+ */
+const HIT = `
+local blocked = redis.call('PTTL', KEYS[2])
+if blocked > 0 then
+  return { tonumber(redis.call('GET', KEYS[1]) or '0'), math.max(redis.call('PTTL', KEYS[1]), 0), 1, blocked }
+end
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local left = redis.call('PTTL', KEYS[1])
+if hits > tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+  return { hits, left, 1, tonumber(ARGV[3]) }
+end
+return { hits, left, 0, 0 }
+`;
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+const seconds = (ms: number) => Math.ceil(ms / 1000);
+
+/**
+ * The rate limiter's counters in Redis, under the deployment's key prefix (`QUEUE_PREFIX`), so
+ * every API process counts against the same limits. Should Redis not answer within a second, the
+ * request is let through (and logged): a Redis outage must not lock everyone out of logging in.
+ */
+@Injectable()
+export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+  private readonly logger = new Logger(RedisThrottlerStorage.name);
+  private readonly redis: Redis;
+  private readonly prefix: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.prefix = `${config.redis.queuePrefix}:throttle:`;
+    this.redis = new Redis({
+      ...redisOptions(config.redis.url),
+      maxRetriesPerRequest: 1,
+      commandTimeout: 1000,
+      lazyConnect: true,
+    });
+    this.redis.on('error', () => undefined);
+  }
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    const base = `${this.prefix}${throttlerName}:${key}`;
+    try {
+      const [totalHits, timeToExpire, isBlocked, timeToBlockExpire] = (await this.redis.eval(
+        HIT,
+        2,
+        `${base}:hits`,
+        `${base}:blocked`,
+        ttl,
+        limit,
+        blockDuration || ttl,
+      )) as [number, number, number, number];
+      return {
+        totalHits,
+        timeToExpire: seconds(timeToExpire),
+        isBlocked: isBlocked === 1,
+        timeToBlockExpire: seconds(timeToBlockExpire),
+      };
+    } catch (error) {
+      this.logger.warn(
+        { err: error, throttler: throttlerName },
+        'Rate limit not checked: Redis did not answer; the request is let through',
+      );
+      return { totalHits: 0, timeToExpire: seconds(ttl), isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/** Provides the storage to the throttler module's factory (and closes its connection on shutdown). */
+@Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
+export class RateLimitStorageModule {}

@@ -1,0 +1,97 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApiApp } from '../src/api.bootstrap';
+import { TestContext } from '../../../test/support/test-context';
+
+/**
+ * Issue 9, item 8: the login limit keys on the real client address (X-Forwarded-For believed only
+ * from TRUSTED_PROXIES), also counts per account (e-mail address) from any address, and its
+ * counters live in Redis, so several API processes share one limit.
+ */
+describe('login rate limits: real client address, per account, shared by processes (e2e)', () => {
+  const contexts: TestContext[] = [];
+  const apps: NestFastifyApplication[] = [];
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    for (const ctx of contexts) await ctx.close();
+  });
+
+  async function context(overrides: Record<string, string>): Promise<TestContext> {
+    const ctx = await TestContext.create(overrides);
+    contexts.push(ctx);
+    return ctx;
+  }
+
+  const attempt = (
+    on: { getHttpServer(): unknown } | TestContext['app'],
+    email: string,
+    forwardedFor?: string,
+  ) => {
+    const call = request(on.getHttpServer() as Parameters<typeof request>[0])
+      .post('/api/auth/login')
+      .send({ email, password: 'niet-het-wachtwoord' });
+    return forwardedFor ? call.set('X-Forwarded-For', forwardedFor) : call;
+  };
+
+  it('an untrusted client cannot pick its own address with X-Forwarded-For', async () => {
+    const ctx = await context({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    const admin = await ctx.newAdmin();
+    for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+      await attempt(ctx.app, admin.user.email, address).expect(401);
+    const blocked = await attempt(ctx.app, admin.user.email, '198.51.100.4').expect(429);
+    expect(blocked.body).toMatchObject({ code: 'RATE_LIMITED' });
+    // Another account from the same (real) address: the address is spent too.
+    await attempt(ctx.app, 'iemand-anders@example.test', '198.51.100.5').expect(429);
+  });
+
+  describe('behind a trusted proxy (TRUSTED_PROXIES=loopback)', () => {
+    let ctx: TestContext;
+    let n = 0;
+    /** A new address each time, so only the limit under test counts. */
+    const someone = () => `niemand-${(n += 1)}@example.test`;
+
+    beforeAll(async () => {
+      ctx = await context({
+        LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+        LOGIN_ACCOUNT_RATE_LIMIT_PER_HOUR: '3',
+        TRUSTED_PROXIES: 'loopback',
+      });
+    });
+
+    it('each real client has its own limit; a forged left-hand entry changes nothing', async () => {
+      for (let i = 0; i < 3; i += 1) await attempt(ctx.app, someone(), '203.0.113.10').expect(401);
+      await attempt(ctx.app, someone(), '203.0.113.10').expect(429);
+      // The proxy appends the real address; what the client wrote before it is not believed.
+      await attempt(ctx.app, someone(), '192.0.2.99, 203.0.113.10').expect(429);
+      await attempt(ctx.app, someone(), '203.0.113.11').expect(401);
+    });
+
+    it('counts per account across addresses, and only for that account', async () => {
+      const [victim, other] = [await ctx.newAdmin(), await ctx.newAdmin()];
+      for (const address of ['203.0.113.21', '203.0.113.22', '203.0.113.23'])
+        await attempt(ctx.app, victim.user.email.toUpperCase(), address).expect(401);
+      const blocked = await attempt(ctx.app, victim.user.email, '203.0.113.24').expect(429);
+      expect(blocked.body).toMatchObject({ code: 'RATE_LIMITED' });
+      // Password reset requests for the account count against the same limit.
+      await request(ctx.app.getHttpServer())
+        .post('/api/auth/password-reset')
+        .set('X-Forwarded-For', '203.0.113.25')
+        .send({ email: victim.user.email })
+        .expect(429);
+      await attempt(ctx.app, other.user.email, '203.0.113.26').expect(401);
+    });
+
+    it('two API processes share one limit (counters in Redis)', async () => {
+      const second = await createApiApp(ctx.config, { logger: false });
+      apps.push(second);
+      await second.init();
+      await second.getHttpAdapter().getInstance().ready();
+      await attempt(ctx.app, someone(), '203.0.113.40').expect(401);
+      await attempt(second, someone(), '203.0.113.40').expect(401);
+      await attempt(ctx.app, someone(), '203.0.113.40').expect(401);
+      await attempt(second, someone(), '203.0.113.40').expect(429);
+      await attempt(ctx.app, someone(), '203.0.113.40').expect(429);
+    });
+  });
+});
