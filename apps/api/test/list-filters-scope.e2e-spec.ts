@@ -1,5 +1,5 @@
 import { MatchRun, MatchRunStatus, MatchRunTrigger, Proposal } from '../../../libs/database/src';
-import { ALL_ACCEPTED, TERMS } from '../../../test/support/proposal-terms';
+import { ALL_ACCEPTED, BEFORE_TERM, TERMS } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
 /**
@@ -16,7 +16,7 @@ describe('list filters outside the caller’s scope (e2e)', () => {
   let theirs: World;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    ctx = await TestContext.create({ HM_NOW: BEFORE_TERM });
     [mine, theirs] = [await ctx.newProposalWorld(), await ctx.newProposalWorld()];
     for (const world of [mine, theirs]) {
       await ctx.db.getRepository(Proposal).update({ id: world.proposal.id }, ALL_ACCEPTED);

@@ -1,6 +1,6 @@
 import { LessonBlock, TeacherProfile, TeachingRequest } from '../../../libs/database/src';
 import { ClockTime, TeachingRequestStatus } from '../../../libs/domain/src';
-import { ALL_ACCEPTED, TERMS } from '../../../test/support/proposal-terms';
+import { ALL_ACCEPTED, BEFORE_TERM, TERMS } from '../../../test/support/proposal-terms';
 import { csvOf, row } from '../../../test/support/teacher-csv';
 import { TestContext } from '../../../test/support/test-context';
 
@@ -15,7 +15,7 @@ describe('one lock order: concurrent approvals and imports (e2e)', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    ctx = await TestContext.create({ HM_NOW: BEFORE_TERM });
   });
 
   afterAll(async () => {
