@@ -11,7 +11,7 @@ import { progressLines, shortageLines } from './demo-progress';
 import { loadConfigForScripts } from './script-config';
 import { DEFAULT_SEED, SeedData } from './seed/generate';
 import { loginLines, printProgress, summaryLines } from './seed/report';
-import { demoPassword, seedDatabase } from './seed/seed-database';
+import { demoPassword, demoToday, seedDatabase } from './seed/seed-database';
 
 /**
  * `npm run demo`: one command on a fresh machine with PostgreSQL and Redis at their defaults.
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     databaseUrl,
     seed: DEFAULT_SEED,
     reset: true,
+    today: demoToday(),
     password,
     onProgress: printProgress(),
   });

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfigForScripts } from './script-config';
 import { DEFAULT_SEED } from './seed/generate';
 import { loginLines, printProgress, summaryLines } from './seed/report';
-import { demoPassword, seedDatabase } from './seed/seed-database';
+import { demoPassword, demoToday, seedDatabase } from './seed/seed-database';
 
 const USAGE = `Usage: npm run seed [-- --seed N] [-- --reset]
 
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     databaseUrl,
     seed,
     reset: values.reset,
+    today: demoToday(),
     password,
     onProgress: printProgress(),
   });

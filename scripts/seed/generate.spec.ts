@@ -7,7 +7,15 @@ import {
   UserRole,
   Weekday,
 } from '@hybridmatch/domain';
-import { allocate, DEFAULT_SEED, generateSeedData, SeedData, SeedRequest, SeedTeacher } from './generate';
+import {
+  allocate,
+  DEFAULT_SEED,
+  demoSchoolYear,
+  generateSeedData,
+  SeedData,
+  SeedRequest,
+  SeedTeacher,
+} from './generate';
 import { distanceKm } from './places';
 
 /** The Netherlands (European part), generously rounded. */
@@ -231,5 +239,34 @@ describe('allocate', () => {
 
   it('refuses a minimum the total cannot cover', () => {
     expect(() => allocate(3, [1, 1], 2)).toThrow(RangeError);
+  });
+});
+
+describe('the demo market follows the clock', () => {
+  it('describes the current school year until January, and the next one from February', () => {
+    expect(demoSchoolYear('2026-12-03')).toBe(2026);
+    expect(demoSchoolYear('2027-01-31')).toBe(2026);
+    expect(demoSchoolYear('2027-03-01')).toBe(2027);
+    expect(demoSchoolYear('2027-08-15')).toBe(2027);
+  });
+
+  it('seeding on two dates gives the same market with its dates shifted by whole years', () => {
+    const now = generateSeedData(DEFAULT_SEED, '2026-12-03');
+    const later = generateSeedData(DEFAULT_SEED, '2028-03-01');
+    expect(later.teachers).toHaveLength(now.teachers.length);
+    expect(later.requests).toHaveLength(now.requests.length);
+    expect(later.blocks).toHaveLength(now.blocks.length);
+    const years = (a: string, b: string) => Number(b.slice(0, 4)) - Number(a.slice(0, 4));
+    now.requests.forEach((request, index) => {
+      const shifted = later.requests[index];
+      expect(shifted.subjectCode).toBe(request.subjectCode);
+      expect(years(request.periodStart, shifted.periodStart)).toBe(2);
+      expect(shifted.periodStart.slice(4)).toBe(request.periodStart.slice(4));
+    });
+    now.teachers.forEach((teacher, index) => {
+      const shifted = later.teachers[index];
+      expect(years(teacher.availableFrom, shifted.availableFrom)).toBe(2);
+      if (teacher.vogIssuedOn !== null) expect(years(teacher.vogIssuedOn, shifted.vogIssuedOn!)).toBe(2);
+    });
   });
 });

@@ -104,7 +104,9 @@ interface Period {
   end: string;
 }
 
-const SCHOOL_YEAR: Period = { name: 'schooljaar 2026-2027', start: '2026-08-31', end: '2027-07-09' };
+/** The school year the dates below describe; a seed for another year shifts them by whole years. */
+const BASE_SCHOOL_YEAR = 2026;
+const SCHOOL_YEAR: Period = { name: 'schooljaar', start: '2026-08-31', end: '2027-07-09' };
 const SEMESTER_1: Period = { name: 'semester 1', start: '2026-08-31', end: '2027-01-29' };
 const SEMESTER_2: Period = { name: 'semester 2', start: '2027-02-01', end: '2027-07-09' };
 const TERMS: readonly Period[] = [
@@ -113,6 +115,19 @@ const TERMS: readonly Period[] = [
   { name: 'periode 3', start: '2027-02-01', end: '2027-04-16' },
   { name: 'periode 4', start: '2027-04-19', end: '2027-07-09' },
 ];
+/** The earliest start of a PDG in progress, for the base year. */
+const PDG_STARTS_FROM = '2025-02-01';
+
+/**
+ * The school year (its starting calendar year) the demo market describes, as seen from `today`
+ * (YYYY-MM-DD): from August to January the current one (semester 2 still lies ahead); from
+ * February on the next one, so the market always has its periods ahead or under way.
+ */
+export function demoSchoolYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month >= 8 ? year : month >= 2 ? year : year - 1;
+}
 
 // ---- subjects: supply (company sectors) and demand (school requests) --------------------------
 
@@ -236,9 +251,14 @@ const REQUEST_TOPICS = [
 
 // ---- the generator ----------------------------------------------------------------------------
 
-/** Generates the whole data set for `seed`. Pure: no I/O, no clock, no global random state. */
-export function generateSeedData(seed: number = DEFAULT_SEED): SeedData {
-  return new SeedGenerator(seed).generate();
+/**
+ * Generates the whole data set for `seed`, for the school year `demoSchoolYear(today)` (default: the
+ * base year 2026-2027). Pure: no I/O, no clock (the caller passes today), no global random state.
+ * Another year gives the same rows with every date shifted by whole years.
+ */
+export function generateSeedData(seed: number = DEFAULT_SEED, today?: string): SeedData {
+  const shift = today === undefined ? 0 : demoSchoolYear(today) - BASE_SCHOOL_YEAR;
+  return new SeedGenerator(seed, shift).generate();
 }
 
 interface PlacedOrganisation {
@@ -254,7 +274,11 @@ class SeedGenerator {
   private readonly townsNearSite = new Map<string, Town[]>();
   private readonly data: SeedData;
 
-  constructor(seed: number) {
+  /** `shiftYears`: how many years the base year's dates move (the demo's school year). */
+  constructor(
+    seed: number,
+    private readonly shiftYears = 0,
+  ) {
     this.faker.seed(seed);
     this.data = {
       seed,
@@ -453,6 +477,8 @@ class SeedGenerator {
       { weight: 25, value: { from: SCHOOL_YEAR.start, until: SCHOOL_YEAR.end } },
       { weight: 15, value: { from: SCHOOL_YEAR.start, until: null } },
     ]);
+    availability.from = this.shifted(availability.from);
+    availability.until = availability.until === null ? null : this.shifted(availability.until);
     const qualification = this.weighted([
       { weight: 80, value: Qualification.None },
       { weight: 13, value: Qualification.PdgInProgress },
@@ -505,7 +531,7 @@ class SeedGenerator {
       qualification,
       qualificationSince:
         qualification === Qualification.PdgInProgress
-          ? addDays('2025-02-01', f.number.int({ min: 0, max: 540 }))
+          ? addDays(this.shifted(PDG_STARTS_FROM), f.number.int({ min: 0, max: 540 }))
           : null,
       // PDC (instructor role) and HBO didactics: a share of the staff, chosen without drawing from the
       // random stream so the rest of the market stays as it was.
@@ -537,7 +563,7 @@ class SeedGenerator {
       { weight: 20, value: 'year' },
       { weight: 20, value: 'term' },
     ]);
-    const period =
+    const basePeriod =
       shape === 'semester 1'
         ? SEMESTER_1
         : shape === 'semester 2'
@@ -545,6 +571,12 @@ class SeedGenerator {
           : shape === 'year'
             ? SCHOOL_YEAR
             : f.helpers.arrayElement(TERMS);
+    const year = BASE_SCHOOL_YEAR + this.shiftYears;
+    const period = {
+      name: basePeriod === SCHOOL_YEAR ? `schooljaar ${year}-${year + 1}` : basePeriod.name,
+      start: this.shifted(basePeriod.start),
+      end: this.shifted(basePeriod.end),
+    };
     const minCommitmentWeeks = f.helpers.arrayElement(
       shape === 'year' ? [10, 16, 20] : shape === 'term' ? [4, 6, 8] : [6, 10, 16],
     );
@@ -663,6 +695,11 @@ class SeedGenerator {
     });
   }
 
+  /** A base-year date moved to the demo's school year. */
+  private shifted(isoDate: string): string {
+    return addYears(isoDate, this.shiftYears);
+  }
+
   // ---- random helpers -----------------------------------------------------------------------
 
   private weighted<T>(options: readonly { weight: number; value: T }[]): T {
@@ -755,4 +792,13 @@ function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** The same calendar day `years` later (29 February becomes 28 February). */
+export function addYears(isoDate: string, years: number): string {
+  if (years === 0) return isoDate;
+  const year = Number(isoDate.slice(0, 4)) + years;
+  const monthDay = isoDate.slice(4);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return `${year}${monthDay === '-02-29' && !leap ? '-02-28' : monthDay}`;
 }

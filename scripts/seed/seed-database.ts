@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@hybridmatch/database';
 import { hashPassword } from '../../apps/api/src/auth/password';
+import { SystemClock, today } from '@hybridmatch/domain';
 import { generateSeedData, SeedData } from './generate';
 import { SeedProgress, writeSeedData } from './write';
 
@@ -15,7 +16,15 @@ export interface SeedDatabaseOptions {
   seed: number;
   reset: boolean;
   password: string;
+  /** The demo clock's today (YYYY-MM-DD): the market is for the current or next school year. */
+  today?: string;
   onProgress?: SeedProgress;
+}
+
+/** Today as the demo's clock sees it: HM_NOW (the product's clock setting) or the real date. */
+export function demoToday(env: NodeJS.ProcessEnv = process.env): string {
+  const clock = env.HM_NOW ? SystemClock.startingAt(new Date(env.HM_NOW)) : new SystemClock();
+  return today(clock);
 }
 
 /**
@@ -26,7 +35,7 @@ export async function seedDatabase(
   options: SeedDatabaseOptions,
 ): Promise<{ data: SeedData; seconds: number }> {
   const started = performance.now();
-  const data = generateSeedData(options.seed);
+  const data = generateSeedData(options.seed, options.today);
   const passwordHash = await hashPassword(options.password);
   const dataSource = await new DataSource(dataSourceOptions(options.databaseUrl)).initialize();
   try {
