@@ -16,7 +16,7 @@ import { SeedData } from './generate';
 const CHUNK_SIZE = 500;
 
 /** The many-to-many table between coordinators and their regions. */
-const USER_REGION_TABLE = 'user_region';
+export const USER_REGION_TABLE = 'user_region';
 
 /** The tables a seed fills; TRUNCATE … CASCADE also empties every table that refers to them. */
 const SEEDED_ENTITIES = [

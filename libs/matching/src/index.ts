@@ -48,7 +48,13 @@ export { DEFAULT_SCORE_WEIGHTS, SCORE_COMPONENTS, resolveWeights } from './regio
 export { solveRegion } from './region/solve-region';
 export { greedyBaseline } from './region/greedy';
 export { regionLossIfForbidden, regionCostOfForcing } from './region/explain';
-export { solveRegionExact, loadMipSolver, DEFAULT_EXACT_TIME_LIMIT_SECONDS } from './exact/solve-exact';
+export {
+  solveRegionExact,
+  loadMipSolver,
+  DEFAULT_EXACT_TIME_LIMIT_SECONDS,
+  DEFAULT_MIP_MAX_PAIRS,
+  MIP_SKIPPED_TOO_LARGE,
+} from './exact/solve-exact';
 export type { MipSolver, ExactOptions, ExactRegionResult, RegionProof } from './exact/solve-exact';
 export { explainUnfilled } from './explain/unfilled';
 export type { UnfilledExplanation, HeldBackReason, RuleCount } from './explain/unfilled';

@@ -7,7 +7,14 @@ import { solveRegion } from '../region/solve-region';
 import { bruteForceRegion } from '../testing/oracles';
 import { syntheticRegion } from '../testing/synthetic';
 import { maximalCliques } from './region-mip';
-import { holdingOfResult, loadMipSolver, MipSolver, solveRegionExact, verifiedScore } from './solve-exact';
+import {
+  DEFAULT_MIP_MAX_PAIRS,
+  holdingOfResult,
+  loadMipSolver,
+  MipSolver,
+  solveRegionExact,
+  verifiedScore,
+} from './solve-exact';
 
 let solver: MipSolver;
 beforeAll(async () => {
@@ -137,6 +144,34 @@ describe('solveRegionExact', () => {
     expect(res.proof.gap).toBeCloseTo((res.proof.upperBound - res.proof.score) / res.proof.upperBound, 12);
     expect(res.proof.proven).toBe(res.proof.gap === 0);
     assertFeasible(res, teachers, requests);
+  });
+
+  it('a region with more eligible pairs than the MIP is tried for keeps the engine answer and the flow bound', () => {
+    const { teachers, requests } = syntheticRegion({
+      seed: 11,
+      teachers: 400,
+      requests: 700,
+      travelScale: 1,
+    });
+    const engine = solveRegion(teachers, requests, { explain: false });
+    expect(engine.totals.eligiblePairs).toBeGreaterThan(DEFAULT_MIP_MAX_PAIRS);
+    const res = solveRegionExact(teachers, requests, solver, { explain: false });
+    expect(res.proof).toMatchObject({
+      method: 'heuristic',
+      mipStatus: 'skippedTooLarge',
+      mipMs: 0,
+      score: engine.totals.score,
+      upperBound: engine.certificate.upperBound,
+    });
+    expect(res.proof.proven).toBe(res.proof.gap === 0);
+    assertFeasible(res, teachers, requests);
+    // Asked to try it anyway, HiGHS runs (here within half a second).
+    const tried = solveRegionExact(teachers, requests, solver, {
+      explain: false,
+      timeLimitSeconds: 0.5,
+      mipMaxPairs: Infinity,
+    });
+    expect(tried.proof.mipStatus).not.toBe('skippedTooLarge');
   });
 
   it('a region where no side rule binds is proven by the flow alone (no MIP)', () => {

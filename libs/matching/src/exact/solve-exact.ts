@@ -16,9 +16,23 @@ export function loadMipSolver(): Promise<MipSolver> {
 /** Default time limit of the exact solve; beyond it the run keeps its best answer and its bound. */
 export const DEFAULT_EXACT_TIME_LIMIT_SECONDS = 20;
 
+/**
+ * Regions with more eligible (teacher, block) pairs than this skip the MIP: measured on this
+ * project's machines (docs/BENCHMARKS.md, "Exact solve"), HiGHS proved regions of up to ~900 pairs
+ * within 20 s, improved a 1,937-pair region and improved nothing from 6,704 pairs up, while it
+ * spent its whole time limit (and a core) on every such region. A national region of 1,000
+ * teachers has ~130,000 pairs.
+ */
+export const DEFAULT_MIP_MAX_PAIRS = 5000;
+
+/** `RegionProof.mipStatus` of a region too large for the MIP. */
+export const MIP_SKIPPED_TOO_LARGE = 'skippedTooLarge';
+
 export interface ExactOptions extends EngineOptions {
   /** Seconds the MIP may take (default DEFAULT_EXACT_TIME_LIMIT_SECONDS). */
   timeLimitSeconds?: number;
+  /** Above this many eligible pairs the MIP is not tried (default DEFAULT_MIP_MAX_PAIRS). */
+  mipMaxPairs?: number;
 }
 
 /** How the answer of a run was found and what is proven about it (see docs/MATCHING.md). */
@@ -40,7 +54,10 @@ export interface RegionProof {
   /** Score and proven gap of the engine's own (flow-and-repair) answer. */
   heuristicScore: number;
   heuristicGap: number;
-  /** HiGHS's final model status, or null when no MIP was needed. */
+  /**
+   * HiGHS's final model status, null when no MIP was needed, or `skippedTooLarge` when the region
+   * has more eligible pairs than the MIP is tried for (the engine's answer and the flow bound stand).
+   */
   mipStatus: string | null;
   mipMs: number;
   timeLimitSeconds: number;
@@ -88,6 +105,22 @@ export function solveInstanceExact(
       heuristicScore,
       heuristicGap: 0,
       mipStatus: null,
+      mipMs: 0,
+      timeLimitSeconds,
+    });
+  }
+
+  if (inst.edgeTeacher.length > (options.mipMaxPairs ?? DEFAULT_MIP_MAX_PAIRS)) {
+    heuristic.timings.totalMs = performance.now() - start;
+    return withProof(heuristic, {
+      method: 'heuristic',
+      proven: false,
+      score: heuristicScore,
+      upperBound: flowBound,
+      gap: heuristicGap,
+      heuristicScore,
+      heuristicGap,
+      mipStatus: MIP_SKIPPED_TOO_LARGE,
       mipMs: 0,
       timeLimitSeconds,
     });
