@@ -151,7 +151,6 @@ async function main(): Promise<void> {
     });
     try {
       await notifications.pause();
-      const token = await login(api.url, 'admin@hybridmatch.demo', settings.password);
       const results: Round[] = [];
       for (const size of rounds) {
         await query(settings.databaseUrl, 'TRUNCATE match_run, proposal, notification CASCADE');
@@ -159,6 +158,8 @@ async function main(): Promise<void> {
         workerPids.forEach(resetPeakRss);
         const cpuAtStart = workerPids.map(cpuSeconds);
         const regions = data.regions.slice(0, size);
+        // A fresh access token per round: a round under load can outlast one.
+        const token = await login(api.url, 'admin@hybridmatch.demo', settings.password);
         const started = performance.now();
         const runIds: string[] = [];
         for (const region of regions) {
@@ -184,11 +185,12 @@ async function main(): Promise<void> {
           workerCpuSeconds: workerPids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - cpuAtStart[i], 0),
         };
         results.push(round);
+        // Each round's figures as soon as it ends, so a later round that fails loses nothing.
+        report(results, workers);
         console.log(
           `\n${size} regions: ${seconds.toFixed(1)} s, ${round.proposals} proposals stored (load average ${loadAverage()})`,
         );
       }
-      report(results, workers);
     } finally {
       await notifications.close();
     }
