@@ -149,8 +149,8 @@ describe('solveRegionExact', () => {
   it('a region with more eligible pairs than the MIP is tried for keeps the engine answer and the flow bound', () => {
     const { teachers, requests } = syntheticRegion({
       seed: 11,
-      teachers: 400,
-      requests: 700,
+      teachers: 1000,
+      requests: 1500,
       travelScale: 1,
     });
     const engine = solveRegion(teachers, requests, { explain: false });
