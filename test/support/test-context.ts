@@ -22,6 +22,7 @@ import {
   withDatabase,
 } from '../../libs/database/src';
 import {
+  Clock,
   ClockTime,
   EducationLevel,
   LearningPath,
@@ -76,13 +77,17 @@ export class TestContext {
     readonly db: DataSource,
   ) {}
 
-  static async create(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise<TestContext> {
+  /** `clock`: a clock the test controls (a `FixedClock`); by default the real one. */
+  static async create(
+    overrides: Partial<NodeJS.ProcessEnv> = {},
+    options: { clock?: Clock } = {},
+  ): Promise<TestContext> {
     const config = testConfig(overrides);
     const template = process.env.HM_TEST_TEMPLATE_DATABASE;
     if (!template)
       throw new Error('HM_TEST_TEMPLATE_DATABASE is not set: run the tests through jest (global setup)');
     await ensureDatabase(config.database.url, template);
-    const app = await createApiApp(config, { logger: false });
+    const app = await createApiApp(config, { logger: false, clock: options.clock });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestContext(config, app, app.get(DataSource));

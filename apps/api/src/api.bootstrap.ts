@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, requestIdFor } from '@hybridmatch/config';
+import { Clock } from '@hybridmatch/domain';
 import { Metrics } from '@hybridmatch/metrics';
 import { ApiModule } from './api.module';
 import { ACCOUNT_PAGE_PATHS } from './pages/account-pages.controller';
@@ -16,7 +17,7 @@ export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Builds the HTTP application (not yet listening): the same for `npm start` and for tests. */
 export async function createApiApp(
   config: AppConfig,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; clock?: Clock } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -28,10 +29,14 @@ export async function createApiApp(
     // instead of waiting for their keep-alive timeout.
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    logger: options.logger === false ? false : undefined,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config, options.clock),
+    adapter,
+    {
+      bufferLogs: true,
+      logger: options.logger === false ? false : undefined,
+    },
+  );
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
+import { Clock } from '@hybridmatch/domain';
 import { DatabaseModule } from '@hybridmatch/database';
 import { MetricsModule } from '@hybridmatch/metrics';
 import { QueueModule } from '@hybridmatch/queue';
@@ -11,6 +12,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { HealthModule } from './health/health.module';
 import { HolidayModule } from './holidays/holiday.module';
+import { LessonModule } from './lessons/lesson.module';
 import { MatchRunModule } from './match-runs/match-run.module';
 import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
@@ -42,16 +44,17 @@ export const API_FEATURE_MODULES = [
   PagesModule,
   RateCardModule,
   ProgressModule,
+  LessonModule,
 ];
 
-/** The HTTP application. `ApiModule.forRoot(config)` lets tests pass their own configuration. */
+/** The HTTP application. `ApiModule.forRoot(config, clock)` lets tests pass their own configuration and clock. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig) {
+  static forRoot(config: AppConfig, clock?: Clock) {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'api'),

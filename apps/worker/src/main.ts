@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, loadConfig } from '@hybridmatch/config';
+import { Clock } from '@hybridmatch/domain';
 import { serveMetrics } from '@hybridmatch/metrics';
 import { WorkerModule } from './worker.module';
 
 /** Starts the worker: connects to PostgreSQL and Redis and runs the queue processors. */
-export async function startWorker(config: AppConfig = loadConfig(), options: { logger?: boolean } = {}) {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+export async function startWorker(
+  config: AppConfig = loadConfig(),
+  options: { logger?: boolean; clock?: Clock } = {},
+) {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options.clock), {
     bufferLogs: true,
     logger: options.logger === false ? false : undefined,
   });

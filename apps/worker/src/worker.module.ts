@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, ConfigModule, loggerParams } from '@hybridmatch/config';
+import { Clock } from '@hybridmatch/domain';
 import { DatabaseModule } from '@hybridmatch/database';
 import { MetricsModule } from '@hybridmatch/metrics';
 import { QueueModule } from '@hybridmatch/queue';
@@ -17,11 +18,11 @@ import { ProposalJobsModule } from './proposal-jobs/proposal-jobs.module';
 /** The background process: BullMQ processors over the shared core, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig) {
+  static forRoot(config: AppConfig, clock?: Clock) {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (appConfig: AppConfig) => loggerParams(appConfig, 'worker'),

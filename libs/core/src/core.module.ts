@@ -22,6 +22,10 @@ import { ProposalRepository } from './repositories/proposal.repository';
 import { RuleInputRepository } from './repositories/rule-input.repository';
 import { RuleCheckService } from './rules/rule-check.service';
 import { VogVerificationService } from './proposals/vog-verification.service';
+import { LessonRepository } from './repositories/lesson.repository';
+import { AfterCommit } from './lessons/after-commit';
+import { LessonService } from './lessons/lesson.service';
+import { ReminderService } from './lessons/reminder.service';
 
 const SERVICES = [
   AccessService,
@@ -46,6 +50,10 @@ const SERVICES = [
   RuleInputRepository,
   RuleCheckService,
   VogVerificationService,
+  LessonRepository,
+  LessonService,
+  ReminderService,
+  AfterCommit,
 ];
 
 /**

@@ -31,3 +31,8 @@ export * from './repositories/proposal.repository';
 export * from './repositories/counterpart.repository';
 export * from './rates/rate-card.service';
 export * from './repositories/rate-card.repository';
+export * from './repositories/lesson.repository';
+export * from './lessons/lesson.types';
+export * from './lessons/lesson-messages';
+export * from './lessons/lesson.service';
+export * from './lessons/reminder.service';

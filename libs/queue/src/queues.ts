@@ -10,6 +10,8 @@ export const QUEUES = {
   notifications: 'notifications',
   maintenance: 'maintenance',
   reports: 'reports',
+  /** Lesson reminders (delayed jobs), their reconciliation and the digests (docs/SCHEDULES.md). */
+  reminders: 'reminders',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -22,6 +24,11 @@ export interface JobPayloads {
   'expire-proposals': Record<string, never>;
   'remind-expiring-proposals': Record<string, never>;
   'snapshot-progress': Record<string, never>;
+  'lesson-reminder': { lessonId: string; audience: 'teacher' | 'school'; sequence: number };
+  'reconcile-reminders': Record<string, never>;
+  'weekly-digest': Record<string, never>;
+  'coordinator-digest': Record<string, never>;
+  'answers-owed': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -32,6 +39,12 @@ export const jobIds = {
   /** Fresh for every relay of the row (`relayCount`): BullMQ ignores a new job whose id a kept failed job has. */
   notification: (notificationId: string, relayCount: number) =>
     `notification-${notificationId}-${relayCount}`,
+  /**
+   * One reminder per lesson, audience and lesson `sequence` (bumped by every move or cancellation):
+   * a moved lesson gets a fresh id, so neither its old job nor a kept failed job blocks the new one.
+   */
+  lessonReminder: (lessonId: string, audience: 'teacher' | 'school', sequence: number) =>
+    `lesson-reminder-${lessonId}-${audience}-${sequence}`,
 };
 
 /** Attempts, exponential backoff and bounded history for every job. */

@@ -31,6 +31,9 @@ export interface PartiesOfRecord {
   regionId: string;
 }
 
+/** Whose calendar feed: a teacher's (their own login manages it) or a school's (its admins). */
+export type CalendarFeedOwner = { teacher: OwnedTeacher } | { school: OwnedByOrganisation };
+
 /** The record each permission is decided on. */
 export interface SubjectOf {
   [Permission.OrganisationRead]: OwnedByOrganisation;
@@ -47,6 +50,14 @@ export interface SubjectOf {
   [Permission.ProposalDecide]: PartiesOfRecord;
   [Permission.PlacementRead]: PartiesOfRecord;
   [Permission.VogVerifyAtSchool]: PartiesOfRecord;
+  [Permission.LessonRead]: PartiesOfRecord;
+  [Permission.LessonCancel]: PartiesOfRecord;
+  [Permission.LessonMove]: PartiesOfRecord;
+  [Permission.LessonReportSick]: PartiesOfRecord;
+  [Permission.LessonRecordOutcome]: PartiesOfRecord;
+  [Permission.LessonFeedback]: PartiesOfRecord;
+  [Permission.FeedbackRead]: PartiesOfRecord;
+  [Permission.CalendarFeedManage]: CalendarFeedOwner;
   [Permission.RateCardRead]: OwnedByOrganisation;
   [Permission.RateCardUpdate]: OwnedByOrganisation;
   [Permission.MatchRunRead]: { regionId: string };
@@ -311,7 +322,20 @@ export class AccessService {
       case Permission.ProposalAnswer:
       case Permission.PlacementRead:
       case Permission.VogVerifyAtSchool:
+      case Permission.LessonRead:
+      case Permission.LessonCancel:
+      case Permission.LessonMove:
+      case Permission.LessonReportSick:
+      case Permission.LessonRecordOutcome:
+      case Permission.LessonFeedback:
+      case Permission.FeedbackRead:
         return this.seesParties(actor, subject as PartiesOfRecord);
+      case Permission.CalendarFeedManage: {
+        const owner = subject as CalendarFeedOwner;
+        if (actor.role === UserRole.PlatformAdmin) return true;
+        if ('teacher' in owner) return owner.teacher.userId === actor.userId;
+        return actor.role === UserRole.SchoolAdmin && this.inScope(actor, owner.school);
+      }
       case Permission.ProposalDecide: {
         // Coordinator decisions: only the region counts (a company or school admin gets the 403 below).
         const record = subject as PartiesOfRecord;
@@ -321,11 +345,11 @@ export class AccessService {
       case Permission.MatchRunRead:
       case Permission.RegionCoordinate: {
         const scope = this.organisationScope(actor);
-        const { regionId } = subject;
+        const { regionId } = subject as { regionId: string };
         return scope.kind === 'all' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
       }
       case Permission.ShortageRead: {
-        const { regionId } = subject;
+        const { regionId } = subject as { regionId: string };
         const regions = await this.shortageRegions(actor);
         return regions === undefined || regions.includes(regionId);
       }
@@ -373,6 +397,18 @@ function refusal(permission: Permission, ref: RecordRef): string {
       return `Only the regional coordinator decides on a ${what}.`;
     case Permission.VogVerifyAtSchool:
       return `Only the school of this ${what} verifies the teacher's VOG; the company records it on the profile.`;
+    case Permission.LessonCancel:
+      return "Only the school, the teacher's company or the coordinator cancels a lesson; a teacher reports sick instead.";
+    case Permission.LessonMove:
+      return 'Only the school or the coordinator moves a lesson.';
+    case Permission.LessonReportSick:
+      return 'Only the teacher, their company or the coordinator reports the teacher sick.';
+    case Permission.LessonRecordOutcome:
+      return 'Only the school or the coordinator records whether a lesson was given.';
+    case Permission.LessonFeedback:
+      return 'Only the teacher and the school leave feedback on a lesson.';
+    case Permission.FeedbackRead:
+      return 'Only the regional coordinator reads the feedback of a placement.';
     default:
       return `A hybrid teacher cannot change this ${what}.`;
   }

@@ -32,6 +32,22 @@ export enum Permission {
   /** Approve, reject, withdraw, cancel and read the audit trail: the region's coordinator. */
   ProposalDecide = 'proposal.decide',
   PlacementRead = 'placement.read',
+  /** Lessons of placements the caller is party to (teacher: own; school: own; company: its staff; coordinator: region). */
+  LessonRead = 'lesson.read',
+  /** Cancel a lesson: the school, or the company for its teacher (and coordinators, platform admin). */
+  LessonCancel = 'lesson.cancel',
+  /** Move a lesson to another time: the school (and coordinators, platform admin). */
+  LessonMove = 'lesson.move',
+  /** Report the teacher sick for a lesson: the teacher, their company (and coordinators, platform admin). */
+  LessonReportSick = 'lesson.report-sick',
+  /** Record a lesson given or not given, and a supervisor check-in: the school (and coordinators, platform admin). */
+  LessonRecordOutcome = 'lesson.record-outcome',
+  /** Leave feedback after a lesson: the teacher and the school. */
+  LessonFeedback = 'lesson.feedback',
+  /** Read the feedback on a placement's lessons: the region's coordinator, the platform admin. */
+  FeedbackRead = 'feedback.read',
+  /** Make, renew and revoke a private calendar feed: a teacher their own, a school admin their school's. */
+  CalendarFeedManage = 'calendar-feed.manage',
   MatchRunRead = 'match-run.read',
   /** Shortage signals of a region: its coordinators; a company admin for their company's region (own staff only). */
   ShortageRead = 'shortage.read',
@@ -92,6 +108,14 @@ export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.ProposalAnswer]: [UserRole.CompanyAdmin, UserRole.HybridTeacher, UserRole.SchoolAdmin],
   [Permission.ProposalDecide]: COORDINATORS,
   [Permission.PlacementRead]: ALL,
+  [Permission.LessonRead]: ALL,
+  [Permission.LessonCancel]: [...COORDINATORS, UserRole.CompanyAdmin, UserRole.SchoolAdmin],
+  [Permission.LessonMove]: [...COORDINATORS, UserRole.SchoolAdmin],
+  [Permission.LessonReportSick]: [...COORDINATORS, UserRole.CompanyAdmin, UserRole.HybridTeacher],
+  [Permission.LessonRecordOutcome]: [...COORDINATORS, UserRole.SchoolAdmin],
+  [Permission.LessonFeedback]: [UserRole.SchoolAdmin, UserRole.HybridTeacher],
+  [Permission.FeedbackRead]: COORDINATORS,
+  [Permission.CalendarFeedManage]: [UserRole.PlatformAdmin, UserRole.SchoolAdmin, UserRole.HybridTeacher],
   [Permission.RateCardRead]: [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin],
   [Permission.RateCardUpdate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin],
   [Permission.MatchRunRead]: COORDINATORS,

@@ -27,6 +27,8 @@ export enum ErrorCode {
   AnswerLinkExpired = 'ANSWER_LINK_EXPIRED',
   AnswerLinkUsed = 'ANSWER_LINK_USED',
   RateOutsideCard = 'RATE_OUTSIDE_CARD',
+  LessonOverlap = 'LESSON_OVERLAP',
+  FeedbackAlreadyGiven = 'FEEDBACK_ALREADY_GIVEN',
   // input and transport
   CsvInvalid = 'CSV_INVALID',
   RateLimited = 'RATE_LIMITED',
@@ -52,7 +54,9 @@ export type ConflictCode =
   | ErrorCode.AnswerLinkInvalid
   | ErrorCode.AnswerLinkExpired
   | ErrorCode.AnswerLinkUsed
-  | ErrorCode.RateOutsideCard;
+  | ErrorCode.RateOutsideCard
+  | ErrorCode.LessonOverlap
+  | ErrorCode.FeedbackAlreadyGiven;
 
 /** One problem with one field (or CSV cell): where, and why. */
 export interface FieldError {

@@ -16,6 +16,7 @@ import { AccessService } from '../access/access.service';
 import { PlacementRepository } from '../repositories/placement.repository';
 import { ValidationError, ConflictError, RulesBrokenError } from '../errors/domain-error';
 import { ProposalCheck, RuleCheckService } from '../rules/rule-check.service';
+import { LessonService } from '../lessons/lesson.service';
 import { ErrorCode } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
 import { ListPlacementsQuery, PlacementTerms, PlacementView } from './proposal.types';
@@ -78,6 +79,7 @@ export class PlacementService {
     private readonly queries: PlacementRepository,
     private readonly rules: RuleCheckService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly lessons: LessonService,
   ) {}
 
   async list(actor: Actor, query: ListPlacementsQuery): Promise<Page<PlacementView>> {
@@ -186,6 +188,7 @@ export class PlacementService {
       throw error;
     }
     await this.refreshRequestStatus(manager, proposal.requestId);
+    await this.lessons.generateForPlacement(placement.id, manager);
     return placement;
   }
 
@@ -198,6 +201,7 @@ export class PlacementService {
       { status: PlacementStatus.Cancelled, cancelledAt: this.clock.now(), cancelledReason: reason },
     );
     await manager.update(PlacementSlot, { placementId: placement.id }, { active: false });
+    await this.lessons.generateForPlacement(placement.id, manager);
   }
 
   /**

@@ -11,7 +11,7 @@ export type NewNotification = Pick<
   Notification,
   'recipientUserId' | 'proposalId' | 'kind' | 'subject' | 'bodyText' | 'dedupeKey'
 > &
-  Partial<Pick<Notification, 'recipientTeacherId'>>;
+  Partial<Pick<Notification, 'recipientTeacherId' | 'lessonId'>>;
 
 /** The people and organisations a proposal involves, as its row names them. */
 export interface ProposalParties {
@@ -411,8 +411,8 @@ export class NotificationRepository {
   async insertNew(manager: EntityManager, rows: NewNotification[]): Promise<number> {
     if (rows.length === 0) return 0;
     const written: unknown[] = await manager.query(
-      `INSERT INTO notification (recipient_user_id, recipient_teacher_id, proposal_id, kind, subject, body_text, dedupe_key)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::notification_kind[], $5::text[], $6::text[], $7::text[])
+      `INSERT INTO notification (recipient_user_id, recipient_teacher_id, proposal_id, kind, subject, body_text, dedupe_key, lesson_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::notification_kind[], $5::text[], $6::text[], $7::text[], $8::uuid[])
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
@@ -423,6 +423,7 @@ export class NotificationRepository {
         rows.map((row) => row.subject),
         rows.map((row) => row.bodyText),
         rows.map((row) => row.dedupeKey),
+        rows.map((row) => row.lessonId ?? null),
       ],
     );
     return written.length;

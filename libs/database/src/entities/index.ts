@@ -24,6 +24,12 @@ import { RefreshToken } from './refresh-token.entity';
 import { NATIONAL_SCOPE, ProgressSnapshot } from './progress-snapshot.entity';
 import { RateCardEntry } from './rate-card-entry.entity';
 import { VogVerification } from './vog-verification.entity';
+import { Lesson } from './lesson.entity';
+import { LessonReminder, ReminderAudience } from './lesson-reminder.entity';
+import { ReminderSetting } from './reminder-setting.entity';
+import { FeedbackParty, LessonFeedback } from './lesson-feedback.entity';
+import { SupervisorCheckIn } from './supervisor-check-in.entity';
+import { CalendarFeed } from './calendar-feed.entity';
 
 export {
   LessonBlock,
@@ -61,7 +67,17 @@ export {
 };
 export type { ProposalExplanation } from './proposal.entity';
 export { InstitutionDayOff, SchoolHoliday, RateCardEntry, VogVerification };
-export type { ProposalNotificationKind } from './notification.entity';
+export type { ProposalNotificationKind, ScheduleNotificationKind } from './notification.entity';
+export {
+  CalendarFeed,
+  FeedbackParty,
+  Lesson,
+  LessonFeedback,
+  LessonReminder,
+  ReminderAudience,
+  ReminderSetting,
+  SupervisorCheckIn,
+};
 
 export const ENTITIES = [
   Region,
@@ -85,4 +101,10 @@ export const ENTITIES = [
   ProgressSnapshot,
   RateCardEntry,
   VogVerification,
+  Lesson,
+  LessonReminder,
+  ReminderSetting,
+  LessonFeedback,
+  SupervisorCheckIn,
+  CalendarFeed,
 ];

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Lesson } from './lesson.entity';
 import { Proposal } from './proposal.entity';
 import { TeacherProfile } from './teacher-profile.entity';
 import { User } from './user.entity';
@@ -28,12 +29,33 @@ export enum NotificationKind {
   PasswordReset = 'password_reset',
   /** Someone tried to invite an address that already has an account: its owner is told, the inviter is not. */
   AddressInUse = 'address_in_use',
+  /** Lessons and schedules (docs/SCHEDULES.md). */
+  LessonReminder = 'lesson_reminder',
+  LessonCancelled = 'lesson_cancelled',
+  LessonMoved = 'lesson_moved',
+  TeacherSick = 'teacher_sick',
+  WeeklyDigest = 'weekly_digest',
+  CoordinatorDigest = 'coordinator_digest',
+  AnswersOwed = 'answers_owed',
 }
+
+/** The kinds about lessons and schedules (no proposal behind them). */
+export type ScheduleNotificationKind =
+  | NotificationKind.LessonReminder
+  | NotificationKind.LessonCancelled
+  | NotificationKind.LessonMoved
+  | NotificationKind.TeacherSick
+  | NotificationKind.WeeklyDigest
+  | NotificationKind.CoordinatorDigest
+  | NotificationKind.AnswersOwed;
 
 /** The kinds a proposal event sends. */
 export type ProposalNotificationKind = Exclude<
   NotificationKind,
-  NotificationKind.Invite | NotificationKind.PasswordReset | NotificationKind.AddressInUse
+  | NotificationKind.Invite
+  | NotificationKind.PasswordReset
+  | NotificationKind.AddressInUse
+  | ScheduleNotificationKind
 >;
 
 /** Kinds that only go out by e-mail: their text holds a single-use link, so no in-app list shows it. */
@@ -91,6 +113,15 @@ export class Notification {
   @ManyToOne(() => Proposal, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'proposal_id' })
   proposal?: Proposal | null;
+
+  /** The lesson a schedule notification is about (reminder, cancellation, move, sickness). */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  lessonId: string | null;
+
+  @ManyToOne(() => Lesson, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'lesson_id' })
+  lesson?: Lesson | null;
 
   @Column({ type: 'enum', enum: NotificationKind, enumName: 'notification_kind' })
   kind: NotificationKind;
