@@ -13,6 +13,7 @@ import { createValidationPipe } from './common/validation';
 import { HealthModule } from './health/health.module';
 import { HolidayModule } from './holidays/holiday.module';
 import { LessonModule } from './lessons/lesson.module';
+import { CalendarFeedModule } from './calendar-feeds/calendar-feed.module';
 import { MatchRunModule } from './match-runs/match-run.module';
 import { NotificationModule } from './notifications/notification.module';
 import { OrganisationModule } from './organisations/organisation.module';
@@ -45,6 +46,7 @@ export const API_FEATURE_MODULES = [
   RateCardModule,
   ProgressModule,
   LessonModule,
+  CalendarFeedModule,
 ];
 
 /** The HTTP application. `ApiModule.forRoot(config, clock)` lets tests pass their own configuration and clock. */

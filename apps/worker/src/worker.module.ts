@@ -14,6 +14,7 @@ import { MatchRunWorkerModule } from './match-runs/match-run.module';
 import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
 import { ProgressSnapshotWorkerModule } from './progress/progress-snapshot.module';
 import { ProposalJobsModule } from './proposal-jobs/proposal-jobs.module';
+import { ReminderWorkerModule } from './reminders/reminders.module';
 
 /** The background process: BullMQ processors over the shared core, no HTTP. */
 @Module({})
@@ -36,6 +37,7 @@ export class WorkerModule {
         ProposalJobsModule,
         DiscoveryModule,
         ProgressSnapshotWorkerModule,
+        ReminderWorkerModule,
       ],
       providers: [JobMetrics, WorkerErrorLogger, WorkerShutdown],
     };

@@ -23,6 +23,9 @@ import { RuleInputRepository } from './repositories/rule-input.repository';
 import { RuleCheckService } from './rules/rule-check.service';
 import { VogVerificationService } from './proposals/vog-verification.service';
 import { LessonRepository } from './repositories/lesson.repository';
+import { DigestRepository } from './repositories/digest.repository';
+import { DigestService } from './lessons/digest.service';
+import { CalendarFeedService } from './lessons/calendar-feed.service';
 import { AfterCommit } from './lessons/after-commit';
 import { LessonService } from './lessons/lesson.service';
 import { ReminderService } from './lessons/reminder.service';
@@ -54,6 +57,9 @@ const SERVICES = [
   LessonService,
   ReminderService,
   AfterCommit,
+  DigestRepository,
+  DigestService,
+  CalendarFeedService,
 ];
 
 /**

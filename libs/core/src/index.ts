@@ -36,3 +36,6 @@ export * from './lessons/lesson.types';
 export * from './lessons/lesson-messages';
 export * from './lessons/lesson.service';
 export * from './lessons/reminder.service';
+export * from './repositories/digest.repository';
+export * from './lessons/digest.service';
+export * from './lessons/calendar-feed.service';
