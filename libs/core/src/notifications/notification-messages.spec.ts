@@ -2,12 +2,14 @@ import {
   EMAIL_ONLY_NOTIFICATION_KINDS,
   NotificationKind,
   ProposalNotificationKind,
+  SCHEDULE_NOTIFICATION_KINDS,
 } from '@hybridmatch/database';
 import { ProposalParty } from '@hybridmatch/domain';
 import { composeProposalMessage, formatDeadline, ProposalFacts } from './notification-messages';
 
 const PROPOSAL_KINDS = Object.values(NotificationKind).filter(
-  (kind): kind is ProposalNotificationKind => !EMAIL_ONLY_NOTIFICATION_KINDS.includes(kind),
+  (kind): kind is ProposalNotificationKind =>
+    !EMAIL_ONLY_NOTIFICATION_KINDS.includes(kind) && !SCHEDULE_NOTIFICATION_KINDS.includes(kind),
 );
 
 const FACTS: ProposalFacts = {

@@ -13,6 +13,7 @@ import {
   Notification,
   NotificationDeliveryStatus,
   NotificationKind,
+  SCHEDULE_NOTIFICATION_KINDS,
 } from './notification.entity';
 import { Placement, PlacementStatus } from './placement.entity';
 import { PlacementSlot } from './placement-slot.entity';
@@ -57,6 +58,7 @@ export {
   Notification,
   NotificationDeliveryStatus,
   NotificationKind,
+  SCHEDULE_NOTIFICATION_KINDS,
   Placement,
   PlacementSlot,
   PlacementStatus,

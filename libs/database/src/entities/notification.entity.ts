@@ -58,6 +58,17 @@ export type ProposalNotificationKind = Exclude<
   | ScheduleNotificationKind
 >;
 
+/** The schedule kinds, as a list (their messages come from the lesson and digest writers). */
+export const SCHEDULE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  NotificationKind.LessonReminder,
+  NotificationKind.LessonCancelled,
+  NotificationKind.LessonMoved,
+  NotificationKind.TeacherSick,
+  NotificationKind.WeeklyDigest,
+  NotificationKind.CoordinatorDigest,
+  NotificationKind.AnswersOwed,
+];
+
 /** Kinds that only go out by e-mail: their text holds a single-use link, so no in-app list shows it. */
 export const EMAIL_ONLY_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   NotificationKind.Invite,
