@@ -81,11 +81,12 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
     ctx.db.getRepository(ProposalEvent).find({ where: { proposalId: id }, order: { createdAt: 'ASC' } });
 
   it('registers both job schedulers when the worker boots', async () => {
-    const schedules = await waitFor('both proposal job schedulers to be registered', async () => {
+    const schedules = await waitFor('the proposal job schedulers to be registered', async () => {
       const found = await schedulesOf(queue);
       return found.length === EXPECTED_SCHEDULES.length ? found : undefined;
     });
     expect(schedules).toEqual([
+      { key: 'close-ended-requests', name: 'close-ended-requests', every: 24 * 60 * 60_000 },
       { key: 'expire-proposals', name: 'expire-proposals', every: 60_000 },
       { key: 'remind-expiring-proposals', name: 'remind-expiring-proposals', every: 15 * 60_000 },
     ]);

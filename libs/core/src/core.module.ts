@@ -29,6 +29,8 @@ import { CalendarFeedService } from './lessons/calendar-feed.service';
 import { AfterCommit } from './lessons/after-commit';
 import { LessonService } from './lessons/lesson.service';
 import { ReminderService } from './lessons/reminder.service';
+import { RequestClosingService } from './requests/request-closing.service';
+import { RequestClosingRepository } from './repositories/request-closing.repository';
 
 const SERVICES = [
   AccessService,
@@ -60,6 +62,8 @@ const SERVICES = [
   DigestRepository,
   DigestService,
   CalendarFeedService,
+  RequestClosingService,
+  RequestClosingRepository,
 ];
 
 /**

@@ -39,3 +39,5 @@ export * from './lessons/reminder.service';
 export * from './repositories/digest.repository';
 export * from './lessons/digest.service';
 export * from './lessons/calendar-feed.service';
+export * from './requests/request-closing.service';
+export * from './rules/rule-check.service';

@@ -23,6 +23,7 @@ export interface JobPayloads {
   'reconcile-notifications': Record<string, never>;
   'expire-proposals': Record<string, never>;
   'remind-expiring-proposals': Record<string, never>;
+  'close-ended-requests': Record<string, never>;
   'snapshot-progress': Record<string, never>;
   'lesson-reminder': { lessonId: string; audience: 'teacher' | 'school'; sequence: number };
   'reconcile-reminders': Record<string, never>;

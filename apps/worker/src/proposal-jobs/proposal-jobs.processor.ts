@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, QUEUES } from '@hybridmatch/queue';
-import { ProposalService } from '@hybridmatch/core';
+import { ProposalService, RequestClosingService } from '@hybridmatch/core';
 import { ExpiryReminderService } from './expiry-reminder.service';
 
-export type ProposalJobResult = { expired: number } | { reminded: number };
+export type ProposalJobResult = { expired: number } | { reminded: number } | { closed: number };
 
 /**
  * The maintenance queue's processor (the only one: a second processor on this queue would take
@@ -16,6 +16,7 @@ export class ProposalJobsProcessor extends WorkerHost {
   constructor(
     private readonly proposals: ProposalService,
     private readonly reminders: ExpiryReminderService,
+    private readonly requests: RequestClosingService,
   ) {
     super();
   }
@@ -26,6 +27,8 @@ export class ProposalJobsProcessor extends WorkerHost {
         return { expired: await this.proposals.expireDue(new Date()) };
       case 'remind-expiring-proposals':
         return { reminded: await this.reminders.remindExpiring(new Date()) };
+      case 'close-ended-requests':
+        return { closed: (await this.requests.closeEnded()).length };
       default:
         throw new UnrecoverableError(`The maintenance queue has no job named ${job.name}`);
     }

@@ -7,6 +7,8 @@ import { JobName, keepJobSchedulers, QUEUES } from '@hybridmatch/queue';
 export const PROPOSAL_JOB_SCHEDULES: ReadonlyArray<{ name: JobName; every: number }> = [
   { name: 'expire-proposals', every: 60_000 },
   { name: 'remind-expiring-proposals', every: 15 * 60_000 },
+  // Daily: requests whose period is over close by themselves (RequestClosingService).
+  { name: 'close-ended-requests', every: 24 * 60 * 60_000 },
 ];
 
 /**

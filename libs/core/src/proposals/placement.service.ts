@@ -136,7 +136,7 @@ export class PlacementService {
       start: terms.startDate,
       end: terms.endDate,
     });
-    assertRealDates(check);
+    assertRealDates(check, terms);
     if (check.violations.length > 0) throw new RulesBrokenError(check.violations);
     const { start: startDate, end: endDate } = check;
 
@@ -222,19 +222,24 @@ export class PlacementService {
   }
 }
 
-/** The placement's dates: never before the earliest start (no backdating), never after the latest end. */
-function assertRealDates(check: ProposalCheck): void {
+/**
+ * The dates the approver chose: never before the earliest start (no backdating), never after the
+ * latest end. Without dates, a placement with nothing left (earliest start after the latest end)
+ * is the rule book's PERIOD.
+ */
+function assertRealDates(check: ProposalCheck, terms: PlacementTerms): void {
   const errors = [];
-  if (check.start < check.earliestStart)
+  if (terms.startDate !== undefined && check.start < check.earliestStart)
     errors.push({
       field: 'startDate',
       reason: `must be on or after ${check.earliestStart}: a placement starts at the latest of the request's start, the teacher's availability and the first lesson day after today`,
     });
-  if (check.end > check.latestEnd)
+  if (terms.endDate !== undefined && check.end > check.latestEnd)
     errors.push({
       field: 'endDate',
       reason: `must be on or before ${check.latestEnd} (the request's and the teacher's ends)`,
     });
-  if (check.end < check.start) errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
+  if ((terms.startDate !== undefined || terms.endDate !== undefined) && check.end < check.start)
+    errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
   if (errors.length) throw new ValidationError(errors);
 }
