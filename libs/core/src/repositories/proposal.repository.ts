@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Proposal, ProposalEventAction } from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
 import type { ProposalNames } from './notification.repository';
+import { pageWithTotal } from './page-query';
 
 /** What a new proposal is made for, as the engine (or a cascade) names it. */
 export interface ProposalTarget {
@@ -128,22 +129,16 @@ export class ProposalRepository {
       }),
     );
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const rows: Array<ProposalRead & { total: string }> = await manager.query(
-      `SELECT ${readColumns(withNames)}, count(*) OVER () AS total FROM proposal p ${where}
-        ORDER BY p.created_at DESC, p.id LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
-      [...parameters, window.take, window.skip],
-    );
-    if (rows.length > 0 || window.skip === 0)
-      return {
-        rows: rows.map(({ total: _total, ...row }) => row as ProposalRead),
-        total: Number(rows[0]?.total ?? 0),
-      };
-    // A page past the end has no row to carry the total: count on its own.
-    const [{ total }]: Array<{ total: string }> = await manager.query(
-      `SELECT count(*) AS total FROM proposal p ${where}`,
+    return pageWithTotal<ProposalRead>(
+      manager,
+      {
+        columns: readColumns(withNames),
+        from: `FROM proposal p ${where}`,
+        orderBy: 'p.created_at DESC, p.id',
+      },
       parameters,
+      window,
     );
-    return { rows: [], total: Number(total) };
   }
 
   /** One proposal, with the considered teachers' names when `withNames`, or null. */

@@ -10,6 +10,7 @@ import {
   Weekday,
 } from '@hybridmatch/domain';
 import type { TeachingRequestScope } from '../access/access.service';
+import { pageWithTotal } from './page-query';
 
 /** The list filters a caller may add to their scope. */
 export interface TeachingRequestListFilter {
@@ -106,21 +107,13 @@ export class TeachingRequestRepository {
     const whereClause = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const from = `FROM teaching_request r JOIN organisation s ON s.id = r.school_id ${whereClause}`;
 
-    const rows = await this.dataSource.query<(TeachingRequestView & { total: string })[]>(
-      `SELECT ${VIEW_COLUMNS}, count(*) OVER () AS total ${from}
-        ORDER BY r.period_start, r.id
-        LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
-      [...parameters, window.take, window.skip],
-    );
-    if (rows.length > 0 || window.skip === 0) {
-      return { items: rows.map(withoutTotal), total: Number(rows[0]?.total ?? 0) };
-    }
-    // A page past the end has no row to carry the total: count on its own.
-    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
-      `SELECT count(*) AS total ${from}`,
+    const { rows, total } = await pageWithTotal<TeachingRequestView>(
+      this.dataSource,
+      { columns: VIEW_COLUMNS, from, orderBy: 'r.period_start, r.id' },
       parameters,
+      window,
     );
-    return { items: [], total: Number(total) };
+    return { items: rows, total };
   }
 
   /** One request with its blocks and its school's region, or null. */
@@ -131,11 +124,4 @@ export class TeachingRequestRepository {
     );
     return rows[0] ?? null;
   }
-}
-
-function withoutTotal({
-  total: _total,
-  ...view
-}: TeachingRequestView & { total: string }): TeachingRequestView {
-  return view;
 }
