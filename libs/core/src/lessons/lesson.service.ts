@@ -69,7 +69,7 @@ const codeOf = (error: unknown) =>
   error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
 
 const OVERLAP_DETAIL =
-  'This would overlap another lesson of the same teacher; the database refuses two lessons of one teacher at once.';
+  'The teacher already has another lesson at that time; choose another time or ask the coordinator.';
 
 export function toLessonView(lesson: Lesson): LessonView {
   return {
