@@ -9,6 +9,7 @@
  */
 import { JwtService } from '@nestjs/jwt';
 import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
+import { createSecretKey } from 'node:crypto';
 import { Pool } from 'pg';
 import type { ProposalExplanation } from '../../libs/database/src/entities/proposal.entity';
 import { explanationFor } from '../../libs/core/src/proposals/proposal-explanation';
@@ -21,7 +22,9 @@ interface Claims {
 }
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-const jwt = new JwtService({ secret: process.env.JWT_SECRET });
+// The key made once, as the product does (a string secret is re-read as a key on every verify).
+const key = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
+const jwt = new JwtService({ secretOrKeyProvider: () => key });
 const app = Fastify({ logger: false });
 
 /** The caller's claims, or a 401/403 already sent. */
@@ -46,7 +49,7 @@ function pageOf(request: FastifyRequest): { page: number; pageSize: number } {
 const REQUEST_COLUMNS = `
   r.id, r.school_id, s.region_id, r.location_id, r.title, r.subject_code, r.level, r.role,
   r.period_start::text AS period_start, r.period_end::text AS period_end, r.min_commitment_weeks,
-  r.allow_team, r.allow_vog_pending, r.description, r.status, r.status_reason, r.version,
+  r.allow_team, r.allow_vog_pending, r.learning_path, r.description, r.status, r.status_reason, r.version,
   r.created_at, r.updated_at,
   COALESCE((SELECT json_agg(json_build_object('id', b.id, 'weekday', b.weekday,
                     'start', to_char(b.start_time, 'HH24:MI'), 'end', to_char(b.end_time, 'HH24:MI'))
@@ -73,6 +76,7 @@ const toRequest = (row: Row) => ({
   minCommitmentWeeks: row.min_commitment_weeks,
   allowTeam: row.allow_team,
   allowVogPending: row.allow_vog_pending,
+  learningPath: row.learning_path,
   description: row.description,
   status: row.status,
   statusReason: row.status_reason,

@@ -300,6 +300,7 @@ describe('onboarding: invites, password reset, sign-ins (e2e)', () => {
       const { companyId, admin } = await companyWithAdmin();
       const teacher = await ctx.newTeacherUser(companyId);
       const session = await login(teacher.user.email, TEST_PASSWORD).expect(200);
+      await ctx.http.get('/api/auth/me').set(bearer(session.body.accessToken)).expect(200);
 
       const deactivated = await ctx.http
         .post(`/api/users/${teacher.user.id}/deactivate`)

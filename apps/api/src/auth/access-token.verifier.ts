@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
-import { Actor, UnauthenticatedError, UserRepository } from '@hybridmatch/core';
+import { Actor, UnauthenticatedError } from '@hybridmatch/core';
 import { AccessTokenClaims } from './access-token';
+import { SignInStates } from './sign-in-states';
 
 /**
  * Turns an `Authorization: Bearer …` header into the Actor, for the global guard and for the
  * queue dashboard (a Fastify plugin outside Nest's routing). A valid signature is not enough: the
  * account must still exist, be active, and not have ended its sign-ins since the token was issued
- * (the token's `ver` against the user's `auth_version`). One primary-key lookup per request, so
- * deactivation and "sign out everywhere" take effect at once.
+ * (the token's `ver` against the user's `auth_version`). The state comes from SignInStates: kept in
+ * memory and forgotten when the database announces a change, so deactivation and "sign out
+ * everywhere" take effect at once in the process that made them and within milliseconds in the others.
  */
 @Injectable()
 export class AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
-    private readonly users: UserRepository,
+    private readonly signInStates: SignInStates,
   ) {}
 
   async actorOf(authorization: string | undefined, whenMissing: string): Promise<Actor> {
@@ -26,7 +28,7 @@ export class AccessTokenVerifier {
     } catch {
       throw new UnauthenticatedError('The access token is invalid or has expired; log in again.');
     }
-    const user = isUUID(claims.sub) && (await this.users.signInState(claims.sub));
+    const user = isUUID(claims.sub) && (await this.signInStates.of(claims.sub));
     const refusal = !user
       ? 'The account of this access token no longer exists.'
       : user.deactivated

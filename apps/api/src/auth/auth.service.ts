@@ -9,6 +9,7 @@ import { AccountMailService, PASSWORD_RESET_VALID_FOR_MS } from './account-mail.
 import { MeDto, MessageDto, SessionTokensDto } from './auth.dto';
 import { hashPassword, hashToken, verifyPassword } from './password';
 import { SessionService } from './session.service';
+import { SignInStates } from './sign-in-states';
 
 /** A new reset e-mail at most this often per account, so the form cannot flood someone's mailbox. */
 const RESET_MAIL_INTERVAL_MS = 60 * 1000;
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly mail: AccountMailService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly signInStates: SignInStates,
   ) {}
 
   private get users() {
@@ -110,14 +112,16 @@ export class AuthService {
     await this.dataSource.transaction((manager) => this.sessions.endAll(manager, actor.userId));
   }
 
+  /** The signed-in account, as the access-token check just read it (no second read). */
   async me(actor: Actor): Promise<MeDto> {
-    const user = await this.users.findOneByOrFail({ id: actor.userId });
+    const account = await this.signInStates.of(actor.userId);
+    if (!account) throw new UnauthenticatedError('The account of this access token no longer exists.');
     return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      organisationId: user.organisationId,
+      id: actor.userId,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      organisationId: account.organisationId,
       regionIds: actor.regionIds,
     };
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
+import { SignInStates } from './sign-in-states';
 import { RefreshToken, User } from '@hybridmatch/database';
 import { Clock } from '@hybridmatch/domain';
 import { UnauthenticatedError } from '@hybridmatch/core';
@@ -32,6 +33,7 @@ export class SessionService {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly signInStates: SignInStates,
   ) {}
 
   /** A new sign-in for a user whose credentials were just checked. */
@@ -83,6 +85,7 @@ export class SessionService {
 
   /** Ends every sign-in of the user: refresh tokens revoked, access tokens refused from now on. */
   async endAll(manager: EntityManager, userId: string): Promise<void> {
+    this.signInStates.forget(userId);
     await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     await manager.increment(User, { id: userId }, 'authVersion', 1);
   }

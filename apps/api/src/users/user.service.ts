@@ -19,6 +19,7 @@ import {
 } from '@hybridmatch/core';
 import { AccountMailService, INVITE_VALID_FOR_MS } from '../auth/account-mail.service';
 import { SessionService } from '../auth/session.service';
+import { SignInStates } from '../auth/sign-in-states';
 import { InviteDto, InviteUserDto, ListUsersQueryDto, UserDto } from './user.dto';
 
 /** Where an invited person will belong. */
@@ -53,6 +54,7 @@ export class UserService {
     private readonly access: AccessService,
     private readonly mail: AccountMailService,
     private readonly sessions: SessionService,
+    private readonly signInStates: SignInStates,
     private readonly userRows: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -198,6 +200,7 @@ export class UserService {
   /** Lets a deactivated person sign in again (with their password; no old sign-in comes back). */
   async reactivate(actor: Actor, id: string): Promise<UserDto> {
     await this.manageable(actor, id);
+    this.signInStates.forget(id);
     await this.users.update(id, { deactivatedAt: null });
     return this.load(id);
   }

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { User } from '@hybridmatch/database';
 import { UserRole } from '@hybridmatch/domain';
 import type { OrganisationScope } from '../access/access.service';
+
+/** An account as the access-token check reads it. */
+export interface SignInState {
+  authVersion: number;
+  deactivated: boolean;
+  email: string;
+  name: string;
+  role: UserRole;
+  organisationId: string | null;
+}
 
 /** The account queries that are more than a find: the scoped list and the set-based invite writes. */
 @Injectable()
@@ -11,16 +22,61 @@ export class UserRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * What decides whether an access token still works: the account's sign-in version and whether it
-   * is deactivated (null: no such account). Asked on every authenticated request, so one
-   * primary-key read without the ORM's query building.
+   * What decides whether an access token still works (the account's sign-in version, whether it is
+   * deactivated; null: no such account), with what `GET /api/auth/me` shows. One primary-key read
+   * without the ORM's query building.
    */
-  async signInState(id: string): Promise<{ authVersion: number; deactivated: boolean } | null> {
-    const rows: Array<{ authVersion: number; deactivated: boolean }> = await this.dataSource.query(
-      'SELECT auth_version AS "authVersion", deactivated_at IS NOT NULL AS deactivated FROM app_user WHERE id = $1',
+  async signInState(id: string): Promise<SignInState | null> {
+    const rows: SignInState[] = await this.dataSource.query(
+      `SELECT auth_version AS "authVersion", deactivated_at IS NOT NULL AS deactivated, email, name, role,
+              organisation_id AS "organisationId"
+         FROM app_user WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Listens on its own connection for the ids of accounts whose sign-in state changed (the trigger
+   * of migration 1797400000000 announces them at commit). `onLost` is called once when the
+   * connection fails or ends; the caller listens again. Resolves once listening; returns a stop.
+   */
+  async listenForSignInChanges(
+    onChanged: (userId: string) => void,
+    onLost: (error: Error) => void,
+  ): Promise<() => Promise<void>> {
+    const options = this.dataSource.options as { url?: string; extra?: { connectionTimeoutMillis?: number } };
+    const client = new Client({
+      connectionString: options.url,
+      application_name: 'hybridmatch-sign-in-listener',
+      connectionTimeoutMillis: options.extra?.connectionTimeoutMillis ?? 5_000,
+      keepAlive: true,
+    });
+    let stopped = false;
+    const close = (): Promise<void> => {
+      stopped = true;
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      return client.end().catch(() => undefined);
+    };
+    const lost = (error: Error) => {
+      if (stopped) return;
+      void close();
+      onLost(error);
+    };
+    client.on('notification', (message) => message.payload && onChanged(message.payload));
+    client.on('error', lost);
+    client.on('end', () => lost(new Error('the listening connection ended')));
+    try {
+      await client.connect();
+      await client.query('LISTEN hm_sign_in_changed');
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    return async () => {
+      if (!stopped) await close();
+    };
   }
 
   /**
