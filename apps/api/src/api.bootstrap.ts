@@ -57,10 +57,11 @@ export async function createApiApp(
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  // CSV uploads arrive as text/csv; keep them as a string for the importer.
+  // CSV uploads arrive as text/csv, as bytes: the importer detects the encoding (UTF-8, UTF-16,
+  // Windows-1252). Decoding here as UTF-8 would miscount a Windows-1252 file's length.
   fastify.addContentTypeParser(
     ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
     (_request, body, done) => done(null, body),
   );
   fastify.addHook('onSend', async (request, reply) => {

@@ -383,12 +383,14 @@ describe('onboarding: invites, password reset, sign-ins (e2e)', () => {
         updated: 0,
         total: 1000,
         invited: 1000,
+        encoding: 'utf-8',
       });
       expect((await upload().expect(200)).body).toEqual({
         created: 0,
         updated: 1000,
         total: 1000,
         invited: 0,
+        encoding: 'utf-8',
       });
 
       const ours = (address: string) => address.endsWith(`-${tag}@example.test`);

@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TeacherAvailabilityWindow, TeacherProfile } from '../../../libs/database/src';
+import iconv from 'iconv-lite';
+import { Client } from 'pg';
+import {
+  Notification,
+  NotificationKind,
+  TeacherAvailabilityWindow,
+  TeacherProfile,
+  User,
+} from '../../../libs/database/src';
 import { TestContext } from '../../../test/support/test-context';
 import { csvOf, HEADER, row } from '../../../test/support/teacher-csv';
+import { waitFor } from '../../../test/support/wait-for';
 
 describe('teacher CSV import (e2e)', () => {
   let ctx: TestContext;
@@ -16,7 +25,11 @@ describe('teacher CSV import (e2e)', () => {
   });
 
   const countOf = (companyId: string) => ctx.db.getRepository(TeacherProfile).countBy({ companyId });
-  const upload = (auth: { Authorization: string }, csv: string, query: Record<string, string> = {}) =>
+  const upload = (
+    auth: { Authorization: string },
+    csv: string | Buffer,
+    query: Record<string, string> = {},
+  ) =>
     ctx.http
       .post('/api/teachers/import')
       .query(query)
@@ -30,7 +43,7 @@ describe('teacher CSV import (e2e)', () => {
     const rows = Array.from({ length: 1000 }, (_, index) => row(index + 1));
 
     const first = await upload(companyAdmin.auth, csvOf(rows)).expect(200);
-    expect(first.body).toEqual({ created: 1000, updated: 0, total: 1000, invited: 0 });
+    expect(first.body).toEqual({ created: 1000, updated: 0, total: 1000, invited: 0, encoding: 'utf-8' });
     expect(await countOf(company.id)).toBe(1000);
     const windows = await ctx.db
       .getRepository(TeacherAvailabilityWindow)
@@ -42,7 +55,7 @@ describe('teacher CSV import (e2e)', () => {
 
     const changed = rows.map((cells) => ({ ...cells, max_travel_km: '75', windows: 'vr 13:00-17:00' }));
     const second = await upload(companyAdmin.auth, csvOf(changed)).expect(200);
-    expect(second.body).toEqual({ created: 0, updated: 1000, total: 1000, invited: 0 });
+    expect(second.body).toEqual({ created: 0, updated: 1000, total: 1000, invited: 0, encoding: 'utf-8' });
     expect(await countOf(company.id)).toBe(1000);
 
     const list = await ctx.http
@@ -121,7 +134,7 @@ describe('teacher CSV import (e2e)', () => {
 
     await upload(admin.auth, csv).expect(400);
     const response = await upload(admin.auth, csv, { companyId: company.id }).expect(200);
-    expect(response.body).toEqual({ created: 1, updated: 0, total: 1, invited: 0 });
+    expect(response.body).toEqual({ created: 1, updated: 0, total: 1, invited: 0, encoding: 'utf-8' });
   });
 
   it('keeps what the file leaves out, and clears a VOG verification when the VOG date changes', async () => {
@@ -168,7 +181,7 @@ describe('teacher CSV import (e2e)', () => {
     const sample = readFileSync(join(__dirname, '../../../docs/examples/teachers-sample.csv'), 'utf8');
 
     const response = await upload(companyAdmin.auth, sample).expect(200);
-    expect(response.body).toEqual({ created: 5, updated: 0, total: 5, invited: 0 });
+    expect(response.body).toEqual({ created: 5, updated: 0, total: 5, invited: 0, encoding: 'utf-8' });
     const pdg = await ctx.db
       .getRepository(TeacherProfile)
       .findOneByOrFail({ companyId: company.id, employeeRef: 'E-1003' });
@@ -200,5 +213,153 @@ describe('teacher CSV import (e2e)', () => {
       .send('<rows/>')
       .expect(415);
     expect(xml.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  describe('encodings, limits and a large file (issue 9, item 9)', () => {
+    const names = { first_name: 'Renée', last_name: 'van Dijk-Hoëk' };
+    const storedNames = async (companyId: string) =>
+      (await ctx.db.getRepository(TeacherProfile).findBy({ companyId })).map(
+        (teacher) => `${teacher.firstName} ${teacher.lastName}`,
+      );
+
+    it.each([
+      ['windows-1252', (text: string) => iconv.encode(text, 'windows-1252')],
+      ['utf-16le', (text: string) => iconv.encode(text, 'utf-16le', { addBOM: true })],
+      ['utf-16be', (text: string) => iconv.encode(text, 'utf-16be', { addBOM: true })],
+      ['utf-8', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ])('reads a %s file (what Dutch Excel writes) with é and ë, and says so', async (encoding, encode) => {
+      const company = await ctx.newCompany((await ctx.newRegion()).id);
+      const companyAdmin = await ctx.newCompanyAdmin(company.id);
+      const response = await upload(companyAdmin.auth, encode(csvOf([row(1, names)]))).expect(200);
+      expect(response.body).toEqual({ created: 1, updated: 0, total: 1, invited: 0, encoding });
+      expect(await storedNames(company.id)).toEqual(['Renée van Dijk-Hoëk']);
+    });
+
+    it('refuses control characters in a cell, naming the line and column', async () => {
+      const companyAdmin = await ctx.newCompanyAdmin((await ctx.newCompany((await ctx.newRegion()).id)).id);
+      const response = await upload(
+        companyAdmin.auth,
+        csvOf([row(1), row(2, { home_city: 'Ut\u0000recht' })]),
+      );
+      expect(response.status).toBe(422);
+      expect(response.body.errors).toEqual([
+        {
+          line: 3,
+          column: 'home_city',
+          field: 'homeCity',
+          reason: expect.stringContaining('control characters'),
+        },
+      ]);
+    });
+
+    it('answers 413 in the problem shape for a file over 5 MiB', async () => {
+      const companyAdmin = await ctx.newCompanyAdmin((await ctx.newCompany((await ctx.newRegion()).id)).id);
+      const header = `${HEADER.join(';')}\n`;
+      const tooLarge = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
+      tooLarge.write(header);
+      const response = await upload(companyAdmin.auth, tooLarge).expect(413);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    });
+
+    it('serves other requests during a 5 MB import, and refuses a second import of the company meanwhile (409)', async () => {
+      const company = await ctx.newCompany((await ctx.newRegion()).id);
+      const companyAdmin = await ctx.newCompanyAdmin(company.id);
+      // 36,000 rows; the last one is bad, so the whole import is reading and checking (no writes
+      // to wait on), the work that used to hold the event loop for seconds.
+      const short = {
+        email: '',
+        last_name: 'Jansen',
+        skills: 'elektrotechniek:MBO3',
+        levels: 'MBO3',
+        home_city: 'Ede',
+      };
+      const rows = Array.from({ length: 36_000 }, (_, index) => row(index + 1, short));
+      rows[rows.length - 1] = row(36_000, { ...short, max_travel_km: 'ver' });
+      const large = csvOf(rows);
+      expect(Buffer.byteLength(large)).toBeGreaterThan(5_000_000);
+      expect(Buffer.byteLength(large)).toBeLessThanOrEqual(5 * 1024 * 1024);
+
+      // The import holds its company's lock from before it reads the file until it answers. Watched
+      // on a connection of the test's own, opened before, so the watching needs no new connection.
+      const watcher = new Client({ connectionString: ctx.config.database.url });
+      await watcher.connect();
+      const finished: string[] = [];
+      const importing = upload(companyAdmin.auth, large).then((response) => {
+        finished.push('import');
+        return response;
+      });
+      try {
+        await waitFor(
+          'the import to hold its company lock',
+          async () => {
+            const {
+              rows: [{ held }],
+            } = await watcher.query<{ held: number }>(
+              `SELECT count(*)::int AS held FROM pg_locks,
+                      (SELECT hashtextextended('teacher-import-' || $1::text, 0) AS key) k
+                WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                  AND classid::bigint = (k.key >> 32) & 4294967295 AND objid::bigint = k.key & 4294967295`,
+              [company.id],
+            );
+            return held === 1;
+          },
+          120_000,
+        );
+      } finally {
+        await watcher.end();
+      }
+      const second = await upload(companyAdmin.auth, csvOf([row(1)]));
+      finished.push('second import');
+      const regions = await ctx.http.get('/api/regions').set(companyAdmin.auth);
+      finished.push('regions');
+
+      expect(second.status).toBe(409);
+      expect(second.headers['content-type']).toContain('application/problem+json');
+      expect(second.body).toMatchObject({ status: 409, code: 'IMPORT_IN_PROGRESS' });
+      expect(regions.status).toBe(200);
+      const imported = await importing;
+      expect(imported.status).toBe(422);
+      expect(imported.body.errors).toEqual([
+        { line: 36_001, column: 'max_travel_km', field: 'maxTravelKm', reason: expect.any(String) },
+      ]);
+      expect(finished).toEqual(['second import', 'regions', 'import']);
+      // Once it has answered, the company imports again.
+      await upload(companyAdmin.auth, csvOf([row(1)])).expect(200);
+    }, 300_000);
+  });
+
+  it('counts an address with an account in another organisation as invited, and tells its owner instead (item 12)', async () => {
+    const region = await ctx.newRegion();
+    const company = await ctx.newCompany(region.id);
+    const companyAdmin = await ctx.newCompanyAdmin(company.id);
+    const elsewhere = await ctx.newCompanyAdmin((await ctx.newCompany(region.id)).id);
+    const header = [...HEADER, 'invite'];
+    const fresh = `nieuw-${company.id}@example.com`;
+    const users = ctx.db.getRepository(User);
+    const usersBefore = await users.count();
+
+    const response = await upload(
+      companyAdmin.auth,
+      csvOf(
+        [
+          row(1, { email: fresh, invite: 'ja' }),
+          row(2, { email: elsewhere.user.email.toUpperCase(), invite: 'ja' }),
+        ],
+        header,
+      ),
+    ).expect(200);
+    // The same answer as for two free addresses.
+    expect(response.body).toEqual({ created: 2, updated: 0, total: 2, invited: 2, encoding: 'utf-8' });
+    expect(await users.count()).toBe(usersBefore + 1);
+    const told = await ctx.db
+      .getRepository(Notification)
+      .findBy({ recipientUserId: elsewhere.user.id, kind: NotificationKind.AddressInUse });
+    expect(told).toHaveLength(1);
+    expect(told[0].bodyText).toContain(company.name);
+    const profile = await ctx.db
+      .getRepository(TeacherProfile)
+      .findOneByOrFail({ companyId: company.id, employeeRef: row(2).employee_ref });
+    expect(profile.userId).toBeNull();
   });
 });

@@ -111,15 +111,16 @@ export class AccountMailService {
   }
 
   /**
-   * Tells the owner of an address that someone (of `organisationId`) tried to invite it. At most
+   * Tells the owners of addresses that someone (of `organisationId`) tried to invite them. At most
    * one such e-mail per owner, inviting organisation and day, so repeated attempts cannot flood
    * the mailbox.
    */
   async tellAddressInUse(
     manager: EntityManager,
-    owner: Pick<User, 'id' | 'name'>,
+    owners: Array<Pick<User, 'id' | 'name'>>,
     organisationId: string | null,
   ): Promise<void> {
+    if (owners.length === 0) return;
     const organisation = organisationId
       ? await manager.findOne(Organisation, {
           where: { id: organisationId },
@@ -127,8 +128,9 @@ export class AccountMailService {
         })
       : null;
     const day = this.clock.now().toISOString().slice(0, 10);
-    await this.queue(manager, [
-      {
+    await this.queue(
+      manager,
+      owners.map((owner) => ({
         recipientUserId: owner.id,
         kind: NotificationKind.AddressInUse,
         dedupeKey: `address-in-use-${owner.id}-${organisationId ?? 'platform'}-${day}`,
@@ -138,8 +140,8 @@ export class AccountMailService {
           loginLink: this.config.http.publicUrl,
           resetLink: `${this.config.http.publicUrl}/forgot-password`,
         }),
-      },
-    ]);
+      })),
+    );
   }
 
   private async queue(

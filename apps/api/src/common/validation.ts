@@ -4,7 +4,7 @@ import { FieldError, ValidationError } from '@hybridmatch/core';
 
 /** C0 control characters and DEL, except tab, line feed and carriage return (NUL breaks PostgreSQL text). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Deeper than any DTO nests; a body nested further is refused rather than walked. */
 const MAX_DEPTH = 32;
 
@@ -18,6 +18,8 @@ export function controlCharacterErrors(value: unknown, path = '', depth = 0): Fi
       ? [{ field: path || 'body', reason: 'must not contain control characters (such as NUL)' }]
       : [];
   if (depth > MAX_DEPTH) return [{ field: path || 'body', reason: 'is nested too deeply' }];
+  // A raw body (the CSV import's file) is checked by its reader, cell by cell.
+  if (Buffer.isBuffer(value)) return [];
   if (Array.isArray(value))
     return value.flatMap((item, index) => controlCharacterErrors(item, fieldPath(path, index), depth + 1));
   if (value && typeof value === 'object')

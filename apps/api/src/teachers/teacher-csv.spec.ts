@@ -2,6 +2,7 @@ import { DomainError, ErrorCode } from '@hybridmatch/core';
 import {
   CsvField,
   columnOf,
+  decodeCsv,
   detectDelimiter,
   mapCsvRecord,
   readTeacherCsv,
@@ -174,12 +175,34 @@ describe('readTeacherCsv', () => {
   });
 });
 
+describe('decodeCsv', () => {
+  const text = 'first_name;last_name\nRenée;Hoëk\n';
+
+  it.each([
+    ['utf-8', Buffer.from(text)],
+    ['utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['utf-16le', Buffer.from(text, 'utf16le')],
+    ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['utf-16be', Buffer.from(text, 'utf16le').swap16()],
+    ['windows-1252', Buffer.from(text, 'latin1')],
+  ])('reads %s (byte-order mark, zero bytes, valid UTF-8, else Windows-1252)', (encoding, bytes) => {
+    expect(decodeCsv(bytes)).toEqual({ text, encoding });
+  });
+
+  it('reads the euro sign of Windows-1252 (0x80), which Latin-1 lacks', () => {
+    expect(decodeCsv(Buffer.from([0x80, 0x20, 0x35]))).toEqual({ text: '€ 5', encoding: 'windows-1252' });
+  });
+});
+
 describe('requireCsvBody', () => {
   it('accepts text/csv with a charset and refuses anything else with 415', () => {
-    expect(requireCsvBody('text/csv; charset=utf-8', 'a,b')).toBe('a,b');
+    const file = Buffer.from('a,b');
+    expect(requireCsvBody('text/csv; charset=utf-8', file)).toBe(file);
     for (const [contentType, body] of [
       ['application/json', { rows: [] }],
-      ['text/plain', 'a,b'],
+      ['text/plain', file],
+      ['text/csv', 'a,b'],
       [undefined, undefined],
     ] as const) {
       expect(() => requireCsvBody(contentType, body)).toThrow(

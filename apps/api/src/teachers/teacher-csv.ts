@@ -1,10 +1,14 @@
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse';
+import iconv from 'iconv-lite';
 import { DomainError, ErrorCode, FieldError } from '@hybridmatch/core';
-import { flattenValidationErrors } from '../common/validation';
+import { CONTROL_CHARACTER, flattenValidationErrors } from '../common/validation';
 import { TeacherRuleInput, teacherRuleErrors } from './teacher-rules';
-import { CreateTeacherDto } from './teacher.dto';
+import { CreateTeacherDto, CsvEncoding } from './teacher.dto';
 
 /**
  * The teacher CSV import (format: docs/CSV-IMPORT.md). Every column is a CreateTeacherDto field in
@@ -160,7 +164,11 @@ export function mapCsvRecord(
   fields.forEach((field, index) => {
     const cell = cells[index].trim();
     const spec = COLUMN_SPECS[field];
-    const result = cell === '' ? (spec.whenEmpty ?? { error: 'a value is required' }) : spec.parse(cell);
+    const result = CONTROL_CHARACTER.test(cell)
+      ? { error: 'must not contain control characters (such as NUL)' }
+      : cell === ''
+        ? (spec.whenEmpty ?? { error: 'a value is required' })
+        : spec.parse(cell);
     if ('error' in result) errors.push({ field, column: columnOf(field), reason: result.error });
     else if (result.value !== undefined) plain[field] = result.value;
   });
@@ -218,21 +226,31 @@ export interface TeacherCsv {
 const csvInvalid = (detail: string, errors: FieldError[]) =>
   new DomainError(ErrorCode.CsvInvalid, detail, errors);
 
+/** Rows read and validated between two turns of the event loop: a few milliseconds of work. */
+const ROWS_PER_TURN = 100;
+/** The decoded file is handed to the parser in pieces of this many characters. */
+const PARSE_CHUNK_CHARACTERS = 64 * 1024;
+
 /**
  * Reads a whole teacher CSV, or throws 422 CSV_INVALID listing every problem: header columns
  * first, then every bad row with its line and column. Nothing is half-accepted.
+ *
+ * The file is parsed as a stream and checked ROWS_PER_TURN rows at a time, giving the event loop
+ * a turn in between, so a 5 MB file does not hold up the other requests the process serves.
  */
 export async function readTeacherCsv(text: string, today: string): Promise<TeacherCsv> {
-  const records = parseRecords(text);
-  if (records.length === 0)
-    throw csvInvalid('The file is empty; the first line must be the header (see docs/CSV-IMPORT.md).', []);
-  const fields = readHeader(records[0].cells);
-  if (records.length === 1) throw csvInvalid('The file has a header but no rows.', []);
-
+  let fields: CsvField[] | undefined;
+  let records = 0;
   const rows: CsvTeacherRow[] = [];
   const errors: FieldError[] = [];
   const lineOfRef = new Map<string, number>();
-  for (const { line, cells } of records.slice(1)) {
+  for await (const { line, cells } of parseRecords(text)) {
+    records += 1;
+    if (!fields) {
+      fields = readHeader(cells);
+      continue;
+    }
+    if (records % ROWS_PER_TURN === 0) await nextTurn();
     const mapped = mapCsvRecord(fields, cells);
     const checked = await validateCsvRecord(mapped.plain, today);
     const mappedFields = new Set(mapped.errors.map((error) => error.field));
@@ -254,10 +272,13 @@ export async function readTeacherCsv(text: string, today: string): Promise<Teach
     if (rowErrors.length) errors.push(...rowErrors.map((error) => ({ line, ...error })));
     else rows.push({ line, teacher: checked.teacher });
   }
+  if (!fields)
+    throw csvInvalid('The file is empty; the first line must be the header (see docs/CSV-IMPORT.md).', []);
+  if (records === 1) throw csvInvalid('The file has a header but no rows.', []);
   if (errors.length) {
     const badRows = new Set(errors.map((error) => error.line)).size;
     throw csvInvalid(
-      `${badRows} of ${records.length - 1} rows have errors; nothing was imported. Fix every listed row and upload the whole file again.`,
+      `${badRows} of ${records - 1} rows have errors; nothing was imported. Fix every listed row and upload the whole file again.`,
       errors,
     );
   }
@@ -271,21 +292,31 @@ export function detectDelimiter(text: string): ',' | ';' {
   return count(';') > count(',') ? ';' : ',';
 }
 
-function parseRecords(text: string): { line: number; cells: string[] }[] {
-  try {
-    const records = parse(text, {
+function* piecesOf(text: string): Generator<string> {
+  for (let start = 0; start < text.length; start += PARSE_CHUNK_CHARACTERS)
+    yield text.slice(start, start + PARSE_CHUNK_CHARACTERS);
+}
+
+/** The file's records with their first line, parsed by csv-parse's stream API. */
+async function* parseRecords(text: string): AsyncGenerator<{ line: number; cells: string[] }> {
+  const parser = Readable.from(piecesOf(text)).pipe(
+    parse({
       delimiter: detectDelimiter(text),
       bom: true,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    // info.lines is the record's last line; a quoted cell may span lines.
-    return records.map(({ record, info }) => ({
-      line: info.lines - (record.join('').split('\n').length - 1),
-      cells: record,
-    }));
+    }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      // info.lines is the record's last line; a quoted cell may span lines.
+      yield { line: info.lines - (record.join('').split('\n').length - 1), cells: record };
+    }
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -294,6 +325,8 @@ function parseRecords(text: string): { line: number; cells: string[] }[] {
       ]);
     }
     throw error;
+  } finally {
+    parser.destroy();
   }
 }
 
@@ -325,13 +358,35 @@ function readHeader(cells: string[]): CsvField[] {
   return columns.map((column) => FIELD_OF_COLUMN.get(column) as CsvField);
 }
 
+/**
+ * The file's text and the encoding it was read in: a byte-order mark decides (UTF-8, UTF-16 LE or
+ * BE, as Excel's "Unicode text" writes); without one, UTF-16 shows as a zero byte beside the
+ * header's first letter; otherwise valid UTF-8 is UTF-8, and anything else is Windows-1252 (what
+ * Dutch Excel saves as "CSV (puntkomma)").
+ */
+export function decodeCsv(body: Buffer): { text: string; encoding: CsvEncoding } {
+  const encoding = encodingOf(body);
+  // Both drop the byte-order mark; Node's own UTF-8 decoder is the faster.
+  const text = encoding === 'utf-8' ? new TextDecoder().decode(body) : iconv.decode(body, encoding);
+  return { text, encoding };
+}
+
+function encodingOf(body: Buffer): CsvEncoding {
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return 'utf-8';
+  if (body[0] === 0xff && body[1] === 0xfe) return 'utf-16le';
+  if (body[0] === 0xfe && body[1] === 0xff) return 'utf-16be';
+  if (body.length >= 2 && body[0] !== 0 && body[1] === 0) return 'utf-16le';
+  if (body.length >= 2 && body[0] === 0 && body[1] !== 0) return 'utf-16be';
+  return isUtf8(body) ? 'utf-8' : 'windows-1252';
+}
+
 /** The import takes the file as the request body, `Content-Type: text/csv`; anything else is a 415. */
-export function requireCsvBody(contentType: string | undefined, body: unknown): string {
+export function requireCsvBody(contentType: string | undefined, body: unknown): Buffer {
   const mediaType = contentType?.split(';')[0].trim().toLowerCase();
-  if (mediaType !== 'text/csv' || typeof body !== 'string') {
+  if (mediaType !== 'text/csv' || !Buffer.isBuffer(body)) {
     throw new DomainError(
       ErrorCode.UnsupportedMediaType,
-      `Send the file itself as the request body with "Content-Type: text/csv" (UTF-8); got "${contentType ?? 'no content type'}".`,
+      `Send the file itself as the request body with "Content-Type: text/csv" (UTF-8, UTF-16 or Windows-1252); got "${contentType ?? 'no content type'}".`,
     );
   }
   return body;

@@ -363,6 +363,10 @@ export class TeacherPageDto extends PageMetaDto {
   @ApiProperty({ type: [TeacherDto] }) items: TeacherDto[];
 }
 
+/** The encodings the CSV import reads (docs/CSV-IMPORT.md). */
+export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
 export class ImportResultDto {
   @ApiProperty({ example: 940, description: 'New profiles' }) created: number;
   @ApiProperty({ example: 60, description: 'Existing profiles (same employee_ref) that were updated' })
@@ -371,9 +375,16 @@ export class ImportResultDto {
   @ApiProperty({
     example: 940,
     description:
-      'People invited to log in by this import (rows with invite = yes who had no login yet and whose address is free)',
+      'People invited to log in by this import: rows with invite = yes whose profile had no login yet and whose address has no account in your company. ' +
+      'An address with an account elsewhere counts too (its owner is told by e-mail instead; the answer does not reveal it).',
   })
   invited: number;
+  @ApiProperty({
+    enum: CSV_ENCODINGS,
+    example: 'windows-1252',
+    description: 'The encoding the file was read in (byte-order mark, else valid UTF-8, else Windows-1252)',
+  })
+  encoding: CsvEncoding;
 }
 
 export class SubjectDto {

@@ -18,7 +18,7 @@ import {
   ValidationError,
 } from '@hybridmatch/core';
 import { StaffInviteService } from './staff-invites';
-import { CsvField, CsvTeacherRow, columnOf, readTeacherCsv } from './teacher-csv';
+import { CsvField, CsvTeacherRow, columnOf, decodeCsv, readTeacherCsv } from './teacher-csv';
 import { TeacherRuleInput, teacherRuleErrors, todayInNetherlands, vogValidForStart } from './teacher-rules';
 import {
   CreateTeacherDto,
@@ -204,46 +204,47 @@ export class TeacherService {
   }
 
   /**
-   * Imports a company's staff from CSV: every row is validated first; then one transaction
-   * upserts all profiles by (company, employee_ref) and replaces their windows. All or nothing.
+   * Imports a company's staff from CSV, one import per company at a time: every row is validated
+   * first (the file read as a stream, yielding to the event loop); then the same transaction
+   * upserts the profiles by (company, employee_ref), replaces their windows and sends the invites,
+   * IMPORT_CHUNK_ROWS rows per statement. All or nothing.
    */
   async importCsv(
     actor: Actor,
     requestedCompanyId: string | undefined,
-    csv: string,
+    body: Buffer,
   ): Promise<ImportResultDto> {
     const companyId = await this.companyFor(actor, requestedCompanyId);
-    const read = await readTeacherCsv(csv, todayInNetherlands());
-    const { fields } = read;
-    // Rows in one order (by employee reference), so concurrent writers lock them in the same order.
-    const rows = [...read.rows].sort((a, b) => compareRefs(a.teacher.employeeRef, b.teacher.employeeRef));
+    const { text, encoding } = decodeCsv(body);
     return this.dataSource.transaction(async (manager) => {
-      await this.teacherRows.lockCompanyImport(manager, companyId);
-      const ids: string[] = [];
+      if (!(await this.teacherRows.tryLockCompanyImport(manager, companyId)))
+        throw new ConflictError(
+          ErrorCode.ImportInProgress,
+          "Another import of this company's staff is still running; upload again once it has answered.",
+        );
+      const read = await readTeacherCsv(text, todayInNetherlands());
+      // Rows in one order (by employee reference), so concurrent writers lock them in the same order.
+      const rows = [...read.rows].sort((a, b) => compareRefs(a.teacher.employeeRef, b.teacher.employeeRef));
       let created = 0;
+      let invited = 0;
       for (let start = 0; start < rows.length; start += IMPORT_CHUNK_ROWS) {
-        const written = await this.upsertProfiles(
+        const chunk = rows.slice(start, start + IMPORT_CHUNK_ROWS);
+        const written = await this.upsertProfiles(manager, companyId, read.fields, chunk);
+        created += written.created;
+        await this.teacherRows.replaceWindows(
+          manager,
+          written.ids,
+          chunk.flatMap((row, index) =>
+            row.teacher.windows.map((window) => ({ teacherId: written.ids[index], ...window })),
+          ),
+        );
+        invited += await this.staffInvites.invite(
           manager,
           companyId,
-          fields,
-          rows.slice(start, start + IMPORT_CHUNK_ROWS),
+          written.ids.filter((_id, index) => chunk[index].teacher.invite === true),
         );
-        ids.push(...written.ids);
-        created += written.created;
       }
-      await this.teacherRows.replaceWindows(
-        manager,
-        ids,
-        rows.flatMap((row, index) =>
-          row.teacher.windows.map((window) => ({ teacherId: ids[index], ...window })),
-        ),
-      );
-      const invited = await this.staffInvites.invite(
-        manager,
-        companyId,
-        ids.filter((_id, index) => rows[index].teacher.invite === true),
-      );
-      return { created, updated: rows.length - created, total: rows.length, invited };
+      return { created, updated: rows.length - created, total: rows.length, invited, encoding };
     });
   }
 

@@ -140,7 +140,7 @@ export class UserService {
     if (visible)
       throw new ConflictError(ErrorCode.EmailTaken, `There is already a user with e-mail address ${email}.`);
     const expiresAt = await this.dataSource.transaction(async (manager) => {
-      await this.mail.tellAddressInUse(manager, owner, placement.organisationId);
+      await this.mail.tellAddressInUse(manager, [owner], placement.organisationId);
       return new Date(this.clock.now().getTime() + INVITE_VALID_FOR_MS);
     });
     return { email, expiresAt };

@@ -16,6 +16,7 @@ export enum ErrorCode {
   EmployeeRefTaken = 'EMPLOYEE_REF_TAKEN',
   TeacherHasLogin = 'TEACHER_HAS_LOGIN',
   MatchRunInProgress = 'MATCH_RUN_IN_PROGRESS',
+  ImportInProgress = 'IMPORT_IN_PROGRESS',
   ProposalBlocksGone = 'PROPOSAL_BLOCKS_GONE',
   TeacherNotOffered = 'TEACHER_NOT_OFFERED',
   RulesBroken = 'RULES_BROKEN',
@@ -45,6 +46,7 @@ export type ConflictCode =
   | ErrorCode.EmployeeRefTaken
   | ErrorCode.TeacherHasLogin
   | ErrorCode.MatchRunInProgress
+  | ErrorCode.ImportInProgress
   | ErrorCode.ProposalBlocksGone
   | ErrorCode.TeacherNotOffered
   | ErrorCode.PlacementOverlap

@@ -127,14 +127,17 @@ export class TeacherRepository {
   }
 
   /**
-   * Serialises the staff imports of one company (a transaction-scoped advisory lock): a second
-   * import waits for the first to commit (up to the lock timeout), so two imports of the same
-   * staff never deadlock on each other's rows and each reports what it created and updated.
+   * One staff import per company at a time (a transaction-scoped advisory lock, tried, not waited
+   * for): answers false while another import of the company runs, in any API process. Held from
+   * before the file is read until the import commits, so two imports of the same staff never
+   * deadlock on each other's rows and each reports what it created and updated.
    */
-  async lockCompanyImport(manager: EntityManager, companyId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('teacher-import-' || $1::text, 0))`, [
-      companyId,
-    ]);
+  async tryLockCompanyImport(manager: EntityManager, companyId: string): Promise<boolean> {
+    const [{ locked }]: Array<{ locked: boolean }> = await manager.query(
+      `SELECT pg_try_advisory_xact_lock(hashtextextended('teacher-import-' || $1::text, 0)) AS locked`,
+      [companyId],
+    );
+    return locked;
   }
 
   /** Replaces the profiles' availability windows: one DELETE and one INSERT … SELECT unnest(…). */

@@ -156,4 +156,24 @@ export class UserRepository {
     );
     return created.map((row) => ({ userId: row.user_id, name: row.name }));
   }
+
+  /**
+   * The listed profiles of the company still without a login whose address belongs to an account
+   * outside the company, and those accounts' owners (each once).
+   */
+  async teacherAddressesTakenElsewhere(
+    manager: EntityManager,
+    companyId: string,
+    teacherIds: string[],
+  ): Promise<{ profiles: number; owners: Array<{ id: string; name: string }> }> {
+    const rows: Array<{ teacher_id: string; user_id: string; name: string }> = await manager.query(
+      `SELECT t.id AS teacher_id, u.id AS user_id, u.name
+         FROM teacher_profile t JOIN app_user u ON u.email = lower(t.email)
+        WHERE t.id = ANY($1::uuid[]) AND t.company_id = $2 AND t.user_id IS NULL
+          AND u.organisation_id IS DISTINCT FROM $2`,
+      [teacherIds, companyId],
+    );
+    const owners = new Map(rows.map((row) => [row.user_id, { id: row.user_id, name: row.name }]));
+    return { profiles: rows.length, owners: [...owners.values()] };
+  }
 }
