@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CLOCK } from '@hybridmatch/config';
 import { loadRegionInput, ProgressService } from '@hybridmatch/core';
-import { UserRole } from '@hybridmatch/domain';
+import { Clock, today, UserRole } from '@hybridmatch/domain';
 import { shortageSignals } from '@hybridmatch/matching';
 
 const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -50,7 +51,7 @@ export async function shortageLines(api: INestApplication): Promise<string[]> {
     'Shortage signals (one more teacher of this profile, region re-solved; top three per region):',
   ];
   for (const region of regions) {
-    const input = await loadRegionInput(db.manager, region.id);
+    const input = await loadRegionInput(db.manager, region.id, today(api.get<Clock>(CLOCK)));
     const signals = shortageSignals(input.teachers, input.requests, { exclude: input.exclude });
     const top = signals.profiles.slice(0, 3);
     lines.push(

@@ -21,6 +21,9 @@ import { TEST_BASE_DATABASE_URL } from '../../../test/support/test-env';
  * database the way a match run reads them: every region's answer is the proven optimum of the
  * documented model, and equals the optimum of the independent MIP formulation of the test oracle.
  */
+/** The demo's today for this spec: the seed's base school year (2026-2027), in its first semester. */
+const TODAY = '2026-12-03';
+
 describe('seeded regions (integration)', () => {
   const url = withDatabase(TEST_BASE_DATABASE_URL, `hm_test_${randomBytes(4).toString('hex')}`);
   let db: DataSource;
@@ -32,6 +35,7 @@ describe('seeded regions (integration)', () => {
     await seedDatabase({
       databaseUrl: url,
       seed: DEFAULT_SEED,
+      today: TODAY,
       reset: false,
       password: 'seeded-regions-test',
     });
@@ -40,7 +44,8 @@ describe('seeded regions (integration)', () => {
     const regions: { id: string; code: string }[] = await db.query(
       'SELECT id, code FROM region ORDER BY code',
     );
-    for (const region of regions) inputs.set(region.code, await loadRegionInput(db.manager, region.id));
+    for (const region of regions)
+      inputs.set(region.code, await loadRegionInput(db.manager, region.id, TODAY));
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
@@ -12,6 +12,8 @@ import {
   TeacherProfile,
   TeachingRequest,
 } from '@hybridmatch/database';
+import { CLOCK } from '@hybridmatch/config';
+import { Clock, today } from '@hybridmatch/domain';
 import { checkEligibility, regionCostOfForcing, whyNotSentences } from '@hybridmatch/matching';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import {
@@ -71,6 +73,7 @@ export class MatchRunService {
     @InjectQueue(QUEUES.matching) private readonly queue: Queue,
     private readonly access: AccessService,
     private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async start(actor: Actor, body: StartMatchRunDto): Promise<MatchRunDto> {
@@ -176,7 +179,9 @@ export class MatchRunService {
       .existsBy({ matchRunId: id, teacherId, requestId: teachingRequestId });
     if (proposed)
       return { ...base, status: 'proposed', sentences: whyNotSentences({ teacherName, status: 'proposed' }) };
-    const input = await loadRegionInput(this.dataSource.manager, regionId, { withoutProposalsOfRun: id });
+    const input = await loadRegionInput(this.dataSource.manager, regionId, today(this.clock), {
+      withoutProposalsOfRun: id,
+    });
     const matchTeacher = input.teachers.find((candidate) => candidate.id === teacherId);
     const request = input.requests.find((candidate) => candidate.id === teachingRequestId);
     if (!matchTeacher)

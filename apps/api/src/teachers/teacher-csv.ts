@@ -127,6 +127,8 @@ const COLUMN_SPECS: Record<CsvField, ColumnSpec> = {
   vogIssuedOn: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
   qualification: { parse: asLowerCase, requiredColumn: false, whenEmpty: { value: undefined } },
   qualificationSince: { parse: asText, requiredColumn: false, whenEmpty: { value: undefined } },
+  hasPdc: { parse: asYesNo, requiredColumn: false, whenEmpty: { value: undefined } },
+  hasHboDidactic: { parse: asYesNo, requiredColumn: false, whenEmpty: { value: undefined } },
   invite: { parse: asYesNo, requiredColumn: false, whenEmpty: { value: undefined } },
 };
 

@@ -219,6 +219,26 @@ export class CreateTeacherDto {
   qualificationSince?: string | null;
 
   @ApiPropertyOptional({
+    example: false,
+    default: false,
+    description:
+      'Holds the PDC (pedagogisch-didactisch certificaat): the instructor role needs it (rule INSTRUCTOR_PDC)',
+  })
+  @IsOptionalButNotNull()
+  @IsBoolean({ message: 'must be true or false' })
+  hasPdc?: boolean;
+
+  @ApiPropertyOptional({
+    example: false,
+    default: false,
+    description:
+      "Meets the HBO didactic requirement (BDB/BKE): needed above an HBO school's FTE threshold (rule HBO_DIDACTIC)",
+  })
+  @IsOptionalButNotNull()
+  @IsBoolean({ message: 'must be true or false' })
+  hasHboDidactic?: boolean;
+
+  @ApiPropertyOptional({
     example: '5d2e0c1a-8f3b-4c4e-9d1a-2b3c4d5e6f70',
     description: 'Platform admin only: the company that offers this person',
   })
@@ -354,6 +374,13 @@ export class TeacherDto {
   @ApiProperty({ example: 36 }) contractHoursPerWeek: number;
   @ApiProperty({ enum: Qualification, example: Qualification.None }) qualification: Qualification;
   @ApiProperty({ example: null, nullable: true, type: String }) qualificationSince: string | null;
+  @ApiProperty({ example: false, description: 'Holds the PDC (the instructor role needs it)' })
+  hasPdc: boolean;
+  @ApiProperty({
+    example: false,
+    description: "Meets the HBO didactic requirement (BDB/BKE) above a school's FTE threshold",
+  })
+  hasHboDidactic: boolean;
   @ApiProperty({ example: true }) active: boolean;
   @ApiProperty({ type: VogDto }) vog: VogDto;
   @ApiProperty({ example: 1, description: 'Optimistic-lock version; send it back on PATCH' }) version: number;

@@ -63,6 +63,8 @@ export function toTeacherDto(teacher: TeacherProfile, windows: TeacherAvailabili
     contractHoursPerWeek: teacher.contractHoursPerWeek,
     qualification: teacher.qualification,
     qualificationSince: teacher.qualificationSince,
+    hasPdc: teacher.hasPdc,
+    hasHboDidactic: teacher.hasHboDidactic,
     active: teacher.active,
     vog: {
       issuedOn: teacher.vogIssuedOn,
@@ -149,6 +151,8 @@ export class TeacherService {
             vogIssuedOn: fields.vogIssuedOn ?? null,
             qualification: fields.qualification ?? Qualification.None,
             qualificationSince: fields.qualificationSince ?? null,
+            hasPdc: fields.hasPdc ?? false,
+            hasHboDidactic: fields.hasHboDidactic ?? false,
           }),
         );
         await manager.insert(TeacherAvailabilityWindow, toWindowRows(saved.id, windows));
@@ -360,6 +364,7 @@ const sqlValue = (row: CsvTeacherRow, field: CsvField): unknown => {
   const value = row.teacher[field];
   if (field === 'skills') return JSON.stringify(value);
   if (field === 'qualification') return value ?? Qualification.None;
+  if (field === 'hasPdc' || field === 'hasHboDidactic') return value ?? false;
   return value ?? null;
 };
 

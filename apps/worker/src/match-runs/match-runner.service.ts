@@ -9,7 +9,8 @@ import {
   MatchRunTimings,
 } from '@hybridmatch/database';
 import { Metrics } from '@hybridmatch/metrics';
-import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
+import { Clock, today } from '@hybridmatch/domain';
 import {
   companyFairness,
   ExactRegionResult,
@@ -61,6 +62,7 @@ export class MatchRunner {
     private readonly metrics: Metrics,
     @Inject(MIP_SOLVER) private readonly solver: MipSolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(matchRunId: string, finalAttempt: boolean): Promise<MatchRunOutcome> {
@@ -98,7 +100,7 @@ export class MatchRunner {
 
   private async execute(run: MatchRun): Promise<MatchRunResult> {
     const started = performance.now();
-    const input = await loadRegionInput(this.dataSource.manager, run.regionId);
+    const input = await loadRegionInput(this.dataSource.manager, run.regionId, today(this.clock));
     const loaded = performance.now();
     const solved = solveRegionExact(input.teachers, input.requests, this.solver, {
       weights: run.parameters.weights,

@@ -55,11 +55,16 @@ export function newProposalFromMatch(
 /**
  * The cascade after a proposal fell through: the request's free lesson blocks offered to the
  * region's best remaining teachers (never one who had a proposal for this request before), under
- * the same rules as a match run. Usually one offer; a team request may be split over several
- * teachers. Runs inside the caller's transaction, which must hold `lockRegionForMatching`.
+ * the same rules as a match run, as of `today` (the injected clock's date). Usually one offer; a
+ * team request may be split over several teachers. Runs inside the caller's transaction, which
+ * must hold `lockRegionForMatching`.
  */
-export async function cascadeOffers(manager: EntityManager, requestId: string): Promise<NewProposal[]> {
-  const input = await loadRequestInput(manager, requestId);
+export async function cascadeOffers(
+  manager: EntityManager,
+  requestId: string,
+  today: string,
+): Promise<NewProposal[]> {
+  const input = await loadRequestInput(manager, requestId, today);
   if (!input || input.teachers.length === 0) return [];
   try {
     return solveRegion(input.teachers, input.requests).matches.map((match) =>

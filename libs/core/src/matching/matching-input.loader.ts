@@ -15,6 +15,9 @@ import { MatchingInputRepository } from '../repositories/matching-input.reposito
  * the match-run processor
  * in the worker (a whole region) and the decline cascade in the API (one request).
  *
+ * "Today" is the caller's (the injected clock's date), never the database's `current_date`, so a
+ * test with a controlled clock matches as the product would on that day.
+ *
  * - Requests: open or partially filled, of schools in the region, whose period has not ended;
  *   only their lesson blocks that no active proposal (proposed, awaiting approval) and no active
  *   placement covers yet. A request with no such block is left out.
@@ -51,24 +54,25 @@ export async function lockRegionForMatching(manager: EntityManager, regionId: st
 }
 
 /**
- * A whole region, for a match run. A teacher is excluded from a request they already had a
- * proposal for, whatever became of it, unless that proposal was approved (then they may take
- * more of the request's blocks).
+ * A whole region, for a match run, as of `today` (the injected clock's date, `YYYY-MM-DD`). A
+ * teacher is excluded from a request they already had a proposal for, whatever became of it,
+ * unless that proposal was approved (then they may take more of the request's blocks).
  */
 export async function loadRegionInput(
   manager: EntityManager,
   regionId: string,
+  today: string,
   options: RegionInputOptions = {},
 ): Promise<MatchingInput> {
   const ignoreRun = options.withoutProposalsOfRun ?? null;
-  const requests = await loadRequests(manager, { regionId }, ignoreRun);
-  const teachers = await loadTeachers(manager, regionId, null);
+  const requests = await loadRequests(manager, { regionId }, today, ignoreRun);
+  const teachers = await loadTeachers(manager, regionId, null, today);
   const exclude = await loadExclusions(
     manager,
     requests.map((request) => request.id),
     ignoreRun,
   );
-  return { requests, ...(await withCommitments(manager, teachers, ignoreRun)), exclude };
+  return { requests, ...(await withCommitments(manager, teachers, today, ignoreRun)), exclude };
 }
 
 export interface RegionInputOptions {
@@ -81,22 +85,25 @@ export interface RegionInputOptions {
 }
 
 /**
- * One request, for the cascade after a proposal fell through: its free lesson blocks, and the
- * region's teachers with a skill in its subject who never had a proposal for it. Null when the
- * request has nothing left to offer.
+ * One request, for the cascade after a proposal fell through, as of `today`: its free lesson
+ * blocks, and the region's teachers with a skill in its subject who never had a proposal for it.
+ * Null when the request has nothing left to offer.
  */
 export async function loadRequestInput(
   manager: EntityManager,
   requestId: string,
+  today: string,
 ): Promise<MatchingInput | null> {
-  const [request] = await loadRequests(manager, { requestId });
+  const [request] = await loadRequests(manager, { requestId }, today);
   if (!request) return null;
   const regionId = await repository.regionOfRequest(manager, requestId);
-  const teachers = await loadTeachers(manager, regionId, {
-    subjectCode: request.subjectCode,
-    notProposedFor: requestId,
-  });
-  return { requests: [request], ...(await withCommitments(manager, teachers)), exclude: [] };
+  const teachers = await loadTeachers(
+    manager,
+    regionId,
+    { subjectCode: request.subjectCode, notProposedFor: requestId },
+    today,
+  );
+  return { requests: [request], ...(await withCommitments(manager, teachers, today)), exclude: [] };
 }
 
 /**
@@ -129,9 +136,10 @@ export async function withoutClaimedSince(
 async function loadRequests(
   manager: EntityManager,
   where: { regionId: string } | { requestId: string },
+  today: string,
   ignoreRun: string | null = null,
 ): Promise<MatchRequest[]> {
-  const requests = await repository.openRequests(manager, where);
+  const requests = await repository.openRequests(manager, where, today);
   if (requests.length === 0) return [];
   const blocks = await repository.freeBlocks(
     manager,
@@ -162,6 +170,8 @@ async function loadRequests(
         location: { lat: row.latitude, lon: row.longitude },
         allowTeam: row.allow_team,
         allowVogPending: row.allow_vog_pending,
+        hboDidacticFteThreshold:
+          row.hbo_didactic_fte_threshold === null ? null : Number(row.hbo_didactic_fte_threshold),
       },
     ];
   });
@@ -175,8 +185,9 @@ async function loadTeachers(
   manager: EntityManager,
   regionId: string,
   cascade: { subjectCode: string; notProposedFor: string } | null,
+  today: string,
 ): Promise<TeacherWithoutCommitments[]> {
-  const teachers = await repository.availableTeachers(manager, regionId, cascade);
+  const teachers = await repository.availableTeachers(manager, regionId, cascade, today);
   if (teachers.length === 0) return [];
   const windows = await repository.windows(
     manager,
@@ -201,6 +212,7 @@ async function loadTeachers(
     qualification: row.qualification,
     qualificationSince: row.qualification_since,
     hasPdc: row.has_pdc,
+    hasHboDidactic: row.has_hbo_didactic,
   }));
 }
 
@@ -208,17 +220,25 @@ async function loadTeachers(
 async function withCommitments(
   manager: EntityManager,
   teachers: TeacherWithoutCommitments[],
+  today: string,
   ignoreRun: string | null = null,
 ): Promise<Pick<MatchingInput, 'teachers' | 'activeProposalIds'>> {
   const teacherIds = teachers.map((teacher) => teacher.id);
-  const slots = await repository.committedSlots(manager, teacherIds, ignoreRun);
+  const slots = await repository.committedSlots(manager, teacherIds, today, ignoreRun);
   const schools = await repository.previousSchools(manager, teacherIds);
   const committedOf = new Map<string, CommittedSlot[]>();
   for (const slot of slots) {
     const schoolKind = SCHOOL_KIND[slot.school_kind];
     if (!schoolKind) continue;
     const list = committedOf.get(slot.teacher_id) ?? [];
-    list.push({ weekday: slot.weekday, start: slot.start, end: slot.end, schoolKind, level: slot.level });
+    list.push({
+      weekday: slot.weekday,
+      start: slot.start,
+      end: slot.end,
+      schoolKind,
+      level: slot.level,
+      schoolId: slot.school_id,
+    });
     committedOf.set(slot.teacher_id, list);
   }
   return {

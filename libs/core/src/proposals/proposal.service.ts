@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOperator, LessThanOrEqual, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
 import {
   NotificationKind,
   Placement,
@@ -12,6 +12,7 @@ import {
   ProposalNotificationKind,
 } from '@hybridmatch/database';
 import {
+  Clock,
   FINAL_PROPOSAL_STATUSES,
   ProposalAction,
   ProposalActionKind,
@@ -19,6 +20,7 @@ import {
   ProposalState,
   ProposalStatus,
   ProposalTransitionError,
+  today,
   transition,
 } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
@@ -188,6 +190,7 @@ export class ProposalService {
     private readonly outbox: NotificationOutboxService,
     private readonly rates: RateCardService,
     private readonly rules: RuleCheckService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -437,7 +440,7 @@ export class ProposalService {
   async onProposalClosed(manager: EntityManager, proposal: Proposal): Promise<void> {
     if (CASCADE_STATUSES.includes(proposal.status)) {
       await lockRegionForMatching(manager, proposal.regionId);
-      await this.createMany(manager, await cascadeOffers(manager, proposal.requestId));
+      await this.createMany(manager, await cascadeOffers(manager, proposal.requestId, today(this.clock)));
     }
     await this.placements.refreshRequestStatus(manager, proposal.requestId);
   }

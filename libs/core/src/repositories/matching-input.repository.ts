@@ -17,6 +17,8 @@ export interface RequestRow {
   min_commitment_weeks: number;
   allow_team: boolean;
   allow_vog_pending: boolean;
+  /** The school's FTE above which its didactic requirement applies (HBO; null: none). */
+  hbo_didactic_fte_threshold: string | null;
   latitude: number;
   longitude: number;
 }
@@ -46,6 +48,7 @@ export interface TeacherRow {
   qualification: MatchTeacher['qualification'];
   qualification_since: string | null;
   has_pdc: boolean;
+  has_hbo_didactic: boolean;
 }
 
 export interface WindowRow {
@@ -61,6 +64,8 @@ export interface CommittedSlotRow extends WindowRow {
   school_kind: OrganisationKind;
   /** The level taught: MBO levels count toward the 6-hour rule at any school. */
   level: MatchRequest['level'];
+  /** Where it is taught: an HBO school's didactic threshold counts the hours at that school. */
+  school_id: string;
 }
 
 /**
@@ -88,23 +93,27 @@ export class MatchingInputRepository {
     return regionId;
   }
 
-  /** Open or partially filled requests whose period has not ended: of a region's schools, or one request. */
+  /**
+   * Open or partially filled requests whose period has not ended by `today` (the injected clock's
+   * date): of a region's schools, or one request.
+   */
   async openRequests(
     manager: EntityManager,
     where: { regionId: string } | { requestId: string },
+    today: string,
   ): Promise<RequestRow[]> {
     const [condition, parameter] =
       'regionId' in where ? ['s.region_id = $1', where.regionId] : ['r.id = $1', where.requestId];
     return manager.query(
       `SELECT r.id, r.school_id, s.kind AS school_kind, r.subject_code, r.level, r.role,
             r.period_start::text AS period_start, r.period_end::text AS period_end, r.min_commitment_weeks,
-            r.allow_team, r.allow_vog_pending, l.latitude, l.longitude
+            r.allow_team, r.allow_vog_pending, s.hbo_didactic_fte_threshold, l.latitude, l.longitude
        FROM teaching_request r
        JOIN organisation s ON s.id = r.school_id
        JOIN organisation_location l ON l.id = r.location_id
-      WHERE ${condition} AND r.status IN ('open', 'partially_filled') AND r.period_end >= current_date
+      WHERE ${condition} AND r.status IN ('open', 'partially_filled') AND r.period_end >= $2::date
       ORDER BY r.id`,
-      [parameter],
+      [parameter, today],
     );
   }
 
@@ -133,7 +142,7 @@ export class MatchingInputRepository {
   }
 
   /**
-   * Active teachers of the region's companies, available until today or later. For a cascade:
+   * Active teachers of the region's companies, available until `today` or later. For a cascade:
    * only those with a skill covering `subjectCode` (the taxonomy: the subject, its field or a
    * specialisation of it) who never had a proposal for `notProposedFor`.
    */
@@ -141,20 +150,26 @@ export class MatchingInputRepository {
     manager: EntityManager,
     regionId: string,
     cascade: { subjectCode: string; notProposedFor: string } | null,
+    today: string,
   ): Promise<TeacherRow[]> {
     return manager.query(
       `SELECT t.id, t.company_id, t.skills, t.levels::text[] AS levels, t.released_days_per_week, t.released_hours_per_week,
             t.available_from::text AS available_from, t.available_until::text AS available_until,
             t.home_latitude, t.home_longitude, t.max_travel_km, t.contract_hours_per_week,
-            t.vog_issued_on::text AS vog_issued_on, t.qualification, t.qualification_since::text AS qualification_since, t.has_pdc
+            t.vog_issued_on::text AS vog_issued_on, t.qualification, t.qualification_since::text AS qualification_since, t.has_pdc, t.has_hbo_didactic
        FROM teacher_profile t
        JOIN organisation c ON c.id = t.company_id
-      WHERE c.region_id = $1 AND t.active AND (t.available_until IS NULL OR t.available_until >= current_date)
+      WHERE c.region_id = $1 AND t.active AND (t.available_until IS NULL OR t.available_until >= $4::date)
         AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements(t.skills) skill
                                            WHERE skill->>'subjectCode' = ANY($2::text[])))
         AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM proposal p WHERE p.teacher_id = t.id AND p.request_id = $3))
       ORDER BY t.id`,
-      [regionId, cascade ? subjectsCovering(cascade.subjectCode) : null, cascade?.notProposedFor ?? null],
+      [
+        regionId,
+        cascade ? subjectsCovering(cascade.subjectCode) : null,
+        cascade?.notProposedFor ?? null,
+        today,
+      ],
     );
   }
 
@@ -168,30 +183,33 @@ export class MatchingInputRepository {
   }
 
   /**
-   * The slots of the teachers' active placements (not yet ended) and of their active proposals
-   * (except those of `ignoreRun`, a match run).
+   * The slots of the teachers' active placements (not ended by `today`) and of their active
+   * proposals (except those of `ignoreRun`, a match run).
    */
   async committedSlots(
     manager: EntityManager,
     teacherIds: string[],
+    today: string,
     ignoreRun: string | null = null,
   ): Promise<CommittedSlotRow[]> {
     return manager.query(
-      `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind, r.level
+      `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind, r.level,
+              pl.school_id
          FROM placement_slot s
          JOIN placement pl ON pl.id = s.placement_id
          JOIN organisation o ON o.id = pl.school_id
          JOIN teaching_request r ON r.id = pl.request_id
-        WHERE s.active AND s.teacher_id = ANY($1::uuid[]) AND upper(s.dates) > current_date
+        WHERE s.active AND s.teacher_id = ANY($1::uuid[]) AND upper(s.dates) > $4::date
        UNION ALL
-       SELECT p.teacher_id, p.id, b.weekday, (extract(epoch FROM b.start_time) / 60)::int, (extract(epoch FROM b.end_time) / 60)::int, o.kind, r.level
+       SELECT p.teacher_id, p.id, b.weekday, (extract(epoch FROM b.start_time) / 60)::int, (extract(epoch FROM b.end_time) / 60)::int, o.kind, r.level,
+              p.school_id
          FROM proposal p
          JOIN lesson_block b ON b.id = ANY(p.block_ids)
          JOIN organisation o ON o.id = p.school_id
          JOIN teaching_request r ON r.id = p.request_id
         WHERE p.status = ANY($2::proposal_status[]) AND p.teacher_id = ANY($1::uuid[])
           AND ($3::uuid IS NULL OR p.match_run_id IS DISTINCT FROM $3::uuid)`,
-      [teacherIds, ACTIVE_PROPOSAL_STATUSES, ignoreRun],
+      [teacherIds, ACTIVE_PROPOSAL_STATUSES, ignoreRun, today],
     );
   }
 

@@ -21,6 +21,8 @@ const INTEGER = 1;
  *                 already teaches), and Σ_d y_td ≤ released days − committed days
  *   6-hour rule   all MBO pairs capped: Σ_mbo dur_e x_e ≤ 360 − committed MBO minutes; mixed:
  *                 x_e ≤ c_t for the capped ones and Σ_mbo dur_e x_e + M c_t ≤ cap + M
+ *   HBO didactic  per teacher without BDB/BKE and HBO school with an FTE threshold:
+ *                 Σ_e at the school dur_e x_e ≤ threshold minutes − minutes committed there
  *   no team       x_e ≤ z_rt, Σ_t z_rt ≤ 1
  *   fairness      Σ_e∈t x_e = Σ_s w_ts, 0 ≤ w_ts ≤ 1, cost φ(base_t + s) per slot (convex, so the
  *                 slots fill in order and the cost is exactly the engine's)
@@ -158,6 +160,21 @@ export function buildRegionMip(inst: RegionInstance, rules: SideRules = new Side
           addRow([...mbo, c], [...mbo.map(dur), bigM], -Infinity, cap + bigM);
         }
       }
+    }
+
+    // HBO didactic threshold: the minutes at one school within what is left there.
+    const hboBySchool = new Map<number, number[]>();
+    for (const e of edges)
+      if (rules.edgeHboLeft[e] !== Infinity) {
+        const school = rules.blockSchool[rules.edgeBlock[e]];
+        const list = hboBySchool.get(school);
+        if (list === undefined) hboBySchool.set(school, [e]);
+        else list.push(e);
+      }
+    for (const atSchool of hboBySchool.values()) {
+      const left = rules.edgeHboLeft[atSchool[0]];
+      if (atSchool.reduce((sum, e) => sum + dur(e), 0) > left)
+        addRow(atSchool, atSchool.map(dur), -Infinity, left);
     }
 
     // Convex fairness: the s-th block of the teacher (committed slots counted) costs φ(base + s).

@@ -179,6 +179,10 @@ export const RULE_PHRASES: Record<RuleCode, { nl: string; en: string }> = {
     en: 'lacks the PDC for the instructor role',
   },
   SAME_DAY: { nl: 'geeft op dat moment al les', en: 'already teaches at that time' },
+  HBO_DIDACTIC: {
+    nl: 'mist de didactische kwalificatie (BDB/BKE) boven de fte-drempel van de hogeschool',
+    en: "lacks the didactic qualification (BDB/BKE) above the university's FTE threshold",
+  },
   EXCLUDED: { nl: 'heeft deze aanvraag eerder afgeslagen', en: 'declined this request before' },
 };
 

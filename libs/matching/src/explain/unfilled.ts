@@ -253,6 +253,10 @@ const MISS_PHRASES: Record<RuleCode, { nl: string; en: string }> = {
     nl: 'als het blok niet met hun goedgekeurde plaatsing overlapte',
     en: 'if the block did not overlap their approved placement',
   },
+  HBO_DIDACTIC: {
+    nl: 'met een didactische kwalificatie (BDB/BKE)',
+    en: 'with a didactic qualification (BDB/BKE)',
+  },
   EXCLUDED: { nl: 'als ze niet hadden afgeslagen', en: 'had they not declined' },
 };
 

@@ -32,7 +32,14 @@ function instance(seed: number): { teachers: MatchTeacher[]; requests: MatchRequ
     if (rnd() < 0.1) t.releasedDaysPerWeek = 0;
     if (rnd() < 0.1) t.availableUntil = '2026-09-30';
     if (rnd() < 0.1) t.maxTravelKm = 0;
+    // HBO_DIDACTIC: some have the qualification, some committed hours at a school of the region.
+    t.hasHboDidactic = rnd() < 0.3;
+    for (const c of t.committed ?? [])
+      if (rnd() < 0.5) c.schoolId = requests[Math.floor(rnd() * requests.length)].schoolId;
   }
+  for (const r of requests)
+    if (r.schoolKind === 'HBO' && rnd() < 0.7)
+      r.hboDidacticFteThreshold = [0.05, 0.1, 0.2][Math.floor(rnd() * 3)];
   return { teachers, requests };
 }
 
@@ -62,7 +69,12 @@ describe('buildInstance fast eligibility agrees with checkEligibility', () => {
           }
         }
         const ctx = ruleContext(options);
-        const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false };
+        const facts: PairFacts = {
+          skillValue: 0,
+          distanceKm: 0,
+          sixHourCapped: false,
+          hboMinutesLeft: Infinity,
+        };
         const pairOf = new Map<string, number>();
         for (let p = 0; p < inst.pairTeacher.length; p++)
           pairOf.set(`${teachers[inst.pairTeacher[p]].id}|${requests[inst.pairRequest[p]].id}`, p);

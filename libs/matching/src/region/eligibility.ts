@@ -1,4 +1,5 @@
 import {
+  hboDidacticMinutes,
   isMboLevel,
   meetsRoleRequirement,
   SkillCoverageKind,
@@ -85,6 +86,10 @@ export interface PreparedTeacher {
   meetsInstructor: boolean;
   /** Unlimited hours at MBO (qualification pdg or full). */
   unlimitedMbo: boolean;
+  /** Meets HBO didactic requirements (BDB/BKE): no HBO school's FTE threshold applies. */
+  hasHboDidactic: boolean;
+  /** Committed minutes per week by school id (an HBO school's threshold counts its own hours). */
+  committedBySchool: ReadonlyMap<string, number>;
   committedMinutes: number;
   committedMboMinutes: number;
   committedDaysMask: number;
@@ -114,6 +119,11 @@ export interface PreparedRequest {
   endDay: number;
   levelRank: number;
   isMbo: boolean;
+  /**
+   * The rule book's HBO_DIDACTIC threshold of the school in minutes per week (Infinity: none):
+   * a teacher without the didactic qualification teaches at most this much there.
+   */
+  hboCapMinutes: number;
 }
 
 // Prepared teachers live through a whole solve: their lists are exact-size and the empty ones shared.
@@ -143,6 +153,7 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
   let committedMinutes = 0;
   let committedMboMinutes = 0;
   let committedDaysMask = 0;
+  const committedBySchool = new Map<string, number>();
   for (const c of teacher.committed ?? []) {
     const problem = slotProblem(c);
     if (problem !== null) throw new RangeError(`teacher ${teacher.id} committed slot: ${problem}`);
@@ -150,6 +161,8 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
     committedMinutes += c.end - c.start;
     if (committedAtMboLevel(c)) committedMboMinutes += c.end - c.start;
     committedDaysMask |= 1 << c.weekday;
+    if (c.schoolId !== undefined)
+      committedBySchool.set(c.schoolId, (committedBySchool.get(c.schoolId) ?? 0) + c.end - c.start);
   }
   const skills = new Map<string, PreparedSkill[]>();
   for (const s of teacher.skills) {
@@ -181,6 +194,8 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
         ? addMonthsDay(teacher.qualificationSince, PDG_GRACE_MONTHS) - 1
         : -Infinity,
     unlimitedMbo: q === 'pdg' || q === 'full',
+    hasHboDidactic: teacher.hasHboDidactic ?? false,
+    committedBySchool,
     meetsInstructor: meetsRoleRequirement(
       { hasPdc: teacher.hasPdc ?? false, qualification: teacher.qualification },
       'instructor',
@@ -215,7 +230,22 @@ export function prepareRequest(request: MatchRequest, index: number): PreparedRe
     endDay: dayNumber(request.periodEnd),
     levelRank: LEVEL_RANK[request.level],
     isMbo: isMboLevel(request.level),
+    hboCapMinutes:
+      hboDidacticMinutes({
+        schoolKind: request.schoolKind,
+        hboDidacticFteThreshold: request.hboDidacticFteThreshold ?? null,
+      }) ?? Infinity,
   };
+}
+
+/**
+ * HBO_DIDACTIC: the minutes per week teacher `pt` may still teach at request `pr`'s school without
+ * the didactic qualification (Infinity: no threshold applies). Every block the teacher holds at
+ * that school counts; the side rules sum them.
+ */
+export function hboMinutesLeft(pt: PreparedTeacher, pr: PreparedRequest): number {
+  if (pr.hboCapMinutes === Infinity || pt.hasHboDidactic) return Infinity;
+  return pr.hboCapMinutes - (pt.committedBySchool.get(pr.request.schoolId) ?? 0);
 }
 
 /** A committed slot counts toward the 6-hour rule when taught at MBO level, at whatever school. */
@@ -237,6 +267,8 @@ export interface PairFacts {
   distanceKm: number;
   /** The 6-hour rule caps this teacher's MBO minutes for this request. */
   sixHourCapped: boolean;
+  /** HBO_DIDACTIC: minutes the teacher may still teach at the request's school (Infinity: no cap). */
+  hboMinutesLeft: number;
 }
 
 export interface RuleContext {
@@ -347,18 +379,21 @@ export function evaluatePair(
   // 6-hour rule applies at MBO level unless qualified (pdg/full) or a PDG in progress whose 2-year
   // deadline lies after the end of the teacher's time on the request.
   out.sixHourCapped = pr.isMbo && !pt.unlimitedMbo && Math.min(pr.endDay, pt.untilDay) > pt.pdgGraceUntilDay;
+  out.hboMinutesLeft = hboMinutesLeft(pt, pr);
   return ok;
 }
 
 /**
  * Block-level hard rules for one block, given the teacher's committed load: window, same-day
- * overlap with committed slots, released days and minutes, Working Hours Act, 6-hour rule.
+ * overlap with committed slots, released days and minutes, Working Hours Act, 6-hour rule, the
+ * HBO school's didactic threshold (`hboMinutesLeft`, see hboMinutesLeft).
  */
 export function evaluateBlock(
   pt: PreparedTeacher,
   block: LessonBlock,
   sixHourCapped: boolean,
   failures: RuleFailure[] | null,
+  hboMinutesLeftAtSchool = Infinity,
 ): boolean {
   const day = block.weekday;
   const duration = block.end - block.start;
@@ -429,6 +464,15 @@ export function evaluateBlock(
       message: `qualification "${pt.teacher.qualification}" allows at most 6 clock hours/week at MBO (${pt.committedMboMinutes} min already committed)`,
     });
   }
+  if (duration > hboMinutesLeftAtSchool) {
+    ok = false;
+    if (!failures) return false;
+    failures.push({
+      rule: 'HBO_DIDACTIC',
+      blockId: block.id,
+      message: `without the didactic qualification (BDB/BKE) at most ${Math.max(0, hboMinutesLeftAtSchool)} more min/week at this school (its FTE threshold)`,
+    });
+  }
   return ok;
 }
 
@@ -454,7 +498,7 @@ export function checkEligibility(
   const pr = prepareRequest(request, 0);
   const ctx = ruleContext(options);
   const failures: RuleFailure[] = [];
-  const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false };
+  const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };
   const excluded =
     (options.excludeTeacherIds ?? []).includes(teacher.id) ||
     (options.exclude ?? []).some((e) => e.requestId === request.id && e.teacherIds.includes(teacher.id));
@@ -473,7 +517,8 @@ export function checkEligibility(
   }
   const eligibleBlockIds: string[] = [];
   for (const b of blocks) {
-    if (evaluateBlock(pt, b, facts.sixHourCapped, failures) && pairOk) eligibleBlockIds.push(b.id);
+    if (evaluateBlock(pt, b, facts.sixHourCapped, failures, facts.hboMinutesLeft) && pairOk)
+      eligibleBlockIds.push(b.id);
   }
   if (blocks.length === 0) failures.push({ rule: 'WINDOW', message: 'the request has no lesson blocks' });
   return { eligible: eligibleBlockIds.length > 0, failures, eligibleBlockIds };

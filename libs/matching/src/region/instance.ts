@@ -1,6 +1,7 @@
 import { popcount } from './bits';
 import { EARTH_RADIUS_KM, RAD } from './dates';
 import {
+  hboMinutesLeft,
   prepareRequest,
   PreparedRequest,
   PreparedTeacher,
@@ -44,6 +45,11 @@ export interface RegionInstance {
   edgePair: Int32Array;
   /** 1 when the edge's pair falls under the 6-hour rule (pairCapped of its pair). */
   edgeCapped: Uint8Array;
+  /**
+   * HBO_DIDACTIC: minutes the edge's teacher may still teach at the edge's school (Infinity: no
+   * threshold); every edge of one teacher at one school has the same value.
+   */
+  edgeHboLeft: Float64Array;
   pairTeacher: Int32Array;
   pairRequest: Int32Array;
   pairSkill: Float64Array;
@@ -162,7 +168,7 @@ export function buildInstance(
     new DateRules(tables),
     blockSlot,
     options.distanceKm === undefined ? null : ctx.distanceKm,
-    teachers.map((t) => t.teacher.home),
+    teachers,
   );
   // Initial capacities: about 24 pairs per block, 4 words of block rows per block.
   const sink = new PairSink(Math.max(1024, numBlocks * 24), Math.max(1024, numBlocks * 4));
@@ -182,7 +188,7 @@ export function buildInstance(
   const np = sink.np;
   requestPairStart[nr] = np;
   requestRowStart[nr] = sink.nw;
-  const { pairTeacher, pairDistance, pairBlocks, pairCapped, blockRows } = sink;
+  const { pairTeacher, pairDistance, pairBlocks, pairCapped, pairHboLeft, blockRows } = sink;
   const t1 = performance.now();
 
   // Graph: the remaining pair facts and an integer score per pair, then the CSR by block (edges of
@@ -262,6 +268,7 @@ export function buildInstance(
   const edgeScore = new Int32Array(ne);
   const edgePair = new Int32Array(ne);
   const edgeCapped = new Uint8Array(ne);
+  const edgeHboLeft = new Float64Array(ne);
   let e = 0;
   for (let ri = 0; ri < nr; ri++) {
     const p0 = requestPairStart[ri];
@@ -280,6 +287,7 @@ export function buildInstance(
           edgeScore[e] = pairScore[p];
           edgePair[e] = p;
           edgeCapped[e] = pairCapped[p];
+          edgeHboLeft[e] = pairHboLeft[p];
           e++;
         }
       }
@@ -305,6 +313,7 @@ export function buildInstance(
     edgeScore,
     edgePair,
     edgeCapped,
+    edgeHboLeft,
     pairTeacher: pairTeacher.subarray(0, np),
     pairRequest,
     pairSkill,
@@ -632,6 +641,11 @@ class BlockRules {
     this.known = new Uint8Array(n * tb.words);
   }
 
+  /** Minutes of slot s. */
+  slotDuration(s: number): number {
+    return this.slotEnd[s] - this.slotStart[s];
+  }
+
   /** Word w of the teachers passing slot s, where `capped` (same word) marks the capped teachers. */
   pass(s: number, w: number, capped: number): number {
     const i = s * this.words + w;
@@ -701,7 +715,7 @@ class RequestScreen {
     /** blockSlot[g]: the slot (see BlockRules) of global block g. */
     private readonly blockSlot: Int32Array,
     private readonly customDistance: ((a: GeoPoint, b: GeoPoint) => number) | null,
-    private readonly homes: readonly GeoPoint[],
+    private readonly teachers: readonly PreparedTeacher[],
   ) {
     this.remaining = new Int32Array(tb.words);
   }
@@ -758,7 +772,10 @@ class RequestScreen {
     let maxPairs = 0;
     for (let w = 0; w < words; w++) maxPairs += popcount(remaining[w]);
     sink.reservePairs(maxPairs);
-    const { pairTeacher, pairDistance } = sink;
+    const { pairTeacher, pairDistance, pairHboLeft } = sink;
+    // HBO_DIDACTIC: with a threshold at the school, a teacher without the didactic qualification
+    // keeps only the blocks that fit the minutes left there (hboMinutesLeft).
+    const hboCapped = r.hboCapMinutes !== Infinity;
     const p0 = sink.np;
     let p = p0;
     const rCosLat = Math.cos(rLat * RAD);
@@ -780,11 +797,14 @@ class RequestScreen {
           const s = Math.sin(dLat / 2) ** 2 + cosLat[ti] * rCosLat * Math.sin(dLon / 2) ** 2;
           distance = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
         } else {
-          distance = customDistance(this.homes[ti], req.location);
+          distance = customDistance(this.teachers[ti].teacher.home, req.location);
         }
         if (!(distance <= maxTravel[ti])) continue;
+        const hboLeft = hboCapped ? hboMinutesLeft(this.teachers[ti], r) : Infinity;
+        if (hboLeft !== Infinity && !this.someBlockWithin(nb, g0, ti, hboLeft)) continue;
         pairTeacher[p] = ti;
         pairDistance[p] = distance;
+        pairHboLeft[p] = hboLeft;
         p++;
       }
     }
@@ -805,9 +825,11 @@ class RequestScreen {
       const tBit = t & 31;
       const row = w0 + (j >>> 5);
       const bit = 1 << (j & 31);
+      const hboLeft = pairHboLeft[p0 + j];
       let count = 0;
       for (let k = 0; k < nb; k++) {
-        const ok = (blockPass[k * words + tWord] >>> tBit) & 1;
+        const block = req.blocks[k];
+        const ok = ((blockPass[k * words + tWord] >>> tBit) & 1) * +(block.end - block.start <= hboLeft);
         blockRows[row + k * rowWords] |= -ok & bit;
         count += ok;
       }
@@ -818,6 +840,16 @@ class RequestScreen {
     sink.np = p;
     sink.nw = w0 + nb * rowWords;
     sink.edges += edges;
+  }
+
+  /** Does one of the request's blocks (global g0..g0+nb-1) pass for teacher t and last at most `minutes`? */
+  private someBlockWithin(nb: number, g0: number, t: number, minutes: number): boolean {
+    const words = this.tb.words;
+    for (let k = 0; k < nb; k++) {
+      const slot = this.blockRules.slotDuration(this.blockSlot[g0 + k]);
+      if (slot <= minutes && ((this.blockPass[k * words + (t >>> 5)] >>> (t & 31)) & 1) === 1) return true;
+    }
+    return false;
   }
 }
 
@@ -841,6 +873,8 @@ class PairSink {
   /** Number of eligible blocks of the pair. */
   pairBlocks: Int32Array<ArrayBuffer>;
   pairCapped: Uint8Array<ArrayBuffer>;
+  /** HBO_DIDACTIC minutes left at the request's school (Infinity: no threshold). */
+  pairHboLeft: Float64Array<ArrayBuffer>;
   /**
    * Eligible blocks as bit rows: per request (pairs p0..p0+m-1, nb blocks) nb rows of
    * ceil(m / 32) words; bit j of row k = block k is eligible for pair p0 + j.
@@ -852,6 +886,7 @@ class PairSink {
     this.pairDistance = new Float64Array(pairCap);
     this.pairBlocks = new Int32Array(pairCap);
     this.pairCapped = new Uint8Array(pairCap);
+    this.pairHboLeft = new Float64Array(pairCap);
     this.blockRows = new Int32Array(rowCap);
   }
 
@@ -862,6 +897,7 @@ class PairSink {
     this.pairTeacher = growInt(this.pairTeacher, cap);
     this.pairDistance = growFloat(this.pairDistance, cap);
     this.pairBlocks = growInt(this.pairBlocks, cap);
+    this.pairHboLeft = growFloat(this.pairHboLeft, cap);
     const pc = new Uint8Array(cap);
     pc.set(this.pairCapped);
     this.pairCapped = pc;

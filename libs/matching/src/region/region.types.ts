@@ -34,6 +34,8 @@ export interface CommittedSlot extends WeeklySlot {
   schoolKind: SchoolKind;
   /** The level taught: MBO levels count toward the 6-hour rule at any school (default: MBO school = MBO). */
   level?: EducationLevel;
+  /** The school taught at: an HBO school's didactic threshold counts the teacher's hours there. */
+  schoolId?: string;
 }
 
 export interface MatchTeacher {
@@ -59,6 +61,8 @@ export interface MatchTeacher {
   qualificationSince: string | null;
   /** Holds the PDC, which the instructor role needs (a PDG or full qualification also does). */
   hasPdc?: boolean;
+  /** Meets HBO didactic requirements (BDB/BKE), needed above an HBO school's FTE threshold. */
+  hasHboDidactic?: boolean;
   committed?: CommittedSlot[];
   previousSchoolIds?: string[];
   preferredSubjects?: string[];
@@ -86,6 +90,11 @@ export interface MatchRequest {
   allowTeam: boolean;
   /** May a teacher without a valid VOG be proposed (VOG to be delivered before starting)? */
   allowVogPending: boolean;
+  /**
+   * HBO school's FTE above which its didactic requirement applies (e.g. 0.3 = 12 h a week at that
+   * school for a teacher without BDB/BKE; the rule book's HBO_DIDACTIC). Null or absent: none.
+   */
+  hboDidacticFteThreshold?: number | null;
 }
 
 /** Stable codes of the hard rules. */
@@ -103,6 +112,7 @@ export type RuleCode =
   | 'INSTRUCTOR_PDC'
   | 'WORKING_HOURS'
   | 'SAME_DAY'
+  | 'HBO_DIDACTIC'
   | 'EXCLUDED';
 
 export interface RuleFailure {

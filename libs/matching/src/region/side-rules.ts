@@ -5,7 +5,8 @@ import { RegionInstance } from './instance';
 /**
  * The side rules that a pure flow cannot express, checked on the set of blocks one teacher holds
  * (edges of the instance): released minutes, Working Hours Act, released days, the 6-hour rule
- * summed over MBO blocks, and no two blocks overlapping on the same weekday.
+ * summed over MBO blocks, an HBO school's didactic threshold summed over the blocks at that
+ * school, and no two blocks overlapping on the same weekday.
  */
 export class SideRules {
   /** Block of each edge (the instance's). */
@@ -16,6 +17,10 @@ export class SideRules {
   readonly blockMbo: Uint8Array;
   /** 1 when the request accepts a team (several teachers). */
   readonly requestTeam: Uint8Array;
+  /** HBO_DIDACTIC minutes left at the edge's school (the instance's; Infinity: none). */
+  readonly edgeHboLeft: Float64Array;
+  /** School of each block (an index; blocks of one school share it). */
+  readonly blockSchool: Int32Array;
 
   constructor(readonly inst: RegionInstance) {
     this.edgeBlock = inst.edgeBlock;
@@ -25,6 +30,33 @@ export class SideRules {
       this.blockMbo[b] = inst.requests[inst.blockRequest[b]].isMbo ? 1 : 0;
     this.requestTeam = new Uint8Array(inst.requests.length);
     for (const r of inst.requests) this.requestTeam[r.index] = r.request.allowTeam ? 1 : 0;
+    this.edgeHboLeft = inst.edgeHboLeft;
+    const schools = new Map<string, number>();
+    this.blockSchool = new Int32Array(inst.numBlocks);
+    for (let b = 0; b < inst.numBlocks; b++) {
+      const id = inst.requests[inst.blockRequest[b]].request.schoolId;
+      let index = schools.get(id);
+      if (index === undefined) schools.set(id, (index = schools.size));
+      this.blockSchool[b] = index;
+    }
+  }
+
+  /**
+   * HBO_DIDACTIC: would teacher-edge e, added to `held[0..count-1]` (edges of the same teacher),
+   * keep the minutes at e's school within its threshold?
+   */
+  hboFits(e: number, held: ArrayLike<number>, count: number): boolean {
+    const left = this.edgeHboLeft[e];
+    if (left === Infinity) return true;
+    const { blockStart, blockEnd } = this.inst;
+    const b = this.edgeBlock[e];
+    const school = this.blockSchool[b];
+    let minutes = blockEnd[b] - blockStart[b];
+    for (let k = 0; k < count; k++) {
+      const b2 = this.edgeBlock[held[k]];
+      if (this.blockSchool[b2] === school) minutes += blockEnd[b2] - blockStart[b2];
+    }
+    return minutes <= left;
   }
 
   private teacherEdgeStart: Int32Array | null = null;
@@ -69,6 +101,7 @@ export class SideRules {
         if (blockDay[b2] === blockDay[b] && blockStart[b] < blockEnd[b2] && blockStart[b2] < blockEnd[b])
           return false;
       }
+      if (!this.hboFits(e, edges, k)) return false;
     }
     if (minutes > pt.releasedMinutesLeft || minutes > pt.workingMinutesLeft) return false;
     if (popcount(days) > pt.teacher.releasedDaysPerWeek) return false;
@@ -135,7 +168,10 @@ export class SideRules {
       const nextCapped = capped || this.edgeCapped[e] === 1;
       const nextDays = days | (1 << blockDay[b]);
       let fits =
-        minutes + dur <= maxMinutes && popcount(nextDays) <= maxDays && !(nextCapped && nextMbo > maxMbo);
+        minutes + dur <= maxMinutes &&
+        popcount(nextDays) <= maxDays &&
+        !(nextCapped && nextMbo > maxMbo) &&
+        this.hboFits(e, cur, cur.length);
       for (let q = 0; fits && q < cur.length; q++) {
         const b2 = this.edgeBlock[cur[q]];
         if (blockDay[b2] === blockDay[b] && blockStart[b] < blockEnd[b2] && blockStart[b2] < blockEnd[b])
@@ -248,6 +284,7 @@ export class Holding {
       (this.blockMbo[b] ? dur : 0) > this.mboMinutesLeft[t]
     )
       return false;
+    if (!this.rules.hboFits(e, this.held[t], this.held[t].length)) return false;
     // Same-day overlap with a held block (committed slots were checked by eligibility); a block
     // overlaps itself, so a block already held is refused here too.
     if ((this.heldDays[t] & (1 << day)) === 0) return true;

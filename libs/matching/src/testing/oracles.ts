@@ -136,6 +136,15 @@ export function regionToLp(inst: RegionInstance): string {
       for (const ce of cappedEdges)
         row(`${mbo.map((e) => `+ ${dur(e)} x${e}`).join(' ')} + ${bigM} x${ce}`, `<= ${cap + bigM}`);
     }
+    // HBO didactic threshold: the minutes at one school within what is left there.
+    const bySchool = new Map<number, number[]>();
+    for (const e of edges)
+      if (rules.edgeHboLeft[e] !== Infinity) {
+        const school = rules.blockSchool[rules.edgeBlock[e]];
+        bySchool.set(school, [...(bySchool.get(school) ?? []), e]);
+      }
+    for (const atSchool of bySchool.values())
+      row(atSchool.map((e) => `+ ${dur(e)} x${e}`).join(' '), `<= ${rules.edgeHboLeft[atSchool[0]]}`);
     // Same-day overlaps.
     for (let i = 0; i < edges.length; i++) {
       for (let j = i + 1; j < edges.length; j++) {
