@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -10,13 +11,18 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': 'warn',
     },
+  },
+  {
+    // The web app (apps/web/src, its own tsconfig for the browser): React's rules of hooks too.
+    files: ['apps/web/src/**/*.tsx', 'apps/web/src/**/*.ts'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     // The matching engine and the domain rules are pure: no framework, ORM or I/O.

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,7 +10,7 @@ import { Metrics } from '@hybridmatch/metrics';
 import { ApiModule } from './api.module';
 import { ACCOUNT_PAGE_PATHS } from './pages/account-pages.controller';
 import { ANSWER_PAGE_PATH } from './pages/answer-pages.controller';
-import { PROPOSAL_PAGE_PATH } from './pages/proposal-pages.controller';
+import { serveWebApp } from './web-app/web-app';
 
 /** Upper bound for request bodies: a CSV of a few thousand staff fits comfortably. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -57,6 +58,9 @@ export async function createApiApp(
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });
+  // The web app's refresh token travels in an httpOnly cookie (auth/refresh-cookie.ts).
+  await app.register(fastifyCookie);
+  await serveWebApp(app);
   // CSV uploads arrive as text/csv, as bytes: the importer detects the encoding (UTF-8, UTF-16,
   // Windows-1252). Decoding here as UTF-8 would miscount a Windows-1252 file's length.
   fastify.addContentTypeParser(
@@ -87,18 +91,11 @@ export async function createApiApp(
 
 /**
  * Every route lives under /api, except the health checks that load balancers and orchestrators
- * probe and the pages that links in e-mails open.
+ * probe and the pages that links in e-mails open (the web app at /app is served beside Nest).
  */
 export function applyRoutePrefix(app: NestFastifyApplication): void {
   app.setGlobalPrefix('api', {
-    exclude: [
-      'health',
-      'health/live',
-      'health/ready',
-      ...ACCOUNT_PAGE_PATHS,
-      ANSWER_PAGE_PATH,
-      PROPOSAL_PAGE_PATH,
-    ],
+    exclude: ['health', 'health/live', 'health/ready', ...ACCOUNT_PAGE_PATHS, ANSWER_PAGE_PATH],
   });
 }
 

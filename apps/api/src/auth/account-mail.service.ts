@@ -10,6 +10,7 @@ import {
   composeInviteMessage,
   composePasswordResetMessage,
 } from './account-messages';
+import { WEB_APP_PATH } from '../web-app/web-app';
 import { newSecretToken } from './password';
 
 export const INVITE_VALID_FOR_MS = 7 * 24 * 60 * 60 * 1000;
@@ -137,7 +138,7 @@ export class AccountMailService {
         ...composeAddressInUseMessage({
           name: owner.name,
           organisationName: organisation?.name ?? null,
-          loginLink: this.config.http.publicUrl,
+          loginLink: `${this.config.http.publicUrl}${WEB_APP_PATH}/`,
           resetLink: `${this.config.http.publicUrl}/forgot-password`,
         }),
       })),

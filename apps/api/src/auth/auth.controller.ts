@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiNoContentResponse,
@@ -6,8 +6,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { Actor } from '@hybridmatch/core';
+import { Actor, UnauthenticatedError } from '@hybridmatch/core';
 import {
   ChoosePasswordDto,
   LoginDto,
@@ -20,6 +21,7 @@ import {
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { LinkRateLimit, LoginRateLimit } from './rate-limits';
+import { clearRefreshCookie, refreshTokenFromCookie, toCookie } from './refresh-cookie';
 import { ALL_ROLES, Public, Roles } from './roles.decorator';
 
 @ApiTags('auth')
@@ -36,8 +38,13 @@ export class AuthController {
     summary: 'Log in with e-mail and password; returns a short-lived access token and a refresh token',
   })
   @ApiProblems(400, 401, 429)
-  login(@Body() body: LoginDto): Promise<SessionTokensDto> {
-    return this.auth.login(body.email, body.password);
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionTokensDto> {
+    const tokens = await this.auth.login(body.email, body.password);
+    return body.refreshTokenIn === 'cookie' ? toCookie(request, reply, tokens) : tokens;
   }
 
   @Post('accept-invite')
@@ -89,21 +96,42 @@ export class AuthController {
   @ApiOkResponse({ type: SessionTokensDto })
   @ApiOperation({
     summary:
-      'Exchange a refresh token for a new access token and the next refresh token (each works once; a reused one ends the sign-in)',
+      'Exchange a refresh token (from the body, or else the `hm_refresh` cookie) for a new access token and the next refresh token, which goes where the old one came from (each works once; a reused one ends the sign-in)',
   })
   @ApiProblems(400, 401, 429)
-  refresh(@Body() body: RefreshDto): Promise<SessionTokensDto> {
-    return this.auth.refresh(body.refreshToken);
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionTokensDto> {
+    if (body.refreshToken) return this.auth.refresh(body.refreshToken);
+    const fromCookie = refreshTokenFromCookie(request);
+    if (!fromCookie) throw new UnauthenticatedError('There is no sign-in to refresh. Sign in.');
+    try {
+      return toCookie(request, reply, await this.auth.refresh(fromCookie));
+    } catch (error) {
+      clearRefreshCookie(reply);
+      throw error;
+    }
   }
 
   @Post('logout')
   @HttpCode(204)
   @Public()
   @ApiNoContentResponse({ description: 'The sign-in of this refresh token has ended' })
-  @ApiOperation({ summary: 'Sign out: ends the sign-in this refresh token belongs to' })
+  @ApiOperation({
+    summary:
+      'Sign out: ends the sign-in this refresh token (from the body, or else the `hm_refresh` cookie) belongs to, and clears the cookie',
+  })
   @ApiProblems(400)
-  async logout(@Body() body: RefreshDto): Promise<void> {
-    await this.auth.logout(body.refreshToken);
+  async logout(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const refreshToken = body.refreshToken ?? refreshTokenFromCookie(request);
+    clearRefreshCookie(reply);
+    if (refreshToken) await this.auth.logout(refreshToken);
   }
 
   @Post('sign-out-everywhere')

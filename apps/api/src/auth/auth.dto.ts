@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserRole } from '@hybridmatch/domain';
 
 export class LoginDto {
@@ -13,6 +13,16 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ['body', 'cookie'],
+    default: 'body',
+    description:
+      "Where the refresh token goes: in the answer's body (API clients), or in the httpOnly cookie `hm_refresh` for the auth routes and not in the body (the web app)",
+  })
+  @IsOptional()
+  @IsIn(['body', 'cookie'], { message: "must be 'body' or 'cookie'" })
+  refreshTokenIn?: 'body' | 'cookie';
 }
 
 /** A single-use token from an e-mailed link, and the password its holder chooses. */
@@ -35,12 +45,12 @@ export class SessionTokensDto {
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires' }) expiresIn: number;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: 'Zk3v…',
     description:
-      'Exchange it at POST /api/auth/refresh for a new access token (and the next refresh token) until the sign-in ends. Each refresh token works once.',
+      'Exchange it at POST /api/auth/refresh for a new access token (and the next refresh token) until the sign-in ends. Each refresh token works once. Absent when it went into the `hm_refresh` cookie instead.',
   })
-  refreshToken: string;
+  refreshToken?: string;
 
   @ApiProperty({
     example: '2026-12-03T19:00:00.000Z',
@@ -50,11 +60,16 @@ export class SessionTokensDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ example: 'Zk3v…', description: 'The refresh token from the login or the last refresh' })
+  @ApiPropertyOptional({
+    example: 'Zk3v…',
+    description:
+      'The refresh token from the login or the last refresh; without it, the one in the `hm_refresh` cookie (the next one then goes there too)',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(20)
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class PasswordResetRequestDto {

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SessionTokensDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
 import { Public } from '../auth/roles.decorator';
 import { LinkRateLimit, LoginRateLimit } from '../auth/rate-limits';
+import { toCookie } from '../auth/refresh-cookie';
+import { WEB_APP_PATH } from '../web-app/web-app';
 import { DomainError } from '@hybridmatch/core';
 import { STATUS_OF } from '../common/problem';
-import { Bilingual, errorLine, form, page, said } from './html';
+import { Bilingual, errorLine, escapeHtml, form, page, said } from './html';
 import { sendPage } from './send-page';
 
 /** The paths of the account pages, outside the `/api` prefix (the links in e-mails point here). */
@@ -18,15 +21,17 @@ const PASSWORD_INPUT = `<label for="password">Kies een wachtwoord (minstens ${MI
 <input id="password" name="password" type="password" minlength="${MIN_PASSWORD}" maxlength="200" autocomplete="new-password" required>`;
 
 const SIGNED_IN: Bilingual = {
-  nl: 'Uw wachtwoord is ingesteld. U kunt nu inloggen met uw e-mailadres en dit wachtwoord.',
-  en: 'Your password is set. You can now sign in with your e-mail address and this password.',
+  nl: 'Uw wachtwoord is ingesteld en u bent ingelogd. Voortaan logt u in met uw e-mailadres en dit wachtwoord.',
+  en: 'Your password is set and you are signed in. From now on, sign in with your e-mail address and this password.',
 };
+
+const OPEN_APP = `<p><a href="${escapeHtml(WEB_APP_PATH)}/">Naar HybridMatch</a> <span class="en">/ Go to HybridMatch</span></p>`;
 
 interface LinkPage {
   path: string;
   title: Bilingual;
   intro: Bilingual;
-  choose: (auth: AuthService, token: string, password: string) => Promise<unknown>;
+  choose: (auth: AuthService, token: string, password: string) => Promise<SessionTokensDto>;
 }
 
 const INVITE: LinkPage = {
@@ -73,8 +78,12 @@ export class AccountPagesController {
   @Post('invite')
   @Public()
   @LinkRateLimit()
-  acceptInvite(@Body() body: TokenForm, @Res() reply: FastifyReply): Promise<void> {
-    return this.choose(INVITE, body, reply);
+  acceptInvite(
+    @Body() body: TokenForm,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.choose(INVITE, body, request, reply);
   }
 
   @Get('reset-password')
@@ -86,8 +95,12 @@ export class AccountPagesController {
   @Post('reset-password')
   @Public()
   @LinkRateLimit()
-  resetPassword(@Body() body: TokenForm, @Res() reply: FastifyReply): Promise<void> {
-    return this.choose(RESET, body, reply);
+  resetPassword(
+    @Body() body: TokenForm,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.choose(RESET, body, request, reply);
   }
 
   @Get('forgot-password')
@@ -144,7 +157,13 @@ export class AccountPagesController {
     return sendPage(reply, 200, page(link.title, said(link.intro) + passwordForm(link, token)));
   }
 
-  private async choose(link: LinkPage, body: TokenForm, reply: FastifyReply): Promise<void> {
+  /** Sets the password and signs the person in to the web app (its refresh cookie). */
+  private async choose(
+    link: LinkPage,
+    body: TokenForm,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
     const token = typeof body?.token === 'string' ? body.token : '';
     const password = typeof body?.password === 'string' ? body.password : '';
     if (!token) return sendPage(reply, 400, page(link.title, errorLine(MISSING_TOKEN)));
@@ -160,8 +179,9 @@ export class AccountPagesController {
           }) + passwordForm(link, token),
         ),
       );
+    let tokens: SessionTokensDto;
     try {
-      await link.choose(this.auth, token, password);
+      tokens = await link.choose(this.auth, token, password);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return sendPage(
@@ -176,7 +196,8 @@ export class AccountPagesController {
         ),
       );
     }
-    return sendPage(reply, 200, page(link.title, said(SIGNED_IN)));
+    toCookie(request, reply, tokens);
+    return sendPage(reply, 200, page(link.title, said(SIGNED_IN) + OPEN_APP));
   }
 }
 

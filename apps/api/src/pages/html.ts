@@ -1,6 +1,7 @@
 /**
- * The few server-rendered pages that e-mail links lead to until the web app exists: plain HTML,
- * no scripts, every value escaped. Dutch first, English below, like the e-mails.
+ * The few server-rendered pages that e-mail links lead to without a sign-in (choosing a password,
+ * answering a proposal): plain HTML, no scripts, every value escaped. Dutch first, English below,
+ * like the e-mails. Everything else is the web app at /app.
  */
 
 const ESCAPES: Record<string, string> = {

@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SessionTokensDto } from './auth.dto';
+
+/**
+ * The web app keeps no token where scripts can read it: its refresh token travels in this
+ * httpOnly, SameSite=Strict cookie (Secure when the request came over TLS), sent only to the auth
+ * routes. API clients keep the refresh token in the JSON body instead (`refreshTokenIn: 'body'`).
+ */
+export const REFRESH_COOKIE = 'hm_refresh';
+const COOKIE_PATH = '/api/auth';
+
+/** Puts the sign-in's refresh token in the cookie and leaves it out of the body. */
+export function toCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tokens: SessionTokensDto,
+): SessionTokensDto {
+  const { refreshToken, ...rest } = tokens;
+  void reply.setCookie(REFRESH_COOKIE, refreshToken ?? '', {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    path: COOKIE_PATH,
+    expires: tokens.refreshExpiresAt,
+  });
+  return rest;
+}
+
+export function refreshTokenFromCookie(request: FastifyRequest): string | undefined {
+  return request.cookies[REFRESH_COOKIE] || undefined;
+}
+
+export function clearRefreshCookie(reply: FastifyReply): void {
+  void reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+}

@@ -1,0 +1,28 @@
+import '@mantine/core/styles.css';
+import { createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { queryClient } from './api/client';
+import './app.css';
+import './i18n';
+import { router } from './routes';
+
+/** Blue with enough contrast for WCAG AA text on white; secondary ("dimmed") text dark enough too. */
+const theme = createTheme({ primaryColor: 'blue', primaryShade: 8 });
+const contrast: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={contrast}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,45 @@
+import type { ComponentType } from 'react';
+import type { components } from './api/schema';
+
+export type Role = components['schemas']['MeDto']['role'];
+
+/** A page of the app: its path below /app, who may open it and, if it is in the menu, its label. */
+export interface PageDefinition {
+  path: string;
+  roles: readonly Role[];
+  nav?: 'nav.dashboard' | 'nav.messages';
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+const EVERYONE: readonly Role[] = [
+  'platform_admin',
+  'regional_coordinator',
+  'company_admin',
+  'school_admin',
+  'hybrid_teacher',
+];
+const OVERSIGHT: readonly Role[] = ['platform_admin', 'regional_coordinator'];
+
+/**
+ * Every page, loaded lazily (its code is fetched when first opened). The menu shows a role the
+ * pages with a `nav` label, in this order; the first is the role's home page.
+ */
+export const PAGES: readonly PageDefinition[] = [
+  {
+    path: 'dashboard',
+    roles: OVERSIGHT,
+    nav: 'nav.dashboard',
+    load: () => import('./pages/coordinator/DashboardPage'),
+  },
+  {
+    path: 'messages',
+    roles: EVERYONE,
+    nav: 'nav.messages',
+    load: () => import('./pages/shared/MessagesPage'),
+  },
+  { path: 'proposals/:id', roles: EVERYONE, load: () => import('./pages/shared/ProposalPage') },
+];
+
+export const menuFor = (role: Role) => PAGES.filter((page) => page.nav && page.roles.includes(role));
+
+export const homeFor = (role: Role) => `/${menuFor(role)[0]?.path ?? ''}`;

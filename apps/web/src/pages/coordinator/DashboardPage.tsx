@@ -1,0 +1,94 @@
+import { Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { $api } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormat } from '../../ui/format';
+import { PageLoader } from '../../ui/PageLoader';
+
+const FIGURES = [
+  'teachersOffered',
+  'teachersProposed',
+  'teachersPlaced',
+  'hoursPerWeekPlaced',
+  'requestsOpen',
+  'requestsPartiallyFilled',
+  'requestsFilled',
+  'openHoursPerWeek',
+] as const;
+
+/** Progress toward the 1,000 in the coordinator's regions (the platform admin: national). */
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const progress = $api.useQuery('get', '/api/progress');
+  if (progress.isPending) return <PageLoader />;
+  if (progress.isError) return <ErrorAlert error={progress.error} />;
+  const report = progress.data;
+  const placed = report.total.teachersPlaced;
+  return (
+    <Stack>
+      <Title order={1}>{t('dashboard.title')}</Title>
+      <Text c="dimmed">{t('dashboard.asOf', { date: format.date(report.asOf) })}</Text>
+      <Paper withBorder p="md">
+        <Text fw={600}>
+          {t('dashboard.placedOfTarget', {
+            placed: format.number(placed),
+            target: format.number(report.target),
+          })}
+        </Text>
+        <Progress
+          value={Math.min(100, (100 * placed) / report.target)}
+          size="lg"
+          my="sm"
+          aria-label={t('dashboard.placedOfTarget', { placed, target: report.target })}
+        />
+        <Text size="sm">{t('dashboard.toGo', { count: report.distanceToTarget })}</Text>
+      </Paper>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {FIGURES.map((figure) => (
+          <Paper key={figure} withBorder p="md">
+            <Text size="sm" c="dimmed">
+              {t(`dashboard.figures.${figure}`)}
+            </Text>
+            <Text size="xl" fw={700}>
+              {format.number(report.total[figure])}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <Title order={2} size="h3">
+        {t('dashboard.demandSupply')}
+      </Title>
+      {report.demandSupply.length === 0 ? (
+        <Text>{t('dashboard.noDemand')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('dashboard.subject')}</Table.Th>
+                <Table.Th>{t('dashboard.level')}</Table.Th>
+                <Table.Th>{t('dashboard.demand')}</Table.Th>
+                <Table.Th>{t('dashboard.supply')}</Table.Th>
+                <Table.Th>{t('dashboard.balance')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.demandSupply.map((row) => (
+                <Table.Tr key={`${row.subjectCode}-${row.level}`}>
+                  <Table.Td>{row.subjectCode}</Table.Td>
+                  <Table.Td>{row.level}</Table.Td>
+                  <Table.Td>{format.number(row.demandHoursPerWeek)}</Table.Td>
+                  <Table.Td>{format.number(row.supplyHoursPerWeek)}</Table.Td>
+                  <Table.Td c={row.balanceHoursPerWeek < 0 ? 'red.9' : undefined}>
+                    {format.number(row.balanceHoursPerWeek)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

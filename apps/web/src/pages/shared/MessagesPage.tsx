@@ -1,0 +1,44 @@
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { $api } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormat } from '../../ui/format';
+import { PageLoader } from '../../ui/PageLoader';
+
+/** A message's text in the reader's language: the body holds Dutch, then "--- English ---" and English. */
+function inLanguage(bodyText: string, language: string): string {
+  const [dutch, english] = bodyText.split(/\n-+ English -+\n/);
+  return (language === 'en' && english ? english : dutch).trim();
+}
+
+/** The signed-in person's messages (the e-mails the platform sent them), newest first. */
+export default function MessagesPage() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const messages = $api.useQuery('get', '/api/notifications');
+  if (messages.isPending) return <PageLoader />;
+  if (messages.isError) return <ErrorAlert error={messages.error} />;
+  return (
+    <Stack>
+      <Title order={1}>{t('messages.title')}</Title>
+      {messages.data.items.length === 0 && <Text>{t('messages.empty')}</Text>}
+      {messages.data.items.map((message) => (
+        <Paper key={message.id} withBorder p="md" component="article">
+          <Title order={2} size="h4">
+            {message.subject}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {format.date(message.createdAt)}
+          </Text>
+          <Text style={{ whiteSpace: 'pre-line' }}>{inLanguage(message.bodyText, i18n.language)}</Text>
+          {message.proposalId && (
+            <Anchor component={Link} to={`/proposals/${message.proposalId}`}>
+              {t('messages.openProposal')}
+            </Anchor>
+          )}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,75 @@
+import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { $api } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormat } from '../../ui/format';
+import { PageLoader } from '../../ui/PageLoader';
+
+/** One proposal as the signed-in party may see it (the page every proposal e-mail links to). */
+export default function ProposalPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const id = useParams().id!;
+  const params = { params: { path: { id } } };
+  const proposal = $api.useQuery('get', '/api/proposals/{id}', params);
+  const parties = $api.useQuery('get', '/api/proposals/{id}/parties', params);
+  if (proposal.isError || parties.isError) return <ErrorAlert error={proposal.error ?? parties.error} />;
+  if (proposal.isPending || parties.isPending) return <PageLoader />;
+  const { teacher, school, request, lessons = [] } = parties.data;
+  const address = school.address;
+  return (
+    <Stack>
+      <Group>
+        <Title order={1}>{request?.title ?? t('proposal.title')}</Title>
+        <Badge size="lg">{t(`proposal.statuses.${proposal.data.status}`)}</Badge>
+      </Group>
+      <Paper withBorder p="md">
+        <Table variant="vertical" layout="fixed">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={180}>{t('proposal.teacher')}</Table.Th>
+              <Table.Td>
+                {teacher.name}
+                {teacher.companyName && ` (${teacher.companyName})`}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('proposal.school')}</Table.Th>
+              <Table.Td>
+                {school.name}
+                {address && (
+                  <Text size="sm">
+                    {address.street}, {address.postalCode} {address.city}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+            {request && (
+              <Table.Tr>
+                <Table.Th>{t('proposal.period')}</Table.Th>
+                <Table.Td>
+                  {format.date(request.periodStart)} – {format.date(request.periodEnd)}
+                </Table.Td>
+              </Table.Tr>
+            )}
+            <Table.Tr>
+              <Table.Th>{t('proposal.lessons')}</Table.Th>
+              <Table.Td>
+                {lessons.map((lesson) => (
+                  <div key={`${lesson.weekday}-${lesson.start}`}>
+                    {t(`weekday.${lesson.weekday}` as 'weekday.1')} {lesson.start}–{lesson.end}
+                  </div>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('proposal.expiresAt')}</Table.Th>
+              <Table.Td>{format.date(proposal.data.expiresAt)}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}

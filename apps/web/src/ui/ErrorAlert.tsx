@@ -1,0 +1,30 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { type Problem, ProblemError } from '../api/session';
+
+const isProblem = (error: unknown): error is Problem =>
+  typeof error === 'object' && error !== null && 'code' in error && 'detail' in error;
+
+/**
+ * An API error in the reader's language: our own sentence for the common codes, otherwise the
+ * problem's detail (English), with the per-field reasons below it.
+ */
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t, i18n } = useTranslation();
+  const problem = error instanceof ProblemError ? error.problem : isProblem(error) ? error : null;
+  let text = t('errors.unexpected');
+  if (error instanceof TypeError) text = t('errors.network');
+  else if (problem)
+    text = i18n.exists(`errors.${problem.code}`)
+      ? t(`errors.${problem.code}` as 'errors.unexpected')
+      : problem.detail;
+  return (
+    <Alert color="red" role="alert" title={text}>
+      {problem?.errors?.map((fieldError) => (
+        <div key={`${fieldError.field}-${fieldError.reason}`}>
+          {fieldError.field}: {fieldError.reason}
+        </div>
+      ))}
+    </Alert>
+  );
+}

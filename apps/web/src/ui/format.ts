@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+
+/** Dates and numbers in the reader's language (Dutch: 3 december 2026, 1.234). */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nl-NL';
+  return {
+    date: (value: string) =>
+      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+        new Date(value.length === 10 ? `${value}T12:00:00` : value),
+      ),
+    number: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value),
+  };
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { TestContext } from '../../../test/support/test-context';
+import { BrowserWorld, seriousAccessibilityProblems } from './support/browser';
+
+/**
+ * A coordinator signs in, sees the region's progress, keeps the sign-in over a reload (the
+ * refresh cookie; no token in storage), switches to English and signs out.
+ */
+describe('web app: sign-in and the coordinator dashboard (browser)', () => {
+  let world: BrowserWorld;
+  beforeAll(async () => {
+    world = await BrowserWorld.start(await TestContext.create());
+  });
+  afterAll(() => world.close());
+
+  it('signs in from a deep link, stays signed in over a reload, speaks English on request, signs out', async () => {
+    const { ctx } = world;
+    const region = await ctx.newRegion();
+    const { user } = await ctx.newCoordinator(region.id);
+    await ctx.newRequest(await ctx.newSchool(region.id));
+    const page = await world.newPage();
+
+    await page.goto(world.url('/app/dashboard'));
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await world.signIn(page, user.email);
+
+    await page.getByRole('heading', { name: 'Voortgang' }).waitFor();
+    await page.getByText('0 van 1.000 hybride docenten geplaatst').first().waitFor();
+    await page.getByRole('cell', { name: 'elektrotechniek' }).waitFor();
+    expect(
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents(),
+    ).toEqual(['Dashboard', 'Berichten']);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    const storage = await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })');
+    expect(storage).not.toMatch(/token|eyJ/i);
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({
+      name: 'hm_refresh',
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/auth',
+    });
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Voortgang' }).waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Progress' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Progress' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.context().cookies()).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('keeps the initial script within 250 kB gzipped (pages load lazily)', () => {
+    const dist = join(__dirname, '..', '..', '..', 'dist', 'web');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+    const gzipped = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+    expect(initial.length).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThan(250 * 1024);
+  });
+});
