@@ -1408,7 +1408,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONCURRENT_UPDATE" | "INVALID_STATE_TRANSITION" | "REGION_CODE_TAKEN" | "EMAIL_TAKEN" | "EMPLOYEE_REF_TAKEN" | "TEACHER_HAS_LOGIN" | "MATCH_RUN_IN_PROGRESS" | "PROPOSAL_BLOCKS_GONE" | "TEACHER_NOT_OFFERED" | "RULES_BROKEN" | "PLACEMENT_OVERLAP" | "INVITE_NOT_PENDING" | "INVITE_EXPIRED" | "OWN_ACCOUNT" | "ANSWER_LINK_INVALID" | "ANSWER_LINK_EXPIRED" | "ANSWER_LINK_USED" | "RATE_OUTSIDE_CARD" | "LESSON_OVERLAP" | "FEEDBACK_ALREADY_GIVEN" | "CSV_INVALID" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONCURRENT_UPDATE" | "INVALID_STATE_TRANSITION" | "REGION_CODE_TAKEN" | "EMAIL_TAKEN" | "EMPLOYEE_REF_TAKEN" | "TEACHER_HAS_LOGIN" | "MATCH_RUN_IN_PROGRESS" | "IMPORT_IN_PROGRESS" | "PROPOSAL_BLOCKS_GONE" | "TEACHER_NOT_OFFERED" | "RULES_BROKEN" | "PLACEMENT_OVERLAP" | "INVITE_NOT_PENDING" | "INVITE_EXPIRED" | "OWN_ACCOUNT" | "ANSWER_LINK_INVALID" | "ANSWER_LINK_EXPIRED" | "ANSWER_LINK_USED" | "RATE_OUTSIDE_CARD" | "LESSON_OVERLAP" | "FEEDBACK_ALREADY_GIVEN" | "CSV_INVALID" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description The request id, also in the logs
              * @example 4f6c2a0e-8a53-4d5e-9f57-0c7a3d9c2b11
@@ -2189,10 +2189,16 @@ export interface components {
             /** @example 1000 */
             total: number;
             /**
-             * @description People invited to log in by this import (rows with invite = yes who had no login yet and whose address is free)
+             * @description People invited to log in by this import: rows with invite = yes whose profile had no login yet and whose address has no account in your company. An address with an account elsewhere counts too (its owner is told by e-mail instead; the answer does not reveal it).
              * @example 940
              */
             invited: number;
+            /**
+             * @description The encoding the file was read in (byte-order mark, else valid UTF-8, else Windows-1252)
+             * @example windows-1252
+             * @enum {string}
+             */
+            encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
         };
         UpdateTeacherDto: {
             /**
@@ -2596,7 +2602,7 @@ export interface components {
              * @example RULES_BROKEN
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONCURRENT_UPDATE" | "INVALID_STATE_TRANSITION" | "REGION_CODE_TAKEN" | "EMAIL_TAKEN" | "EMPLOYEE_REF_TAKEN" | "TEACHER_HAS_LOGIN" | "MATCH_RUN_IN_PROGRESS" | "PROPOSAL_BLOCKS_GONE" | "TEACHER_NOT_OFFERED" | "RULES_BROKEN" | "PLACEMENT_OVERLAP" | "INVITE_NOT_PENDING" | "INVITE_EXPIRED" | "OWN_ACCOUNT" | "ANSWER_LINK_INVALID" | "ANSWER_LINK_EXPIRED" | "ANSWER_LINK_USED" | "RATE_OUTSIDE_CARD" | "LESSON_OVERLAP" | "FEEDBACK_ALREADY_GIVEN" | "CSV_INVALID" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONCURRENT_UPDATE" | "INVALID_STATE_TRANSITION" | "REGION_CODE_TAKEN" | "EMAIL_TAKEN" | "EMPLOYEE_REF_TAKEN" | "TEACHER_HAS_LOGIN" | "MATCH_RUN_IN_PROGRESS" | "IMPORT_IN_PROGRESS" | "PROPOSAL_BLOCKS_GONE" | "TEACHER_NOT_OFFERED" | "RULES_BROKEN" | "PLACEMENT_OVERLAP" | "INVITE_NOT_PENDING" | "INVITE_EXPIRED" | "OWN_ACCOUNT" | "ANSWER_LINK_INVALID" | "ANSWER_LINK_EXPIRED" | "ANSWER_LINK_USED" | "RATE_OUTSIDE_CARD" | "LESSON_OVERLAP" | "FEEDBACK_ALREADY_GIVEN" | "CSV_INVALID" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @example Sanne Jansen is released for 6 hours a week; … */
             detail: string;
         };
