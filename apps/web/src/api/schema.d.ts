@@ -2077,6 +2077,16 @@ export interface components {
             qualification: "none" | "pdg_in_progress" | "pdg" | "full";
             /** @example null */
             qualificationSince: string | null;
+            /**
+             * @description Holds the PDC (the instructor role needs it)
+             * @example false
+             */
+            hasPdc: boolean;
+            /**
+             * @description Meets the HBO didactic requirement (BDB/BKE) above a school's FTE threshold
+             * @example false
+             */
+            hasHboDidactic: boolean;
             /** @example true */
             active: boolean;
             vog: components["schemas"]["VogDto"];
@@ -2164,6 +2174,18 @@ export interface components {
              * @example 2026-02-01
              */
             qualificationSince?: string | null;
+            /**
+             * @description Holds the PDC (pedagogisch-didactisch certificaat): the instructor role needs it (rule INSTRUCTOR_PDC)
+             * @default false
+             * @example false
+             */
+            hasPdc: boolean;
+            /**
+             * @description Meets the HBO didactic requirement (BDB/BKE): needed above an HBO school's FTE threshold (rule HBO_DIDACTIC)
+             * @default false
+             * @example false
+             */
+            hasHboDidactic: boolean;
             /**
              * @description Platform admin only: the company that offers this person
              * @example 5d2e0c1a-8f3b-4c4e-9d1a-2b3c4d5e6f70
@@ -2269,6 +2291,18 @@ export interface components {
              * @example 2026-02-01
              */
             qualificationSince?: string | null;
+            /**
+             * @description Holds the PDC (pedagogisch-didactisch certificaat): the instructor role needs it (rule INSTRUCTOR_PDC)
+             * @default false
+             * @example false
+             */
+            hasPdc: boolean;
+            /**
+             * @description Meets the HBO didactic requirement (BDB/BKE): needed above an HBO school's FTE threshold (rule HBO_DIDACTIC)
+             * @default false
+             * @example false
+             */
+            hasHboDidactic: boolean;
             /**
              * @description False takes the person out of matching
              * @example true
