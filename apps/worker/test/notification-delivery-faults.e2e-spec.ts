@@ -239,6 +239,65 @@ describe('notification delivery under faults: database gone, SMTP gone, a send c
     expect(smtp.deliveriesOf(notificationMessageId(notification.id))).toBe(1);
   });
 
+  it('2. an admin resends single failed e-mails by id (a coordinator only those of their regions): sent once, with the same Message-ID; the failed list hides single-use links', async () => {
+    const region = await ctx.newRegion();
+    const otherRegion = await ctx.newRegion();
+    const ours = await ctx.newCompanyAdmin((await ctx.newCompany(region.id)).id);
+    const theirs = await ctx.newCompanyAdmin((await ctx.newCompany(otherRegion.id)).id);
+    const failed = {
+      deliveryStatus: NotificationDeliveryStatus.Failed,
+      attempts: 5,
+      retryRound: 4,
+      nextAttemptAt: null,
+      relayedAt: new Date(Date.now() - 60_000),
+      relayCount: 1,
+      lastError: '550 mailbox unavailable',
+    };
+    const invite = await insertPendingNotification(ctx.db, ours.user.id, {
+      ...failed,
+      kind: NotificationKind.Invite,
+      bodyText: 'Kies een wachtwoord: http://localhost:3000/invite?token=geheim-invite-token',
+    });
+    const elsewhere = await insertPendingNotification(ctx.db, theirs.user.id, failed);
+    const coordinator = await ctx.newCoordinator(region.id);
+    const admin = await ctx.newAdmin();
+
+    const listed = await ctx.http
+      .get('/api/notifications/failed')
+      .query({ pageSize: 200 })
+      .set(coordinator.auth)
+      .expect(200);
+    const ids = listed.body.items.map((item: { id: string }) => item.id);
+    expect(ids).toContain(invite.id);
+    expect(ids).not.toContain(elsewhere.id);
+    expect(JSON.stringify(listed.body)).not.toContain('geheim-invite-token');
+
+    await ctx.http
+      .post('/api/notifications/resend')
+      .set(admin.auth)
+      .send({ ids: Array.from({ length: 1001 }, () => invite.id) })
+      .expect(400);
+    // The coordinator's resend leaves out the row outside their regions; the admin's takes it.
+    const byCoordinator = await ctx.http
+      .post('/api/notifications/resend')
+      .set(coordinator.auth)
+      .send({ ids: [invite.id, elsewhere.id] })
+      .expect(200);
+    expect(byCoordinator.body).toEqual({ resent: [invite.id], count: 1 });
+    const byAdmin = await ctx.http
+      .post('/api/notifications/resend')
+      .set(admin.auth)
+      .send({ ids: [elsewhere.id] })
+      .expect(200);
+    expect(byAdmin.body).toEqual({ resent: [elsewhere.id], count: 1 });
+
+    await relay();
+    for (const row of [invite, elsewhere]) {
+      expect(await sent(row.id)).toMatchObject({ retryRound: 0, attempts: 6, relayCount: 2 });
+      expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(1);
+    }
+  });
+
   it('3. no database lock or connection is held while the SMTP server takes its time, and a message it accepted while the database was gone is recorded, not sent again', async () => {
     const { user } = await ctx.newUser(UserRole.SchoolAdmin);
     const notification = await insertPendingNotification(ctx.db, user.id);
