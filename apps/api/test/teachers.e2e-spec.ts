@@ -327,6 +327,11 @@ describe('teachers (e2e)', () => {
     expect(idsOf((await list({ level: 'MBO2' })).body)).toEqual([electrician.id]);
     expect(idsOf((await list({ active: 'false' })).body)).toEqual([inactive.id]);
     expect((await list({})).body.total).toBe(3);
+    // Pages of one statement: the total rides on the rows; a page past the end still knows it.
+    const second = (await list({ pageSize: '2', page: '2' })).body;
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+    expect(second.items).toHaveLength(1);
+    expect((await list({ pageSize: '2', page: '5' })).body).toMatchObject({ items: [], total: 3 });
     await ctx.http.get('/api/teachers').query({ subjectCode: 'bakken' }).set(admin.auth).expect(400);
   });
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Notification, NotificationKind } from '@hybridmatch/database';
 import { ProposalParty, UserRole } from '@hybridmatch/domain';
+import { pageOfEntities } from './page-query';
 
 /**
  * A new outbox row: the in-app notification and the e-mail the relay queues later. For a user
@@ -436,17 +437,15 @@ export class NotificationRepository {
     hidden: readonly NotificationKind[],
     window: { skip: number; take: number },
   ): Promise<[Notification[], number]> {
-    return manager
+    const builder = manager
       .getRepository(Notification)
       .createQueryBuilder('notification')
       .where('notification.recipientUserId = :userId', { userId })
       .andWhere('notification.kind NOT IN (:...hidden)', { hidden })
       .orderBy('notification.read_at IS NULL', 'DESC')
       .addOrderBy('notification.createdAt', 'DESC')
-      .addOrderBy('notification.id', 'ASC')
-      .offset(window.skip)
-      .limit(window.take)
-      .getManyAndCount();
+      .addOrderBy('notification.id', 'ASC');
+    return pageOfEntities(builder, window);
   }
 }
 

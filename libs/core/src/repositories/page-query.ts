@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * One page of `SELECT <columns> <from> ORDER BY <orderBy>` and the total, in one statement: the
@@ -25,4 +25,23 @@ export async function pageWithTotal<Row>(
     parameters,
   );
   return { rows: [], total: Number(total) };
+}
+
+/**
+ * The same for a query builder whose joins never repeat a row (none, or many-to-one only): one
+ * statement with the window count, where `getManyAndCount` sends a count query as well (and, with
+ * `skip`/`take` over joins, a third for the distinct ids).
+ */
+export async function pageOfEntities<Entity extends ObjectLiteral>(
+  builder: SelectQueryBuilder<Entity>,
+  window: { skip: number; take: number },
+): Promise<[Entity[], number]> {
+  const { entities, raw } = await builder
+    .clone()
+    .addSelect('count(*) OVER ()', 'page_total')
+    .offset(window.skip)
+    .limit(window.take)
+    .getRawAndEntities<{ page_total: string }>();
+  if (entities.length > 0 || window.skip === 0) return [entities, Number(raw[0]?.page_total ?? 0)];
+  return [[], await builder.getCount()];
 }

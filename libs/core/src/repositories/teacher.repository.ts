@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TeacherProfile } from '@hybridmatch/database';
 import { EducationLevel } from '@hybridmatch/domain';
 import type { TeacherScope } from '../access/access.service';
+import { pageOfEntities } from './page-query';
 
 /** The unique constraint on a company's employee references: the import upserts on it. */
 export const EMPLOYEE_REF_CONSTRAINT = 'uq_teacher_profile_company_employee_ref';
@@ -73,13 +74,11 @@ export class TeacherRepository {
         },
       );
     }
-    return builder
+    builder
       .orderBy('teacher.lastName', 'ASC')
       .addOrderBy('teacher.firstName', 'ASC')
-      .addOrderBy('teacher.id', 'ASC')
-      .skip(window.skip)
-      .take(window.take)
-      .getManyAndCount();
+      .addOrderBy('teacher.id', 'ASC');
+    return pageOfEntities(builder, window);
   }
 
   /**
