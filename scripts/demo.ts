@@ -6,6 +6,7 @@ import { MetricsServer, serveMetrics } from '@hybridmatch/metrics';
 import { startApi } from '../apps/api/src/main';
 import { startWorker } from '../apps/worker/src/main';
 import { DataSource } from 'typeorm';
+import { lessonLines } from './demo-lessons';
 import { linkOfTeacherWithoutLogin, runDemoMatching, summaryOfMatching } from './demo-matching';
 import { progressLines, shortageLines } from './demo-progress';
 import { loadConfigForScripts } from './script-config';
@@ -17,7 +18,8 @@ import { demoPassword, demoToday, seedDatabase } from './seed/seed-database';
  * `npm run demo`: one command on a fresh machine with PostgreSQL and Redis at their defaults.
  * Creates and migrates the database, replaces its marketplace data with the demo data set, runs
  * the API and the worker in this process, lets matching run for every region with automatic
- * answers and approvals, prints a summary, and keeps serving until Ctrl-C.
+ * answers and approvals (which make the placements' lessons and reminders), prints a summary and
+ * a teacher's and a school's calendar feed URL, and keeps serving until Ctrl-C.
  */
 async function main(): Promise<void> {
   const { databaseUrl } = loadConfigForScripts();
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     );
   for (const line of await progressLines(api)) console.log(line);
   for (const line of await shortageLines(api)) console.log(line);
+  for (const line of await lessonLines(api)) console.log(line);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CLOCK } from '@hybridmatch/config';
 import { ProposalService } from '@hybridmatch/core';
 import {
   LessonBlock,
@@ -10,7 +11,7 @@ import {
   TeachingRequest,
   TeacherAvailabilityWindow,
 } from '../../../libs/database/src';
-import { ProposalStatus, TeachingRequestStatus, UserRole } from '../../../libs/domain/src';
+import { Clock, ProposalStatus, TeachingRequestStatus, UserRole } from '../../../libs/domain/src';
 import { ALL_ACCEPTED, TERMS, BEFORE_TERM } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
@@ -120,6 +121,10 @@ describe('proposals (e2e)', () => {
 
     // The database holds the placement, its slot and the request's new status.
     const placement = await db.getRepository(Placement).findOneByOrFail({ proposalId: id });
+    // Approved "now" as the product's clock (HM_NOW) sees it, not the real date.
+    const sinceApproval = ctx.app.get<Clock>(CLOCK).now().getTime() - placement.approvedAt.getTime();
+    expect(sinceApproval).toBeGreaterThanOrEqual(0);
+    expect(sinceApproval).toBeLessThan(10 * 60_000);
     const slots = await db.getRepository(PlacementSlot).findBy({ placementId: placement.id });
     expect(slots).toEqual([
       expect.objectContaining({
@@ -340,8 +345,14 @@ describe('proposals (e2e)', () => {
   });
 
   it('expires unanswered proposals past their deadline and gives the request back', async () => {
-    const w = await world({ expiresAt: new Date(Date.now() - 60_000) });
+    // Deadlines are the product clock's (HM_NOW), not the real date.
+    const clock = ctx.app.get<Clock>(CLOCK);
+    const before = clock.now().getTime();
+    const w = await world({ expiresAt: new Date(before - 60_000) });
     const notYet = await world();
+    const week = 7 * 24 * 3600_000;
+    expect(notYet.proposal.expiresAt.getTime()).toBeGreaterThanOrEqual(before + week);
+    expect(notYet.proposal.expiresAt.getTime()).toBeLessThanOrEqual(clock.now().getTime() + week);
     expect(await ctx.app.get(ProposalService).expireDue()).toBeGreaterThanOrEqual(1);
     expect(await db.getRepository(Proposal).findOneByOrFail({ id: w.proposal.id })).toMatchObject({
       status: ProposalStatus.Expired,

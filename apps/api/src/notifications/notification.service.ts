@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, Repository } from 'typeorm';
+import { CLOCK } from '@hybridmatch/config';
 import { EMAIL_ONLY_NOTIFICATION_KINDS, Notification } from '@hybridmatch/database';
+import { Clock } from '@hybridmatch/domain';
 import {
   AccessService,
   Actor,
@@ -43,6 +45,7 @@ export class NotificationService {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly notificationRows: NotificationRepository,
     private readonly access: AccessService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The caller's own notifications, unread first, newest first. */
@@ -70,7 +73,7 @@ export class NotificationService {
     });
     if (!notification) throw new NotFoundError('Notification', id);
     if (!notification.readAt) {
-      notification.readAt = new Date();
+      notification.readAt = this.clock.now();
       await this.notifications.update({ id, readAt: IsNull() }, { readAt: notification.readAt });
     }
     return toNotificationDto(notification);

@@ -1,5 +1,5 @@
 import { Qualification } from '@hybridmatch/domain';
-import { monthsBefore, teacherRuleErrors, todayInNetherlands, vogValidForStart } from './teacher-rules';
+import { monthsBefore, teacherRuleErrors, vogValidForStart } from './teacher-rules';
 
 const TODAY = '2026-11-27';
 const base = { availableFrom: '2027-02-01' };
@@ -63,11 +63,5 @@ describe('VOG freshness hint', () => {
   it('counts months on the calendar, clamping to the month end', () => {
     expect(monthsBefore('2027-08-31', 6)).toBe('2027-02-28');
     expect(monthsBefore('2027-03-15', 6)).toBe('2026-09-15');
-  });
-});
-
-describe('todayInNetherlands', () => {
-  it('uses Dutch time, not UTC', () => {
-    expect(todayInNetherlands(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28');
   });
 });

@@ -82,16 +82,6 @@ function windowErrors(windows: WindowInput[]): FieldError[] {
   return errors;
 }
 
-/** Today's date in the Netherlands as "YYYY-MM-DD". */
-export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /**
  * DOMAIN.md rule 4: a VOG may be at most 6 months old when someone starts at a school. The
  * earliest start we know is `availableFrom`; the hint says whether the VOG is fresh enough then.

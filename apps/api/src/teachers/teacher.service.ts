@@ -1,8 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { Organisation, TeacherAvailabilityWindow, TeacherProfile } from '@hybridmatch/database';
-import { OrganisationKind, Qualification, formatClockTime, parseClockTime } from '@hybridmatch/domain';
+import { CLOCK } from '@hybridmatch/config';
+import {
+  Clock,
+  OrganisationKind,
+  Qualification,
+  formatClockTime,
+  parseClockTime,
+  today,
+} from '@hybridmatch/domain';
 import {
   AccessService,
   Actor,
@@ -19,7 +27,7 @@ import {
 } from '@hybridmatch/core';
 import { StaffInviteService } from './staff-invites';
 import { CsvField, CsvTeacherRow, columnOf, decodeCsv, readTeacherCsv } from './teacher-csv';
-import { TeacherRuleInput, teacherRuleErrors, todayInNetherlands, vogValidForStart } from './teacher-rules';
+import { TeacherRuleInput, teacherRuleErrors, vogValidForStart } from './teacher-rules';
 import {
   CreateTeacherDto,
   ImportResultDto,
@@ -101,6 +109,7 @@ export class TeacherService {
     private readonly access: AccessService,
     private readonly staffInvites: StaffInviteService,
     private readonly teacherRows: TeacherRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: ListTeachersQueryDto): Promise<Page<TeacherDto>> {
@@ -138,7 +147,7 @@ export class TeacherService {
   async create(actor: Actor, body: CreateTeacherDto): Promise<TeacherDto> {
     const companyId = await this.companyFor(actor, body.companyId);
     const { windows, companyId: _companyId, invite, ...fields } = body;
-    assertTeacherRules({ ...fields, windows, invite });
+    assertTeacherRules({ ...fields, windows, invite }, today(this.clock));
     await this.assertEmployeeRefFree(companyId, fields.employeeRef);
     const id = await this.dataSource
       .transaction(async (manager) => {
@@ -174,7 +183,7 @@ export class TeacherService {
           );
         }
         const { windows, version: _version, ...fields } = body;
-        assertTeacherRules({ ...teacher, ...fields, windows });
+        assertTeacherRules({ ...teacher, ...fields, windows }, today(this.clock));
         if (fields.employeeRef !== undefined && fields.employeeRef !== teacher.employeeRef)
           await this.assertEmployeeRefFree(teacher.companyId, fields.employeeRef, manager);
         const vogChanged = fields.vogIssuedOn !== undefined && fields.vogIssuedOn !== teacher.vogIssuedOn;
@@ -182,7 +191,7 @@ export class TeacherService {
         await manager.update(TeacherProfile, id, {
           ...fields,
           ...(vogChanged ? { vogVerifiedAt: null, vogVerifiedByUserId: null } : {}),
-          updatedAt: new Date(),
+          updatedAt: this.clock.now(),
         });
         if (windows) {
           await manager.delete(TeacherAvailabilityWindow, { teacherId: id });
@@ -196,13 +205,14 @@ export class TeacherService {
   /** Records that someone checked the VOG (DOMAIN.md rule 4): its issue date, who and when. Never the document. */
   async verifyVog(actor: Actor, id: string, body: VerifyVogDto): Promise<TeacherDto> {
     await this.loadVisible(actor, id, this.dataSource.manager, Permission.TeacherVerify);
-    const today = todayInNetherlands();
-    if (body.issuedOn > today)
-      throw ValidationError.field('issuedOn', `must not be in the future (today is ${today})`);
+    const now = this.clock.now();
+    const todayDate = today(this.clock);
+    if (body.issuedOn > todayDate)
+      throw ValidationError.field('issuedOn', `must not be in the future (today is ${todayDate})`);
     await this.teachers.update(id, {
       vogIssuedOn: body.issuedOn,
       vogVerifiedByUserId: actor.userId,
-      vogVerifiedAt: new Date(),
+      vogVerifiedAt: now,
     });
     return this.get(actor, id);
   }
@@ -226,7 +236,7 @@ export class TeacherService {
           ErrorCode.ImportInProgress,
           "Another import of this company's staff is still running; upload again once it has answered.",
         );
-      const read = await readTeacherCsv(text, todayInNetherlands());
+      const read = await readTeacherCsv(text, today(this.clock));
       // Rows in one order (by employee reference), so concurrent writers lock them in the same order.
       const rows = [...read.rows].sort((a, b) => compareRefs(a.teacher.employeeRef, b.teacher.employeeRef));
       let created = 0;
@@ -320,8 +330,8 @@ export class TeacherService {
   }
 }
 
-function assertTeacherRules(input: TeacherRuleInput): void {
-  const errors = teacherRuleErrors(input, todayInNetherlands());
+function assertTeacherRules(input: TeacherRuleInput, todayDate: string): void {
+  const errors = teacherRuleErrors(input, todayDate);
   if (errors.length) throw new ValidationError(errors);
 }
 

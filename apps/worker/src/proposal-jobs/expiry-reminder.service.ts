@@ -25,7 +25,7 @@ export class ExpiryReminderService {
   ) {}
 
   /** Returns how many notifications were written (people already reminded are not counted). */
-  async remindExpiring(now: Date = new Date()): Promise<number> {
+  async remindExpiring(now: Date): Promise<number> {
     const until = new Date(now.getTime() + EXPIRING_SOON_WINDOW_MS);
     const due = await this.proposals.find({
       where: { status: ProposalStatus.Proposed, expiresAt: And(MoreThan(now), LessThanOrEqual(until)) },

@@ -1,4 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import { CLOCK } from '@hybridmatch/config';
+import { Clock } from '@hybridmatch/domain';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, QUEUES } from '@hybridmatch/queue';
 import { ProposalService, RequestClosingService } from '@hybridmatch/core';
@@ -17,6 +20,7 @@ export class ProposalJobsProcessor extends WorkerHost {
     private readonly proposals: ProposalService,
     private readonly reminders: ExpiryReminderService,
     private readonly requests: RequestClosingService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
@@ -24,9 +28,9 @@ export class ProposalJobsProcessor extends WorkerHost {
   async process(job: Job<unknown, unknown, JobName>): Promise<ProposalJobResult> {
     switch (job.name) {
       case 'expire-proposals':
-        return { expired: await this.proposals.expireDue(new Date()) };
+        return { expired: await this.proposals.expireDue(this.clock.now()) };
       case 'remind-expiring-proposals':
-        return { reminded: await this.reminders.remindExpiring(new Date()) };
+        return { reminded: await this.reminders.remindExpiring(this.clock.now()) };
       case 'close-ended-requests':
         return { closed: (await this.requests.closeEnded()).length };
       default:

@@ -17,6 +17,7 @@ import {
   amsterdamInstant,
   Clock,
   clockTime,
+  DayOff,
   isLateCancellation,
   LessonCancellationKind,
   LessonStatus,
@@ -41,7 +42,7 @@ import {
 } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
-import { LessonAudience, LessonRepository } from '../repositories/lesson.repository';
+import { LessonAudience, LessonRepository, PlacementForLessons } from '../repositories/lesson.repository';
 import { NotificationRepository } from '../repositories/notification.repository';
 import { AfterCommit } from './after-commit';
 import { composeLessonMessage, LessonMessageFacts } from './lesson-messages';
@@ -122,23 +123,50 @@ export class LessonService {
    * cancelled, missing ones in it are made. Returns how many lessons were made or revived.
    */
   async generateForPlacement(placementId: string, manager: EntityManager): Promise<number> {
-    const placement = await this.lessons.placementForLessons(manager, placementId);
-    if (!placement) throw new NotFoundError('Placement', placementId);
+    const { placements, made } = await this.generateForPlacements([placementId], manager);
+    if (placements === 0) throw new NotFoundError('Placement', placementId);
+    return made;
+  }
+
+  /**
+   * `generateForPlacement` for many placements at once, in a few set-based statements whatever
+   * their number (a school year of placements: one read, one update, one insert). After commit
+   * their reminders are brought in line.
+   */
+  async generateForPlacements(
+    placementIds: readonly string[],
+    manager: EntityManager,
+  ): Promise<{ placements: number; made: number }> {
+    const placements = await this.lessons.placementsForLessons(manager, placementIds);
     const now = this.clock.now();
-    const active = placement.status === PlacementStatus.Active;
-    const cancelled = await this.lessons.cancelFollowingPlacement(
+    const from = today(this.clock);
+    const isActive = (placement: PlacementForLessons) => placement.status === PlacementStatus.Active;
+    const cancelled = await this.lessons.cancelFollowingPlacements(
       manager,
-      placementId,
-      active ? placement : null,
+      placements.map((placement) => ({
+        id: placement.id,
+        period: isActive(placement) ? placement : null,
+        reason: isActive(placement) ? 'The placement period changed.' : 'The placement ended.',
+      })),
       now,
-      active ? 'The placement period changed.' : 'The placement ended.',
     );
-    let made: string[] = [];
-    if (active) {
-      const from = maxDate(placement.startDate, today(this.clock));
-      if (from <= placement.endDate) {
-        const { lessons } = planLessons({
-          startDate: from,
+    const planned = placements.filter(
+      (placement) => isActive(placement) && maxDate(placement.startDate, from) <= placement.endDate,
+    );
+    const daysOff = planned.length
+      ? await this.calendar.daysOffOfSchools(
+          manager,
+          [...new Set(planned.map((placement) => placement.schoolId))],
+          from,
+          planned.reduce((last, placement) => maxDate(last, placement.endDate), from),
+        )
+      : new Map<string, DayOff[]>();
+    const made = await this.insertLessons(
+      manager,
+      planned.map((placement) => ({
+        placement,
+        lessons: planLessons({
+          startDate: maxDate(placement.startDate, from),
           endDate: placement.endDate,
           blocks: placement.blocks.map((block) => ({
             blockId: block.blockId,
@@ -146,19 +174,20 @@ export class LessonService {
             startTime: clockTime(block.startTime),
             endTime: clockTime(block.endTime),
           })),
-          daysOff: await this.calendar.daysOff(manager, placement.schoolId, from, placement.endDate),
-        });
-        made = await this.insertLessons(
-          manager,
-          placement,
-          lessons.filter((lesson) => lesson.startsAt > now),
-        );
-      }
-    }
-    await this.followCheckIns(manager, placement, active);
+          daysOff: daysOff.get(placement.schoolId) ?? [],
+        }).lessons.filter((lesson) => lesson.startsAt > now),
+      })),
+    );
+    await this.lessons.syncCheckIns(
+      manager,
+      placements.map((placement) => ({
+        placementId: placement.id,
+        dates: isActive(placement) ? supervisorCheckInDates(placement.startDate, placement.endDate) : [],
+      })),
+    );
     const changed = [...cancelled, ...made];
     if (changed.length > 0) this.afterCommit.run(manager, () => this.reminders.syncLessons(changed));
-    return made.length;
+    return { placements: placements.length, made: made.length };
   }
 
   /** The coordinator ends a placement early: from the day after `endDate` its lessons are cancelled. */
@@ -489,26 +518,16 @@ export class LessonService {
 
   private async insertLessons(
     manager: EntityManager,
-    placement: Parameters<LessonRepository['upsertPlanned']>[1],
-    lessons: Parameters<LessonRepository['upsertPlanned']>[2],
+    plans: Parameters<LessonRepository['upsertPlanned']>[1],
   ): Promise<string[]> {
     // The database's refusal of an overlap becomes the domain's conflict (the caller's transaction rolls back).
     try {
-      return await this.lessons.upsertPlanned(manager, placement, lessons);
+      return await this.lessons.upsertPlanned(manager, plans);
     } catch (error) {
       if (codeOf(error) === EXCLUSION_VIOLATION)
         throw new ConflictError(ErrorCode.LessonOverlap, OVERLAP_DETAIL);
       throw error;
     }
-  }
-
-  private async followCheckIns(
-    manager: EntityManager,
-    placement: { id: string; startDate: string; endDate: string },
-    active: boolean,
-  ): Promise<void> {
-    const dates = active ? supervisorCheckInDates(placement.startDate, placement.endDate) : [];
-    await this.lessons.syncCheckIns(manager, placement.id, dates);
   }
 
   private async requirePlacement(

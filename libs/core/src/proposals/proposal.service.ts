@@ -266,7 +266,9 @@ export class ProposalService {
   async createMany(manager: EntityManager, inputs: NewProposal[]): Promise<Proposal[]> {
     if (inputs.length === 0) return [];
     const targets = await this.repository.resolveTargets(manager, inputs);
-    const expiresAt = new Date(Date.now() + this.config.proposals.expiryDays * 24 * 3600 * 1000);
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.config.proposals.expiryDays * 24 * 3600 * 1000,
+    );
     const names: ProposalNames[] = [];
     const rows: NewProposalRow[] = inputs.map((input, index) => {
       const target = targets[index];
@@ -412,7 +414,7 @@ export class ProposalService {
   }
 
   /** Expires every unanswered proposal past its deadline (the `expire-proposals` job calls this). */
-  async expireDue(now: Date = new Date()): Promise<number> {
+  async expireDue(now: Date = this.clock.now()): Promise<number> {
     const due = await this.proposals.find({
       where: { status: ProposalStatus.Proposed, expiresAt: LessThanOrEqual(now) },
       select: { id: true },

@@ -65,11 +65,12 @@ export interface WantedReminder {
 /** The lessons' queries: generation in bulk, recipients, reminders due, feeds and digests. */
 @Injectable()
 export class LessonRepository {
-  async placementForLessons(
+  /** The placements (with their weekly blocks) whose lessons are to be made; unknown ids are left out. */
+  async placementsForLessons(
     manager: EntityManager,
-    placementId: string,
-  ): Promise<PlacementForLessons | null> {
-    const [row]: Array<{
+    placementIds: readonly string[],
+  ): Promise<PlacementForLessons[]> {
+    const rows: Array<{
       id: string;
       status: PlacementStatus;
       teacher_id: string;
@@ -86,11 +87,10 @@ export class LessonRepository {
                          'startTime', extract(epoch FROM b.start_time)::int / 60,
                          'endTime', extract(epoch FROM b.end_time)::int / 60) ORDER BY b.weekday, b.start_time)
                  FROM lesson_block b WHERE b.id = ANY(p.block_ids)), '[]') AS blocks
-         FROM placement p WHERE p.id = $1`,
-      [placementId],
+         FROM placement p WHERE p.id = ANY($1) ORDER BY p.id`,
+      [placementIds],
     );
-    if (!row) return null;
-    return {
+    return rows.map((row) => ({
       id: row.id,
       status: row.status,
       teacherId: row.teacher_id,
@@ -100,23 +100,25 @@ export class LessonRepository {
       startDate: row.start_date,
       endDate: row.end_date,
       blocks: row.blocks,
-    };
+    }));
   }
 
   /**
-   * Writes the planned lessons in one statement. A lesson that exists already is left alone,
-   * except one cancelled only because the placement's dates had changed: it is scheduled again
-   * (with a new sequence). Returns the ids written or revived.
+   * Writes the planned lessons of several placements in one statement. A lesson that exists
+   * already is left alone, except one cancelled only because the placement's dates had changed: it
+   * is scheduled again (with a new sequence). Returns the ids written or revived.
    */
   async upsertPlanned(
     manager: EntityManager,
-    placement: PlacementForLessons,
-    lessons: readonly PlannedLesson[],
+    plans: ReadonlyArray<{ placement: PlacementForLessons; lessons: readonly PlannedLesson[] }>,
   ): Promise<string[]> {
-    if (lessons.length === 0) return [];
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows = plans.flatMap(({ placement, lessons }) => lessons.map((lesson) => ({ placement, lesson })));
+    if (rows.length === 0) return [];
+    const column = <T>(value: (row: (typeof rows)[number]) => T) => rows.map(value);
+    const written: Array<{ id: string }> = await manager.query(
       `INSERT INTO lesson (placement_id, teacher_id, school_id, company_id, region_id, lesson_block_id, date, starts_at, ends_at)
-       SELECT $1, $2, $3, $4, $5, * FROM unnest($6::uuid[], $7::date[], $8::timestamptz[], $9::timestamptz[])
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::date[],
+                            $8::timestamptz[], $9::timestamptz[])
        ON CONFLICT ON CONSTRAINT uq_lesson_block_date DO UPDATE
           SET status = 'scheduled', starts_at = excluded.starts_at, ends_at = excluded.ends_at,
               sequence = lesson.sequence + 1, cancellation_kind = NULL, cancellation_reason = NULL,
@@ -124,44 +126,48 @@ export class LessonRepository {
         WHERE lesson.status = 'cancelled' AND lesson.cancellation_kind = 'placement_changed'
        RETURNING id`,
       [
-        placement.id,
-        placement.teacherId,
-        placement.schoolId,
-        placement.companyId,
-        placement.regionId,
-        lessons.map((lesson) => lesson.blockId),
-        lessons.map((lesson) => lesson.date),
-        lessons.map((lesson) => lesson.startsAt.toISOString()),
-        lessons.map((lesson) => lesson.endsAt.toISOString()),
+        column((row) => row.placement.id),
+        column((row) => row.placement.teacherId),
+        column((row) => row.placement.schoolId),
+        column((row) => row.placement.companyId),
+        column((row) => row.placement.regionId),
+        column((row) => row.lesson.blockId),
+        column((row) => row.lesson.date),
+        column((row) => row.lesson.startsAt.toISOString()),
+        column((row) => row.lesson.endsAt.toISOString()),
       ],
     );
-    return rows.map((row) => row.id);
+    return written.map((row) => row.id);
   }
 
   /**
-   * Cancels the placement's scheduled lessons that start after `now` and fall outside its period
-   * (`period` null: all of them, the placement ended). Returns their ids.
+   * Cancels the placements' scheduled lessons that start after `now` and fall outside their period
+   * (`period` null: all of them, the placement ended), each with its reason. Returns their ids.
    */
-  async cancelFollowingPlacement(
+  async cancelFollowingPlacements(
     manager: EntityManager,
-    placementId: string,
-    period: { startDate: string; endDate: string } | null,
+    placements: ReadonlyArray<{
+      id: string;
+      period: { startDate: string; endDate: string } | null;
+      reason: string;
+    }>,
     now: Date,
-    reason: string,
   ): Promise<string[]> {
+    if (placements.length === 0) return [];
     const rows: Array<{ id: string }> = await manager.query(
-      `UPDATE lesson SET status = 'cancelled', cancellation_kind = $2, cancellation_reason = $3,
-              cancelled_at = $4, sequence = sequence + 1, updated_at = now()
-        WHERE placement_id = $1 AND status = 'scheduled' AND starts_at > $4
-          AND ($5::date IS NULL OR date < $5::date OR date > $6::date)
-        RETURNING id`,
+      `UPDATE lesson l SET status = 'cancelled', cancellation_kind = $1, cancellation_reason = c.reason,
+              cancelled_at = $2, sequence = l.sequence + 1, updated_at = now()
+         FROM unnest($3::uuid[], $4::date[], $5::date[], $6::text[]) AS c(placement_id, start_date, end_date, reason)
+        WHERE l.placement_id = c.placement_id AND l.status = 'scheduled' AND l.starts_at > $2
+          AND (c.start_date IS NULL OR l.date < c.start_date OR l.date > c.end_date)
+        RETURNING l.id`,
       [
-        placementId,
         LessonCancellationKind.PlacementChanged,
-        reason,
         now,
-        period?.startDate ?? null,
-        period?.endDate ?? null,
+        placements.map((placement) => placement.id),
+        placements.map((placement) => placement.period?.startDate ?? null),
+        placements.map((placement) => placement.period?.endDate ?? null),
+        placements.map((placement) => placement.reason),
       ],
     );
     return rows.map((row) => row.id);
@@ -342,16 +348,27 @@ export class LessonRepository {
     );
   }
 
-  /** The check-ins due on `dates` exist; open ones on other dates are removed. */
-  async syncCheckIns(manager: EntityManager, placementId: string, dates: readonly string[]): Promise<void> {
+  /** Each placement's check-ins due on its `dates` exist; its open ones on other dates are removed. */
+  async syncCheckIns(
+    manager: EntityManager,
+    placements: ReadonlyArray<{ placementId: string; dates: readonly string[] }>,
+  ): Promise<void> {
+    if (placements.length === 0) return;
+    const due = placements.flatMap(({ placementId, dates }) => dates.map((date) => ({ placementId, date })));
+    const placementIds = due.map((row) => row.placementId);
+    const dates = due.map((row) => row.date);
     await manager.query(
-      `DELETE FROM supervisor_check_in WHERE placement_id = $1 AND completed_at IS NULL AND NOT (due_date = ANY($2::date[]))`,
-      [placementId, dates],
+      `DELETE FROM supervisor_check_in c
+        WHERE c.placement_id = ANY($1) AND c.completed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::date[]) AS d(placement_id, due_date)
+                           WHERE d.placement_id = c.placement_id AND d.due_date = c.due_date)`,
+      [placements.map((placement) => placement.placementId), placementIds, dates],
     );
-    if (dates.length > 0)
+    if (due.length > 0)
       await manager.query(
-        `INSERT INTO supervisor_check_in (placement_id, due_date) SELECT $1, unnest($2::date[]) ON CONFLICT DO NOTHING`,
-        [placementId, dates],
+        `INSERT INTO supervisor_check_in (placement_id, due_date)
+         SELECT * FROM unnest($1::uuid[], $2::date[]) ON CONFLICT DO NOTHING`,
+        [placementIds, dates],
       );
   }
 
