@@ -70,6 +70,7 @@ export async function runDemoMatching(
   let answered = 0;
   let answeredByLink = 0;
   let declined = 0;
+  let acceptRefused = 0;
   for (const proposal of created) {
     const roll = random();
     if (roll >= ANSWERED_SHARE) continue;
@@ -83,22 +84,29 @@ export async function runDemoMatching(
       declined += 1;
       continue;
     }
-    await proposals.answer(parties.company, proposal.id, { decision: AnswerDecision.Accept });
-    if (parties.teacher) {
-      await proposals.answer(parties.teacher, proposal.id, { decision: AnswerDecision.Accept });
-    } else {
-      // A teacher without a login answers with the accept link of their e-mail.
-      await links.answer(await answerToken(db, proposal.id, proposal.teacherId), AnswerDecision.Accept);
-      answeredByLink += 1;
+    try {
+      await proposals.answer(parties.company, proposal.id, { decision: AnswerDecision.Accept });
+      if (parties.teacher) {
+        await proposals.answer(parties.teacher, proposal.id, { decision: AnswerDecision.Accept });
+      } else {
+        // A teacher without a login answers with the accept link of their e-mail.
+        await links.answer(await answerToken(db, proposal.id, proposal.teacherId), AnswerDecision.Accept);
+        answeredByLink += 1;
+      }
+      await proposals.answer(parties.school, proposal.id, { decision: AnswerDecision.Accept });
+      answered += 1;
+    } catch (error) {
+      // The rule book refuses an acceptance it would not place from today (e.g. a VOG too old by then).
+      if (!(error instanceof DomainError)) throw error;
+      acceptRefused += 1;
     }
-    await proposals.answer(parties.school, proposal.id, { decision: AnswerDecision.Accept });
-    answered += 1;
   }
   const cascadeOffers = await db
     .getRepository(Proposal)
     .countBy({ status: ProposalStatus.Proposed, matchRunId: IsNull() });
   log(
-    `Answers: ${answered} accepted by company, teacher and school (${answeredByLink} teachers without a login by e-mail link); ${declined} declined (${cascadeOffers} replacement offers made).`,
+    `Answers: ${answered} accepted by company, teacher and school (${answeredByLink} teachers without a login by e-mail link); ${declined} declined (${cascadeOffers} replacement offers made)` +
+      (acceptRefused ? `; ${acceptRefused} acceptances refused by the rule book.` : '.'),
   );
 
   let approved = 0;
