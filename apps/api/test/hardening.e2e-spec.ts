@@ -1,6 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import supertest from 'supertest';
 import { createApiApp } from '../src/api.bootstrap';
 import { OrganisationKind } from '../../../libs/domain/src';
@@ -68,6 +70,25 @@ describe('hardening: input, database timeouts, shutdown, headers (e2e)', () => {
         expect(body.errors[0]).toMatchObject({ field: 'page' });
       },
     );
+
+    // Every list route of the OpenAPI document (a GET with a `page` parameter), as the platform admin.
+    const listRoutes = Object.entries(
+      (
+        JSON.parse(readFileSync(join(__dirname, '../../../docs/openapi.json'), 'utf8')) as {
+          paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }>;
+        }
+      ).paths,
+    )
+      .filter(([, methods]) => methods.get?.parameters?.some((p) => p.in === 'query' && p.name === 'page'))
+      .map(([route]) => route);
+
+    it.each(listRoutes)('refuses a huge page (10^20 and 1e21) on %s', async (route) => {
+      expect(route).not.toContain('{');
+      for (const page of ['100000000000000000000', '1e21']) {
+        const { body } = await ctx.http.get(route).query({ page }).set(admin.auth).expect(400);
+        expect(body.errors).toEqual([expect.objectContaining({ field: 'page' })]);
+      }
+    });
   });
 
   describe('6. a database that does not answer gives 503 problem+json with Retry-After', () => {
