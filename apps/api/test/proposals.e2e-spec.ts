@@ -61,6 +61,21 @@ describe('proposals (e2e)', () => {
     expect(proposalNew[0].bodyText).toContain('--- English ---');
     expect(proposalNew[0].bodyText).toContain('What to do: accept or decline the proposal before');
     expect(proposalNew[0].bodyText).toContain(`${ctx.config.http.publicUrl}/app/proposals/${id}`);
+    // Reads name whom and what the proposal is about, for every party.
+    for (const party of [w.companyAdmin, w.schoolAdmin, w.teacher, w.coordinator]) {
+      const [listed] = (
+        await ctx.http.get('/api/proposals').query({ requestId: w.request.id }).set(party.auth)
+      ).body.items;
+      expect(listed.names).toEqual({
+        teacherName: `${w.teacher.teacher.firstName} ${w.teacher.teacher.lastName}`,
+        companyName: w.company.name,
+        schoolName: w.school.name,
+        requestTitle: w.request.title,
+      });
+    }
+    expect((await ctx.http.get(`/api/proposals/${id}`).set(w.teacher.auth)).body.names.schoolName).toBe(
+      w.school.name,
+    );
     expect(proposalNew[0]).toMatchObject({
       deliveryStatus: 'pending',
       attempts: 0,

@@ -13,7 +13,11 @@ import { router } from './routes';
 const theme = createTheme({ primaryColor: 'blue', primaryShade: 8 });
 const contrast: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Subtle and light buttons under the pointer: blue.9 text keeps 4.5:1 on blue.1, not on blue.2.
+    '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-1)',
+  },
   dark: {},
 });
 

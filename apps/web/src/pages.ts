@@ -7,7 +7,7 @@ export type Role = components['schemas']['MeDto']['role'];
 export interface PageDefinition {
   path: string;
   roles: readonly Role[];
-  nav?: 'nav.dashboard' | 'nav.messages';
+  nav?: 'nav.dashboard' | 'nav.approvals' | 'nav.matchRuns' | 'nav.messages';
   load: () => Promise<{ default: ComponentType }>;
 }
 
@@ -18,7 +18,8 @@ const EVERYONE: readonly Role[] = [
   'school_admin',
   'hybrid_teacher',
 ];
-const OVERSIGHT: readonly Role[] = ['platform_admin', 'regional_coordinator'];
+/** Coordinators and the platform admin: they run matching and approve. */
+export const OVERSIGHT: readonly Role[] = ['platform_admin', 'regional_coordinator'];
 
 /**
  * Every page, loaded lazily (its code is fetched when first opened). The menu shows a role the
@@ -31,6 +32,19 @@ export const PAGES: readonly PageDefinition[] = [
     nav: 'nav.dashboard',
     load: () => import('./pages/coordinator/DashboardPage'),
   },
+  {
+    path: 'approvals',
+    roles: OVERSIGHT,
+    nav: 'nav.approvals',
+    load: () => import('./pages/coordinator/ApprovalsPage'),
+  },
+  {
+    path: 'match-runs',
+    roles: OVERSIGHT,
+    nav: 'nav.matchRuns',
+    load: () => import('./pages/coordinator/MatchRunsPage'),
+  },
+  { path: 'match-runs/:id', roles: OVERSIGHT, load: () => import('./pages/coordinator/MatchRunPage') },
   {
     path: 'messages',
     roles: EVERYONE,

@@ -29,6 +29,7 @@ import {
   PlacementSlotView,
   PlacementView,
   ProposalEventView,
+  ProposalNames,
   ProposalView,
   Reason,
 } from '@hybridmatch/core';
@@ -188,6 +189,13 @@ export class ProposalAnswersDto {
   @ApiProperty({ enum: ProposalAnswer, example: ProposalAnswer.Pending }) school: ProposalAnswer;
 }
 
+export class ProposalNamesDto implements ProposalNames {
+  @ApiProperty({ example: 'Sanne Jansen' }) teacherName: string;
+  @ApiProperty({ example: 'Tata Steel' }) companyName: string;
+  @ApiProperty({ example: 'ROC Midden Nederland' }) schoolName: string;
+  @ApiProperty({ example: 'Praktijkles elektrotechniek' }) requestTitle: string;
+}
+
 export class ProposalDto implements ProposalView {
   @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4' }) id: string;
   @ApiProperty({ example: null, nullable: true, type: String, description: 'The match run that made it' })
@@ -231,6 +239,12 @@ export class ProposalDto implements ProposalView {
   @ApiProperty({ example: 1, description: 'Optimistic-lock version' }) version: number;
   @ApiProperty({ example: '2026-09-01T08:30:00.000Z', type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ example: '2026-09-01T08:30:00.000Z', type: String, format: 'date-time' }) updatedAt: Date;
+  @ApiPropertyOptional({
+    type: ProposalNamesDto,
+    description:
+      'Teacher, company, school and request by name (every party may see them): on reads (the list and one proposal), not in the answer to a change',
+  })
+  names?: ProposalNamesDto;
 }
 
 export class ProposalPageDto extends PageMetaDto {

@@ -2425,6 +2425,16 @@ export interface components {
              */
             school: "pending" | "accepted" | "declined";
         };
+        ProposalNamesDto: {
+            /** @example Sanne Jansen */
+            teacherName: string;
+            /** @example Tata Steel */
+            companyName: string;
+            /** @example ROC Midden Nederland */
+            schoolName: string;
+            /** @example Praktijkles elektrotechniek */
+            requestTitle: string;
+        };
         ProposalDto: {
             /** @example 5e6f7081-92a3-4b4c-8d5e-6f708192a3b4 */
             id: string;
@@ -2504,6 +2514,8 @@ export interface components {
              * @example 2026-09-01T08:30:00.000Z
              */
             updatedAt: string;
+            /** @description Teacher, company, school and request by name (every party may see them): on reads (the list and one proposal), not in the answer to a change */
+            names?: components["schemas"]["ProposalNamesDto"];
         };
         ProposalPageDto: {
             /** @example 1 */

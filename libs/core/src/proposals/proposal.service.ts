@@ -237,11 +237,12 @@ export class ProposalService {
    * other teachers considered; without, only what concerns this proposal (`toProposalView`).
    */
   private readerView(proposal: ProposalRead): ProposalView {
-    if (!proposal.consideredNames) return toProposalView(proposal);
-    const names = new Map(Object.entries(proposal.consideredNames));
+    const view = { ...toProposalView(proposal), names: proposal.names };
+    if (!proposal.consideredNames) return view;
+    const considered = new Map(Object.entries(proposal.consideredNames));
     return {
-      ...toProposalView(proposal),
-      explanation: explanationFor(proposal.explanation, proposal.blockIds.length, names),
+      ...view,
+      explanation: explanationFor(proposal.explanation, proposal.blockIds.length, considered),
     };
   }
 

@@ -7,6 +7,7 @@ import {
 import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
 import { ErrorCode } from '../errors/error-code';
 import { PageRequest } from '../pagination';
+import type { ProposalNames } from '../repositories/notification.repository';
 
 // What the proposal and placement services take and give. The API's DTO classes implement these
 // (validation and OpenAPI live there); the core never imports the HTTP layer.
@@ -109,6 +110,8 @@ export interface ProposalView {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Whom and what it is about, by name (every party may see these): on reads (the list and one proposal), not in the answer to a change. */
+  names?: ProposalNames;
 }
 
 export interface ProposalEventView {

@@ -78,8 +78,14 @@ const FILTER_COLUMNS: Record<keyof ProposalListFilter, [column: string, type: st
   matchRunId: ['match_run_id', 'uuid'],
 };
 
-/** A proposal as read for a reader, with the names of the teachers its explanation considered when asked for. */
-export type ProposalRead = Proposal & { consideredNames: Record<string, string> | null };
+/**
+ * A proposal as read for a reader: the names of its teacher, company, school and request, and
+ * the names of the teachers its explanation considered when asked for.
+ */
+export type ProposalRead = Proposal & {
+  names: ProposalNames;
+  consideredNames: Record<string, string> | null;
+};
 
 /** Every column of `proposal` under the entity's property names. */
 const READ_COLUMNS = `
@@ -87,7 +93,12 @@ const READ_COLUMNS = `
   p.company_id AS "companyId", p.school_id AS "schoolId", p.region_id AS "regionId", p.block_ids AS "blockIds",
   p.minutes_per_week AS "minutesPerWeek", p.score::float8 AS score, p.explanation, p.status,
   p.company_answer AS "companyAnswer", p.teacher_answer AS "teacherAnswer", p.school_answer AS "schoolAnswer",
-  p.expires_at AS "expiresAt", p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+  p.expires_at AS "expiresAt", p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+  jsonb_build_object(
+    'teacherName', (SELECT t.first_name || ' ' || t.last_name FROM teacher_profile t WHERE t.id = p.teacher_id),
+    'companyName', (SELECT o.name FROM organisation o WHERE o.id = p.company_id),
+    'schoolName', (SELECT o.name FROM organisation o WHERE o.id = p.school_id),
+    'requestTitle', (SELECT r.title FROM teaching_request r WHERE r.id = p.request_id)) AS names`;
 
 /** The names of the teachers a proposal's explanation considered, by id (for coordinators), or null. */
 const readColumns = (withNames: boolean): string =>

@@ -1,9 +1,10 @@
-import { Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { List, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/PageLoader';
+import { useRegions } from '../../ui/regions';
 
 const FIGURES = [
   'teachersOffered',
@@ -16,11 +17,16 @@ const FIGURES = [
   'openHoursPerWeek',
 ] as const;
 
-/** Progress toward the 1,000 in the coordinator's regions (the platform admin: national). */
+/**
+ * Progress toward the 1,000 in the coordinator's regions (the platform admin: national), demand
+ * against supply, and the shortage signals: which teacher profile would fill the most.
+ */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const progress = $api.useQuery('get', '/api/progress');
+  const shortages = $api.useQuery('get', '/api/shortage-signals');
+  const regions = useRegions();
   if (progress.isPending) return <PageLoader />;
   if (progress.isError) return <ErrorAlert error={progress.error} />;
   const report = progress.data;
@@ -89,6 +95,30 @@ export default function DashboardPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <Title order={2} size="h3">
+        {t('dashboard.shortages')}
+      </Title>
+      {shortages.isError && <ErrorAlert error={shortages.error} />}
+      {shortages.data?.length === 0 && <Text>{t('dashboard.noShortages')}</Text>}
+      {shortages.data?.map((region) => (
+        <Paper key={region.regionId} withBorder p="md" component="section">
+          <Title order={3} size="h5">
+            {regions.nameOf(region.regionId)}
+          </Title>
+          <List>
+            {region.profiles.slice(0, 5).map((profile) => (
+              <List.Item key={`${profile.subjectCode}-${profile.level}-${profile.weekday}`}>
+                {t('dashboard.profileSignal', {
+                  subject: profile.subjectCode,
+                  level: profile.level,
+                  weekday: t(`weekday.${profile.weekday}` as 'weekday.1'),
+                  hours: format.number(profile.minutesGained / 60),
+                })}
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      ))}
     </Stack>
   );
 }

@@ -2,6 +2,9 @@ import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { $api } from '../../api/client';
+import { OVERSIGHT } from '../../pages';
+import { ProposalReview } from '../../proposals/ProposalReview';
+import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/PageLoader';
@@ -10,6 +13,7 @@ import { PageLoader } from '../../ui/PageLoader';
 export default function ProposalPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const { role } = useMe();
   const id = useParams().id!;
   const params = { params: { path: { id } } };
   const proposal = $api.useQuery('get', '/api/proposals/{id}', params);
@@ -64,12 +68,24 @@ export default function ProposalPage() {
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
+              <Table.Th>{t('proposal.answers')}</Table.Th>
+              <Table.Td>
+                {(['company', 'teacher', 'school'] as const).map((party) => (
+                  <div key={party}>
+                    {t(`proposal.parties.${party}`)}:{' '}
+                    {t(`proposal.answerValues.${proposal.data.answers[party]}`)}
+                  </div>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
               <Table.Th>{t('proposal.expiresAt')}</Table.Th>
               <Table.Td>{format.date(proposal.data.expiresAt)}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
       </Paper>
+      {OVERSIGHT.includes(role) && <ProposalReview proposal={proposal.data} />}
     </Stack>
   );
 }

@@ -1,0 +1,214 @@
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { $api } from '../../api/client';
+import type { components } from '../../api/schema';
+import { ApproveDialog } from '../../proposals/ApproveDialog';
+import { explanationSentences } from '../../proposals/explanation';
+import { RejectDialog } from '../../proposals/RejectDialog';
+import { useMe } from '../../shell/useMe';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormat } from '../../ui/format';
+import { useSentences } from '../../ui/inLanguage';
+import { PageLoader } from '../../ui/PageLoader';
+import { useRegions } from '../../ui/regions';
+
+type Proposal = components['schemas']['ProposalDto'];
+type SortKey = 'score' | 'expiresAt' | 'teacher' | 'school';
+const PAGE_SIZE = 50;
+
+const SORTS: Record<SortKey, (a: Proposal, b: Proposal) => number> = {
+  score: (a, b) => b.score - a.score,
+  expiresAt: (a, b) => a.expiresAt.localeCompare(b.expiresAt),
+  teacher: (a, b) => (a.names?.teacherName ?? '').localeCompare(b.names?.teacherName ?? ''),
+  school: (a, b) => (a.names?.schoolName ?? '').localeCompare(b.names?.schoolName ?? ''),
+};
+
+/**
+ * The approval queue: proposals every party accepted, waiting for the coordinator. Filter by region
+ * and match run, sort, select many, approve (naming the supervisor) or reject with a reason; each
+ * row opens the explanation in sentences.
+ */
+export default function ApprovalsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sentences = useSentences();
+  const me = useMe();
+  const regions = useRegions();
+  const [search, setSearch] = useSearchParams();
+  const matchRunId = search.get('matchRunId') ?? undefined;
+  const regionId = search.get('regionId') ?? undefined;
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<SortKey>('score');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
+  const queue = $api.useQuery('get', '/api/proposals', {
+    params: { query: { status: 'awaiting_approval', matchRunId, regionId, page, pageSize: PAGE_SIZE } },
+  });
+  const filter = (key: string, value: string | null) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setSearch(next);
+    setPage(1);
+    setSelected([]);
+  };
+  const rows = [...(queue.data?.items ?? [])].sort(SORTS[sort]);
+  const chosen = rows.filter((proposal) => selected.includes(proposal.id));
+  const toggle = (id: string) =>
+    setSelected((current) =>
+      current.includes(id) ? current.filter((other) => other !== id) : [...current, id],
+    );
+  const closeDialog = () => {
+    setDialog(null);
+    setSelected([]);
+  };
+  return (
+    <Stack>
+      <Title order={1}>{t('approvals.title')}</Title>
+      <Group align="flex-end">
+        <Select
+          label={t('approvals.region')}
+          placeholder={t('approvals.allRegions')}
+          clearable
+          data={regions.list
+            .filter((region) => me.role === 'platform_admin' || me.regionIds.includes(region.id))
+            .map((region) => ({ value: region.id, label: region.name }))}
+          value={regionId ?? null}
+          onChange={(value) => filter('regionId', value)}
+        />
+        <Select
+          label={t('approvals.sort')}
+          data={(Object.keys(SORTS) as SortKey[]).map((key) => ({
+            value: key,
+            label: t(`approvals.sorts.${key}`),
+          }))}
+          value={sort}
+          onChange={(value) => value && setSort(value)}
+          allowDeselect={false}
+        />
+        {matchRunId && (
+          <Button variant="default" onClick={() => filter('matchRunId', null)}>
+            {t('approvals.allRuns')}
+          </Button>
+        )}
+      </Group>
+      <Group>
+        <Button disabled={chosen.length === 0} onClick={() => setDialog('approve')}>
+          {t('approve.submit', { count: chosen.length })}
+        </Button>
+        <Button
+          disabled={chosen.length === 0}
+          color="red"
+          variant="outline"
+          onClick={() => setDialog('reject')}
+        >
+          {t('reject.submit', { count: chosen.length })}
+        </Button>
+      </Group>
+      {queue.isPending && <PageLoader />}
+      {queue.isError && <ErrorAlert error={queue.error} />}
+      {queue.data?.total === 0 && <Text>{t('approvals.empty')}</Text>}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>
+                  <Checkbox
+                    aria-label={t('approvals.selectAll')}
+                    checked={chosen.length === rows.length}
+                    indeterminate={chosen.length > 0 && chosen.length < rows.length}
+                    onChange={() => setSelected(chosen.length === rows.length ? [] : rows.map((p) => p.id))}
+                  />
+                </Table.Th>
+                <Table.Th>{t('proposal.teacher')}</Table.Th>
+                <Table.Th>{t('proposal.school')}</Table.Th>
+                <Table.Th>{t('proposal.requestTitle')}</Table.Th>
+                <Table.Th>{t('approvals.score')}</Table.Th>
+                <Table.Th>{t('proposal.expiresAt')}</Table.Th>
+                <Table.Th>{t('approvals.why')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((proposal) => (
+                <Fragment key={proposal.id}>
+                  <Table.Tr>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={t('approvals.select', { name: proposal.names?.teacherName })}
+                        checked={selected.includes(proposal.id)}
+                        onChange={() => toggle(proposal.id)}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/proposals/${proposal.id}`}>
+                        {proposal.names?.teacherName}
+                      </Anchor>
+                      <Text size="sm" c="dimmed">
+                        {proposal.names?.companyName}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{proposal.names?.schoolName}</Table.Td>
+                    <Table.Td>{proposal.names?.requestTitle}</Table.Td>
+                    <Table.Td>{format.number(proposal.score)}</Table.Td>
+                    <Table.Td>{format.date(proposal.expiresAt)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        aria-expanded={open === proposal.id}
+                        aria-label={t('approvals.explainFor', { name: proposal.names?.teacherName })}
+                        onClick={() => setOpen(open === proposal.id ? null : proposal.id)}
+                      >
+                        {t('approvals.explain')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                  {open === proposal.id && (
+                    <Table.Tr>
+                      <Table.Td colSpan={7}>
+                        <List>
+                          {sentences(explanationSentences(proposal)).map((sentence) => (
+                            <List.Item key={sentence}>{sentence}</List.Item>
+                          ))}
+                        </List>
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {queue.data && queue.data.total > PAGE_SIZE && (
+        <Pagination
+          total={Math.ceil(queue.data.total / PAGE_SIZE)}
+          value={page}
+          onChange={(next) => {
+            setPage(next);
+            setSelected([]);
+          }}
+          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+        />
+      )}
+      {dialog === 'approve' && <ApproveDialog proposals={chosen} onClose={closeDialog} />}
+      {dialog === 'reject' && <RejectDialog proposals={chosen} onClose={closeDialog} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { $api } from '../../api/client';
+import { useMe } from '../../shell/useMe';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormat } from '../../ui/format';
+import { PageLoader } from '../../ui/PageLoader';
+import { useRegions } from '../../ui/regions';
+
+/** The match runs of the coordinator's regions, and starting one. */
+export default function MatchRunsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const me = useMe();
+  const regions = useRegions();
+  const choices = regions.list.filter(
+    (region) => me.role === 'platform_admin' || me.regionIds.includes(region.id),
+  );
+  const [regionId, setRegionId] = useState<string | null>(me.regionIds[0] ?? null);
+  const runs = $api.useQuery('get', '/api/match-runs');
+  const start = $api.useMutation('post', '/api/match-runs', {
+    onSuccess: (run) => navigate(`/match-runs/${run.id}`),
+  });
+  return (
+    <Stack>
+      <Title order={1}>{t('matchRuns.title')}</Title>
+      <Group align="flex-end">
+        <Select
+          label={t('matchRuns.region')}
+          data={choices.map((region) => ({ value: region.id, label: region.name }))}
+          value={regionId}
+          onChange={setRegionId}
+          allowDeselect={false}
+        />
+        <Button
+          disabled={!regionId}
+          loading={start.isPending}
+          onClick={() => regionId && start.mutate({ body: { regionId } })}
+        >
+          {t('matchRuns.start')}
+        </Button>
+      </Group>
+      {start.error && <ErrorAlert error={start.error} />}
+      {runs.isPending && <PageLoader />}
+      {runs.isError && <ErrorAlert error={runs.error} />}
+      {runs.data?.items.length === 0 && <Text>{t('matchRuns.empty')}</Text>}
+      {runs.data && runs.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('matchRuns.queuedAt')}</Table.Th>
+                <Table.Th>{t('matchRuns.region')}</Table.Th>
+                <Table.Th>{t('matchRuns.status')}</Table.Th>
+                <Table.Th>{t('matchRuns.fillRate')}</Table.Th>
+                <Table.Th>{t('matchRuns.proposals')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {runs.data.items.map((run) => (
+                <Table.Tr key={run.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/match-runs/${run.id}`}>
+                      {format.dateTime(run.queuedAt)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{regions.nameOf(run.regionId)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`matchRuns.statuses.${run.status}`)}</Badge>
+                  </Table.Td>
+                  <Table.Td>{run.result ? format.percent(run.result.fillRate) : '–'}</Table.Td>
+                  <Table.Td>{run.result?.proposalsCreated ?? '–'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { linksIn, pathOf, waitForMail } from '../../../test/support/mailbox';
+import { BEFORE_TERM } from '../../../test/support/proposal-terms';
+import { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { TestContext } from '../../../test/support/test-context';
+import { startWorker } from '../../worker/src/main';
+import { BrowserWorld, seriousAccessibilityProblems } from './support/browser';
+
+/**
+ * The product's main job in the browser, against the real API, worker, database, Redis and SMTP:
+ * the coordinator runs matching and reads why a block stayed unfilled, the teacher accepts from the
+ * e-mail's link, company and school accept, the coordinator approves in a batch, and the dashboard
+ * counts the placement.
+ */
+describe('web app: matching to placement (browser)', () => {
+  let smtp: SmtpTestServer;
+  let worker: INestApplicationContext;
+  let world: BrowserWorld;
+
+  beforeAll(async () => {
+    smtp = await SmtpTestServer.start();
+    const ctx = await TestContext.create({
+      HM_NOW: BEFORE_TERM,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>',
+    });
+    worker = await startWorker(ctx.config, { logger: false });
+    world = await BrowserWorld.start(ctx);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await world?.close();
+    await smtp?.close();
+  });
+
+  it('runs matching, takes the answers and a batch approval to a placement on the dashboard', async () => {
+    const { ctx } = world;
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const school = await ctx.newSchool(region.id);
+    const schoolAdmin = await ctx.newSchoolAdmin(school.id);
+    const request = await ctx.newRequest(school);
+    // Nobody in the region teaches this subject: its block stays unfilled, with the reason.
+    await ctx.newRequest(school, { subjectCode: 'werktuigbouwkunde' });
+    const company = await ctx.newCompany(region.id);
+    const companyAdmin = await ctx.newCompanyAdmin(company.id);
+    const teacher = await ctx.newTeacherUser(company.id);
+    await ctx.http
+      .post(`/api/organisations/${company.id}/rate-card`)
+      .set(companyAdmin.auth)
+      .send({ role: 'guest_teacher', hourlyRateCents: 9500, validFrom: '2026-01-01' })
+      .expect(201);
+
+    // The coordinator starts matching and watches the run finish.
+    const desk = await world.newPage();
+    await desk.goto(world.url('/app/'));
+    await world.signIn(desk, coordinator.user.email);
+    await desk.getByRole('link', { name: 'Matchen' }).click();
+    await desk.getByRole('button', { name: 'Matchen starten' }).click();
+    await desk.getByRole('status').filter({ hasText: 'Klaar' }).waitFor();
+    await desk.getByRole('heading', { name: '1 lesblok niet gevuld' }).waitFor();
+    await desk
+      .getByText(/werktuigbouwkunde/i)
+      .first()
+      .waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    // The teacher accepts from the e-mail's link (no sign-in needed); company and school accept too.
+    const mail = await waitForMail(smtp, teacher.user.email, /^Nieuw voorstel/);
+    const [accept] = linksIn(mail, `${ctx.config.http.publicUrl}/answer`).filter(
+      (link) => link.searchParams.get('decision') === 'accept',
+    );
+    const phone = await world.newPage('phone');
+    await phone.goto(world.url(pathOf(accept)));
+    await phone.getByText(request.title).first().waitFor();
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+    await phone.getByRole('button', { name: /Ja, ik accepteer/ }).click();
+    await phone.getByText(/is vastgelegd/).waitFor();
+    const [proposal] = (
+      await ctx.http.get('/api/proposals').query({ requestId: request.id }).set(coordinator.auth).expect(200)
+    ).body.items;
+    for (const party of [companyAdmin, schoolAdmin])
+      await ctx.http
+        .post(`/api/proposals/${proposal.id}/answer`)
+        .set(party.auth)
+        .send({ decision: 'accept' })
+        .expect(200);
+
+    // The coordinator approves the run's proposals in a batch, naming the school's supervisor.
+    await desk.getByRole('link', { name: 'Voorstellen van deze ronde goedkeuren' }).click();
+    await desk.getByRole('link', { name: teacher.teacher.firstName, exact: false }).waitFor();
+    await desk.getByRole('button', { name: `Uitleg voor ${teacher.teacher.firstName}` }).click();
+    await desk.getByText(/lesblok van de aanvraag/).waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await desk.getByRole('checkbox', { name: 'Alles op deze pagina kiezen' }).check();
+    await desk.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByLabel('Naam werkplekbegeleider').fill('Marieke de Vries');
+    await dialog.getByLabel('E-mail werkplekbegeleider').fill('m.devries@roc.example.nl');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
+    await dialog.getByText('1 goedgekeurd, 0 geweigerd.').waitFor();
+    await dialog.getByRole('button', { name: 'Klaar' }).click();
+    await desk.getByText('Er wacht geen voorstel op goedkeuring.').waitFor();
+
+    // The dashboard counts the placement.
+    await desk.getByRole('link', { name: 'Dashboard' }).click();
+    await desk.getByText('1 van 1.000 hybride docenten geplaatst').waitFor();
+    expect(world.pageProblems).toEqual([]);
+  });
+});
