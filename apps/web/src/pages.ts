@@ -1,7 +1,5 @@
 import type { ComponentType } from 'react';
-import type { components } from './api/schema';
-
-export type Role = components['schemas']['MeDto']['role'];
+import { EVERYONE, OVERSIGHT, type Role } from './roles';
 
 /** A page of the app: its path below /app, who may open it and, if it is in the menu, its label. */
 export interface PageDefinition {
@@ -10,16 +8,6 @@ export interface PageDefinition {
   nav?: 'nav.dashboard' | 'nav.approvals' | 'nav.matchRuns' | 'nav.messages';
   load: () => Promise<{ default: ComponentType }>;
 }
-
-const EVERYONE: readonly Role[] = [
-  'platform_admin',
-  'regional_coordinator',
-  'company_admin',
-  'school_admin',
-  'hybrid_teacher',
-];
-/** Coordinators and the platform admin: they run matching and approve. */
-export const OVERSIGHT: readonly Role[] = ['platform_admin', 'regional_coordinator'];
 
 /**
  * Every page, loaded lazily (its code is fetched when first opened). The menu shows a role the

@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { $api } from '../../api/client';
-import { OVERSIGHT } from '../../pages';
+import { OVERSIGHT } from '../../roles';
 import { ProposalReview } from '../../proposals/ProposalReview';
 import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
