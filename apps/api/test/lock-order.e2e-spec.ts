@@ -65,7 +65,8 @@ describe('one lock order: concurrent approvals and imports (e2e)', () => {
   it('imports the same staff concurrently in different row orders: no 5xx, created once, the others updated or refused (409)', async () => {
     const company = await ctx.newCompany((await ctx.newRegion()).id);
     const companyAdmin = await ctx.newCompanyAdmin(company.id);
-    const rows = Array.from({ length: 77 }, (_, index) => row(index + 1));
+    // The VOG date lies before the test's today (HM_NOW, before term): a date after it is refused.
+    const rows = Array.from({ length: 77 }, (_, index) => row(index + 1, { vog_issued_on: '2026-06-01' }));
     const files = [rows, [...rows].reverse(), rows, [...rows].reverse(), rows, [...rows].reverse()].map(
       (ordered) => csvOf(ordered),
     );
