@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { ensureDatabase, runMigrations, withDatabase } from '../libs/database/src/admin/database-admin';
+import { PostgresChoice, postgresOrEmbedded } from '../libs/database/src/admin/embedded-postgres';
 import { TEST_BASE_DATABASE_URL } from './support/test-env';
 
 /**
- * Migrates one template database per test run; every test file then gets its own copy
- * (CREATE DATABASE … TEMPLATE), so files never share data and run in parallel.
+ * Finds PostgreSQL (the configured server, or an embedded one in `.hm-data/postgres-test` when
+ * nothing answers at a local address: zero setup) and migrates one template database per test
+ * run; every test file then gets its own copy (CREATE DATABASE … TEMPLATE), so files never share
+ * data and run in parallel.
  */
 export default async function globalSetup(): Promise<void> {
+  const postgres = await postgresOrEmbedded(TEST_BASE_DATABASE_URL, { dataFolder: 'postgres-test' });
+  if (postgres.mode === 'embedded') {
+    process.stdout.write(`\n${postgres.description}\n`);
+    // The test files (in this process or in workers started after this) read it from here.
+    process.env.TEST_DATABASE_URL = postgres.url;
+    // For the teardown: jest shares globals between the global setup and teardown.
+    (globalThis as { hmEmbeddedPostgres?: PostgresChoice }).hmEmbeddedPostgres = postgres;
+  }
   const name = `hm_test_tpl_${randomBytes(4).toString('hex')}`;
-  const url = withDatabase(TEST_BASE_DATABASE_URL, name);
+  const url = withDatabase(postgres.url, name);
   await ensureDatabase(url);
   await runMigrations(url);
   process.env.HM_TEST_TEMPLATE_DATABASE = name;

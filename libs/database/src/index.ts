@@ -5,4 +5,5 @@ export * from './database.module';
 export * from './naming-strategy';
 export * from './admin/database-admin';
 export * from './admin/schema-drift';
+export * from './admin/embedded-postgres';
 export * from './migration-options';
