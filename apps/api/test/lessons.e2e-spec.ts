@@ -1,6 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { LessonService } from '@hybridmatch/core';
 import { Lesson, Notification, NotificationKind, SupervisorCheckIn } from '../../../libs/database/src';
 import { FixedClock, LessonStatus, TeachingRequestStatus } from '../../../libs/domain/src';
 import { jobIds, QUEUES } from '../../../libs/queue/src';
@@ -338,5 +340,45 @@ describe('lessons (e2e)', () => {
     expect(left).toBe(0);
     const request = await ctx.db.query(`SELECT status FROM teaching_request WHERE id = $1`, [w.request.id]);
     expect(request[0].status).toBe(TeachingRequestStatus.Open);
+  });
+
+  it('makes the lessons of many placements at once (set-based) exactly as their approvals made them', async () => {
+    const worlds = [await approvedWorld(), await approvedWorld()];
+    const ids = worlds.map((w) => w.placementId);
+    const rowsOf = async () =>
+      (
+        await ctx.db.getRepository(Lesson).find({
+          where: ids.map((placementId) => ({ placementId })),
+          order: { placementId: 'ASC', startsAt: 'ASC' },
+        })
+      ).map((lesson) => [
+        lesson.placementId,
+        lesson.lessonBlockId,
+        lesson.date,
+        lesson.startsAt,
+        lesson.endsAt,
+      ]);
+    const checkInsOf = async () =>
+      (
+        await ctx.db.getRepository(SupervisorCheckIn).find({
+          where: ids.map((placementId) => ({ placementId })),
+          order: { placementId: 'ASC', dueDate: 'ASC' },
+        })
+      ).map((checkIn) => [checkIn.placementId, checkIn.dueDate]);
+    const approved = { lessons: await rowsOf(), checkIns: await checkInsOf() };
+    expect(approved.lessons).toHaveLength(worlds[0].lessons.length + worlds[1].lessons.length);
+
+    await ctx.db.query(`DELETE FROM lesson WHERE placement_id = ANY($1)`, [ids]);
+    await ctx.db.query(`DELETE FROM supervisor_check_in WHERE placement_id = ANY($1)`, [ids]);
+    const result = await ctx.db.transaction((manager) =>
+      ctx.app.get(LessonService).generateForPlacements([...ids, randomUUID()], manager),
+    );
+    expect(result).toEqual({ placements: 2, made: approved.lessons.length });
+    expect(await rowsOf()).toEqual(approved.lessons);
+    expect(await checkInsOf()).toEqual(approved.checkIns);
+    // Once more: nothing is missing, nothing is made twice.
+    await expect(
+      ctx.db.transaction((manager) => ctx.app.get(LessonService).generateForPlacements(ids, manager)),
+    ).resolves.toEqual({ placements: 2, made: 0 });
   });
 });
