@@ -83,6 +83,7 @@ function printWhereToLook(config: AppConfig, data: SeedData, password: string, m
   const lines = [
     '',
     'HybridMatch is running (API and worker); stop it with Ctrl-C.',
+    `  Web app      ${base}/app  (sign in with a demo login below)`,
     `  API          ${base}/api`,
     `  API docs     ${base}/docs  (OpenAPI document: ${base}/openapi.json)`,
     `  Health       ${base}/health/live (liveness), ${base}/health/ready (readiness)`,

@@ -5,7 +5,8 @@ import { EVERYONE, OVERSIGHT, type Role } from './roles';
 export interface PageDefinition {
   path: string;
   roles: readonly Role[];
-  nav?: 'nav.dashboard' | 'nav.approvals' | 'nav.matchRuns' | 'nav.messages';
+  nav?:
+    'nav.dashboard' | 'nav.approvals' | 'nav.matchRuns' | 'nav.myWeek' | 'nav.myProposals' | 'nav.messages';
   load: () => Promise<{ default: ComponentType }>;
 }
 
@@ -33,6 +34,18 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./pages/coordinator/MatchRunsPage'),
   },
   { path: 'match-runs/:id', roles: OVERSIGHT, load: () => import('./pages/coordinator/MatchRunPage') },
+  {
+    path: 'week',
+    roles: ['hybrid_teacher'],
+    nav: 'nav.myWeek',
+    load: () => import('./pages/teacher/MyWeekPage'),
+  },
+  {
+    path: 'my-proposals',
+    roles: ['hybrid_teacher'],
+    nav: 'nav.myProposals',
+    load: () => import('./pages/teacher/MyProposalsPage'),
+  },
   {
     path: 'messages',
     roles: EVERYONE,

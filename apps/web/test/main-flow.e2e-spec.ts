@@ -9,8 +9,8 @@ import { BrowserWorld, seriousAccessibilityProblems } from './support/browser';
 /**
  * The product's main job in the browser, against the real API, worker, database, Redis and SMTP:
  * the coordinator runs matching and reads why a block stayed unfilled, the teacher accepts from the
- * e-mail's link, company and school accept, the coordinator approves in a batch, and the dashboard
- * counts the placement.
+ * e-mail's link, company and school accept, the coordinator approves in a batch, the dashboard
+ * counts the placement, and the teacher sees the lessons with the school's address on a phone.
  */
 describe('web app: matching to placement (browser)', () => {
   let smtp: SmtpTestServer;
@@ -34,7 +34,7 @@ describe('web app: matching to placement (browser)', () => {
     await smtp?.close();
   });
 
-  it('runs matching, takes the answers and a batch approval to a placement on the dashboard', async () => {
+  it("runs matching, takes the answers and a batch approval to a placement on the dashboard and in the teacher's week", async () => {
     const { ctx } = world;
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
@@ -65,6 +65,7 @@ describe('web app: matching to placement (browser)', () => {
       .first()
       .waitFor();
     expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await world.screenshot(desk, 'coordinator-match-run');
 
     // The teacher accepts from the e-mail's link (no sign-in needed); company and school accept too.
     const mail = await waitForMail(smtp, teacher.user.email, /^Nieuw voorstel/);
@@ -93,6 +94,7 @@ describe('web app: matching to placement (browser)', () => {
     await desk.getByRole('button', { name: `Uitleg voor ${teacher.teacher.firstName}` }).click();
     await desk.getByText(/lesblok van de aanvraag/).waitFor();
     expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await world.screenshot(desk, 'coordinator-approvals');
     await desk.getByRole('checkbox', { name: 'Alles op deze pagina kiezen' }).check();
     await desk.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
     const dialog = desk.getByRole('dialog');
@@ -107,6 +109,24 @@ describe('web app: matching to placement (browser)', () => {
     // The dashboard counts the placement.
     await desk.getByRole('link', { name: 'Dashboard' }).click();
     await desk.getByText('1 van 1.000 hybride docenten geplaatst').waitFor();
+    await world.screenshot(desk, 'coordinator-dashboard');
+
+    // The teacher, on a phone, sees the lessons with the school's address and makes a feed link.
+    const teacherPhone = await world.newPage('phone');
+    await teacherPhone.clock.setFixedTime(new Date(BEFORE_TERM));
+    await teacherPhone.goto(world.url('/app/'));
+    await world.signIn(teacherPhone, teacher.user.email);
+    await teacherPhone.getByRole('heading', { name: 'Mijn lessen' }).waitFor();
+    await teacherPhone.getByText('Stationsplein 1, 3511 ED Utrecht').first().waitFor();
+    await teacherPhone.getByText(school.name).first().waitFor();
+    expect(await seriousAccessibilityProblems(teacherPhone)).toEqual([]);
+    await world.screenshot(teacherPhone, 'teacher-week');
+    await teacherPhone.getByRole('button', { name: 'Agendalink maken' }).click();
+    expect(await teacherPhone.getByLabel('Agendalink').inputValue()).toMatch(/\/api\/calendar\/.+\.ics$/);
+    await teacherPhone.getByRole('button', { name: 'Menu openen' }).click();
+    await teacherPhone.getByRole('link', { name: 'Mijn voorstellen' }).click();
+    await teacherPhone.getByText('Goedgekeurd').first().waitFor();
+    expect(await seriousAccessibilityProblems(teacherPhone)).toEqual([]);
     expect(world.pageProblems).toEqual([]);
   });
 });

@@ -9,6 +9,16 @@ export function useFormat() {
       new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
         new Date(value.length === 10 ? `${value}T12:00:00` : value),
       ),
+    weekdayDate: (value: string) =>
+      new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(
+        new Date(`${value}T12:00:00`),
+      ),
+    time: (value: string) =>
+      new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Amsterdam',
+      }).format(new Date(value)),
     dateTime: (value: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)),
     percent: (fraction: number) =>

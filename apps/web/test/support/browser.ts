@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AxeResults } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -64,6 +65,17 @@ export class BrowserWorld {
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+
+  /**
+   * With HM_SCREENSHOTS=1, saves the page as docs/screenshots/<name>.png (the README shows them);
+   * otherwise does nothing, so a test run leaves the checkout as it was.
+   */
+  async screenshot(page: Page, name: string): Promise<void> {
+    if (!process.env.HM_SCREENSHOTS) return;
+    const folder = join(__dirname, '..', '..', '..', '..', 'docs', 'screenshots');
+    mkdirSync(folder, { recursive: true });
+    await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
   }
 
   async close(): Promise<void> {

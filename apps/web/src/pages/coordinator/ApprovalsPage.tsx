@@ -109,7 +109,7 @@ export default function ApprovalsPage() {
       </Group>
       <Group>
         <Button disabled={chosen.length === 0} onClick={() => setDialog('approve')}>
-          {t('approve.submit', { count: chosen.length })}
+          {t('approve.submit', { count: Math.max(chosen.length, 1) })}
         </Button>
         <Button
           disabled={chosen.length === 0}
@@ -117,7 +117,7 @@ export default function ApprovalsPage() {
           variant="outline"
           onClick={() => setDialog('reject')}
         >
-          {t('reject.submit', { count: chosen.length })}
+          {t('reject.submit', { count: Math.max(chosen.length, 1) })}
         </Button>
       </Group>
       {queue.isPending && <PageLoader />}

@@ -1,0 +1,96 @@
+import { Button, CopyButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { $api } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormat } from '../../ui/format';
+import { PageLoader } from '../../ui/PageLoader';
+
+const WEEKS_AHEAD = 4;
+const isoDate = (date: Date) => date.toLocaleDateString('sv-SE');
+
+/** The teacher's lessons of the coming weeks with each school's address, and the feed link for their own calendar app. */
+export default function MyWeekPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = new Date();
+  const until = new Date(today.getTime() + WEEKS_AHEAD * 7 * 24 * 3600 * 1000);
+  const lessons = $api.useQuery('get', '/api/lessons', {
+    params: { query: { from: isoDate(today), to: isoDate(until), status: 'scheduled', pageSize: 100 } },
+  });
+  const placements = $api.useQuery('get', '/api/placements');
+  const parties = useQueries({
+    queries: (placements.data?.items ?? []).map((placement) =>
+      $api.queryOptions('get', '/api/proposals/{id}/parties', {
+        params: { path: { id: placement.proposalId } },
+      }),
+    ),
+  });
+  const schoolOf = (placementId: string) => {
+    const index = placements.data?.items.findIndex((placement) => placement.id === placementId) ?? -1;
+    return parties[index]?.data?.school;
+  };
+  if (lessons.isPending || placements.isPending) return <PageLoader />;
+  if (lessons.isError || placements.isError) return <ErrorAlert error={lessons.error ?? placements.error} />;
+  return (
+    <Stack>
+      <Title order={1}>{t('myWeek.title')}</Title>
+      {lessons.data.items.length === 0 && <Text>{t('myWeek.empty')}</Text>}
+      {lessons.data.items.map((lesson) => {
+        const school = schoolOf(lesson.placementId);
+        return (
+          <Paper key={lesson.id} withBorder p="md" component="article">
+            <Title order={2} size="h4">
+              {format.weekdayDate(lesson.date)}, {format.time(lesson.startsAt)}–{format.time(lesson.endsAt)}
+            </Title>
+            <Text fw={600}>{school?.name}</Text>
+            {school?.address && (
+              <Text>
+                {school.address.street}, {school.address.postalCode} {school.address.city}
+              </Text>
+            )}
+          </Paper>
+        );
+      })}
+      <CalendarFeed />
+    </Stack>
+  );
+}
+
+/** A private feed URL of the teacher's lessons (iCalendar), to subscribe to in their own calendar app. */
+function CalendarFeed() {
+  const { t } = useTranslation();
+  const self = $api.useQuery('get', '/api/teachers');
+  const create = $api.useMutation('post', '/api/calendar-feeds');
+  const teacherId = self.data?.items[0]?.id;
+  return (
+    <Paper withBorder p="md" component="section">
+      <Title order={2} size="h4">
+        {t('myWeek.feed')}
+      </Title>
+      <Text size="sm">{t('myWeek.feedIntro')}</Text>
+      {create.error && <ErrorAlert error={create.error} />}
+      {create.data ? (
+        <Group align="flex-end" mt="sm">
+          <TextInput label={t('myWeek.feedUrl')} readOnly value={create.data.url} style={{ flex: 1 }} />
+          <CopyButton value={create.data.url}>
+            {({ copied, copy }) => (
+              <Button variant="default" onClick={copy}>
+                {t(copied ? 'myWeek.copied' : 'myWeek.copy')}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+      ) : (
+        <Button
+          mt="sm"
+          disabled={!teacherId}
+          loading={create.isPending}
+          onClick={() => teacherId && create.mutate({ body: { teacherId } })}
+        >
+          {t('myWeek.makeFeed')}
+        </Button>
+      )}
+    </Paper>
+  );
+}
