@@ -24,6 +24,7 @@ import { ProgressModule } from './progress/progress.module';
 import { ProposalModule } from './proposals/proposal.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RegionModule } from './regions/region.module';
+import { RuleFlagModule } from './rule-flags/rule-flag.module';
 import { TeacherModule } from './teachers/teacher.module';
 import { TeachingRequestModule } from './teaching-requests/teaching-request.module';
 import { UserModule } from './users/user.module';
@@ -37,6 +38,7 @@ export const API_FEATURE_MODULES = [
   UserModule,
   TeacherModule,
   ProposalModule,
+  RuleFlagModule,
   OutboxModule,
   QueueDashboardModule,
   MatchRunModule,

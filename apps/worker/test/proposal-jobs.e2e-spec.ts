@@ -80,16 +80,34 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
   const eventsOf = (id: string) =>
     ctx.db.getRepository(ProposalEvent).find({ where: { proposalId: id }, order: { createdAt: 'ASC' } });
 
-  it('registers both job schedulers when the worker boots', async () => {
+  it('registers the job schedulers when the worker boots', async () => {
     const schedules = await waitFor('the proposal job schedulers to be registered', async () => {
       const found = await schedulesOf(queue);
       return found.length === EXPECTED_SCHEDULES.length ? found : undefined;
     });
     expect(schedules).toEqual([
       { key: 'close-ended-requests', name: 'close-ended-requests', every: 24 * 60 * 60_000 },
+      { key: 'compliance-sweep', name: 'compliance-sweep', every: 24 * 60 * 60_000 },
       { key: 'expire-proposals', name: 'expire-proposals', every: 60_000 },
       { key: 'remind-expiring-proposals', name: 'remind-expiring-proposals', every: 15 * 60_000 },
     ]);
+  });
+
+  it('runs the compliance sweep as a maintenance job; a second run warns of nothing new', async () => {
+    const region = await ctx.newRegion();
+    const company = await ctx.newCompany(region.id);
+    await ctx.newCompanyAdmin(company.id);
+    // A VOG whose last valid start day is in 10 days: warned of once.
+    const inTenDays = new Date(Date.now() + 10 * 24 * HOUR);
+    inTenDays.setUTCMonth(inTenDays.getUTCMonth() - 6);
+    await ctx.newTeacher(company.id, {
+      vogIssuedOn: inTenDays.toISOString().slice(0, 10),
+      availableUntil: null,
+    });
+    expect(await runJob(queue, 'compliance-sweep')).toEqual({ warned: expect.any(Number) });
+    expect(((await runJob(queue, 'compliance-sweep')) as { warned: number }).warned).toBe(0);
+    const told = await ctx.db.getRepository(Notification).countBy({ kind: NotificationKind.VogExpiring });
+    expect(told).toBeGreaterThan(0);
   });
 
   it('expires an overdue unanswered proposal with an audit event, frees its request, and changes nothing more when run again', async () => {

@@ -21,6 +21,10 @@ import { UserRepository } from './repositories/user.repository';
 import { ProposalRepository } from './repositories/proposal.repository';
 import { RuleInputRepository } from './repositories/rule-input.repository';
 import { RuleCheckService } from './rules/rule-check.service';
+import { RuleFlagService } from './rules/rule-flag.service';
+import { ComplianceSweepService } from './rules/compliance-sweep.service';
+import { ComplianceRepository } from './repositories/compliance.repository';
+import { RuleFlagRepository } from './repositories/rule-flag.repository';
 import { VogVerificationService } from './proposals/vog-verification.service';
 import { LessonRepository } from './repositories/lesson.repository';
 import { DigestRepository } from './repositories/digest.repository';
@@ -54,6 +58,10 @@ const SERVICES = [
   RateCardRepository,
   RuleInputRepository,
   RuleCheckService,
+  RuleFlagService,
+  RuleFlagRepository,
+  ComplianceSweepService,
+  ComplianceRepository,
   VogVerificationService,
   LessonRepository,
   LessonService,

@@ -41,3 +41,6 @@ export * from './lessons/digest.service';
 export * from './lessons/calendar-feed.service';
 export * from './requests/request-closing.service';
 export * from './rules/rule-check.service';
+export * from './rules/rule-flag.service';
+export * from './rules/compliance-sweep.service';
+export type { RuleFlagRow } from './repositories/rule-flag.repository';

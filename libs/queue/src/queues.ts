@@ -24,6 +24,7 @@ export interface JobPayloads {
   'expire-proposals': Record<string, never>;
   'remind-expiring-proposals': Record<string, never>;
   'close-ended-requests': Record<string, never>;
+  'compliance-sweep': Record<string, never>;
   'snapshot-progress': Record<string, never>;
   'lesson-reminder': { lessonId: string; audience: 'teacher' | 'school'; sequence: number };
   'reconcile-reminders': Record<string, never>;

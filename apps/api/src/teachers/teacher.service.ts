@@ -22,6 +22,7 @@ import {
   Page,
   pageWindow,
   Permission,
+  RuleFlagService,
   TeacherRepository,
   ValidationError,
 } from '@hybridmatch/core';
@@ -110,6 +111,7 @@ export class TeacherService {
     private readonly staffInvites: StaffInviteService,
     private readonly teacherRows: TeacherRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly ruleFlags: RuleFlagService,
   ) {}
 
   async list(actor: Actor, query: ListTeachersQueryDto): Promise<Page<TeacherDto>> {
@@ -197,6 +199,8 @@ export class TeacherService {
           await manager.delete(TeacherAvailabilityWindow, { teacherId: id });
           await manager.insert(TeacherAvailabilityWindow, toWindowRows(id, windows));
         }
+        // The teacher's open proposals and placements are checked again (flagged when broken).
+        await this.ruleFlags.recheckTeachers(manager, [id]);
       })
       .catch(rethrowDuplicateEmployeeRef(body.employeeRef));
     return this.get(actor, id);
@@ -209,10 +213,13 @@ export class TeacherService {
     const todayDate = today(this.clock);
     if (body.issuedOn > todayDate)
       throw ValidationError.field('issuedOn', `must not be in the future (today is ${todayDate})`);
-    await this.teachers.update(id, {
-      vogIssuedOn: body.issuedOn,
-      vogVerifiedByUserId: actor.userId,
-      vogVerifiedAt: now,
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(TeacherProfile, id, {
+        vogIssuedOn: body.issuedOn,
+        vogVerifiedByUserId: actor.userId,
+        vogVerifiedAt: now,
+      });
+      await this.ruleFlags.recheckTeachers(manager, [id]);
     });
     return this.get(actor, id);
   }
@@ -257,6 +264,8 @@ export class TeacherService {
           companyId,
           written.ids.filter((_id, index) => chunk[index].teacher.invite === true),
         );
+        // Updated profiles: their open proposals and placements are checked again.
+        await this.ruleFlags.recheckTeachers(manager, written.ids);
       }
       return { created, updated: rows.length - created, total: rows.length, invited, encoding };
     });

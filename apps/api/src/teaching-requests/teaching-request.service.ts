@@ -20,6 +20,7 @@ import {
   Page,
   pageWindow,
   Permission,
+  RuleFlagService,
   TeachingRequestRepository,
   TeachingRequestView,
   ValidationError,
@@ -56,6 +57,7 @@ export class TeachingRequestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly readModel: TeachingRequestRepository,
+    private readonly ruleFlags: RuleFlagService,
   ) {}
 
   async list(actor: Actor, query: ListTeachingRequestsQueryDto): Promise<Page<TeachingRequestDto>> {
@@ -128,13 +130,9 @@ export class TeachingRequestService {
         { id },
         { ...changes, learningPath: learningPath.path, version: request.version + 1 },
       );
-      if (blocks) {
-        await manager.delete(LessonBlock, { requestId: id });
-        await manager.insert(
-          LessonBlock,
-          blocks.map((block) => toLessonBlock(id, block)),
-        );
-      }
+      if (blocks) await replaceBlocks(manager, id, blocks);
+      // Open proposals and placements of the request are checked again (flagged when broken).
+      await this.ruleFlags.recheckRequest(manager, id);
     });
     return this.get(actor, id);
   }
@@ -266,6 +264,30 @@ function assertActive(request: { status: TeachingRequestStatus }, verb: string):
 function throwIfInvalid(errors: FieldError[]): void {
   if (!errors.length) return;
   throw new ValidationError(errors);
+}
+
+/**
+ * The request's lesson blocks become `blocks`: the existing rows, in weekday and time order, take
+ * the new times in the same order (so proposals and placements keep pointing at "their" block and
+ * their re-check sees its new time), extra blocks are added and surplus ones removed.
+ */
+async function replaceBlocks(
+  manager: EntityManager,
+  requestId: string,
+  blocks: LessonBlockInput[],
+): Promise<void> {
+  const existing = await manager.find(LessonBlock, {
+    where: { requestId },
+    order: { weekday: 'ASC', startTime: 'ASC', id: 'ASC' },
+  });
+  const wanted = blocks
+    .map((block) => toLessonBlock(requestId, block))
+    .sort((a, b) => (a.weekday ?? 0) - (b.weekday ?? 0) || (a.startTime ?? 0) - (b.startTime ?? 0));
+  for (let k = 0; k < Math.min(existing.length, wanted.length); k++)
+    await manager.update(LessonBlock, { id: existing[k].id }, wanted[k]);
+  if (existing.length > wanted.length)
+    await manager.delete(LessonBlock, { id: In(existing.slice(wanted.length).map((block) => block.id)) });
+  if (wanted.length > existing.length) await manager.insert(LessonBlock, wanted.slice(existing.length));
 }
 
 function toLessonBlock(requestId: string, block: LessonBlockInput): Partial<LessonBlock> {

@@ -4,10 +4,11 @@ import { CLOCK } from '@hybridmatch/config';
 import { Clock } from '@hybridmatch/domain';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, QUEUES } from '@hybridmatch/queue';
-import { ProposalService, RequestClosingService } from '@hybridmatch/core';
+import { ComplianceSweepService, ProposalService, RequestClosingService } from '@hybridmatch/core';
 import { ExpiryReminderService } from './expiry-reminder.service';
 
-export type ProposalJobResult = { expired: number } | { reminded: number } | { closed: number };
+export type ProposalJobResult =
+  { expired: number } | { reminded: number } | { closed: number } | { warned: number };
 
 /**
  * The maintenance queue's processor (the only one: a second processor on this queue would take
@@ -21,6 +22,7 @@ export class ProposalJobsProcessor extends WorkerHost {
     private readonly reminders: ExpiryReminderService,
     private readonly requests: RequestClosingService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly compliance: ComplianceSweepService,
   ) {
     super();
   }
@@ -33,6 +35,8 @@ export class ProposalJobsProcessor extends WorkerHost {
         return { reminded: await this.reminders.remindExpiring(this.clock.now()) };
       case 'close-ended-requests':
         return { closed: (await this.requests.closeEnded()).length };
+      case 'compliance-sweep':
+        return { warned: await this.compliance.sweep() };
       default:
         throw new UnrecoverableError(`The maintenance queue has no job named ${job.name}`);
     }

@@ -9,6 +9,8 @@ export const PROPOSAL_JOB_SCHEDULES: ReadonlyArray<{ name: JobName; every: numbe
   { name: 'remind-expiring-proposals', every: 15 * 60_000 },
   // Daily: requests whose period is over close by themselves (RequestClosingService).
   { name: 'close-ended-requests', every: 24 * 60 * 60_000 },
+  // Daily: VOG and PDG warnings ahead of time, each once (ComplianceSweepService).
+  { name: 'compliance-sweep', every: 24 * 60 * 60_000 },
 ];
 
 /**

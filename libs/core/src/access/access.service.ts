@@ -69,6 +69,7 @@ export interface SubjectOf {
   [Permission.RegionManage]: never;
   [Permission.TeacherCreate]: never;
   [Permission.ProgressRead]: never;
+  [Permission.RuleFlagRead]: never;
   [Permission.UserRead]: never;
   [Permission.UserManage]: never;
   [Permission.NotificationFailuresRead]: never;
@@ -294,6 +295,7 @@ export class AccessService {
       case Permission.RegionManage:
       case Permission.TeacherCreate:
       case Permission.ProgressRead:
+      case Permission.RuleFlagRead:
       case Permission.UserRead:
       case Permission.UserManage:
       case Permission.NotificationFailuresRead:

@@ -58,6 +58,8 @@ export enum Permission {
   RegionCoordinate = 'region.coordinate',
   /** The progress figures toward the goal, per region. */
   ProgressRead = 'progress.read',
+  /** Proposals and placements needing attention (rule flags): coordinators their regions, a company or school its own. */
+  RuleFlagRead = 'rule-flag.read',
   /** List accounts in scope. */
   UserRead = 'user.read',
   /** Invite people into one's own organisation, resend and reissue invites, (de)activate accounts. */
@@ -122,6 +124,12 @@ export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.ShortageRead]: [...COORDINATORS, UserRole.CompanyAdmin],
   [Permission.RegionCoordinate]: COORDINATORS,
   [Permission.ProgressRead]: COORDINATORS,
+  [Permission.RuleFlagRead]: [
+    UserRole.PlatformAdmin,
+    UserRole.RegionalCoordinator,
+    UserRole.CompanyAdmin,
+    UserRole.SchoolAdmin,
+  ],
   [Permission.UserRead]: [
     UserRole.PlatformAdmin,
     UserRole.RegionalCoordinator,

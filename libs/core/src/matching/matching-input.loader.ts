@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrganisationKind } from '@hybridmatch/domain';
+import { firstLessonDayAfter, maxDate, neededDays, OrganisationKind } from '@hybridmatch/domain';
 import {
   CommittedSlot,
   EngineOptions,
@@ -18,7 +18,9 @@ import { MatchingInputRepository } from '../repositories/matching-input.reposito
  * "Today" is the caller's (the injected clock's date), never the database's `current_date`, so a
  * test with a controlled clock matches as the product would on that day.
  *
- * - Requests: open or partially filled, of schools in the region, whose period has not ended;
+ * - Requests: open or partially filled, of schools in the region, whose period has not ended,
+ *   from the first lesson day after today (never in the past; the minimum commitment measured on
+ *   what is left);
  *   only their lesson blocks that no active proposal (proposed, awaiting approval) and no active
  *   placement covers yet. A request with no such block is left out.
  * - Teachers: active, of companies in the region, available until today or later, with their
@@ -150,6 +152,13 @@ async function loadRequests(
     const free = blocks.filter((block) => block.request_id === row.id);
     const schoolKind = SCHOOL_KIND[row.school_kind];
     if (free.length === 0 || !schoolKind) return [];
+    // Time is real: the engine sees what is left of the period (from the first lesson day after
+    // today), and the minimum commitment measured on it, as the rule book does (placementDates).
+    const weekdays = free.map((block) => block.weekday);
+    const periodStart = maxDate(row.period_start, firstLessonDayAfter(today, weekdays));
+    if (periodStart > row.period_end) return [];
+    const period = { periodStart: row.period_start, periodEnd: row.period_end };
+    const needed = neededDays({ ...period, minCommitmentWeeks: row.min_commitment_weeks }, today, weekdays);
     return [
       {
         id: row.id,
@@ -164,9 +173,9 @@ async function loadRequests(
           start: block.start,
           end: block.end,
         })),
-        periodStart: row.period_start,
+        periodStart,
         periodEnd: row.period_end,
-        minCommitmentWeeks: row.min_commitment_weeks,
+        minCommitmentWeeks: needed / 7,
         location: { lat: row.latitude, lon: row.longitude },
         allowTeam: row.allow_team,
         allowVogPending: row.allow_vog_pending,

@@ -1,4 +1,5 @@
 import {
+  COMPLIANCE_NOTIFICATION_KINDS,
   EMAIL_ONLY_NOTIFICATION_KINDS,
   NotificationKind,
   ProposalNotificationKind,
@@ -9,7 +10,9 @@ import { composeProposalMessage, formatDeadline, ProposalFacts } from './notific
 
 const PROPOSAL_KINDS = Object.values(NotificationKind).filter(
   (kind): kind is ProposalNotificationKind =>
-    !EMAIL_ONLY_NOTIFICATION_KINDS.includes(kind) && !SCHEDULE_NOTIFICATION_KINDS.includes(kind),
+    !EMAIL_ONLY_NOTIFICATION_KINDS.includes(kind) &&
+    !SCHEDULE_NOTIFICATION_KINDS.includes(kind) &&
+    !COMPLIANCE_NOTIFICATION_KINDS.includes(kind),
 );
 
 const FACTS: ProposalFacts = {

@@ -15,6 +15,8 @@ export interface ProposalFacts {
   placement?: { startDate: string; endDate: string; supervisorName: string } | null;
   /** Signed links that answer without a login (the teacher's and the company's messages). */
   answerLinks?: { accept: string; decline: string } | null;
+  /** A rule flag (needs attention): the broken rules' sentences, and whether a placement is hit. */
+  flag?: { violations: Array<{ nl: string; en: string }>; placement: boolean } | null;
 }
 
 export interface NotificationMessage {
@@ -221,6 +223,27 @@ function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en
           lines: [`The coordinator withdrew the proposal: ${whatEn}.`, ...reasonEn, noActionEn],
         },
       };
+    case NotificationKind.NeedsAttention: {
+      const flag = f.flag ?? { violations: [], placement: false };
+      return {
+        nl: {
+          subject: `Aandacht nodig: ${f.requestTitle}`,
+          lines: [
+            `Na een wijziging van het docentprofiel of de aanvraag voldoet ${flag.placement ? 'de goedgekeurde plaatsing' : 'het open voorstel'} niet meer aan de regels: ${whatNl}.`,
+            ...flag.violations.map((v) => `- ${v.nl}`),
+            'Wat moet u doen: pas het profiel of de aanvraag aan zodat de regels weer kloppen, of trek het voorstel in. Tot dan kan het niet worden geaccepteerd of goedgekeurd.',
+          ],
+        },
+        en: {
+          subject: 'Needs attention',
+          lines: [
+            `After a change to the teacher's profile or the request, the ${flag.placement ? 'approved placement' : 'open proposal'} no longer meets the rules: ${whatEn}.`,
+            ...flag.violations.map((v) => `- ${v.en}`),
+            'What to do: change the profile or the request so the rules hold again, or withdraw the proposal. Until then it cannot be accepted or approved.',
+          ],
+        },
+      };
+    }
     case NotificationKind.Cancelled:
       return {
         nl: {

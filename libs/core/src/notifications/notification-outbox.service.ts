@@ -34,9 +34,10 @@ const AUDIENCE: Record<ProposalNotificationKind, Audience> = {
   [NotificationKind.Withdrawn]: 'parties',
   [NotificationKind.Declined]: 'parties_and_coordinators',
   [NotificationKind.Cancelled]: 'parties_and_coordinators',
+  [NotificationKind.NeedsAttention]: 'parties_and_coordinators',
 };
 
-export type ProposalEventDetails = Pick<ProposalFacts, 'reason' | 'decliningParty' | 'placement'>;
+export type ProposalEventDetails = Pick<ProposalFacts, 'reason' | 'decliningParty' | 'placement' | 'flag'>;
 
 /** One proposal event to notify its audience of. */
 export interface ProposalNotice {
@@ -45,6 +46,11 @@ export interface ProposalNotice {
   details?: ProposalEventDetails;
   /** The names the message shows, when the caller has just read them (else the writer reads them). */
   names?: ProposalNames;
+  /**
+   * What makes the event one of a kind, when a proposal can have it more than once (a rule flag's
+   * id); by default the proposal and kind, so a repeated event notifies nobody twice.
+   */
+  eventKey?: string;
 }
 
 /**
@@ -97,7 +103,7 @@ export class NotificationOutboxService {
           );
     return this.notifications.insertNew(
       manager,
-      notices.flatMap(({ proposal, kind, details }, index) => {
+      notices.flatMap(({ proposal, kind, details, eventKey }, index) => {
         const facts: ProposalFacts = {
           ...names[index],
           link: `${this.config.http.publicUrl}/app/proposals/${proposal.id}`,
@@ -117,7 +123,7 @@ export class NotificationOutboxService {
             kind,
             subject: message.subject,
             bodyText: message.bodyText,
-            dedupeKey: `${proposal.id}-${kind}-${recipient.userId ?? `t${recipient.teacherId}`}`,
+            dedupeKey: `${eventKey ?? proposal.id}-${kind}-${recipient.userId ?? `t${recipient.teacherId}`}`,
           };
         });
       }),

@@ -138,6 +138,7 @@ export class PlacementService {
     });
     assertRealDates(check, terms);
     if (check.violations.length > 0) throw new RulesBrokenError(check.violations);
+    await this.rules.passed(manager, proposal.id);
     const { start: startDate, end: endDate } = check;
 
     const placement = await manager.save(

@@ -35,6 +35,7 @@ import {
 } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { cascadeOffers } from '../matching/match-proposals';
+import { RuleFlagService } from '../rules/rule-flag.service';
 import { lockRegionForMatching } from '../matching/matching-input.loader';
 import {
   NotificationOutboxService,
@@ -191,6 +192,7 @@ export class ProposalService {
     private readonly rates: RateCardService,
     private readonly rules: RuleCheckService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly ruleFlags: RuleFlagService,
   ) {}
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -441,6 +443,7 @@ export class ProposalService {
    * lock keeps a cascade and a match run from proposing the same blocks at once.
    */
   async onProposalClosed(manager: EntityManager, proposal: Proposal): Promise<void> {
+    await this.ruleFlags.closeFlags(manager, [proposal.id]);
     if (CASCADE_STATUSES.includes(proposal.status)) {
       await lockRegionForMatching(manager, proposal.regionId);
       await this.createMany(manager, await cascadeOffers(manager, proposal.requestId, today(this.clock)));

@@ -10,8 +10,10 @@ import {
   RuleViolation,
   today,
 } from '@hybridmatch/domain';
+import { RuleFlagResolution } from '@hybridmatch/database';
 import { greatCircleKm } from '@hybridmatch/matching';
 import { RulesBrokenError } from '../errors/domain-error';
+import { RuleFlagRepository } from '../repositories/rule-flag.repository';
 import { RuleInputRepository } from '../repositories/rule-input.repository';
 
 /** A proposal's placement as the rule book sees it today. */
@@ -34,6 +36,7 @@ export interface ProposalCheck {
 export class RuleCheckService {
   constructor(
     private readonly inputs: RuleInputRepository,
+    private readonly flags: RuleFlagRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -74,12 +77,24 @@ export class RuleCheckService {
     return { earliestStart, latestEnd, start, end, violations };
   }
 
-  /** Refuses (409 RULES_BROKEN) when the proposal, placed from today, breaks a rule. */
+  /**
+   * Refuses (409 RULES_BROKEN) when the proposal, placed from today, breaks a rule; otherwise clears
+   * an open flag on it.
+   */
   async assertProposal(
     manager: EntityManager,
     proposal: { id: string; teacherId: string; requestId: string; blockIds: string[] },
   ): Promise<void> {
     const { violations } = await this.checkProposal(manager, proposal);
     if (violations.length > 0) throw new RulesBrokenError(violations, 'This proposal');
+    await this.passed(manager, proposal.id);
+  }
+
+  /**
+   * A decision found the proposal passing every rule: an open "needs attention" flag on it (see
+   * RuleFlagService) is cleared, as a re-check would clear it.
+   */
+  async passed(manager: EntityManager, proposalId: string): Promise<void> {
+    await this.flags.resolve(manager, [proposalId], RuleFlagResolution.Passes, this.clock.now());
   }
 }

@@ -9,6 +9,7 @@ import { User } from './user.entity';
 import { MatchRun, MatchRunStatus, MatchRunTrigger } from './match-run.entity';
 import { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule } from './match-run-schedule.entity';
 import {
+  COMPLIANCE_NOTIFICATION_KINDS,
   EMAIL_ONLY_NOTIFICATION_KINDS,
   Notification,
   NotificationDeliveryStatus,
@@ -25,6 +26,8 @@ import { RefreshToken } from './refresh-token.entity';
 import { NATIONAL_SCOPE, ProgressSnapshot } from './progress-snapshot.entity';
 import { RateCardEntry } from './rate-card-entry.entity';
 import { VogVerification } from './vog-verification.entity';
+import { RuleFlag, RuleFlagCause, RuleFlagResolution } from './rule-flag.entity';
+import { ComplianceWarning, ComplianceWarningKind } from './compliance-warning.entity';
 import { Lesson } from './lesson.entity';
 import { LessonReminder, ReminderAudience } from './lesson-reminder.entity';
 import { ReminderSetting } from './reminder-setting.entity';
@@ -54,6 +57,7 @@ export type {
   MatchRunShortage,
 } from './match-run.entity';
 export {
+  COMPLIANCE_NOTIFICATION_KINDS,
   EMAIL_ONLY_NOTIFICATION_KINDS,
   Notification,
   NotificationDeliveryStatus,
@@ -69,7 +73,12 @@ export {
 };
 export type { ProposalExplanation } from './proposal.entity';
 export { InstitutionDayOff, SchoolHoliday, RateCardEntry, VogVerification };
-export type { ProposalNotificationKind, ScheduleNotificationKind } from './notification.entity';
+export { ComplianceWarning, ComplianceWarningKind, RuleFlag, RuleFlagCause, RuleFlagResolution };
+export type {
+  ComplianceNotificationKind,
+  ProposalNotificationKind,
+  ScheduleNotificationKind,
+} from './notification.entity';
 export {
   CalendarFeed,
   FeedbackParty,
@@ -103,6 +112,8 @@ export const ENTITIES = [
   ProgressSnapshot,
   RateCardEntry,
   VogVerification,
+  RuleFlag,
+  ComplianceWarning,
   Lesson,
   LessonReminder,
   ReminderSetting,

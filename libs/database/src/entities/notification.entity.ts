@@ -37,6 +37,11 @@ export enum NotificationKind {
   WeeklyDigest = 'weekly_digest',
   CoordinatorDigest = 'coordinator_digest',
   AnswersOwed = 'answers_owed',
+  /** A change broke an open proposal or a placement (a rule flag, docs/RULES.md). */
+  NeedsAttention = 'needs_attention',
+  /** The daily compliance sweep: a VOG too old for a next placement, a PDG deadline inside a placement. */
+  VogExpiring = 'vog_expiring',
+  PdgDeadline = 'pdg_deadline',
 }
 
 /** The kinds about lessons and schedules (no proposal behind them). */
@@ -49,6 +54,9 @@ export type ScheduleNotificationKind =
   | NotificationKind.CoordinatorDigest
   | NotificationKind.AnswersOwed;
 
+/** The kinds of the daily compliance sweep (about a teacher, no proposal behind them). */
+export type ComplianceNotificationKind = NotificationKind.VogExpiring | NotificationKind.PdgDeadline;
+
 /** The kinds a proposal event sends. */
 export type ProposalNotificationKind = Exclude<
   NotificationKind,
@@ -56,6 +64,7 @@ export type ProposalNotificationKind = Exclude<
   | NotificationKind.PasswordReset
   | NotificationKind.AddressInUse
   | ScheduleNotificationKind
+  | ComplianceNotificationKind
 >;
 
 /** The schedule kinds, as a list (their messages come from the lesson and digest writers). */
@@ -67,6 +76,12 @@ export const SCHEDULE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   NotificationKind.WeeklyDigest,
   NotificationKind.CoordinatorDigest,
   NotificationKind.AnswersOwed,
+];
+
+/** The compliance sweep's kinds, as a list (their messages come from ComplianceSweepService). */
+export const COMPLIANCE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  NotificationKind.VogExpiring,
+  NotificationKind.PdgDeadline,
 ];
 
 /** Kinds that only go out by e-mail: their text holds a single-use link, so no in-app list shows it. */

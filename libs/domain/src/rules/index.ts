@@ -1,1 +1,2 @@
 export * from './rule-book';
+export * from './compliance';

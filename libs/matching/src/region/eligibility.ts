@@ -428,7 +428,9 @@ export function evaluateBlock(
       break;
     }
   }
-  if ((pt.committedDaysMask & (1 << day)) === 0 && pt.daysLeft < 1) {
+  // A new weekday needs a released day left; a committed one none, unless the commitments already
+  // use more days than released (the release was lowered since).
+  if (pt.daysLeft < 0 || ((pt.committedDaysMask & (1 << day)) === 0 && pt.daysLeft < 1)) {
     ok = false;
     if (!failures) return false;
     failures.push({

@@ -454,7 +454,7 @@ function teacherTables(teachers: readonly PreparedTeacher[], allowHigher: boolea
     tb.maxTravel[i] = t.teacher.maxTravelKm;
     tb.maxMinutes[i] = Math.min(t.releasedMinutesLeft, t.workingMinutesLeft);
     tb.maxMinutesCapped[i] = Math.min(tb.maxMinutes[i], SIX_HOUR_RULE_MINUTES - t.committedMboMinutes);
-    tb.openDays[i] = t.daysLeft < 1 ? t.committedDaysMask : 0xff;
+    tb.openDays[i] = t.daysLeft < 0 ? 0 : t.daysLeft < 1 ? t.committedDaysMask : 0xff;
   }
   for (let i = 0; i < nt; i++) {
     const levels = teachers[i].levelsMask;
