@@ -773,6 +773,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rule-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposals and placements that need attention: a change broke a rule (coordinator: their regions; company, school: their own)
+         * @description Each flag names the failing rules (docs/RULES.md) with their Dutch and English sentences. While a flag is open, answering and approving the proposal are refused with 409 RULES_BROKEN; a later change that makes it pass clears it, and so does withdrawing the proposal. Newest first.
+         */
+        get: operations["RuleFlagController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/match-runs": {
         parameters: {
             query?: never;
@@ -2900,6 +2920,86 @@ export interface components {
             total: number;
             items: components["schemas"]["PlacementDto"][];
         };
+        RuleViolationDto: {
+            /**
+             * @example WORKING_HOURS
+             * @enum {string}
+             */
+            code: "SKILL" | "LEVEL" | "WINDOW" | "PERIOD" | "DISTANCE" | "VOG" | "RELEASED_DAYS" | "RELEASED_MINUTES" | "WORKING_HOURS" | "SIX_HOUR_RULE" | "PDG_DEADLINE" | "HBO_DIDACTIC" | "INSTRUCTOR_PDC" | "SAME_DAY";
+            /** @example Contract 44 uur plus 8 uur les is 52 uur per week: meer dan de 48 uur van de Arbeidstijdenwet. */
+            nl: string;
+            /** @example Contract 44 h plus 8 h teaching is 52 h a week: more than the Working Hours Act's 48 h. */
+            en: string;
+        };
+        RuleFlagDto: {
+            /** @example 5b0c… */
+            id: string;
+            /**
+             * @description The proposal (also when the flag is about its placement)
+             * @example 3f0c…
+             */
+            proposalId: string;
+            /**
+             * @description Set when an approved placement is broken
+             * @example null
+             */
+            placementId: string | null;
+            /** @example 0b9d… */
+            regionId: string;
+            /** @example 5d2e… */
+            companyId: string;
+            /** @example 7a1b… */
+            schoolId: string;
+            /** @example 9c3d… */
+            teacherId: string;
+            /** @example 7f0c… */
+            requestId: string;
+            /** @example Sanne de Vries */
+            teacherName: string;
+            /** @example Installatiebedrijf Jansen */
+            companyName: string;
+            /** @example ROC Midden Nederland */
+            schoolName: string;
+            /** @example Elektrotechniek MBO3 */
+            requestTitle: string;
+            /**
+             * @example [
+             *       "WORKING_HOURS"
+             *     ]
+             */
+            ruleCodes: ("SKILL" | "LEVEL" | "WINDOW" | "PERIOD" | "DISTANCE" | "VOG" | "RELEASED_DAYS" | "RELEASED_MINUTES" | "WORKING_HOURS" | "SIX_HOUR_RULE" | "PDG_DEADLINE" | "HBO_DIDACTIC" | "INSTRUCTOR_PDC" | "SAME_DAY")[];
+            violations: components["schemas"]["RuleViolationDto"][];
+            /**
+             * @description What changed
+             * @example teacher_changed
+             * @enum {string}
+             */
+            cause: "teacher_changed" | "request_changed";
+            /**
+             * Format: date-time
+             * @example 2026-12-03T10:00:00.000Z
+             */
+            raisedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            resolvedAt: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            resolution: "passes" | "closed" | null;
+        };
+        RuleFlagPageDto: {
+            /** @example 1 */
+            page: number;
+            /** @example 25 */
+            pageSize: number;
+            /** @example 1000 */
+            total: number;
+            items: components["schemas"]["RuleFlagDto"][];
+        };
         ScoreWeightsDto: {
             /**
              * @description Points for filling a block at all (default 1000)
@@ -3516,7 +3616,7 @@ export interface components {
              * @example proposal_new
              * @enum {string}
              */
-            kind: "proposal_new" | "answer_needed" | "all_accepted" | "approved" | "rejected" | "declined" | "expiring_soon" | "cascade_offer" | "withdrawn" | "cancelled" | "invite" | "password_reset" | "address_in_use" | "lesson_reminder" | "lesson_cancelled" | "lesson_moved" | "teacher_sick" | "weekly_digest" | "coordinator_digest" | "answers_owed";
+            kind: "proposal_new" | "answer_needed" | "all_accepted" | "approved" | "rejected" | "declined" | "expiring_soon" | "cascade_offer" | "withdrawn" | "cancelled" | "invite" | "password_reset" | "address_in_use" | "lesson_reminder" | "lesson_cancelled" | "lesson_moved" | "teacher_sick" | "weekly_digest" | "coordinator_digest" | "answers_owed" | "needs_attention" | "vog_expiring" | "pdg_deadline";
             /** @example Nieuw voorstel: Praktijkles elektrotechniek / New proposal */
             subject: string;
             /**
@@ -3605,7 +3705,7 @@ export interface components {
              *       "proposal_new"
              *     ]
              */
-            kinds?: ("proposal_new" | "answer_needed" | "all_accepted" | "approved" | "rejected" | "declined" | "expiring_soon" | "cascade_offer" | "withdrawn" | "cancelled" | "invite" | "password_reset" | "address_in_use" | "lesson_reminder" | "lesson_cancelled" | "lesson_moved" | "teacher_sick" | "weekly_digest" | "coordinator_digest" | "answers_owed")[];
+            kinds?: ("proposal_new" | "answer_needed" | "all_accepted" | "approved" | "rejected" | "declined" | "expiring_soon" | "cascade_offer" | "withdrawn" | "cancelled" | "invite" | "password_reset" | "address_in_use" | "lesson_reminder" | "lesson_cancelled" | "lesson_moved" | "teacher_sick" | "weekly_digest" | "coordinator_digest" | "answers_owed" | "needs_attention" | "vog_expiring" | "pdg_deadline")[];
             /**
              * Format: date-time
              * @description Filter: failed notifications created at or after this instant
@@ -7845,6 +7945,68 @@ export interface operations {
             };
             /** @description Conflict: duplicate, changed concurrently, or not possible in the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the response names an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RuleFlagController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description `open`: still needing attention (default); `resolved`: the history */
+                status?: "open" | "resolved";
+                /** @description Only this region (one of yours) */
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleFlagPageDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or values (per-field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not authenticated, or the token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
