@@ -11,6 +11,7 @@ import { linkOfTeacherWithoutLogin, runDemoMatching, summaryOfMatching } from '.
 import { progressLines, shortageLines } from './demo-progress';
 import { loadConfigForScripts } from './script-config';
 import { DEFAULT_SEED, SeedData } from './seed/generate';
+import { eligibilityLines } from './seed/eligibility';
 import { loginLines, printProgress, summaryLines } from './seed/report';
 import { demoPassword, demoToday, seedDatabase } from './seed/seed-database';
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   console.log(migrations.length ? `Ran ${migrations.length} migration(s).` : 'Schema is up to date.');
 
   console.log(`Replacing all marketplace data with the demo data set (seed ${DEFAULT_SEED}):`);
-  const { data, seconds } = await seedDatabase({
+  const { data, seconds, eligibility } = await seedDatabase({
     databaseUrl,
     seed: DEFAULT_SEED,
     reset: true,
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     onProgress: printProgress(),
   });
   console.log(`Seeded in ${seconds.toFixed(1)} s:`);
-  for (const line of summaryLines(data)) console.log(line);
+  for (const line of [...summaryLines(data), ...eligibilityLines(eligibility)]) console.log(line);
 
   const config = loadConfig(demoEnvironment({ ...process.env, DATABASE_URL: databaseUrl }));
   const api = await startApi(config);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfigForScripts } from './script-config';
 import { DEFAULT_SEED } from './seed/generate';
+import { eligibilityLines } from './seed/eligibility';
 import { loginLines, printProgress, summaryLines } from './seed/report';
 import { demoPassword, demoToday, seedDatabase } from './seed/seed-database';
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   console.log(
     `Seeding ${new URL(databaseUrl).pathname.slice(1)} from seed ${seed}${values.reset ? ' (after deleting all marketplace data)' : ''}:`,
   );
-  const { data, seconds } = await seedDatabase({
+  const { data, seconds, eligibility } = await seedDatabase({
     databaseUrl,
     seed,
     reset: values.reset,
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     onProgress: printProgress(),
   });
   console.log(`Done in ${seconds.toFixed(1)} s:`);
-  for (const line of [...summaryLines(data), ...loginLines(data, password)]) console.log(line);
+  for (const line of [...summaryLines(data), ...eligibilityLines(eligibility), ...loginLines(data, password)])
+    console.log(line);
 }
 
 /** A wrong command line: the message is followed by the usage text. */

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@hybridmatch/database';
 import { hashPassword } from '../../apps/api/src/auth/password';
 import { SystemClock, today } from '@hybridmatch/domain';
+import { MarketEligibility, marketEligibility } from './eligibility';
 import { generateSeedData, SeedData } from './generate';
 import { SeedProgress, writeSeedData } from './write';
 
@@ -33,7 +34,7 @@ export function demoToday(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function seedDatabase(
   options: SeedDatabaseOptions,
-): Promise<{ data: SeedData; seconds: number }> {
+): Promise<{ data: SeedData; seconds: number; eligibility: MarketEligibility }> {
   const started = performance.now();
   const data = generateSeedData(options.seed, options.today);
   const passwordHash = await hashPassword(options.password);
@@ -44,8 +45,10 @@ export async function seedDatabase(
       reset: options.reset,
       onProgress: options.onProgress,
     });
+    const seconds = (performance.now() - started) / 1000;
+    const eligibility = await marketEligibility(dataSource, options.today ?? demoToday());
+    return { data, seconds, eligibility };
   } finally {
     await dataSource.destroy();
   }
-  return { data, seconds: (performance.now() - started) / 1000 };
 }
