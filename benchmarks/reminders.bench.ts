@@ -189,6 +189,11 @@ async function drainWeek(db: DataSource, repository: LessonRepository, queue: Qu
   const ids = week.map((reminder) =>
     jobIds.lessonReminder(reminder.lessonId, reminder.audience, reminder.sequence),
   );
+  // The matching step's e-mails go out first, so the drain measures the week's reminders alone.
+  await until(
+    db,
+    `SELECT count(*)::int AS n FROM notification WHERE delivery_status IN ('pending', 'sending')`,
+  );
   const mailsBefore = sink.received;
   const load = loadAverage();
   const started = performance.now();
@@ -227,6 +232,17 @@ async function drainWeek(db: DataSource, repository: LessonRepository, queue: Qu
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Polls a count query until it answers 0. */
+async function until(db: DataSource, sql: string): Promise<void> {
+  const deadline = Date.now() + DRAIN_LIMIT_MS;
+  for (;;) {
+    const [{ n }]: Array<{ n: number }> = await db.query(sql);
+    if (n === 0) return;
+    if (Date.now() > deadline) throw new Error(`Still ${n} after ${DRAIN_LIMIT_MS / 1000} s: ${sql}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
 
 main().catch((error) => {
   console.error(error);
