@@ -5,6 +5,10 @@ import { Actor, UnauthenticatedError } from '@hybridmatch/core';
 import { AccessTokenClaims } from './access-token';
 import { SignInStates } from './sign-in-states';
 
+/** The answer for a token whose account was deleted. */
+export const ACCOUNT_GONE =
+  'Your account no longer exists; ask an administrator of your organisation for a new invitation.';
+
 /**
  * Turns an `Authorization: Bearer …` header into the Actor, for the global guard and for the
  * queue dashboard (a Fastify plugin outside Nest's routing). A valid signature is not enough: the
@@ -26,11 +30,11 @@ export class AccessTokenVerifier {
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(authorization.slice('Bearer '.length));
     } catch {
-      throw new UnauthenticatedError('The access token is invalid or has expired; log in again.');
+      throw new UnauthenticatedError('Your sign-in has expired or is not valid; sign in again.');
     }
     const user = isUUID(claims.sub) && (await this.signInStates.of(claims.sub));
     const refusal = !user
-      ? 'The account of this access token no longer exists.'
+      ? ACCOUNT_GONE
       : user.deactivated
         ? 'This account is deactivated; ask an administrator of your organisation.'
         : (claims.ver ?? 0) !== user.authVersion

@@ -10,6 +10,7 @@ import { MeDto, MessageDto, SessionTokensDto } from './auth.dto';
 import { hashPassword, hashToken, verifyPassword } from './password';
 import { SessionService } from './session.service';
 import { SignInStates } from './sign-in-states';
+import { ACCOUNT_GONE } from './access-token.verifier';
 
 /** A new reset e-mail at most this often per account, so the form cannot flood someone's mailbox. */
 const RESET_MAIL_INTERVAL_MS = 60 * 1000;
@@ -115,7 +116,7 @@ export class AuthService {
   /** The signed-in account, as the access-token check just read it (no second read). */
   async me(actor: Actor): Promise<MeDto> {
     const account = await this.signInStates.of(actor.userId);
-    if (!account) throw new UnauthenticatedError('The account of this access token no longer exists.');
+    if (!account) throw new UnauthenticatedError(ACCOUNT_GONE);
     return {
       id: actor.userId,
       email: account.email,

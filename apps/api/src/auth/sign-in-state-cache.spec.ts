@@ -1,13 +1,11 @@
-import { CachedSignInState, SignInStateCache } from './sign-in-state-cache';
+import { SignInStateCache } from './sign-in-state-cache';
 
-const state = (authVersion = 0, deactivated = false): CachedSignInState => ({
-  authVersion,
-  deactivated,
-  email: 'a@example.nl',
-  name: 'A',
-  role: 'coordinator',
-  organisationId: null,
-});
+interface State {
+  authVersion: number;
+  deactivated: boolean;
+}
+
+const state = (authVersion = 0, deactivated = false): State => ({ authVersion, deactivated });
 
 function cacheAt(start = 1_000) {
   const clock = { now: start };

@@ -11,22 +11,13 @@
  *   the old state after the write commits, whatever the order of commit and announcement.
  * - Every entry also ages out after `maxAgeMs`, a bound in case a connection stalls without an error.
  */
-export interface CachedSignInState {
-  authVersion: number;
-  deactivated: boolean;
-  email: string;
-  name: string;
-  role: string;
-  organisationId: string | null;
-}
-
-interface Entry {
-  state: CachedSignInState;
+interface Entry<State> {
+  state: State;
   readAt: number;
 }
 
-export class SignInStateCache {
-  private readonly entries = new Map<string, Entry>();
+export class SignInStateCache<State> {
+  private readonly entries = new Map<string, Entry<State>>();
   private readonly heldBack = new Map<string, number>();
   private generation = 0;
   private listening = false;
@@ -37,7 +28,7 @@ export class SignInStateCache {
   ) {}
 
   /** The state when it is known and fresh. */
-  get(id: string): CachedSignInState | undefined {
+  get(id: string): State | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     if (!this.listening || this.now() - entry.readAt > this.options.maxAgeMs) {
@@ -53,7 +44,7 @@ export class SignInStateCache {
   }
 
   /** Keeps what was read, unless an announcement came in meanwhile or the id is held back. */
-  keep(id: string, state: CachedSignInState, readStartedAt: number): void {
+  keep(id: string, state: State, readStartedAt: number): void {
     if (!this.listening || readStartedAt !== this.generation || this.isHeldBack(id)) return;
     if (this.entries.size >= this.options.maxEntries) {
       const oldest = this.entries.keys().next().value;

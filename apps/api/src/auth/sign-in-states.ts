@@ -13,7 +13,11 @@ const RELISTEN_AFTER_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 @Injectable()
 export class SignInStates implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(SignInStates.name);
-  private readonly cache = new SignInStateCache({ maxEntries: 50_000, maxAgeMs: 60_000, holdBackMs: 10_000 });
+  private readonly cache = new SignInStateCache<SignInState>({
+    maxEntries: 50_000,
+    maxAgeMs: 60_000,
+    holdBackMs: 10_000,
+  });
   private stopListening: (() => Promise<void>) | null = null;
   private relisten: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -32,7 +36,7 @@ export class SignInStates implements OnModuleInit, OnApplicationShutdown {
   }
 
   async of(userId: string): Promise<SignInState | null> {
-    const known = this.cache.get(userId) as SignInState | undefined;
+    const known = this.cache.get(userId);
     if (known) return known;
     const readStartedAt = this.cache.readStarts();
     const state = await this.users.signInState(userId);
