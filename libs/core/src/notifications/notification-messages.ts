@@ -231,7 +231,9 @@ function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en
           lines: [
             `Na een wijziging van het docentprofiel of de aanvraag voldoet ${flag.placement ? 'de goedgekeurde plaatsing' : 'het open voorstel'} niet meer aan de regels: ${whatNl}.`,
             ...flag.violations.map((v) => `- ${v.nl}`),
-            'Wat moet u doen: pas het profiel of de aanvraag aan zodat de regels weer kloppen, of trek het voorstel in. Tot dan kan het niet worden geaccepteerd of goedgekeurd.',
+            flag.placement
+              ? 'Wat moet u doen: pas het profiel of de aanvraag aan zodat de regels weer kloppen, of de coördinator annuleert de plaatsing.'
+              : 'Wat moet u doen: pas het profiel of de aanvraag aan zodat de regels weer kloppen, of de coördinator trekt het voorstel in. Tot dan kan het niet worden geaccepteerd of goedgekeurd.',
           ],
         },
         en: {
@@ -239,7 +241,9 @@ function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en
           lines: [
             `After a change to the teacher's profile or the request, the ${flag.placement ? 'approved placement' : 'open proposal'} no longer meets the rules: ${whatEn}.`,
             ...flag.violations.map((v) => `- ${v.en}`),
-            'What to do: change the profile or the request so the rules hold again, or withdraw the proposal. Until then it cannot be accepted or approved.',
+            flag.placement
+              ? 'What to do: change the profile or the request so the rules hold again, or the coordinator cancels the placement.'
+              : 'What to do: change the profile or the request so the rules hold again, or the coordinator withdraws the proposal. Until then it cannot be accepted or approved.',
           ],
         },
       };
