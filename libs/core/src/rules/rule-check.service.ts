@@ -4,6 +4,7 @@ import { CLOCK } from '@hybridmatch/config';
 import {
   checkPlacement,
   Clock,
+  CommittedLoad,
   firstLessonDayAfter,
   maxDate,
   minDate,
@@ -14,7 +15,12 @@ import { RuleFlagResolution } from '@hybridmatch/database';
 import { greatCircleKm } from '@hybridmatch/matching';
 import { RulesBrokenError } from '../errors/domain-error';
 import { RuleFlagRepository } from '../repositories/rule-flag.repository';
-import { RuleInputRepository } from '../repositories/rule-input.repository';
+import {
+  CommittedRow,
+  RuleInputRepository,
+  RuleRequestRow,
+  RuleTeacherRow,
+} from '../repositories/rule-input.repository';
 
 /** A proposal's placement as the rule book sees it today. */
 export interface ProposalCheck {
@@ -25,6 +31,14 @@ export interface ProposalCheck {
   start: string;
   end: string;
   violations: RuleViolation[];
+}
+
+/** The proposal fields a check needs. */
+export interface ProposalToCheck {
+  id: string;
+  teacherId: string;
+  requestId: string;
+  blockIds: string[];
 }
 
 /**
@@ -42,49 +56,83 @@ export class RuleCheckService {
 
   async checkProposal(
     manager: EntityManager,
-    proposal: { id: string; teacherId: string; requestId: string; blockIds: string[] },
+    proposal: ProposalToCheck,
     dates: { start?: string; end?: string } = {},
   ): Promise<ProposalCheck> {
+    const [check] = await this.checkProposals(manager, [{ proposal, dates }]);
+    return check;
+  }
+
+  /**
+   * `checkProposal` for many proposals at once (the re-checks after a change): the teachers,
+   * requests, lesson blocks and other placements are read in one statement each, whatever the
+   * number of proposals. Answers in the order given.
+   */
+  async checkProposals(
+    manager: EntityManager,
+    items: ReadonlyArray<{ proposal: ProposalToCheck; dates?: { start?: string; end?: string } }>,
+  ): Promise<ProposalCheck[]> {
+    if (items.length === 0) return [];
     const now = today(this.clock);
-    const teacher = await this.inputs.teacher(manager, proposal.teacherId);
-    const request = await this.inputs.request(manager, proposal.requestId);
-    const blocks = await this.inputs.blocks(manager, proposal.blockIds);
-    const committed = await this.inputs.committed(manager, proposal.teacherId, proposal.id);
-    const earliestStart = maxDate(
-      request.periodStart,
-      teacher.availableFrom,
-      firstLessonDayAfter(
-        now,
-        blocks.map((block) => block.weekday),
-      ),
+    const proposals = items.map((item) => item.proposal);
+    const teacherIds = proposals.map((proposal) => proposal.teacherId);
+    const teachers = await this.inputs.teachers(manager, teacherIds);
+    const requests = await this.inputs.requests(
+      manager,
+      proposals.map((proposal) => proposal.requestId),
     );
-    const latestEnd =
-      teacher.availableUntil === null
-        ? request.periodEnd
-        : minDate(request.periodEnd, teacher.availableUntil);
-    const start = dates.start ?? earliestStart;
-    const end = dates.end ?? latestEnd;
-    const violations = checkPlacement({
-      teacher,
-      request,
-      blocks,
-      start,
-      end,
-      distanceKm: greatCircleKm(teacher.home, request.location),
-      committed,
-      today: now,
+    const slots = await this.inputs.blocks(
+      manager,
+      proposals.flatMap((proposal) => proposal.blockIds),
+    );
+    const committedOf = new Map<string, CommittedRow[]>();
+    for (const row of await this.inputs.committed(manager, teacherIds)) {
+      const rows = committedOf.get(row.teacherId);
+      if (rows) rows.push(row);
+      else committedOf.set(row.teacherId, [row]);
+    }
+    return items.map(({ proposal, dates = {} }) => {
+      const teacher = teachers.get(proposal.teacherId) as RuleTeacherRow;
+      const request = requests.get(proposal.requestId) as RuleRequestRow;
+      const blocks = [...new Set(proposal.blockIds)]
+        .flatMap((id) => slots.get(id) ?? [])
+        .sort((a, b) => a.weekday - b.weekday || a.start - b.start);
+      const committed: CommittedLoad[] = (committedOf.get(proposal.teacherId) ?? [])
+        .filter((row) => row.proposalId !== proposal.id)
+        .map(({ teacherId: _teacherId, proposalId: _proposalId, ...load }) => load);
+      const earliestStart = maxDate(
+        request.periodStart,
+        teacher.availableFrom,
+        firstLessonDayAfter(
+          now,
+          blocks.map((block) => block.weekday),
+        ),
+      );
+      const latestEnd =
+        teacher.availableUntil === null
+          ? request.periodEnd
+          : minDate(request.periodEnd, teacher.availableUntil);
+      const start = dates.start ?? earliestStart;
+      const end = dates.end ?? latestEnd;
+      const violations = checkPlacement({
+        teacher,
+        request,
+        blocks,
+        start,
+        end,
+        distanceKm: greatCircleKm(teacher.home, request.location),
+        committed,
+        today: now,
+      });
+      return { earliestStart, latestEnd, start, end, violations };
     });
-    return { earliestStart, latestEnd, start, end, violations };
   }
 
   /**
    * Refuses (409 RULES_BROKEN) when the proposal, placed from today, breaks a rule; otherwise clears
    * an open flag on it.
    */
-  async assertProposal(
-    manager: EntityManager,
-    proposal: { id: string; teacherId: string; requestId: string; blockIds: string[] },
-  ): Promise<void> {
+  async assertProposal(manager: EntityManager, proposal: ProposalToCheck): Promise<void> {
     const { violations } = await this.checkProposal(manager, proposal);
     if (violations.length > 0) throw new RulesBrokenError(violations, 'This proposal');
     await this.passed(manager, proposal.id);

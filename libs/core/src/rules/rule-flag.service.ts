@@ -98,8 +98,12 @@ export class RuleFlagService {
     );
     const raised: RuleFlag[] = [];
     const passing: string[] = [];
-    for (const subject of subjects) {
-      const { violations } = await this.rules.checkProposal(manager, proposalOf(subject), datesOf(subject));
+    const checks = await this.rules.checkProposals(
+      manager,
+      subjects.map((subject) => ({ proposal: proposalOf(subject), dates: datesOf(subject) })),
+    );
+    for (const [index, subject] of subjects.entries()) {
+      const { violations } = checks[index];
       const flag = open.get(subject.proposalId);
       if (violations.length === 0) {
         if (flag) passing.push(subject.proposalId);
