@@ -10,10 +10,8 @@ import { Metrics } from '@hybridmatch/metrics';
 import { ApiModule } from './api.module';
 import { ACCOUNT_PAGE_PATHS } from './pages/account-pages.controller';
 import { ANSWER_PAGE_PATH } from './pages/answer-pages.controller';
+import { BODY_LIMIT_BYTES } from './common/body-limit';
 import { serveWebApp } from './web-app/web-app';
-
-/** Upper bound for request bodies: a CSV of a few thousand staff fits comfortably. */
-export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** Builds the HTTP application (not yet listening): the same for `npm start` and for tests. */
 export async function createApiApp(

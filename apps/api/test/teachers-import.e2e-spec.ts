@@ -259,7 +259,11 @@ describe('teacher CSV import (e2e)', () => {
       tooLarge.write(header);
       const response = await upload(companyAdmin.auth, tooLarge).expect(413);
       expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(response.body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+      expect(response.body).toMatchObject({
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        detail: expect.stringContaining('split it into smaller files'),
+      });
     });
 
     it('serves other requests during a 5 MB import, and refuses a second import of the company meanwhile (409)', async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { DomainError, ErrorCode } from '@hybridmatch/core';
+import { BODY_TOO_LARGE_DETAIL } from './body-limit';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemDetails } from './problem';
 import { requestIdOf } from './request-id';
 
@@ -78,11 +79,11 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = CODE_FOR_STATUS[status];
       if (code && (status < 500 || status === Number(HttpStatus.SERVICE_UNAVAILABLE)))
-        return problemDetails(code, httpDetail(exception), correlationId);
+        return problemDetails(code, clientDetail(code, httpDetail(exception)), correlationId);
     }
     if (isFastifyClientError(exception)) {
       const code = CODE_FOR_STATUS[exception.statusCode] ?? ErrorCode.ValidationFailed;
-      return problemDetails(code, exception.message, correlationId);
+      return problemDetails(code, clientDetail(code, exception.message), correlationId);
     }
     const errorId = randomUUID();
     this.logger.error({ err: loggableError(exception), errorId, correlationId }, 'Unexpected error');
@@ -96,6 +97,10 @@ export class ProblemFilter implements ExceptionFilter {
     };
   }
 }
+
+/** The framework's own wording, except where it would not tell a person what to do. */
+const clientDetail = (code: ErrorCode, frameworkDetail: string): string =>
+  code === ErrorCode.PayloadTooLarge ? BODY_TOO_LARGE_DETAIL : frameworkDetail;
 
 /** What a 503 tells the client to wait before trying again. */
 const RETRY_AFTER_SECONDS = '5';
