@@ -90,7 +90,7 @@ export class TeacherController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: CSV_EXAMPLE } })
   @ApiOkResponse({ type: ImportResultDto })
-  @ApiProblems(400, 401, 403, 413, 415, 422)
+  @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   importCsv(
     @CurrentActor() actor: Actor,
     @Query() query: ImportTeachersQueryDto,

@@ -241,7 +241,7 @@ export class TeacherService {
       if (!(await this.teacherRows.tryLockCompanyImport(manager, companyId)))
         throw new ConflictError(
           ErrorCode.ImportInProgress,
-          "Another import of this company's staff is still running; upload again once it has answered.",
+          "Another import of your company's staff is still running. Wait until it has finished, then upload the file again.",
         );
       const read = await readTeacherCsv(text, today(this.clock));
       // Rows in one order (by employee reference), so concurrent writers lock them in the same order.
