@@ -167,7 +167,10 @@ export function mapCsvRecord(
     const cell = cells[index].trim();
     const spec = COLUMN_SPECS[field];
     const result = CONTROL_CHARACTER.test(cell)
-      ? { error: 'must not contain control characters (such as NUL)' }
+      ? {
+          error:
+            'holds invisible control characters (such as NUL); type the value again, or save the file again from your spreadsheet program',
+        }
       : cell === ''
         ? (spec.whenEmpty ?? { error: 'a value is required' })
         : spec.parse(cell);
