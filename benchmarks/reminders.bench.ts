@@ -17,7 +17,7 @@
  * 2. **Drain a week.** The clock moves to Sunday 6 September 2026 00:00; the delayed jobs of the
  *    reminders due in the next 7 days are promoted (made due now: no waiting), and the worker sends
  *    them: reminder job, outbox row, notification job, SMTP. Timed until the SMTP server (in this
- *    process, counting messages) has every e-mail.
+ *    process: the tests' SmtpTestServer) has every e-mail.
  *
  * Drops its database and its Redis keys at the end, also after a failure.
  * Settings (environment): BENCH_DATABASE_URL (its server and credentials), REDIS_URL.
@@ -38,8 +38,8 @@ import { startWorker } from '../apps/worker/src/main';
 import { runDemoMatching } from '../scripts/demo-matching';
 import { DEFAULT_SEED } from '../scripts/seed/generate';
 import { seedDatabase } from '../scripts/seed/seed-database';
+import { SmtpTestServer } from '../test/support/smtp-test-server';
 import { benchSettings, loadAverage, markdownTable } from './support/api-bench';
-import { SmtpSink } from './support/smtp-sink';
 
 /** "Now" while the placements are made and the year is scheduled: before the first period (31 August). */
 const BENCH_NOW = '2026-08-17T10:00:00+02:00';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     `# Lessons and reminders — node ${process.version}, ${cpus().length} cores, database ${name}\n`,
   );
   const clock = new FixedClock(BENCH_NOW);
-  const sink = await SmtpSink.start();
+  const sink = await SmtpTestServer.start();
   await ensureDatabase(databaseUrl);
   try {
     await runMigrations(databaseUrl);
@@ -183,7 +183,7 @@ async function generateAndSchedule(db: DataSource, lessons: LessonService, remin
  * Makes the week's delayed reminder jobs due now and waits until the worker has sent each as
  * e-mail. No job of another week is touched; the bench checks that none ran.
  */
-async function drainWeek(db: DataSource, repository: LessonRepository, queue: Queue, sink: SmtpSink) {
+async function drainWeek(db: DataSource, repository: LessonRepository, queue: Queue, sink: SmtpTestServer) {
   const from = new Date(WEEK_START);
   const week = await repository.wantedReminders(db.manager, from, new Date(from.getTime() + WEEK_MS));
   const ids = week.map((reminder) =>
@@ -194,7 +194,7 @@ async function drainWeek(db: DataSource, repository: LessonRepository, queue: Qu
     db,
     `SELECT count(*)::int AS n FROM notification WHERE delivery_status IN ('pending', 'sending')`,
   );
-  const mailsBefore = sink.received;
+  const mailsBefore = sink.received.length;
   const load = loadAverage();
   const started = performance.now();
   for (let start = 0; start < ids.length; start += PROMOTE_BATCH)
@@ -221,7 +221,7 @@ async function drainWeek(db: DataSource, repository: LessonRepository, queue: Qu
         load,
         reminders: ids.length,
         mails: state.mails,
-        smtpMessages: sink.received - mailsBefore,
+        smtpMessages: sink.received.length - mailsBefore,
         seconds,
       };
     }
