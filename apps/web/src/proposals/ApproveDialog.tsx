@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../api/client';
 import type { components } from '../api/schema';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { ErrorAlert, useProblemText } from '../ui/ErrorAlert';
 import { invalidateProposals } from './invalidate';
 
 type Proposal = components['schemas']['ProposalDto'];
@@ -14,6 +14,7 @@ type Proposal = components['schemas']['ProposalDto'];
  */
 export function ApproveDialog({ proposals, onClose }: { proposals: Proposal[]; onClose: () => void }) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const schools = [
     ...new Map(proposals.map((p) => [p.schoolId, p.names?.schoolName ?? p.schoolId])).entries(),
   ];
@@ -59,7 +60,7 @@ export function ApproveDialog({ proposals, onClose }: { proposals: Proposal[]; o
               {refused.map((result) => (
                 <List.Item key={result.proposalId}>
                   {proposals.find((p) => p.id === result.proposalId)?.names?.teacherName}:{' '}
-                  {result.problem?.detail}
+                  {result.problem && problemText(result.problem)}
                 </List.Item>
               ))}
             </List>

@@ -6,18 +6,25 @@ const isProblem = (error: unknown): error is Problem =>
   typeof error === 'object' && error !== null && 'code' in error && 'detail' in error;
 
 /**
- * An API error in the reader's language: our own sentence for the common codes, otherwise the
- * problem's detail (English), with the per-field reasons below it.
+ * An API refusal in the reader's language: our own sentence for the codes the app's pages can
+ * meet, otherwise the problem's detail (English). For ErrorAlert and for a batch's refused items.
  */
-export function ErrorAlert({ error }: { error: unknown }) {
+export function useProblemText() {
   const { t, i18n } = useTranslation();
+  return (problem: Pick<Problem, 'code' | 'detail'>): string =>
+    i18n.exists(`errors.${problem.code}`)
+      ? t(`errors.${problem.code}` as 'errors.unexpected')
+      : problem.detail;
+}
+
+/** An error of a query or mutation, as an alert: the problem's text, with the per-field reasons below it. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
   const problem = error instanceof ProblemError ? error.problem : isProblem(error) ? error : null;
   let text = t('errors.unexpected');
   if (error instanceof TypeError) text = t('errors.network');
-  else if (problem)
-    text = i18n.exists(`errors.${problem.code}`)
-      ? t(`errors.${problem.code}` as 'errors.unexpected')
-      : problem.detail;
+  else if (problem) text = problemText(problem);
   return (
     <Alert color="red" role="alert" title={text}>
       {problem?.errors?.map((fieldError) => (
