@@ -22,6 +22,7 @@ import { RejectDialog } from '../../proposals/RejectDialog';
 import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
+import { ListTable } from '../../ui/ListTable';
 import { useSentences } from '../../ui/inLanguage';
 import { PageLoader } from '../../ui/PageLoader';
 import { useRegions } from '../../ui/regions';
@@ -124,77 +125,71 @@ export default function ApprovalsPage() {
       {queue.isError && <ErrorAlert error={queue.error} />}
       {queue.data?.total === 0 && <Text>{t('approvals.empty')}</Text>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table>
-            <Table.Thead>
+        <ListTable
+          minWidth={720}
+          headers={[
+            <Checkbox
+              aria-label={t('approvals.selectAll')}
+              checked={chosen.length === rows.length}
+              indeterminate={chosen.length > 0 && chosen.length < rows.length}
+              onChange={() => setSelected(chosen.length === rows.length ? [] : rows.map((p) => p.id))}
+            />,
+            t('proposal.teacher'),
+            t('proposal.school'),
+            t('proposal.requestTitle'),
+            t('approvals.score'),
+            t('proposal.expiresAt'),
+            t('approvals.why'),
+          ]}
+        >
+          {rows.map((proposal) => (
+            <Fragment key={proposal.id}>
               <Table.Tr>
-                <Table.Th>
+                <Table.Td>
                   <Checkbox
-                    aria-label={t('approvals.selectAll')}
-                    checked={chosen.length === rows.length}
-                    indeterminate={chosen.length > 0 && chosen.length < rows.length}
-                    onChange={() => setSelected(chosen.length === rows.length ? [] : rows.map((p) => p.id))}
+                    aria-label={t('approvals.select', { name: proposal.names?.teacherName })}
+                    checked={selected.includes(proposal.id)}
+                    onChange={() => toggle(proposal.id)}
                   />
-                </Table.Th>
-                <Table.Th>{t('proposal.teacher')}</Table.Th>
-                <Table.Th>{t('proposal.school')}</Table.Th>
-                <Table.Th>{t('proposal.requestTitle')}</Table.Th>
-                <Table.Th>{t('approvals.score')}</Table.Th>
-                <Table.Th>{t('proposal.expiresAt')}</Table.Th>
-                <Table.Th>{t('approvals.why')}</Table.Th>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/proposals/${proposal.id}`}>
+                    {proposal.names?.teacherName}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {proposal.names?.companyName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{proposal.names?.schoolName}</Table.Td>
+                <Table.Td>{proposal.names?.requestTitle}</Table.Td>
+                <Table.Td>{format.number(proposal.score)}</Table.Td>
+                <Table.Td>{format.date(proposal.expiresAt)}</Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    aria-expanded={open === proposal.id}
+                    aria-label={t('approvals.explainFor', { name: proposal.names?.teacherName })}
+                    onClick={() => setOpen(open === proposal.id ? null : proposal.id)}
+                  >
+                    {t('approvals.explain')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((proposal) => (
-                <Fragment key={proposal.id}>
-                  <Table.Tr>
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={t('approvals.select', { name: proposal.names?.teacherName })}
-                        checked={selected.includes(proposal.id)}
-                        onChange={() => toggle(proposal.id)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/proposals/${proposal.id}`}>
-                        {proposal.names?.teacherName}
-                      </Anchor>
-                      <Text size="sm" c="dimmed">
-                        {proposal.names?.companyName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{proposal.names?.schoolName}</Table.Td>
-                    <Table.Td>{proposal.names?.requestTitle}</Table.Td>
-                    <Table.Td>{format.number(proposal.score)}</Table.Td>
-                    <Table.Td>{format.date(proposal.expiresAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        variant="subtle"
-                        size="compact-sm"
-                        aria-expanded={open === proposal.id}
-                        aria-label={t('approvals.explainFor', { name: proposal.names?.teacherName })}
-                        onClick={() => setOpen(open === proposal.id ? null : proposal.id)}
-                      >
-                        {t('approvals.explain')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                  {open === proposal.id && (
-                    <Table.Tr>
-                      <Table.Td colSpan={7}>
-                        <List>
-                          {sentences(explanationSentences(proposal)).map((sentence) => (
-                            <List.Item key={sentence}>{sentence}</List.Item>
-                          ))}
-                        </List>
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                </Fragment>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              {open === proposal.id && (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <List>
+                      {sentences(explanationSentences(proposal)).map((sentence) => (
+                        <List.Item key={sentence}>{sentence}</List.Item>
+                      ))}
+                    </List>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Fragment>
+          ))}
+        </ListTable>
       )}
       {queue.data && queue.data.total > PAGE_SIZE && (
         <Pagination

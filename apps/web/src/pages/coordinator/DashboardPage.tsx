@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
+import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
 import { useRegions } from '../../ui/regions';
 
@@ -68,32 +69,29 @@ export default function DashboardPage() {
       {report.demandSupply.length === 0 ? (
         <Text>{t('dashboard.noDemand')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('dashboard.subject')}</Table.Th>
-                <Table.Th>{t('dashboard.level')}</Table.Th>
-                <Table.Th>{t('dashboard.demand')}</Table.Th>
-                <Table.Th>{t('dashboard.supply')}</Table.Th>
-                <Table.Th>{t('dashboard.balance')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.demandSupply.map((row) => (
-                <Table.Tr key={`${row.subjectCode}-${row.level}`}>
-                  <Table.Td>{row.subjectCode}</Table.Td>
-                  <Table.Td>{row.level}</Table.Td>
-                  <Table.Td>{format.number(row.demandHoursPerWeek)}</Table.Td>
-                  <Table.Td>{format.number(row.supplyHoursPerWeek)}</Table.Td>
-                  <Table.Td c={row.balanceHoursPerWeek < 0 ? 'red.9' : undefined}>
-                    {format.number(row.balanceHoursPerWeek)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable
+          minWidth={480}
+          striped
+          headers={[
+            t('dashboard.subject'),
+            t('dashboard.level'),
+            t('dashboard.demand'),
+            t('dashboard.supply'),
+            t('dashboard.balance'),
+          ]}
+        >
+          {report.demandSupply.map((row) => (
+            <Table.Tr key={`${row.subjectCode}-${row.level}`}>
+              <Table.Td>{row.subjectCode}</Table.Td>
+              <Table.Td>{row.level}</Table.Td>
+              <Table.Td>{format.number(row.demandHoursPerWeek)}</Table.Td>
+              <Table.Td>{format.number(row.supplyHoursPerWeek)}</Table.Td>
+              <Table.Td c={row.balanceHoursPerWeek < 0 ? 'red.9' : undefined}>
+                {format.number(row.balanceHoursPerWeek)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <Title order={2} size="h3">
         {t('dashboard.shortages')}

@@ -6,6 +6,7 @@ import { $api } from '../../api/client';
 import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
+import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
 import { useRegions } from '../../ui/regions';
 
@@ -48,36 +49,33 @@ export default function MatchRunsPage() {
       {runs.isError && <ErrorAlert error={runs.error} />}
       {runs.data?.items.length === 0 && <Text>{t('matchRuns.empty')}</Text>}
       {runs.data && runs.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('matchRuns.queuedAt')}</Table.Th>
-                <Table.Th>{t('matchRuns.region')}</Table.Th>
-                <Table.Th>{t('matchRuns.status')}</Table.Th>
-                <Table.Th>{t('matchRuns.fillRate')}</Table.Th>
-                <Table.Th>{t('matchRuns.proposals')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {runs.data.items.map((run) => (
-                <Table.Tr key={run.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/match-runs/${run.id}`}>
-                      {format.dateTime(run.queuedAt)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{regions.nameOf(run.regionId)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{t(`matchRuns.statuses.${run.status}`)}</Badge>
-                  </Table.Td>
-                  <Table.Td>{run.result ? format.percent(run.result.fillRate) : '–'}</Table.Td>
-                  <Table.Td>{run.result?.proposalsCreated ?? '–'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable
+          minWidth={560}
+          striped
+          headers={[
+            t('matchRuns.queuedAt'),
+            t('matchRuns.region'),
+            t('matchRuns.status'),
+            t('matchRuns.fillRate'),
+            t('matchRuns.proposals'),
+          ]}
+        >
+          {runs.data.items.map((run) => (
+            <Table.Tr key={run.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/match-runs/${run.id}`}>
+                  {format.dateTime(run.queuedAt)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{regions.nameOf(run.regionId)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light">{t(`matchRuns.statuses.${run.status}`)}</Badge>
+              </Table.Td>
+              <Table.Td>{run.result ? format.percent(run.result.fillRate) : '–'}</Table.Td>
+              <Table.Td>{run.result?.proposalsCreated ?? '–'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
     </Stack>
   );
