@@ -19,7 +19,6 @@ import type { components } from '../../api/schema';
 import { ApproveDialog } from '../../proposals/ApproveDialog';
 import { explanationSentences } from '../../proposals/explanation';
 import { RejectDialog } from '../../proposals/RejectDialog';
-import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
@@ -47,7 +46,6 @@ export default function ApprovalsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const sentences = useSentences();
-  const me = useMe();
   const regions = useRegions();
   const [search, setSearch] = useSearchParams();
   const matchRunId = search.get('matchRunId') ?? undefined;
@@ -86,9 +84,7 @@ export default function ApprovalsPage() {
           label={t('approvals.region')}
           placeholder={t('approvals.allRegions')}
           clearable
-          data={regions.list
-            .filter((region) => me.role === 'platform_admin' || me.regionIds.includes(region.id))
-            .map((region) => ({ value: region.id, label: region.name }))}
+          data={regions.choices}
           value={regionId ?? null}
           onChange={(value) => filter('regionId', value)}
         />

@@ -17,9 +17,6 @@ export default function MatchRunsPage() {
   const navigate = useNavigate();
   const me = useMe();
   const regions = useRegions();
-  const choices = regions.list.filter(
-    (region) => me.role === 'platform_admin' || me.regionIds.includes(region.id),
-  );
   const [regionId, setRegionId] = useState<string | null>(me.regionIds[0] ?? null);
   const runs = $api.useQuery('get', '/api/match-runs');
   const start = $api.useMutation('post', '/api/match-runs', {
@@ -31,7 +28,7 @@ export default function MatchRunsPage() {
       <Group align="flex-end">
         <Select
           label={t('matchRuns.region')}
-          data={choices.map((region) => ({ value: region.id, label: region.name }))}
+          data={regions.choices}
           value={regionId}
           onChange={setRegionId}
           allowDeselect={false}
