@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +10,7 @@ import { ApiModule } from './api.module';
 import { ACCOUNT_PAGE_PATHS } from './pages/account-pages.controller';
 import { ANSWER_PAGE_PATH } from './pages/answer-pages.controller';
 import { BODY_LIMIT_BYTES } from './common/body-limit';
+import { addSecurityHeaders } from './common/security-headers';
 import { serveWebApp } from './web-app/web-app';
 
 /** Builds the HTTP application (not yet listening): the same for `npm start` and for tests. */
@@ -40,22 +40,8 @@ export async function createApiApp(
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Security headers on every response, the docs, the server-rendered pages and the queue
-  // dashboard included (registered before any route). Swagger UI and the dashboard need inline
-  // styles and scripts; nothing is framed; HSTS takes effect where the API is served over TLS.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  // Security headers on every response (common/security-headers.ts), before any route.
+  addSecurityHeaders(fastify);
   // The web app's refresh token travels in an httpOnly cookie (auth/refresh-cookie.ts).
   await app.register(fastifyCookie);
   await serveWebApp(app);

@@ -43,7 +43,6 @@ export function loggerParams(config: AppConfig, service: string): Params {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customProps: () => ({}),
       autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
     },
   };

@@ -8,4 +8,6 @@ export interface AccessTokenClaims {
   regions: string[];
   /** The user's `authVersion` when the token was issued; the verifier refuses older ones. */
   ver?: number;
+  /** Expiry in seconds since the epoch, set by jsonwebtoken when the token is signed. */
+  exp?: number;
 }

@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import { Actor, UnauthenticatedError } from '@hybridmatch/core';
 import { AccessTokenClaims } from './access-token';
 import { SignInStates } from './sign-in-states';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** The answer for a token whose account was deleted. */
 export const ACCOUNT_GONE =
@@ -19,6 +20,9 @@ export const ACCOUNT_GONE =
  */
 @Injectable()
 export class AccessTokenVerifier {
+  /** Signatures checked once per token and process (see VerifiedTokenCache). */
+  private readonly verified = new VerifiedTokenCache<AccessTokenClaims>(10_000);
+
   constructor(
     private readonly jwt: JwtService,
     private readonly signInStates: SignInStates,
@@ -26,12 +30,7 @@ export class AccessTokenVerifier {
 
   async actorOf(authorization: string | undefined, whenMissing: string): Promise<Actor> {
     if (!authorization?.startsWith('Bearer ')) throw new UnauthenticatedError(whenMissing);
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(authorization.slice('Bearer '.length));
-    } catch {
-      throw new UnauthenticatedError('Your sign-in has expired or is not valid; sign in again.');
-    }
+    const claims = await this.claimsOf(authorization.slice('Bearer '.length));
     const user = isUUID(claims.sub) && (await this.signInStates.of(claims.sub));
     const refusal = !user
       ? ACCOUNT_GONE
@@ -47,5 +46,17 @@ export class AccessTokenVerifier {
       organisationId: claims.org,
       regionIds: claims.regions ?? [],
     };
+  }
+
+  private async claimsOf(token: string): Promise<AccessTokenClaims> {
+    const known = this.verified.get(token);
+    if (known) return known;
+    try {
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      this.verified.keep(token, claims);
+      return claims;
+    } catch {
+      throw new UnauthenticatedError('Your sign-in has expired or is not valid; sign in again.');
+    }
   }
 }

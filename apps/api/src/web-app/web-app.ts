@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { API_SECURITY_OPTIONS, securityHeadersFor } from '../common/security-headers';
 
 /** Where the web app (apps/web) is served, from the same origin as the API. */
 export const WEB_APP_PATH = '/app';
@@ -50,7 +51,14 @@ export async function serveWebApp(app: NestFastifyApplication): Promise<void> {
     maxAge: '365d',
     index: false,
   });
-  const route = { helmet: { contentSecurityPolicy: { directives: WEB_APP_CSP } } };
+  const route = {
+    config: {
+      securityHeaders: securityHeadersFor({
+        ...API_SECURITY_OPTIONS,
+        contentSecurityPolicy: { directives: WEB_APP_CSP },
+      }),
+    },
+  };
   const sendIndex = async (_request: unknown, reply: FastifyReply) => {
     if (indexHtml === null)
       return reply
