@@ -90,6 +90,11 @@ const PROPOSAL_COLUMNS = `
   p.block_ids, p.minutes_per_week, p.score::float8 AS score, p.explanation, p.status,
   p.company_answer, p.teacher_answer, p.school_answer, p.expires_at, p.version, p.created_at,
   p.updated_at,
+  jsonb_build_object(
+    'teacherName', (SELECT t.first_name || ' ' || t.last_name FROM teacher_profile t WHERE t.id = p.teacher_id),
+    'companyName', (SELECT o.name FROM organisation o WHERE o.id = p.company_id),
+    'schoolName', (SELECT o.name FROM organisation o WHERE o.id = p.school_id),
+    'requestTitle', (SELECT r.title FROM teaching_request r WHERE r.id = p.request_id)) AS party_names,
   (SELECT jsonb_object_agg(t.id, t.first_name || ' ' || t.last_name) FROM teacher_profile t
     WHERE t.id IN (SELECT (c ->> 'teacherId')::uuid
                      FROM jsonb_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c)) AS names`;
@@ -113,6 +118,7 @@ const toProposal = (row: Row) => ({
   ),
   status: row.status,
   answers: { company: row.company_answer, teacher: row.teacher_answer, school: row.school_answer },
+  names: row.party_names,
   expiresAt: row.expires_at,
   version: row.version,
   createdAt: row.created_at,
