@@ -113,17 +113,14 @@ export async function runDemoMatching(
   let refused = 0;
   const waiting = await db.getRepository(Proposal).find({
     where: { status: ProposalStatus.AwaitingApproval },
-    relations: { request: true },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
   for (const proposal of waiting) {
     if (random() >= APPROVED_SHARE) continue;
-    const request = proposal.request!;
     try {
+      // No dates: the placement runs from the first lesson day after today (placementDates).
       await proposals.approve(actors.coordinatorOfRegion.get(proposal.regionId)!, proposal.id, {
         hourlyRateCents: 8500 + Math.floor(random() * 31) * 100,
-        startDate: request.periodStart,
-        endDate: request.periodEnd,
         supervisorName: actors.schoolAdminName.get(proposal.schoolId) ?? 'Werkplekbegeleider',
         supervisorEmail: actors.schoolAdminEmail.get(proposal.schoolId) ?? 'begeleider@hybridmatch.demo',
       });

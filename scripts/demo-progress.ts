@@ -52,7 +52,10 @@ export async function shortageLines(api: INestApplication): Promise<string[]> {
   ];
   for (const region of regions) {
     const input = await loadRegionInput(db.manager, region.id, today(api.get<Clock>(CLOCK)));
-    const signals = shortageSignals(input.teachers, input.requests, { exclude: input.exclude });
+    const signals = shortageSignals(input.teachers, input.requests, {
+      exclude: input.exclude,
+      today: input.today,
+    });
     const top = signals.profiles.slice(0, 3);
     lines.push(
       `  ${region.name.padEnd(20)} ${

@@ -32,7 +32,11 @@ export async function marketEligibility(db: DataSource, today: string): Promise<
   };
   for (const region of regions) {
     const input = await loadRegionInput(db.manager, region.id, today);
-    const inst = buildInstance(input.teachers, input.requests, { exclude: input.exclude, explain: false });
+    const inst = buildInstance(input.teachers, input.requests, {
+      exclude: input.exclude,
+      today: input.today,
+      explain: false,
+    });
     const eligible = new Uint8Array(inst.teachers.length);
     for (let e = 0; e < inst.edgeTeacher.length; e++) eligible[inst.edgeTeacher[e]] = 1;
     figures.teachersWithBlock += eligible.reduce((sum, x) => sum + x, 0);

@@ -305,7 +305,7 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     const teacher = input.teachers.find((t) => t.id === teacherId);
     const request = input.requests.find((r) => r.id === requestId);
     if (!teacher || !request) throw new Error('not in the engine input');
-    return checkEligibility(teacher, request, undefined, { exclude: input.exclude });
+    return checkEligibility(teacher, request, undefined, { exclude: input.exclude, today: input.today });
   }
 
   for (const c of CASES) {

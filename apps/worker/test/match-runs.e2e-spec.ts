@@ -19,7 +19,7 @@ import { TestContext, TestUser } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
-import { BEFORE_TERM } from '../../../test/support/proposal-terms';
+import { ALL_ACCEPTED, BEFORE_TERM } from '../../../test/support/proposal-terms';
 
 /** Amersfoort: about 20 km from the test schools in Utrecht, so a teacher living there scores lower on travel. */
 const FARTHER_AWAY = { homeCity: 'Amersfoort', homeLatitude: 52.156, homeLongitude: 5.387 };
@@ -392,6 +392,34 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     });
     const open = proposal.requestId === morning.id ? afternoon : morning;
     expect(await proposalsOf(open.id)).toEqual([]);
+  });
+
+  it('semester 1 does not block semester 2: a teacher whose hours a semester-1 placement fills is proposed for semester 2', async () => {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const school = await ctx.newSchool(region.id);
+    const company = await ctx.newCompany(region.id);
+    // Released for 3 hours a week, Tuesdays: exactly one 09:00–12:00 block at a time.
+    const teacher = await ctx.newTeacher(company.id, { releasedHoursPerWeek: 3, vogIssuedOn: '2026-08-20' });
+    const semester1 = await ctx.newRequest(school, { periodStart: '2026-09-01', periodEnd: '2027-01-29' });
+    const placed = await ctx.newProposal(semester1, teacher, ALL_ACCEPTED);
+    const approval = await ctx.http
+      .post(`/api/proposals/${placed.id}/approve`)
+      .set(coordinator.auth)
+      .send({
+        hourlyRateCents: 9500,
+        supervisorName: TERMS.supervisorName,
+        supervisorEmail: TERMS.supervisorEmail,
+      })
+      .expect(200);
+    expect(approval.body.placement).toMatchObject({ startDate: '2026-09-01', endDate: '2027-01-29' });
+    const semester2 = await ctx.newRequest(school, { periodStart: '2027-02-01', periodEnd: '2027-07-09' });
+
+    const run = await runMatching(coordinator, region.id);
+    expect(run.result).toMatchObject({ blocksConsidered: 1, blocksFilled: 1, proposalsCreated: 1 });
+    expect(await proposalsOf(semester2.id)).toEqual([
+      expect.objectContaining({ teacherId: teacher.id, matchRunId: run.id, status: 'proposed' }),
+    ]);
   });
 
   it('lists every block a run left unfilled with the reasons, to the region only', async () => {

@@ -57,7 +57,7 @@ describe('seeded regions (integration)', () => {
     expect(inputs.size).toBe(10);
     let improvedByMip = 0;
     for (const [code, input] of inputs) {
-      const options = { exclude: input.exclude, explain: false };
+      const options = { exclude: input.exclude, today: input.today, explain: false };
       const exact = solveRegionExact(input.teachers, input.requests, solver, {
         ...options,
         timeLimitSeconds: 60,
@@ -81,7 +81,7 @@ describe('seeded regions (integration)', () => {
   it('explains every unfilled block of a seeded run with exactly the rules checkEligibility names', () => {
     let blocks = 0;
     for (const [code, input] of inputs) {
-      const options = { exclude: input.exclude };
+      const options = { exclude: input.exclude, today: input.today };
       const run = solveRegionExact(input.teachers, input.requests, solver, { ...options, explain: false });
       const explained = explainUnfilled(input.teachers, input.requests, run.matches, options);
       expect({ code, blocks: explained.map((x) => x.blockId).sort() }).toEqual({

@@ -196,7 +196,7 @@ export class MatchRunService {
         status: 'no_open_blocks',
         sentences: whyNotSentences({ teacherName, status: 'no_open_blocks' }),
       };
-    const options = { weights: parameters.weights, exclude: input.exclude };
+    const options = { weights: parameters.weights, exclude: input.exclude, today: input.today };
     const report = checkEligibility(matchTeacher, request, undefined, options);
     if (!report.eligible) {
       const rules = [...new Set(report.failures.map((failure) => failure.rule))];

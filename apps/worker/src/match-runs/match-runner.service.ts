@@ -102,26 +102,22 @@ export class MatchRunner {
     const started = performance.now();
     const input = await loadRegionInput(this.dataSource.manager, run.regionId, today(this.clock));
     const loaded = performance.now();
+    // The engine sees what is left of each period from today, as the rule book does at answer time.
+    const engine = { weights: run.parameters.weights, exclude: input.exclude, today: input.today };
     const solved = solveRegionExact(input.teachers, input.requests, this.solver, {
-      weights: run.parameters.weights,
-      exclude: input.exclude,
+      ...engine,
       timeLimitSeconds: this.config.matching.timeLimitSeconds,
     });
     const matched = performance.now();
     // What one more teacher of a profile, or one more released day, would fill (region re-solves).
-    const shortage = shortageOf(
-      shortageSignals(input.teachers, input.requests, {
-        weights: run.parameters.weights,
-        exclude: input.exclude,
-      }),
-    );
+    const shortage = shortageOf(shortageSignals(input.teachers, input.requests, engine));
     const signalled = performance.now();
     // Per match the other teachers the coordinator may see, with why each lost.
     const considered = new Map(
-      proposalAlternatives(input.teachers, input.requests, solved.matches, {
-        weights: run.parameters.weights,
-        exclude: input.exclude,
-      }).map((alternatives, k) => [solved.matches[k], alternatives]),
+      proposalAlternatives(input.teachers, input.requests, solved.matches, engine).map((alternatives, k) => [
+        solved.matches[k],
+        alternatives,
+      ]),
     );
     const weights = resolveWeights(run.parameters.weights);
     const { result, timings } = await this.dataSource.transaction(async (manager) => {
@@ -136,7 +132,10 @@ export class MatchRunner {
       const stored = performance.now();
       const result = summarise(input, solved, matches);
       // Every block the stored proposals leave open, explained rule by rule.
-      const unfilled = explainUnfilled(input.teachers, input.requests, matches, { exclude: input.exclude });
+      const unfilled = explainUnfilled(input.teachers, input.requests, matches, {
+        exclude: input.exclude,
+        today: input.today,
+      });
       const explained = performance.now();
       const timings: MatchRunTimings = {
         loadMs: elapsed(started, loaded),

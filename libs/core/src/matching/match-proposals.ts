@@ -67,7 +67,7 @@ export async function cascadeOffers(
   const input = await loadRequestInput(manager, requestId, today);
   if (!input || input.teachers.length === 0) return [];
   try {
-    return solveRegion(input.teachers, input.requests).matches.map((match) =>
+    return solveRegion(input.teachers, input.requests, { today: input.today }).matches.map((match) =>
       newProposalFromMatch(match, null),
     );
   } catch (error) {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { firstLessonDayAfter, maxDate, neededDays, OrganisationKind } from '@hybridmatch/domain';
+import { OrganisationKind } from '@hybridmatch/domain';
 import {
   CommittedSlot,
   EngineOptions,
@@ -18,18 +18,22 @@ import { MatchingInputRepository } from '../repositories/matching-input.reposito
  * "Today" is the caller's (the injected clock's date), never the database's `current_date`, so a
  * test with a controlled clock matches as the product would on that day.
  *
- * - Requests: open or partially filled, of schools in the region, whose period has not ended,
- *   from the first lesson day after today (never in the past; the minimum commitment measured on
- *   what is left);
+ * - Requests: open or partially filled, of schools in the region, whose period has not ended by
+ *   today, with their whole period: the engine, given `today` (EngineOptions.today, pass
+ *   `input.today`), sees what is left of it as the rule book does (placementDates);
  *   only their lesson blocks that no active proposal (proposed, awaiting approval) and no active
  *   placement covers yet. A request with no such block is left out.
  * - Teachers: active, of companies in the region, available until today or later, with their
  *   weekly windows. `committed` holds the slots of their active placements (not yet ended) and of
- *   their active proposals, so the engine never offers time or hours already promised elsewhere.
+ *   their active proposals, each with its dates (a placement's, or the dates a proposal would run
+ *   from tomorrow), so the engine never offers time or hours already promised elsewhere on the
+ *   same dates.
  *   `previousSchoolIds`: schools where they had a placement.
  * - Exclusions: per request, the teachers who already had a proposal for it (see the callers).
  */
 export interface MatchingInput {
+  /** The date the input was read for: the engine's `today` option. */
+  today: string;
   teachers: MatchTeacher[];
   requests: MatchRequest[];
   exclude: NonNullable<EngineOptions['exclude']>;
@@ -74,7 +78,7 @@ export async function loadRegionInput(
     requests.map((request) => request.id),
     ignoreRun,
   );
-  return { requests, ...(await withCommitments(manager, teachers, today, ignoreRun)), exclude };
+  return { today, requests, ...(await withCommitments(manager, teachers, today, ignoreRun)), exclude };
 }
 
 export interface RegionInputOptions {
@@ -105,7 +109,12 @@ export async function loadRequestInput(
     { subjectCode: request.subjectCode, notProposedFor: requestId },
     today,
   );
-  return { requests: [request], ...(await withCommitments(manager, teachers, today)), exclude: [] };
+  return {
+    today,
+    requests: [request],
+    ...(await withCommitments(manager, teachers, today)),
+    exclude: [],
+  };
 }
 
 /**
@@ -152,13 +161,6 @@ async function loadRequests(
     const free = blocks.filter((block) => block.request_id === row.id);
     const schoolKind = SCHOOL_KIND[row.school_kind];
     if (free.length === 0 || !schoolKind) return [];
-    // Time is real: the engine sees what is left of the period (from the first lesson day after
-    // today), and the minimum commitment measured on it, as the rule book does (placementDates).
-    const weekdays = free.map((block) => block.weekday);
-    const periodStart = maxDate(row.period_start, firstLessonDayAfter(today, weekdays));
-    if (periodStart > row.period_end) return [];
-    const period = { periodStart: row.period_start, periodEnd: row.period_end };
-    const needed = neededDays({ ...period, minCommitmentWeeks: row.min_commitment_weeks }, today, weekdays);
     return [
       {
         id: row.id,
@@ -173,9 +175,9 @@ async function loadRequests(
           start: block.start,
           end: block.end,
         })),
-        periodStart,
+        periodStart: row.period_start,
         periodEnd: row.period_end,
-        minCommitmentWeeks: needed / 7,
+        minCommitmentWeeks: row.min_commitment_weeks,
         location: { lat: row.latitude, lon: row.longitude },
         allowTeam: row.allow_team,
         allowVogPending: row.allow_vog_pending,
@@ -247,6 +249,8 @@ async function withCommitments(
       schoolKind,
       level: slot.level,
       schoolId: slot.school_id,
+      from: slot.from,
+      until: slot.until,
     });
     committedOf.set(slot.teacher_id, list);
   }

@@ -66,6 +66,9 @@ export interface CommittedSlotRow extends WindowRow {
   level: MatchRequest['level'];
   /** Where it is taught: an HBO school's didactic threshold counts the hours at that school. */
   school_id: string;
+  /** The first and last date it runs (a proposal: from tomorrow, within both periods). */
+  from: string;
+  until: string;
 }
 
 /**
@@ -184,7 +187,10 @@ export class MatchingInputRepository {
 
   /**
    * The slots of the teachers' active placements (not ended by `today`) and of their active
-   * proposals (except those of `ignoreRun`, a match run).
+   * proposals (except those of `ignoreRun`, a match run), with the dates they run: a placement
+   * slot's own, a proposal's from the later of its request's start, the teacher's availability and
+   * tomorrow to the earlier end (at most a few days wider than the rule book's placementDates,
+   * which waits for the first lesson day: a wider window only counts a slot more often).
    */
   async committedSlots(
     manager: EntityManager,
@@ -194,7 +200,7 @@ export class MatchingInputRepository {
   ): Promise<CommittedSlotRow[]> {
     return manager.query(
       `SELECT s.teacher_id, NULL AS proposal_id, s.weekday, lower(s.minutes) AS start, upper(s.minutes) AS "end", o.kind AS school_kind, r.level,
-              pl.school_id
+              pl.school_id, lower(s.dates)::text AS "from", (upper(s.dates) - 1)::text AS until
          FROM placement_slot s
          JOIN placement pl ON pl.id = s.placement_id
          JOIN organisation o ON o.id = pl.school_id
@@ -202,8 +208,10 @@ export class MatchingInputRepository {
         WHERE s.active AND s.teacher_id = ANY($1::uuid[]) AND upper(s.dates) > $4::date
        UNION ALL
        SELECT p.teacher_id, p.id, b.weekday, (extract(epoch FROM b.start_time) / 60)::int, (extract(epoch FROM b.end_time) / 60)::int, o.kind, r.level,
-              p.school_id
+              p.school_id, GREATEST(r.period_start, t.available_from, $4::date + 1)::text,
+              LEAST(r.period_end, COALESCE(t.available_until, r.period_end))::text
          FROM proposal p
+         JOIN teacher_profile t ON t.id = p.teacher_id
          JOIN lesson_block b ON b.id = ANY(p.block_ids)
          JOIN organisation o ON o.id = p.school_id
          JOIN teaching_request r ON r.id = p.request_id

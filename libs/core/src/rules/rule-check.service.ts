@@ -5,9 +5,7 @@ import {
   checkPlacement,
   Clock,
   CommittedLoad,
-  firstLessonDayAfter,
-  maxDate,
-  minDate,
+  placementDates,
   RuleViolation,
   today,
 } from '@hybridmatch/domain';
@@ -100,18 +98,12 @@ export class RuleCheckService {
       const committed: CommittedLoad[] = (committedOf.get(proposal.teacherId) ?? [])
         .filter((row) => row.proposalId !== proposal.id)
         .map(({ teacherId: _teacherId, proposalId: _proposalId, ...load }) => load);
-      const earliestStart = maxDate(
-        request.periodStart,
-        teacher.availableFrom,
-        firstLessonDayAfter(
-          now,
-          blocks.map((block) => block.weekday),
-        ),
+      const { start: earliestStart, end: latestEnd } = placementDates(
+        teacher,
+        request,
+        blocks.map((block) => block.weekday),
+        now,
       );
-      const latestEnd =
-        teacher.availableUntil === null
-          ? request.periodEnd
-          : minDate(request.periodEnd, teacher.availableUntil);
       const start = dates.start ?? earliestStart;
       const end = dates.end ?? latestEnd;
       const violations = checkPlacement({

@@ -190,7 +190,7 @@ describe('rule book property: no approved, unflagged placement breaks a hard rul
                 blocks.map((b) => b.weekday),
                 today,
               );
-              if (!dates) continue;
+              if (dates.start > dates.end) continue;
               const p: Placement = { request, blocks, ...dates, flagged: false };
               const violations = checkPlacement({
                 teacher: t,

@@ -254,7 +254,7 @@ describe('placementDates: time is real', () => {
   const t = { availableFrom: '2026-09-01', availableUntil: null };
   const r = { periodStart: '2026-09-01', periodEnd: '2027-01-31' };
 
-  it('starts at the latest of the request start, the availability start and the first lesson day after today', () => {
+  it('starts at the latest of the request start, the availability start and the first lesson day after today (start after end: nothing left)', () => {
     expect(placementDates(t, r, [2], '2026-08-20')).toEqual({ start: '2026-09-01', end: '2027-01-31' });
     // Approved on Thursday 2026-12-03: the first Tuesday after it, never backdated to 2026-09-01.
     expect(placementDates(t, r, [2], '2026-12-03')).toEqual({ start: '2026-12-08', end: '2027-01-31' });
@@ -266,6 +266,6 @@ describe('placementDates: time is real', () => {
     });
     expect(
       placementDates({ availableFrom: '2027-02-01', availableUntil: null }, r, [2], '2026-12-03'),
-    ).toBeNull();
+    ).toEqual({ start: '2027-02-01', end: '2027-01-31' });
   });
 });

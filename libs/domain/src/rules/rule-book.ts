@@ -197,20 +197,34 @@ export function firstLessonDayAfter(today: string, weekdays: readonly number[]):
 }
 
 /**
+ * The first day a placement on `weekdays` may start, whoever the teacher: the request's start or,
+ * when that has passed, the first lesson day after today (never in the past).
+ */
+export function placementStart(
+  request: Pick<RuleRequest, 'periodStart'>,
+  weekdays: readonly number[],
+  today: string,
+): string {
+  return maxDate(request.periodStart, firstLessonDayAfter(today, weekdays));
+}
+
+/**
  * When a placement runs (time is real): from the latest of the request's start, the teacher's
- * availability start and the first lesson day after today; to the earliest of both ends. Null
- * when nothing is left.
+ * availability start and the first lesson day after today; to the earliest of both ends. The one
+ * computation of a placement's dates: the matching engine (per block weekday, see
+ * `@hybridmatch/matching` eligibility), the rule checks at answer time and the approval use it.
+ * `start > end`: nothing is left.
  */
 export function placementDates(
   teacher: Pick<RuleTeacher, 'availableFrom' | 'availableUntil'>,
   request: Pick<RuleRequest, 'periodStart' | 'periodEnd'>,
   weekdays: readonly number[],
   today: string,
-): { start: string; end: string } | null {
-  const start = maxDate(request.periodStart, teacher.availableFrom, firstLessonDayAfter(today, weekdays));
+): { start: string; end: string } {
+  const start = maxDate(placementStart(request, weekdays, today), teacher.availableFrom);
   const end =
     teacher.availableUntil === null ? request.periodEnd : minDate(request.periodEnd, teacher.availableUntil);
-  return start <= end ? { start, end } : null;
+  return { start, end };
 }
 
 /**
@@ -223,7 +237,7 @@ export function neededDays(
   today: string,
   weekdays: readonly number[],
 ): number {
-  const from = maxDate(request.periodStart, firstLessonDayAfter(today, weekdays));
+  const from = placementStart(request, weekdays, today);
   const left = daysBetween(from, request.periodEnd) + 1;
   return Math.max(1, Math.min(Math.round(request.minCommitmentWeeks * 7), left));
 }

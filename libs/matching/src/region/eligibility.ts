@@ -2,6 +2,8 @@ import {
   hboDidacticMinutes,
   isMboLevel,
   meetsRoleRequirement,
+  neededDays as neededDaysOf,
+  placementStart,
   SkillCoverageKind,
   subjectsCoveredBy,
   PDG_DEADLINE_MONTHS,
@@ -12,6 +14,7 @@ import {
 import { popcount } from './bits';
 import { addMonthsDay, dayNumber, formatClock, greatCircleKm, isoFromDay, weekdayName } from './dates';
 import {
+  CommittedSlot,
   EducationLevel,
   EngineOptions,
   GeoPoint,
@@ -88,6 +91,11 @@ export interface PreparedTeacher {
   unlimitedMbo: boolean;
   /** Meets HBO didactic requirements (BDB/BKE): no HBO school's FTE threshold applies. */
   hasHboDidactic: boolean;
+  /**
+   * Some committed slot has dates (`from`/`until`): the load counted for a request depends on it
+   * (see committedDuring); the figures below count every slot.
+   */
+  datedCommitments: boolean;
   /** Committed minutes per week by school id (an HBO school's threshold counts its own hours). */
   committedBySchool: ReadonlyMap<string, number>;
   committedMinutes: number;
@@ -115,8 +123,20 @@ export interface PreparedTeacher {
 export interface PreparedRequest {
   request: MatchRequest;
   index: number;
+  /**
+   * The day the rules see a teacher start (before the teacher's own availability): the period's
+   * start or, with `today`, the latest first lesson day after today over the request's block
+   * weekdays, so the VOG and the period hold whichever of its blocks a proposal takes.
+   */
   startDay: number;
+  /**
+   * The earliest day a placement on the request may start (the first lesson day after today over
+   * all its weekdays): a committed slot running from then on counts (the wider window is safe).
+   */
+  commitFromDay: number;
   endDay: number;
+  /** PERIOD: days a teacher must be available from startDay (the rule book's neededDays with `today`). */
+  neededDays: number;
   levelRank: number;
   isMbo: boolean;
   /**
@@ -153,6 +173,7 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
   let committedMinutes = 0;
   let committedMboMinutes = 0;
   let committedDaysMask = 0;
+  let datedCommitments = false;
   const committedBySchool = new Map<string, number>();
   for (const c of teacher.committed ?? []) {
     const problem = slotProblem(c);
@@ -161,6 +182,7 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
     committedMinutes += c.end - c.start;
     if (committedAtMboLevel(c)) committedMboMinutes += c.end - c.start;
     committedDaysMask |= 1 << c.weekday;
+    if (c.from !== undefined || c.until !== undefined) datedCommitments = true;
     if (c.schoolId !== undefined)
       committedBySchool.set(c.schoolId, (committedBySchool.get(c.schoolId) ?? 0) + c.end - c.start);
   }
@@ -195,6 +217,7 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
         : -Infinity,
     unlimitedMbo: q === 'pdg' || q === 'full',
     hasHboDidactic: teacher.hasHboDidactic ?? false,
+    datedCommitments,
     committedBySchool,
     meetsInstructor: meetsRoleRequirement(
       { hasPdc: teacher.hasPdc ?? false, qualification: teacher.qualification },
@@ -218,15 +241,32 @@ export function prepareTeacher(teacher: MatchTeacher, index: number): PreparedTe
   };
 }
 
-export function prepareRequest(request: MatchRequest, index: number): PreparedRequest {
+/** `today`: the engine's option (time is real); absent, the request is seen from its period's start. */
+export function prepareRequest(request: MatchRequest, index: number, today?: string): PreparedRequest {
   for (const b of request.blocks) {
     const problem = slotProblem(b);
     if (problem !== null) throw new RangeError(`request ${request.id} block ${b.id}: ${problem}`);
   }
+  const periodStartDay = dayNumber(request.periodStart);
+  let startDay = periodStartDay;
+  let commitFromDay = periodStartDay;
+  let neededDays = Math.max(1, Math.round(request.minCommitmentWeeks * 7));
+  if (today !== undefined) {
+    // The rule book's dates: a proposal of some of the blocks starts on the first lesson day of
+    // its weekdays; checked at the latest such day, it holds for every choice of blocks.
+    const weekdays = request.blocks.map((b) => b.weekday);
+    commitFromDay = dayNumber(placementStart(request, weekdays, today));
+    startDay = commitFromDay;
+    for (const weekday of new Set(weekdays))
+      startDay = Math.max(startDay, dayNumber(placementStart(request, [weekday], today)));
+    neededDays = neededDaysOf(request, today, weekdays);
+  }
   return {
     request,
     index,
-    startDay: dayNumber(request.periodStart),
+    startDay,
+    commitFromDay,
+    neededDays,
     endDay: dayNumber(request.periodEnd),
     levelRank: LEVEL_RANK[request.level],
     isMbo: isMboLevel(request.level),
@@ -236,6 +276,25 @@ export function prepareRequest(request: MatchRequest, index: number): PreparedRe
         hboDidacticFteThreshold: request.hboDidacticFteThreshold ?? null,
       }) ?? Infinity,
   };
+}
+
+/**
+ * The teacher's committed slots that run on some date the teacher would teach on request `pr`
+ * (from the request's earliest start or the teacher's availability, to the earlier end); the others
+ * do not count for it. Undated slots always count. Returns `teacher.committed` itself when every
+ * slot counts.
+ */
+export function committedDuring(teacher: MatchTeacher, pr: PreparedRequest): CommittedSlot[] {
+  const all = teacher.committed ?? [];
+  const from = isoFromDay(Math.max(pr.commitFromDay, dayNumber(teacher.availableFrom)));
+  const until =
+    teacher.availableUntil !== null && teacher.availableUntil < pr.request.periodEnd
+      ? teacher.availableUntil
+      : pr.request.periodEnd;
+  const kept = all.filter(
+    (c) => (c.from === undefined || c.from <= until) && (c.until === undefined || c.until >= from),
+  );
+  return kept.length === all.length ? all : kept;
 }
 
 /**
@@ -330,7 +389,7 @@ export function evaluatePair(
   const from = Math.max(pt.fromDay, pr.startDay);
   const until = Math.min(pt.untilDay, pr.endDay);
   const overlapDays = until - from + 1;
-  const neededDays = Math.max(1, Math.round(r.minCommitmentWeeks * 7));
+  const neededDays = pr.neededDays;
   if (overlapDays < neededDays) {
     ok = false;
     if (!failures) return false;
@@ -339,8 +398,8 @@ export function evaluatePair(
       rule: 'PERIOD',
       message:
         overlapDays <= 0
-          ? `available ${t.availableFrom}..${t.availableUntil ?? 'open'} does not overlap the period ${r.periodStart}..${r.periodEnd}`
-          : `available for ${weeks} week(s) of the period, the request needs at least ${r.minCommitmentWeeks}`,
+          ? `available ${t.availableFrom}..${t.availableUntil ?? 'open'} does not overlap the period ${isoFromDay(pr.startDay)}..${r.periodEnd}`
+          : `available for ${weeks} week(s) of the period, the request needs at least ${Math.ceil(neededDays / 7)}`,
     });
   }
 
@@ -496,8 +555,8 @@ export function checkEligibility(
   block?: LessonBlock | string,
   options: EngineOptions = {},
 ): EligibilityReport {
-  const pt = prepareTeacher(teacher, 0);
-  const pr = prepareRequest(request, 0);
+  const pr = prepareRequest(request, 0, options.today);
+  const pt = prepareTeacher({ ...teacher, committed: committedDuring(teacher, pr) }, 0);
   const ctx = ruleContext(options);
   const failures: RuleFailure[] = [];
   const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };

@@ -1,6 +1,8 @@
 import { popcount } from './bits';
 import { EARTH_RADIUS_KM, RAD } from './dates';
 import {
+  committedDuring,
+  evaluateBlock,
   hboMinutesLeft,
   prepareRequest,
   PreparedRequest,
@@ -11,6 +13,7 @@ import {
   skillValueAt,
 } from './eligibility';
 import {
+  CommittedSlot,
   EngineOptions,
   GeoPoint,
   LessonBlock,
@@ -73,12 +76,13 @@ export function buildInstance(
   const t0 = performance.now();
   const weights = resolveWeights(options.weights);
   const ctx = ruleContext(options);
-  const teachers = teachersIn.map((t, i) => prepareTeacher(t, i));
-  const requests = requestsIn.map((r, i) => prepareRequest(r, i));
-  const nt = teachers.length;
+  // Every committed slot counts here; a teacher's slots with dates are sorted out per request below.
+  const prepared = teachersIn.map((t, i) => prepareTeacher(t, i));
+  const requests = requestsIn.map((r, i) => prepareRequest(r, i, options.today));
+  const nt = prepared.length;
   const nr = requests.length;
   const teacherIndex = new Map<string, number>();
-  teachers.forEach((t) => {
+  prepared.forEach((t) => {
     if (teacherIndex.has(t.teacher.id)) throw new RangeError(`duplicate teacher id ${t.teacher.id}`);
     teacherIndex.set(t.teacher.id, t.index);
   });
@@ -97,22 +101,6 @@ export function buildInstance(
       if (k !== undefined) list.push(k);
     }
     excludedFor.set(e.requestId, list);
-  }
-
-  // Static fairness: teacher's and company's committed share of released minutes.
-  const companyCommitted = new Map<string, number>();
-  const companyReleased = new Map<string, number>();
-  for (const t of teachers) {
-    const c = t.teacher.companyId;
-    companyCommitted.set(c, (companyCommitted.get(c) ?? 0) + t.committedMinutes);
-    companyReleased.set(c, (companyReleased.get(c) ?? 0) + t.teacher.releasedMinutesPerWeek);
-  }
-  const teacherFairness = new Float64Array(nt);
-  for (const t of teachers) {
-    const c = t.teacher.companyId;
-    const rel = companyReleased.get(c) ?? 0;
-    const companyShare = rel > 0 ? Math.min(1, (companyCommitted.get(c) ?? 0) / rel) : 1;
-    teacherFairness[t.index] = 1 - (t.committedShare + companyShare) / 2;
   }
 
   // Global block numbering.
@@ -157,7 +145,7 @@ export function buildInstance(
 
   // Eligibility on typed per-teacher tables (the same rules as evaluatePair/evaluateBlock, which
   // stay the readable path behind checkEligibility; a spec checks that both agree).
-  const tables = teacherTables(teachers, ctx.allowHigherLevelSkill);
+  const tables = teacherTables(prepared, ctx.allowHigherLevelSkill);
   // A teacher excluded everywhere is nobody's candidate.
   for (const t of excludedEverywhere)
     for (let row = 0; row < tables.ns * LEVEL_SLOTS; row++)
@@ -168,7 +156,7 @@ export function buildInstance(
     new DateRules(tables),
     blockSlot,
     options.distanceKm === undefined ? null : ctx.distanceKm,
-    teachers,
+    prepared,
   );
   // Initial capacities: about 24 pairs per block, 4 words of block rows per block.
   const sink = new PairSink(Math.max(1024, numBlocks * 24), Math.max(1024, numBlocks * 4));
@@ -189,6 +177,25 @@ export function buildInstance(
   requestPairStart[nr] = np;
   requestRowStart[nr] = sink.nw;
   const { pairTeacher, pairDistance, pairBlocks, pairCapped, pairHboLeft, blockRows } = sink;
+  // The side rules, the solve and fairness see each teacher with the committed slots that run
+  // during one of their pairs (conservative: they add up whether or not those dates meet).
+  const teachers = screen.teachersAsPaired();
+  // Static fairness: teacher's and company's committed share of released minutes.
+  const companyCommitted = new Map<string, number>();
+  const companyReleased = new Map<string, number>();
+  for (const t of teachers) {
+    const c = t.teacher.companyId;
+    companyCommitted.set(c, (companyCommitted.get(c) ?? 0) + t.committedMinutes);
+    companyReleased.set(c, (companyReleased.get(c) ?? 0) + t.teacher.releasedMinutesPerWeek);
+  }
+  const teacherFairness = new Float64Array(nt);
+  for (const t of teachers) {
+    const c = t.teacher.companyId;
+    const rel = companyReleased.get(c) ?? 0;
+    const companyShare = rel > 0 ? Math.min(1, (companyCommitted.get(c) ?? 0) / rel) : 1;
+    teacherFairness[t.index] = 1 - (t.committedShare + companyShare) / 2;
+  }
+
   const t1 = performance.now();
 
   // Graph: the remaining pair facts and an integer score per pair, then the CSR by block (edges of
@@ -707,6 +714,12 @@ class RequestScreen {
   /** Scratch: blockPass[k * words + w] = word w of the teachers passing block k of the request. */
   private blockPass = new Int32Array(0);
   private readonly remaining: Int32Array;
+  /** Teachers with dated committed slots (see blockPassOfDated), as a bit row. */
+  private readonly dated: Int32Array;
+  /** Per teacher with dated slots: the prepared teacher per set of slots that count (by slot indices). */
+  private readonly variants = new Map<number, Map<string, PreparedTeacher>>();
+  /** Per teacher: the committed slots of the variants behind the pairs kept (teachersAsPaired). */
+  private readonly paired: Set<CommittedSlot>[];
 
   constructor(
     private readonly tb: TeacherTables,
@@ -718,6 +731,57 @@ class RequestScreen {
     private readonly teachers: readonly PreparedTeacher[],
   ) {
     this.remaining = new Int32Array(tb.words);
+    this.dated = new Int32Array(tb.words);
+    this.paired = teachers.map(() => new Set<CommittedSlot>());
+    for (const t of teachers) if (t.datedCommitments) setBit(this.dated, 0, t.index);
+  }
+
+  /**
+   * The block rules of the teachers in `dated` (word w) against request r, counting only their
+   * committed slots that run while they would teach there (committedDuring): the bit rows of
+   * BlockRules count every slot, so these teachers' bits are replaced.
+   */
+  private blockPassOfDated(r: PreparedRequest, w: number, dated: number, capped: number): void {
+    const words = this.tb.words;
+    const blocks = r.request.blocks;
+    for (let bits = dated; bits !== 0; bits &= bits - 1) {
+      const bit = lowestBit(bits);
+      const pt = this.variant((w << 5) | bit, r);
+      const isCapped = ((capped >>> bit) & 1) === 1;
+      for (let k = 0; k < blocks.length; k++) {
+        const ok = evaluateBlock(pt, blocks[k], isCapped, null);
+        const at = k * words + w;
+        this.blockPass[at] = ok ? this.blockPass[at] | (1 << bit) : this.blockPass[at] & ~(1 << bit);
+      }
+    }
+  }
+
+  /** Teacher t as request r sees it: only the committed slots that run while t would teach there. */
+  private variant(t: number, r: PreparedRequest): PreparedTeacher {
+    const base = this.teachers[t];
+    const all = base.teacher.committed ?? [];
+    const during = committedDuring(base.teacher, r);
+    if (during === all) return base;
+    const key = during.map((c) => all.indexOf(c)).join(',');
+    let byKey = this.variants.get(t);
+    if (byKey === undefined) this.variants.set(t, (byKey = new Map<string, PreparedTeacher>()));
+    let pt = byKey.get(key);
+    if (pt === undefined) byKey.set(key, (pt = prepareTeacher({ ...base.teacher, committed: during }, t)));
+    return pt;
+  }
+
+  /**
+   * The teachers for the rest of the solve: one with dated slots keeps those that run during one
+   * of its pairs (every other teacher as prepared).
+   */
+  teachersAsPaired(): PreparedTeacher[] {
+    return this.teachers.map((pt, t) => {
+      if (!pt.datedCommitments) return pt;
+      const kept = (pt.teacher.committed ?? []).filter((c) => this.paired[t].has(c));
+      return kept.length === pt.teacher.committed?.length
+        ? pt
+        : prepareTeacher({ ...pt.teacher, committed: kept }, t);
+    });
   }
 
   /**
@@ -738,9 +802,8 @@ class RequestScreen {
     const blockSlot = this.blockSlot;
     if (this.blockPass.length < nb * words) this.blockPass = new Int32Array(nb * words * 2);
     const blockPass = this.blockPass;
-    const neededDays = Math.max(1, Math.round(req.minCommitmentWeeks * 7));
     const dates = this.dateRules;
-    const periodRow = dates.period(r.startDay, r.endDay, neededDays);
+    const periodRow = dates.period(r.startDay, r.endDay, r.neededDays);
     const vogRow = req.allowVogPending ? dates.everyone : dates.vog(r.startDay);
     const cappedRow = r.isMbo ? dates.capped(r.endDay) : dates.nobody;
     const roleRow = req.role === 'instructor' ? dates.instructors() : dates.everyone;
@@ -750,12 +813,11 @@ class RequestScreen {
       let left = candidates[candidateRow + w] & periodRow[w] & vogRow[w] & roleRow[w];
       if (left !== 0) {
         const capped = cappedRow[w];
+        for (let k = 0; k < nb; k++) blockPass[k * words + w] = blockRules.pass(blockSlot[g0 + k], w, capped);
+        const dated = left & this.dated[w];
+        if (dated !== 0) this.blockPassOfDated(r, w, dated, capped);
         let anyBlock = 0;
-        for (let k = 0; k < nb; k++) {
-          const pass = blockRules.pass(blockSlot[g0 + k], w, capped);
-          blockPass[k * words + w] = pass;
-          anyBlock |= pass;
-        }
+        for (let k = 0; k < nb; k++) anyBlock |= blockPass[k * words + w];
         left &= anyBlock;
       }
       remaining[w] = left;
@@ -800,8 +862,10 @@ class RequestScreen {
           distance = customDistance(this.teachers[ti].teacher.home, req.location);
         }
         if (!(distance <= maxTravel[ti])) continue;
-        const hboLeft = hboCapped ? hboMinutesLeft(this.teachers[ti], r) : Infinity;
+        const pt = this.teachers[ti].datedCommitments ? this.variant(ti, r) : this.teachers[ti];
+        const hboLeft = hboCapped ? hboMinutesLeft(pt, r) : Infinity;
         if (hboLeft !== Infinity && !this.someBlockWithin(nb, g0, ti, hboLeft)) continue;
+        if (pt.datedCommitments) for (const c of pt.teacher.committed ?? []) this.paired[ti].add(c);
         pairTeacher[p] = ti;
         pairDistance[p] = distance;
         pairHboLeft[p] = hboLeft;

@@ -29,13 +29,23 @@ export interface TeacherSkill {
   proficiency?: 1 | 2 | 3;
 }
 
-/** An approved placement elsewhere: its hours, days and same-day slot are already used. */
+/**
+ * A slot the teacher already holds elsewhere (an approved placement or an open proposal): its hours,
+ * days and same-day time are used on the dates it runs.
+ */
 export interface CommittedSlot extends WeeklySlot {
   schoolKind: SchoolKind;
   /** The level taught: MBO levels count toward the 6-hour rule at any school (default: MBO school = MBO). */
   level?: EducationLevel;
   /** The school taught at: an HBO school's didactic threshold counts the teacher's hours there. */
   schoolId?: string;
+  /**
+   * The first and last date it runs (inclusive). It counts for a request only when these meet the
+   * dates the teacher would teach there, so a semester-1 placement never blocks semester 2.
+   * Absent: it runs on every date.
+   */
+  from?: string;
+  until?: string;
 }
 
 export interface MatchTeacher {
@@ -155,6 +165,14 @@ export interface ScoreWeights {
 
 export interface EngineOptions {
   weights?: Partial<ScoreWeights>;
+  /**
+   * "Today" (`YYYY-MM-DD`, the injected clock's date). Time is real: a teacher starts on a request
+   * no earlier than the first lesson day after today (the rule book's `placementStart`), the VOG
+   * and the period are checked from that day and the minimum commitment is measured on what is
+   * left (`neededDays`), as the rule book does at answer time and approval. Absent: every request
+   * is seen from its period's start.
+   */
+  today?: string;
   /** Distance in km between two points; defaults to the great-circle (haversine) distance. */
   distanceKm?: (a: GeoPoint, b: GeoPoint) => number;
   /** Allow a skill above the requested level to count (default true; see docs/MATCHING.md). */
