@@ -124,6 +124,20 @@ describe('teacher CSV import (e2e)', () => {
     ]);
   });
 
+  it('explains a broken quote in plain words, with its line, instead of the parser’s message', async () => {
+    const companyAdmin = await ctx.newCompanyAdmin((await ctx.newCompany((await ctx.newRegion()).id)).id);
+    const lines = csvOf([row(1), row(2)]).split('\n');
+    lines[2] = lines[2].replace(/;/, ';Jan "de" ');
+    const response = await upload(companyAdmin.auth, lines.join('\n')).expect(422);
+    expect(response.body).toMatchObject({ status: 422, code: 'CSV_INVALID' });
+    expect(response.body.detail).toMatch(
+      /^The file cannot be read as CSV \(line \d+\): a cell has a double quote/,
+    );
+    expect(response.body.errors).toEqual([
+      { field: 'file', line: 3, reason: expect.stringContaining('write a quote inside it twice ("")') },
+    ]);
+  });
+
   it('reads comma-separated files too, and lets the platform admin import for a company', async () => {
     const company = await ctx.newCompany((await ctx.newRegion()).id);
     const admin = await ctx.newAdmin();

@@ -325,13 +325,38 @@ async function* parseRecords(text: string): AsyncGenerator<{ line: number; cells
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw csvInvalid(`The file cannot be read as CSV: ${error.message}`, [
-        { field: 'file', reason: error.message, ...(line ? { line } : {}) },
+      const reason = csvProblem(error);
+      throw csvInvalid(`The file cannot be read as CSV${line ? ` (line ${line})` : ''}: ${reason}`, [
+        { field: 'file', reason, ...(line ? { line } : {}) },
       ]);
     }
     throw error;
   } finally {
     parser.destroy();
+  }
+}
+
+/**
+ * What a CSV syntax error means for the person who saved the file, and what to do: the parser's
+ * own message names its internals ("Invalid Closing Quote: got \"x\" at line 3 instead of
+ * delimiter, record delimiter, trimable character (if activated) or comment"). Only errors the
+ * file itself can cause are listed; anything else keeps the parser's words.
+ */
+function csvProblem(error: CsvError): string {
+  const quotes =
+    'put a cell that contains a quote, a separator or a line break between double quotes, and write a quote inside it twice ("")';
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `a quoted cell is opened but never closed; ${quotes}.`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `a quoted cell has text after its closing quote; ${quotes}.`;
+    case 'INVALID_OPENING_QUOTE':
+      return `a cell has a double quote in the middle of unquoted text; ${quotes}.`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a row is too long; check for a quote that is never closed.';
+    default:
+      return error.message;
   }
 }
 
