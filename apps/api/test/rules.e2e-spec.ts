@@ -100,9 +100,16 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({
       code: 'RULES_BROKEN',
-      errors: expect.arrayContaining([{ field: code, reason: expect.any(String) }]),
+      errors: expect.arrayContaining([
+        { field: code, reason: expect.any(String), reasonNl: expect.any(String) },
+      ]),
     });
-    expect(response.body.detail).toContain('NL:');
+    // Sentences first (no rule codes), what to do, then the same in Dutch.
+    expect(response.body.detail).toMatch(
+      /^This (placement cannot be approved|proposal cannot be accepted): /,
+    );
+    expect(response.body.detail).toContain('withdraw the proposal');
+    expect(response.body.detail).toContain('NL: ');
   }
 
   it('a teacher proposed as PDG for 8 h a week, set to none by the company: refused (SIX_HOUR_RULE)', async () => {
@@ -114,6 +121,7 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     expect(response.body.errors).toContainEqual({
       field: 'SIX_HOUR_RULE',
       reason: expect.stringMatching(/at most 6 clock hours a week at MBO level/),
+      reasonNl: expect.stringMatching(/hoogstens 6 klokuur per week op MBO-niveau/),
     });
   });
 
@@ -145,6 +153,7 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     expect(response.body.errors).toContainEqual({
       field: 'VOG',
       reason: 'The VOG issued 2026-03-15 is more than 6 months old at the start on 2026-12-08.',
+      reasonNl: 'De VOG van 2026-03-15 is bij de start op 2026-12-08 ouder dan 6 maanden.',
     });
   });
 

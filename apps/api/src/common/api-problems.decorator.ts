@@ -15,6 +15,11 @@ class FieldErrorDto {
   @ApiPropertyOptional({ example: 14, description: 'CSV import: line in the file (header = 1)' })
   line?: number;
   @ApiPropertyOptional({ example: 'available_from', description: 'CSV import: column name' }) column?: string;
+  @ApiPropertyOptional({
+    example: 'De VOG van 2026-03-15 is bij de start op 2026-12-08 ouder dan 6 maanden.',
+    description: 'RULES_BROKEN: the reason in Dutch (field = the rule code, reason = the English sentence)',
+  })
+  reasonNl?: string;
 }
 
 export class ProblemDetailsDto {

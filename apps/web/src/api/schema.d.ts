@@ -1414,6 +1414,11 @@ export interface components {
              * @example available_from
              */
             column?: string;
+            /**
+             * @description RULES_BROKEN: the reason in Dutch (field = the rule code, reason = the English sentence)
+             * @example De VOG van 2026-03-15 is bij de start op 2026-12-08 ouder dan 6 maanden.
+             */
+            reasonNl?: string;
         };
         ProblemDetailsDto: {
             /** @example urn:hybridmatch:problem:validation-failed */

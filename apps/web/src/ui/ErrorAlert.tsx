@@ -19,7 +19,7 @@ export function useProblemText() {
 
 /** An error of a query or mutation, as an alert: the problem's text, with the per-field reasons below it. */
 export function ErrorAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const problemText = useProblemText();
   const problem = error instanceof ProblemError ? error.problem : isProblem(error) ? error : null;
   let text = t('errors.unexpected');
@@ -29,7 +29,12 @@ export function ErrorAlert({ error }: { error: unknown }) {
     <Alert color="red" role="alert" title={text}>
       {problem?.errors?.map((fieldError) => (
         <div key={`${fieldError.field}-${fieldError.reason}`}>
-          {fieldError.field}: {fieldError.reason}
+          {/* A broken rule is a sentence of its own, in Dutch too; other reasons name their field. */}
+          {fieldError.reasonNl !== undefined
+            ? i18n.language === 'en'
+              ? fieldError.reason
+              : fieldError.reasonNl
+            : `${fieldError.field}: ${fieldError.reason}`}
         </div>
       ))}
     </Alert>

@@ -83,21 +83,31 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** What a RULES_BROKEN refusal concerns, in English and Dutch. */
+const REFUSED = {
+  proposal: { en: 'This proposal cannot be accepted', nl: 'Dit voorstel kan niet worden geaccepteerd' },
+  placement: { en: 'This placement cannot be approved', nl: 'Deze plaatsing kan niet worden goedgekeurd' },
+} as const;
+
 /**
  * The rule book (docs/RULES.md) refused: each broken rule is one entry of `errors`, with the rule's
- * code as `field` and its English sentence as `reason`; the detail gives the sentences in English
- * and in Dutch.
+ * code as `field`, its English sentence as `reason` and its Dutch one as `reasonNl`; the detail
+ * reads as sentences, first in English then in Dutch ("NL: …"), and says what to do.
  */
 export class RulesBrokenError extends DomainError {
   constructor(
     readonly violations: ReadonlyArray<{ code: string; nl: string; en: string }>,
-    what = 'This placement',
+    what: keyof typeof REFUSED = 'placement',
   ) {
+    const { en, nl } = REFUSED[what];
     super(
       ErrorCode.RulesBroken,
-      `${what} breaks ${violations.map((v) => v.code).join(', ')}: ${violations.map((v) => v.en).join(' ')} ` +
-        `(NL: ${violations.map((v) => v.nl).join(' ')})`,
-      violations.map((v) => ({ field: v.code, reason: v.en })),
+      `${en}: ${violations.map((v) => v.en).join(' ')} Change the teacher's profile or the request so ` +
+        `the rules hold, or withdraw the proposal so the next match run can find another teacher. ` +
+        `NL: ${nl}: ${violations.map((v) => v.nl).join(' ')} Pas het profiel van de docent of de ` +
+        `aanvraag aan zodat aan de regels is voldaan, of trek het voorstel in zodat de volgende ` +
+        `matchronde een andere docent kan vinden.`,
+      violations.map((v) => ({ field: v.code, reason: v.en, reasonNl: v.nl })),
     );
   }
 }

@@ -68,4 +68,6 @@ export interface FieldError {
   line?: number;
   /** For CSV imports: the column name in the header. */
   column?: string;
+  /** For RULES_BROKEN: `reason` in Dutch (the rule book's sentence). */
+  reasonNl?: string;
 }

@@ -126,7 +126,7 @@ export class RuleCheckService {
    */
   async assertProposal(manager: EntityManager, proposal: ProposalToCheck): Promise<void> {
     const { violations } = await this.checkProposal(manager, proposal);
-    if (violations.length > 0) throw new RulesBrokenError(violations, 'This proposal');
+    if (violations.length > 0) throw new RulesBrokenError(violations, 'proposal');
     await this.passed(manager, proposal.id);
   }
 
