@@ -10,7 +10,8 @@ import {
 import {
   allocate,
   DEFAULT_SEED,
-  demoSchoolYear,
+  daysFrom,
+  demoMarketStart,
   generateSeedData,
   SeedData,
   SeedRequest,
@@ -243,30 +244,36 @@ describe('allocate', () => {
 });
 
 describe('the demo market follows the clock', () => {
-  it('describes the current school year until January, and the next one from February', () => {
-    expect(demoSchoolYear('2026-12-03')).toBe(2026);
-    expect(demoSchoolYear('2027-01-31')).toBe(2026);
-    expect(demoSchoolYear('2027-03-01')).toBe(2027);
-    expect(demoSchoolYear('2027-08-15')).toBe(2027);
+  it('starts on the first Monday at least a week after today', () => {
+    expect(demoMarketStart('2026-12-03')).toBe('2026-12-14');
+    expect(demoMarketStart('2026-12-07')).toBe('2026-12-14');
+    expect(demoMarketStart('2027-03-01')).toBe('2027-03-08');
+    expect(demoMarketStart('2026-08-24')).toBe('2026-08-31');
   });
 
-  it('seeding on two dates gives the same market with its dates shifted by whole years', () => {
+  it('seeding on two dates gives the same market with every date shifted by the same days, never in the past', () => {
     const now = generateSeedData(DEFAULT_SEED, '2026-12-03');
-    const later = generateSeedData(DEFAULT_SEED, '2028-03-01');
+    const later = generateSeedData(DEFAULT_SEED, '2027-03-01');
+    const shift = daysFrom('2026-12-14', '2027-03-08');
+    const shifted = (a: string | null, b: string | null) =>
+      a === null ? b === null : daysFrom(a, b!) === shift;
     expect(later.teachers).toHaveLength(now.teachers.length);
     expect(later.requests).toHaveLength(now.requests.length);
     expect(later.blocks).toHaveLength(now.blocks.length);
-    const years = (a: string, b: string) => Number(b.slice(0, 4)) - Number(a.slice(0, 4));
     now.requests.forEach((request, index) => {
-      const shifted = later.requests[index];
-      expect(shifted.subjectCode).toBe(request.subjectCode);
-      expect(years(request.periodStart, shifted.periodStart)).toBe(2);
-      expect(shifted.periodStart.slice(4)).toBe(request.periodStart.slice(4));
+      const other = later.requests[index];
+      expect(other.subjectCode).toBe(request.subjectCode);
+      expect(
+        shifted(request.periodStart, other.periodStart) && shifted(request.periodEnd, other.periodEnd),
+      ).toBe(true);
+      expect(request.periodStart > '2026-12-03').toBe(true);
     });
     now.teachers.forEach((teacher, index) => {
-      const shifted = later.teachers[index];
-      expect(years(teacher.availableFrom, shifted.availableFrom)).toBe(2);
-      if (teacher.vogIssuedOn !== null) expect(years(teacher.vogIssuedOn, shifted.vogIssuedOn!)).toBe(2);
+      const other = later.teachers[index];
+      expect(shifted(teacher.availableFrom, other.availableFrom)).toBe(true);
+      expect(shifted(teacher.availableUntil, other.availableUntil)).toBe(true);
+      expect(shifted(teacher.vogIssuedOn, other.vogIssuedOn)).toBe(true);
+      if (teacher.vogIssuedOn !== null) expect(teacher.vogIssuedOn <= '2026-12-03').toBe(true);
     });
   });
 });

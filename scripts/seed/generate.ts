@@ -96,7 +96,7 @@ export interface SeedData {
   blocks: SeedBlock[];
 }
 
-// ---- the school year 2026-2027 ---------------------------------------------------------------
+// ---- the calendar: the coming school year, as seen from today --------------------------------
 
 interface Period {
   name: string;
@@ -104,29 +104,24 @@ interface Period {
   end: string;
 }
 
-/** The school year the dates below describe; a seed for another year shifts them by whole years. */
-const BASE_SCHOOL_YEAR = 2026;
-const SCHOOL_YEAR: Period = { name: 'schooljaar', start: '2026-08-31', end: '2027-07-09' };
-const SEMESTER_1: Period = { name: 'semester 1', start: '2026-08-31', end: '2027-01-29' };
-const SEMESTER_2: Period = { name: 'semester 2', start: '2027-02-01', end: '2027-07-09' };
-const TERMS: readonly Period[] = [
-  { name: 'periode 1', start: '2026-08-31', end: '2026-11-06' },
-  { name: 'periode 2', start: '2026-11-09', end: '2027-01-29' },
-  { name: 'periode 3', start: '2027-02-01', end: '2027-04-16' },
-  { name: 'periode 4', start: '2027-04-19', end: '2027-07-09' },
-];
-/** The earliest start of a PDG in progress, for the base year. */
-const PDG_STARTS_FROM = '2025-02-01';
+/** The demo's today when none is given: a week before the school year 2026-2027 starts. */
+export const DEFAULT_TODAY = '2026-08-24';
 
 /**
- * The school year (its starting calendar year) the demo market describes, as seen from `today`
- * (YYYY-MM-DD): from August to January the current one (semester 2 still lies ahead); from
- * February on the next one, so the market always has its periods ahead or under way.
+ * The first lesson week of the demo market, as seen from `today`: the first Monday at least a week
+ * after it (a school posts a request, a company releases a teacher, for a week or more ahead).
+ * Every date of the market is laid out in weeks from this Monday, so the market never lies in
+ * the past and has the same shape on every date.
  */
-export function demoSchoolYear(today: string): number {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  return month >= 8 ? year : month >= 2 ? year : year - 1;
+export function demoMarketStart(today: string): string {
+  let day = addDays(today, 7);
+  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1);
+  return day;
+}
+
+/** Weeks `from` to `to` after the market's first Monday: Monday of week `from` to Friday of week `to - 1`. */
+function weeks(start: string, from: number, to: number, name: string): Period {
+  return { name, start: addDays(start, 7 * from), end: addDays(start, 7 * to - 3) };
 }
 
 // ---- subjects: supply (company sectors) and demand (school requests) --------------------------
@@ -145,18 +140,21 @@ const FIELD_DEMAND: Readonly<Record<string, number>> = {
   maritiem: 2,
 };
 
-/** How often a company works in each field (its teachers' main skills). */
+/**
+ * How often a company works in each field (its teachers' main skills). Installation and maritime
+ * work are short on purpose: schools ask for them far more than companies can release.
+ */
 const FIELD_SUPPLY: Readonly<Record<string, number>> = {
-  elektrotechniek: 16,
-  installatietechniek: 14,
-  energietransitie: 8,
-  werktuigbouwkunde: 14,
+  elektrotechniek: 17,
+  installatietechniek: 7,
+  energietransitie: 11,
+  werktuigbouwkunde: 13,
   mechatronica: 10,
-  ict: 16,
-  bouwkunde: 10,
+  ict: 13,
+  bouwkunde: 9,
   procestechniek: 6,
-  automotive: 6,
-  maritiem: 2,
+  automotive: 7,
+  maritiem: 1,
 };
 
 /** Words a company in each field puts in its name. */
@@ -183,12 +181,12 @@ const { Mbo1, Mbo2, Mbo3, Mbo4, Hbo } = EducationLevel;
 
 /** The levels a teacher is willing to teach. */
 const TEACHER_LEVELS: readonly { weight: number; value: EducationLevel[] }[] = [
-  { weight: 30, value: [Mbo2, Mbo3, Mbo4] },
-  { weight: 28, value: [Mbo3, Mbo4] },
-  { weight: 12, value: [Mbo2, Mbo3, Mbo4, Hbo] },
+  { weight: 36, value: [Mbo2, Mbo3, Mbo4] },
+  { weight: 20, value: [Mbo3, Mbo4] },
+  { weight: 16, value: [Mbo2, Mbo3, Mbo4, Hbo] },
   { weight: 10, value: [Mbo4, Hbo] },
-  { weight: 8, value: [Hbo] },
-  { weight: 12, value: [Mbo1, Mbo2, Mbo3] },
+  { weight: 5, value: [Hbo] },
+  { weight: 13, value: [Mbo1, Mbo2, Mbo3] },
 ];
 
 const REQUEST_LEVELS: Readonly<
@@ -222,9 +220,9 @@ const time = (hhmm: string): ClockTime => parseClockTime(hhmm);
 
 /** A teacher's released day: a whole working day, or a morning or an afternoon. */
 const TEACHER_WINDOWS: readonly { weight: number; value: { start: ClockTime; end: ClockTime } }[] = [
-  { weight: 60, value: { start: time('08:30'), end: time('16:30') } },
-  { weight: 20, value: { start: time('08:30'), end: time('12:30') } },
-  { weight: 20, value: { start: time('12:30'), end: time('17:00') } },
+  { weight: 70, value: { start: time('08:30'), end: time('17:00') } },
+  { weight: 15, value: { start: time('08:30'), end: time('12:30') } },
+  { weight: 15, value: { start: time('12:30'), end: time('17:00') } },
 ];
 
 const BLOCK_STARTS: readonly ClockTime[] = ['08:30', '09:00', '10:30', '12:30', '13:00', '13:30'].map(time);
@@ -252,13 +250,13 @@ const REQUEST_TOPICS = [
 // ---- the generator ----------------------------------------------------------------------------
 
 /**
- * Generates the whole data set for `seed`, for the school year `demoSchoolYear(today)` (default: the
- * base year 2026-2027). Pure: no I/O, no clock (the caller passes today), no global random state.
- * Another year gives the same rows with every date shifted by whole years.
+ * Generates the whole data set for `seed`, for the market of the coming school year as seen from
+ * `today` (default DEFAULT_TODAY): every date lies in weeks from `demoMarketStart(today)`. Pure: no
+ * I/O, no clock (the caller passes today), no global random state. Another today gives the same
+ * rows with every date shifted by the same number of days.
  */
-export function generateSeedData(seed: number = DEFAULT_SEED, today?: string): SeedData {
-  const shift = today === undefined ? 0 : demoSchoolYear(today) - BASE_SCHOOL_YEAR;
-  return new SeedGenerator(seed, shift).generate();
+export function generateSeedData(seed: number = DEFAULT_SEED, today: string = DEFAULT_TODAY): SeedData {
+  return new SeedGenerator(seed, demoMarketStart(today)).generate();
 }
 
 interface PlacedOrganisation {
@@ -274,10 +272,10 @@ class SeedGenerator {
   private readonly townsNearSite = new Map<string, Town[]>();
   private readonly data: SeedData;
 
-  /** `shiftYears`: how many years the base year's dates move (the demo's school year). */
+  /** `start`: the market's first Monday (demoMarketStart); every date is laid out from it. */
   constructor(
     seed: number,
-    private readonly shiftYears = 0,
+    private readonly start: string,
   ) {
     this.faker.seed(seed);
     this.data = {
@@ -432,13 +430,18 @@ class SeedGenerator {
 
     // An MBO qualification (one with a crebo code) is not taught at HBO level.
     const hboOnly = levels.length === 1 && levels[0] === Hbo;
-    const subjects = new Set<Subject>([this.subject(company.field!, hboOnly)]);
+    const main = this.subject(company.field!, hboOnly);
+    const subjects = new Set<Subject>([main]);
+    // Broad and specialist: most specialists also hold their broad field (which covers every
+    // specialisation of it, scored below an exact match).
+    if (main.code !== main.field && f.datatype.boolean({ probability: 0.8 }))
+      subjects.add(SUBJECTS.find((subject) => subject.code === main.field)!);
     const extraSkills = this.weighted([
       { weight: 45, value: 0 },
       { weight: 40, value: 1 },
       { weight: 15, value: 2 },
     ]);
-    for (let i = 0; i < extraSkills; i++) {
+    for (let i = 0; i < extraSkills && subjects.size < 3; i++) {
       const sameField = f.datatype.boolean({ probability: 0.6 });
       subjects.add(
         this.subject(
@@ -458,27 +461,36 @@ class SeedGenerator {
       return { subjectCode: subject.code, level: subject.crebo && level === Hbo ? Mbo4 : level };
     });
 
+    // Released one day a week, most list the two or three weekdays they could come (one is used).
     const releasedDaysPerWeek = f.datatype.boolean({ probability: 0.85 }) ? 1 : 2;
-    const windowCount = releasedDaysPerWeek === 2 ? 2 : f.datatype.boolean({ probability: 0.4 }) ? 2 : 1;
+    const windowCount =
+      releasedDaysPerWeek === 2
+        ? this.weighted([
+            { weight: 40, value: 2 },
+            { weight: 60, value: 3 },
+          ])
+        : this.weighted([
+            { weight: 10, value: 1 },
+            { weight: 40, value: 2 },
+            { weight: 50, value: 3 },
+          ]);
     const days = this.distinctWeekdays(windowCount);
-    const windows = days.map((weekday) => ({
-      weekday,
-      ...(releasedDaysPerWeek === 2 ? TEACHER_WINDOWS[0].value : this.weighted(TEACHER_WINDOWS)),
-    }));
+    const dayPart = releasedDaysPerWeek === 2 ? TEACHER_WINDOWS[0].value : this.weighted(TEACHER_WINDOWS);
+    const windows = days.map((weekday) => ({ weekday, ...dayPart }));
     const longestWindowHours = Math.max(...windows.map((window) => (window.end - window.start) / 60));
     const releasedHoursPerWeek =
       releasedDaysPerWeek === 2
         ? f.number.int({ min: 8, max: 12 })
         : Math.min(f.number.int({ min: 4, max: 8 }), longestWindowHours);
 
-    const availability = this.weighted<{ from: string; until: string | null }>([
-      { weight: 40, value: { from: SEMESTER_1.start, until: SEMESTER_1.end } },
-      { weight: 20, value: { from: SEMESTER_2.start, until: SEMESTER_2.end } },
-      { weight: 25, value: { from: SCHOOL_YEAR.start, until: SCHOOL_YEAR.end } },
-      { weight: 15, value: { from: SCHOOL_YEAR.start, until: null } },
+    // Released for the coming half year, the half year after it, the coming year, or open-ended.
+    const period = this.weighted<{ start: string; end: string | null }>([
+      { weight: 40, value: weeks(this.start, 0, 20, 'halfjaar') },
+      { weight: 20, value: weeks(this.start, 20, 40, 'halfjaar daarna') },
+      { weight: 25, value: weeks(this.start, 0, 40, 'jaar') },
+      { weight: 15, value: { start: this.start, end: null } },
     ]);
-    availability.from = this.shifted(availability.from);
-    availability.until = availability.until === null ? null : this.shifted(availability.until);
+    const availability = { from: period.start, until: period.end };
     const qualification = this.weighted([
       { weight: 80, value: Qualification.None },
       { weight: 13, value: Qualification.PdgInProgress },
@@ -486,9 +498,9 @@ class SeedGenerator {
       { weight: 2, value: Qualification.Full },
     ]);
     const vog = this.weighted([
-      { weight: 75, value: 'recent' },
-      { weight: 10, value: 'old' },
-      { weight: 15, value: 'missing' },
+      { weight: 93, value: 'recent' },
+      { weight: 3, value: 'old' },
+      { weight: 4, value: 'missing' },
     ]);
     const firstName = f.person.firstName(sex);
     const lastName = f.person.lastName();
@@ -510,32 +522,26 @@ class SeedGenerator {
       homeLatitude: round(home.latitude + f.number.float({ min: -0.008, max: 0.008 }), 5),
       homeLongitude: round(home.longitude + f.number.float({ min: -0.012, max: 0.012 }), 5),
       maxTravelKm: this.weighted([
-        { weight: 10, value: 15 },
-        { weight: 15, value: 20 },
-        { weight: 20, value: 25 },
-        { weight: 25, value: 30 },
-        { weight: 15, value: 40 },
-        { weight: 10, value: 50 },
-        { weight: 5, value: 60 },
+        { weight: 3, value: 15 },
+        { weight: 7, value: 20 },
+        { weight: 15, value: 25 },
+        { weight: 30, value: 30 },
+        { weight: 25, value: 40 },
+        { weight: 12, value: 50 },
+        { weight: 8, value: 60 },
       ]),
       contractHoursPerWeek: f.helpers.arrayElement([32, 36, 36, 38, 40, 40]),
-      vogIssuedOn:
-        vog === 'missing'
-          ? null
-          : addDays(
-              availability.from,
-              vog === 'recent' ? -f.number.int({ min: 10, max: 170 }) : -f.number.int({ min: 400, max: 900 }),
-            ),
+      vogIssuedOn: vog === 'missing' ? null : this.vogIssuedOn(vog === 'recent', availability.from),
       vogVerifiedByUserId: null,
       vogVerifiedAt: null,
       qualification,
       qualificationSince:
         qualification === Qualification.PdgInProgress
-          ? addDays(this.shifted(PDG_STARTS_FROM), f.number.int({ min: 0, max: 540 }))
+          ? addDays(this.start, -f.number.int({ min: 30, max: 570 }))
           : null,
       // PDC (instructor role) and HBO didactics: a share of the staff, chosen without drawing from the
       // random stream so the rest of the market stays as it was.
-      hasPdc: qualification !== Qualification.None || number % 3 === 0,
+      hasPdc: qualification !== Qualification.None || number % 2 === 0,
       hasHboDidactic: qualification === Qualification.Full || number % 5 === 0,
       active: true,
     };
@@ -557,26 +563,22 @@ class SeedGenerator {
     const field = this.weighted(FIELDS.map((value) => ({ value, weight: FIELD_DEMAND[value] })));
     const level = this.weighted(REQUEST_LEVELS[kind]!);
     const subject = this.subject(field, level === Hbo);
+    // The coming half year, the half year after it, the coming year, or a term of 10 weeks.
     const shape = this.weighted([
-      { weight: 35, value: 'semester 1' },
-      { weight: 25, value: 'semester 2' },
+      { weight: 35, value: 'semester' },
+      { weight: 25, value: 'next semester' },
       { weight: 20, value: 'year' },
       { weight: 20, value: 'term' },
     ]);
-    const basePeriod =
-      shape === 'semester 1'
-        ? SEMESTER_1
-        : shape === 'semester 2'
-          ? SEMESTER_2
+    const term = shape === 'term' ? f.number.int({ min: 0, max: 3 }) : 0;
+    const period =
+      shape === 'semester'
+        ? weeks(this.start, 0, 20, 'het komende halfjaar')
+        : shape === 'next semester'
+          ? weeks(this.start, 20, 40, 'het halfjaar daarna')
           : shape === 'year'
-            ? SCHOOL_YEAR
-            : f.helpers.arrayElement(TERMS);
-    const year = BASE_SCHOOL_YEAR + this.shiftYears;
-    const period = {
-      name: basePeriod === SCHOOL_YEAR ? `schooljaar ${year}-${year + 1}` : basePeriod.name,
-      start: this.shifted(basePeriod.start),
-      end: this.shifted(basePeriod.end),
-    };
+            ? weeks(this.start, 0, 40, 'het komende jaar')
+            : weeks(this.start, term * 10, term * 10 + 10, `lesperiode ${term + 1}`);
     const minCommitmentWeeks = f.helpers.arrayElement(
       shape === 'year' ? [10, 16, 20] : shape === 'term' ? [4, 6, 8] : [6, 10, 16],
     );
@@ -588,9 +590,9 @@ class SeedGenerator {
             { weight: 40, value: TeachingRole.GuestTeacher },
           ])
         : this.weighted([
-            { weight: 45, value: TeachingRole.Teacher },
-            { weight: 30, value: TeachingRole.Instructor },
-            { weight: 25, value: TeachingRole.GuestTeacher },
+            { weight: 50, value: TeachingRole.Teacher },
+            { weight: 20, value: TeachingRole.Instructor },
+            { weight: 30, value: TeachingRole.GuestTeacher },
           ]);
     const request: SeedRequest = {
       id: this.id(),
@@ -610,8 +612,8 @@ class SeedGenerator {
       periodStart: period.start,
       periodEnd: period.end,
       minCommitmentWeeks,
-      allowTeam: f.datatype.boolean({ probability: 0.3 }),
-      allowVogPending: f.datatype.boolean({ probability: 0.05 }),
+      allowTeam: f.datatype.boolean({ probability: 0.5 }),
+      allowVogPending: f.datatype.boolean({ probability: 0.12 }),
       status: TeachingRequestStatus.Open,
       description: `${capitalise(topic)} ${subject.name.toLowerCase()} voor ${level}-studenten in ${period.name}. Begeleiding door een bevoegde collega is geregeld.`,
     };
@@ -695,9 +697,17 @@ class SeedGenerator {
     });
   }
 
-  /** A base-year date moved to the demo's school year. */
-  private shifted(isoDate: string): string {
-    return addYears(isoDate, this.shiftYears);
+  /**
+   * A VOG issue date on or before today (two weeks before the market's first Monday, which is):
+   * a recent one young enough (under 6 months) on the day the teacher's release starts, an old
+   * one over a year old.
+   */
+  private vogIssuedOn(recent: boolean, availableFrom: string): string {
+    const latest = addDays(this.start, -14);
+    if (!recent) return addDays(latest, -this.faker.number.int({ min: 400, max: 900 }));
+    const earliest = addDays(availableFrom, -170);
+    const spread = Math.max(0, Math.min(120, daysFrom(earliest, latest)));
+    return addDays(latest, -this.faker.number.int({ min: 0, max: spread }));
   }
 
   // ---- random helpers -----------------------------------------------------------------------
@@ -794,11 +804,7 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The same calendar day `years` later (29 February becomes 28 February). */
-export function addYears(isoDate: string, years: number): string {
-  if (years === 0) return isoDate;
-  const year = Number(isoDate.slice(0, 4)) + years;
-  const monthDay = isoDate.slice(4);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return `${year}${monthDay === '-02-29' && !leap ? '-02-28' : monthDay}`;
+/** Days from `a` to `b`. */
+export function daysFrom(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
