@@ -1,20 +1,22 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Problem, ProblemError } from '../api/session';
+import { refusalText } from './problem-text';
 
 const isProblem = (error: unknown): error is Problem =>
   typeof error === 'object' && error !== null && 'code' in error && 'detail' in error;
 
 /**
  * An API refusal in the reader's language: our own sentence for the codes the app's pages can
- * meet, otherwise the problem's detail (English). For ErrorAlert and for a batch's refused items.
+ * meet; for RULES_BROKEN the rule book's sentences and what to do, in the reader's half of the
+ * detail; otherwise the problem's detail (English). For ErrorAlert and for a batch's refused items.
  */
 export function useProblemText() {
   const { t, i18n } = useTranslation();
-  return (problem: Pick<Problem, 'code' | 'detail'>): string =>
-    i18n.exists(`errors.${problem.code}`)
-      ? t(`errors.${problem.code}` as 'errors.unexpected')
-      : problem.detail;
+  return (problem: Pick<Problem, 'code' | 'detail'>): string => {
+    if (i18n.exists(`errors.${problem.code}`)) return t(`errors.${problem.code}` as 'errors.unexpected');
+    return refusalText(problem, i18n.language);
+  };
 }
 
 /** An error of a query or mutation, as an alert: the problem's text, with the per-field reasons below it. */
