@@ -47,13 +47,29 @@ const cases: [string, EngineOptions][] = [
   ['default rules', {}],
   ['no higher-level skill', { allowHigherLevelSkill: false }],
   ['custom distance', { distanceKm: (a, b) => Math.abs(a.lat - b.lat) * 111 + Math.abs(a.lon - b.lon) * 70 }],
+  // Time is real, and the committed slots have dates: each counts only for the requests it meets.
+  ['today and dated placements', { today: '2026-03-12' }],
 ];
+
+/** Gives every committed slot the dates of one of the synthetic periods (or none). */
+function dateCommitments(teachers: MatchTeacher[], seed: number): void {
+  const rnd = mulberry32(seed);
+  const periods = [
+    { from: '2026-02-02', until: '2026-06-26' },
+    { from: '2026-08-31', until: '2027-01-29' },
+    { from: '2026-03-16', until: '2026-04-30' },
+    {},
+  ];
+  for (const t of teachers)
+    t.committed = (t.committed ?? []).map((c) => ({ ...c, ...periods[Math.floor(rnd() * periods.length)] }));
+}
 
 describe('buildInstance fast eligibility agrees with checkEligibility', () => {
   for (const [name, base] of cases) {
     it(`same eligible blocks and pair facts on random instances (${name})`, () => {
       for (let seed = 1; seed <= 4; seed++) {
         const { teachers, requests } = instance(seed * 7919 + name.length);
+        if (base.today !== undefined) dateCommitments(teachers, seed);
         const options: EngineOptions = {
           ...base,
           excludeTeacherIds: [teachers[3].id],
@@ -90,7 +106,7 @@ describe('buildInstance fast eligibility agrees with checkEligibility', () => {
             }
             eligible++;
             const p = pairOf.get(key)!;
-            evaluatePair(prepareTeacher(t, 0), prepareRequest(r, 0), ctx, facts, null);
+            evaluatePair(prepareTeacher(t, 0), prepareRequest(r, 0, options.today), ctx, facts, null);
             expect(inst.pairSkill[p]).toBe(facts.skillValue);
             expect(inst.pairDistance[p]).toBe(facts.distanceKm);
             expect(inst.pairCapped[p]).toBe(facts.sixHourCapped ? 1 : 0);
