@@ -119,6 +119,38 @@ describe('lessons (e2e)', () => {
     expect(await jobState(jobIds.lessonReminder(w.lessons[1].id, 'teacher', 0))).toBe('unknown');
   });
 
+  it("every lesson read names its teacher, company, school and request and gives the lesson's address (no lookup per school)", async () => {
+    const w = await approvedWorld();
+    const expected = {
+      names: {
+        teacherName: `${w.teacher.teacher.firstName} ${w.teacher.teacher.lastName}`,
+        companyName: w.company.name,
+        schoolName: w.school.name,
+        requestTitle: w.request.title,
+      },
+      address: {
+        locationName: 'Hoofdlocatie',
+        street: 'Stationsplein 1',
+        postalCode: '3511 ED',
+        city: 'Utrecht',
+      },
+    };
+    // The whole list (every lesson of the placement) carries them; one lesson and a change's answer too.
+    for (const party of [w.teacher, w.schoolAdmin, w.companyAdmin, w.coordinator]) {
+      const page = await ctx.http.get('/api/lessons').query({ pageSize: 200 }).set(party.auth).expect(200);
+      expect(page.body.items).toHaveLength(w.lessons.length);
+      for (const item of page.body.items) expect(item).toMatchObject(expected);
+    }
+    const one = await ctx.http.get(`/api/lessons/${w.lessons[0].id}`).set(w.teacher.auth).expect(200);
+    expect(one.body).toMatchObject(expected);
+    const cancelled = await ctx.http
+      .post(`/api/lessons/${w.lessons[1].id}/cancel`)
+      .set(w.schoolAdmin.auth)
+      .send({ reason: 'Examenweek' })
+      .expect(200);
+    expect(cancelled.body).toMatchObject({ ...expected, status: LessonStatus.Cancelled });
+  });
+
   it('the database refuses two overlapping lessons of one teacher; a move onto another lesson is a 409', async () => {
     const w = await approvedWorld();
     const [first, second] = w.lessons;

@@ -22,6 +22,7 @@ import {
   EndPlacement,
   FeedbackView,
   GiveFeedback,
+  LessonNames,
   LessonView,
   ListLessonsQuery,
   MoveLesson,
@@ -30,6 +31,7 @@ import {
   ReportSick,
 } from '@hybridmatch/core';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
+import { AddressDto } from '../proposals/counterpart.dto';
 import { enumMessage, IsCalendarDate, IsClockTime } from '../common/validators';
 
 const UUID = '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -189,6 +191,13 @@ export class PutReminderSettingDto {
 
 // ---- output ------------------------------------------------------------------------------------
 
+export class LessonNamesDto implements LessonNames {
+  @ApiProperty({ example: 'Sanne Jansen' }) teacherName: string;
+  @ApiProperty({ example: 'Installatiebedrijf Noord BV' }) companyName: string;
+  @ApiProperty({ example: 'ROC Midden Nederland' }) schoolName: string;
+  @ApiProperty({ example: 'Praktijkles installatietechniek' }) requestTitle: string;
+}
+
 export class LessonDto implements LessonView {
   @ApiProperty({ example: UUID }) id: string;
   @ApiProperty({ example: UUID }) placementId: string;
@@ -205,11 +214,24 @@ export class LessonDto implements LessonView {
   sequence: number;
   @ApiProperty({ enum: LessonCancellationKind, nullable: true, example: null })
   cancellationKind: LessonCancellationKind | null;
-  @ApiProperty({ nullable: true, example: null }) cancellationReason: string | null;
-  @ApiProperty({ nullable: true, example: null }) cancelledAt: Date | null;
+  @ApiProperty({ nullable: true, example: null, type: String }) cancellationReason: string | null;
+  @ApiProperty({ nullable: true, example: null, type: String, format: 'date-time' })
+  cancelledAt: Date | null;
   @ApiProperty({ example: false, description: 'Cancelled less than 24 h before the start' })
   lateCancellation: boolean;
-  @ApiProperty({ nullable: true, example: null }) outcomeRecordedAt: Date | null;
+  @ApiProperty({ nullable: true, example: null, type: String, format: 'date-time' })
+  outcomeRecordedAt: Date | null;
+  @ApiProperty({
+    type: LessonNamesDto,
+    description: 'Teacher, company, school and request by name (every party of the lesson may see them)',
+  })
+  names: LessonNamesDto;
+  @ApiProperty({
+    type: AddressDto,
+    nullable: true,
+    description: "Where the lesson is given: the request's school location",
+  })
+  address: AddressDto | null;
 }
 
 export class LessonPageDto extends PageMetaDto {
@@ -230,8 +252,9 @@ export class CheckInDto implements CheckInView {
   @ApiProperty({ example: UUID }) id: string;
   @ApiProperty({ example: UUID }) placementId: string;
   @ApiProperty({ example: '2026-10-19' }) dueDate: string;
-  @ApiProperty({ nullable: true, example: null }) completedAt: Date | null;
-  @ApiProperty({ nullable: true, example: null }) notes: string | null;
+  @ApiProperty({ nullable: true, example: null, type: String, format: 'date-time' })
+  completedAt: Date | null;
+  @ApiProperty({ nullable: true, example: null, type: String }) notes: string | null;
 }
 
 export class EndPlacementResultDto {

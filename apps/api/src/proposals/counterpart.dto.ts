@@ -59,7 +59,8 @@ class CounterpartTeacherDto {
   @ApiPropertyOptional({ example: 'Utrecht', description: 'Never shown to schools' }) homeCity?: string;
 }
 
-class AddressDto {
+/** A school location's address (the counterpart views and the lessons show it). */
+export class AddressDto {
   @ApiProperty({ example: 'Hoofdlocatie' }) locationName: string;
   @ApiProperty({ example: 'Stationsplein 1' }) street: string;
   @ApiProperty({ example: '3511 ED' }) postalCode: string;

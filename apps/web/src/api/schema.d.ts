@@ -4131,6 +4131,16 @@ export interface components {
              */
             takenAt: string;
         };
+        LessonNamesDto: {
+            /** @example Sanne Jansen */
+            teacherName: string;
+            /** @example Installatiebedrijf Noord BV */
+            companyName: string;
+            /** @example ROC Midden Nederland */
+            schoolName: string;
+            /** @example Praktijkles installatietechniek */
+            requestTitle: string;
+        };
         LessonDto: {
             /** @example 7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b */
             id: string;
@@ -4174,16 +4184,26 @@ export interface components {
              */
             cancellationKind: "school" | "company" | "sick" | "placement_changed" | null;
             /** @example null */
-            cancellationReason: Record<string, never> | null;
-            /** @example null */
-            cancelledAt: Record<string, never> | null;
+            cancellationReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            cancelledAt: string | null;
             /**
              * @description Cancelled less than 24 h before the start
              * @example false
              */
             lateCancellation: boolean;
-            /** @example null */
-            outcomeRecordedAt: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            outcomeRecordedAt: string | null;
+            /** @description Teacher, company, school and request by name (every party of the lesson may see them) */
+            names: components["schemas"]["LessonNamesDto"];
+            /** @description Where the lesson is given: the request's school location */
+            address: components["schemas"]["AddressDto"] | null;
         };
         LessonPageDto: {
             /** @example 1 */
@@ -4272,10 +4292,13 @@ export interface components {
             placementId: string;
             /** @example 2026-10-19 */
             dueDate: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            completedAt: string | null;
             /** @example null */
-            completedAt: Record<string, never> | null;
-            /** @example null */
-            notes: Record<string, never> | null;
+            notes: string | null;
         };
         CompleteCheckInDto: {
             /** @example Loopt goed; volgende keer klassenmanagement bespreken. */

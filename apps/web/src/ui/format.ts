@@ -9,10 +9,14 @@ export function useFormat() {
       new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
         new Date(value.length === 10 ? `${value}T12:00:00` : value),
       ),
+    /** A calendar date (2026-09-08), or the Amsterdam date of an instant (a lesson's start): dinsdag 8 september. */
     weekdayDate: (value: string) =>
-      new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(
-        new Date(`${value}T12:00:00`),
-      ),
+      new Intl.DateTimeFormat(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        ...(value.length === 10 ? {} : { timeZone: 'Europe/Amsterdam' }),
+      }).format(new Date(value.length === 10 ? `${value}T12:00:00` : value)),
     time: (value: string) =>
       new Intl.DateTimeFormat(locale, {
         hour: '2-digit',

@@ -42,7 +42,12 @@ import {
 } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
-import { LessonAudience, LessonRepository, PlacementForLessons } from '../repositories/lesson.repository';
+import {
+  LessonAudience,
+  LessonFacts,
+  LessonRepository,
+  PlacementForLessons,
+} from '../repositories/lesson.repository';
 import { NotificationRepository } from '../repositories/notification.repository';
 import { AfterCommit } from './after-commit';
 import { composeLessonMessage, LessonMessageFacts } from './lesson-messages';
@@ -72,7 +77,8 @@ const codeOf = (error: unknown) =>
 const OVERLAP_DETAIL =
   'The teacher already has another lesson at that time; choose another time or ask the coordinator.';
 
-export function toLessonView(lesson: Lesson): LessonView {
+/** A lesson row as the API shows it, with the names and address of its facts (one read for many lessons). */
+export function toLessonView(lesson: Lesson, facts: LessonFacts): LessonView {
   return {
     id: lesson.id,
     placementId: lesson.placementId,
@@ -91,6 +97,13 @@ export function toLessonView(lesson: Lesson): LessonView {
     cancelledAt: lesson.cancelledAt,
     lateCancellation: lesson.lateCancellation,
     outcomeRecordedAt: lesson.outcomeRecordedAt,
+    names: {
+      teacherName: facts.teacherName,
+      companyName: facts.companyName,
+      schoolName: facts.schoolName,
+      requestTitle: facts.requestTitle,
+    },
+    address: facts.address,
   };
 }
 
@@ -239,13 +252,23 @@ export class LessonService {
       order: { startsAt: 'ASC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: rows.map(toLessonView), page: query.page, pageSize: query.pageSize, total };
+    const items = await this.views(this.dataSource.manager, rows);
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(actor: Actor, id: string): Promise<LessonView> {
     const lesson = await this.dataSource.getRepository(Lesson).findOneBy({ id });
     await this.access.requireAccess(actor, Permission.LessonRead, lesson, { what: 'Lesson', id });
-    return toLessonView(lesson as Lesson);
+    const [view] = await this.views(this.dataSource.manager, [lesson as Lesson]);
+    return view;
+  }
+
+  /** The lessons' views, their names and addresses read in one statement whatever their number. */
+  private async views(manager: EntityManager, lessons: readonly Lesson[]): Promise<LessonView[]> {
+    if (lessons.length === 0) return [];
+    const facts = await this.lessons.facts(manager, { ids: lessons.map((lesson) => lesson.id) });
+    const byId = new Map(facts.map((fact) => [fact.id, fact]));
+    return lessons.map((lesson) => toLessonView(lesson, byId.get(lesson.id) as LessonFacts));
   }
 
   // ---- changes -------------------------------------------------------------------------------------
@@ -455,7 +478,8 @@ export class LessonService {
         const notice = await apply(manager, lesson as Lesson, now);
         if (notice) await this.notify(manager, id, notice.kind, notice.audience, notice.facts, actor);
         this.afterCommit.run(manager, () => this.reminders.syncLessons([id]));
-        return toLessonView(await manager.findOneByOrFail(Lesson, { id }));
+        const [view] = await this.views(manager, [await manager.findOneByOrFail(Lesson, { id })]);
+        return view;
       });
     } catch (error) {
       if (codeOf(error) === EXCLUSION_VIOLATION)

@@ -1,6 +1,7 @@
 import { LessonCancellationKind, LessonStatus } from '@hybridmatch/domain';
 import { FeedbackParty } from '@hybridmatch/database';
 import { PageRequest } from '../pagination';
+import { LessonAddress } from '../repositories/lesson.repository';
 
 // What the lesson services take and give. The API's DTO classes implement these.
 
@@ -23,6 +24,17 @@ export interface LessonView {
   cancelledAt: Date | null;
   lateCancellation: boolean;
   outcomeRecordedAt: Date | null;
+  /** Teacher, company, school and request by name: every party of the lesson may see them. */
+  names: LessonNames;
+  /** Where the lesson is given, so a teacher's week needs no lookup per school. */
+  address: LessonAddress | null;
+}
+
+export interface LessonNames {
+  teacherName: string;
+  companyName: string;
+  schoolName: string;
+  requestTitle: string;
 }
 
 export interface ListLessonsQuery extends PageRequest {

@@ -50,8 +50,18 @@ export interface LessonFacts {
   companyName: string;
   requestTitle: string;
   location: string;
+  /** The lesson location of the request (null only if it was removed). */
+  address: LessonAddress | null;
   supervisorName: string;
   updatedAt: Date;
+}
+
+/** Where a lesson is given: the school's location named in the request. */
+export interface LessonAddress {
+  locationName: string;
+  street: string;
+  postalCode: string;
+  city: string;
 }
 
 /** A reminder that should be waiting in the queue: its lesson, audience, sequence and due time. */
@@ -228,6 +238,7 @@ export class LessonRepository {
               l.cancellation_kind, l.cancellation_reason, l.updated_at,
               t.first_name || ' ' || t.last_name AS teacher_name, s.name AS school_name, c.name AS company_name,
               r.title AS request_title, p.supervisor_name,
+              loc.name AS location_name, loc.street, loc.postal_code, loc.city,
               concat_ws(', ', s.name, loc.street, concat_ws(' ', loc.postal_code, loc.city)) AS location
          FROM lesson l
          JOIN placement p ON p.id = l.placement_id
@@ -258,6 +269,15 @@ export class LessonRepository {
       requestTitle: row.request_title as string,
       supervisorName: row.supervisor_name as string,
       location: row.location as string,
+      address:
+        row.location_name === null
+          ? null
+          : {
+              locationName: row.location_name as string,
+              street: row.street as string,
+              postalCode: row.postal_code as string,
+              city: row.city as string,
+            },
     }));
   }
 

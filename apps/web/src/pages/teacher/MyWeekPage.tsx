@@ -1,5 +1,4 @@
 import { Button, CopyButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -18,40 +17,28 @@ export default function MyWeekPage() {
   const lessons = $api.useQuery('get', '/api/lessons', {
     params: { query: { from: isoDate(today), to: isoDate(until), status: 'scheduled', pageSize: 100 } },
   });
-  const placements = $api.useQuery('get', '/api/placements');
-  const parties = useQueries({
-    queries: (placements.data?.items ?? []).map((placement) =>
-      $api.queryOptions('get', '/api/proposals/{id}/parties', {
-        params: { path: { id: placement.proposalId } },
-      }),
-    ),
-  });
-  const schoolOf = (placementId: string) => {
-    const index = placements.data?.items.findIndex((placement) => placement.id === placementId) ?? -1;
-    return parties[index]?.data?.school;
-  };
-  if (lessons.isPending || placements.isPending) return <PageLoader />;
-  if (lessons.isError || placements.isError) return <ErrorAlert error={lessons.error ?? placements.error} />;
+  if (lessons.isPending) return <PageLoader />;
+  if (lessons.isError) return <ErrorAlert error={lessons.error} />;
   return (
     <Stack>
       <Title order={1}>{t('myWeek.title')}</Title>
       {lessons.data.items.length === 0 && <Text>{t('myWeek.empty')}</Text>}
-      {lessons.data.items.map((lesson) => {
-        const school = schoolOf(lesson.placementId);
-        return (
-          <Paper key={lesson.id} withBorder p="md" component="article">
-            <Title order={2} size="h4">
-              {format.weekdayDate(lesson.date)}, {format.time(lesson.startsAt)}–{format.time(lesson.endsAt)}
-            </Title>
-            <Text fw={600}>{school?.name}</Text>
-            {school?.address && (
-              <Text>
-                {school.address.street}, {school.address.postalCode} {school.address.city}
-              </Text>
-            )}
-          </Paper>
-        );
-      })}
+      {lessons.data.items.map((lesson) => (
+        <Paper key={lesson.id} withBorder p="md" component="article">
+          <Title order={2} size="h4">
+            {format.weekdayDate(lesson.startsAt)}, {format.time(lesson.startsAt)}–{format.time(lesson.endsAt)}
+          </Title>
+          <Text fw={600}>{lesson.names.schoolName}</Text>
+          {lesson.address && (
+            <Text>
+              {lesson.address.street}, {lesson.address.postalCode} {lesson.address.city}
+            </Text>
+          )}
+          <Text size="sm" c="dimmed">
+            {lesson.names.requestTitle}
+          </Text>
+        </Paper>
+      ))}
       <CalendarFeed />
     </Stack>
   );
