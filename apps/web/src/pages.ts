@@ -1,12 +1,15 @@
 import type { ComponentType } from 'react';
+import type nl from './i18n/nl.json';
 import { EVERYONE, OVERSIGHT, type Role } from './roles';
+
+/** A menu label: a key of `nav` in the strings (but the menu's own name and button). */
+type NavLabel = `nav.${Exclude<keyof (typeof nl)['nav'], 'label' | 'open'>}`;
 
 /** A page of the app: its path below /app, who may open it and, if it is in the menu, its label. */
 export interface PageDefinition {
   path: string;
   roles: readonly Role[];
-  nav?:
-    'nav.dashboard' | 'nav.approvals' | 'nav.matchRuns' | 'nav.myWeek' | 'nav.myProposals' | 'nav.messages';
+  nav?: NavLabel;
   load: () => Promise<{ default: ComponentType }>;
 }
 
@@ -46,6 +49,60 @@ export const PAGES: readonly PageDefinition[] = [
     nav: 'nav.myProposals',
     load: () => import('./pages/teacher/MyProposalsPage'),
   },
+  // School / Hybride Techniekcentrum, teacher (more) and coordinator (more): issue 15, web-school.
+  {
+    path: 'school/requests',
+    roles: ['school_admin'],
+    nav: 'nav.requests',
+    load: () => import('./pages/school/RequestsPage'),
+  },
+  {
+    path: 'school/requests/new',
+    roles: ['school_admin'],
+    load: () => import('./pages/school/RequestFormPage'),
+  },
+  {
+    path: 'school/requests/:id',
+    roles: ['school_admin'],
+    load: () => import('./pages/school/RequestFormPage'),
+  },
+  {
+    path: 'school/proposals',
+    roles: ['school_admin'],
+    nav: 'nav.schoolProposals',
+    load: () => import('./pages/school/SchoolProposalsPage'),
+  },
+  {
+    path: 'school/lessons',
+    roles: ['school_admin'],
+    nav: 'nav.lessons',
+    load: () => import('./pages/school/LessonsPage'),
+  },
+  {
+    path: 'availability',
+    roles: ['hybrid_teacher'],
+    nav: 'nav.availability',
+    load: () => import('./pages/teacher/AvailabilityPage'),
+  },
+  {
+    path: 'my-feedback',
+    roles: ['hybrid_teacher'],
+    nav: 'nav.myFeedback',
+    load: () => import('./pages/teacher/MyFeedbackPage'),
+  },
+  {
+    path: 'flags',
+    roles: OVERSIGHT,
+    nav: 'nav.flags',
+    load: () => import('./pages/coordinator/RuleFlagsPage'),
+  },
+  {
+    path: 'holidays',
+    roles: OVERSIGHT,
+    nav: 'nav.holidays',
+    load: () => import('./pages/coordinator/HolidaysPage'),
+  },
+  // End of web-school's block.
   {
     path: 'messages',
     roles: EVERYONE,

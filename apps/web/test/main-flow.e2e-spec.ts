@@ -1,10 +1,7 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { linksIn, pathOf, waitForMail } from '../../../test/support/mailbox';
 import { BEFORE_TERM } from '../../../test/support/proposal-terms';
-import { SmtpTestServer } from '../../../test/support/smtp-test-server';
-import { TestContext } from '../../../test/support/test-context';
-import { startWorker } from '../../worker/src/main';
-import { BrowserWorld, seriousAccessibilityProblems } from './support/browser';
+import type { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
 
 /**
  * The product's main job in the browser, against the real API, worker, database, Redis and SMTP:
@@ -14,24 +11,15 @@ import { BrowserWorld, seriousAccessibilityProblems } from './support/browser';
  */
 describe('web app: matching to placement (browser)', () => {
   let smtp: SmtpTestServer;
-  let worker: INestApplicationContext;
   let world: BrowserWorld;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    smtp = await SmtpTestServer.start();
-    const ctx = await TestContext.create({
-      HM_NOW: BEFORE_TERM,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>',
-    });
-    worker = await startWorker(ctx.config, { logger: false });
-    world = await BrowserWorld.start(ctx);
+    ({ world, smtp, close } = await startWorldWithWorker(BEFORE_TERM));
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await world?.close();
-    await smtp?.close();
+    await close?.();
   });
 
   it("runs matching, takes the answers and a batch approval to a placement on the dashboard and in the teacher's week", async () => {

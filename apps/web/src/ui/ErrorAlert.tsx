@@ -1,10 +1,8 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type Problem, ProblemError } from '../api/session';
+import type { Problem } from '../api/session';
+import { problemOf } from './fieldErrors';
 import { refusalText } from './problem-text';
-
-const isProblem = (error: unknown): error is Problem =>
-  typeof error === 'object' && error !== null && 'code' in error && 'detail' in error;
 
 /**
  * An API refusal in the reader's language: our own sentence for the codes the app's pages can
@@ -23,7 +21,7 @@ export function useProblemText() {
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
   const problemText = useProblemText();
-  const problem = error instanceof ProblemError ? error.problem : isProblem(error) ? error : null;
+  const problem = problemOf(error);
   let text = t('errors.unexpected');
   if (error instanceof TypeError) text = t('errors.network');
   else if (problem) text = problemText(problem);

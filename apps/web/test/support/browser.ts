@@ -2,8 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AxeResults } from 'axe-core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { SmtpTestServer } from '../../../../test/support/smtp-test-server';
 import { TEST_PASSWORD, TestContext } from '../../../../test/support/test-context';
+import { startWorker } from '../../../worker/src/main';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it); no browser download. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,6 +85,39 @@ export class BrowserWorld {
     await this.browser.close();
     await this.ctx.close();
   }
+}
+
+/**
+ * A world whose jobs run (match runs, e-mails): an in-process SMTP server, the API with the
+ * product's clock starting at `now`, a worker on the same database and Redis prefix, and Chromium.
+ */
+export async function startWorldWithWorker(now: string) {
+  const smtp = await SmtpTestServer.start();
+  const ctx = await TestContext.create({
+    HM_NOW: now,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>',
+  });
+  const worker: INestApplicationContext = await startWorker(ctx.config, { logger: false });
+  let world: BrowserWorld;
+  try {
+    world = await BrowserWorld.start(ctx);
+  } catch (error) {
+    // No browser (or no port): stop what did start, so jest can end.
+    await worker.close();
+    await ctx.close();
+    await smtp.close();
+    throw error;
+  }
+  return {
+    world,
+    smtp,
+    close: async () => {
+      await worker.close();
+      await world.close();
+      await smtp.close();
+    },
+  };
 }
 
 /** axe-core on the page as it is now: the WCAG 2.2 A/AA rules; serious and critical findings fail. */

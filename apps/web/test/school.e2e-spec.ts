@@ -1,0 +1,244 @@
+import type { Page } from 'playwright-core';
+import { BEFORE_TERM, TERMS } from '../../../test/support/proposal-terms';
+import { waitFor } from '../../../test/support/wait-for';
+import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
+
+/**
+ * The school's, the teacher's and the coordinator's own pages in the browser, against the real
+ * API, worker, database and Redis: the school posts a request on the week grid (the API's field
+ * errors shown against the fields), answers the match run's proposal with the teacher's card and
+ * checks the VOG, then moves and cancels lessons; the teacher edits their availability on a phone;
+ * the coordinator's flags and holiday pages. Every page is scanned with axe.
+ */
+describe('web app: school, teacher availability and coordinator pages (browser)', () => {
+  let world: BrowserWorld;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ world, close } = await startWorldWithWorker(BEFORE_TERM));
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  /** A desk browser at BEFORE_TERM (the app's "this week"), signed in. */
+  async function signedIn(email: string, viewport: 'desk' | 'phone' = 'desk'): Promise<Page> {
+    const page = await world.newPage(viewport);
+    await page.clock.setFixedTime(new Date(BEFORE_TERM));
+    await page.goto(world.url('/app/'));
+    await world.signIn(page, email);
+    return page;
+  }
+
+  /** A Mantine select: open it by its label (a required field's name ends in " *"), pick the option. */
+  const choose = async (page: Page, label: string, option: string) => {
+    await page.getByRole('combobox', { name: label }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  };
+
+  it('the school posts a request on the week grid, answers the proposal with the VOG checked, then moves and cancels lessons', async () => {
+    const { ctx } = world;
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const school = await ctx.newSchool(region.id);
+    const schoolAdmin = await ctx.newSchoolAdmin(school.id);
+    const company = await ctx.newCompany(region.id);
+    const companyAdmin = await ctx.newCompanyAdmin(company.id);
+    const teacher = await ctx.newTeacherUser(company.id);
+    const title = `Praktijkles PLC ${company.id.slice(0, 6)}`;
+
+    // The requests page is the school's home; a new request, with the period the wrong way round.
+    const desk = await signedIn(schoolAdmin.user.email);
+    await desk.getByRole('heading', { name: 'Aanvragen' }).waitFor();
+    await desk.getByText('U heeft nog geen aanvragen geplaatst.').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await desk.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    await desk.getByLabel('Titel').fill(title);
+    await desk.getByRole('combobox', { name: 'Vak' }).fill('Elektro');
+    await desk.getByRole('option', { name: 'Elektrotechniek', exact: true }).click();
+    await choose(desk, 'Locatie', 'Hoofdlocatie, Utrecht');
+    await desk.getByLabel('Eerste dag').fill('2026-09-01');
+    await desk.getByLabel('Laatste dag').fill('2026-08-01');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    // Without lesson blocks the API refuses the body; the reason shows with the blocks.
+    const blocks = desk.getByRole('group', { name: 'Lesblokken per week' });
+    await desk.getByRole('button', { name: 'Aanvraag plaatsen' }).click();
+    await blocks.getByText('must contain at least one lesson block').waitFor();
+
+    // Dragging down Tuesday from 09:00 to 12:00 makes one block of three hours.
+    const cell = (name: string) => desk.getByRole('button', { name, exact: true });
+    await cell('dinsdag 09:00–09:30').hover();
+    await desk.mouse.down();
+    await cell('dinsdag 11:30–12:00').hover();
+    await desk.mouse.up();
+    const first = desk.getByRole('group', { name: 'Blok 1' });
+    expect(await first.getByLabel('Begin').inputValue()).toBe('09:00');
+    expect(await first.getByLabel('Einde').inputValue()).toBe('12:00');
+    await blocks.getByText('3 klokuur per week').waitFor();
+    expect(await cell('dinsdag 10:00–10:30').getAttribute('aria-pressed')).toBe('true');
+    // By keyboard: Enter takes a half hour; next to the block it lengthens it.
+    await cell('dinsdag 11:30–12:00').focus();
+    await desk.keyboard.press('ArrowDown');
+    await desk.keyboard.press('Enter');
+    expect(await first.getByLabel('Einde').inputValue()).toBe('12:30');
+    await desk.keyboard.press('Enter');
+    expect(await first.getByLabel('Einde').inputValue()).toBe('12:00');
+
+    // The period rule is the service's: its field error shows under "Laatste dag".
+    await desk.getByRole('button', { name: 'Aanvraag plaatsen' }).click();
+    await desk.getByText('must be on or after periodStart (2026-09-01)').first().waitFor();
+    expect(await desk.getByLabel('Laatste dag').getAttribute('aria-invalid')).toBe('true');
+    await desk.getByLabel('Laatste dag').fill('2027-01-31');
+    await desk.getByRole('button', { name: 'Aanvraag plaatsen' }).click();
+    await desk.getByRole('link', { name: title }).waitFor();
+    await desk.getByText('dinsdag 09:00–12:00').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await world.screenshot(desk, 'school-requests');
+
+    // Matching (through the API) proposes the teacher; the company and the teacher accept.
+    const run = await ctx.http
+      .post('/api/match-runs')
+      .set(coordinator.auth)
+      .send({ regionId: region.id })
+      .expect(202);
+    await waitFor('the match run', async () => {
+      const { body } = await ctx.http.get(`/api/match-runs/${run.body.id}`).set(coordinator.auth);
+      return body.status === 'succeeded' || body.status === 'failed' ? body.status : false;
+    }).then((status) => expect(status).toBe('succeeded'));
+    const [proposal] = (await ctx.http.get('/api/proposals').set(schoolAdmin.auth).expect(200)).body.items;
+    for (const party of [companyAdmin, teacher])
+      await ctx.http
+        .post(`/api/proposals/${proposal.id}/answer`)
+        .set(party.auth)
+        .send({ decision: 'accept' })
+        .expect(200);
+
+    // The school opens it from its proposals: the teacher's card, then accepts and checks the VOG.
+    await desk.getByRole('link', { name: 'Voorstellen' }).click();
+    await desk.getByRole('heading', { name: 'Voorstellen' }).waitFor();
+    await desk
+      .getByRole('link', { name: `${teacher.teacher.firstName} ${teacher.teacher.lastName}` })
+      .click();
+    await desk.getByRole('heading', { name: title }).waitFor();
+    await desk.getByText('Geen bevoegdheid').waitFor();
+    await desk.getByText(/km \(hemelsbreed\)/).waitFor();
+    await desk.getByText('Nog niet gecontroleerd door het bedrijf').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await desk.getByRole('button', { name: 'Accepteren' }).click();
+    await desk.getByText('Wacht op goedkeuring').waitFor();
+    await desk.getByLabel('Afgiftedatum op de VOG').fill('2026-08-01');
+    await desk.getByRole('button', { name: 'Controle vastleggen' }).click();
+    await desk.getByRole('heading', { name: 'Eerdere controles' }).waitFor();
+    await desk.getByText(/Controle door de school: Gecontroleerd, in orde/).waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    // The coordinator approves (API); the placement's lessons appear in the school's calendar.
+    await ctx.http
+      .post(`/api/proposals/${proposal.id}/approve`)
+      .set(coordinator.auth)
+      .send(TERMS)
+      .expect(200);
+    await desk.getByRole('link', { name: 'Lessen' }).click();
+    await desk.getByText('Geen lessen in deze week.').waitFor();
+    await desk.getByRole('button', { name: 'Volgende week' }).click();
+    await desk.getByRole('button', { name: 'Volgende week' }).click();
+    await desk.getByText('Week van 7 september 2026').waitFor();
+
+    // Move Tuesday's lesson to Wednesday afternoon.
+    await desk.getByRole('button', { name: 'Les van dinsdag 8 september 09:00 verplaatsen' }).click();
+    const move = desk.getByRole('dialog');
+    await move.getByLabel('Nieuwe datum').fill('2026-09-09');
+    await move.getByLabel('Begin').fill('13:00');
+    await move.getByLabel('Einde').fill('16:00');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await move.getByRole('button', { name: 'Verplaatsen' }).click();
+    await desk.getByRole('button', { name: 'Les van woensdag 9 september 13:00 verplaatsen' }).waitFor();
+
+    // Cancel the next week's lesson with a reason.
+    await desk.getByRole('button', { name: 'Volgende week' }).click();
+    await desk.getByRole('button', { name: 'Les van dinsdag 15 september 09:00 annuleren' }).click();
+    const cancel = desk.getByRole('dialog');
+    await cancel.getByLabel('Reden').fill('Examenweek: geen praktijkles');
+    await cancel.getByRole('button', { name: 'Les annuleren' }).click();
+    await desk.getByText('Examenweek: geen praktijkles').waitFor();
+    await desk.getByText('Geannuleerd').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    const lessons = (
+      await ctx.http.get('/api/lessons').query({ to: '2026-09-20' }).set(schoolAdmin.auth).expect(200)
+    ).body.items;
+    expect(
+      lessons.map((lesson: { startsAt: string; status: string }) => [lesson.startsAt, lesson.status]),
+    ).toEqual([
+      ['2026-09-09T11:00:00.000Z', 'scheduled'],
+      ['2026-09-15T07:00:00.000Z', 'cancelled'],
+    ]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('the teacher adds an availability window on a phone; the feedback page lists no lesson yet', async () => {
+    const { ctx } = world;
+    const region = await ctx.newRegion();
+    const company = await ctx.newCompany(region.id);
+    const teacher = await ctx.newTeacherUser(company.id);
+
+    const phone = await signedIn(teacher.user.email, 'phone');
+    await phone.getByRole('heading', { name: 'Mijn lessen' }).waitFor();
+    await phone.getByRole('button', { name: 'Menu openen' }).click();
+    await phone.getByRole('link', { name: 'Beschikbaarheid' }).click();
+    const tuesday = phone.getByRole('group', { name: 'Tijdvak 1' });
+    expect(await tuesday.getByLabel('Begin').inputValue()).toBe('08:00');
+    expect(await tuesday.getByLabel('Einde').inputValue()).toBe('17:00');
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+
+    // An end before the start: the API's reason shows with the window.
+    await phone.getByRole('button', { name: 'Toevoegen' }).click();
+    const added = phone.getByRole('group', { name: 'Tijdvak 2' });
+    await added.getByLabel('Einde').fill('08:30');
+    await phone.getByRole('button', { name: 'Opslaan' }).click();
+    await added.getByText(/must be later than start/).waitFor();
+    await added.getByLabel('Einde').fill('15:30');
+    await phone.getByRole('button', { name: 'Opslaan' }).click();
+    await phone.getByText('Opgeslagen.').waitFor();
+    const saved = await ctx.http.get(`/api/teachers/${teacher.teacher.id}`).set(teacher.auth).expect(200);
+    expect(saved.body.windows).toEqual([
+      { weekday: 2, start: '08:00', end: '17:00' },
+      { weekday: 3, start: '09:00', end: '15:30' },
+    ]);
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+
+    await phone.getByRole('button', { name: 'Menu openen' }).click();
+    await phone.getByRole('link', { name: 'Feedback' }).click();
+    await phone.getByText('Geen lessen in de afgelopen zes weken.').waitFor();
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it("the coordinator's pages: flags that need attention and the region's school holidays, changed in place", async () => {
+    const { ctx } = world;
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+
+    const desk = await signedIn(coordinator.user.email);
+    await desk.getByRole('link', { name: 'Aandacht nodig' }).click();
+    await desk.getByText('Niets vraagt nu om aandacht.').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    await desk.getByRole('link', { name: 'Schoolvakanties' }).click();
+    const autumnEnd = desk.getByLabel('Laatste vrije dag Herfstvakantie');
+    expect(await autumnEnd.inputValue()).toBe('2026-10-25');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await autumnEnd.fill('2026-10-26');
+    await desk.getByRole('button', { name: 'Herfstvakantie opslaan' }).click();
+    await waitFor('the changed holiday', async () => {
+      const { body } = await ctx.http
+        .get('/api/school-holidays')
+        .query({ schoolYear: '2026-2027', holidayRegion: 'midden' })
+        .set(coordinator.auth);
+      return body.find((holiday: { kind: string }) => holiday.kind === 'autumn')?.endDate === '2026-10-26';
+    });
+    expect(world.pageProblems).toEqual([]);
+  });
+});
