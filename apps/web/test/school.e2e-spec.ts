@@ -176,7 +176,8 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
       ['2026-09-15T07:00:00.000Z', 'cancelled'],
     ]);
     expect(world.pageProblems).toEqual([]);
-  });
+    // A whole school year's flow in one browser: longer than one step's default on a busy machine.
+  }, 150_000);
 
   it('the teacher adds an availability window on a phone; the feedback page lists no lesson yet', async () => {
     const { ctx } = world;
