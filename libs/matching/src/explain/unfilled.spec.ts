@@ -1,9 +1,25 @@
 import { checkEligibility } from '../region/eligibility';
-import { MatchRequest, MatchTeacher, RuleCode } from '../region/region.types';
+import { greatCircleKm } from '../region/dates';
+import {
+  EngineOptions,
+  LessonBlock,
+  MatchRequest,
+  MatchTeacher,
+  ProposedMatch,
+  RuleCode,
+} from '../region/region.types';
 import { solveRegion } from '../region/solve-region';
 import { baseRequest, baseTeacher } from '../testing/fixtures';
-import { syntheticRegion } from '../testing/synthetic';
-import { explainUnfilled, UnfilledExplanation } from './unfilled';
+import { dateCommitments, mulberry32, syntheticRegion, variedRegion } from '../testing/synthetic';
+import {
+  answerOf,
+  explainUnfilled,
+  HeldBackReason,
+  heldBackReason,
+  key,
+  unfilledSentences,
+  UnfilledExplanation,
+} from './unfilled';
 
 /** The per-rule counts recomputed block by block with checkEligibility (the rule book). */
 export function recount(teachers: MatchTeacher[], request: MatchRequest, blockId: string) {
@@ -83,4 +99,178 @@ describe('explainUnfilled', () => {
       }
     }
   });
+});
+
+/**
+ * The implementation before the per-request preparation, kept as the oracle: a full
+ * checkEligibility of every teacher against every request with open blocks, and of every
+ * window-only miss against every shifted start.
+ */
+function explainUnfilledOracle(
+  teachers: readonly MatchTeacher[],
+  requests: readonly MatchRequest[],
+  matches: readonly ProposedMatch[],
+  options: EngineOptions = {},
+): UnfilledExplanation[] {
+  const { filled, heldBy, holderOfRequest } = answerOf(requests, matches);
+  const distanceKm = options.distanceKm ?? greatCircleKm;
+  const out: UnfilledExplanation[] = [];
+  for (const request of requests) {
+    const open = request.blocks.filter((b) => !filled.has(key(request.id, b.id)));
+    if (open.length === 0) continue;
+    // One full check per teacher and request; each block then takes the request-level failures
+    // and its own block-level ones.
+    const reports = teachers.map((teacher) => ({
+      teacher,
+      failures: checkEligibility(teacher, request, undefined, options).failures,
+    }));
+    for (const block of open) {
+      const failing = new Map<RuleCode, number>();
+      const misses = new Map<RuleCode, string[]>();
+      const windowOnly: MatchTeacher[] = [];
+      const held = new Map<HeldBackReason, number>();
+      let eligible = 0;
+      let nearestSkilledKm: number | null = null;
+      for (const { teacher, failures } of reports) {
+        const own = failures.filter((f) => f.blockId === undefined || f.blockId === block.id);
+        const rules = [...new Set(own.map((f) => f.rule))];
+        for (const rule of rules) failing.set(rule, (failing.get(rule) ?? 0) + 1);
+        if (!rules.includes('SKILL') && !rules.includes('LEVEL')) {
+          const km = distanceKm(teacher.home, request.location);
+          if (nearestSkilledKm === null || km < nearestSkilledKm) nearestSkilledKm = km;
+        }
+        if (rules.length === 1) {
+          misses.set(rules[0], [...(misses.get(rules[0]) ?? []), teacher.id]);
+          if (rules[0] === 'WINDOW') windowOnly.push(teacher);
+        }
+        if (rules.length === 0) {
+          eligible++;
+          const reason = heldBackReason(
+            teacher,
+            request,
+            block,
+            heldBy.get(teacher.id) ?? [],
+            holderOfRequest,
+            options,
+          );
+          held.set(reason, (held.get(reason) ?? 0) + 1);
+        }
+      }
+      const explanation: UnfilledExplanation = {
+        requestId: request.id,
+        blockId: block.id,
+        teachersInRegion: teachers.length,
+        eligibleTeachers: eligible,
+        failing: counts(failing),
+        nearestMisses: [...misses]
+          .map(([rule, ids]) => ({ rule, teachers: ids.length, teacherIds: ids }))
+          .sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule)),
+        shiftedStart: bestShiftOracle(windowOnly, request, block, options),
+        heldBack: counts(held),
+        nearestSkilledKm: nearestSkilledKm === null ? null : Math.round(nearestSkilledKm * 10) / 10,
+        sentences: { nl: [], en: [] },
+      };
+      explanation.sentences = unfilledSentences(explanation, request);
+      out.push(explanation);
+    }
+  }
+  return out;
+}
+
+const counts = <R extends string>(map: Map<R, number>) =>
+  [...map]
+    .map(([rule, teachers]) => ({ rule, teachers }))
+    .sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule));
+
+function bestShiftOracle(
+  candidates: readonly MatchTeacher[],
+  request: MatchRequest,
+  block: LessonBlock,
+  options: EngineOptions,
+): { start: number; teachers: number } | null {
+  if (candidates.length === 0) return null;
+  const length = block.end - block.start;
+  let best: { start: number; teachers: number } | null = null;
+  for (let start = 7 * 60; start + length <= 19 * 60; start += 30) {
+    if (start === block.start) continue;
+    const shifted: LessonBlock = {
+      id: `${block.id}@${start}`,
+      weekday: block.weekday,
+      start,
+      end: start + length,
+    };
+    const teachers = candidates.filter((t) => checkEligibility(t, request, shifted, options).eligible).length;
+    if (
+      teachers > 0 &&
+      (best === null ||
+        teachers > best.teachers ||
+        (teachers === best.teachers && Math.abs(start - block.start) < Math.abs(best.start - block.start)))
+    )
+      best = { start, teachers };
+  }
+  return best;
+}
+
+describe('explainUnfilled agrees with the checkEligibility oracle', () => {
+  const cases: [string, EngineOptions][] = [
+    ['default rules', {}],
+    ['no higher-level skill', { allowHigherLevelSkill: false }],
+    [
+      'custom distance',
+      { distanceKm: (a, b) => Math.abs(a.lat - b.lat) * 111 + Math.abs(a.lon - b.lon) * 70 },
+    ],
+    ['today and dated placements', { today: '2026-03-12' }],
+  ];
+  for (const [name, base] of cases) {
+    it(`the same explanations on random regions, with exclusions and random answers (${name})`, () => {
+      const seen = { heldBack: 0, shiftedStart: 0, nearestMisses: 0 };
+      for (let seed = 1; seed <= 3; seed++) {
+        const { teachers, requests } = variedRegion(seed * 104_729 + name.length);
+        if (base.today !== undefined) dateCommitments(teachers, seed);
+        const options: EngineOptions = {
+          ...base,
+          excludeTeacherIds: [teachers[5].id],
+          exclude: [
+            { requestId: requests[0].id, teacherIds: teachers.slice(0, 20).map((t) => t.id) },
+            { requestId: requests[0].id, teacherIds: [teachers[30].id] },
+            { requestId: requests[1].id, teacherIds: [teachers[1].id] },
+          ],
+        };
+        // The engine's answer, and a random one (matches the engine would not make: more held back).
+        const solved = solveRegion(teachers, requests, { ...options, explain: false }).matches;
+        const rnd = mulberry32(seed);
+        const random: ProposedMatch[] = requests
+          .filter(() => rnd() < 0.3)
+          .map((r) => ({
+            requestId: r.id,
+            teacherId: teachers[Math.floor(rnd() * teachers.length)].id,
+            blockIds: r.blocks.filter(() => rnd() < 0.6).map((b) => b.id),
+            score: 0,
+            components: {
+              fill: 0,
+              skill: 0,
+              travel: 0,
+              coverage: 0,
+              continuity: 0,
+              preference: 0,
+              fairness: 0,
+            },
+            distanceKm: 0,
+            skillMatch: 'exact',
+            alternatives: [],
+          }));
+        for (const matches of [solved, random, []]) {
+          const fast = explainUnfilled(teachers, requests, matches, options);
+          expect(fast).toEqual(explainUnfilledOracle(teachers, requests, matches, options));
+          for (const x of fast) {
+            seen.heldBack += x.heldBack.length;
+            seen.shiftedStart += x.shiftedStart === null ? 0 : 1;
+            seen.nearestMisses += x.nearestMisses.length;
+          }
+        }
+      }
+      // The regions exercise every part of an explanation.
+      for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
+    });
+  }
 });

@@ -1,8 +1,24 @@
-import { checkEligibility } from '../region/eligibility';
-import { formatClock, greatCircleKm } from '../region/dates';
+import {
+  checkEligibility,
+  committedDuring,
+  ENGINE_RULES,
+  evaluateBlock,
+  FailedRules,
+  evaluatePair,
+  PairFacts,
+  PreparedRequest,
+  PreparedTeacher,
+  prepareRequest,
+  prepareTeacher,
+  RULE_BIT,
+  ruleContext,
+  RuleContext,
+} from '../region/eligibility';
+import { formatClock } from '../region/dates';
 import {
   CommittedSlot,
   EngineOptions,
+  GeoPoint,
   LessonBlock,
   MatchRequest,
   MatchTeacher,
@@ -51,10 +67,16 @@ export interface UnfilledExplanation {
 }
 
 /**
- * Explains every block the matches leave unfilled, rule by rule, from `checkEligibility` (the
- * same rules the engine applies): per rule the teachers of the region failing it, the nearest
- * misses (teachers failing one rule only), a start time that would admit window-only misses, and
- * for teachers who were eligible why this answer did not give them the block.
+ * Explains every block the matches leave unfilled, rule by rule, with the same rules as
+ * `checkEligibility` (evaluatePair and evaluateBlock, which the engine applies): per rule the
+ * teachers of the region failing it, the nearest misses (teachers failing one rule only), a start
+ * time that would admit window-only misses, and for teachers who were eligible why this answer
+ * did not give them the block.
+ *
+ * Each teacher is prepared once (once per set of its dated committed slots that count for a
+ * request, see committedDuring) and each request once; per request a teacher's request-level
+ * rules are evaluated once, per open block its block rules. The result equals checking every
+ * teacher against every open block with checkEligibility (a spec compares both on random regions).
  */
 export function explainUnfilled(
   teachers: readonly MatchTeacher[],
@@ -62,6 +84,179 @@ export function explainUnfilled(
   matches: readonly ProposedMatch[],
   options: EngineOptions = {},
 ): UnfilledExplanation[] {
+  const { filled, heldBy, holderOfRequest } = answerOf(requests, matches);
+  const ctx = ruleContext(options);
+  const seen = new TeachersAsSeen(teachers);
+  const excludedEverywhere = new Set(options.excludeTeacherIds ?? []);
+  const excludedFor = new Map<string, Set<string>>();
+  for (const e of options.exclude ?? []) {
+    const ids = excludedFor.get(e.requestId) ?? new Set<string>();
+    for (const id of e.teacherIds) ids.add(id);
+    excludedFor.set(e.requestId, ids);
+  }
+  const nt = teachers.length;
+  // Per teacher, for the request at hand: as it sees the teacher, its failed request-level rules
+  // (bits of RULE_BIT) and the facts the block rules need.
+  const asSeen: PreparedTeacher[] = new Array<PreparedTeacher>(nt);
+  const pairMask = new Int32Array(nt);
+  const capped = new Uint8Array(nt);
+  const hboLeft = new Float64Array(nt);
+  const distance = new Float64Array(nt);
+  const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };
+  const failed = new FailedRules();
+  const failing = new Int32Array(ENGINE_RULES.length);
+  // Teachers per rule mask of the block at hand, and the masks seen (few: tallied, then per rule).
+  const tally = new Int32Array(1 << ENGINE_RULES.length);
+  const masks: number[] = [];
+  // The distances from every teacher's home to a school, computed once per place (schools post
+  // several requests); evaluatePair reads them through its rule context.
+  const distances = new Map<string, Float64Array>();
+  let place: GeoPoint | null = null;
+  let row: Float64Array = new Float64Array(0);
+  let current = 0;
+  const pairCtx: RuleContext = {
+    ...ctx,
+    distanceKm: (home, to) =>
+      home === teachers[current].home && to === place ? row[current] : ctx.distanceKm(home, to),
+  };
+  const misses: string[][] = ENGINE_RULES.map(() => []);
+  const out: UnfilledExplanation[] = [];
+  for (const request of requests) {
+    const open = request.blocks.filter((b) => !filled.has(key(request.id, b.id)));
+    if (open.length === 0) continue;
+    const pr = prepareRequest(request, 0, options.today);
+    const excludedHere = excludedFor.get(request.id);
+    place = request.location;
+    const at = `${place.lat},${place.lon}`;
+    const known = distances.get(at);
+    if (known !== undefined) row = known;
+    else {
+      row = new Float64Array(nt);
+      for (let t = 0; t < nt; t++) row[t] = ctx.distanceKm(teachers[t].home, place);
+      distances.set(at, row);
+    }
+    for (let t = 0; t < nt; t++) {
+      const teacher = teachers[t];
+      const pt = seen.forRequest(t, pr);
+      failed.mask = 0;
+      current = t;
+      evaluatePair(pt, pr, pairCtx, facts, failed);
+      let mask = failed.mask;
+      if (excludedEverywhere.has(teacher.id) || excludedHere?.has(teacher.id) === true)
+        mask |= RULE_BIT.EXCLUDED;
+      asSeen[t] = pt;
+      pairMask[t] = mask;
+      capped[t] = facts.sixHourCapped ? 1 : 0;
+      hboLeft[t] = facts.hboMinutesLeft;
+      distance[t] = facts.distanceKm;
+    }
+    for (const block of open) {
+      for (const ids of misses) ids.length = 0;
+      const windowOnly: number[] = [];
+      const held = new Map<HeldBackReason, number>();
+      let eligible = 0;
+      let nearestSkilledKm: number | null = null;
+      for (let t = 0; t < nt; t++) {
+        const teacher = teachers[t];
+        failed.mask = pairMask[t];
+        evaluateBlock(asSeen[t], block, capped[t] === 1, failed, hboLeft[t]);
+        const mask = failed.mask;
+        if (tally[mask]++ === 0) masks.push(mask);
+        if ((mask & (RULE_BIT.SKILL | RULE_BIT.LEVEL)) === 0) {
+          const km = distance[t];
+          if (nearestSkilledKm === null || km < nearestSkilledKm) nearestSkilledKm = km;
+        }
+        if (mask !== 0 && (mask & (mask - 1)) === 0) {
+          misses[lowestBit(mask)].push(teacher.id);
+          if (mask === RULE_BIT.WINDOW) windowOnly.push(t);
+        }
+        if (mask === 0) {
+          eligible++;
+          const reason = heldBackReason(
+            teacher,
+            request,
+            block,
+            heldBy.get(teacher.id) ?? [],
+            holderOfRequest,
+            options,
+          );
+          held.set(reason, (held.get(reason) ?? 0) + 1);
+        }
+      }
+      failing.fill(0);
+      for (const mask of masks) {
+        for (let bits = mask; bits !== 0; bits &= bits - 1) failing[lowestBit(bits)] += tally[mask];
+        tally[mask] = 0;
+      }
+      masks.length = 0;
+      const explanation: UnfilledExplanation = {
+        requestId: request.id,
+        blockId: block.id,
+        teachersInRegion: teachers.length,
+        eligibleTeachers: eligible,
+        failing: counts(
+          new Map(ENGINE_RULES.flatMap((rule, i) => (failing[i] > 0 ? [[rule, failing[i]]] : []))),
+        ),
+        nearestMisses: ENGINE_RULES.flatMap((rule, i) =>
+          misses[i].length > 0 ? [{ rule, teachers: misses[i].length, teacherIds: [...misses[i]] }] : [],
+        ).sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule)),
+        shiftedStart: bestShift(
+          windowOnly.map((t) => ({ pt: asSeen[t], capped: capped[t] === 1, hboLeft: hboLeft[t] })),
+          block,
+        ),
+        heldBack: counts(held),
+        nearestSkilledKm: nearestSkilledKm === null ? null : Math.round(nearestSkilledKm * 10) / 10,
+        sentences: { nl: [], en: [] },
+      };
+      explanation.sentences = unfilledSentences(explanation, request);
+      out.push(explanation);
+    }
+  }
+  return out;
+}
+
+/** Index of the lowest set bit of a nonzero word. */
+function lowestBit(bits: number): number {
+  return 31 - Math.clz32(bits & -bits);
+}
+
+/**
+ * The region's teachers prepared once, as checkEligibility prepares them for a request: with the
+ * committed slots that run while they would teach there (committedDuring). A teacher whose slots
+ * all count is prepared once; one with dated slots once per set of slots that count.
+ */
+class TeachersAsSeen {
+  private readonly base: PreparedTeacher[];
+  private readonly variants = new Map<number, Map<string, PreparedTeacher>>();
+
+  constructor(private readonly teachers: readonly MatchTeacher[]) {
+    this.base = teachers.map((t, i) => prepareTeacher(t, i));
+  }
+
+  forRequest(t: number, pr: PreparedRequest): PreparedTeacher {
+    const base = this.base[t];
+    if (!base.datedCommitments) return base;
+    const teacher = this.teachers[t];
+    const all = teacher.committed ?? [];
+    const during = committedDuring(teacher, pr);
+    if (during === all) return base;
+    const slots = during.map((c) => all.indexOf(c)).join(',');
+    let byKey = this.variants.get(t);
+    if (byKey === undefined) this.variants.set(t, (byKey = new Map<string, PreparedTeacher>()));
+    let pt = byKey.get(slots);
+    if (pt === undefined) byKey.set(slots, (pt = prepareTeacher({ ...teacher, committed: during }, t)));
+    return pt;
+  }
+}
+
+/** What an answer holds: its filled blocks (by unfilledKey), per teacher its blocks, per request its teachers. */
+export interface Answer {
+  filled: Set<string>;
+  heldBy: Map<string, { request: MatchRequest; block: LessonBlock }[]>;
+  holderOfRequest: Map<string, Set<string>>;
+}
+
+export function answerOf(requests: readonly MatchRequest[], matches: readonly ProposedMatch[]): Answer {
   const filled = new Set<string>();
   const heldBy = new Map<string, { request: MatchRequest; block: LessonBlock }[]>();
   const holderOfRequest = new Map<string, Set<string>>();
@@ -76,71 +271,11 @@ export function explainUnfilled(
     }
     holderOfRequest.set(m.requestId, (holderOfRequest.get(m.requestId) ?? new Set()).add(m.teacherId));
   }
-  const distanceKm = options.distanceKm ?? greatCircleKm;
-  const out: UnfilledExplanation[] = [];
-  for (const request of requests) {
-    const open = request.blocks.filter((b) => !filled.has(key(request.id, b.id)));
-    if (open.length === 0) continue;
-    // One full check per teacher and request; each block then takes the request-level failures
-    // and its own block-level ones.
-    const reports = teachers.map((teacher) => ({
-      teacher,
-      failures: checkEligibility(teacher, request, undefined, options).failures,
-    }));
-    for (const block of open) {
-      const failing = new Map<RuleCode, number>();
-      const misses = new Map<RuleCode, string[]>();
-      const windowOnly: MatchTeacher[] = [];
-      const held = new Map<HeldBackReason, number>();
-      let eligible = 0;
-      let nearestSkilledKm: number | null = null;
-      for (const { teacher, failures } of reports) {
-        const own = failures.filter((f) => f.blockId === undefined || f.blockId === block.id);
-        const rules = [...new Set(own.map((f) => f.rule))];
-        for (const rule of rules) failing.set(rule, (failing.get(rule) ?? 0) + 1);
-        if (!rules.includes('SKILL') && !rules.includes('LEVEL')) {
-          const km = distanceKm(teacher.home, request.location);
-          if (nearestSkilledKm === null || km < nearestSkilledKm) nearestSkilledKm = km;
-        }
-        if (rules.length === 1) {
-          misses.set(rules[0], [...(misses.get(rules[0]) ?? []), teacher.id]);
-          if (rules[0] === 'WINDOW') windowOnly.push(teacher);
-        }
-        if (rules.length === 0) {
-          eligible++;
-          const reason = heldBackReason(
-            teacher,
-            request,
-            block,
-            heldBy.get(teacher.id) ?? [],
-            holderOfRequest,
-            options,
-          );
-          held.set(reason, (held.get(reason) ?? 0) + 1);
-        }
-      }
-      const explanation: UnfilledExplanation = {
-        requestId: request.id,
-        blockId: block.id,
-        teachersInRegion: teachers.length,
-        eligibleTeachers: eligible,
-        failing: counts(failing),
-        nearestMisses: [...misses]
-          .map(([rule, ids]) => ({ rule, teachers: ids.length, teacherIds: ids }))
-          .sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule)),
-        shiftedStart: bestShift(windowOnly, request, block, options),
-        heldBack: counts(held),
-        nearestSkilledKm: nearestSkilledKm === null ? null : Math.round(nearestSkilledKm * 10) / 10,
-        sentences: { nl: [], en: [] },
-      };
-      explanation.sentences = unfilledSentences(explanation, request);
-      out.push(explanation);
-    }
-  }
-  return out;
+  return { filled, heldBy, holderOfRequest };
 }
 
-function key(requestId: string, blockId: string): string {
+/** A block's key in Answer.filled. */
+export function key(requestId: string, blockId: string): string {
   return `${requestId}\u0000${blockId}`;
 }
 
@@ -154,7 +289,7 @@ function counts<R extends string>(map: Map<R, number>): RuleCount<R>[] {
  * Why an eligible teacher did not get the block: the block rules checked again with what the
  * answer gave it counted as committed load (so the same rules decide), then the no-team rule.
  */
-function heldBackReason(
+export function heldBackReason(
   teacher: MatchTeacher,
   request: MatchRequest,
   block: LessonBlock,
@@ -194,11 +329,13 @@ function heldBackReason(
 /** Start times tried for window-only misses: 07:00 to 18:00 on the half hour, same weekday and length. */
 const SHIFT_STEP = 30;
 
+/**
+ * The best other start for the window-only misses of `block`: they pass every request-level rule,
+ * so a shifted block is theirs when it passes the block rules (evaluateBlock, as checkEligibility).
+ */
 function bestShift(
-  candidates: readonly MatchTeacher[],
-  request: MatchRequest,
+  candidates: readonly { pt: PreparedTeacher; capped: boolean; hboLeft: number }[],
   block: LessonBlock,
-  options: EngineOptions,
 ): { start: number; teachers: number } | null {
   if (candidates.length === 0) return null;
   const length = block.end - block.start;
@@ -211,7 +348,7 @@ function bestShift(
       start,
       end: start + length,
     };
-    const teachers = candidates.filter((t) => checkEligibility(t, request, shifted, options).eligible).length;
+    const teachers = candidates.filter((c) => evaluateBlock(c.pt, shifted, c.capped, null, c.hboLeft)).length;
     if (
       teachers > 0 &&
       (best === null ||

@@ -21,6 +21,7 @@ import {
   LessonBlock,
   MatchRequest,
   MatchTeacher,
+  RuleCode,
   RuleFailure,
   WeeklySlot,
 } from './region.types';
@@ -342,17 +343,60 @@ export function ruleContext(options: EngineOptions = {}): RuleContext {
   };
 }
 
+/** Every rule code, in a fixed order: rule i is bit `1 << i` of FailedRules.mask. */
+export const ENGINE_RULES: readonly RuleCode[] = [
+  'SKILL',
+  'LEVEL',
+  'WINDOW',
+  'PERIOD',
+  'DISTANCE',
+  'VOG',
+  'RELEASED_DAYS',
+  'RELEASED_MINUTES',
+  'SIX_HOUR_RULE',
+  'PDG_DEADLINE',
+  'INSTRUCTOR_PDC',
+  'WORKING_HOURS',
+  'SAME_DAY',
+  'HBO_DIDACTIC',
+  'EXCLUDED',
+];
+
+/** The bit of each rule in FailedRules.mask. */
+export const RULE_BIT = Object.fromEntries(ENGINE_RULES.map((rule, i) => [rule, 1 << i])) as Readonly<
+  Record<RuleCode, number>
+>;
+
+/**
+ * Which rules failed, without their messages (for counting teachers per rule, as explainUnfilled
+ * does over a whole region): bit `RULE_BIT[rule]` of `mask`.
+ */
+export class FailedRules {
+  mask = 0;
+}
+
+/** Where evaluatePair and evaluateBlock report every failure: a list with messages, or FailedRules. */
+export type Failures = RuleFailure[] | FailedRules;
+
+/** Records one failure; its message is built only for a list. */
+function fail(failures: Failures, rule: RuleCode, blockId: string | undefined, message: () => string): void {
+  if (failures instanceof FailedRules) failures.mask |= RULE_BIT[rule];
+  else if (blockId === undefined) failures.push({ rule, message: message() });
+  else failures.push({ rule, blockId, message: message() });
+}
+
 /**
  * Request-level hard rules (skill, level, period, distance, VOG, 6-hour rule applicability).
  * With `failures` null it stops at the first failure (hot path); otherwise it records every
- * failure with a message. Returns true when all rules pass; `out` receives the facts.
+ * failure (with a message in a list, as a bit in FailedRules). Returns true when all rules pass;
+ * `out` receives the facts.
  */
 export function evaluatePair(
   pt: PreparedTeacher,
   pr: PreparedRequest,
   ctx: RuleContext,
   out: PairFacts,
-  failures: RuleFailure[] | null,
+  failures: Failures | null,
 ): boolean {
   const t = pt.teacher;
   const r = pr.request;
@@ -365,13 +409,11 @@ export function evaluatePair(
   if (skillValue < 0) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'SKILL',
-      message:
-        list === undefined
-          ? `no skill in subject ${r.subjectCode}, its field or its specialisations`
-          : `skill in ${r.subjectCode} is not at level ${r.level}${ctx.allowHigherLevelSkill ? ' or above' : ''}`,
-    });
+    fail(failures, 'SKILL', undefined, () =>
+      list === undefined
+        ? `no skill in subject ${r.subjectCode}, its field or its specialisations`
+        : `skill in ${r.subjectCode} is not at level ${r.level}${ctx.allowHigherLevelSkill ? ' or above' : ''}`,
+    );
   }
   out.skillValue = skillValue;
 
@@ -379,10 +421,12 @@ export function evaluatePair(
   if (pt.levelsMask !== 0 && (pt.levelsMask & (1 << pr.levelRank)) === 0) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'LEVEL',
-      message: `teacher does not teach at level ${r.level} (levels: ${t.levels.join(', ')})`,
-    });
+    fail(
+      failures,
+      'LEVEL',
+      undefined,
+      () => `teacher does not teach at level ${r.level} (levels: ${t.levels.join(', ')})`,
+    );
   }
 
   // PERIOD: availability overlaps the request period for at least the minimum commitment.
@@ -394,13 +438,11 @@ export function evaluatePair(
     ok = false;
     if (!failures) return false;
     const weeks = Math.max(0, Math.floor(overlapDays / 7));
-    failures.push({
-      rule: 'PERIOD',
-      message:
-        overlapDays <= 0
-          ? `available ${t.availableFrom}..${t.availableUntil ?? 'open'} does not overlap the period ${isoFromDay(pr.startDay)}..${r.periodEnd}`
-          : `available for ${weeks} week(s) of the period, the request needs at least ${Math.ceil(neededDays / 7)}`,
-    });
+    fail(failures, 'PERIOD', undefined, () =>
+      overlapDays <= 0
+        ? `available ${t.availableFrom}..${t.availableUntil ?? 'open'} does not overlap the period ${isoFromDay(pr.startDay)}..${r.periodEnd}`
+        : `available for ${weeks} week(s) of the period, the request needs at least ${Math.ceil(neededDays / 7)}`,
+    );
   }
 
   // DISTANCE: school within the teacher's travel distance.
@@ -409,30 +451,30 @@ export function evaluatePair(
   if (!(distance <= t.maxTravelKm)) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'DISTANCE',
-      message: `school is ${distance.toFixed(1)} km away, teacher travels at most ${t.maxTravelKm} km`,
-    });
+    fail(
+      failures,
+      'DISTANCE',
+      undefined,
+      () => `school is ${distance.toFixed(1)} km away, teacher travels at most ${t.maxTravelKm} km`,
+    );
   }
 
   // VOG: at most 6 months old on the day the teacher starts (the later of both starts).
   if (!r.allowVogPending && Math.max(pr.startDay, pt.fromDay) > pt.vogValidUntilDay) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'VOG',
-      message:
-        t.vogIssuedOn === null
-          ? 'no VOG on file and the request does not allow "VOG pending"'
-          : `VOG issued ${t.vogIssuedOn} is more than ${VOG_MAX_AGE_MONTHS} months old at the start ${isoFromDay(Math.max(pr.startDay, pt.fromDay))}`,
-    });
+    fail(failures, 'VOG', undefined, () =>
+      t.vogIssuedOn === null
+        ? 'no VOG on file and the request does not allow "VOG pending"'
+        : `VOG issued ${t.vogIssuedOn} is more than ${VOG_MAX_AGE_MONTHS} months old at the start ${isoFromDay(Math.max(pr.startDay, pt.fromDay))}`,
+    );
   }
 
   // INSTRUCTOR_PDC: the instructor role needs the PDC.
   if (r.role === 'instructor' && !pt.meetsInstructor) {
     ok = false;
     if (!failures) return false;
-    failures.push({ rule: 'INSTRUCTOR_PDC', message: 'the instructor role needs a PDC (or PDG)' });
+    fail(failures, 'INSTRUCTOR_PDC', undefined, () => 'the instructor role needs a PDC (or PDG)');
   }
 
   // 6-hour rule applies at MBO level unless qualified (pdg/full) or a PDG in progress whose 2-year
@@ -451,7 +493,7 @@ export function evaluateBlock(
   pt: PreparedTeacher,
   block: LessonBlock,
   sixHourCapped: boolean,
-  failures: RuleFailure[] | null,
+  failures: Failures | null,
   hboMinutesLeftAtSchool = Infinity,
 ): boolean {
   const day = block.weekday;
@@ -468,22 +510,26 @@ export function evaluateBlock(
   if (!inWindow) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'WINDOW',
-      blockId: block.id,
-      message: `${weekdayName(day)} ${formatClock(block.start)}-${formatClock(block.end)} is outside the teacher's windows on that day`,
-    });
+    fail(
+      failures,
+      'WINDOW',
+      block.id,
+      () =>
+        `${weekdayName(day)} ${formatClock(block.start)}-${formatClock(block.end)} is outside the teacher's windows on that day`,
+    );
   }
   const c = pt.committedSlots[day];
   for (let k = 0; k < c.length; k += 2) {
     if (block.start < c[k + 1] && c[k] < block.end) {
       ok = false;
       if (!failures) return false;
-      failures.push({
-        rule: 'SAME_DAY',
-        blockId: block.id,
-        message: `overlaps an approved placement on ${weekdayName(day)} ${formatClock(c[k])}-${formatClock(c[k + 1])}`,
-      });
+      fail(
+        failures,
+        'SAME_DAY',
+        block.id,
+        () =>
+          `overlaps an approved placement on ${weekdayName(day)} ${formatClock(c[k])}-${formatClock(c[k + 1])}`,
+      );
       break;
     }
   }
@@ -492,47 +538,56 @@ export function evaluateBlock(
   if (pt.daysLeft < 0 || ((pt.committedDaysMask & (1 << day)) === 0 && pt.daysLeft < 1)) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'RELEASED_DAYS',
-      blockId: block.id,
-      message: `all ${pt.teacher.releasedDaysPerWeek} released day(s) per week are already used`,
-    });
+    fail(
+      failures,
+      'RELEASED_DAYS',
+      block.id,
+      () => `all ${pt.teacher.releasedDaysPerWeek} released day(s) per week are already used`,
+    );
   }
   if (duration > pt.releasedMinutesLeft) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'RELEASED_MINUTES',
-      blockId: block.id,
-      message: `needs ${duration} min, ${Math.max(0, pt.releasedMinutesLeft)} of ${pt.teacher.releasedMinutesPerWeek} released min/week left`,
-    });
+    fail(
+      failures,
+      'RELEASED_MINUTES',
+      block.id,
+      () =>
+        `needs ${duration} min, ${Math.max(0, pt.releasedMinutesLeft)} of ${pt.teacher.releasedMinutesPerWeek} released min/week left`,
+    );
   }
   if (duration > pt.workingMinutesLeft) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'WORKING_HOURS',
-      blockId: block.id,
-      message: `contract ${pt.teacher.contractHoursPerWeek} h + teaching would exceed ${WORKING_HOURS_MAX_MINUTES / 60} h/week`,
-    });
+    fail(
+      failures,
+      'WORKING_HOURS',
+      block.id,
+      () =>
+        `contract ${pt.teacher.contractHoursPerWeek} h + teaching would exceed ${WORKING_HOURS_MAX_MINUTES / 60} h/week`,
+    );
   }
   if (sixHourCapped && pt.committedMboMinutes + duration > SIX_HOUR_RULE_MINUTES) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: pt.teacher.qualification === 'pdg_in_progress' ? 'PDG_DEADLINE' : 'SIX_HOUR_RULE',
-      blockId: block.id,
-      message: `qualification "${pt.teacher.qualification}" allows at most 6 clock hours/week at MBO (${pt.committedMboMinutes} min already committed)`,
-    });
+    fail(
+      failures,
+      pt.teacher.qualification === 'pdg_in_progress' ? 'PDG_DEADLINE' : 'SIX_HOUR_RULE',
+      block.id,
+      () =>
+        `qualification "${pt.teacher.qualification}" allows at most 6 clock hours/week at MBO (${pt.committedMboMinutes} min already committed)`,
+    );
   }
   if (duration > hboMinutesLeftAtSchool) {
     ok = false;
     if (!failures) return false;
-    failures.push({
-      rule: 'HBO_DIDACTIC',
-      blockId: block.id,
-      message: `without the didactic qualification (BDB/BKE) at most ${Math.max(0, hboMinutesLeftAtSchool)} more min/week at this school (its FTE threshold)`,
-    });
+    fail(
+      failures,
+      'HBO_DIDACTIC',
+      block.id,
+      () =>
+        `without the didactic qualification (BDB/BKE) at most ${Math.max(0, hboMinutesLeftAtSchool)} more min/week at this school (its FTE threshold)`,
+    );
   }
   return ok;
 }

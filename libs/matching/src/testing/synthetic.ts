@@ -216,3 +216,48 @@ function isoDate(year: number, month: number, day: number): string {
   const m = ((month - 1) % 12) + 1;
   return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** A synthetic region with extra variety: duplicate skills, tight budgets, short availability. */
+export function variedRegion(seed: number): { teachers: MatchTeacher[]; requests: MatchRequest[] } {
+  const { teachers, requests } = syntheticRegion({
+    seed,
+    teachers: 60,
+    requests: 40,
+    minBlocks: 1,
+    maxBlocks: 4,
+    travelScale: 1 + (seed % 3),
+    committedShare: 0.5,
+    subjects: 4,
+  });
+  const rnd = mulberry32(seed);
+  for (const t of teachers) {
+    if (rnd() < 0.3 && t.skills.length > 0)
+      t.skills.push({ ...t.skills[0], level: rnd() < 0.5 ? 'HBO' : 'MBO2', proficiency: 3 });
+    if (rnd() < 0.15) t.releasedMinutesPerWeek = Math.floor(rnd() * 200);
+    if (rnd() < 0.1) t.contractHoursPerWeek = 44 + Math.floor(rnd() * 4);
+    if (rnd() < 0.1) t.releasedDaysPerWeek = 0;
+    if (rnd() < 0.1) t.availableUntil = '2026-09-30';
+    if (rnd() < 0.1) t.maxTravelKm = 0;
+    // HBO_DIDACTIC: some have the qualification, some committed hours at a school of the region.
+    t.hasHboDidactic = rnd() < 0.3;
+    for (const c of t.committed ?? [])
+      if (rnd() < 0.5) c.schoolId = requests[Math.floor(rnd() * requests.length)].schoolId;
+  }
+  for (const r of requests)
+    if (r.schoolKind === 'HBO' && rnd() < 0.7)
+      r.hboDidacticFteThreshold = [0.05, 0.1, 0.2][Math.floor(rnd() * 3)];
+  return { teachers, requests };
+}
+
+/** Gives every committed slot the dates of one of the synthetic periods (or none). */
+export function dateCommitments(teachers: MatchTeacher[], seed: number): void {
+  const rnd = mulberry32(seed);
+  const periods = [
+    { from: '2026-02-02', until: '2026-06-26' },
+    { from: '2026-08-31', until: '2027-01-29' },
+    { from: '2026-03-16', until: '2026-04-30' },
+    {},
+  ];
+  for (const t of teachers)
+    t.committed = (t.committed ?? []).map((c) => ({ ...c, ...periods[Math.floor(rnd() * periods.length)] }));
+}
