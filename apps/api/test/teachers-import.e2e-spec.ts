@@ -10,6 +10,7 @@ import {
   User,
 } from '../../../libs/database/src';
 import { TestContext } from '../../../test/support/test-context';
+import { Run } from '../../../test/support/same-answers';
 import { csvOf, HEADER, row } from '../../../test/support/teacher-csv';
 import { waitFor } from '../../../test/support/wait-for';
 
@@ -379,5 +380,61 @@ describe('teacher CSV import (e2e)', () => {
       .getRepository(TeacherProfile)
       .findOneByOrFail({ companyId: company.id, employeeRef: row(2).employee_ref });
     expect(profile.userId).toBeNull();
+  });
+
+  it('answers an address with an account elsewhere as a new one, importing twice: counts, teacher, users (item 12)', async () => {
+    const region = await ctx.newRegion();
+    const owner = await ctx.newSchoolAdmin((await ctx.newSchool(region.id)).id);
+    const header = [...HEADER, 'invite'];
+
+    /** Imports the same file twice into a new company and reads what its admin sees. */
+    async function asTheImporterSeesIt(email: string) {
+      const run = new Run([email]);
+      const company = await ctx.newCompany(region.id);
+      const companyAdmin = await ctx.newCompanyAdmin(company.id);
+      const file = csvOf([row(1, { email, invite: 'ja' })], header);
+      run.record('import', await upload(companyAdmin.auth, file));
+      run.record('import again', await upload(companyAdmin.auth, file));
+      const teachers = await ctx.http.get('/api/teachers').set(companyAdmin.auth);
+      run.record('teacher list', teachers);
+      const [teacher] = teachers.body.items as Array<{ id: string; userId: string }>;
+      run.record('teacher read', await ctx.http.get(`/api/teachers/${teacher.id}`).set(companyAdmin.auth));
+      const users = await ctx.http.get('/api/users').query({ role: 'hybrid_teacher' }).set(companyAdmin.auth);
+      run.record('users', users);
+      run.record(
+        'the profile is invited again',
+        await ctx.http
+          .post('/api/users/invites')
+          .set(companyAdmin.auth)
+          .send({
+            email: `ander-${company.id}@example.com`,
+            name: 'Sanne',
+            role: 'hybrid_teacher',
+            teacherProfileId: teacher.id,
+          }),
+      );
+      return run.steps;
+    }
+
+    const fresh = await asTheImporterSeesIt(`nieuw-${owner.user.id}@example.com`);
+    const taken = await asTheImporterSeesIt(owner.user.email.toUpperCase());
+    expect(taken).toEqual(fresh);
+    expect(
+      fresh.map(({ step, status, body }) => [step, status, (body as { invited?: number }).invited]),
+    ).toEqual([
+      ['import', 200, 1],
+      ['import again', 200, 0],
+      ['teacher list', 200, undefined],
+      ['teacher read', 200, undefined],
+      ['users', 200, undefined],
+      ['the profile is invited again', 409, undefined],
+    ]);
+    // The teacher's userId is the id the users list shows (the same record under one name).
+    const teacherRead = fresh.find(({ step }) => step === 'teacher read')?.body as { userId: string };
+    const listed = fresh.find(({ step }) => step === 'users')?.body as { items: Array<{ id: string }> };
+    expect(listed.items.map((user) => user.id)).toEqual([teacherRead.userId]);
+    // The owner was told once per importing company, never sent a link.
+    const mail = await ctx.db.getRepository(Notification).findBy({ recipientUserId: owner.user.id });
+    expect(mail.map((notification) => notification.kind)).toEqual([NotificationKind.AddressInUse]);
   });
 });

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../src/auth/password';
 import { toUserDto } from '../src/users/user.service';
+import type { UserDto } from '../src/users/user.dto';
 import { Notification, NotificationKind, TeacherProfile, User } from '../../../libs/database/src';
 import { OrganisationKind, UserRole } from '../../../libs/domain/src';
 import { outboxLink } from '../../../test/support/mailbox';
+import { Run } from '../../../test/support/same-answers';
 import { TestContext, TestUser } from '../../../test/support/test-context';
 
 describe('users and invites (e2e)', () => {
@@ -240,8 +242,9 @@ describe('users and invites (e2e)', () => {
         inviteTokenHash: null,
         inviteExpiresAt: null,
       });
-      // Asking again the same day does not flood the owner's mailbox.
-      await invite(companyAdmin, { role: UserRole.CompanyAdmin, email }).expect(202);
+      // Invited again: as for any address the organisation has invited (see the comparison below).
+      const again = await invite(companyAdmin, { role: UserRole.CompanyAdmin, email }).expect(409);
+      expect(again.body.code).toBe('EMAIL_TAKEN');
       const told = await ctx.db
         .getRepository(Notification)
         .findBy({ recipientUserId: owner.user.id, kind: NotificationKind.AddressInUse });
@@ -251,15 +254,174 @@ describe('users and invites (e2e)', () => {
       const inApp = await ctx.http.get('/api/notifications').set(owner.auth).expect(200);
       expect(inApp.body.items).toEqual([]);
     }
-    // The inviter sees nobody new in their organisation for those addresses.
+    // The inviter sees every address invited as pending, none of the accounts elsewhere.
     const listed = await ctx.http
       .get('/api/users')
       .query({ pageSize: 200 })
       .set(companyAdmin.auth)
       .expect(200);
     expect(listed.body.items.map((user: { email: string }) => user.email).sort()).toEqual(
-      [companyAdmin.user.email, fresh.body.email].sort(),
+      [companyAdmin.user.email, fresh.body.email, ...elsewhere.map((owner) => owner.user.email)].sort(),
     );
+    const accountIds = elsewhere.map((owner) => owner.user.id);
+    expect(listed.body.items.filter((user: { id: string }) => accountIds.includes(user.id))).toEqual([]);
+    // The platform admin sees the truth: the accounts where they are, no invite in the company.
+    const admin = await ctx.newAdmin();
+    await invite(admin, {
+      role: UserRole.HybridTeacher,
+      organisationId: company.id,
+      email: elsewhere[0].user.email,
+    }).expect(409);
+    const all = await ctx.http
+      .get('/api/users')
+      .query({ pageSize: 200, role: UserRole.HybridTeacher })
+      .set(admin.auth);
+    const invitedInCompany = (all.body.items as UserDto[]).filter(
+      (user) => user.organisationId === company.id,
+    );
+    expect(invitedInCompany.map((user) => user.email)).toEqual([fresh.body.email]);
+  });
+
+  describe('issue 9, item 12: to the inviter, an address with an account elsewhere is a new address', () => {
+    /**
+     * The same steps for a new address and for one with an account in another organisation, as
+     * the inviting company admin sees them (status and body; ids, addresses and instants aside).
+     */
+    async function asTheInviterSeesIt(email: string, regionId: string) {
+      const run = new Run([email]);
+      const companyId = (await ctx.newCompany(regionId)).id;
+      const companyAdmin = await ctx.newCompanyAdmin(companyId);
+      const profile = await ctx.newTeacher(companyId, {
+        email: email.toLowerCase(),
+        employeeRef: 'E-00012',
+        lastName: 'Jansen',
+      });
+      const users = (query: Record<string, string> = {}) =>
+        ctx.http
+          .get('/api/users')
+          .query({ pageSize: 200, ...query })
+          .set(companyAdmin.auth);
+      const listed = async (step: string) => {
+        const page = await users();
+        const mine = (page.body.items as UserDto[]).filter((user) => user.email === email.toLowerCase());
+        run.record(step, { status: page.status, body: mine });
+        return mine[0]?.id ?? profile.id;
+      };
+      const act = async (step: string, id: string, action: string) =>
+        run.record(step, await ctx.http.post(`/api/users/${id}/${action}`).set(companyAdmin.auth));
+
+      run.record(
+        'invite',
+        await invite(companyAdmin, { role: UserRole.HybridTeacher, email, teacherProfileId: profile.id }),
+      );
+      run.record('invite again', await invite(companyAdmin, { role: UserRole.CompanyAdmin, email }));
+      run.record(
+        'invite again for the profile',
+        await invite(companyAdmin, { role: UserRole.HybridTeacher, teacherProfileId: profile.id }),
+      );
+      const id = await listed('list');
+      run.record(
+        'list of teachers',
+        await users({ role: UserRole.HybridTeacher }).then((page) => ({
+          status: page.status,
+          body: (page.body.items as UserDto[]).filter((user) => user.id === id),
+        })),
+      );
+      run.record('teacher read', await ctx.http.get(`/api/teachers/${profile.id}`).set(companyAdmin.auth));
+      await act('resend', id, 'invite/resend');
+      await act('reissue', id, 'invite/reissue');
+      await act('deactivate', id, 'deactivate');
+      await listed('list after deactivating');
+      await act('reactivate', id, 'reactivate');
+      /** Then the invite expires (whichever kind of record it is) and is resent and reissued. */
+      const afterExpiry = async () => {
+        const expired = new Run([email]);
+        for (const table of ['app_user', 'pending_invite'])
+          await ctx.db.query(
+            `UPDATE ${table} SET invite_expires_at = now() - interval '1 minute' WHERE email = $1 AND organisation_id = $2`,
+            [email.toLowerCase(), companyId],
+          );
+        const page = await users();
+        const mine = (page.body.items as UserDto[]).filter((user) => user.email === email.toLowerCase());
+        expired.record('list after expiry', { status: page.status, body: mine });
+        for (const [step, action] of [
+          ['resend after expiry', 'invite/resend'],
+          ['reissue after expiry', 'invite/reissue'],
+          ['resend after reissue', 'invite/resend'],
+        ])
+          expired.record(step, await ctx.http.post(`/api/users/${id}/${action}`).set(companyAdmin.auth));
+        return expired.steps;
+      };
+      return { steps: run.steps, afterExpiry };
+    }
+
+    it('answers invite, invite again, list, teacher read, resend, reissue, deactivate and expiry alike', async () => {
+      const { region, otherCompany } = await world();
+      const owner = await ctx.newCompanyAdmin(otherCompany.id);
+
+      const fresh = await asTheInviterSeesIt(newEmail(), region.id);
+      const taken = await asTheInviterSeesIt(owner.user.email.toUpperCase(), region.id);
+      expect(taken.steps).toEqual(fresh.steps);
+      const freshExpired = await fresh.afterExpiry();
+      expect(await taken.afterExpiry()).toEqual(freshExpired);
+
+      const statuses = [...fresh.steps, ...freshExpired].map(({ step, status }) => `${step}: ${status}`);
+      expect(statuses).toEqual([
+        'invite: 202',
+        'invite again: 409',
+        'invite again for the profile: 409',
+        'list: 200',
+        'list of teachers: 200',
+        'teacher read: 200',
+        'resend: 200',
+        'reissue: 200',
+        'deactivate: 200',
+        'list after deactivating: 200',
+        'reactivate: 200',
+        'list after expiry: 200',
+        'resend after expiry: 409',
+        'reissue after expiry: 200',
+        'resend after reissue: 200',
+      ]);
+      // Listed as pending, expired, then valid 7 days again.
+      expect(fresh.steps.find(({ step }) => step === 'list')?.body).toEqual([
+        expect.objectContaining({ invitePending: true, active: true, role: UserRole.HybridTeacher }),
+      ]);
+      // The owner was told (once a day), never sent a link; their account is as it was.
+      const mail = await ctx.db.getRepository(Notification).findBy({ recipientUserId: owner.user.id });
+      expect(mail.map((row) => row.kind)).toEqual([NotificationKind.AddressInUse]);
+      const account = await ctx.db.getRepository(User).findOneOrFail({
+        where: { id: owner.user.id },
+        select: { id: true, organisationId: true, inviteExpiresAt: true, deactivatedAt: true },
+      });
+      expect(account).toMatchObject({
+        organisationId: otherCompany.id,
+        inviteExpiresAt: null,
+        deactivatedAt: null,
+      });
+    });
+
+    it('is not the platform admin’s view: they see the account, and no invite of that id', async () => {
+      const { company, otherCompany } = await world();
+      const companyAdmin = await ctx.newCompanyAdmin(company.id);
+      const owner = await ctx.newCompanyAdmin(otherCompany.id);
+      await invite(companyAdmin, { role: UserRole.HybridTeacher, email: owner.user.email }).expect(202);
+      const listed = await ctx.http.get('/api/users').set(companyAdmin.auth).expect(200);
+      const pending = (listed.body.items as UserDto[]).find((user) => user.email === owner.user.email);
+      expect(pending).toMatchObject({ organisationId: company.id, invitePending: true, active: true });
+
+      const admin = await ctx.newAdmin();
+      const all = await ctx.http
+        .get('/api/users')
+        .query({ pageSize: 200, role: UserRole.HybridTeacher })
+        .set(admin.auth)
+        .expect(200);
+      expect((all.body.items as UserDto[]).map((user) => user.id)).not.toContain(pending?.id);
+      await ctx.http.post(`/api/users/${pending?.id}/invite/resend`).set(admin.auth).expect(404);
+      // Another company's admin does not see it either.
+      const outsider = await ctx.newCompanyAdmin(otherCompany.id);
+      await ctx.http.post(`/api/users/${pending?.id}/deactivate`).set(outsider.auth).expect(404);
+    });
   });
 
   it('lists the users each role may see', async () => {

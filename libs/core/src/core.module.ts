@@ -18,6 +18,7 @@ import { PlacementRepository } from './repositories/placement.repository';
 import { TeacherRepository } from './repositories/teacher.repository';
 import { TeachingRequestRepository } from './repositories/teaching-request.repository';
 import { UserRepository } from './repositories/user.repository';
+import { PendingInviteRepository } from './repositories/pending-invite.repository';
 import { ProposalRepository } from './repositories/proposal.repository';
 import { RuleInputRepository } from './repositories/rule-input.repository';
 import { RuleCheckService } from './rules/rule-check.service';
@@ -51,6 +52,7 @@ const SERVICES = [
   TeacherRepository,
   TeachingRequestRepository,
   UserRepository,
+  PendingInviteRepository,
   ProposalRepository,
   CounterpartService,
   CounterpartRepository,

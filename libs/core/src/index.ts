@@ -27,6 +27,7 @@ export * from './repositories/answer-link.repository';
 export * from './repositories/teacher.repository';
 export * from './repositories/teaching-request.repository';
 export * from './repositories/user.repository';
+export * from './repositories/pending-invite.repository';
 export * from './repositories/proposal.repository';
 export * from './repositories/counterpart.repository';
 export * from './rates/rate-card.service';

@@ -352,7 +352,8 @@ export class TeacherDto {
     example: '9a1b…',
     nullable: true,
     type: String,
-    description: 'The login of the teacher, when they have one',
+    description:
+      "The teacher's login (as GET /api/users lists it), when they have one or were invited: the same for an invite of an address that has an account elsewhere, which this does not reveal",
   })
   userId: string | null;
   @ApiProperty({ example: 'E-10442' }) employeeRef: string;
@@ -402,8 +403,8 @@ export class ImportResultDto {
   @ApiProperty({
     example: 940,
     description:
-      'People invited to log in by this import: rows with invite = yes whose profile had no login yet and whose address has no account in your company. ' +
-      'An address with an account elsewhere counts too (its owner is told by e-mail instead; the answer does not reveal it).',
+      'People invited to log in by this import: rows with invite = yes whose profile had no login or invite yet and whose address has no account or invite in your company. ' +
+      'An address with an account elsewhere counts alike (its owner is told by e-mail instead; the answer does not reveal it).',
   })
   invited: number;
   @ApiProperty({

@@ -21,6 +21,7 @@ import {
   ForbiddenError,
   Page,
   pageWindow,
+  PendingInviteRepository,
   Permission,
   RuleFlagService,
   TeacherRepository,
@@ -43,11 +44,16 @@ import {
 /** Rows per INSERT statement in the CSV import: about 20 parameters each, well under PostgreSQL's 65,535. */
 const IMPORT_CHUNK_ROWS = 1000;
 
-export function toTeacherDto(teacher: TeacherProfile, windows: TeacherAvailabilityWindow[]): TeacherDto {
+/** `pendingInviteId`: the pending invite for the profile the viewer sees in place of a login (see `loginIds`). */
+export function toTeacherDto(
+  teacher: TeacherProfile,
+  windows: TeacherAvailabilityWindow[],
+  pendingInviteId: string | null = null,
+): TeacherDto {
   return {
     id: teacher.id,
     companyId: teacher.companyId,
-    userId: teacher.userId,
+    userId: teacher.userId ?? pendingInviteId,
     employeeRef: teacher.employeeRef,
     firstName: teacher.firstName,
     lastName: teacher.lastName,
@@ -110,6 +116,7 @@ export class TeacherService {
     private readonly access: AccessService,
     private readonly staffInvites: StaffInviteService,
     private readonly teacherRows: TeacherRepository,
+    private readonly pendingInvites: PendingInviteRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly ruleFlags: RuleFlagService,
   ) {}
@@ -132,10 +139,12 @@ export class TeacherService {
     const windows = rows.length
       ? await this.windows.findBy({ teacherId: In(rows.map((row) => row.id)) })
       : [];
+    const invites = await this.loginIds(actor, rows);
     const items = rows.map((row) =>
       toTeacherDto(
         row,
         windows.filter((window) => window.teacherId === row.id),
+        invites.get(row.id),
       ),
     );
     return { items, page: query.page, pageSize: query.pageSize, total };
@@ -143,7 +152,20 @@ export class TeacherService {
 
   async get(actor: Actor, id: string): Promise<TeacherDto> {
     const teacher = await this.loadVisible(actor, id, this.dataSource.manager, Permission.TeacherRead);
-    return toTeacherDto(teacher, await this.windows.findBy({ teacherId: id }));
+    const invites = await this.loginIds(actor, [teacher]);
+    return toTeacherDto(teacher, await this.windows.findBy({ teacherId: id }), invites.get(id));
+  }
+
+  /**
+   * For profiles without a login: the pending invite the actor sees in its place (an invite to an
+   * address with an account elsewhere), by profile id. Its id is the one `GET /api/users` lists it
+   * under, as a login's would be, so the profile reads as invited either way (issue 9, item 12).
+   */
+  private loginIds(actor: Actor, profiles: TeacherProfile[]): Promise<Map<string, string>> {
+    return this.pendingInvites.visibleForProfiles(
+      this.access.accountScope(actor),
+      profiles.filter((profile) => profile.userId === null).map((profile) => profile.id),
+    );
   }
 
   async create(actor: Actor, body: CreateTeacherDto): Promise<TeacherDto> {
@@ -167,7 +189,7 @@ export class TeacherService {
           }),
         );
         await manager.insert(TeacherAvailabilityWindow, toWindowRows(saved.id, windows));
-        if (invite) await this.staffInvites.invite(manager, companyId, [saved.id]);
+        if (invite) await this.staffInvites.invite(manager, actor, companyId, [saved.id]);
         return saved.id;
       })
       .catch(rethrowDuplicateEmployeeRef(body.employeeRef));
@@ -261,6 +283,7 @@ export class TeacherService {
         );
         invited += await this.staffInvites.invite(
           manager,
+          actor,
           companyId,
           written.ids.filter((_id, index) => chunk[index].teacher.invite === true),
         );

@@ -37,7 +37,8 @@ export class UserController {
       '(platform admin: anyone; company admin: company admins and hybrid teachers of their company; ' +
       'school admin: school admins of their school).',
     description:
-      'The answer is the same whether or not the address already has an account in another organisation (no account enumeration): then nothing is created and the owner of the address is told by e-mail instead. An address of your own organisation (any, for the platform admin) answers 409 EMAIL_TAKEN. The invited person appears in GET /api/users.',
+      'The invited person appears in GET /api/users as pending; inviting the address again answers 409 EMAIL_TAKEN, as does an address of your own organisation (any, for the platform admin). ' +
+      'Everything answers the same whether or not the address already has an account in another organisation (no account enumeration): then no account is created and its owner is told by e-mail instead of getting a link, and the invite is kept as a pending invite of your organisation that is listed, resent, reissued, deactivated and expires as any other.',
   })
   @ApiProblems(400, 401, 403, 409)
   invite(@CurrentActor() actor: Actor, @Body() body: InviteUserDto): Promise<InviteDto> {

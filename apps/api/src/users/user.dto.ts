@@ -21,7 +21,8 @@ const roleMessage = { message: `must be one of: ${Object.values(UserRole).join('
 export class InviteUserDto {
   @ApiProperty({
     example: 'j.bakker@example.nl',
-    description: 'Stored lower-case; must not belong to an existing user',
+    description:
+      'Stored lower-case; an address your organisation already has or has invited answers 409 EMAIL_TAKEN',
   })
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
@@ -99,13 +100,14 @@ export class UserPageDto extends PageMetaDto {
 
 /**
  * The answer to an invite: the same whether or not the address already has an account elsewhere
- * (no account enumeration). The invited person appears in `GET /api/users` once invited.
+ * (no account enumeration). The invited person appears in `GET /api/users` once invited (as a
+ * pending invite of its own when the address has an account elsewhere).
  */
 export class InviteDto {
   @ApiProperty({
     example: 'j.bakker@example.nl',
     description:
-      'The address the single-use link (valid 7 days) goes to, through the outbox, never to the inviter. Should the address already have an account in another organisation, its owner is told instead and nothing is created.',
+      'The address the single-use link (valid 7 days) goes to, through the outbox, never to the inviter. Should the address already have an account in another organisation, its owner is told instead, no account is created, and the invite is listed and managed as any other.',
   })
   email: string;
 

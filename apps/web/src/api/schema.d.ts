@@ -377,7 +377,7 @@ export interface paths {
         put?: never;
         /**
          * Invite a person: creates the user and e-mails them a single-use link to choose a password, valid 7 days (platform admin: anyone; company admin: company admins and hybrid teachers of their company; school admin: school admins of their school).
-         * @description The answer is the same whether or not the address already has an account in another organisation (no account enumeration): then nothing is created and the owner of the address is told by e-mail instead. An address of your own organisation (any, for the platform admin) answers 409 EMAIL_TAKEN. The invited person appears in GET /api/users.
+         * @description The invited person appears in GET /api/users as pending; inviting the address again answers 409 EMAIL_TAKEN, as does an address of your own organisation (any, for the platform admin). Everything answers the same whether or not the address already has an account in another organisation (no account enumeration): then no account is created and its owner is told by e-mail instead of getting a link, and the invite is kept as a pending invite of your organisation that is listed, resent, reissued, deactivated and expires as any other.
          */
         post: operations["UserController_invite"];
         delete?: never;
@@ -1967,7 +1967,7 @@ export interface components {
         };
         InviteUserDto: {
             /**
-             * @description Stored lower-case; must not belong to an existing user
+             * @description Stored lower-case; an address your organisation already has or has invited answers 409 EMAIL_TAKEN
              * @example j.bakker@example.nl
              */
             email: string;
@@ -1998,7 +1998,7 @@ export interface components {
         };
         InviteDto: {
             /**
-             * @description The address the single-use link (valid 7 days) goes to, through the outbox, never to the inviter. Should the address already have an account in another organisation, its owner is told instead and nothing is created.
+             * @description The address the single-use link (valid 7 days) goes to, through the outbox, never to the inviter. Should the address already have an account in another organisation, its owner is told instead, no account is created, and the invite is listed and managed as any other.
              * @example j.bakker@example.nl
              */
             email: string;
@@ -2057,7 +2057,7 @@ export interface components {
             /** @example 5d2e… */
             companyId: string;
             /**
-             * @description The login of the teacher, when they have one
+             * @description The teacher's login (as GET /api/users lists it), when they have one or were invited: the same for an invite of an address that has an account elsewhere, which this does not reveal
              * @example 9a1b…
              */
             userId: string | null;
@@ -2236,7 +2236,7 @@ export interface components {
             /** @example 1000 */
             total: number;
             /**
-             * @description People invited to log in by this import: rows with invite = yes whose profile had no login yet and whose address has no account in your company. An address with an account elsewhere counts too (its owner is told by e-mail instead; the answer does not reveal it).
+             * @description People invited to log in by this import: rows with invite = yes whose profile had no login or invite yet and whose address has no account or invite in your company. An address with an account elsewhere counts alike (its owner is told by e-mail instead; the answer does not reveal it).
              * @example 940
              */
             invited: number;

@@ -18,6 +18,15 @@ export interface OwnedTeacher extends OwnedByOrganisation {
   userId: string | null;
 }
 
+/**
+ * An account as far as who may know of it goes: its organisation and that organisation's region
+ * (both null for a coordinator's or the platform admin's account).
+ */
+export interface AccountOwner {
+  organisationId: string | null;
+  regionId: string | null;
+}
+
 /** A teaching request: owned by its school; companies see the open ones in their region. */
 export interface OwnedRequest extends OwnedByOrganisation {
   status: TeachingRequestStatus;
@@ -186,6 +195,37 @@ export class AccessService {
           ? { kind: 'organisation', organisationId: actor.organisationId }
           : { kind: 'none' };
     }
+  }
+
+  /**
+   * The one rule against account enumeration (issue 9, item 12): which accounts an actor may know
+   * exist. The platform admin all; everyone else those of the organisations in their scope (an
+   * admin's own organisation, a coordinator's regions). As a list filter: `accountScope`
+   * (the repositories render it in SQL); for one account: `seesAccount`. To anyone else an address
+   * with an account is an address without one: their invite to it is kept as a pending invite,
+   * which they see in the account's place (`seesPendingInvite`), just as an invite of a new address.
+   */
+  accountScope(actor: Actor): OrganisationScope {
+    return this.organisationScope(actor);
+  }
+
+  /** Whether the actor may know that this account exists (see `accountScope`). */
+  seesAccount(actor: Actor, account: AccountOwner): boolean {
+    if (this.accountScope(actor).kind === 'all') return true;
+    return (
+      account.organisationId !== null &&
+      account.regionId !== null &&
+      this.inScope(actor, { organisationId: account.organisationId, regionId: account.regionId })
+    );
+  }
+
+  /**
+   * Whether the actor sees a pending invite of `invite.organisationId` (to the address of `owner`'s
+   * account, null if it has none any more): when the organisation is in their scope and they may
+   * not see the account itself (see `accountScope`).
+   */
+  seesPendingInvite(actor: Actor, invite: OwnedByOrganisation, owner: AccountOwner | null): boolean {
+    return this.inScope(actor, invite) && !(owner && this.seesAccount(actor, owner));
   }
 
   /** Teacher profiles: the company's staff, the region's, all, or a hybrid teacher's own. */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
-import { User } from '@hybridmatch/database';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { PendingInvite, User } from '@hybridmatch/database';
 import { UserRole } from '@hybridmatch/domain';
 import type { OrganisationScope } from '../access/access.service';
+import { accountScopeSql, visiblePendingInviteSql } from './pending-invite.repository';
 
 /** An account as the access-token check reads it. */
 export interface SignInState {
@@ -80,34 +81,40 @@ export class UserRepository {
   }
 
   /**
-   * A page of accounts (with their regions) within `scope`, optionally of one role, by name, and
-   * the total. `scope` must not be `none` (the caller answers an empty page itself).
+   * A page of the accounts (with their regions) and pending invites (`PendingInvite`) `scope` sees
+   * (`AccessService.accountScope`), optionally of one role, by name, and the total.
    */
   async page(
-    scope: Exclude<OrganisationScope, { kind: 'none' }>,
+    scope: OrganisationScope,
     role: UserRole | undefined,
     window: { skip: number; take: number },
-  ): Promise<[User[], number]> {
-    const builder = this.dataSource
+  ): Promise<[Array<User | PendingInvite>, number]> {
+    const params: unknown[] = [role ?? null, window.skip, window.take];
+    const inScope = accountScopeSql(scope, params);
+    const rows: Array<{ total: number; id: string | null; invite: boolean | null }> =
+      await this.dataSource.query(
+        `WITH listed AS (
+         SELECT u.id, u.name, false AS invite
+           FROM app_user u LEFT JOIN organisation o ON o.id = u.organisation_id
+          WHERE ${inScope('u.organisation_id', 'o.region_id')} AND ($1::user_role IS NULL OR u.role = $1)
+         UNION ALL
+         SELECT p.id, p.name, true
+           FROM pending_invite p JOIN organisation o ON o.id = p.organisation_id
+          WHERE ${visiblePendingInviteSql(inScope, 'p', 'o')} AND ($1::user_role IS NULL OR p.role = $1)
+       )
+       SELECT total.n::int AS total, page.id, page.invite
+         FROM (SELECT count(*) AS n FROM listed) total
+         LEFT JOIN LATERAL (SELECT id, name, invite FROM listed ORDER BY name, id OFFSET $2 LIMIT $3) page ON true
+        ORDER BY page.name, page.id`,
+        params,
+      );
+    const ids = (invite: boolean) => rows.flatMap((row) => (row.id && row.invite === invite ? [row.id] : []));
+    const accounts = await this.dataSource
       .getRepository(User)
-      .createQueryBuilder('account')
-      .leftJoinAndSelect('account.regions', 'region');
-    if (scope.kind === 'regions') {
-      builder
-        .innerJoin('account.organisation', 'organisation')
-        .andWhere('organisation.regionId IN (:...scopeRegionIds)', { scopeRegionIds: scope.regionIds });
-    }
-    if (scope.kind === 'organisation')
-      builder.andWhere('account.organisationId = :scopeOrganisationId', {
-        scopeOrganisationId: scope.organisationId,
-      });
-    if (role) builder.andWhere('account.role = :role', { role });
-    return builder
-      .orderBy('account.name', 'ASC')
-      .addOrderBy('account.id', 'ASC')
-      .skip(window.skip)
-      .take(window.take)
-      .getManyAndCount();
+      .find({ where: { id: In(ids(false)) }, relations: { regions: true } });
+    const invites = await this.dataSource.getRepository(PendingInvite).findBy({ id: In(ids(true)) });
+    const byId = new Map<string, User | PendingInvite>([...accounts, ...invites].map((row) => [row.id, row]));
+    return [rows.flatMap((row) => (row.id ? [byId.get(row.id) as User | PendingInvite] : [])), rows[0].total];
   }
 
   /** Stores each account's new invite token hash (one UPDATE), all valid until `validUntil`. */
@@ -125,15 +132,19 @@ export class UserRepository {
   }
 
   /**
-   * Gives the company's listed profiles that have an e-mail address and no login a hybrid-teacher
-   * login, in one statement: one INSERT of the logins (an address another account has is skipped)
-   * and one UPDATE linking the profiles. Answers the new logins.
+   * Gives the company's listed profiles that have an e-mail address and no login (nor a pending
+   * invite `scope` sees, which stands for one) a hybrid-teacher login, in one statement: one INSERT
+   * of the logins (an address another account has is skipped) and one UPDATE linking the profiles.
+   * Answers the new logins.
    */
   async createTeacherLogins(
     manager: EntityManager,
+    scope: OrganisationScope,
     companyId: string,
     teacherIds: string[],
   ): Promise<Array<{ userId: string; name: string }>> {
+    const params: unknown[] = [teacherIds, companyId, UserRole.HybridTeacher];
+    const inScope = accountScopeSql(scope, params);
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [created]: [Array<{ user_id: string; name: string }>, number] = await manager.query(
       `WITH candidate AS (
@@ -141,6 +152,8 @@ export class UserRepository {
                 t.first_name || ' ' || t.last_name AS name
            FROM teacher_profile t
           WHERE t.id = ANY($1::uuid[]) AND t.company_id = $2 AND t.user_id IS NULL AND t.email IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM pending_invite p JOIN organisation o ON o.id = p.organisation_id
+                             WHERE p.teacher_profile_id = t.id AND ${visiblePendingInviteSql(inScope, 'p', 'o')})
           ORDER BY lower(t.email), t.id
        ), created AS (
          INSERT INTO app_user (email, name, role, organisation_id)
@@ -152,28 +165,8 @@ export class UserRepository {
          FROM created JOIN candidate ON candidate.email = created.email
         WHERE t.id = candidate.teacher_id
        RETURNING created.id AS user_id, created.name AS name`,
-      [teacherIds, companyId, UserRole.HybridTeacher],
+      params,
     );
     return created.map((row) => ({ userId: row.user_id, name: row.name }));
-  }
-
-  /**
-   * The listed profiles of the company still without a login whose address belongs to an account
-   * outside the company, and those accounts' owners (each once).
-   */
-  async teacherAddressesTakenElsewhere(
-    manager: EntityManager,
-    companyId: string,
-    teacherIds: string[],
-  ): Promise<{ profiles: number; owners: Array<{ id: string; name: string }> }> {
-    const rows: Array<{ teacher_id: string; user_id: string; name: string }> = await manager.query(
-      `SELECT t.id AS teacher_id, u.id AS user_id, u.name
-         FROM teacher_profile t JOIN app_user u ON u.email = lower(t.email)
-        WHERE t.id = ANY($1::uuid[]) AND t.company_id = $2 AND t.user_id IS NULL
-          AND u.organisation_id IS DISTINCT FROM $2`,
-      [teacherIds, companyId],
-    );
-    const owners = new Map(rows.map((row) => [row.user_id, { id: row.user_id, name: row.name }]));
-    return { profiles: rows.length, owners: [...owners.values()] };
   }
 }

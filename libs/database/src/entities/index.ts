@@ -34,11 +34,13 @@ import { ReminderSetting } from './reminder-setting.entity';
 import { FeedbackParty, LessonFeedback } from './lesson-feedback.entity';
 import { SupervisorCheckIn } from './supervisor-check-in.entity';
 import { CalendarFeed } from './calendar-feed.entity';
+import { PendingInvite } from './pending-invite.entity';
 
 export {
   LessonBlock,
   Organisation,
   OrganisationLocation,
+  PendingInvite,
   Region,
   TeacherAvailabilityWindow,
   TeacherProfile,
@@ -120,4 +122,5 @@ export const ENTITIES = [
   LessonFeedback,
   SupervisorCheckIn,
   CalendarFeed,
+  PendingInvite,
 ];
