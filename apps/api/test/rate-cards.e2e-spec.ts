@@ -233,4 +233,51 @@ describe('rate cards and costs (e2e)', () => {
     });
     expect((await approve({}, 200)).body.placement.hourlyRateCents).toBe(10_250);
   });
+
+  it("lists a company's placements with names and their cost: the lessons taught or to come at the agreed rate", async () => {
+    const w = await world();
+    await addRate(w.companyAdmin, w.company.id, {
+      role: 'guest_teacher',
+      hourlyRateCents: 9500,
+      validFrom: '2026-01-01',
+    });
+    await acceptAll(w);
+    const { placement } = (await approveWith(w, {}, 200)).body;
+    const list = async () =>
+      (await ctx.http.get('/api/placements').set(w.companyAdmin.auth).expect(200)).body.items[0];
+    const before = await list();
+    const { cost } = (
+      await ctx.http.get(`/api/proposals/${w.proposal.id}/parties`).set(w.companyAdmin.auth).expect(200)
+    ).body;
+    expect(before).toMatchObject({
+      id: placement.id,
+      names: {
+        teacherName: `${w.teacher.teacher.firstName} ${w.teacher.teacher.lastName}`,
+        companyName: w.company.name,
+        schoolName: w.school.name,
+        requestTitle: w.request.title,
+      },
+      cost: { lessons: cost.lessons, hours: cost.hours, totalCents: cost.totalCents },
+    });
+    expect(before.cost.totalCents).toBe(before.cost.lessons * 3 * 9500);
+
+    // A cancelled lesson is not paid for.
+    const [lesson] = (
+      await ctx.http
+        .get('/api/lessons')
+        .query({ placementId: placement.id })
+        .set(w.schoolAdmin.auth)
+        .expect(200)
+    ).body.items;
+    await ctx.http
+      .post(`/api/lessons/${lesson.id}/cancel`)
+      .set(w.schoolAdmin.auth)
+      .send({ reason: 'Studiedag' })
+      .expect(200);
+    expect((await list()).cost).toEqual({
+      lessons: before.cost.lessons - 1,
+      hours: before.cost.hours - 3,
+      totalCents: before.cost.totalCents - 3 * 9500,
+    });
+  });
 });

@@ -63,7 +63,14 @@ describe('teachers (e2e)', () => {
         { weekday: 1, start: '08:30', end: '16:30' },
         { weekday: 3, start: '09:00', end: '12:00' },
       ],
-      vog: { issuedOn: '2026-10-01', verifiedAt: null, verifiedByUserId: null, validForSchoolStart: true },
+      vog: {
+        issuedOn: '2026-10-01',
+        verifiedAt: null,
+        verifiedByUserId: null,
+        validForSchoolStart: true,
+        validUntil: '2027-04-01',
+      },
+      pdgDeadline: null,
       version: 1,
     });
     const id = created.body.id;
@@ -87,6 +94,14 @@ describe('teachers (e2e)', () => {
       windows: [{ weekday: 5, start: '13:00', end: '17:00' }],
       version: 2,
     });
+
+    // A PDG in progress has its 2-year deadline (the staff list shows it beside the VOG's last start day).
+    const studying = await ctx.http
+      .patch(`/api/teachers/${id}`)
+      .set(companyAdmin.auth)
+      .send({ version: 2, qualification: 'pdg_in_progress', qualificationSince: '2026-02-01' })
+      .expect(200);
+    expect(studying.body).toMatchObject({ pdgDeadline: '2028-01-31', vog: { validUntil: '2027-04-01' } });
   });
 
   it('keeps another company’s staff out of reach of a company admin (404, not listed)', async () => {

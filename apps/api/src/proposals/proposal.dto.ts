@@ -26,6 +26,7 @@ import {
   ErrorCode,
   ListPlacementsQuery,
   ListProposalsQuery,
+  PlacementCost,
   PlacementSlotView,
   PlacementView,
   ProposalEventView,
@@ -285,6 +286,14 @@ export class PlacementSlotDto implements PlacementSlotView {
   @ApiProperty({ example: true, description: 'False once the placement is cancelled' }) active: boolean;
 }
 
+export class PlacementCostDto implements PlacementCost {
+  @ApiProperty({ example: 18, description: 'Lessons scheduled or given (not cancelled, not a no-show)' })
+  lessons: number;
+  @ApiProperty({ example: 54, description: 'Their clock hours' }) hours: number;
+  @ApiProperty({ example: 513000, description: 'Hours × the agreed hourly rate, in euro cents' })
+  totalCents: number;
+}
+
 export class PlacementDto implements PlacementView {
   @ApiProperty({ example: '8192a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7' }) id: string;
   @ApiProperty({ example: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4' }) proposalId: string;
@@ -307,6 +316,18 @@ export class PlacementDto implements PlacementView {
   @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
   @ApiProperty({ example: null, nullable: true, type: String }) cancelledReason: string | null;
   @ApiProperty({ type: [PlacementSlotDto] }) slots: PlacementSlotDto[];
+  @ApiPropertyOptional({
+    type: ProposalNamesDto,
+    description:
+      'Teacher, company, school and request by name: on the list, not in the answer to an approval',
+  })
+  names?: ProposalNamesDto;
+  @ApiPropertyOptional({
+    type: PlacementCostDto,
+    description:
+      'On the list: its lessons that are taught or still to come, and their cost at the agreed rate',
+  })
+  cost?: PlacementCostDto;
 }
 
 export class PlacementPageDto extends PageMetaDto {

@@ -343,6 +343,14 @@ export class VogDto {
     description: 'Hint: the VOG is at most 6 months old on availableFrom (DOMAIN.md rule 4)',
   })
   validForSchoolStart: boolean;
+  @ApiProperty({
+    example: '2027-02-01',
+    nullable: true,
+    type: String,
+    description:
+      'The last day a placement may start on this VOG: 6 months after its issue (DOMAIN.md rule 4)',
+  })
+  validUntil: string | null;
 }
 
 export class TeacherDto {
@@ -375,6 +383,14 @@ export class TeacherDto {
   @ApiProperty({ example: 36 }) contractHoursPerWeek: number;
   @ApiProperty({ enum: Qualification, example: Qualification.None }) qualification: Qualification;
   @ApiProperty({ example: null, nullable: true, type: String }) qualificationSince: string | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description:
+      'With a PDG in progress: the last day it allows more than 6 hours a week of MBO teaching, 2 years after it started (DOMAIN.md rule 1)',
+  })
+  pdgDeadline: string | null;
   @ApiProperty({ example: false, description: 'Holds the PDC (the instructor role needs it)' })
   hasPdc: boolean;
   @ApiProperty({

@@ -9,7 +9,9 @@ import {
   Qualification,
   formatClockTime,
   parseClockTime,
+  pdgDeadline,
   today,
+  vogValidUntil,
 } from '@hybridmatch/domain';
 import {
   AccessService,
@@ -78,6 +80,8 @@ export function toTeacherDto(
     contractHoursPerWeek: teacher.contractHoursPerWeek,
     qualification: teacher.qualification,
     qualificationSince: teacher.qualificationSince,
+    pdgDeadline:
+      teacher.qualification === Qualification.PdgInProgress ? pdgDeadline(teacher.qualificationSince) : null,
     hasPdc: teacher.hasPdc,
     hasHboDidactic: teacher.hasHboDidactic,
     active: teacher.active,
@@ -86,6 +90,7 @@ export function toTeacherDto(
       verifiedAt: teacher.vogVerifiedAt,
       verifiedByUserId: teacher.vogVerifiedByUserId,
       validForSchoolStart: vogValidForStart(teacher.vogIssuedOn, teacher.availableFrom),
+      validUntil: vogValidUntil(teacher.vogIssuedOn),
     },
     version: teacher.version,
   };

@@ -2050,6 +2050,11 @@ export interface components {
              * @example true
              */
             validForSchoolStart: boolean;
+            /**
+             * @description The last day a placement may start on this VOG: 6 months after its issue (DOMAIN.md rule 4)
+             * @example 2027-02-01
+             */
+            validUntil: string | null;
         };
         TeacherDto: {
             /** @example 3f0c… */
@@ -2102,6 +2107,11 @@ export interface components {
             qualification: "none" | "pdg_in_progress" | "pdg" | "full";
             /** @example null */
             qualificationSince: string | null;
+            /**
+             * @description With a PDG in progress: the last day it allows more than 6 hours a week of MBO teaching, 2 years after it started (DOMAIN.md rule 1)
+             * @example null
+             */
+            pdgDeadline: string | null;
             /**
              * @description Holds the PDC (the instructor role needs it)
              * @example false
@@ -2609,6 +2619,23 @@ export interface components {
              */
             active: boolean;
         };
+        PlacementCostDto: {
+            /**
+             * @description Lessons scheduled or given (not cancelled, not a no-show)
+             * @example 18
+             */
+            lessons: number;
+            /**
+             * @description Their clock hours
+             * @example 54
+             */
+            hours: number;
+            /**
+             * @description Hours × the agreed hourly rate, in euro cents
+             * @example 513000
+             */
+            totalCents: number;
+        };
         PlacementDto: {
             /** @example 8192a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7 */
             id: string;
@@ -2665,6 +2692,10 @@ export interface components {
             /** @example null */
             cancelledReason: string | null;
             slots: components["schemas"]["PlacementSlotDto"][];
+            /** @description Teacher, company, school and request by name: on the list, not in the answer to an approval */
+            names?: components["schemas"]["ProposalNamesDto"];
+            /** @description On the list: its lessons that are taught or still to come, and their cost at the agreed rate */
+            cost?: components["schemas"]["PlacementCostDto"];
         };
         BatchProblemDto: {
             /** @example 409 */

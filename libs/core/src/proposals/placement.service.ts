@@ -10,7 +10,7 @@ import {
   Proposal,
   TeachingRequest,
 } from '@hybridmatch/database';
-import { Clock, clockTime, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
+import { Clock, clockTime, costCents, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
 import { AccessService } from '../access/access.service';
 import { PlacementRepository } from '../repositories/placement.repository';
@@ -99,7 +99,27 @@ export class PlacementService {
       order: { startDate: 'ASC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: rows.map(toPlacementView), page: query.page, pageSize: query.pageSize, total };
+    const facts = new Map(
+      (
+        await this.queries.listFacts(
+          this.placements.manager,
+          rows.map((row) => row.id),
+        )
+      ).map((row) => [row.id, row]),
+    );
+    const items = rows.map((row): PlacementView => {
+      const { names, lessons, minutes } = facts.get(row.id)!;
+      return {
+        ...toPlacementView(row),
+        names,
+        cost: {
+          lessons,
+          hours: Math.round((minutes / 60) * 100) / 100,
+          totalCents: costCents(row.hourlyRateCents, minutes),
+        },
+      };
+    });
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   /**

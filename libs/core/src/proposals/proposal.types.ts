@@ -155,6 +155,17 @@ export interface PlacementView {
   cancelledAt: Date | null;
   cancelledReason: string | null;
   slots: PlacementSlotView[];
+  /** On the list: teacher, company, school and request by name. */
+  names?: ProposalNames;
+  /** On the list: what the placement costs (docs/COSTS.md). */
+  cost?: PlacementCost;
+}
+
+/** A placement's lessons that are taught or still to come (not cancelled, not a no-show), and their cost at the agreed rate. */
+export interface PlacementCost {
+  lessons: number;
+  hours: number;
+  totalCents: number;
 }
 
 export interface ApprovalView {

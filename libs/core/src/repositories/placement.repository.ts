@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TeachingRequestStatus } from '@hybridmatch/domain';
+import type { ProposalNames } from './notification.repository';
 
 /** A request's status with how many of its lesson blocks active placements cover. */
 export interface RequestCoverage {
@@ -17,8 +18,16 @@ export interface TeacherRelease {
   active: boolean;
 }
 
+/** What a placement list shows beside the row: the names, and the minutes of its billable lessons. */
+export interface PlacementListFacts {
+  id: string;
+  names: ProposalNames;
+  lessons: number;
+  minutes: number;
+}
+
 /**
- * The placement queries behind approvals. Every method runs in the caller's transaction
+ * The placement queries behind approvals and the list. Every method runs in the caller's transaction
  * (`manager`), so the row locks it takes hold until the approval commits.
  */
 @Injectable()
@@ -74,5 +83,29 @@ export class PlacementRepository {
       [teacherId, from, to],
     );
     return rows.map((row) => row.weekday);
+  }
+
+  /**
+   * The names of each placement's teacher, company, school and request, and the count and minutes
+   * of its lessons that are taught or still to come (scheduled or given), in one statement.
+   */
+  async listFacts(manager: EntityManager, ids: string[]): Promise<PlacementListFacts[]> {
+    if (ids.length === 0) return [];
+    return manager.query(
+      `SELECT p.id,
+              jsonb_build_object('teacherName', t.first_name || ' ' || t.last_name, 'companyName', c.name,
+                                 'schoolName', s.name, 'requestTitle', r.title) AS names,
+              coalesce(l.lessons, 0)::int AS lessons, coalesce(l.minutes, 0)::int AS minutes
+         FROM placement p
+         JOIN teacher_profile t ON t.id = p.teacher_id
+         JOIN organisation c ON c.id = p.company_id
+         JOIN organisation s ON s.id = p.school_id
+         JOIN teaching_request r ON r.id = p.request_id
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS lessons, sum(extract(epoch FROM l.ends_at - l.starts_at) / 60) AS minutes
+             FROM lesson l WHERE l.placement_id = p.id AND l.status IN ('scheduled', 'given')) l ON true
+        WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 }
