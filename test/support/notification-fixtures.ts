@@ -15,6 +15,17 @@ import { SmtpTestServer } from './smtp-test-server';
 import { TestContext } from './test-context';
 
 /** Writes a pending notification the way the outbox writer does: one row, nothing in Redis. */
+/** A notification whose e-mail failed for good: its automatic retry rounds are used up (an admin resends it). */
+export const FAILED_FOR_GOOD: Partial<Notification> = {
+  deliveryStatus: NotificationDeliveryStatus.Failed,
+  attempts: 5,
+  retryRound: 4,
+  nextAttemptAt: null,
+  relayedAt: new Date(Date.now() - 60_000),
+  relayCount: 1,
+  lastError: '550 mailbox unavailable',
+};
+
 export function insertPendingNotification(
   db: DataSource,
   recipientUserId: string,

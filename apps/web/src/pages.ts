@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type nl from './i18n/nl.json';
-import { EVERYONE, OVERSIGHT, type Role } from './roles';
+import { ACCOUNT_ADMINS, ADMIN, COMPANY, EVERYONE, OVERSIGHT, type Role, STAFF_READERS } from './roles';
 
 /** A menu label: a key of `nav` in the strings (but the menu's own name and button). */
 type NavLabel = `nav.${Exclude<keyof (typeof nl)['nav'], 'label' | 'open'>}`;
@@ -103,6 +103,39 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./pages/coordinator/HolidaysPage'),
   },
   // End of web-school's block.
+  // Company (issue 15): staff, import, proposals to answer, where the staff teach and what it costs.
+  { path: 'staff', roles: COMPANY, nav: 'nav.staff', load: () => import('./pages/company/StaffPage') },
+  { path: 'staff/import', roles: COMPANY, load: () => import('./pages/company/ImportPage') },
+  { path: 'teachers/new', roles: COMPANY, load: () => import('./pages/company/TeacherPage') },
+  { path: 'teachers/:id', roles: STAFF_READERS, load: () => import('./pages/company/TeacherPage') },
+  {
+    path: 'company-proposals',
+    roles: COMPANY,
+    nav: 'nav.companyProposals',
+    load: () => import('./pages/company/CompanyProposalsPage'),
+  },
+  {
+    path: 'placements',
+    roles: COMPANY,
+    nav: 'nav.placements',
+    load: () => import('./pages/company/PlacementsPage'),
+  },
+  // Platform admin (issue 15): regions, organisations, accounts (also the organisations' admins: invites), failed e-mails.
+  { path: 'regions', roles: ADMIN, nav: 'nav.regions', load: () => import('./pages/admin/RegionsPage') },
+  {
+    path: 'organisations',
+    roles: ADMIN,
+    nav: 'nav.organisations',
+    load: () => import('./pages/admin/OrganisationsPage'),
+  },
+  { path: 'users', roles: ACCOUNT_ADMINS, nav: 'nav.users', load: () => import('./pages/admin/UsersPage') },
+  {
+    path: 'failed-notifications',
+    roles: ADMIN,
+    nav: 'nav.failedNotifications',
+    load: () => import('./pages/admin/FailedNotificationsPage'),
+  },
+  // End of web-company's block.
   {
     path: 'messages',
     roles: EVERYONE,

@@ -5,7 +5,11 @@ import { Notification, NotificationDeliveryStatus, NotificationKind } from '../.
 import { UserRole } from '../../../libs/domain/src';
 import { jobIds, QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
-import { insertPendingNotification, startTestWorker } from '../../../test/support/notification-fixtures';
+import {
+  FAILED_FOR_GOOD,
+  insertPendingNotification,
+  startTestWorker,
+} from '../../../test/support/notification-fixtures';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { TcpProxy } from '../../../test/support/tcp-proxy';
 import { waitFor } from '../../../test/support/wait-for';
@@ -244,15 +248,7 @@ describe('notification delivery under faults: database gone, SMTP gone, a send c
     const otherRegion = await ctx.newRegion();
     const ours = await ctx.newCompanyAdmin((await ctx.newCompany(region.id)).id);
     const theirs = await ctx.newCompanyAdmin((await ctx.newCompany(otherRegion.id)).id);
-    const failed = {
-      deliveryStatus: NotificationDeliveryStatus.Failed,
-      attempts: 5,
-      retryRound: 4,
-      nextAttemptAt: null,
-      relayedAt: new Date(Date.now() - 60_000),
-      relayCount: 1,
-      lastError: '550 mailbox unavailable',
-    };
+    const failed = FAILED_FOR_GOOD;
     const invite = await insertPendingNotification(ctx.db, ours.user.id, {
       ...failed,
       kind: NotificationKind.Invite,

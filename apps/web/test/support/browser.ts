@@ -89,12 +89,13 @@ export class BrowserWorld {
 
 /**
  * A world whose jobs run (match runs, e-mails): an in-process SMTP server, the API with the
- * product's clock starting at `now`, a worker on the same database and Redis prefix, and Chromium.
+ * product's clock starting at `now` (left out: the real time, which a sign-in cookie's expiry needs
+ * when the test follows it), a worker on the same database and Redis prefix, and Chromium.
  */
-export async function startWorldWithWorker(now: string) {
+export async function startWorldWithWorker(now?: string) {
   const smtp = await SmtpTestServer.start();
   const ctx = await TestContext.create({
-    HM_NOW: now,
+    ...(now && { HM_NOW: now }),
     SMTP_URL: smtp.url,
     MAIL_FROM: 'HybridMatch <noreply@hybridmatch.test>',
   });

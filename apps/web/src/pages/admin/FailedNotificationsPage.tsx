@@ -1,0 +1,130 @@
+import { Anchor, Button, Checkbox, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { $api, queryClient } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useFormat } from '../../ui/format';
+import { ListTable } from '../../ui/ListTable';
+import { PageLoader } from '../../ui/PageLoader';
+
+const PAGE_SIZE = 50;
+
+/** Where Bull Board is served (apps/api/src/queue-dashboard): every queue's jobs, for the platform admin. */
+const QUEUE_DASHBOARD = '/admin/queues';
+
+/**
+ * E-mails that could not be delivered: what, to whom (by kind), how often tried and the last error.
+ * Select some or all and send them again (same Message-ID, a fresh round of retries).
+ */
+export default function FailedNotificationsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<string[]>([]);
+  const failed = $api.useQuery('get', '/api/notifications/failed', {
+    params: { query: { page, pageSize: PAGE_SIZE } },
+  });
+  const resend = $api.useMutation('post', '/api/notifications/resend', {
+    onSuccess: () => {
+      setSelected([]);
+      return queryClient.invalidateQueries({ queryKey: ['get', '/api/notifications/failed'] });
+    },
+  });
+  const rows = failed.data?.items ?? [];
+  const toggle = (id: string) =>
+    setSelected((current) =>
+      current.includes(id) ? current.filter((other) => other !== id) : [...current, id],
+    );
+  return (
+    <Stack>
+      <Title order={1}>{t('failed.title')}</Title>
+      <Text>
+        {t('failed.intro')}{' '}
+        <Anchor href={QUEUE_DASHBOARD} target="_blank">
+          {t('failed.queues')}
+        </Anchor>
+        .
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('failed.queuesHint')}
+      </Text>
+      <Group>
+        <Button
+          disabled={selected.length === 0}
+          loading={resend.isPending}
+          onClick={() => {
+            resend.reset();
+            resend.mutate({ body: { ids: selected } });
+          }}
+        >
+          {t('failed.resend', { count: selected.length })}
+        </Button>
+      </Group>
+      {resend.data && (
+        <Text role="status" c="teal.9">
+          {t('failed.resent', { count: resend.data.count })}
+        </Text>
+      )}
+      {resend.error && <ErrorAlert error={resend.error} />}
+      {failed.isPending && <PageLoader />}
+      {failed.isError && <ErrorAlert error={failed.error} />}
+      {failed.data?.total === 0 && <Text>{t('failed.empty')}</Text>}
+      {rows.length > 0 && (
+        <ListTable
+          minWidth={900}
+          headers={[
+            <Checkbox
+              aria-label={t('failed.selectAll')}
+              checked={selected.length === rows.length}
+              indeterminate={selected.length > 0 && selected.length < rows.length}
+              onChange={() => setSelected(selected.length === rows.length ? [] : rows.map((row) => row.id))}
+            />,
+            t('failed.subject'),
+            t('failed.kind'),
+            t('failed.created'),
+            t('failed.attempts'),
+            t('failed.lastError'),
+            t('failed.nextAttempt'),
+          ]}
+        >
+          {rows.map((notification) => (
+            <Table.Tr key={notification.id}>
+              <Table.Td>
+                <Checkbox
+                  aria-label={t('failed.select', { subject: notification.subject })}
+                  checked={selected.includes(notification.id)}
+                  onChange={() => toggle(notification.id)}
+                />
+              </Table.Td>
+              <Table.Td>{notification.subject}</Table.Td>
+              <Table.Td>{notification.kind}</Table.Td>
+              <Table.Td>{format.dateTime(notification.createdAt)}</Table.Td>
+              <Table.Td>{notification.attempts}</Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {notification.lastError}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {notification.nextAttemptAt
+                  ? format.dateTime(notification.nextAttemptAt)
+                  : t('failed.noRetry')}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      )}
+      {failed.data && failed.data.total > PAGE_SIZE && (
+        <Pagination
+          total={Math.ceil(failed.data.total / PAGE_SIZE)}
+          value={page}
+          onChange={(next) => {
+            setPage(next);
+            setSelected([]);
+          }}
+          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,247 @@
+import {
+  Button,
+  Fieldset,
+  Modal,
+  NumberInput,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Group,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { $api, queryClient } from '../../api/client';
+import type { components } from '../../api/schema';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { fieldErrors } from '../../ui/fieldErrors';
+import { ListTable } from '../../ui/ListTable';
+import { PageLoader } from '../../ui/PageLoader';
+import { useRegions } from '../../ui/regions';
+
+type Kind = components['schemas']['OrganisationDto']['kind'];
+const KINDS: Kind[] = ['company', 'mbo_school', 'hbo_school', 'techniekcentrum'];
+const PAGE_SIZE = 25;
+const LOCATION = ['name', 'street', 'postalCode', 'city'] as const;
+
+/** Register a company, school or Hybride Techniekcentrum with its first site. */
+function NewOrganisation({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  const [kind, setKind] = useState<Kind>('company');
+  const [name, setName] = useState('');
+  const [regionId, setRegionId] = useState<string | null>(null);
+  const [kvkNumber, setKvkNumber] = useState('');
+  const [site, setSite] = useState({ name: '', street: '', postalCode: '', city: '' });
+  const [latitude, setLatitude] = useState<number | string>('');
+  const [longitude, setLongitude] = useState<number | string>('');
+  const create = $api.useMutation('post', '/api/organisations', {
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/organisations'] });
+      onClose();
+    },
+  });
+  const shown = [
+    'kind',
+    'name',
+    'regionId',
+    'kvkNumber',
+    'locations',
+    ...[...LOCATION, 'latitude', 'longitude'].map((field) => `locations[0].${field}`),
+  ];
+  const errors = fieldErrors(create.error, (field) => shown.includes(field));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      body: {
+        kind,
+        name: name.trim(),
+        regionId: regionId ?? '',
+        ...(kvkNumber.trim() ? { kvkNumber: kvkNumber.trim() } : {}),
+        locations: [
+          {
+            ...site,
+            latitude: latitude === '' ? (undefined as unknown as number) : Number(latitude),
+            longitude: longitude === '' ? (undefined as unknown as number) : Number(longitude),
+          },
+        ],
+      },
+    });
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('organisations.new')}
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('organisations.kind')}
+              allowDeselect={false}
+              data={KINDS.map((value) => ({ value, label: t(`organisations.kinds.${value}`) }))}
+              value={kind}
+              onChange={(value) => value && setKind(value)}
+            />
+            <Select
+              label={t('organisations.region')}
+              required
+              data={regions.choices}
+              value={regionId}
+              error={errors.of('regionId')}
+              onChange={setRegionId}
+            />
+            <TextInput
+              label={t('organisations.name')}
+              required
+              value={name}
+              error={errors.of('name')}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
+            <TextInput
+              label={t('organisations.kvk')}
+              value={kvkNumber}
+              error={errors.of('kvkNumber')}
+              onChange={(event) => setKvkNumber(event.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <Fieldset legend={t('organisations.site')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {LOCATION.map((field) => (
+                <TextInput
+                  key={field}
+                  label={t(`organisations.location.${field}`)}
+                  required
+                  value={site[field]}
+                  error={errors.of(`locations[0].${field}`)}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    setSite((current) => ({ ...current, [field]: value }));
+                  }}
+                />
+              ))}
+              <NumberInput
+                label={t('organisations.location.latitude')}
+                required
+                decimalScale={6}
+                value={latitude}
+                error={errors.of('locations[0].latitude')}
+                onChange={setLatitude}
+              />
+              <NumberInput
+                label={t('organisations.location.longitude')}
+                required
+                decimalScale={6}
+                value={longitude}
+                error={errors.of('locations[0].longitude')}
+                onChange={setLongitude}
+              />
+            </SimpleGrid>
+          </Fieldset>
+          {create.error && <ErrorAlert error={errors.rest} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('organisations.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Every organisation (companies, schools, Hybride Techniekcentra), paged and filtered by region and kind. */
+export default function OrganisationsPage() {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  const [page, setPage] = useState(1);
+  const [regionId, setRegionId] = useState<string | null>(null);
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [adding, setAdding] = useState(false);
+  const organisations = $api.useQuery('get', '/api/organisations', {
+    params: {
+      query: { page, pageSize: PAGE_SIZE, ...(regionId ? { regionId } : {}), ...(kind ? { kind } : {}) },
+    },
+  });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('organisations.title')}</Title>
+        <Button onClick={() => setAdding(true)}>{t('organisations.new')}</Button>
+      </Group>
+      <Group>
+        <Select
+          label={t('organisations.region')}
+          placeholder={t('approvals.allRegions')}
+          clearable
+          data={regions.choices}
+          value={regionId}
+          onChange={(value) => {
+            setRegionId(value);
+            setPage(1);
+          }}
+        />
+        <Select
+          label={t('organisations.kind')}
+          placeholder={t('organisations.allKinds')}
+          clearable
+          data={KINDS.map((value) => ({ value, label: t(`organisations.kinds.${value}`) }))}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            setPage(1);
+          }}
+        />
+      </Group>
+      {organisations.isPending && <PageLoader />}
+      {organisations.isError && <ErrorAlert error={organisations.error} />}
+      {organisations.data?.total === 0 && <Text>{t('organisations.empty')}</Text>}
+      {organisations.data && organisations.data.items.length > 0 && (
+        <ListTable
+          minWidth={760}
+          striped
+          headers={[
+            t('organisations.name'),
+            t('organisations.kind'),
+            t('organisations.region'),
+            t('organisations.site'),
+          ]}
+        >
+          {organisations.data.items.map((organisation) => (
+            <Table.Tr key={organisation.id}>
+              <Table.Td>{organisation.name}</Table.Td>
+              <Table.Td>{t(`organisations.kinds.${organisation.kind}`)}</Table.Td>
+              <Table.Td>{regions.nameOf(organisation.regionId)}</Table.Td>
+              <Table.Td>
+                {organisation.locations.map((location) => (
+                  <div key={location.id}>
+                    {location.street}, {location.city}
+                  </div>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      )}
+      {organisations.data && organisations.data.total > PAGE_SIZE && (
+        <Pagination
+          total={Math.ceil(organisations.data.total / PAGE_SIZE)}
+          value={page}
+          onChange={setPage}
+          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+        />
+      )}
+      {adding && <NewOrganisation onClose={() => setAdding(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import { waitForMail } from '../../../test/support/mailbox';
+import { FAILED_FOR_GOOD, insertPendingNotification } from '../../../test/support/notification-fixtures';
+import type { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
+
+/**
+ * The platform admin in the browser, against the real API, worker, database, Redis and SMTP: adds
+ * a region, lists the organisations, invites a company's admin and sends the invite again, and
+ * resends a failed e-mail, which then arrives.
+ */
+describe('web app: the platform admin (browser)', () => {
+  let world: BrowserWorld;
+  let smtp: SmtpTestServer;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ world, smtp, close } = await startWorldWithWorker());
+  });
+
+  // Under load the worker may take a while to finish its jobs in flight before it closes.
+  afterAll(() => close?.(), 120_000);
+
+  it('manages regions, organisations and accounts, and resends a failed e-mail', async () => {
+    const { ctx } = world;
+    const admin = await ctx.newAdmin();
+    const company = await ctx.newCompany((await ctx.newRegion()).id);
+    const recipient = await ctx.newCompanyAdmin(company.id);
+    const failed = await insertPendingNotification(ctx.db, recipient.user.id, FAILED_FOR_GOOD);
+
+    const page = await world.newPage();
+    await page.goto(world.url('/app/'));
+    await world.signIn(page, admin.user.email);
+    await page.getByRole('heading', { name: 'Voortgang' }).waitFor();
+    expect(
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents(),
+    ).toEqual([
+      'Dashboard',
+      'Goedkeuren',
+      'Matchen',
+      'Aandacht nodig',
+      'Schoolvakanties',
+      "Regio's",
+      'Organisaties',
+      'Accounts',
+      'Mislukte e-mails',
+      'Berichten',
+    ]);
+
+    // A new region, with its holiday region.
+    await page.getByRole('link', { name: "Regio's" }).click();
+    await page.getByRole('heading', { name: "Regio's" }).waitFor();
+    await page.getByLabel('Code').fill('sto-achterhoek');
+    await page.getByLabel('Naam').fill('STO Achterhoek');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByRole('row').filter({ hasText: 'sto-achterhoek' }).getByText('Midden').waitFor();
+    await page.getByLabel('Code').fill('sto-achterhoek');
+    await page.getByLabel('Naam').fill('Achterhoek, nog een keer');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByText('Deze regiocode bestaat al.').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // The organisations, filtered by kind.
+    await page.getByRole('link', { name: 'Organisaties' }).click();
+    await page.getByRole('cell', { name: company.name }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // Invite a company's admin; send the invite again.
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'Iemand uitnodigen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Naam').fill('Jeroen Bakker');
+    await dialog.getByLabel('E-mailadres').fill('j.bakker@example.test');
+    await dialog.getByRole('combobox', { name: 'Rol' }).click();
+    await page.getByRole('option', { name: 'Bedrijf' }).click();
+    await dialog.getByRole('combobox', { name: 'Organisatie' }).click();
+    await page.getByRole('option', { name: company.name }).click();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+    await page.getByText('De uitnodiging is verstuurd naar j.bakker@example.test.').waitFor();
+    await waitForMail(smtp, 'j.bakker@example.test', /uitnodiging/i);
+    await page.getByRole('button', { name: 'Opnieuw sturen: Jeroen Bakker' }).click();
+    await page.getByText('De uitnodiging voor Jeroen Bakker is opnieuw verstuurd.').waitFor();
+    await waitForMail(smtp, 'j.bakker@example.test', /uitnodiging/i, 2);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // The failed e-mail: chosen and sent again, it arrives.
+    await page.getByRole('link', { name: 'Mislukte e-mails' }).click();
+    await page.getByRole('heading', { name: 'Mislukte e-mails' }).waitFor();
+    expect(await page.getByRole('link', { name: 'wachtrijdashboard' }).getAttribute('href')).toBe(
+      '/admin/queues',
+    );
+    await page.getByRole('checkbox', { name: `Kiezen: ${failed.subject}` }).check();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await world.screenshot(page, 'admin-failed-notifications');
+    await page.getByRole('button', { name: 'Opnieuw versturen (1)' }).click();
+    await page.getByText('1 e-mail staat klaar om opnieuw te versturen.').waitFor();
+    await waitForMail(smtp, recipient.user.email, new RegExp(failed.subject));
+    await page.getByText('Geen mislukte e-mails.').waitFor();
+    expect(world.pageProblems).toEqual([]);
+  });
+});

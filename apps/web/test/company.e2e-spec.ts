@@ -1,0 +1,194 @@
+import { linkIn, pathOf, waitForMail } from '../../../test/support/mailbox';
+import { BEFORE_TERM, TERMS } from '../../../test/support/proposal-terms';
+import { TestContext } from '../../../test/support/test-context';
+import type { SmtpTestServer } from '../../../test/support/smtp-test-server';
+import { BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
+
+const HEADER =
+  'employee_ref;first_name;last_name;skills;levels;windows;released_days_per_week;released_hours_per_week;available_from;home_city;home_latitude;home_longitude;max_travel_km;contract_hours_per_week;vog_issued_on;qualification;qualification_since';
+const ROW_1 =
+  'E-1001;Sanne;de Vries;elektrotechniek:MBO3;MBO3;ma 08:30-16:30;1;6;2026-09-01;Amersfoort;52.1561;5.3878;40;36;2026-06-14;none;';
+const ROW_2 =
+  'E-1002;Femke;Bakker;werktuigbouwkunde:MBO4;MBO4;do 08:30-16:30;1;8;2026-09-01;Hengelo;52.2658;6.7931;50;32;2026-07-02;pdg_in_progress;2025-09-01';
+/** Line 4 of the file: a day of the month that does not exist. */
+const bad = (availableFrom: string) =>
+  `E-1003;Daan;Visser;ict:MBO4;MBO4;2 13:00-17:00;1;4;${availableFrom};Eindhoven;51.4416;5.4697;25;36;;none;`;
+const csv = (...lines: string[]) => Buffer.from(`${[HEADER, ...lines].join('\r\n')}\r\n`, 'utf8');
+
+/**
+ * A company's HR person in the browser, against the real API, worker, database, Redis and SMTP:
+ * signs in from the invite e-mail, imports staff from a CSV file with a bad line (the error shows
+ * at that line and column; fixed and uploaded again) and sees their VOG and PDG status.
+ */
+describe('web app: the company, from the invite to the staff list (browser)', () => {
+  let world: BrowserWorld;
+  let smtp: SmtpTestServer;
+  let close: () => Promise<void>;
+
+  // The real clock: the sign-in cookie expires 10 hours after the product's now, as the browser counts.
+  beforeAll(async () => {
+    ({ world, smtp, close } = await startWorldWithWorker());
+  });
+
+  // Under load the worker may take a while to finish its jobs in flight before it closes.
+  afterAll(() => close?.(), 120_000);
+
+  it('signs in from the invite e-mail, imports a CSV with a bad line, fixes it and sees the staff with their compliance', async () => {
+    const { ctx } = world;
+    const company = await ctx.newCompany((await ctx.newRegion()).id);
+    const admin = await ctx.newAdmin();
+    const email = `hr-${company.id.slice(0, 8)}@example.test`;
+    await ctx.http
+      .post('/api/users/invites')
+      .set(admin.auth)
+      .send({ email, name: 'Hanna de Haan', role: 'company_admin', organisationId: company.id })
+      .expect(202);
+
+    // The invite's link opens the page to choose a password; it signs in and leads to the app.
+    const invite = linkIn(
+      await waitForMail(smtp, email, /uitnodiging/i),
+      ctx.config.http.publicUrl,
+      '/invite',
+    );
+    const page = await world.newPage();
+    await page.goto(world.url(pathOf(invite)));
+    await page.getByLabel(/Kies een wachtwoord/).fill('een-lang-wachtwoord-2026');
+    await page.getByRole('button', { name: /Wachtwoord opslaan/ }).click();
+    await page.getByRole('link', { name: 'Naar HybridMatch' }).click();
+    await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
+    await page.getByText('Nog geen medewerkers.').waitFor();
+    expect(
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents(),
+    ).toEqual(['Medewerkers', 'Voorstellen', 'Plaatsingen en kosten', 'Accounts', 'Berichten']);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // A file with a bad line: nothing is imported, and the error shows at line 4, column available_from.
+    await page.getByRole('link', { name: 'CSV importeren' }).click();
+    await page.getByRole('heading', { name: 'Medewerkers importeren' }).waitFor();
+    const file = page.locator('input[type="file"]');
+    await file.setInputFiles({
+      name: 'personeel.csv',
+      mimeType: 'text/csv',
+      buffer: csv(ROW_1, ROW_2, bad('01-03-2026')),
+    });
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('Het bestand heeft fouten; er is niets geïmporteerd.').waitFor();
+    await page.getByText('1 van 3 regels heeft een fout').waitFor();
+    const line4 = page.getByRole('row', { name: 'Regel 4' });
+    expect(await line4.getByRole('cell').allTextContents()).toEqual([
+      'E-1003',
+      'Daan',
+      'Visser',
+      expect.stringMatching(/^01-03-2026must be a date/),
+      '',
+    ]);
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual([
+      'Regel',
+      'employee_ref',
+      'first_name',
+      'last_name',
+      'available_from',
+      'Overige fouten',
+    ]);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // The fixed file imports all three.
+    await file.setInputFiles({
+      name: 'personeel.csv',
+      mimeType: 'text/csv',
+      buffer: csv(ROW_1, ROW_2, bad('2026-03-02')),
+    });
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('3 nieuw, 0 bijgewerkt, 0 uitgenodigd (gelezen als utf-8).').waitFor();
+    expect(await page.getByRole('row', { name: 'Regel 4' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Naar de medewerkers' }).click();
+
+    // The staff list: the VOG's last start day, the PDG deadline, the hours.
+    await page.getByText('3 medewerkers').waitFor();
+    const femke = page.getByRole('row').filter({ hasText: 'Femke Bakker' });
+    await femke.getByText('PDG uiterlijk 31 augustus 2027').waitFor();
+    await femke.getByText('Start mogelijk t/m 2 januari 2027').waitFor();
+    await femke.getByText('8 uur per week, 1 dag').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Daan Visser' }).getByText('Geen VOG').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await world.screenshot(page, 'company-staff');
+
+    // A name opens the profile, where a refused change shows its reason at the field.
+    await page.getByRole('link', { name: 'Femke Bakker' }).click();
+    await page.getByRole('heading', { name: 'Femke Bakker' }).waitFor();
+    await page.getByLabel('Maximale reisafstand (km)').fill('900');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Niet alle velden zijn goed ingevuld.').waitFor();
+    expect(await page.getByLabel('Maximale reisafstand (km)').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+});
+
+/** The company accepts a proposal in the browser and sees where its staff teach, with the costs. */
+describe('web app: the company, proposals and costs (browser)', () => {
+  let world: BrowserWorld;
+
+  beforeAll(async () => {
+    world = await BrowserWorld.start(await TestContext.create({ HM_NOW: BEFORE_TERM }));
+  });
+
+  // Under load the worker may take a while to finish its jobs in flight before it closes.
+  afterAll(() => world?.close(), 120_000);
+
+  it('accepts a proposal for the company and shows where the staff teach, with the cost per placement and in total', async () => {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    const name = `${w.teacher.teacher.firstName} ${w.teacher.teacher.lastName}`;
+    await ctx.http
+      .post(`/api/organisations/${w.company.id}/rate-card`)
+      .set(w.companyAdmin.auth)
+      .send({ role: 'guest_teacher', hourlyRateCents: 9500, validFrom: '2026-01-01' })
+      .expect(201);
+
+    const page = await world.newPage();
+    await page.goto(world.url('/app/company-proposals'));
+    await world.signIn(page, w.companyAdmin.user.email);
+    await page.getByRole('heading', { name: 'Voorstellen' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await row.getByText('Bedrijf: nog niet').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await row.getByRole('button', { name: `Accepteren: ${name}` }).click();
+    // Answered for the company; the teacher and the school still answer for themselves.
+    await row.getByText('Bedrijf: geaccepteerd').waitFor();
+    expect(await row.getByRole('button', { name: `Accepteren: ${name}` }).count()).toBe(0);
+
+    // Teacher and school accept, the coordinator approves: the placement and its cost.
+    for (const party of [w.teacher, w.schoolAdmin])
+      await ctx.http
+        .post(`/api/proposals/${w.proposal.id}/answer`)
+        .set(party.auth)
+        .send({ decision: 'accept' })
+        .expect(200);
+    const { hourlyRateCents: _card, ...terms } = TERMS;
+    await ctx.http
+      .post(`/api/proposals/${w.proposal.id}/approve`)
+      .set(w.coordinator.auth)
+      .send(terms)
+      .expect(200);
+    const [placement] = (await ctx.http.get('/api/placements').set(w.companyAdmin.auth).expect(200)).body
+      .items;
+    const euros = (cents: number) =>
+      `€ ${(cents / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
+
+    await page.getByRole('link', { name: 'Plaatsingen en kosten' }).click();
+    await page.getByRole('heading', { name: 'Waar mijn mensen lesgeven' }).waitFor();
+    await page.getByRole('heading', { name }).waitFor();
+    const placed = page.getByRole('row').filter({ hasText: w.school.name });
+    await placed.getByText('€ 95,00').waitFor();
+    await placed.getByText(euros(placement.cost.totalCents)).waitFor();
+    await page
+      .getByText(
+        `Totaal ${euros(placement.cost.totalCents)} voor ${placement.cost.hours} uur les in 1 plaatsing`,
+      )
+      .waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await world.screenshot(page, 'company-placements');
+    expect(world.pageProblems).toEqual([]);
+  });
+});
