@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig, loadConfig } from '@hybridmatch/config';
 import { ensureDatabase, postgresOrEmbedded, runMigrations } from '@hybridmatch/database';
 import { MetricsServer, serveMetrics } from '@hybridmatch/metrics';
+import { redisOrPostgresQueues } from '@hybridmatch/queue';
 import { startApi } from '../apps/api/src/main';
 import { startWorker } from '../apps/worker/src/main';
 import { DataSource } from 'typeorm';
@@ -16,22 +17,27 @@ import { loginLines, printProgress, summaryLines } from './seed/report';
 import { demoPassword, demoToday, seedDatabase } from './seed/seed-database';
 
 /**
- * `npm run demo`: one command on a fresh machine with Redis at its default. PostgreSQL is the one
- * at DATABASE_URL (default 127.0.0.1:5432), or, when nothing answers at that local address, an
- * embedded PostgreSQL in `.hm-data/postgres` that lives as long as the demo (zero setup).
+ * `npm run demo`: one command on a fresh machine. PostgreSQL is the one at DATABASE_URL (default
+ * 127.0.0.1:5432), or, when nothing answers at that local address, an embedded PostgreSQL in
+ * `.hm-data/postgres` that lives as long as the demo (zero setup). The queues run on Redis at
+ * REDIS_URL, or, when nothing answers at that local address, on BullMQ's PostgreSQL backend in
+ * the demo's database.
  * Creates and migrates the database, replaces its marketplace data with the demo data set, runs
  * the API and the worker in this process, lets matching run for every region with automatic
  * answers and approvals (which make the placements' lessons and reminders), prints a summary and
  * a teacher's and a school's calendar feed URL, and keeps serving until Ctrl-C.
  */
 async function main(): Promise<void> {
-  const postgres = await postgresOrEmbedded(loadConfigForScripts().databaseUrl);
+  const settings = loadConfigForScripts();
+  const postgres = await postgresOrEmbedded(settings.databaseUrl);
   const databaseUrl = postgres.url;
+  const queues = await redisOrPostgresQueues(settings.redisUrl, databaseUrl);
   const databaseName = new URL(databaseUrl).pathname.slice(1);
   const password = demoPassword();
 
   console.log(`HybridMatch demo, database ${databaseName}`);
   console.log(postgres.description);
+  console.log(queues.description);
   if (await ensureDatabase(databaseUrl)) console.log(`Created database ${databaseName}.`);
   const migrations = await runMigrations(databaseUrl);
   console.log(migrations.length ? `Ran ${migrations.length} migration(s).` : 'Schema is up to date.');
@@ -48,7 +54,9 @@ async function main(): Promise<void> {
   console.log(`Seeded in ${seconds.toFixed(1)} s:`);
   for (const line of [...summaryLines(data), ...eligibilityLines(eligibility)]) console.log(line);
 
-  const config = loadConfig(demoEnvironment({ ...process.env, DATABASE_URL: databaseUrl }));
+  const config = loadConfig(
+    demoEnvironment({ ...process.env, DATABASE_URL: databaseUrl, QUEUE_BACKEND: queues.backend }),
+  );
   const api = await startApi(config);
   await startWorker(config);
   const metrics = await serveMetrics(config);

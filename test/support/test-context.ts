@@ -34,7 +34,7 @@ import {
   UserRole,
 } from '../../libs/domain/src';
 import { deleteRedisPrefix } from '../../libs/queue/src';
-import { TEST_BASE_DATABASE_URL, TEST_REDIS_URL } from './test-env';
+import { TEST_BASE_DATABASE_URL, TEST_QUEUE_BACKEND, TEST_REDIS_URL } from './test-env';
 
 export { deleteRedisPrefix };
 
@@ -50,13 +50,18 @@ export interface TestUser {
   auth: { Authorization: string };
 }
 
-/** A private database (copied from the migrated template) and Redis key prefix for one test file. */
+/**
+ * A private database (copied from the migrated template) and Redis key prefix for one test file.
+ * The queues run where the global setup found them (Redis, or BullMQ's PostgreSQL backend in that
+ * database); a test that names its own REDIS_URL (a private or an absent Redis) gets Redis.
+ */
 export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): AppConfig {
   const id = suffix();
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: withDatabase(TEST_BASE_DATABASE_URL, `hm_test_${id}`),
     REDIS_URL: TEST_REDIS_URL,
+    QUEUE_BACKEND: overrides.REDIS_URL ? 'redis' : TEST_QUEUE_BACKEND,
     QUEUE_PREFIX: `hm-test-${id}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
@@ -98,9 +103,10 @@ export class TestContext {
   }
 
   /**
-   * Stops the app and removes the test's database and Redis keys. With `redisUnreachable` (a test
-   * that pointed the app at a Redis that is not there), BullMQ's refusal to close a connection it
-   * never opened (or the refused connection itself) is expected, and there are no keys to remove.
+   * Stops the app and removes the test's database and Redis keys (queues on PostgreSQL go with the
+   * database). With `redisUnreachable` (a test that pointed the app at a Redis that is not there),
+   * BullMQ's refusal to close a connection it never opened (or the refused connection itself) is
+   * expected, and there are no keys to remove.
    */
   async close(options: { redisUnreachable?: boolean } = {}): Promise<void> {
     try {
@@ -111,7 +117,7 @@ export class TestContext {
     } finally {
       await dropDatabase(this.config.database.url);
     }
-    if (!options.redisUnreachable)
+    if (!options.redisUnreachable && this.config.queues.backend === 'redis')
       await deleteRedisPrefix(this.config.redis.url, this.config.redis.queuePrefix);
   }
 

@@ -18,7 +18,7 @@ describe('worker process (e2e)', () => {
         .query('SELECT count(*)::int AS migrations FROM typeorm_migration');
       expect(rows[0].migrations).toBeGreaterThan(0);
       const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications));
-      const client = (await queue.client) as unknown as Pick<Redis, 'ping'>;
+      const client = (await queue.getBackend().client) as unknown as Pick<Redis, 'ping'>;
       expect(await client.ping()).toBe('PONG');
     } finally {
       await worker.close();

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       http: { port: 3000, publicUrl: 'http://localhost:3000' },
       database: { url: 'postgres://postgres@127.0.0.1:5432/hybridmatch' },
       redis: { url: 'redis://127.0.0.1:6379', queuePrefix: 'hm' },
+      queues: { backend: 'redis' },
       auth: { jwtTtlSeconds: 900, loginRateLimitPerMinute: 10 },
       proposals: { expiryDays: 7 },
       metrics: { port: 9464, host: '127.0.0.1', token: undefined },
@@ -31,8 +32,10 @@ describe('loadConfig', () => {
       PORT: '8080',
       HM_PROCESS: 'worker',
       PROPOSAL_EXPIRY_DAYS: '3',
+      QUEUE_BACKEND: 'postgres',
     });
     expect(config.http.port).toBe(8080);
+    expect(config.queues.backend).toBe('postgres');
     expect(config.processRole).toBe('worker');
     expect(config.proposals.expiryDays).toBe(3);
   });

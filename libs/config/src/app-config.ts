@@ -14,6 +14,9 @@ import {
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
+/** Where BullMQ keeps the queues: Redis (the default), or its PostgreSQL backend in DATABASE_URL. */
+export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
+export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -74,6 +77,10 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[a-z0-9-]+$/, { message: 'QUEUE_PREFIX may hold only a-z, 0-9 and -' })
   QUEUE_PREFIX = 'hm';
+
+  @IsOptional()
+  @IsIn(QUEUE_BACKENDS, { message: 'QUEUE_BACKEND must be redis or postgres' })
+  QUEUE_BACKEND: QueueBackend = 'redis';
 
   @IsString({ message: 'JWT_SECRET is required (at least 32 characters); `npm run demo` generates one' })
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
@@ -200,6 +207,8 @@ export interface AppConfig {
     connectTimeoutMs: number;
   };
   redis: { url: string; queuePrefix: string };
+  /** `postgres`: BullMQ's PostgreSQL backend in the `bullmq` schema of DATABASE_URL; Redis is not used. */
+  queues: { backend: QueueBackend };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -259,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
     },
     redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
+    queues: { backend: vars.QUEUE_BACKEND },
     auth: {
       jwtSecret: vars.JWT_SECRET,
       jwtTtlSeconds: vars.JWT_TTL_SECONDS,

@@ -7,7 +7,8 @@ import { QUEUES } from './queues';
 /**
  * Connection errors of the queues (Redis down, a reset connection) go to the structured log as
  * warnings, once per message until the connection recovers, instead of BullMQ's console output.
- * Nothing depends on Redis being up: facts are in PostgreSQL and pollers re-queue what is missing.
+ * Nothing depends on the queue store being up: facts are in PostgreSQL and pollers re-queue what
+ * is missing.
  */
 @Injectable()
 export class QueueErrorLogger implements OnModuleInit {
@@ -24,10 +25,7 @@ export class QueueErrorLogger implements OnModuleInit {
         lastMessage = error.message;
         this.logger.warn(`Queue "${name}": ${error.message}`);
       });
-      void queue.client.then(
-        (client) => client.on('ready', () => (lastMessage = undefined)),
-        () => undefined,
-      );
+      queue.getBackend().on('ready', () => (lastMessage = undefined));
     }
   }
 }

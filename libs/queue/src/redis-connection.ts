@@ -1,6 +1,6 @@
-import type { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'bullmq';
 
-/** The one place Redis connection options are derived from configuration. */
+/** The one place Redis connection options are derived from configuration (BullMQ's and ioredis's). */
 export function redisOptions(url: string): RedisOptions {
   const parsed = new URL(url);
   return {

@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { createHash, createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { AccountMailService } from './account-mail.service';
 import { accountOf } from './rate-limits';
-import { RateLimitStorageModule, RedisThrottlerStorage } from './redis-throttler.storage';
+import { RATE_LIMIT_STORAGE, RateLimitStorageModule } from './redis-throttler.storage';
 import { AuthService } from './auth.service';
 import { SessionService } from './session.service';
 import { SignInStates } from './sign-in-states';
@@ -36,11 +36,12 @@ import { SignInStates } from './sign-in-states';
     // activating its invites together is not an attacker.
     // `account` counts login and reset requests per e-mail address, whatever address they come
     // from (password guesses spread over many clients). Counters live in Redis, shared by every
-    // API process; clients are told apart by their real address (TRUSTED_PROXIES, api.bootstrap).
+    // API process (in the process when the queues run on PostgreSQL); clients are told apart by
+    // their real address (TRUSTED_PROXIES, api.bootstrap).
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
-      inject: [APP_CONFIG, RedisThrottlerStorage],
-      useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
+      inject: [APP_CONFIG, RATE_LIMIT_STORAGE],
+      useFactory: (config: AppConfig, storage: ThrottlerStorage) => ({
         storage,
         throttlers: [
           { name: 'login', ttl: 60_000, limit: config.auth.loginRateLimitPerMinute },

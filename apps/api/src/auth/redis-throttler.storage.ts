@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
 import { redisOptions } from '@hybridmatch/queue';
@@ -88,6 +88,23 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
   }
 }
 
-/** Provides the storage to the throttler module's factory (and closes its connection on shutdown). */
-@Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
+/** The rate limiter's counters: the token the throttler module's factory injects. */
+export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
+
+/**
+ * Provides the storage to the throttler module's factory (and closes its connection on shutdown):
+ * Redis, shared by every API process; with the queues on PostgreSQL (no Redis at all, the zero-setup
+ * demo and tests) the counters live in this process, which is right for the one API process there.
+ */
+@Module({
+  providers: [
+    {
+      provide: RATE_LIMIT_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ThrottlerStorage =>
+        config.queues.backend === 'redis' ? new RedisThrottlerStorage(config) : new ThrottlerStorageService(),
+    },
+  ],
+  exports: [RATE_LIMIT_STORAGE],
+})
 export class RateLimitStorageModule {}

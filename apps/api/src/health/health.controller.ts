@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { RedisHealthIndicator } from './redis.health';
+import { QueueHealthIndicator } from './queue.health';
 
 /**
  * Liveness (the process answers: restart it when not) and readiness (its PostgreSQL and queue
@@ -16,7 +16,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
-    private readonly redis: RedisHealthIndicator,
+    private readonly queues: QueueHealthIndicator,
   ) {}
 
   @Get('live')
@@ -32,11 +32,14 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiProblems(503)
-  @ApiOperation({ summary: 'Readiness: checks PostgreSQL and Redis (503 when one is down)' })
+  @ApiOperation({
+    summary:
+      'Readiness: checks PostgreSQL and the queue store (Redis, or the queues on PostgreSQL); 503 when one is down',
+  })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('postgres', { timeout: 2000 }),
-      () => this.redis.check('redis'),
+      () => this.queues.check(),
     ]);
   }
 

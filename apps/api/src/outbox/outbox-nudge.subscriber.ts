@@ -9,7 +9,7 @@ import {
   TransactionCommitEvent,
 } from 'typeorm';
 import { Notification } from '@hybridmatch/database';
-import { JobPayloads, QUEUES } from '@hybridmatch/queue';
+import { JobPayloads, QUEUES, redisBackendOf } from '@hybridmatch/queue';
 
 /**
  * After a transaction that wrote notification rows commits, asks the worker to relay them now
@@ -49,8 +49,8 @@ export class OutboxNudgeSubscriber implements EntitySubscriberInterface<Notifica
 
   private async nudge(): Promise<void> {
     try {
-      const redis = await this.queue.client;
-      if (redis.status !== 'ready') return;
+      const redis = redisBackendOf(this.queue);
+      if (redis && (await redis.client).status !== 'ready') return;
       const payload: JobPayloads['relay-outbox'] = {};
       await this.queue.add('relay-outbox', payload, {
         attempts: 1,

@@ -252,7 +252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: checks PostgreSQL and Redis (503 when one is down) */
+        /** Readiness: checks PostgreSQL and the queue store (Redis, or the queues on PostgreSQL); 503 when one is down */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;

@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MatchRunSchedule } from '@hybridmatch/database';
-import { onEveryRedisReady, QUEUES } from '@hybridmatch/queue';
+import { onEveryQueueReady, QUEUES } from '@hybridmatch/queue';
 import { applyMatchScheduler, MATCH_SCHEDULER_PREFIX, matchSchedulerId } from '@hybridmatch/core';
 
 /**
@@ -23,7 +23,7 @@ export class MatchScheduleSync implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    onEveryRedisReady(
+    onEveryQueueReady(
       this.queue,
       () => this.syncLogged(),
       (error) => this.logger.warn(`Redis not reachable; match-run schedules not synced: ${messageOf(error)}`),

@@ -28,6 +28,7 @@ export function spawnWorker(config: AppConfig, env: NodeJS.ProcessEnv = {}): Spa
         DATABASE_URL: config.database.url,
         REDIS_URL: config.redis.url,
         QUEUE_PREFIX: config.redis.queuePrefix,
+        QUEUE_BACKEND: config.queues.backend,
         JWT_SECRET: config.auth.jwtSecret,
         SMTP_URL: config.mail.smtpUrl,
         LOG_LEVEL: 'silent',

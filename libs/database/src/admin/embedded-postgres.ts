@@ -24,6 +24,8 @@ export interface EmbeddedPostgresOptions {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** Whether `host` is this machine (a loopback name or address): only such an address is ever replaced. */
+export const isLoopback = (host: string): boolean => LOOPBACK.has(host);
 /** Listens on 127.0.0.1 only; the password keeps other local users' clients out of the data. */
 const EMBEDDED_PASSWORD = 'hybridmatch-local';
 
@@ -42,7 +44,7 @@ export async function postgresOrEmbedded(
   const host = configured.hostname || '127.0.0.1';
   const port = Number(configured.port || 5432);
   const address = `${host}:${port}`;
-  if (!LOOPBACK.has(host) || (await answers(host, port))) {
+  if (!isLoopback(host) || (await answers(host, port))) {
     return {
       url: databaseUrl,
       mode: 'configured',
