@@ -13,6 +13,7 @@ import {
   startTestWorker,
 } from '../../../test/support/notification-fixtures';
 import { freePort, PrivateRedis } from './support/private-redis';
+import { describeWithRedisServer } from '../../../test/support/redis-server-binary';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
 import { BEFORE_TERM } from '../../../test/support/proposal-terms';
@@ -22,7 +23,7 @@ import { BEFORE_TERM } from '../../../test/support/proposal-terms';
  * proposal. The API keeps recording; the notifications wait in PostgreSQL; once Redis is back
  * (empty: it keeps nothing on disk), every one of them is delivered exactly once.
  */
-describe('notification delivery survives a Redis outage (e2e)', () => {
+describeWithRedisServer('notification delivery survives a Redis outage (e2e)', () => {
   let redis: PrivateRedis;
   let smtp: SmtpTestServer;
   let ctx: TestContext;

@@ -17,6 +17,7 @@ import { TestContext } from '../../../test/support/test-context';
 import { startWorker } from '../src/main';
 import { PROPOSAL_JOB_SCHEDULES } from '../src/proposal-jobs/proposal-jobs.scheduler';
 import { freePort, PrivateRedis } from './support/private-redis';
+import { describeWithRedisServer } from '../../../test/support/redis-server-binary';
 import { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { waitFor } from '../../../test/support/wait-for';
 
@@ -223,7 +224,7 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
   });
 });
 
-describe('proposal job schedulers after Redis restarts empty (e2e)', () => {
+describeWithRedisServer('proposal job schedulers after Redis restarts empty (e2e)', () => {
   let redis: PrivateRedis;
   let ctx: TestContext;
   let worker: INestApplicationContext;
