@@ -32,7 +32,7 @@ describe('web app: sign-in and the coordinator dashboard (browser)', () => {
     await page.getByRole('cell', { name: 'elektrotechniek' }).waitFor();
     expect(
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents(),
-    ).toEqual(['Dashboard', 'Goedkeuren', 'Matchen', 'Berichten']);
+    ).toEqual(['Dashboard', 'Goedkeuren', 'Matchen', 'Aandacht nodig', 'Schoolvakanties', 'Berichten']);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     const storage = await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })');
