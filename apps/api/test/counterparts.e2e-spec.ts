@@ -131,5 +131,35 @@ describe('counterpart views (e2e)', () => {
     expect(companyAfter).not.toHaveProperty('supervisor');
     expect(companyAfter.school).not.toHaveProperty('contact');
     for (const outsider of w.outsiders) await parties(outsider, id, 404);
+
+    // The placement list follows the same table: the company never sees the supervisor, the
+    // teacher never sees the rate or the cost; the school and the coordinator see both.
+    const placementOf = async (user: { auth: Record<string, string> }) => {
+      const { body } = await ctx.http.get('/api/placements').set(user.auth).expect(200);
+      return (body.items as Array<Record<string, unknown>>).find((item) => item.proposalId === id)!;
+    };
+    for (const user of [w.schoolAdmin, w.coordinator]) {
+      const placement = await placementOf(user);
+      expect(placement).toMatchObject({
+        supervisorName: supervisor.name,
+        supervisorEmail: supervisor.email,
+        hourlyRateCents: expect.any(Number),
+        cost: expect.objectContaining({ totalCents: expect.any(Number) }),
+      });
+    }
+    const companyPlacement = await placementOf(w.companyAdmin);
+    expect(companyPlacement).toMatchObject({
+      supervisorName: null,
+      supervisorEmail: null,
+      hourlyRateCents: expect.any(Number),
+      cost: expect.objectContaining({ totalCents: expect.any(Number) }),
+    });
+    const teacherPlacement = await placementOf(w.teacher);
+    expect(teacherPlacement).toMatchObject({
+      supervisorName: supervisor.name,
+      supervisorEmail: supervisor.email,
+      hourlyRateCents: null,
+    });
+    expect(teacherPlacement).not.toHaveProperty('cost');
   });
 });

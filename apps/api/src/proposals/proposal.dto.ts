@@ -304,11 +304,24 @@ export class PlacementDto implements PlacementView {
   @ApiProperty({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' }) regionId: string;
   @ApiProperty({ example: ['4c5d6e7f-8091-4a2b-b3c4-d5e6f708192a'] }) blockIds: string[];
   @ApiProperty({ example: 180 }) minutesPerWeek: number;
-  @ApiProperty({ example: 9500, description: 'Euro cents per hour' }) hourlyRateCents: number;
+  @ApiProperty({
+    example: 9500,
+    nullable: true,
+    type: Number,
+    description: 'Euro cents per hour; null for the teacher, who never sees what their employer charges',
+  })
+  hourlyRateCents: number | null;
   @ApiProperty({ example: '2026-09-07' }) startDate: string;
   @ApiProperty({ example: '2027-01-29' }) endDate: string;
-  @ApiProperty({ example: 'Marieke de Vries' }) supervisorName: string;
-  @ApiProperty({ example: 'm.devries@roc.example.nl' }) supervisorEmail: string;
+  @ApiProperty({
+    example: 'Marieke de Vries',
+    nullable: true,
+    type: String,
+    description: "The school's werkplekbegeleider; null for the company (docs/ARCHITECTURE.md)",
+  })
+  supervisorName: string | null;
+  @ApiProperty({ example: 'm.devries@roc.example.nl', nullable: true, type: String })
+  supervisorEmail: string | null;
   @ApiProperty({ enum: PlacementStatus, example: PlacementStatus.Active }) status: PlacementStatus;
   @ApiProperty({ example: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091', nullable: true, type: String })
   approvedByUserId: string | null;
@@ -325,7 +338,7 @@ export class PlacementDto implements PlacementView {
   @ApiPropertyOptional({
     type: PlacementCostDto,
     description:
-      'On the list: its lessons that are taught or still to come, and their cost at the agreed rate',
+      'On the list: its lessons that are taught or still to come, and their cost at the agreed rate (not for the teacher)',
   })
   cost?: PlacementCostDto;
 }

@@ -2660,18 +2660,21 @@ export interface components {
             /** @example 180 */
             minutesPerWeek: number;
             /**
-             * @description Euro cents per hour
+             * @description Euro cents per hour; null for the teacher, who never sees what their employer charges
              * @example 9500
              */
-            hourlyRateCents: number;
+            hourlyRateCents: number | null;
             /** @example 2026-09-07 */
             startDate: string;
             /** @example 2027-01-29 */
             endDate: string;
-            /** @example Marieke de Vries */
-            supervisorName: string;
+            /**
+             * @description The school's werkplekbegeleider; null for the company (docs/ARCHITECTURE.md)
+             * @example Marieke de Vries
+             */
+            supervisorName: string | null;
             /** @example m.devries@roc.example.nl */
-            supervisorEmail: string;
+            supervisorEmail: string | null;
             /**
              * @example active
              * @enum {string}
@@ -2694,7 +2697,7 @@ export interface components {
             slots: components["schemas"]["PlacementSlotDto"][];
             /** @description Teacher, company, school and request by name: on the list, not in the answer to an approval */
             names?: components["schemas"]["ProposalNamesDto"];
-            /** @description On the list: its lessons that are taught or still to come, and their cost at the agreed rate */
+            /** @description On the list: its lessons that are taught or still to come, and their cost at the agreed rate (not for the teacher) */
             cost?: components["schemas"]["PlacementCostDto"];
         };
         BatchProblemDto: {

@@ -61,6 +61,32 @@ export function viewerOf(role: UserRole): Viewer {
   }
 }
 
+/**
+ * A placement as `viewer` may see it: the same table decides. A placement exists, so 'placed'
+ * fields show; 'never' fields are null (the rate and cost for the teacher, the supervisor for the
+ * company).
+ */
+export function placementSeenBy<
+  P extends {
+    hourlyRateCents: number | null;
+    supervisorName: string | null;
+    supervisorEmail: string | null;
+    cost?: unknown;
+  },
+>(placement: P, viewer: Viewer): P {
+  const sees = (field: CounterpartField) => COUNTERPART_FIELDS[field][viewer] !== 'never';
+  const seen = { ...placement };
+  if (!sees('cost')) {
+    seen.hourlyRateCents = null;
+    delete seen.cost;
+  }
+  if (!sees('supervisor')) {
+    seen.supervisorName = null;
+    seen.supervisorEmail = null;
+  }
+  return seen;
+}
+
 /** The school's latest VOG check of a proposal: what it found, the date it saw, who and when. */
 export interface VogSchoolCheck {
   status: string;

@@ -19,6 +19,7 @@ import { ProposalCheck, RuleCheckService } from '../rules/rule-check.service';
 import { LessonService } from '../lessons/lesson.service';
 import { ErrorCode } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
+import { placementSeenBy, viewerOf } from './counterpart-view';
 import { ListPlacementsQuery, PlacementTerms, PlacementView } from './proposal.types';
 
 /** PostgreSQL: an exclusion constraint refused the row. */
@@ -107,9 +108,10 @@ export class PlacementService {
         )
       ).map((row) => [row.id, row]),
     );
+    const viewer = viewerOf(actor.role);
     const items = rows.map((row): PlacementView => {
       const { names, lessons, minutes } = facts.get(row.id)!;
-      return {
+      const placement: PlacementView = {
         ...toPlacementView(row),
         names,
         cost: {
@@ -118,6 +120,7 @@ export class PlacementService {
           totalCents: costCents(row.hourlyRateCents, minutes),
         },
       };
+      return placementSeenBy(placement, viewer);
     });
     return { items, page: query.page, pageSize: query.pageSize, total };
   }

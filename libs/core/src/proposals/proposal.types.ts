@@ -144,11 +144,13 @@ export interface PlacementView {
   regionId: string;
   blockIds: string[];
   minutesPerWeek: number;
-  hourlyRateCents: number;
+  /** Null for a caller who may not see it (the teacher: COUNTERPART_FIELDS.cost). */
+  hourlyRateCents: number | null;
   startDate: string;
   endDate: string;
-  supervisorName: string;
-  supervisorEmail: string;
+  /** Null for a caller who may not see them (the company: COUNTERPART_FIELDS.supervisor). */
+  supervisorName: string | null;
+  supervisorEmail: string | null;
   status: PlacementStatus;
   approvedByUserId: string | null;
   approvedAt: Date;

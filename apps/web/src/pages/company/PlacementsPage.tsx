@@ -105,7 +105,9 @@ export default function PlacementsPage() {
                       </div>
                     ))}
                 </Table.Td>
-                <Table.Td>{format.euros(placement.hourlyRateCents)}</Table.Td>
+                <Table.Td>
+                  {placement.hourlyRateCents === null ? '–' : format.euros(placement.hourlyRateCents)}
+                </Table.Td>
                 <Table.Td>
                   {t('companyPlacements.lessonHours', {
                     count: placement.cost?.lessons ?? 0,
