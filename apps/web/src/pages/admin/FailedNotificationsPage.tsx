@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api, queryClient } from '../../api/client';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 
 const PAGE_SIZE = 50;
 
@@ -114,17 +115,15 @@ export default function FailedNotificationsPage() {
           ))}
         </ListTable>
       )}
-      {failed.data && failed.data.total > PAGE_SIZE && (
-        <Pagination
-          total={Math.ceil(failed.data.total / PAGE_SIZE)}
-          value={page}
-          onChange={(next) => {
-            setPage(next);
-            setSelected([]);
-          }}
-          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-        />
-      )}
+      <Pager
+        total={failed.data?.total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(next) => {
+          setPage(next);
+          setSelected([]);
+        }}
+      />
     </Stack>
   );
 }

@@ -3,7 +3,6 @@ import {
   Fieldset,
   Modal,
   NumberInput,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -21,6 +20,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldErrors } from '../../ui/fieldErrors';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 import { useRegions } from '../../ui/regions';
 
 type Kind = components['schemas']['OrganisationDto']['kind'];
@@ -233,14 +233,7 @@ export default function OrganisationsPage() {
           ))}
         </ListTable>
       )}
-      {organisations.data && organisations.data.total > PAGE_SIZE && (
-        <Pagination
-          total={Math.ceil(organisations.data.total / PAGE_SIZE)}
-          value={page}
-          onChange={setPage}
-          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-        />
-      )}
+      <Pager total={organisations.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       {adding && <NewOrganisation onClose={() => setAdding(false)} />}
     </Stack>
   );

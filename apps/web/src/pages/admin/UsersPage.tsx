@@ -4,7 +4,6 @@ import {
   Group,
   Modal,
   MultiSelect,
-  Pagination,
   Select,
   Stack,
   Table,
@@ -23,6 +22,7 @@ import { fieldErrors } from '../../ui/fieldErrors';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 import { useRegions } from '../../ui/regions';
 
 type User = components['schemas']['UserDto'];
@@ -308,14 +308,7 @@ export default function UsersPage() {
           ))}
         </ListTable>
       )}
-      {users.data && users.data.total > PAGE_SIZE && (
-        <Pagination
-          total={Math.ceil(users.data.total / PAGE_SIZE)}
-          value={page}
-          onChange={setPage}
-          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-        />
-      )}
+      <Pager total={users.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       {inviting && (
         <InviteDialog
           onClose={(sentTo) => {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Pagination, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 
 const PAGE_SIZE = 25;
 
@@ -80,14 +81,7 @@ export default function CompanyProposalsPage() {
           ))}
         </ListTable>
       )}
-      {proposals.data && proposals.data.total > PAGE_SIZE && (
-        <Pagination
-          total={Math.ceil(proposals.data.total / PAGE_SIZE)}
-          value={page}
-          onChange={setPage}
-          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-        />
-      )}
+      <Pager total={proposals.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
     </Stack>
   );
 }

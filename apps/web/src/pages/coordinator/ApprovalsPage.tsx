@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -24,6 +12,7 @@ import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { useSentences } from '../../ui/inLanguage';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 import { useRegions } from '../../ui/regions';
 
 type Proposal = components['schemas']['ProposalDto'];
@@ -187,17 +176,15 @@ export default function ApprovalsPage() {
           ))}
         </ListTable>
       )}
-      {queue.data && queue.data.total > PAGE_SIZE && (
-        <Pagination
-          total={Math.ceil(queue.data.total / PAGE_SIZE)}
-          value={page}
-          onChange={(next) => {
-            setPage(next);
-            setSelected([]);
-          }}
-          getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-        />
-      )}
+      <Pager
+        total={queue.data?.total}
+        pageSize={PAGE_SIZE}
+        page={page}
+        onChange={(next) => {
+          setPage(next);
+          setSelected([]);
+        }}
+      />
       {dialog === 'approve' && <ApproveDialog proposals={chosen} onClose={closeDialog} />}
       {dialog === 'reject' && <RejectDialog proposals={chosen} onClose={closeDialog} />}
     </Stack>

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Group,
-  List,
-  Pagination,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -19,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { useSentences } from '../../ui/inLanguage';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 import { useRegions } from '../../ui/regions';
 
 const UNFILLED_PER_PAGE = 20;
@@ -100,14 +89,7 @@ export default function MatchRunPage() {
               </List>
             </Paper>
           ))}
-          {blocks.length > UNFILLED_PER_PAGE && (
-            <Pagination
-              total={Math.ceil(blocks.length / UNFILLED_PER_PAGE)}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-            />
-          )}
+          <Pager total={blocks.length} pageSize={UNFILLED_PER_PAGE} page={page} onChange={setPage} />
         </>
       )}
     </Stack>
