@@ -73,6 +73,12 @@ export const PAGES: readonly PageDefinition[] = [
     load: () => import('./pages/school/SchoolProposalsPage'),
   },
   {
+    path: 'school/placements',
+    roles: ['school_admin'],
+    nav: 'nav.schoolPlacements',
+    load: () => import('./pages/school/SchoolPlacementsPage'),
+  },
+  {
     path: 'school/lessons',
     roles: ['school_admin'],
     nav: 'nav.lessons',

@@ -7,8 +7,8 @@ import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker }
  * The school's, the teacher's and the coordinator's own pages in the browser, against the real
  * API, worker, database and Redis: the school posts a request on the week grid (the API's field
  * errors shown against the fields), answers the match run's proposal with the teacher's card and
- * checks the VOG, then moves and cancels lessons; the teacher edits their availability on a phone;
- * the coordinator's flags and holiday pages. Every page is scanned with axe.
+ * checks the VOG, sees the placement, then moves and cancels lessons; the teacher edits their
+ * availability on a phone; the coordinator's flags and holiday pages. Every page is scanned with axe.
  */
 describe('web app: school, teacher availability and coordinator pages (browser)', () => {
   let world: BrowserWorld;
@@ -37,7 +37,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     await page.getByRole('option', { name: option, exact: true }).click();
   };
 
-  it('the school posts a request on the week grid, answers the proposal with the VOG checked, then moves and cancels lessons', async () => {
+  it('the school posts a request on the week grid, answers the proposal with the VOG checked, sees the placement, then moves and cancels lessons', async () => {
     const { ctx } = world;
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
@@ -140,6 +140,18 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
       .set(coordinator.auth)
       .send(TERMS)
       .expect(200);
+    // The placement on the school's placements page: teacher, lessons, supervisor, the agreed rate and cost.
+    await desk.getByRole('link', { name: 'Plaatsingen' }).click();
+    const placed = desk.getByRole('article', { name: title });
+    await placed
+      .getByText(`${teacher.teacher.firstName} ${teacher.teacher.lastName} · `, { exact: false })
+      .waitFor();
+    await placed.getByText('dinsdag 09:00–12:00').waitFor();
+    await placed.getByText(TERMS.supervisorName).waitFor();
+    await placed.getByText(/95,00 per uur/).waitFor();
+    await placed.getByText(/^\d+ lessen, \d+ uur: /).waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await world.screenshot(desk, 'school-placements');
     await desk.getByRole('link', { name: 'Lessen' }).click();
     await desk.getByText('Geen lessen in deze week.').waitFor();
     await desk.getByRole('button', { name: 'Volgende week' }).click();

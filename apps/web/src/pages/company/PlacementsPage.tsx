@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ProblemError } from '../../api/session';
+import { PlacementSlots } from '../../placements/PlacementSlots';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
@@ -97,13 +98,7 @@ export default function PlacementsPage() {
                   {format.date(placement.startDate)} – {format.date(placement.endDate)}
                 </Table.Td>
                 <Table.Td>
-                  {placement.slots
-                    .filter((slot) => slot.active || placement.status === 'cancelled')
-                    .map((slot) => (
-                      <div key={slot.lessonBlockId}>
-                        {t(`weekday.${slot.weekday}` as 'weekday.1')} {slot.startTime}–{slot.endTime}
-                      </div>
-                    ))}
+                  <PlacementSlots placement={placement} />
                 </Table.Td>
                 <Table.Td>
                   {placement.hourlyRateCents === null ? '–' : format.euros(placement.hourlyRateCents)}
