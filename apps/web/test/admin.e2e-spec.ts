@@ -1,5 +1,6 @@
 import { waitForMail } from '../../../test/support/mailbox';
 import { FAILED_FOR_GOOD, insertPendingNotification } from '../../../test/support/notification-fixtures';
+import { QUEUES } from '../../../libs/queue/src';
 import type { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
 
@@ -86,9 +87,17 @@ describe('web app: the platform admin (browser)', () => {
     // The failed e-mail: chosen and sent again, it arrives.
     await page.getByRole('link', { name: 'Mislukte e-mails' }).click();
     await page.getByRole('heading', { name: 'Mislukte e-mails' }).waitFor();
-    expect(await page.getByRole('link', { name: 'wachtrijdashboard' }).getAttribute('href')).toBe(
-      '/admin/queues',
-    );
+    // The queue dashboard opens in a new tab, on a ticket cookie the API set for it alone.
+    const [dashboard] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: 'wachtrijdashboard' }).click(),
+    ]);
+    await dashboard.waitForURL(world.url('/admin/queues'));
+    await dashboard.getByText(QUEUES.notifications, { exact: true }).first().waitFor();
+    expect((await dashboard.context().cookies()).filter((cookie) => cookie.name === 'hm_queues')).toEqual([
+      expect.objectContaining({ path: '/admin/queues', httpOnly: true, sameSite: 'Strict' }),
+    ]);
+    await dashboard.close();
     await page.getByRole('checkbox', { name: `Kiezen: ${failed.subject}` }).check();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await world.screenshot(page, 'admin-failed-notifications');

@@ -8,6 +8,11 @@ export interface AccessTokenClaims {
   regions: string[];
   /** The user's `authVersion` when the token was issued; the verifier refuses older ones. */
   ver?: number;
+  /**
+   * Set only on a token made for one other use (the queue dashboard's ticket); an access token
+   * carries none, and the verifier refuses each where the other is expected.
+   */
+  aud?: string;
   /** Expiry in seconds since the epoch, set by jsonwebtoken when the token is signed. */
   exp?: number;
 }

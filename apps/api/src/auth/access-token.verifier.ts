@@ -30,7 +30,19 @@ export class AccessTokenVerifier {
 
   async actorOf(authorization: string | undefined, whenMissing: string): Promise<Actor> {
     if (!authorization?.startsWith('Bearer ')) throw new UnauthenticatedError(whenMissing);
-    const claims = await this.claimsOf(authorization.slice('Bearer '.length));
+    return this.actorOfToken(authorization.slice('Bearer '.length));
+  }
+
+  /**
+   * The Actor of a signed token: an access token when no `audience` is given, else only a token
+   * made for that audience (the queue dashboard's ticket), so neither stands in for the other. The
+   * account checks are the same for both.
+   */
+  async actorOfToken(token: string, audience?: string): Promise<Actor> {
+    const claims = await this.claimsOf(token);
+    if (claims.aud !== audience) {
+      throw new UnauthenticatedError('This token is not valid here; sign in again.');
+    }
     const user = isUUID(claims.sub) && (await this.signInStates.of(claims.sub));
     const refusal = !user
       ? ACCOUNT_GONE

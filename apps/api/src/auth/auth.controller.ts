@@ -20,6 +20,7 @@ import {
 } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
+import { clearQueueDashboardCookie } from '../queue-dashboard/queue-dashboard-ticket';
 import { LinkRateLimit, LoginRateLimit } from './rate-limits';
 import { clearRefreshCookie, refreshTokenFromCookie, toCookie } from './refresh-cookie';
 import { ALL_ROLES, Public, Roles } from './roles.decorator';
@@ -121,7 +122,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The sign-in of this refresh token has ended' })
   @ApiOperation({
     summary:
-      'Sign out: ends the sign-in this refresh token (from the body, or else the `hm_refresh` cookie) belongs to, and clears the cookie',
+      "Sign out: ends the sign-in this refresh token (from the body, or else the `hm_refresh` cookie) belongs to, and clears the cookies (`hm_refresh`, the queue dashboard's `hm_queues`)",
   })
   @ApiProblems(400)
   async logout(
@@ -131,6 +132,7 @@ export class AuthController {
   ): Promise<void> {
     const refreshToken = body.refreshToken ?? refreshTokenFromCookie(request);
     clearRefreshCookie(reply);
+    clearQueueDashboardCookie(reply);
     if (refreshToken) await this.auth.logout(refreshToken);
   }
 

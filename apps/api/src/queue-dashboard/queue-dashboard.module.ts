@@ -10,16 +10,20 @@ import { QUEUES } from '@hybridmatch/queue';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { AuthModule } from '../auth/auth.module';
 import { platformAdminOnly } from './queue-dashboard-access';
-
-/** Where Bull Board is served: outside the `/api` prefix, like the OpenAPI pages. */
-export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+import { QueueDashboardController } from './queue-dashboard.controller';
+import { QUEUE_DASHBOARD_PATH, QueueDashboardTickets } from './queue-dashboard-ticket';
 
 /**
  * Bull Board for platform admins: every queue's waiting, delayed, failed and completed jobs, with
  * retry and removal. Mounted as an encapsulated Fastify plugin whose `onRequest` hook admits only
- * a platform admin's bearer token (see `platformAdminOnly`).
+ * a platform admin's bearer token or dashboard ticket (see `platformAdminOnly`); the web app gets
+ * the ticket from QueueDashboardController.
  */
-@Module({ imports: [AuthModule] })
+@Module({
+  imports: [AuthModule],
+  controllers: [QueueDashboardController],
+  providers: [QueueDashboardTickets],
+})
 export class QueueDashboardModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,

@@ -98,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: ends the sign-in this refresh token (from the body, or else the `hm_refresh` cookie) belongs to, and clears the cookie */
+        /** Sign out: ends the sign-in this refresh token (from the body, or else the `hm_refresh` cookie) belongs to, and clears the cookies (`hm_refresh`, the queue dashboard's `hm_queues`) */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -787,6 +787,23 @@ export interface paths {
         get: operations["RuleFlagController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queue-dashboard/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let this browser open the queue dashboard at /admin/queues: a short-lived ticket in a cookie only the dashboard receives (platform admin) */
+        post: operations["QueueDashboardController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8066,6 +8083,51 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
+            };
+            /** @description Not authenticated, or the token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; the response names an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    QueueDashboardController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Set-Cookie `hm_queues`: a ticket for the queue dashboard (httpOnly, SameSite=Strict, Path=/admin/queues, as long as an access token) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not authenticated, or the token expired */
             401: {

@@ -14,6 +14,29 @@ const PAGE_SIZE = 50;
 const QUEUE_DASHBOARD = '/admin/queues';
 
 /**
+ * Opens the queue dashboard in a new tab. The page cannot send the access token (it lives in this
+ * tab's memory), so the API first puts a short-lived ticket in a cookie only the dashboard
+ * receives. The tab is opened at once, while the click still counts as the user's (popup
+ * blockers), and sent to the dashboard when the ticket is there.
+ */
+function useOpenQueueDashboard() {
+  const ticket = $api.useMutation('post', '/api/queue-dashboard/session');
+  const open = () => {
+    const tab = window.open('', '_blank');
+    if (tab) tab.opener = null;
+    ticket.mutate(
+      {},
+      {
+        onSuccess: () =>
+          tab ? tab.location.assign(QUEUE_DASHBOARD) : window.location.assign(QUEUE_DASHBOARD),
+        onError: () => tab?.close(),
+      },
+    );
+  };
+  return { open, error: ticket.error };
+}
+
+/**
  * E-mails that could not be delivered: what, to whom (by kind), how often tried and the last error.
  * Select some or all and send them again (same Message-ID, a fresh round of retries).
  */
@@ -22,6 +45,7 @@ export default function FailedNotificationsPage() {
   const format = useFormat();
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
+  const queueDashboard = useOpenQueueDashboard();
   const failed = $api.useQuery('get', '/api/notifications/failed', {
     params: { query: { page, pageSize: PAGE_SIZE } },
   });
@@ -41,7 +65,14 @@ export default function FailedNotificationsPage() {
       <Title order={1}>{t('failed.title')}</Title>
       <Text>
         {t('failed.intro')}{' '}
-        <Anchor href={QUEUE_DASHBOARD} target="_blank">
+        <Anchor
+          href={QUEUE_DASHBOARD}
+          target="_blank"
+          onClick={(event) => {
+            event.preventDefault();
+            queueDashboard.open();
+          }}
+        >
           {t('failed.queues')}
         </Anchor>
         .
@@ -49,6 +80,7 @@ export default function FailedNotificationsPage() {
       <Text size="sm" c="dimmed">
         {t('failed.queuesHint')}
       </Text>
+      {queueDashboard.error && <ErrorAlert error={queueDashboard.error} />}
       <Group>
         <Button
           disabled={selected.length === 0}
