@@ -277,7 +277,7 @@ describe('lessons (e2e)', () => {
     await ctx.http.post(`/api/lessons/${lesson.id}/sick`).set(w.schoolAdmin.auth).send({}).expect(403);
   });
 
-  it('given or not given once started; feedback by teacher and school, read by the coordinator', async () => {
+  it('given or not given once started; feedback by teacher and school, read by both and the coordinator, by no one else', async () => {
     const w = await approvedWorld();
     const [first, second] = w.lessons;
     await ctx.http
@@ -320,15 +320,33 @@ describe('lessons (e2e)', () => {
       .send({ rating: 9, comment: 'x' })
       .expect(400);
 
-    const feedback = await ctx.http
+    // The coordinator, the placement's school and its teacher read both (what each gave and got).
+    for (const reader of [w.coordinator, w.schoolAdmin, w.teacher]) {
+      const feedback = await ctx.http
+        .get(`/api/placements/${w.placementId}/feedback`)
+        .set(reader.auth)
+        .expect(200);
+      expect(
+        feedback.body.map((f: { party: string; rating: number; comment: string }) => [
+          f.party,
+          f.rating,
+          f.comment,
+        ]),
+      ).toEqual([
+        ['school', 4, 'Studenten waren enthousiast.'],
+        ['teacher', 5, 'Leuke groep, goede voorbereiding door de school.'],
+      ]);
+    }
+    // The company may see the placement but not the feedback; another school or teacher not even the placement.
+    const company = await ctx.http
       .get(`/api/placements/${w.placementId}/feedback`)
-      .set(w.coordinator.auth)
-      .expect(200);
-    expect(feedback.body.map((f: { party: string; rating: number }) => [f.party, f.rating])).toEqual([
-      ['school', 4],
-      ['teacher', 5],
-    ]);
-    await ctx.http.get(`/api/placements/${w.placementId}/feedback`).set(w.schoolAdmin.auth).expect(403);
+      .set(w.companyAdmin.auth)
+      .expect(403);
+    expect(company.body.code).toBe('FORBIDDEN');
+    const otherSchoolAdmin = await ctx.newSchoolAdmin((await ctx.newSchool(w.region.id)).id);
+    const otherTeacher = await ctx.newTeacherUser(w.company.id);
+    for (const stranger of [otherSchoolAdmin, otherTeacher])
+      await ctx.http.get(`/api/placements/${w.placementId}/feedback`).set(stranger.auth).expect(404);
 
     const checkIns = await ctx.http
       .get(`/api/placements/${w.placementId}/check-ins`)

@@ -229,6 +229,86 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
+  it('after a lesson the teacher and the school each give feedback, and each reads back what they gave and got', async () => {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    await ctx.db.query(
+      `UPDATE proposal SET status = 'awaiting_approval', company_answer = 'accepted', teacher_answer = 'accepted', school_answer = 'accepted' WHERE id = $1`,
+      [w.proposal.id],
+    );
+    const approval = await ctx.http
+      .post(`/api/proposals/${w.proposal.id}/approve`)
+      .set(w.coordinator.auth)
+      .send(TERMS)
+      .expect(200);
+    // Lessons start after "now" (BEFORE_TERM); the first is put in the week before (Tuesday 18
+    // August, 09:00–12:00 Amsterdam) so it is over and feedback may be given on it.
+    await ctx.db.query(
+      `UPDATE lesson SET date = '2026-08-18', starts_at = '2026-08-18T07:00:00Z', ends_at = '2026-08-18T10:00:00Z'
+        WHERE id = (SELECT id FROM lesson WHERE placement_id = $1 ORDER BY starts_at LIMIT 1)`,
+      [approval.body.placement.id],
+    );
+    const lesson = 'dinsdag 18 augustus, 09:00–12:00';
+
+    // The teacher gives feedback from their feedback page; then it shows as theirs, the button gone.
+    const phone = await signedIn(w.teacher.user.email, 'phone');
+    await phone.getByRole('heading', { name: 'Mijn lessen' }).waitFor();
+    await phone.getByRole('button', { name: 'Menu openen' }).click();
+    await phone.getByRole('link', { name: 'Feedback' }).click();
+    const teachersLesson = phone.getByRole('article', { name: lesson });
+    await teachersLesson.getByRole('button', { name: 'Feedback geven' }).click();
+    await phone
+      .getByRole('dialog')
+      .getByLabel('Eén zin over de les')
+      .fill('Goede groep, werkplaats op orde.');
+    await phone.getByRole('dialog').getByRole('button', { name: 'Feedback versturen' }).click();
+    await teachersLesson.getByText('Door u gegeven').waitFor();
+    await teachersLesson.getByText('Goede groep, werkplaats op orde.').waitFor();
+    await teachersLesson.getByText('4 van 5').waitFor();
+    expect(await teachersLesson.getByRole('button', { name: 'Feedback geven' }).count()).toBe(0);
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+
+    // The school gives its feedback from the lesson calendar (last week).
+    const desk = await signedIn(w.schoolAdmin.user.email);
+    await desk.getByRole('link', { name: 'Lessen' }).click();
+    await desk.getByRole('button', { name: 'Vorige week' }).click();
+    await desk.getByRole('button', { name: 'Feedback geven' }).click();
+    const dialog = desk.getByRole('dialog');
+    // Five stars by keyboard (the rating's radios sit under its stars).
+    const five = dialog.getByRole('radio', { name: '5', exact: true });
+    await five.focus();
+    await desk.keyboard.press('Enter');
+    expect(await five.isChecked()).toBe(true);
+    await dialog.getByLabel('Eén zin over de les').fill('Studenten waren enthousiast.');
+    await dialog.getByRole('button', { name: 'Feedback versturen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // On its placements page the school reads both: its own and the teacher's.
+    await desk.getByRole('link', { name: 'Plaatsingen' }).click();
+    const placed = desk.getByRole('article', { name: w.request.title });
+    await placed.getByRole('button', { name: 'Feedback bekijken' }).click();
+    const given = placed.getByText(/^Door u gegeven · dinsdag 18 augustus 09:00/).locator('xpath=../..');
+    await given.getByText('Studenten waren enthousiast.').waitFor();
+    await given.getByText('5 van 5').waitFor();
+    const got = placed.getByText(/^Van de docent · dinsdag 18 augustus 09:00/).locator('xpath=../..');
+    await got.getByText('Goede groep, werkplaats op orde.').waitFor();
+    await got.getByText('4 van 5').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    // The teacher, signed in again, reads what the school gave beside their own.
+    const later = await signedIn(w.teacher.user.email, 'phone');
+    await later.getByRole('heading', { name: 'Mijn lessen' }).waitFor();
+    await later.getByRole('button', { name: 'Menu openen' }).click();
+    await later.getByRole('link', { name: 'Feedback' }).click();
+    const answered = later.getByRole('article', { name: lesson });
+    await answered.getByText('Van de school').waitFor();
+    await answered.getByText('Studenten waren enthousiast.').waitFor();
+    await answered.getByText('5 van 5').waitFor();
+    await answered.getByText('Goede groep, werkplaats op orde.').waitFor();
+    expect(await seriousAccessibilityProblems(later)).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it("the coordinator's pages: flags that need attention and the region's school holidays, changed in place", async () => {
     const { ctx } = world;
     const region = await ctx.newRegion();

@@ -126,7 +126,10 @@ export class LessonController {
 
   @Get('placements/:id/feedback')
   @Allow(Permission.FeedbackRead)
-  @ApiOperation({ summary: "The teacher's and the school's feedback on a placement's lessons (coordinator)" })
+  @ApiOperation({
+    summary:
+      "The teacher's and the school's feedback on a placement's lessons (its teacher and school, the coordinator)",
+  })
   @ApiOkResponse({ type: [FeedbackDto] })
   @ApiProblems(400, 401, 403, 404)
   feedback(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<FeedbackDto[]> {

@@ -1282,7 +1282,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The teacher's and the school's feedback on a placement's lessons (coordinator) */
+        /** The teacher's and the school's feedback on a placement's lessons (its teacher and school, the coordinator) */
         get: operations["LessonController_feedback"];
         put?: never;
         post?: never;

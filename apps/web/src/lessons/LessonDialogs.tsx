@@ -183,7 +183,12 @@ export function FeedbackDialog({ lesson, onClose }: { lesson: Lesson; onClose: (
   const { t } = useTranslation();
   const [rating, setRating] = useState(4);
   const [comment, setComment] = useState('');
-  const give = $api.useMutation('post', '/api/lessons/{id}/feedback', { onSuccess: onClose });
+  const give = $api.useMutation('post', '/api/lessons/{id}/feedback', {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['get', '/api/placements/{id}/feedback'] });
+      onClose();
+    },
+  });
   const errors = fieldErrors(give.error, (field) => ['rating', 'comment'].includes(field));
   return (
     <LessonModal

@@ -450,7 +450,7 @@ function refusal(permission: Permission, ref: RecordRef): string {
     case Permission.LessonFeedback:
       return 'Only the teacher and the school leave feedback on a lesson.';
     case Permission.FeedbackRead:
-      return 'Only the regional coordinator reads the feedback of a placement.';
+      return "Only the placement's teacher and school and the regional coordinator read its feedback.";
     default:
       return `A hybrid teacher cannot change this ${what}.`;
   }

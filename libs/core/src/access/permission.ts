@@ -44,7 +44,7 @@ export enum Permission {
   LessonRecordOutcome = 'lesson.record-outcome',
   /** Leave feedback after a lesson: the teacher and the school. */
   LessonFeedback = 'lesson.feedback',
-  /** Read the feedback on a placement's lessons: the region's coordinator, the platform admin. */
+  /** Read the feedback on a placement's lessons: its teacher and school (what they gave and got), the region's coordinator, the platform admin. */
   FeedbackRead = 'feedback.read',
   /** Make, renew and revoke a private calendar feed: a teacher their own, a school admin their school's. */
   CalendarFeedManage = 'calendar-feed.manage',
@@ -116,7 +116,7 @@ export const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   [Permission.LessonReportSick]: [...COORDINATORS, UserRole.CompanyAdmin, UserRole.HybridTeacher],
   [Permission.LessonRecordOutcome]: [...COORDINATORS, UserRole.SchoolAdmin],
   [Permission.LessonFeedback]: [UserRole.SchoolAdmin, UserRole.HybridTeacher],
-  [Permission.FeedbackRead]: COORDINATORS,
+  [Permission.FeedbackRead]: [...COORDINATORS, UserRole.SchoolAdmin, UserRole.HybridTeacher],
   [Permission.CalendarFeedManage]: [UserRole.PlatformAdmin, UserRole.SchoolAdmin, UserRole.HybridTeacher],
   [Permission.RateCardRead]: [UserRole.PlatformAdmin, UserRole.RegionalCoordinator, UserRole.CompanyAdmin],
   [Permission.RateCardUpdate]: [UserRole.PlatformAdmin, UserRole.CompanyAdmin],

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { $api } from '../../api/client';
 import type { components } from '../../api/schema';
+import { FeedbackEntries } from '../../lessons/FeedbackEntries';
 import { PlacementSlots } from '../../placements/PlacementSlots';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
@@ -26,9 +27,22 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The feedback on a placement's lessons: what the school gave and what the teacher gave, lesson by lesson. */
+function PlacementFeedback({ placementId }: { placementId: string }) {
+  const { t } = useTranslation();
+  const feedback = $api.useQuery('get', '/api/placements/{id}/feedback', {
+    params: { path: { id: placementId } },
+  });
+  if (feedback.isPending) return <PageLoader />;
+  if (feedback.isError) return <ErrorAlert error={feedback.error} />;
+  if (feedback.data.length === 0) return <Text size="sm">{t('feedback.none')}</Text>;
+  return <FeedbackEntries feedback={feedback.data} reader="school" withLesson />;
+}
+
 function PlacementCard({ placement }: { placement: Placement }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [showFeedback, setShowFeedback] = useState(false);
   const names = placement.names;
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={`placement-${placement.id}`}>
@@ -71,6 +85,19 @@ function PlacementCard({ placement }: { placement: Placement }) {
           )}
         </Fact>
       </SimpleGrid>
+      <Button
+        mt="sm"
+        variant="subtle"
+        size="compact-sm"
+        aria-expanded={showFeedback}
+        aria-controls={`feedback-${placement.id}`}
+        onClick={() => setShowFeedback(!showFeedback)}
+      >
+        {t(showFeedback ? 'feedback.hide' : 'feedback.show')}
+      </Button>
+      <div id={`feedback-${placement.id}`}>
+        {showFeedback && <PlacementFeedback placementId={placement.id} />}
+      </div>
     </Paper>
   );
 }

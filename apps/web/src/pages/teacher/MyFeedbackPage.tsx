@@ -1,7 +1,9 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
+import { type Feedback, FeedbackEntries } from '../../lessons/FeedbackEntries';
 import { FeedbackDialog, type Lesson } from '../../lessons/LessonDialogs';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
@@ -10,7 +12,10 @@ import { PageLoader } from '../../ui/PageLoader';
 const WEEKS_BACK = 6;
 const isoDate = (date: Date) => date.toLocaleDateString('sv-SE');
 
-/** The teacher's lessons of the last weeks that are over, newest first, each with a button to give feedback (once per lesson). */
+/**
+ * The teacher's lessons of the last weeks that are over, newest first, each with the feedback the
+ * teacher gave and the school's, and a button to give it while the teacher has not (once per lesson).
+ */
 export default function MyFeedbackPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -20,29 +25,52 @@ export default function MyFeedbackPage() {
   const lessons = $api.useQuery('get', '/api/lessons', {
     params: { query: { from: isoDate(since), to: isoDate(now), pageSize: 100 } },
   });
-  if (lessons.isPending) return <PageLoader />;
-  if (lessons.isError) return <ErrorAlert error={lessons.error} />;
-  const over = lessons.data.items
+  const over = (lessons.data?.items ?? [])
     .filter((lesson) => lesson.status !== 'cancelled' && new Date(lesson.endsAt) <= now)
     .reverse();
+  // The feedback of every placement these lessons belong to (usually one or two).
+  const feedback = useQueries({
+    queries: [...new Set(over.map((lesson) => lesson.placementId))].map((id) =>
+      $api.queryOptions('get', '/api/placements/{id}/feedback', { params: { path: { id } } }),
+    ),
+  });
+  if (lessons.isPending || feedback.some((query) => query.isPending)) return <PageLoader />;
+  const failed = lessons.error ?? feedback.find((query) => query.isError)?.error;
+  if (failed) return <ErrorAlert error={failed} />;
+  const byLesson = new Map<string, Feedback[]>();
+  for (const entry of feedback.flatMap((query) => query.data ?? []))
+    byLesson.set(entry.lessonId, [...(byLesson.get(entry.lessonId) ?? []), entry]);
   return (
     <Stack>
       <Title order={1}>{t('myFeedback.title')}</Title>
       <Text>{t('myFeedback.intro')}</Text>
       {over.length === 0 && <Text>{t('myFeedback.empty')}</Text>}
-      {over.map((lesson) => (
-        <Paper key={lesson.id} withBorder p="md" component="article">
-          <Title order={2} size="h4">
-            {format.weekdayDate(lesson.startsAt)}, {format.time(lesson.startsAt)}–{format.time(lesson.endsAt)}
-          </Title>
-          <Text>
-            {lesson.names.schoolName} · {lesson.names.requestTitle}
-          </Text>
-          <Button mt="sm" variant="default" onClick={() => setOpen(lesson)}>
-            {t('lessons.feedback')}
-          </Button>
-        </Paper>
-      ))}
+      {over.map((lesson) => {
+        const given = byLesson.get(lesson.id) ?? [];
+        return (
+          <Paper
+            key={lesson.id}
+            withBorder
+            p="md"
+            component="article"
+            aria-labelledby={`lesson-${lesson.id}`}
+          >
+            <Title order={2} size="h4" id={`lesson-${lesson.id}`}>
+              {format.weekdayDate(lesson.startsAt)}, {format.time(lesson.startsAt)}–
+              {format.time(lesson.endsAt)}
+            </Title>
+            <Text mb="sm">
+              {lesson.names.schoolName} · {lesson.names.requestTitle}
+            </Text>
+            <FeedbackEntries feedback={given} reader="teacher" />
+            {!given.some((entry) => entry.party === 'teacher') && (
+              <Button mt="sm" variant="default" onClick={() => setOpen(lesson)}>
+                {t('lessons.feedback')}
+              </Button>
+            )}
+          </Paper>
+        );
+      })}
       {open && <FeedbackDialog lesson={open} onClose={() => setOpen(null)} />}
     </Stack>
   );
