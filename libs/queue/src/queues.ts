@@ -18,6 +18,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   'match-run': { matchRunId: string };
   'scheduled-match-run': { regionId: string };
+  'shortage-signals': { matchRunId: string };
   'send-notification': { notificationId: string };
   'relay-outbox': Record<string, never>;
   'reconcile-notifications': Record<string, never>;
@@ -38,6 +39,11 @@ export type JobName = keyof JobPayloads;
 export const jobIds = {
   /** Fresh each time the run is queued again after an interruption (`requeues`). */
   matchRun: (matchRunId: string, requeues: number) => `match-run-${matchRunId}-${requeues}`,
+  /**
+   * A run's shortage signals; fresh each time the poller queues the job again (`shortageRequeues`),
+   * because a kept failed job with the same id would make the add a silent no-op.
+   */
+  shortageSignals: (matchRunId: string, requeues: number) => `shortage-signals-${matchRunId}-${requeues}`,
   /** Fresh for every relay of the row (`relayCount`): BullMQ ignores a new job whose id a kept failed job has. */
   notification: (notificationId: string, relayCount: number) =>
     `notification-${notificationId}-${relayCount}`,
@@ -48,6 +54,12 @@ export const jobIds = {
   lessonReminder: (lessonId: string, audience: 'teacher' | 'school', sequence: number) =>
     `lesson-reminder-${lessonId}-${audience}-${sequence}`,
 };
+
+/**
+ * The shortage-signals job's priority on the `matching` queue: BullMQ takes jobs without a priority
+ * (match runs) first, so signals never delay a run's proposals (a larger number waits longer).
+ */
+export const SHORTAGE_SIGNALS_PRIORITY = 10;
 
 /** Attempts, exponential backoff and bounded history for every job. */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

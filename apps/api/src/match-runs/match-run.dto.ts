@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { MatchRunStatus, MatchRunTrigger } from '@hybridmatch/database';
+import { MatchRunShortageStatus, MatchRunStatus, MatchRunTrigger } from '@hybridmatch/database';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 
 const enumMessage = (values: object) => ({ message: `must be one of: ${Object.values(values).join(', ')}` });
@@ -389,6 +389,14 @@ export class MatchRunDto {
     description: 'Why the run failed; on a run that went on, what interrupted an earlier attempt',
   })
   error: string | null;
+  @ApiProperty({
+    enum: MatchRunShortageStatus,
+    nullable: true,
+    example: MatchRunShortageStatus.Computed,
+    description:
+      'The shortage signals of a succeeded run, computed by a job of their own after it is stored: pending (owed), computed (GET /api/shortage-signals), failed. Null: none owed',
+  })
+  shortageStatus: MatchRunShortageStatus | null;
 }
 
 export class MatchRunPageDto extends PageMetaDto {

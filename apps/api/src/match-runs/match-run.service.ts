@@ -55,6 +55,7 @@ export const toMatchRunDto = (run: MatchRun): MatchRunDto => ({
   timings: run.timings,
   result: run.result,
   error: run.error,
+  shortageStatus: run.shortageStatus,
 });
 
 /**

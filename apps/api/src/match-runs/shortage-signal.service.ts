@@ -3,8 +3,8 @@ import { AccessService, Actor, MatchRunRepository, Permission } from '@hybridmat
 import { RegionShortageDto } from './shortage-signal.dto';
 
 /**
- * Shortage signals, computed by the worker with every match run (`match_run.shortage`): per region
- * those of its latest run. Coordinators read their regions; a company admin reads their company's
+ * Shortage signals, computed by the worker's `shortage-signals` job after every match run
+ * (`match_run.shortage`): per region those of its latest run that has them. Coordinators read their regions; a company admin reads their company's
  * region, with only their own staff among the staff signals.
  */
 @Injectable()
@@ -32,7 +32,7 @@ export class ShortageSignalService {
     return rows.map(({ matchRunId, regionId: region, finishedAt, shortage }) => ({
       regionId: region,
       matchRunId,
-      computedAt: finishedAt,
+      computedAt: shortage.computedAt ? new Date(shortage.computedAt) : finishedAt,
       baseline: shortage.baseline,
       profiles: shortage.profiles,
       staff:

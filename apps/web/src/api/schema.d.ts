@@ -3345,6 +3345,12 @@ export interface components {
              * @example null
              */
             error: string | null;
+            /**
+             * @description The shortage signals of a succeeded run, computed by a job of their own after it is stored: pending (owed), computed (GET /api/shortage-signals), failed. Null: none owed
+             * @example computed
+             * @enum {string|null}
+             */
+            shortageStatus: "pending" | "computed" | "failed" | null;
         };
         MatchRunPageDto: {
             /** @example 1 */

@@ -1,10 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import {
   MatchRun,
   MatchRunResult,
-  MatchRunShortage,
+  MatchRunShortageStatus,
   MatchRunStatus,
   MatchRunTimings,
 } from '@hybridmatch/database';
@@ -19,8 +21,6 @@ import {
   proposalAlternatives,
   ProposedMatch,
   resolveWeights,
-  ShortageSignals,
-  shortageSignals,
   solveRegionExact,
 } from '@hybridmatch/matching';
 import {
@@ -32,12 +32,22 @@ import {
   ProposalService,
   withoutClaimedSince,
 } from '@hybridmatch/core';
+import {
+  assertQueueReady,
+  JobPayloads,
+  jobIds,
+  QUEUES,
+  SHORTAGE_SIGNALS_PRIORITY,
+  withTimeout,
+} from '@hybridmatch/queue';
 
 export type MatchRunOutcome =
   { result: 'succeeded'; summary: MatchRunResult } | { result: 'skipped'; reason: string };
 
 /** Longest error message kept on the run. */
 const MAX_ERROR_LENGTH = 1000;
+/** How long queueing the signals job after the run waits for the queue before leaving it to the poller. */
+const QUEUE_WAIT_MS = 2000;
 
 const elapsed = (from: number, to: number) => Math.round(to - from);
 
@@ -51,11 +61,15 @@ export const MIP_SOLVER = Symbol('MIP_SOLVER');
  * runs the engine, and stores every proposal (with its explanation and notifications) and the
  * run's result in one transaction, which rolls back if the run was meanwhile given up as
  * interrupted. A failure is recorded on the run: it goes back to queued for the job's retry, or
- * becomes failed after the last attempt.
+ * becomes failed after the last attempt. The stored run owes its shortage signals (pending, in the
+ * same transaction); their job is queued after the commit, or by the poller when that fails.
  */
 @Injectable()
 export class MatchRunner {
+  private readonly logger = new Logger(MatchRunner.name);
+
   constructor(
+    @InjectQueue(QUEUES.matching) private readonly queue: Queue,
     private readonly dataSource: DataSource,
     private readonly matchRuns: MatchRunRepository,
     private readonly proposals: ProposalService,
@@ -79,8 +93,9 @@ export class MatchRunner {
         throw new Error('Another worker holds the match run; retried');
       if (!(await this.matchRuns.claim(session, run.id)))
         return { result: 'skipped', reason: 'another worker took the match run' };
+      let summary: MatchRunResult;
       try {
-        return { result: 'succeeded', summary: await this.execute(run) };
+        summary = await this.execute(run);
       } catch (caught) {
         const error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH);
         await runs.update(
@@ -91,6 +106,8 @@ export class MatchRunner {
         );
         throw caught;
       }
+      await this.queueShortageSignals(run.id);
+      return { result: 'succeeded', summary };
     } finally {
       // A session that died has lost the lock already; the pool drops the broken connection.
       await this.matchRuns.unlockRun(session, run.id).catch(() => undefined);
@@ -109,9 +126,6 @@ export class MatchRunner {
       timeLimitSeconds: this.config.matching.timeLimitSeconds,
     });
     const matched = performance.now();
-    // What one more teacher of a profile, or one more released day, would fill (region re-solves).
-    const shortage = shortageOf(shortageSignals(input.teachers, input.requests, engine));
-    const signalled = performance.now();
     // Per match the other teachers the coordinator may see, with why each lost.
     const considered = new Map(
       proposalAlternatives(input.teachers, input.requests, solved.matches, engine).map((alternatives, k) => [
@@ -145,16 +159,22 @@ export class MatchRunner {
       const timings: MatchRunTimings = {
         loadMs: elapsed(started, loaded),
         engine: { ...solved.timings },
-        shortageMs: elapsed(matched, signalled),
         explainUnfilledMs: elapsed(considering, explained),
         // The alternatives per proposal and the transaction, as before the explanations moved out.
-        storeMs: elapsed(signalled, considering) + elapsed(explained, stored),
+        storeMs: elapsed(matched, considering) + elapsed(explained, stored),
         totalMs: elapsed(started, stored),
       };
       const finished = await manager.update(
         MatchRun,
         { id: run.id, status: MatchRunStatus.Running },
-        { status: MatchRunStatus.Succeeded, finishedAt: new Date(), result, timings, unfilled, shortage },
+        {
+          status: MatchRunStatus.Succeeded,
+          finishedAt: new Date(),
+          result,
+          timings,
+          unfilled,
+          shortageStatus: MatchRunShortageStatus.Pending,
+        },
       );
       // The poller gave the run up (this worker's lock session ended): store nothing.
       if (!finished.affected)
@@ -170,6 +190,25 @@ export class MatchRunner {
     for (const [phase, ms] of Object.entries(phases))
       this.metrics.matchRunPhase.observe({ phase }, ms / 1000);
     return result;
+  }
+
+  /** Best effort: the run owes its signals already, and the poller queues the job when this fails. */
+  private async queueShortageSignals(matchRunId: string): Promise<void> {
+    try {
+      await assertQueueReady(this.queue, QUEUE_WAIT_MS);
+      await withTimeout(
+        this.queue.add('shortage-signals', { matchRunId } satisfies JobPayloads['shortage-signals'], {
+          jobId: jobIds.shortageSignals(matchRunId, 0),
+          priority: SHORTAGE_SIGNALS_PRIORITY,
+        }),
+        QUEUE_WAIT_MS,
+        'The queue did not accept the shortage-signals job',
+      );
+    } catch (error) {
+      this.logger.warn(
+        `Shortage signals of match run ${matchRunId} left to the poller: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 }
 
@@ -215,23 +254,5 @@ function summarise(input: MatchingInput, solved: ExactRegionResult, stored: Prop
       timeLimitSeconds: solved.proof.timeLimitSeconds,
     },
     fairness: companyFairness(input.teachers, input.requests, stored),
-  };
-}
-
-/** The signals as stored on the run (the profile teacher itself is left out: it is derived from the profile). */
-function shortageOf(signals: ShortageSignals): MatchRunShortage {
-  return {
-    baseline: signals.baseline,
-    profiles: signals.profiles.map(({ subjectCode, level, weekday, minutesGained, blocksGained }) => ({
-      subjectCode,
-      level,
-      weekday,
-      minutesGained,
-      blocksGained,
-    })),
-    staff: signals.staff,
-    solves: signals.solves,
-    notTried: signals.notTried,
-    ms: Math.round(signals.ms),
   };
 }

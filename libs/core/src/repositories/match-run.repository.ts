@@ -11,6 +11,12 @@ export interface RegionShortageRow {
   shortage: MatchRunShortage;
 }
 
+/** A run that owes its shortage signals: their job id is `shortage-signals-<id>-<requeues>`. */
+export interface OwedShortage {
+  id: string;
+  requeues: number;
+}
+
 /** A queued run: its job id is `match-run-<id>-<requeues>`. */
 export interface QueuedRun {
   id: string;
@@ -98,6 +104,58 @@ export class MatchRunRepository {
   async queued(): Promise<QueuedRun[]> {
     return this.dataSource.query(
       `SELECT id, requeues FROM match_run WHERE status = 'queued' ORDER BY queued_at`,
+    );
+  }
+
+  /** Runs that still owe their shortage signals, longest waiting first (at most `limit`). */
+  async owingShortage(limit: number): Promise<OwedShortage[]> {
+    return this.dataSource.query(
+      `SELECT id, shortage_requeues AS requeues FROM match_run
+        WHERE shortage_status = 'pending' ORDER BY finished_at, id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /**
+   * The signals job of `owed` ended without recording its outcome (its worker died past BullMQ's
+   * stall limit, or its last write failed): a fresh job id (`requeues` + 1), or, after
+   * `maxRequeues`, failed. Null when the run no longer owes that job (another poller or the job
+   * itself got there first).
+   */
+  async requeueShortage(owed: OwedShortage, maxRequeues: number): Promise<number | 'failed' | null> {
+    const [rows]: [Array<{ status: string; requeues: number }>, number] = await this.dataSource.query(
+      `UPDATE match_run
+          SET shortage_status = CASE WHEN shortage_requeues < $3 THEN 'pending' ELSE 'failed' END::match_run_shortage_status,
+              shortage_requeues = CASE WHEN shortage_requeues < $3 THEN shortage_requeues + 1 ELSE shortage_requeues END
+        WHERE id = $1 AND shortage_status = 'pending' AND shortage_requeues = $2
+        RETURNING shortage_status::text AS status, shortage_requeues AS requeues`,
+      [owed.id, owed.requeues, maxRequeues],
+    );
+    const [row] = rows;
+    if (!row) return null;
+    return row.status === 'failed' ? 'failed' : row.requeues;
+  }
+
+  /**
+   * Stores the signals of a run that owes them, with their time in `timings.shortageMs`. False when
+   * it no longer owes them (a duplicate job got there first): nothing is written twice.
+   */
+  async storeShortage(id: string, shortage: MatchRunShortage): Promise<boolean> {
+    const [, count] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE match_run
+          SET shortage = $2::jsonb, shortage_status = 'computed',
+              timings = coalesce(timings, '{}'::jsonb) || jsonb_build_object('shortageMs', $3::int)
+        WHERE id = $1 AND shortage_status = 'pending'`,
+      [id, JSON.stringify(shortage), shortage.ms],
+    );
+    return count > 0;
+  }
+
+  /** The signals job's last attempt failed: the run owes them no more. */
+  async failShortage(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE match_run SET shortage_status = 'failed' WHERE id = $1 AND shortage_status = 'pending'`,
+      [id],
     );
   }
 

@@ -6,7 +6,7 @@ import { TeacherAvailabilityWindow } from './teacher-availability-window.entity'
 import { TeacherProfile } from './teacher-profile.entity';
 import { TeachingRequest } from './teaching-request.entity';
 import { User } from './user.entity';
-import { MatchRun, MatchRunStatus, MatchRunTrigger } from './match-run.entity';
+import { MatchRun, MatchRunShortageStatus, MatchRunStatus, MatchRunTrigger } from './match-run.entity';
 import { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule } from './match-run-schedule.entity';
 import {
   COMPLIANCE_NOTIFICATION_KINDS,
@@ -48,7 +48,7 @@ export {
   User,
 };
 export type { TeacherSkill } from './teacher-profile.entity';
-export { MatchRun, MatchRunStatus, MatchRunTrigger };
+export { MatchRun, MatchRunShortageStatus, MatchRunStatus, MatchRunTrigger };
 export { MATCH_SCHEDULE_TIMEZONE, MatchRunSchedule };
 export { NATIONAL_SCOPE, ProgressSnapshot };
 export type {

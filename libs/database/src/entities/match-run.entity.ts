@@ -10,6 +10,17 @@ export enum MatchRunStatus {
   Failed = 'failed',
 }
 
+/**
+ * The run's shortage signals, computed by a job of their own after the run is stored: pending
+ * (owed; the worker's poller queues the job while it is), computed, or failed (the job's last
+ * attempt failed). Null: the run has not succeeded, so it owes none.
+ */
+export enum MatchRunShortageStatus {
+  Pending = 'pending',
+  Computed = 'computed',
+  Failed = 'failed',
+}
+
 export enum MatchRunTrigger {
   Manual = 'manual',
   Schedule = 'schedule',
@@ -85,6 +96,8 @@ export interface MatchRunShortage {
   staff: { teacherId: string; companyId: string; minutesGained: number; blocksGained: number }[];
   /** Region re-solves made, and the time they took (ms). */
   solves: number;
+  /** When the signals were computed (by the job after the run; runs stored with them lack it). */
+  computedAt?: string;
   /** Candidates (profiles and teachers) left out by the re-solve budget. */
   notTried: number;
   ms: number;
@@ -118,6 +131,7 @@ export interface MatchRunUnfilledBlock {
   where: `"status" IN ('queued', 'running')`,
 })
 @Index('ix_match_run_region_queued_at', ['regionId', 'queuedAt'])
+@Index('ix_match_run_shortage_pending', ['finishedAt'], { where: `"shortage_status" = 'pending'` })
 export class MatchRun {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -178,9 +192,25 @@ export class MatchRun {
   @Column({ type: 'jsonb', nullable: true, select: false })
   unfilled: MatchRunUnfilledBlock[] | null;
 
-  /** Shortage signals of the run's region (set once the run succeeded; not loaded unless selected). */
+  /**
+   * Shortage signals of the region as the run saw it (set by the `shortage-signals` job after the
+   * run is stored; not loaded unless selected).
+   */
   @Column({ type: 'jsonb', nullable: true, select: false })
   shortage: MatchRunShortage | null;
+
+  /** Whether the run's shortage signals are owed, computed or failed (null: none owed). */
+  @Column({
+    type: 'enum',
+    enum: MatchRunShortageStatus,
+    enumName: 'match_run_shortage_status',
+    nullable: true,
+  })
+  shortageStatus: MatchRunShortageStatus | null;
+
+  /** How often the poller queued the signals job again (its job id is fresh each time). */
+  @Column({ type: 'integer', default: 0 })
+  shortageRequeues: number;
 
   /**
    * Why the run failed (the last attempt's error); on a run that went on, what interrupted an
