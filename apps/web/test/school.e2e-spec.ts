@@ -229,6 +229,63 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
+  it('the school closes one request and withdraws another with a reason', async () => {
+    const { ctx } = world;
+    const region = await ctx.newRegion();
+    const school = await ctx.newSchool(region.id);
+    const schoolAdmin = await ctx.newSchoolAdmin(school.id);
+    const toClose = await ctx.newRequest(school);
+    const toWithdraw = await ctx.newRequest(school);
+
+    const desk = await signedIn(schoolAdmin.user.email);
+    await desk.getByRole('link', { name: toClose.title }).click();
+    await desk.getByRole('button', { name: 'Aanvraag sluiten' }).click();
+    const closing = desk.getByRole('dialog', { name: 'Aanvraag sluiten' });
+    await closing
+      .getByText(`Voor "${toClose.title}" worden dan geen docenten meer gezocht.`, { exact: false })
+      .waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await closing.getByRole('button', { name: 'Aanvraag sluiten' }).click();
+    await desk.getByRole('heading', { name: 'Aanvragen' }).waitFor();
+    await desk
+      .getByRole('row', { name: new RegExp(toClose.title) })
+      .getByText('Gesloten')
+      .waitFor();
+
+    // Withdrawing needs a reason: the API's field error shows at the field.
+    await desk.getByRole('link', { name: toWithdraw.title }).click();
+    await desk.getByRole('button', { name: 'Aanvraag intrekken' }).click();
+    const withdrawing = desk.getByRole('dialog', { name: 'Aanvraag intrekken' });
+    await withdrawing.getByRole('button', { name: 'Aanvraag intrekken' }).click();
+    await withdrawing.getByText(/must say briefly why/).waitFor();
+    expect(await withdrawing.getByLabel('Reden van intrekken').getAttribute('aria-invalid')).toBe('true');
+    await withdrawing.getByLabel('Reden van intrekken').fill('De klas is samengevoegd met een andere groep.');
+    await withdrawing.getByRole('button', { name: 'Aanvraag intrekken' }).click();
+    await desk
+      .getByRole('row', { name: new RegExp(toWithdraw.title) })
+      .getByText('Ingetrokken')
+      .waitFor();
+
+    // Opened again, it says it was withdrawn and why; nothing left to close.
+    await desk.getByRole('link', { name: toWithdraw.title }).click();
+    await desk.getByText('Deze aanvraag is ingetrokken.').waitFor();
+    await desk.getByText('De klas is samengevoegd met een andere groep.').waitFor();
+    expect(await desk.getByRole('button', { name: 'Aanvraag sluiten' }).count()).toBe(0);
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    const statuses = await Promise.all(
+      [toClose, toWithdraw].map(
+        async (request) =>
+          (await ctx.http.get(`/api/teaching-requests/${request.id}`).set(schoolAdmin.auth).expect(200)).body,
+      ),
+    );
+    expect(statuses.map((request) => [request.status, request.statusReason])).toEqual([
+      ['closed', null],
+      ['cancelled', 'De klas is samengevoegd met een andere groep.'],
+    ]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it('after a lesson the teacher and the school each give feedback, and each reads back what they gave and got', async () => {
     const { ctx } = world;
     const w = await ctx.newProposalWorld();

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import type { components } from '../../api/schema';
+import { EndRequest } from '../../requests/EndRequest';
 import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldErrors } from '../../ui/fieldErrors';
@@ -135,165 +136,169 @@ function RequestForm({ existing }: { existing?: Request }) {
     else create.mutate({ body });
   };
 
+  // The ending's dialog sits outside the form: its own form's submit would bubble (through the portal) into this one.
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <Title order={1}>{existing ? t('requestForm.editTitle') : t('requestForm.newTitle')}</Title>
-        {saving.error && <ErrorAlert error={errors.rest} />}
-        <TextInput
-          label={t('requestForm.title')}
-          required
-          value={form.title}
-          error={errors.of('title')}
-          onChange={(event) => set('title', event.currentTarget.value)}
-        />
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select
-              label={t('requestForm.subject')}
-              required
-              searchable
-              data={(subjects.data ?? []).map((subject) => ({ value: subject.code, label: subject.name }))}
-              value={form.subjectCode || null}
-              error={errors.of('subjectCode')}
-              onChange={(value) => set('subjectCode', value ?? '')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select
-              label={t('requestForm.location')}
-              required
-              data={(school.data?.locations ?? []).map((location) => ({
-                value: location.id,
-                label: `${location.name}, ${location.city}`,
-              }))}
-              value={form.locationId || null}
-              error={errors.of('locationId')}
-              onChange={(value) => set('locationId', value ?? '')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('requestForm.level')}
-              required
-              allowDeselect={false}
-              data={LEVELS}
-              value={form.level}
-              error={errors.of('level')}
-              onChange={(value) => value && set('level', value)}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('requestForm.learningPath')}
-              disabled={isHbo}
-              allowDeselect={false}
-              data={['BOL', 'BBL']}
-              value={isHbo ? null : (form.learningPath ?? 'BOL')}
-              error={errors.of('learningPath')}
-              onChange={(value) => value && set('learningPath', value)}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label={t('requestForm.role')}
-              required
-              allowDeselect={false}
-              data={ROLES.map((role) => ({ value: role, label: t(`requestForm.roles.${role}`) }))}
-              value={form.role}
-              error={errors.of('role')}
-              onChange={(value) => value && set('role', value)}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput
-              type="date"
-              label={t('requestForm.periodStart')}
-              required
-              value={form.periodStart}
-              error={errors.of('periodStart')}
-              onChange={(event) => set('periodStart', event.currentTarget.value)}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput
-              type="date"
-              label={t('requestForm.periodEnd')}
-              required
-              value={form.periodEnd}
-              error={errors.of('periodEnd')}
-              onChange={(event) => set('periodEnd', event.currentTarget.value)}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <NumberInput
-              label={t('requestForm.minCommitmentWeeks')}
-              required
-              min={1}
-              max={104}
-              value={form.minCommitmentWeeks}
-              error={errors.of('minCommitmentWeeks')}
-              onChange={(value) => set('minCommitmentWeeks', Number(value) || 0)}
-            />
-          </Grid.Col>
-        </Grid>
-        <Paper withBorder p="md" component="fieldset">
-          <Title order={2} size="h4" component="legend">
-            {t('requestForm.blocks')}
-          </Title>
-          <Text size="sm" mb="sm">
-            {t('requestForm.blocksIntro')}
-          </Text>
+    <Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={1}>{existing ? t('requestForm.editTitle') : t('requestForm.newTitle')}</Title>
+          {saving.error && <ErrorAlert error={errors.rest} />}
+          <TextInput
+            label={t('requestForm.title')}
+            required
+            value={form.title}
+            error={errors.of('title')}
+            onChange={(event) => set('title', event.currentTarget.value)}
+          />
           <Grid>
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <WeekGrid
-                blocks={form.blocks}
-                onChange={(blocks) => setBlocks(sortBlocks(blocks))}
-                label={t('requestForm.gridLabel')}
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label={t('requestForm.subject')}
+                required
+                searchable
+                data={(subjects.data ?? []).map((subject) => ({ value: subject.code, label: subject.name }))}
+                value={form.subjectCode || null}
+                error={errors.of('subjectCode')}
+                onChange={(value) => set('subjectCode', value ?? '')}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <BlockList
-                blocks={form.blocks}
-                onChange={setBlocks}
-                field="blocks"
-                errorOf={errors.of}
-                nameOf={(number) => t('requestForm.blockName', { number })}
-                emptyText={t('requestForm.noBlocks')}
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label={t('requestForm.location')}
+                required
+                data={(school.data?.locations ?? []).map((location) => ({
+                  value: location.id,
+                  label: `${location.name}, ${location.city}`,
+                }))}
+                value={form.locationId || null}
+                error={errors.of('locationId')}
+                onChange={(value) => set('locationId', value ?? '')}
               />
-              <Text size="sm" mt="sm">
-                {t('requestForm.hoursPerWeek', { hours: format.number(hoursPerWeek(form.blocks)) })}
-              </Text>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Select
+                label={t('requestForm.level')}
+                required
+                allowDeselect={false}
+                data={LEVELS}
+                value={form.level}
+                error={errors.of('level')}
+                onChange={(value) => value && set('level', value)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Select
+                label={t('requestForm.learningPath')}
+                disabled={isHbo}
+                allowDeselect={false}
+                data={['BOL', 'BBL']}
+                value={isHbo ? null : (form.learningPath ?? 'BOL')}
+                error={errors.of('learningPath')}
+                onChange={(value) => value && set('learningPath', value)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Select
+                label={t('requestForm.role')}
+                required
+                allowDeselect={false}
+                data={ROLES.map((role) => ({ value: role, label: t(`requestForm.roles.${role}`) }))}
+                value={form.role}
+                error={errors.of('role')}
+                onChange={(value) => value && set('role', value)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput
+                type="date"
+                label={t('requestForm.periodStart')}
+                required
+                value={form.periodStart}
+                error={errors.of('periodStart')}
+                onChange={(event) => set('periodStart', event.currentTarget.value)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput
+                type="date"
+                label={t('requestForm.periodEnd')}
+                required
+                value={form.periodEnd}
+                error={errors.of('periodEnd')}
+                onChange={(event) => set('periodEnd', event.currentTarget.value)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <NumberInput
+                label={t('requestForm.minCommitmentWeeks')}
+                required
+                min={1}
+                max={104}
+                value={form.minCommitmentWeeks}
+                error={errors.of('minCommitmentWeeks')}
+                onChange={(value) => set('minCommitmentWeeks', Number(value) || 0)}
+              />
             </Grid.Col>
           </Grid>
-        </Paper>
-        <Checkbox
-          label={t('requestForm.allowTeam')}
-          checked={form.allowTeam ?? true}
-          onChange={(event) => set('allowTeam', event.currentTarget.checked)}
-        />
-        <Checkbox
-          label={t('requestForm.allowVogPending')}
-          checked={form.allowVogPending ?? false}
-          onChange={(event) => set('allowVogPending', event.currentTarget.checked)}
-        />
-        <Textarea
-          label={t('requestForm.description')}
-          minRows={3}
-          autosize
-          value={form.description ?? ''}
-          error={errors.of('description')}
-          onChange={(event) => set('description', event.currentTarget.value)}
-        />
-        <Group>
-          <Button type="submit" loading={saving.isPending}>
-            {existing ? t('requestForm.save') : t('requestForm.post')}
-          </Button>
-          <Button variant="default" onClick={() => void done()}>
-            {t('actions.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <Paper withBorder p="md" component="fieldset">
+            <Title order={2} size="h4" component="legend">
+              {t('requestForm.blocks')}
+            </Title>
+            <Text size="sm" mb="sm">
+              {t('requestForm.blocksIntro')}
+            </Text>
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <WeekGrid
+                  blocks={form.blocks}
+                  onChange={(blocks) => setBlocks(sortBlocks(blocks))}
+                  label={t('requestForm.gridLabel')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <BlockList
+                  blocks={form.blocks}
+                  onChange={setBlocks}
+                  field="blocks"
+                  errorOf={errors.of}
+                  nameOf={(number) => t('requestForm.blockName', { number })}
+                  emptyText={t('requestForm.noBlocks')}
+                />
+                <Text size="sm" mt="sm">
+                  {t('requestForm.hoursPerWeek', { hours: format.number(hoursPerWeek(form.blocks)) })}
+                </Text>
+              </Grid.Col>
+            </Grid>
+          </Paper>
+          <Checkbox
+            label={t('requestForm.allowTeam')}
+            checked={form.allowTeam ?? true}
+            onChange={(event) => set('allowTeam', event.currentTarget.checked)}
+          />
+          <Checkbox
+            label={t('requestForm.allowVogPending')}
+            checked={form.allowVogPending ?? false}
+            onChange={(event) => set('allowVogPending', event.currentTarget.checked)}
+          />
+          <Textarea
+            label={t('requestForm.description')}
+            minRows={3}
+            autosize
+            value={form.description ?? ''}
+            error={errors.of('description')}
+            onChange={(event) => set('description', event.currentTarget.value)}
+          />
+          <Group>
+            <Button type="submit" loading={saving.isPending}>
+              {existing ? t('requestForm.save') : t('requestForm.post')}
+            </Button>
+            <Button variant="default" onClick={() => void done()}>
+              {t('actions.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {existing && <EndRequest request={existing} onEnded={saved} />}
+    </Stack>
   );
 }
