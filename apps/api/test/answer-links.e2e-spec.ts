@@ -111,6 +111,21 @@ describe('answering a proposal from the e-mail (e2e)', () => {
     });
   });
 
+  it('a rule-book refusal of the answer reads as its own sentences, Dutch and English, and changes nothing', async () => {
+    const w = await proposalToTeacherWithoutLogin();
+    // A VOG older than six months at the start: accepting is refused (RULES_BROKEN).
+    await ctx.db.query(`UPDATE teacher_profile SET vog_issued_on = '2025-06-01' WHERE id = $1`, [
+      w.teacher.id,
+    ]);
+    const mail = await waitForMail(world.smtp, w.teacherEmail, PROPOSAL_SUBJECT);
+    const [accept] = formsOn((await ctx.http.get(pathOf(answerLink(mail.text, 'accept'))).expect(200)).text);
+    const refused = await ctx.http.post(accept.action).type('form').send(accept.fields).expect(409);
+    expect(refused.text).toContain('Dit voorstel kan niet worden geaccepteerd: De VOG van 2025-06-01');
+    expect(refused.text).toContain('This proposal cannot be accepted: The VOG issued 2025-06-01');
+    expect(refused.text).not.toContain('NL:');
+    expect((await proposalOf(w.proposal.id)).teacherAnswer).toBe(ProposalAnswer.Pending);
+  });
+
   it('lets a teacher without a login decline with a reason', async () => {
     const w = await proposalToTeacherWithoutLogin();
     const mail = await waitForMail(world.smtp, w.teacherEmail, PROPOSAL_SUBJECT);

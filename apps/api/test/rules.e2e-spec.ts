@@ -104,12 +104,16 @@ describe('the rule book at every decision, with time real (e2e)', () => {
         { field: code, reason: expect.any(String), reasonNl: expect.any(String) },
       ]),
     });
-    // Sentences first (no rule codes), what to do, then the same in Dutch.
+    // Sentences (no rule codes) and what to do, in English; the same in Dutch beside it, not inside.
     expect(response.body.detail).toMatch(
       /^This (placement cannot be approved|proposal cannot be accepted): /,
     );
     expect(response.body.detail).toContain('withdraw the proposal');
-    expect(response.body.detail).toContain('NL: ');
+    expect(response.body.detail).not.toContain('NL:');
+    expect(response.body.detailNl).toMatch(
+      /^(Deze plaatsing kan niet worden goedgekeurd|Dit voorstel kan niet worden geaccepteerd): /,
+    );
+    expect(response.body.detailNl).toContain('trek het voorstel in');
   }
 
   it('a teacher proposed as PDG for 8 h a week, set to none by the company: refused (SIX_HOUR_RULE)', async () => {

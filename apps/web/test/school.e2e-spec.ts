@@ -229,6 +229,33 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
+  it('a rule-book refusal reads in the reader’s language: Dutch, and English after switching', async () => {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    // A VOG older than six months at the start: the rule book refuses accepting (RULES_BROKEN).
+    await ctx.db.query(`UPDATE teacher_profile SET vog_issued_on = '2025-06-01' WHERE id = $1`, [
+      w.teacher.teacher.id,
+    ]);
+    const desk = await signedIn(w.schoolAdmin.user.email);
+    await desk.getByRole('link', { name: 'Voorstellen' }).click();
+    await desk
+      .getByRole('link', { name: `${w.teacher.teacher.firstName} ${w.teacher.teacher.lastName}` })
+      .click();
+    await desk.getByRole('button', { name: 'Accepteren' }).click();
+    const alert = desk.getByRole('alert');
+    await alert.getByText(/^Dit voorstel kan niet worden geaccepteerd: De VOG van 2025-06-01 /).waitFor();
+    await alert
+      .getByText(/trek het voorstel in zodat de volgende matchronde een andere docent kan vinden\.$/)
+      .waitFor();
+    expect(await alert.textContent()).not.toMatch(/This proposal|NL:/);
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    await desk.getByRole('button', { name: 'English' }).click();
+    await alert.getByText(/^This proposal cannot be accepted: The VOG issued 2025-06-01 /).waitFor();
+    expect(await alert.textContent()).not.toMatch(/Dit voorstel|NL:/);
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it('the school closes one request and withdraws another with a reason', async () => {
     const { ctx } = world;
     const region = await ctx.newRegion();

@@ -27,6 +27,11 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 'The request is not valid' }) title: string;
   @ApiProperty({ example: 400 }) status: number;
   @ApiProperty({ example: 'windows[0].end: must be later than start' }) detail: string;
+  @ApiPropertyOptional({
+    example: 'Deze plaatsing kan niet worden goedgekeurd: De VOG van 2026-03-15 is bij de start …',
+    description: 'The detail in Dutch, when the error has one (RULES_BROKEN); `detail` is English',
+  })
+  detailNl?: string;
   @ApiProperty({ enum: ErrorCode, example: ErrorCode.ValidationFailed }) code: ErrorCode;
   @ApiProperty({
     example: '4f6c2a0e-8a53-4d5e-9f57-0c7a3d9c2b11',

@@ -39,7 +39,13 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, correlationId: string): ProblemDetails {
     if (exception instanceof DomainError) {
-      return problemDetails(exception.code, exception.detail, correlationId, exception.errors);
+      return problemDetails(
+        exception.code,
+        exception.detail,
+        correlationId,
+        exception.errors,
+        exception.detailNl,
+      );
     }
     if (exception instanceof ThrottlerException) {
       return problemDetails(

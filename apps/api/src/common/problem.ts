@@ -7,6 +7,8 @@ export interface ProblemDetails {
   title: string;
   status: number;
   detail: string;
+  /** The detail in Dutch, when the error has one (RULES_BROKEN). */
+  detailNl?: string;
   code: ErrorCode;
   correlationId: string;
   errors?: FieldError[];
@@ -96,12 +98,14 @@ export function problemDetails(
   detail: string,
   correlationId: string,
   errors?: FieldError[],
+  detailNl?: string,
 ): ProblemDetails {
   return {
     type: problemType(code),
     title: problemTitle(code),
     status: STATUS_OF[code],
     detail,
+    ...(detailNl ? { detailNl } : {}),
     code,
     correlationId,
     ...(errors?.length ? { errors } : {}),

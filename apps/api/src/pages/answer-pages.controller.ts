@@ -25,7 +25,7 @@ interface AnswerForm {
   reason?: string;
 }
 
-/** What the page says when a link cannot be used, per code: Dutch; the English is the error's own text. */
+/** What the page says when a link cannot be used, per code: Dutch (unless the error has its own); the English is the error's own text. */
 const REFUSED_NL: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.AnswerLinkInvalid]:
     'Deze link is onvolledig, gewijzigd of niet (meer) voor u bedoeld. Open de link uit de e-mail opnieuw, of log in om te antwoorden.',
@@ -113,12 +113,13 @@ export class AnswerPagesController {
 
   private refusal(error: unknown, reply: FastifyReply): Promise<void> {
     if (!(error instanceof DomainError)) throw error;
-    return refused(reply, error.code, error.detail);
+    return refused(reply, error.code, error.detail, error.detailNl);
   }
 }
 
-function refused(reply: FastifyReply, code: ErrorCode, detail: string): Promise<void> {
-  const nl = REFUSED_NL[code] ?? 'Dit antwoord kon niet worden vastgelegd. Er is niets gewijzigd.';
+function refused(reply: FastifyReply, code: ErrorCode, detail: string, detailNl?: string): Promise<void> {
+  const nl =
+    detailNl ?? REFUSED_NL[code] ?? 'Dit antwoord kon niet worden vastgelegd. Er is niets gewijzigd.';
   return sendPage(reply, STATUS_OF[code], page(TITLE, errorLine({ nl, en: detail })));
 }
 

@@ -356,6 +356,11 @@ export class BatchProblemDto {
   @ApiProperty({ example: 409 }) status: number;
   @ApiProperty({ enum: ErrorCode, example: ErrorCode.RulesBroken }) code: ErrorCode;
   @ApiProperty({ example: 'Sanne Jansen is released for 6 hours a week; …' }) detail: string;
+  @ApiPropertyOptional({
+    example: 'Sanne Jansen is 6 uur per week vrijgesteld; …',
+    description: 'The detail in Dutch, when the error has one (RULES_BROKEN)',
+  })
+  detailNl?: string;
 }
 
 export class BatchApprovalResultDto {

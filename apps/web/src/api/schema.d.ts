@@ -1447,6 +1447,11 @@ export interface components {
             /** @example windows[0].end: must be later than start */
             detail: string;
             /**
+             * @description The detail in Dutch, when the error has one (RULES_BROKEN); `detail` is English
+             * @example Deze plaatsing kan niet worden goedgekeurd: De VOG van 2026-03-15 is bij de start …
+             */
+            detailNl?: string;
+            /**
              * @example VALIDATION_FAILED
              * @enum {string}
              */
@@ -2727,6 +2732,11 @@ export interface components {
             code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONCURRENT_UPDATE" | "INVALID_STATE_TRANSITION" | "REGION_CODE_TAKEN" | "EMAIL_TAKEN" | "EMPLOYEE_REF_TAKEN" | "TEACHER_HAS_LOGIN" | "MATCH_RUN_IN_PROGRESS" | "IMPORT_IN_PROGRESS" | "PROPOSAL_BLOCKS_GONE" | "TEACHER_NOT_OFFERED" | "RULES_BROKEN" | "PLACEMENT_OVERLAP" | "INVITE_NOT_PENDING" | "INVITE_EXPIRED" | "OWN_ACCOUNT" | "ANSWER_LINK_INVALID" | "ANSWER_LINK_EXPIRED" | "ANSWER_LINK_USED" | "RATE_OUTSIDE_CARD" | "LESSON_OVERLAP" | "FEEDBACK_ALREADY_GIVEN" | "CSV_INVALID" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @example Sanne Jansen is released for 6 hours a week; … */
             detail: string;
+            /**
+             * @description The detail in Dutch, when the error has one (RULES_BROKEN)
+             * @example Sanne Jansen is 6 uur per week vrijgesteld; …
+             */
+            detailNl?: string;
         };
         BatchApprovalResultDto: {
             /** @example 5e6f7081-92a3-4b4c-8d5e-6f708192a3b4 */

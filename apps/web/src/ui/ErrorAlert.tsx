@@ -6,12 +6,12 @@ import { refusalText } from './problem-text';
 
 /**
  * An API refusal in the reader's language: our own sentence for the codes the app's pages can
- * meet; for RULES_BROKEN the rule book's sentences and what to do, in the reader's half of the
- * detail; otherwise the problem's detail (English). For ErrorAlert and for a batch's refused items.
+ * meet; for RULES_BROKEN the rule book's sentences and what to do, in the reader's language
+ * (`detail` or `detailNl`); otherwise the problem's detail (English). For ErrorAlert and for a batch's refused items.
  */
 export function useProblemText() {
   const { t, i18n } = useTranslation();
-  return (problem: Pick<Problem, 'code' | 'detail'>): string => {
+  return (problem: Pick<Problem, 'code' | 'detail' | 'detailNl'>): string => {
     if (i18n.exists(`errors.${problem.code}`)) return t(`errors.${problem.code}` as 'errors.unexpected');
     return refusalText(problem, i18n.language);
   };

@@ -6,10 +6,15 @@ import { ConflictCode, ErrorCode, FieldError } from './error-code';
  * worker decides on the type (e.g. an `InvalidStateTransitionError` means "nothing left to do").
  */
 export class DomainError extends Error {
+  /**
+   * `detail` is English; `detailNl`, when the error has one, says the same in Dutch (RULES_BROKEN:
+   * the rule book's sentences), so a reader gets their language without parsing the detail.
+   */
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors?: FieldError[],
+    readonly detailNl?: string,
   ) {
     super(detail);
     this.name = new.target.name;
@@ -91,8 +96,8 @@ const REFUSED = {
 
 /**
  * The rule book (docs/RULES.md) refused: each broken rule is one entry of `errors`, with the rule's
- * code as `field`, its English sentence as `reason` and its Dutch one as `reasonNl`; the detail
- * reads as sentences, first in English then in Dutch ("NL: …"), and says what to do.
+ * code as `field`, its English sentence as `reason` and its Dutch one as `reasonNl`; `detail` reads
+ * as sentences and says what to do, in English, and `detailNl` says the same in Dutch.
  */
 export class RulesBrokenError extends DomainError {
   constructor(
@@ -103,11 +108,11 @@ export class RulesBrokenError extends DomainError {
     super(
       ErrorCode.RulesBroken,
       `${en}: ${violations.map((v) => v.en).join(' ')} Change the teacher's profile or the request so ` +
-        `the rules hold, or withdraw the proposal so the next match run can find another teacher. ` +
-        `NL: ${nl}: ${violations.map((v) => v.nl).join(' ')} Pas het profiel van de docent of de ` +
+        `the rules hold, or withdraw the proposal so the next match run can find another teacher.`,
+      violations.map((v) => ({ field: v.code, reason: v.en, reasonNl: v.nl })),
+      `${nl}: ${violations.map((v) => v.nl).join(' ')} Pas het profiel van de docent of de ` +
         `aanvraag aan zodat aan de regels is voldaan, of trek het voorstel in zodat de volgende ` +
         `matchronde een andere docent kan vinden.`,
-      violations.map((v) => ({ field: v.code, reason: v.en, reasonNl: v.nl })),
     );
   }
 }

@@ -381,7 +381,7 @@ export class ProposalService {
           this.logger.error({ err: error, proposalId }, 'Batch approval item failed unexpectedly');
         const refusal =
           error instanceof DomainError
-            ? { code: error.code, detail: error.detail }
+            ? { code: error.code, detail: error.detail, ...(error.detailNl && { detailNl: error.detailNl }) }
             : {
                 code: ErrorCode.InternalError,
                 detail: 'Something went wrong on our side with this item; try it again.',

@@ -180,7 +180,7 @@ export interface BatchApprovalResult {
   proposalId: string;
   outcome: 'approved' | 'refused';
   placement?: PlacementView;
-  refusal?: { code: ErrorCode; detail: string };
+  refusal?: { code: ErrorCode; detail: string; detailNl?: string };
 }
 
 export interface BatchApprovalView {
