@@ -1,12 +1,13 @@
 import { waitForMail } from '../../../test/support/mailbox';
 import { FAILED_FOR_GOOD, insertPendingNotification } from '../../../test/support/notification-fixtures';
+import { Organisation, Region } from '../../../libs/database/src';
 import { QUEUES } from '../../../libs/queue/src';
 import type { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
 
 /**
  * The platform admin in the browser, against the real API, worker, database, Redis and SMTP: adds
- * a region, lists the organisations, invites a company's admin and sends the invite again, and
+ * and changes a region, lists the organisations and changes one, invites a company's admin and sends the invite again, and
  * resends a failed e-mail, which then arrives.
  */
 describe('web app: the platform admin (browser)', () => {
@@ -60,10 +61,48 @@ describe('web app: the platform admin (browser)', () => {
     await page.getByText('Deze regiocode bestaat al.').waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
-    // The organisations, filtered by kind.
-    await page.getByRole('link', { name: 'Organisaties' }).click();
-    await page.getByRole('cell', { name: company.name }).waitFor();
+    // The region renamed and moved to another holiday region; its code stays.
+    await page.getByRole('button', { name: 'Wijzigen: STO Achterhoek' }).click();
+    const regionDialog = page.getByRole('dialog', { name: 'Regio STO Achterhoek wijzigen' });
+    await regionDialog.getByLabel('Naam').fill('STO Oost-Achterhoek');
+    await regionDialog.getByRole('combobox', { name: 'Vakantieregio' }).click();
+    await page.getByRole('option', { name: 'Zuid' }).click();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await regionDialog.getByRole('button', { name: 'Opslaan' }).click();
+    await regionDialog.waitFor({ state: 'detached' });
+    const regionRow = page.getByRole('row').filter({ hasText: 'sto-achterhoek' });
+    await regionRow.getByText('STO Oost-Achterhoek').waitFor();
+    await regionRow.getByText('Zuid').waitFor();
+    expect(await ctx.db.getRepository(Region).findOneByOrFail({ code: 'sto-achterhoek' })).toMatchObject({
+      name: 'STO Oost-Achterhoek',
+      holidayRegion: 'zuid',
+    });
+
+    // The organisations, filtered by kind; one renamed, moved to that region and given a KvK number.
+    await page.getByRole('link', { name: 'Organisaties' }).click();
+    await page.getByRole('cell', { name: company.name, exact: true }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: `Wijzigen: ${company.name}` }).click();
+    const organisationDialog = page.getByRole('dialog', { name: `${company.name} wijzigen` });
+    await organisationDialog.getByLabel('KvK-nummer').fill('1234');
+    await organisationDialog.getByRole('button', { name: 'Opslaan' }).click();
+    await organisationDialog.getByText('must be 8 digits').waitFor();
+    await organisationDialog.getByLabel('KvK-nummer').fill('12345678');
+    await organisationDialog.getByLabel('Naam').fill(`${company.name} Holding`);
+    await organisationDialog.getByRole('combobox', { name: 'Regio' }).click();
+    await page.getByRole('option', { name: 'STO Oost-Achterhoek' }).click();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await organisationDialog.getByRole('button', { name: 'Opslaan' }).click();
+    await organisationDialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('row')
+      .filter({ hasText: `${company.name} Holding` })
+      .getByText('STO Oost-Achterhoek')
+      .waitFor();
+    expect(await ctx.db.getRepository(Organisation).findOneByOrFail({ id: company.id })).toMatchObject({
+      name: `${company.name} Holding`,
+      kvkNumber: '12345678',
+    });
 
     // Invite a company's admin; send the invite again.
     await page.getByRole('link', { name: 'Accounts' }).click();

@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Rating, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { Group, Rating, Text, Textarea, TextInput } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api, queryClient } from '../api/client';
 import type { components } from '../api/schema';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { FormDialog } from '../ui/FormDialog';
 import { fieldErrors } from '../ui/fieldErrors';
 import { useFormat } from '../ui/format';
 
@@ -26,54 +26,21 @@ const amsterdamTime = (instant: string) =>
     timeZone: 'Europe/Amsterdam',
   });
 
+/** A lesson's dialog: the lesson's day, time and request above the fields. */
 function LessonModal({
-  title,
   lesson,
-  error,
-  pending,
-  submitLabel,
-  danger = false,
-  onSubmit,
-  onClose,
   children,
-}: {
-  title: string;
-  lesson: Lesson;
-  error: unknown;
-  pending: boolean;
-  submitLabel: string;
-  danger?: boolean;
-  onSubmit: () => void;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
+  ...dialog
+}: Omit<Parameters<typeof FormDialog>[0], 'children'> & { lesson: Lesson; children: ReactNode }) {
   const format = useFormat();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
   return (
-    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">
-            {format.weekdayDate(lesson.startsAt)}, {format.time(lesson.startsAt)}–{format.time(lesson.endsAt)}{' '}
-            · {lesson.names.requestTitle}
-          </Text>
-          {children}
-          {error ? <ErrorAlert error={error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" color={danger ? 'red' : undefined} loading={pending}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog {...dialog}>
+      <Text size="sm">
+        {format.weekdayDate(lesson.startsAt)}, {format.time(lesson.startsAt)}–{format.time(lesson.endsAt)} ·{' '}
+        {lesson.names.requestTitle}
+      </Text>
+      {children}
+    </FormDialog>
   );
 }
 

@@ -1,7 +1,6 @@
 import {
   Button,
   Fieldset,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -12,18 +11,20 @@ import {
   Title,
   Group,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api, queryClient } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldErrors } from '../../ui/fieldErrors';
+import { EditButton, FormDialog } from '../../ui/FormDialog';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
 import { Pager } from '../../ui/Pager';
 import { useRegions } from '../../ui/regions';
 
-type Kind = components['schemas']['OrganisationDto']['kind'];
+type Organisation = components['schemas']['OrganisationDto'];
+type Kind = Organisation['kind'];
 const KINDS: Kind[] = ['company', 'mbo_school', 'hbo_school', 'techniekcentrum'];
 const PAGE_SIZE = 25;
 const LOCATION = ['name', 'street', 'postalCode', 'city'] as const;
@@ -54,8 +55,7 @@ function NewOrganisation({ onClose }: { onClose: () => void }) {
     ...[...LOCATION, 'latitude', 'longitude'].map((field) => `locations[0].${field}`),
   ];
   const errors = fieldErrors(create.error, (field) => shown.includes(field));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     create.mutate({
       body: {
         kind,
@@ -71,92 +71,142 @@ function NewOrganisation({ onClose }: { onClose: () => void }) {
         ],
       },
     });
-  };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
+    <FormDialog
       title={t('organisations.new')}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      size="lg"
+      error={errors.rest}
+      pending={create.isPending}
+      submitLabel={t('organisations.create')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('organisations.kind')}
-              allowDeselect={false}
-              data={KINDS.map((value) => ({ value, label: t(`organisations.kinds.${value}`) }))}
-              value={kind}
-              onChange={(value) => value && setKind(value)}
-            />
-            <Select
-              label={t('organisations.region')}
-              required
-              data={regions.choices}
-              value={regionId}
-              error={errors.of('regionId')}
-              onChange={setRegionId}
-            />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('organisations.kind')}
+          allowDeselect={false}
+          data={KINDS.map((value) => ({ value, label: t(`organisations.kinds.${value}`) }))}
+          value={kind}
+          onChange={(value) => value && setKind(value)}
+        />
+        <Select
+          label={t('organisations.region')}
+          required
+          data={regions.choices}
+          value={regionId}
+          error={errors.of('regionId')}
+          onChange={setRegionId}
+        />
+        <TextInput
+          label={t('organisations.name')}
+          required
+          value={name}
+          error={errors.of('name')}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t('organisations.kvk')}
+          value={kvkNumber}
+          error={errors.of('kvkNumber')}
+          onChange={(event) => setKvkNumber(event.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Fieldset legend={t('organisations.site')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {LOCATION.map((field) => (
             <TextInput
-              label={t('organisations.name')}
+              key={field}
+              label={t(`organisations.location.${field}`)}
               required
-              value={name}
-              error={errors.of('name')}
-              onChange={(event) => setName(event.currentTarget.value)}
+              value={site[field]}
+              error={errors.of(`locations[0].${field}`)}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setSite((current) => ({ ...current, [field]: value }));
+              }}
             />
-            <TextInput
-              label={t('organisations.kvk')}
-              value={kvkNumber}
-              error={errors.of('kvkNumber')}
-              onChange={(event) => setKvkNumber(event.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <Fieldset legend={t('organisations.site')}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {LOCATION.map((field) => (
-                <TextInput
-                  key={field}
-                  label={t(`organisations.location.${field}`)}
-                  required
-                  value={site[field]}
-                  error={errors.of(`locations[0].${field}`)}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setSite((current) => ({ ...current, [field]: value }));
-                  }}
-                />
-              ))}
-              <NumberInput
-                label={t('organisations.location.latitude')}
-                required
-                decimalScale={6}
-                value={latitude}
-                error={errors.of('locations[0].latitude')}
-                onChange={setLatitude}
-              />
-              <NumberInput
-                label={t('organisations.location.longitude')}
-                required
-                decimalScale={6}
-                value={longitude}
-                error={errors.of('locations[0].longitude')}
-                onChange={setLongitude}
-              />
-            </SimpleGrid>
-          </Fieldset>
-          {create.error && <ErrorAlert error={errors.rest} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('organisations.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          ))}
+          <NumberInput
+            label={t('organisations.location.latitude')}
+            required
+            decimalScale={6}
+            value={latitude}
+            error={errors.of('locations[0].latitude')}
+            onChange={setLatitude}
+          />
+          <NumberInput
+            label={t('organisations.location.longitude')}
+            required
+            decimalScale={6}
+            value={longitude}
+            error={errors.of('locations[0].longitude')}
+            onChange={setLongitude}
+          />
+        </SimpleGrid>
+      </Fieldset>
+    </FormDialog>
+  );
+}
+
+/**
+ * Change an organisation's name, region or KvK number (PATCH /api/organisations/{id}); its kind and
+ * sites stay as they are.
+ */
+function EditOrganisation({ organisation, onClose }: { organisation: Organisation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  const [name, setName] = useState(organisation.name);
+  const [regionId, setRegionId] = useState<string | null>(organisation.regionId);
+  const [kvkNumber, setKvkNumber] = useState(organisation.kvkNumber ?? '');
+  const update = $api.useMutation('patch', '/api/organisations/{id}', {
+    onSuccess: () => {
+      onClose();
+      return queryClient.invalidateQueries({ queryKey: ['get', '/api/organisations'] });
+    },
+  });
+  const errors = fieldErrors(update.error, (field) => ['name', 'regionId', 'kvkNumber'].includes(field));
+  const submit = () =>
+    update.mutate({
+      params: { path: { id: organisation.id } },
+      body: {
+        name: name.trim(),
+        regionId: regionId ?? '',
+        ...(kvkNumber.trim() || organisation.kvkNumber ? { kvkNumber: kvkNumber.trim() } : {}),
+      },
+    });
+  return (
+    <FormDialog
+      title={t('organisations.editTitle', { name: organisation.name })}
+      error={errors.rest}
+      pending={update.isPending}
+      submitLabel={t('actions.save')}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextInput
+        label={t('organisations.name')}
+        required
+        data-autofocus
+        value={name}
+        error={errors.of('name')}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <Select
+        label={t('organisations.region')}
+        required
+        allowDeselect={false}
+        data={regions.choices}
+        value={regionId}
+        error={errors.of('regionId')}
+        onChange={setRegionId}
+      />
+      <TextInput
+        label={t('organisations.kvk')}
+        value={kvkNumber}
+        error={errors.of('kvkNumber')}
+        onChange={(event) => setKvkNumber(event.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }
 
@@ -168,6 +218,7 @@ export default function OrganisationsPage() {
   const [regionId, setRegionId] = useState<string | null>(null);
   const [kind, setKind] = useState<Kind | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Organisation | null>(null);
   const organisations = $api.useQuery('get', '/api/organisations', {
     params: {
       query: { page, pageSize: PAGE_SIZE, ...(regionId ? { regionId } : {}), ...(kind ? { kind } : {}) },
@@ -215,6 +266,7 @@ export default function OrganisationsPage() {
             t('organisations.kind'),
             t('organisations.region'),
             t('organisations.site'),
+            t('actions.column'),
           ]}
         >
           {organisations.data.items.map((organisation) => (
@@ -229,12 +281,16 @@ export default function OrganisationsPage() {
                   </div>
                 ))}
               </Table.Td>
+              <Table.Td>
+                <EditButton name={organisation.name} onClick={() => setEditing(organisation)} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </ListTable>
       )}
       <Pager total={organisations.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       {adding && <NewOrganisation onClose={() => setAdding(false)} />}
+      {editing && <EditOrganisation organisation={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -5,11 +5,74 @@ import { $api, queryClient } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldErrors } from '../../ui/fieldErrors';
+import { EditButton, FormDialog } from '../../ui/FormDialog';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
 
-type HolidayRegion = components['schemas']['RegionDto']['holidayRegion'];
+type Region = components['schemas']['RegionDto'];
+type HolidayRegion = Region['holidayRegion'];
 const HOLIDAY_REGIONS: HolidayRegion[] = ['noord', 'midden', 'zuid'];
+
+function HolidayRegionSelect({
+  value,
+  onChange,
+}: {
+  value: HolidayRegion;
+  onChange: (value: HolidayRegion) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('regions.holidayRegion')}
+      allowDeselect={false}
+      data={HOLIDAY_REGIONS.map((value) => ({ value, label: t(`regions.holidayRegions.${value}`) }))}
+      value={value}
+      onChange={(chosen) => chosen && onChange(chosen)}
+    />
+  );
+}
+
+/** Change a region's name or holiday region (PATCH /api/regions/{id}); its code stays, other records name it. */
+function EditRegion({ region, onClose }: { region: Region; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(region.name);
+  const [holidayRegion, setHolidayRegion] = useState<HolidayRegion>(region.holidayRegion);
+  const update = $api.useMutation('patch', '/api/regions/{id}', {
+    onSuccess: () => {
+      onClose();
+      return queryClient.invalidateQueries({ queryKey: ['get', '/api/regions'] });
+    },
+  });
+  const errors = fieldErrors(update.error, (field) => ['name', 'holidayRegion'].includes(field));
+  return (
+    <FormDialog
+      title={t('regions.editTitle', { name: region.name })}
+      error={errors.rest}
+      pending={update.isPending}
+      submitLabel={t('actions.save')}
+      onClose={onClose}
+      onSubmit={() =>
+        update.mutate({ params: { path: { id: region.id } }, body: { name: name.trim(), holidayRegion } })
+      }
+    >
+      <TextInput
+        label={t('regions.code')}
+        value={region.code}
+        readOnly
+        description={t('regions.codeFixed')}
+      />
+      <TextInput
+        label={t('regions.name')}
+        required
+        data-autofocus
+        value={name}
+        error={errors.of('name')}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <HolidayRegionSelect value={holidayRegion} onChange={setHolidayRegion} />
+    </FormDialog>
+  );
+}
 
 /** The coordination regions (regions are data, DOMAIN rule 9): the list, and a new one with its holiday region. */
 export default function RegionsPage() {
@@ -18,6 +81,7 @@ export default function RegionsPage() {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [holidayRegion, setHolidayRegion] = useState<HolidayRegion>('midden');
+  const [editing, setEditing] = useState<Region | null>(null);
   const create = $api.useMutation('post', '/api/regions', {
     onSuccess: () => {
       setCode('');
@@ -51,13 +115,7 @@ export default function RegionsPage() {
               error={errors.of('name')}
               onChange={(event) => setName(event.currentTarget.value)}
             />
-            <Select
-              label={t('regions.holidayRegion')}
-              allowDeselect={false}
-              data={HOLIDAY_REGIONS.map((value) => ({ value, label: t(`regions.holidayRegions.${value}`) }))}
-              value={holidayRegion}
-              onChange={(value) => value && setHolidayRegion(value)}
-            />
+            <HolidayRegionSelect value={holidayRegion} onChange={setHolidayRegion} />
             <Button type="submit" mt={25} loading={create.isPending}>
               {t('regions.create')}
             </Button>
@@ -72,17 +130,21 @@ export default function RegionsPage() {
         <ListTable
           minWidth={560}
           striped
-          headers={[t('regions.name'), t('regions.code'), t('regions.holidayRegion')]}
+          headers={[t('regions.name'), t('regions.code'), t('regions.holidayRegion'), t('actions.column')]}
         >
           {regions.data.map((region) => (
             <Table.Tr key={region.id}>
               <Table.Td>{region.name}</Table.Td>
               <Table.Td>{region.code}</Table.Td>
               <Table.Td>{t(`regions.holidayRegions.${region.holidayRegion}`)}</Table.Td>
+              <Table.Td>
+                <EditButton name={region.name} onClick={() => setEditing(region)} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </ListTable>
       )}
+      {editing && <EditRegion region={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
