@@ -31,4 +31,4 @@ COPY --from=build /app/dist dist
 USER node
 # 3000: the API (HM_PROCESS=api or all). 9464: Prometheus metrics, for the private network only.
 EXPOSE 3000 9464
-CMD ["node", "dist/apps/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/apps/main.js"]

@@ -15,6 +15,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import autocannon from 'autocannon';
+import { NODE_FLAGS } from '@hybridmatch/config';
 import { ensureDatabase, runMigrations } from '@hybridmatch/database';
 import { DEFAULT_SEED } from '../../scripts/seed/generate';
 import { demoPassword, seedDatabase } from '../../scripts/seed/seed-database';
@@ -123,14 +124,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts a compiled entry point in its own process and waits until `readyPath` answers. */
+/**
+ * Starts a compiled entry point in its own process, with the V8 flags `npm start` uses (the
+ * product's and the hand-written server alike), and waits until `readyPath` answers.
+ */
 export async function startServer(
   script: string,
   env: NodeJS.ProcessEnv,
   port: number,
   readyPath: string,
 ): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, script], {
     env: { ...process.env, ...env },
     // Request logs go nowhere: the terminal would measure itself.
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       processRole: 'all',
       http: { port: 3000, publicUrl: 'http://localhost:3000' },
-      database: { url: 'postgres://postgres@127.0.0.1:5432/hybridmatch' },
+      database: { url: 'postgres://postgres@127.0.0.1:5432/hybridmatch', poolSize: 10 },
       redis: { url: 'redis://127.0.0.1:6379', queuePrefix: 'hm' },
       queues: { backend: 'redis' },
       auth: { jwtTtlSeconds: 900, loginRateLimitPerMinute: 10 },
@@ -33,7 +33,9 @@ describe('loadConfig', () => {
       HM_PROCESS: 'worker',
       PROPOSAL_EXPIRY_DAYS: '3',
       QUEUE_BACKEND: 'postgres',
+      DATABASE_POOL_SIZE: '4',
     });
+    expect(config.database.poolSize).toBe(4);
     expect(config.http.port).toBe(8080);
     expect(config.queues.backend).toBe('postgres');
     expect(config.processRole).toBe('worker');
@@ -52,7 +54,13 @@ describe('loadConfig', () => {
 
   it('refuses to start, listing every wrong variable with a clear message', () => {
     const attempt = () =>
-      loadConfig({ JWT_SECRET: 'short', PORT: 'eighty', DATABASE_URL: 'mysql://x', HM_PROCESS: 'both' });
+      loadConfig({
+        JWT_SECRET: 'short',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        HM_PROCESS: 'both',
+        DATABASE_POOL_SIZE: '0',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -62,6 +70,7 @@ describe('loadConfig', () => {
       expect(problems).toContain('DATABASE_URL must be a postgres:// URL');
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/HM_PROCESS/);
+      expect(problems).toMatch(/DATABASE_POOL_SIZE/);
     }
   });
 

@@ -70,6 +70,14 @@ class EnvironmentVariables {
   @Max(600_000)
   DATABASE_CONNECT_TIMEOUT_MS = 5_000;
 
+  /** Connections each process keeps to PostgreSQL (times the processes: mind max_connections). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 10;
+
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -205,6 +213,7 @@ export interface AppConfig {
     statementTimeoutMs: number;
     lockTimeoutMs: number;
     connectTimeoutMs: number;
+    poolSize: number;
   };
   redis: { url: string; queuePrefix: string };
   /** `postgres`: BullMQ's PostgreSQL backend in the `bullmq` schema of DATABASE_URL; Redis is not used. */
@@ -266,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
       lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
       connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+      poolSize: vars.DATABASE_POOL_SIZE,
     },
     redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
     queues: { backend: vars.QUEUE_BACKEND },

@@ -6,11 +6,15 @@ import { migrationDataSourceOptions } from './migration-options';
  * The one place a PostgreSQL connection is described. The schema comes from migrations only:
  * `synchronize` is off everywhere. A later zero-setup mode (an embedded Postgres) plugs in here.
  */
-/** Bounds on waiting for the database (milliseconds; 0: none). The application sets them; scripts may not. */
+/**
+ * Bounds on waiting for the database (milliseconds; 0: none) and the pool's size. The application
+ * sets them; scripts may not (10 connections, no bounds).
+ */
 export interface DatabaseTimeouts {
   statementTimeoutMs: number;
   lockTimeoutMs: number;
   connectTimeoutMs: number;
+  poolSize?: number;
 }
 
 export function dataSourceOptions(url: string, timeouts?: DatabaseTimeouts): DataSourceOptions {
@@ -18,7 +22,7 @@ export function dataSourceOptions(url: string, timeouts?: DatabaseTimeouts): Dat
     ...migrationDataSourceOptions(url),
     entities: ENTITIES,
     extra: {
-      max: 10,
+      max: timeouts?.poolSize ?? 10,
       application_name: 'hybridmatch',
       // A locked table or a database that does not answer must not hold every connection of the
       // pool: statements and lock waits end with an error (the API answers 503), and a request

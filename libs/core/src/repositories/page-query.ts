@@ -18,7 +18,10 @@ export async function pageWithTotal<Row>(
   );
   if (rows.length > 0 || window.skip === 0) {
     const total = Number(rows[0]?.total ?? 0);
-    return { rows: rows.map(({ total: _total, ...row }) => row as Row), total };
+    // `total` is each row's last column: deleting an object's last property is cheap and keeps its
+    // shape, where a rest copy (`{ total, ...row }`) built every row again (a list's hot path).
+    for (const row of rows) delete (row as Partial<typeof row>).total;
+    return { rows, total };
   }
   const [{ total }]: Array<{ total: string }> = await db.query(
     `SELECT count(*) AS total ${sql.from}`,
