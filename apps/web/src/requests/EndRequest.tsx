@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Group, Paper, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../api/client';
 import type { components } from '../api/schema';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { fieldErrors } from '../ui/fieldErrors';
+import { FormDialog } from '../ui/FormDialog';
 
 type Request = components['schemas']['TeachingRequestDto'];
 type Ending = 'close' | 'cancel';
@@ -27,44 +27,31 @@ function EndRequestDialog({
   const cancel = $api.useMutation('post', '/api/teaching-requests/{id}/cancel', { onSuccess: onEnded });
   const ends = ending === 'close' ? close : cancel;
   const errors = fieldErrors(ends.error, (field) => field === 'reason');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const params = { path: { id: request.id } };
-    if (ending === 'close') close.mutate({ params });
-    else cancel.mutate({ params, body: { reason } });
-  };
+  const params = { path: { id: request.id } };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t(`requestForm.${ending}Title`)}
-      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      error={ends.error && errors.rest}
+      pending={ends.isPending}
+      submitLabel={t(`requestForm.${ending}Title`)}
+      danger
+      onClose={onClose}
+      onSubmit={() =>
+        ending === 'close' ? close.mutate({ params }) : cancel.mutate({ params, body: { reason } })
+      }
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">{t(`requestForm.${ending}Intro`, { title: request.title })}</Text>
-          {ending === 'cancel' && (
-            <Textarea
-              label={t('requestForm.cancelReason')}
-              required
-              minRows={3}
-              value={reason}
-              error={errors.of('reason')}
-              onChange={(event) => setReason(event.currentTarget.value)}
-            />
-          )}
-          {ends.error ? <ErrorAlert error={errors.rest} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={ends.isPending}>
-              {t(`requestForm.${ending}Title`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{t(`requestForm.${ending}Intro`, { title: request.title })}</Text>
+      {ending === 'cancel' && (
+        <Textarea
+          label={t('requestForm.cancelReason')}
+          required
+          minRows={3}
+          value={reason}
+          error={errors.of('reason')}
+          onChange={(event) => setReason(event.currentTarget.value)}
+        />
+      )}
+    </FormDialog>
   );
 }
 
