@@ -189,10 +189,10 @@ export function hboDidacticMinutes(
 
 /** The first day after `today` with a lesson on one of `weekdays` (a placement never starts in the past). */
 export function firstLessonDayAfter(today: string, weekdays: readonly number[]): string {
-  for (let offset = 1; offset <= 7; offset++) {
-    const day = addDays(today, offset);
-    if (weekdays.includes(weekdayOf(day))) return day;
-  }
+  // The weekday `offset` days on, counted from today's (one date conversion, not fourteen).
+  const weekday = weekdayOf(today);
+  for (let offset = 1; offset <= 7; offset++)
+    if (weekdays.includes(((weekday - 1 + offset) % 7) + 1)) return addDays(today, offset);
   return addDays(today, 1);
 }
 
@@ -251,9 +251,27 @@ export function minDate(...dates: string[]): string {
 }
 
 export function daysBetween(from: string, to: string): number {
+  // Two calendar dates: plain UTC day arithmetic (the engine asks this for every request it
+  // prepares); anything else (a date-time, an invalid date: NaN) as Luxon answers it.
+  const a = calendarDateMs(from);
+  const b = calendarDateMs(to);
+  if (a !== null && b !== null) return Math.round((b - a) / DAY_MS);
   return Math.round(
     DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days,
   );
+}
+
+const DAY_MS = 24 * 3600_000;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** UTC midnight (ms) of a real `YYYY-MM-DD` date from year 100 on; null for anything else. */
+function calendarDateMs(date: string): number | null {
+  const m = CALENDAR_DATE.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const ms = Date.UTC(y, mo, d);
+  const check = new Date(ms);
+  return check.getUTCFullYear() === y && check.getUTCMonth() === mo && check.getUTCDate() === d ? ms : null;
 }
 
 // ---- the sentences -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { SKILL_COVERAGE_FIT, SkillCoverageKind, skillCoverage } from '@hybridmatch/domain';
 import { greatCircleKm } from '../region/dates';
-import { checkEligibility } from '../region/eligibility';
+import { eligibilityChecker } from '../region/eligibility';
 import { buildInstance } from '../region/instance';
 import {
   EngineOptions,
@@ -63,6 +63,19 @@ export function proposalAlternatives(
   const requestIndex = new Map(requests.map((r, i) => [r.id, i]));
   const used = new Set(matches.map((m) => m.teacherId));
   const teacherById = new Map(teachers.map((t) => [t.id, t]));
+  const check = eligibilityChecker(options);
+  // Per subject, the teachers with a skill covering it (in the instance's order), found once.
+  const skilledBySubject = new Map<string, typeof inst.teachers>();
+  const skilledIn = (subjectCode: string) => {
+    let list = skilledBySubject.get(subjectCode);
+    if (list === undefined) {
+      list = inst.teachers.filter((pt) =>
+        pt.teacher.skills.some((s) => skillCoverage(s.subjectCode, subjectCode) !== null),
+      );
+      skilledBySubject.set(subjectCode, list);
+    }
+    return list;
+  };
   return matches.map((match) => {
     const ri = requestIndex.get(match.requestId);
     if (ri === undefined) return [];
@@ -108,19 +121,14 @@ export function proposalAlternatives(
     // those failing a rule for every one of the match's blocks.
     const near = new Set(tally.keys());
     const blockIds = new Set(match.blockIds);
-    const skilled = inst.teachers
-      .filter(
-        (pt) =>
-          pt.teacher.id !== match.teacherId &&
-          !near.has(pt.index) &&
-          pt.teacher.skills.some((s) => skillCoverage(s.subjectCode, request.subjectCode) !== null),
-      )
+    const skilled = skilledIn(request.subjectCode)
+      .filter((pt) => pt.teacher.id !== match.teacherId && !near.has(pt.index))
       .map((pt) => ({ teacher: pt.teacher, km: greatCircleKm(pt.teacher.home, request.location) }))
       .sort((a, b) => a.km - b.km || a.teacher.id.localeCompare(b.teacher.id))
       .slice(0, INELIGIBLE_CHECKED);
     const ineligible: (ConsideredAlternative & { km: number })[] = [];
     for (const { teacher, km } of skilled) {
-      const report = checkEligibility(teacherById.get(teacher.id)!, request, undefined, options);
+      const report = check(teacherById.get(teacher.id)!, request);
       const rules = [
         ...new Set(
           report.failures

@@ -1,5 +1,5 @@
 import { skillCoverage } from '@hybridmatch/domain';
-import { checkEligibility } from '../region/eligibility';
+import { eligibilityChecker } from '../region/eligibility';
 import {
   EducationLevel,
   EngineOptions,
@@ -114,6 +114,7 @@ export function shortageSignals(
 
   // Staff: teachers one more day makes eligible for open blocks (of a subject they have), ranked by those blocks' minutes.
   const candidates: { index: number; open: number }[] = [];
+  const check = eligibilityChecker(engine);
   teachers.forEach((teacher, index) => {
     const mine = unfilled.filter(({ request }) =>
       teacher.skills.some((skill) => skillCoverage(skill.subjectCode, request.subjectCode) !== null),
@@ -122,7 +123,7 @@ export function shortageSignals(
     const more = withOneMoreDay(teacher);
     const open = mine.reduce(
       (sum, { request, block }) =>
-        checkEligibility(more, request, block, engine).eligible ? sum + block.end - block.start : sum,
+        check(more, request, block).eligible ? sum + block.end - block.start : sum,
       0,
     );
     if (open > 0) candidates.push({ index, open });

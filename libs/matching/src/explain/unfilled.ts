@@ -1,6 +1,7 @@
 import {
-  checkEligibility,
   committedDuring,
+  EligibilityCheck,
+  eligibilityChecker,
   ENGINE_RULES,
   evaluateBlock,
   FailedRules,
@@ -120,6 +121,7 @@ export function explainUnfilled(
       home === teachers[current].home && to === place ? row[current] : ctx.distanceKm(home, to),
   };
   const misses: string[][] = ENGINE_RULES.map(() => []);
+  const check = eligibilityChecker(options);
   const out: UnfilledExplanation[] = [];
   for (const request of requests) {
     const open = request.blocks.filter((b) => !filled.has(key(request.id, b.id)));
@@ -179,6 +181,7 @@ export function explainUnfilled(
             heldBy.get(teacher.id) ?? [],
             holderOfRequest,
             options,
+            check,
           );
           held.set(reason, (held.get(reason) ?? 0) + 1);
         }
@@ -288,6 +291,7 @@ function counts<R extends string>(map: Map<R, number>): RuleCount<R>[] {
 /**
  * Why an eligible teacher did not get the block: the block rules checked again with what the
  * answer gave it counted as committed load (so the same rules decide), then the no-team rule.
+ * `check`: an eligibilityChecker of `options` shared by many calls (one is made otherwise).
  */
 export function heldBackReason(
   teacher: MatchTeacher,
@@ -296,6 +300,7 @@ export function heldBackReason(
   held: readonly { request: MatchRequest; block: LessonBlock }[],
   holderOfRequest: ReadonlyMap<string, ReadonlySet<string>>,
   options: EngineOptions,
+  check: EligibilityCheck = eligibilityChecker(options),
 ): HeldBackReason {
   const committed: CommittedSlot[] = [
     ...(teacher.committed ?? []),
@@ -306,12 +311,7 @@ export function heldBackReason(
       schoolKind: h.request.schoolKind,
     })),
   ];
-  const failures: RuleFailure[] = checkEligibility(
-    { ...teacher, committed },
-    request,
-    block,
-    options,
-  ).failures;
+  const failures: RuleFailure[] = check({ ...teacher, committed }, request, block).failures;
   const order: HeldBackReason[] = [
     'SAME_DAY',
     'RELEASED_DAYS',

@@ -610,32 +610,70 @@ export function checkEligibility(
   block?: LessonBlock | string,
   options: EngineOptions = {},
 ): EligibilityReport {
-  const pr = prepareRequest(request, 0, options.today);
-  const pt = prepareTeacher({ ...teacher, committed: committedDuring(teacher, pr) }, 0);
+  return eligibilityChecker(options)(teacher, request, block);
+}
+
+/** checkEligibility with the options bound (see eligibilityChecker). */
+export type EligibilityCheck = (
+  teacher: MatchTeacher,
+  request: MatchRequest,
+  block?: LessonBlock | string,
+) => EligibilityReport;
+
+/**
+ * checkEligibility for many pairs of one input (the explanations ask it thousands of times per
+ * region): each request is prepared once (its dates from `today` are the costly part), a teacher
+ * whose every commitment counts is prepared once, and the exclusions are a set. The same reports
+ * as checkEligibility, as long as the teachers and requests it is given do not change while it is
+ * in use; keep it no longer than one computation.
+ */
+export function eligibilityChecker(options: EngineOptions = {}): EligibilityCheck {
   const ctx = ruleContext(options);
-  const failures: RuleFailure[] = [];
-  const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };
-  const excluded =
-    (options.excludeTeacherIds ?? []).includes(teacher.id) ||
-    (options.exclude ?? []).some((e) => e.requestId === request.id && e.teacherIds.includes(teacher.id));
-  if (excluded)
-    failures.push({
-      rule: 'EXCLUDED',
-      message: 'teacher is excluded for this request (declined or withdrawn)',
-    });
-  const pairOk = evaluatePair(pt, pr, ctx, facts, failures) && !excluded;
-  let blocks = request.blocks;
-  if (block !== undefined) {
-    const id = typeof block === 'string' ? block : block.id;
-    const found = request.blocks.find((b) => b.id === id) ?? (typeof block === 'string' ? undefined : block);
-    if (!found) throw new RangeError(`request ${request.id} has no block ${id}`);
-    blocks = [found];
-  }
-  const eligibleBlockIds: string[] = [];
-  for (const b of blocks) {
-    if (evaluateBlock(pt, b, facts.sixHourCapped, failures, facts.hboMinutesLeft) && pairOk)
-      eligibleBlockIds.push(b.id);
-  }
-  if (blocks.length === 0) failures.push({ rule: 'WINDOW', message: 'the request has no lesson blocks' });
-  return { eligible: eligibleBlockIds.length > 0, failures, eligibleBlockIds };
+  const requests = new Map<MatchRequest, PreparedRequest>();
+  const teachers = new Map<MatchTeacher, PreparedTeacher>();
+  let excludedPairs: Set<string> | undefined;
+  const isExcluded = (teacherId: string, requestId: string) => {
+    excludedPairs ??= new Set([
+      ...(options.excludeTeacherIds ?? []).map((id) => `*\u0000${id}`),
+      ...(options.exclude ?? []).flatMap((e) => e.teacherIds.map((id) => `${e.requestId}\u0000${id}`)),
+    ]);
+    return excludedPairs.has(`*\u0000${teacherId}`) || excludedPairs.has(`${requestId}\u0000${teacherId}`);
+  };
+  return (teacher, request, block) => {
+    let pr = requests.get(request);
+    if (pr === undefined) {
+      pr = prepareRequest(request, 0, options.today);
+      requests.set(request, pr);
+    }
+    const committed = committedDuring(teacher, pr);
+    let pt: PreparedTeacher;
+    if (committed === (teacher.committed ?? committed)) {
+      pt = teachers.get(teacher) ?? prepareTeacher({ ...teacher, committed }, 0);
+      teachers.set(teacher, pt);
+    } else pt = prepareTeacher({ ...teacher, committed }, 0);
+    const failures: RuleFailure[] = [];
+    const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };
+    const excluded = isExcluded(teacher.id, request.id);
+    if (excluded)
+      failures.push({
+        rule: 'EXCLUDED',
+        message: 'teacher is excluded for this request (declined or withdrawn)',
+      });
+    const pairOk = evaluatePair(pt, pr, ctx, facts, failures) && !excluded;
+    let blocks = request.blocks;
+    if (block !== undefined) {
+      const id = typeof block === 'string' ? block : block.id;
+      const found =
+        request.blocks.find((b) => b.id === id) ?? (typeof block === 'string' ? undefined : block);
+      if (!found) throw new RangeError(`request ${request.id} has no block ${id}`);
+      blocks = [found];
+    }
+    const eligibleBlockIds: string[] = [];
+    for (const b of blocks) {
+      if (evaluateBlock(pt, b, facts.sixHourCapped, failures, facts.hboMinutesLeft) && pairOk)
+        eligibleBlockIds.push(b.id);
+    }
+    if (blocks.length === 0) failures.push({ rule: 'WINDOW', message: 'the request has no lesson blocks' });
+    return { eligible: eligibleBlockIds.length > 0, failures, eligibleBlockIds };
+  };
 }
