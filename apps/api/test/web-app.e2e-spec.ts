@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FixedClock } from '@hybridmatch/domain';
 import { TEST_PASSWORD, TestContext } from '../../../test/support/test-context';
 
 /**
@@ -8,8 +9,11 @@ import { TEST_PASSWORD, TestContext } from '../../../test/support/test-context';
  */
 describe('web app', () => {
   let ctx: TestContext;
+  // The product's clock two years ahead of the browser's (as HM_NOW may set it): the sign-in
+  // cookie must still last the session's hours on the browser's own clock.
+  const productClock = new FixedClock(new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000));
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    ctx = await TestContext.create({}, { clock: productClock });
   });
   afterAll(() => ctx.close());
 
@@ -62,6 +66,9 @@ describe('web app', () => {
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/api\/auth/);
       expect(cookie).not.toMatch(/Secure/); // plain HTTP here; over TLS the cookie is Secure
+      // As long as the sign-in (SESSION_HOURS, 10), counted on the browser's clock, not the product's.
+      expect(cookie).toMatch(/Max-Age=36000(;|$)/);
+      expect(cookie).not.toMatch(/Expires=/);
 
       const pair = cookie.split(';')[0];
       const refreshed = await ctx.http.post('/api/auth/refresh').set('Cookie', pair).send({}).expect(200);

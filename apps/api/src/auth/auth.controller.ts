@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiNoContentResponse,
@@ -7,6 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CLOCK } from '@hybridmatch/config';
+import { Clock } from '@hybridmatch/domain';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { Actor, UnauthenticatedError } from '@hybridmatch/core';
 import {
@@ -28,7 +30,10 @@ import { ALL_ROLES, Public, Roles } from './roles.decorator';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -45,7 +50,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionTokensDto> {
     const tokens = await this.auth.login(body.email, body.password);
-    return body.refreshTokenIn === 'cookie' ? toCookie(request, reply, tokens) : tokens;
+    return body.refreshTokenIn === 'cookie' ? toCookie(request, reply, tokens, this.clock.now()) : tokens;
   }
 
   @Post('accept-invite')
@@ -109,7 +114,7 @@ export class AuthController {
     const fromCookie = refreshTokenFromCookie(request);
     if (!fromCookie) throw new UnauthenticatedError('There is no sign-in to refresh. Sign in.');
     try {
-      return toCookie(request, reply, await this.auth.refresh(fromCookie));
+      return toCookie(request, reply, await this.auth.refresh(fromCookie), this.clock.now());
     } catch (error) {
       clearRefreshCookie(reply);
       throw error;

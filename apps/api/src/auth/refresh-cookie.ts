@@ -9,11 +9,16 @@ import { SessionTokensDto } from './auth.dto';
 export const REFRESH_COOKIE = 'hm_refresh';
 const COOKIE_PATH = '/api/auth';
 
-/** Puts the sign-in's refresh token in the cookie and leaves it out of the body. */
+/**
+ * Puts the sign-in's refresh token in the cookie and leaves it out of the body. The cookie lives
+ * as long as the sign-in, counted from `now` (the product's clock) as a Max-Age: the sign-in's end
+ * is a date on the product's clock (HM_NOW may set it in another year), the browser's is its own.
+ */
 export function toCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   tokens: SessionTokensDto,
+  now: Date,
 ): SessionTokensDto {
   const { refreshToken, ...rest } = tokens;
   void reply.setCookie(REFRESH_COOKIE, refreshToken ?? '', {
@@ -21,7 +26,7 @@ export function toCookie(
     sameSite: 'strict',
     secure: request.protocol === 'https',
     path: COOKIE_PATH,
-    expires: tokens.refreshExpiresAt,
+    maxAge: Math.max(0, Math.floor((tokens.refreshExpiresAt.getTime() - now.getTime()) / 1000)),
   });
   return rest;
 }

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CLOCK } from '@hybridmatch/config';
+import { Clock } from '@hybridmatch/domain';
 import { SessionTokensDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
 import { Public } from '../auth/roles.decorator';
@@ -67,7 +69,10 @@ interface TokenForm {
 @ApiExcludeController()
 @Controller()
 export class AccountPagesController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('invite')
   @Public()
@@ -196,7 +201,7 @@ export class AccountPagesController {
         ),
       );
     }
-    toCookie(request, reply, tokens);
+    toCookie(request, reply, tokens, this.clock.now());
     return sendPage(reply, 200, page(link.title, said(SIGNED_IN) + OPEN_APP));
   }
 }
