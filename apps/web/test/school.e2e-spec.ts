@@ -313,7 +313,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
-  it('after a lesson the teacher and the school each give feedback, and each reads back what they gave and got', async () => {
+  it('after a lesson the teacher and the school each give feedback (once), and each reads back what they gave and got', async () => {
     const { ctx } = world;
     const w = await ctx.newProposalWorld();
     await ctx.db.query(
@@ -356,7 +356,11 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     const desk = await signedIn(w.schoolAdmin.user.email);
     await desk.getByRole('link', { name: 'Lessen' }).click();
     await desk.getByRole('button', { name: 'Vorige week' }).click();
-    await desk.getByRole('button', { name: 'Feedback geven' }).click();
+    // The teacher's feedback already shows in the lesson's row, beside the button.
+    const row = desk.getByRole('row', { name: /dinsdag 18 augustus/ });
+    await row.getByText('Van de docent').waitFor();
+    await row.getByText('Goede groep, werkplaats op orde.').waitFor();
+    await row.getByRole('button', { name: 'Feedback geven' }).click();
     const dialog = desk.getByRole('dialog');
     // Five stars by keyboard (the rating's radios sit under its stars).
     const five = dialog.getByRole('radio', { name: '5', exact: true });
@@ -366,6 +370,12 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     await dialog.getByLabel('Eén zin over de les').fill('Studenten waren enthousiast.');
     await dialog.getByRole('button', { name: 'Feedback versturen' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // Given once: the school's own feedback shows in the row and the button is gone (a second would be refused).
+    await row.getByText('Door u gegeven').waitFor();
+    await row.getByText('Studenten waren enthousiast.').waitFor();
+    await row.getByText('5 van 5').waitFor();
+    expect(await row.getByRole('button', { name: 'Feedback geven' }).count()).toBe(0);
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
 
     // On its placements page the school reads both: its own and the teacher's.
     await desk.getByRole('link', { name: 'Plaatsingen' }).click();

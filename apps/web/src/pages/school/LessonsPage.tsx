@@ -10,6 +10,8 @@ import {
   type LessonDialog,
   MoveLessonDialog,
 } from '../../lessons/LessonDialogs';
+import { FeedbackEntries } from '../../lessons/FeedbackEntries';
+import { useLessonFeedback } from '../../lessons/useLessonFeedback';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
@@ -28,7 +30,7 @@ function mondayOf(date: Date): Date {
 /**
  * The school's lesson calendar, a week at a time: each lesson with its teacher and request; a
  * coming one can be cancelled or moved, a started one marked given or not given (a no-show), and
- * one that is over gets the school's feedback.
+ * one that is over shows the feedback given on it and gets the school's (once).
  */
 export default function LessonsPage() {
   const { t } = useTranslation();
@@ -41,6 +43,9 @@ export default function LessonsPage() {
   });
   const outcome = $api.useMutation('post', '/api/lessons/{id}/outcome', { onSuccess: invalidateLessons });
   const [now] = useState(() => Date.now());
+  const isOver = (lesson: Lesson) =>
+    lesson.status !== 'cancelled' && new Date(lesson.endsAt).getTime() <= now;
+  const feedback = useLessonFeedback((lessons.data?.items ?? []).filter(isOver));
   const week = (weeks: number) => setMonday(new Date(monday.getTime() + weeks * 7 * DAY));
   return (
     <Stack>
@@ -60,6 +65,7 @@ export default function LessonsPage() {
         </Text>
       </Group>
       {outcome.error && <ErrorAlert error={outcome.error} />}
+      {feedback.error && <ErrorAlert error={feedback.error} />}
       {lessons.isPending && <PageLoader />}
       {lessons.isError && <ErrorAlert error={lessons.error} />}
       {lessons.data?.total === 0 && <Text>{t('lessons.empty')}</Text>}
@@ -76,7 +82,7 @@ export default function LessonsPage() {
         >
           {lessons.data.items.map((lesson) => {
             const started = new Date(lesson.startsAt).getTime() <= now;
-            const over = new Date(lesson.endsAt).getTime() <= now;
+            const given = feedback.of(lesson.id);
             const scheduled = lesson.status === 'scheduled';
             const label = `${format.weekdayDate(lesson.startsAt)} ${format.time(lesson.startsAt)}`;
             return (
@@ -143,15 +149,18 @@ export default function LessonsPage() {
                       </Menu.Dropdown>
                     </Menu>
                   )}
-                  {over && lesson.status !== 'cancelled' && (
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => setOpen({ lesson, dialog: 'feedback' })}
-                    >
-                      {t('lessons.feedback')}
-                    </Button>
-                  )}
+                  {isOver(lesson) && <FeedbackEntries feedback={given} reader="school" />}
+                  {isOver(lesson) &&
+                    !feedback.pending &&
+                    !given.some((entry) => entry.party === 'school') && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setOpen({ lesson, dialog: 'feedback' })}
+                      >
+                        {t('lessons.feedback')}
+                      </Button>
+                    )}
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,10 +1,10 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
-import { type Feedback, FeedbackEntries } from '../../lessons/FeedbackEntries';
+import { FeedbackEntries } from '../../lessons/FeedbackEntries';
 import { FeedbackDialog, type Lesson } from '../../lessons/LessonDialogs';
+import { useLessonFeedback } from '../../lessons/useLessonFeedback';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/PageLoader';
@@ -28,25 +28,17 @@ export default function MyFeedbackPage() {
   const over = (lessons.data?.items ?? [])
     .filter((lesson) => lesson.status !== 'cancelled' && new Date(lesson.endsAt) <= now)
     .reverse();
-  // The feedback of every placement these lessons belong to (usually one or two).
-  const feedback = useQueries({
-    queries: [...new Set(over.map((lesson) => lesson.placementId))].map((id) =>
-      $api.queryOptions('get', '/api/placements/{id}/feedback', { params: { path: { id } } }),
-    ),
-  });
-  if (lessons.isPending || feedback.some((query) => query.isPending)) return <PageLoader />;
-  const failed = lessons.error ?? feedback.find((query) => query.isError)?.error;
+  const feedback = useLessonFeedback(over);
+  if (lessons.isPending || feedback.pending) return <PageLoader />;
+  const failed = lessons.error ?? feedback.error;
   if (failed) return <ErrorAlert error={failed} />;
-  const byLesson = new Map<string, Feedback[]>();
-  for (const entry of feedback.flatMap((query) => query.data ?? []))
-    byLesson.set(entry.lessonId, [...(byLesson.get(entry.lessonId) ?? []), entry]);
   return (
     <Stack>
       <Title order={1}>{t('myFeedback.title')}</Title>
       <Text>{t('myFeedback.intro')}</Text>
       {over.length === 0 && <Text>{t('myFeedback.empty')}</Text>}
       {over.map((lesson) => {
-        const given = byLesson.get(lesson.id) ?? [];
+        const given = feedback.of(lesson.id);
         return (
           <Paper
             key={lesson.id}
