@@ -409,11 +409,14 @@ export function evaluatePair(
   if (skillValue < 0) {
     ok = false;
     if (!failures) return false;
-    fail(failures, 'SKILL', undefined, () =>
-      list === undefined
-        ? `no skill in subject ${r.subjectCode}, its field or its specialisations`
-        : `skill in ${r.subjectCode} is not at level ${r.level}${ctx.allowHigherLevelSkill ? ' or above' : ''}`,
-    );
+    // Only the rule's bit: no message (nor its closure) for a FailedRules sink.
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.SKILL;
+    else
+      fail(failures, 'SKILL', undefined, () =>
+        list === undefined
+          ? `no skill in subject ${r.subjectCode}, its field or its specialisations`
+          : `skill in ${r.subjectCode} is not at level ${r.level}${ctx.allowHigherLevelSkill ? ' or above' : ''}`,
+      );
   }
   out.skillValue = skillValue;
 
@@ -421,12 +424,14 @@ export function evaluatePair(
   if (pt.levelsMask !== 0 && (pt.levelsMask & (1 << pr.levelRank)) === 0) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      'LEVEL',
-      undefined,
-      () => `teacher does not teach at level ${r.level} (levels: ${t.levels.join(', ')})`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.LEVEL;
+    else
+      fail(
+        failures,
+        'LEVEL',
+        undefined,
+        () => `teacher does not teach at level ${r.level} (levels: ${t.levels.join(', ')})`,
+      );
   }
 
   // PERIOD: availability overlaps the request period for at least the minimum commitment.
@@ -438,11 +443,13 @@ export function evaluatePair(
     ok = false;
     if (!failures) return false;
     const weeks = Math.max(0, Math.floor(overlapDays / 7));
-    fail(failures, 'PERIOD', undefined, () =>
-      overlapDays <= 0
-        ? `available ${t.availableFrom}..${t.availableUntil ?? 'open'} does not overlap the period ${isoFromDay(pr.startDay)}..${r.periodEnd}`
-        : `available for ${weeks} week(s) of the period, the request needs at least ${Math.ceil(neededDays / 7)}`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.PERIOD;
+    else
+      fail(failures, 'PERIOD', undefined, () =>
+        overlapDays <= 0
+          ? `available ${t.availableFrom}..${t.availableUntil ?? 'open'} does not overlap the period ${isoFromDay(pr.startDay)}..${r.periodEnd}`
+          : `available for ${weeks} week(s) of the period, the request needs at least ${Math.ceil(neededDays / 7)}`,
+      );
   }
 
   // DISTANCE: school within the teacher's travel distance.
@@ -451,30 +458,35 @@ export function evaluatePair(
   if (!(distance <= t.maxTravelKm)) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      'DISTANCE',
-      undefined,
-      () => `school is ${distance.toFixed(1)} km away, teacher travels at most ${t.maxTravelKm} km`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.DISTANCE;
+    else
+      fail(
+        failures,
+        'DISTANCE',
+        undefined,
+        () => `school is ${distance.toFixed(1)} km away, teacher travels at most ${t.maxTravelKm} km`,
+      );
   }
 
   // VOG: at most 6 months old on the day the teacher starts (the later of both starts).
   if (!r.allowVogPending && Math.max(pr.startDay, pt.fromDay) > pt.vogValidUntilDay) {
     ok = false;
     if (!failures) return false;
-    fail(failures, 'VOG', undefined, () =>
-      t.vogIssuedOn === null
-        ? 'no VOG on file and the request does not allow "VOG pending"'
-        : `VOG issued ${t.vogIssuedOn} is more than ${VOG_MAX_AGE_MONTHS} months old at the start ${isoFromDay(Math.max(pr.startDay, pt.fromDay))}`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.VOG;
+    else
+      fail(failures, 'VOG', undefined, () =>
+        t.vogIssuedOn === null
+          ? 'no VOG on file and the request does not allow "VOG pending"'
+          : `VOG issued ${t.vogIssuedOn} is more than ${VOG_MAX_AGE_MONTHS} months old at the start ${isoFromDay(Math.max(pr.startDay, pt.fromDay))}`,
+      );
   }
 
   // INSTRUCTOR_PDC: the instructor role needs the PDC.
   if (r.role === 'instructor' && !pt.meetsInstructor) {
     ok = false;
     if (!failures) return false;
-    fail(failures, 'INSTRUCTOR_PDC', undefined, () => 'the instructor role needs a PDC (or PDG)');
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.INSTRUCTOR_PDC;
+    else fail(failures, 'INSTRUCTOR_PDC', undefined, () => 'the instructor role needs a PDC (or PDG)');
   }
 
   // 6-hour rule applies at MBO level unless qualified (pdg/full) or a PDG in progress whose 2-year
@@ -510,26 +522,30 @@ export function evaluateBlock(
   if (!inWindow) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      'WINDOW',
-      block.id,
-      () =>
-        `${weekdayName(day)} ${formatClock(block.start)}-${formatClock(block.end)} is outside the teacher's windows on that day`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.WINDOW;
+    else
+      fail(
+        failures,
+        'WINDOW',
+        block.id,
+        () =>
+          `${weekdayName(day)} ${formatClock(block.start)}-${formatClock(block.end)} is outside the teacher's windows on that day`,
+      );
   }
   const c = pt.committedSlots[day];
   for (let k = 0; k < c.length; k += 2) {
     if (block.start < c[k + 1] && c[k] < block.end) {
       ok = false;
       if (!failures) return false;
-      fail(
-        failures,
-        'SAME_DAY',
-        block.id,
-        () =>
-          `overlaps an approved placement on ${weekdayName(day)} ${formatClock(c[k])}-${formatClock(c[k + 1])}`,
-      );
+      if (failures instanceof FailedRules) failures.mask |= RULE_BIT.SAME_DAY;
+      else
+        fail(
+          failures,
+          'SAME_DAY',
+          block.id,
+          () =>
+            `overlaps an approved placement on ${weekdayName(day)} ${formatClock(c[k])}-${formatClock(c[k + 1])}`,
+        );
       break;
     }
   }
@@ -538,56 +554,68 @@ export function evaluateBlock(
   if (pt.daysLeft < 0 || ((pt.committedDaysMask & (1 << day)) === 0 && pt.daysLeft < 1)) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      'RELEASED_DAYS',
-      block.id,
-      () => `all ${pt.teacher.releasedDaysPerWeek} released day(s) per week are already used`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.RELEASED_DAYS;
+    else
+      fail(
+        failures,
+        'RELEASED_DAYS',
+        block.id,
+        () => `all ${pt.teacher.releasedDaysPerWeek} released day(s) per week are already used`,
+      );
   }
   if (duration > pt.releasedMinutesLeft) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      'RELEASED_MINUTES',
-      block.id,
-      () =>
-        `needs ${duration} min, ${Math.max(0, pt.releasedMinutesLeft)} of ${pt.teacher.releasedMinutesPerWeek} released min/week left`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.RELEASED_MINUTES;
+    else
+      fail(
+        failures,
+        'RELEASED_MINUTES',
+        block.id,
+        () =>
+          `needs ${duration} min, ${Math.max(0, pt.releasedMinutesLeft)} of ${pt.teacher.releasedMinutesPerWeek} released min/week left`,
+      );
   }
   if (duration > pt.workingMinutesLeft) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      'WORKING_HOURS',
-      block.id,
-      () =>
-        `contract ${pt.teacher.contractHoursPerWeek} h + teaching would exceed ${WORKING_HOURS_MAX_MINUTES / 60} h/week`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.WORKING_HOURS;
+    else
+      fail(
+        failures,
+        'WORKING_HOURS',
+        block.id,
+        () =>
+          `contract ${pt.teacher.contractHoursPerWeek} h + teaching would exceed ${WORKING_HOURS_MAX_MINUTES / 60} h/week`,
+      );
   }
   if (sixHourCapped && pt.committedMboMinutes + duration > SIX_HOUR_RULE_MINUTES) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      pt.teacher.qualification === 'pdg_in_progress' ? 'PDG_DEADLINE' : 'SIX_HOUR_RULE',
-      block.id,
-      () =>
-        `qualification "${pt.teacher.qualification}" allows at most 6 clock hours/week at MBO (${pt.committedMboMinutes} min already committed)`,
-    );
+    if (failures instanceof FailedRules)
+      failures.mask |=
+        RULE_BIT[pt.teacher.qualification === 'pdg_in_progress' ? 'PDG_DEADLINE' : 'SIX_HOUR_RULE'];
+    else
+      fail(
+        failures,
+        pt.teacher.qualification === 'pdg_in_progress' ? 'PDG_DEADLINE' : 'SIX_HOUR_RULE',
+        block.id,
+        () =>
+          `qualification "${pt.teacher.qualification}" allows at most 6 clock hours/week at MBO (${pt.committedMboMinutes} min already committed)`,
+      );
   }
   if (duration > hboMinutesLeftAtSchool) {
     ok = false;
     if (!failures) return false;
-    fail(
-      failures,
-      'HBO_DIDACTIC',
-      block.id,
-      () =>
-        `without the didactic qualification (BDB/BKE) at most ${Math.max(0, hboMinutesLeftAtSchool)} more min/week at this school (its FTE threshold)`,
-    );
+    if (failures instanceof FailedRules) failures.mask |= RULE_BIT.HBO_DIDACTIC;
+    else
+      fail(
+        failures,
+        'HBO_DIDACTIC',
+        block.id,
+        () =>
+          `without the didactic qualification (BDB/BKE) at most ${Math.max(0, hboMinutesLeftAtSchool)} more min/week at this school (its FTE threshold)`,
+      );
   }
   return ok;
 }
