@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TeacherProfile } from '../../../libs/database/src';
+import { Qualification } from '../../../libs/domain/src';
 import { TestContext } from '../../../test/support/test-context';
 
 /** A valid create body; every test changes only what it is about. */
@@ -348,6 +349,64 @@ describe('teachers (e2e)', () => {
     expect(second.items).toHaveLength(1);
     expect((await list({ pageSize: '2', page: '5' })).body).toMatchObject({ items: [], total: 3 });
     await ctx.http.get('/api/teachers').query({ subjectCode: 'bakken' }).set(admin.auth).expect(400);
+  });
+
+  it('sorts on the server by an allow-listed key, paged, within the caller’s scope', async () => {
+    const region = await ctx.newRegion();
+    const company = await ctx.newCompany(region.id);
+    const other = await ctx.newCompany(region.id);
+    const companyAdmin = await ctx.newCompanyAdmin(company.id);
+    const ann = await ctx.newTeacher(company.id, {
+      lastName: 'Aalders',
+      employeeRef: `C-${randomUUID()}`,
+      vogIssuedOn: '2026-05-01',
+      releasedHoursPerWeek: 8,
+      qualification: Qualification.PdgInProgress,
+      qualificationSince: '2025-09-01',
+    });
+    const bas = await ctx.newTeacher(company.id, {
+      lastName: 'Bakker',
+      employeeRef: `A-${randomUUID()}`,
+      vogIssuedOn: null,
+      releasedHoursPerWeek: 4,
+    });
+    const cor = await ctx.newTeacher(company.id, {
+      lastName: 'Claassen',
+      employeeRef: `B-${randomUUID()}`,
+      vogIssuedOn: '2026-07-01',
+      releasedHoursPerWeek: 12,
+      qualification: Qualification.PdgInProgress,
+      qualificationSince: '2025-03-01',
+    });
+    await ctx.newTeacher(other.id, { lastName: 'Aaa', vogIssuedOn: null });
+    const sorted = async (sort: string, page = { page: '1', pageSize: '10' }) =>
+      idsOf(
+        (
+          await ctx.http
+            .get('/api/teachers')
+            .query({ sort, ...page })
+            .set(companyAdmin.auth)
+            .expect(200)
+        ).body,
+      );
+
+    expect(await sorted('name')).toEqual([ann.id, bas.id, cor.id]);
+    expect(await sorted('-name')).toEqual([cor.id, bas.id, ann.id]);
+    expect(await sorted('employeeRef')).toEqual([bas.id, cor.id, ann.id]);
+    expect(await sorted('vog')).toEqual([bas.id, ann.id, cor.id]);
+    expect(await sorted('-vog')).toEqual([cor.id, ann.id, bas.id]);
+    expect(await sorted('pdgDeadline')).toEqual([cor.id, ann.id, bas.id]);
+    expect(await sorted('-releasedHours')).toEqual([cor.id, ann.id, bas.id]);
+    // Pages follow the order: page 2 of two-per-page continues where page 1 stopped.
+    expect([
+      ...(await sorted('vog', { page: '1', pageSize: '2' })),
+      ...(await sorted('vog', { page: '2', pageSize: '2' })),
+    ]).toEqual([bas.id, ann.id, cor.id]);
+
+    for (const sort of ['email', 'lastName; DROP TABLE teacher_profile', '--name']) {
+      const refused = await ctx.http.get('/api/teachers').query({ sort }).set(companyAdmin.auth).expect(400);
+      expect(fieldsOf(refused.body)).toEqual(['sort']);
+    }
   });
 
   it('records a VOG verification with who and when, and never more', async () => {

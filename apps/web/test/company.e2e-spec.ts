@@ -110,6 +110,23 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
     await femke.getByText('Start mogelijk t/m 2 januari 2027').waitFor();
     await femke.getByText('8 uur per week, 1 dag').waitFor();
     await page.getByRole('row').filter({ hasText: 'Daan Visser' }).getByText('Geen VOG').waitFor();
+
+    // Sorted by the API: missing VOG first, then the oldest; then by the hours released.
+    const names = () => page.getByRole('table').getByRole('link').allTextContents();
+    const sortBy = async (option: string, sort: string) => {
+      const sorted = page.waitForResponse(
+        (response) => response.url().includes('/api/teachers?') && response.url().includes(`sort=${sort}`),
+      );
+      await page.getByRole('combobox', { name: 'Sorteren op' }).click();
+      await page.getByRole('option', { name: option }).click();
+      await sorted;
+    };
+    await sortBy('VOG: ontbrekend en oudste eerst', 'vog');
+    await page.getByRole('row').nth(1).filter({ hasText: 'Daan Visser' }).waitFor();
+    expect(await names()).toEqual(['Daan Visser', 'Sanne de Vries', 'Femke Bakker']);
+    await sortBy('Vrijgemaakte uren: meeste eerst', '-releasedHours');
+    await page.getByRole('row').nth(1).filter({ hasText: 'Femke Bakker' }).waitFor();
+    expect(await names()).toEqual(['Femke Bakker', 'Sanne de Vries', 'Daan Visser']);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await world.screenshot(page, 'company-staff');
 

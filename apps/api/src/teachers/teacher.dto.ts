@@ -23,6 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EducationLevel, Qualification, SUBJECT_CODES } from '@hybridmatch/domain';
+import { TEACHER_SORTS, type TeacherSort } from '@hybridmatch/core';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 import { IsCalendarDate, IsClockTime, IsOptionalButNotNull } from '../common/validators';
 
@@ -330,6 +331,16 @@ export class ListTeachersQueryDto extends PageQueryDto {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
+
+  @ApiPropertyOptional({
+    enum: TEACHER_SORTS,
+    example: 'vog',
+    description:
+      'The order: name (default), employeeRef, vog (missing first, then the oldest), pdgDeadline (nearest first, none last) or releasedHours; a leading "-" reverses it. Ties go by name',
+  })
+  @IsOptional()
+  @IsIn(TEACHER_SORTS, { message: `must be one of: ${TEACHER_SORTS.join(', ')}` })
+  sort?: TeacherSort;
 }
 
 export class ImportTeachersQueryDto extends PickType(CreateTeacherDto, ['companyId'] as const) {}

@@ -138,6 +138,7 @@ export class TeacherService {
         active: query.active,
         subjectCode: query.subjectCode,
         level: query.level,
+        sort: query.sort,
       },
       pageWindow(query),
     );

@@ -6562,6 +6562,8 @@ export interface operations {
                 level?: "MBO1" | "MBO2" | "MBO3" | "MBO4" | "HBO";
                 companyId?: string;
                 active?: boolean;
+                /** @description The order: name (default), employeeRef, vog (missing first, then the oldest), pdgDeadline (nearest first, none last) or releasedHours; a leading "-" reverses it. Ties go by name */
+                sort?: "name" | "-name" | "employeeRef" | "-employeeRef" | "vog" | "-vog" | "pdgDeadline" | "-pdgDeadline" | "releasedHours" | "-releasedHours";
             };
             header?: never;
             path?: never;

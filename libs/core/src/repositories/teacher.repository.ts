@@ -2,12 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TeacherProfile } from '@hybridmatch/database';
-import { EducationLevel } from '@hybridmatch/domain';
+import { EducationLevel, Qualification } from '@hybridmatch/domain';
 import type { TeacherScope } from '../access/access.service';
 import { pageOfEntities } from './page-query';
 
 /** The unique constraint on a company's employee references: the import upserts on it. */
 export const EMPLOYEE_REF_CONSTRAINT = 'uq_teacher_profile_company_employee_ref';
+
+type TeacherOrder = 'name' | 'employeeRef' | 'vog' | 'pdgDeadline' | 'releasedHours';
+type Nulls = 'NULLS FIRST' | 'NULLS LAST';
+
+/**
+ * The orders of the teacher list, each also reversed with a leading `-`. Ties go by name and id,
+ * so pages never overlap. `vog`: missing VOGs first, then the oldest (the most urgent first);
+ * `pdgDeadline`: the nearest first, profiles without one last.
+ */
+const TEACHER_ORDERS: Record<TeacherOrder, Array<{ column: string; nulls?: Nulls }>> = {
+  name: [{ column: 'teacher.lastName' }, { column: 'teacher.firstName' }],
+  employeeRef: [{ column: 'teacher.employeeRef' }],
+  vog: [{ column: 'teacher.vogIssuedOn', nulls: 'NULLS FIRST' }],
+  // The deadline is two years after the PDG was started (pdgDeadline in the rule book), so its order is the start's.
+  pdgDeadline: [
+    {
+      column: `CASE WHEN teacher.qualification = '${Qualification.PdgInProgress}' THEN teacher.qualificationSince END`,
+      nulls: 'NULLS LAST',
+    },
+  ],
+  releasedHours: [{ column: 'teacher.releasedHoursPerWeek' }],
+};
+
+export type TeacherSort = TeacherOrder | `-${TeacherOrder}`;
+
+/** The allow-list of `sort` values: each order and its reverse. */
+export const TEACHER_SORTS = Object.keys(TEACHER_ORDERS).flatMap((key) => [key, `-${key}`]) as TeacherSort[];
 
 /** The list filters a caller may add to their scope. */
 export interface TeacherListFilter {
@@ -18,6 +45,8 @@ export interface TeacherListFilter {
   subjectCode?: string;
   /** Teachers with a skill at this level or who teach this level. */
   level?: EducationLevel;
+  /** The order (TEACHER_SORTS); by name when absent. */
+  sort?: TeacherSort;
 }
 
 /** A `teacher_profile` column the import writes, with the cast its parameter needs (`::jsonb`). */
@@ -40,7 +69,8 @@ export class TeacherRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * A page of profiles within `scope` and the filters, by name, and the total. `scope` must not
+   * A page of profiles within `scope` and the filters, in the filter's order (by name unless
+   * told otherwise), and the total. `scope` must not
    * be `none` (the caller answers an empty page itself).
    */
   async page(
@@ -74,10 +104,21 @@ export class TeacherRepository {
         },
       );
     }
-    builder
-      .orderBy('teacher.lastName', 'ASC')
-      .addOrderBy('teacher.firstName', 'ASC')
-      .addOrderBy('teacher.id', 'ASC');
+    const sort = filter.sort ?? 'name';
+    const descending = sort.startsWith('-');
+    const order = (descending ? sort.slice(1) : sort) as TeacherOrder;
+    const reversed = { 'NULLS FIRST': 'NULLS LAST', 'NULLS LAST': 'NULLS FIRST' } as const;
+    // The tie-breaks come after the order's own columns (a second addOrderBy of a column would replace it).
+    const ties = order === 'name' ? [] : TEACHER_ORDERS.name;
+    for (const { column, nulls } of TEACHER_ORDERS[order]) {
+      builder.addOrderBy(
+        column,
+        descending ? 'DESC' : 'ASC',
+        nulls && (descending ? reversed[nulls] : nulls),
+      );
+    }
+    for (const { column } of ties) builder.addOrderBy(column, 'ASC');
+    builder.addOrderBy('teacher.id', 'ASC');
     return pageOfEntities(builder, window);
   }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { $api } from '../../api/client';
-import type { components } from '../../api/schema';
+import type { components, paths } from '../../api/schema';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
@@ -11,7 +11,18 @@ import { PageLoader } from '../../ui/PageLoader';
 import { Pager } from '../../ui/Pager';
 
 type Teacher = components['schemas']['TeacherDto'];
+type Sort = NonNullable<NonNullable<paths['/api/teachers']['get']['parameters']['query']>['sort']>;
 const PAGE_SIZE = 25;
+/** The orders offered, sorted by the API (`sort`) so every page follows them. */
+const SORTS = [
+  'name',
+  '-name',
+  'employeeRef',
+  'vog',
+  'pdgDeadline',
+  '-releasedHours',
+] as const satisfies readonly Sort[];
+type OfferedSort = (typeof SORTS)[number];
 
 /** The VOG as the company must keep it (DOMAIN rule 4): its date, the last start day on it, whether a school checked it. */
 function VogCell({ teacher }: { teacher: Teacher }) {
@@ -61,9 +72,10 @@ export default function StaffPage() {
   const format = useFormat();
   const [page, setPage] = useState(1);
   const [active, setActive] = useState<'all' | 'true' | 'false'>('true');
+  const [sort, setSort] = useState<OfferedSort>('name');
   const staff = $api.useQuery('get', '/api/teachers', {
     params: {
-      query: { page, pageSize: PAGE_SIZE, ...(active !== 'all' && { active: active === 'true' }) },
+      query: { page, pageSize: PAGE_SIZE, sort, ...(active !== 'all' && { active: active === 'true' }) },
     },
   });
   return (
@@ -79,20 +91,33 @@ export default function StaffPage() {
           </Button>
         </Group>
       </Group>
-      <Select
-        label={t('staff.show')}
-        w={240}
-        data={(['true', 'false', 'all'] as const).map((value) => ({
-          value,
-          label: t(`staff.shows.${value}`),
-        }))}
-        value={active}
-        allowDeselect={false}
-        onChange={(value) => {
-          setActive(value ?? 'true');
-          setPage(1);
-        }}
-      />
+      <Group>
+        <Select
+          label={t('staff.show')}
+          w={240}
+          data={(['true', 'false', 'all'] as const).map((value) => ({
+            value,
+            label: t(`staff.shows.${value}`),
+          }))}
+          value={active}
+          allowDeselect={false}
+          onChange={(value) => {
+            setActive(value ?? 'true');
+            setPage(1);
+          }}
+        />
+        <Select
+          label={t('staff.sort')}
+          w={300}
+          data={SORTS.map((value) => ({ value, label: t(`staff.sorts.${value}`) }))}
+          value={sort}
+          allowDeselect={false}
+          onChange={(value) => {
+            if (value) setSort(value);
+            setPage(1);
+          }}
+        />
+      </Group>
       {staff.isPending && <PageLoader />}
       {staff.isError && <ErrorAlert error={staff.error} />}
       {staff.data?.total === 0 && <Text>{t('staff.empty')}</Text>}
