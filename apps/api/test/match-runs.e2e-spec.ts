@@ -1,5 +1,6 @@
 import { MatchRun, MatchRunStatus } from '../../../libs/database/src';
 import { newId, TestContext } from '../../../test/support/test-context';
+import { MATCH_RUN_FAILED_MESSAGE } from '../src/match-runs/match-run.service';
 
 /** The match-run routes without a worker: runs stay queued, which is what these tests need. */
 describe('match runs: starting, refusing and reading (e2e)', () => {
@@ -32,6 +33,7 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
       finishedAt: null,
       result: null,
       error: null,
+      failureMessage: null,
     });
     expect(await ctx.db.getRepository(MatchRun).findOneByOrFail({ id: started.body.id })).toMatchObject({
       status: MatchRunStatus.Queued,
@@ -85,6 +87,38 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
     const admin = await ctx.newAdmin();
     const all = await ctx.http.get('/api/match-runs').query({ pageSize: 200 }).set(admin.auth).expect(200);
     expect(all.body.items.map((item: MatchRun) => item.id)).toContain(run.id);
+  });
+
+  it('tells the coordinator a failed run failed in a plain sentence; only the platform admin reads the raw cause', async () => {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const admin = await ctx.newAdmin();
+    const run = (
+      await ctx.http.post('/api/match-runs').set(coordinator.auth).send({ regionId: region.id }).expect(202)
+    ).body;
+    const cause = 'QueryFailedError: relation "teacher_profile" does not exist';
+    await ctx.db
+      .getRepository(MatchRun)
+      .update(run.id, { status: MatchRunStatus.Failed, error: cause, finishedAt: new Date() });
+
+    const seen = await ctx.http.get(`/api/match-runs/${run.id}`).set(coordinator.auth).expect(200);
+    expect(seen.body).toMatchObject({
+      status: 'failed',
+      error: null,
+      failureMessage: MATCH_RUN_FAILED_MESSAGE,
+    });
+    const listed = await ctx.http
+      .get('/api/match-runs')
+      .query({ regionId: region.id })
+      .set(coordinator.auth)
+      .expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: run.id, error: null, failureMessage: MATCH_RUN_FAILED_MESSAGE }),
+    ]);
+    expect(JSON.stringify([seen.body, listed.body])).not.toContain('QueryFailedError');
+
+    const forAdmin = await ctx.http.get(`/api/match-runs/${run.id}`).set(admin.auth).expect(200);
+    expect(forAdmin.body).toMatchObject({ error: cause, failureMessage: MATCH_RUN_FAILED_MESSAGE });
   });
 
   it('lets only coordinators and the platform admin in, and names bad input', async () => {

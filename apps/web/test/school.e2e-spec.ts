@@ -403,7 +403,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
-  it("the coordinator's pages: flags that need attention and the region's school holidays, changed in place", async () => {
+  it("the coordinator's pages: flags that need attention, the region's school holidays changed in place, a failed match run in plain words", async () => {
     const { ctx } = world;
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
@@ -426,6 +426,23 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
         .set(coordinator.auth);
       return body.find((holiday: { kind: string }) => holiday.kind === 'autumn')?.endDate === '2026-10-26';
     });
+
+    // A run that failed: the coordinator reads a plain sentence, never the raw cause.
+    const run = await ctx.http
+      .post('/api/match-runs')
+      .set(coordinator.auth)
+      .send({ regionId: region.id })
+      .expect(202);
+    await ctx.db.query(
+      `UPDATE match_run SET status = 'failed', error = 'QueryFailedError: deadlock detected', finished_at = now() WHERE id = $1`,
+      [run.body.id],
+    );
+    await desk.goto(world.url(`/app/match-runs/${run.body.id}`));
+    const failed = desk.getByRole('alert');
+    await failed.getByText('De matchronde is mislukt').waitFor();
+    await failed.getByText(/^De matchronde kon niet worden afgerond\. Start hem opnieuw/).waitFor();
+    expect(await desk.getByText(/QueryFailedError/).count()).toBe(0);
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
     expect(world.pageProblems).toEqual([]);
   });
 });

@@ -386,9 +386,17 @@ export class MatchRunDto {
     example: null,
     nullable: true,
     type: String,
-    description: 'Why the run failed; on a run that went on, what interrupted an earlier attempt',
+    description:
+      'Platform admin only (null for coordinators): the raw cause of the failure; on a run that went on, what interrupted an earlier attempt',
   })
   error: string | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'On a failed run, a plain sentence for the coordinator (without the cause); null otherwise',
+  })
+  failureMessage: string | null;
   @ApiProperty({
     enum: MatchRunShortageStatus,
     nullable: true,

@@ -13,7 +13,7 @@ import {
   TeachingRequest,
 } from '@hybridmatch/database';
 import { CLOCK } from '@hybridmatch/config';
-import { Clock, today } from '@hybridmatch/domain';
+import { Clock, today, UserRole } from '@hybridmatch/domain';
 import { checkEligibility, regionCostOfForcing, whyNotSentences } from '@hybridmatch/matching';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import {
@@ -42,7 +42,15 @@ const UNIQUE_VIOLATION = '23505';
 /** How long starting a run waits for Redis before leaving the job to the worker's poller. */
 const REDIS_WAIT_MS = 2000;
 
-export const toMatchRunDto = (run: MatchRun): MatchRunDto => ({
+/** What a failed run says to whoever reads it; the cause itself is the platform admin's (`error`). */
+export const MATCH_RUN_FAILED_MESSAGE =
+  'The match run could not be completed. Start it again; if it fails again, ask the platform administrator, who can see the cause.';
+
+/**
+ * A run as `actor` may read it: the raw cause (`error`: an exception's message, a database or
+ * Redis error) only for the platform admin; everyone gets `failureMessage` on a failed run.
+ */
+export const toMatchRunDto = (run: MatchRun, actor: Actor): MatchRunDto => ({
   id: run.id,
   regionId: run.regionId,
   status: run.status,
@@ -54,7 +62,8 @@ export const toMatchRunDto = (run: MatchRun): MatchRunDto => ({
   finishedAt: run.finishedAt,
   timings: run.timings,
   result: run.result,
-  error: run.error,
+  error: actor.role === UserRole.PlatformAdmin ? run.error : null,
+  failureMessage: run.status === MatchRunStatus.Failed ? MATCH_RUN_FAILED_MESSAGE : null,
   shortageStatus: run.shortageStatus,
 });
 
@@ -112,7 +121,7 @@ export class MatchRunService {
       throw error;
     }
     await this.enqueue(run.id);
-    return toMatchRunDto(run);
+    return toMatchRunDto(run, actor);
   }
 
   async list(actor: Actor, query: ListMatchRunsQueryDto): Promise<Page<MatchRunDto>> {
@@ -126,13 +135,18 @@ export class MatchRunService {
       order: { queuedAt: 'DESC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: rows.map(toMatchRunDto), page: query.page, pageSize: query.pageSize, total };
+    return {
+      items: rows.map((row) => toMatchRunDto(row, actor)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<MatchRunDto> {
     const run = await this.runs.findOneBy({ id });
     await this.access.requireAccess(actor, Permission.MatchRunRead, run, { what: 'Match run', id });
-    return toMatchRunDto(run as MatchRun);
+    return toMatchRunDto(run as MatchRun, actor);
   }
 
   /** Every lesson block the run left unfilled, with the reasons (empty until the run succeeded). */

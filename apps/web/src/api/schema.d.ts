@@ -3351,10 +3351,15 @@ export interface components {
             /** @description Set once the run succeeded */
             result: components["schemas"]["MatchRunResultDto"] | null;
             /**
-             * @description Why the run failed; on a run that went on, what interrupted an earlier attempt
+             * @description Platform admin only (null for coordinators): the raw cause of the failure; on a run that went on, what interrupted an earlier attempt
              * @example null
              */
             error: string | null;
+            /**
+             * @description On a failed run, a plain sentence for the coordinator (without the cause); null otherwise
+             * @example null
+             */
+            failureMessage: string | null;
             /**
              * @description The shortage signals of a succeeded run, computed by a job of their own after it is stored: pending (owed), computed (GET /api/shortage-signals), failed. Null: none owed
              * @example computed

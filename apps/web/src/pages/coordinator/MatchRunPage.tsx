@@ -44,7 +44,7 @@ export default function MatchRunPage() {
       {!finished(status) && <PageLoader />}
       {status === 'failed' && (
         <Alert color="red" role="alert" title={t('matchRun.failed')}>
-          {run.data.error}
+          {t('matchRun.failedText')}
         </Alert>
       )}
       {result && (
