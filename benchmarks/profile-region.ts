@@ -108,8 +108,15 @@ async function main(): Promise<void> {
     });
     const worker = await startWorker(config, { logger: false });
     try {
-      // Nothing but what this script calls: no job is taken from the queue.
-      await worker.get<Queue>(getQueueToken(QUEUES.matching)).pause();
+      // Nothing but what this script calls: no queue hands out a job, and the jobs the worker took
+      // at boot (the maintenance schedulers fire at once, e.g. the compliance sweep) have ended.
+      const queues = Object.values(QUEUES).map((name) => worker.get<Queue>(getQueueToken(name)));
+      for (const queue of queues) await queue.pause();
+      for (;;) {
+        const active = await Promise.all(queues.map((queue) => queue.getActiveCount()));
+        if (active.every((count) => count === 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const runs = worker.get(DataSource).getRepository(MatchRun);
       const run = await runs.save({
         regionId: chosen.id,
