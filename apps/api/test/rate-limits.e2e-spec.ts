@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { RateLimitRepository } from '@hybridmatch/core';
 import { createApiApp } from '../src/api.bootstrap';
 import { TestContext } from '../../../test/support/test-context';
 
@@ -83,15 +84,62 @@ describe('login rate limits: real client address, per account, shared by process
     });
 
     it('two API processes share one limit (counters in Redis)', async () => {
-      const second = await createApiApp(ctx.config, { logger: false });
-      apps.push(second);
-      await second.init();
-      await second.getHttpAdapter().getInstance().ready();
-      await attempt(ctx.app, someone(), '203.0.113.40').expect(401);
-      await attempt(second, someone(), '203.0.113.40').expect(401);
-      await attempt(ctx.app, someone(), '203.0.113.40').expect(401);
-      await attempt(second, someone(), '203.0.113.40').expect(429);
-      await attempt(ctx.app, someone(), '203.0.113.40').expect(429);
+      expect(ctx.config.queues.backend).toBe('redis');
+      await twoProcessesShareOneLimit(ctx, someone);
     });
   });
+
+  it('two API processes share one limit with the queues on PostgreSQL (counters in PostgreSQL)', async () => {
+    const ctx = await context({
+      LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+      TRUSTED_PROXIES: 'loopback',
+      QUEUE_BACKEND: 'postgres',
+    });
+    let n = 0;
+    await twoProcessesShareOneLimit(ctx, () => `pg-niemand-${(n += 1)}@example.test`);
+    // The counters are rows: the address's window and block, the accounts' windows.
+    const [counter] = await ctx.db.query<Array<{ hits: number; blocked: boolean }>>(
+      `SELECT hits, blocked_until > now() AS blocked FROM rate_limit_counter WHERE key LIKE 'login:%'`,
+    );
+    expect(counter).toEqual({ hits: 4, blocked: true });
+  });
+
+  it('PostgreSQL counters: a block stops counting, and an ended window or block starts again', async () => {
+    const ctx = await context({});
+    const counters = new RateLimitRepository(ctx.db);
+    const hit = () => counters.hit('test:key', 60_000, 2, 120_000);
+    expect(await hit()).toMatchObject({ hits: 1, blocked: false, blockLeftMs: 0 });
+    expect(await hit()).toMatchObject({ hits: 2, blocked: false });
+    const third = await hit();
+    expect(third).toMatchObject({ hits: 3, blocked: true });
+    expect(third.blockLeftMs).toBeGreaterThan(119_000);
+    expect(third.windowLeftMs).toBeGreaterThan(59_000);
+    expect(await hit()).toMatchObject({ hits: 3, blocked: true }); // blocked: not counted
+
+    // The block ends (moved into the past): the next hit starts a new window.
+    await ctx.db.query(
+      `UPDATE rate_limit_counter SET blocked_until = now() - interval '1 second',
+              window_ends_at = now() - interval '1 second' WHERE key = 'test:key'`,
+    );
+    await counters.deleteExpired();
+    expect(await ctx.db.query(`SELECT 1 FROM rate_limit_counter WHERE key = 'test:key'`)).toEqual([]);
+    expect(await hit()).toMatchObject({ hits: 1, blocked: false });
+    await ctx.db.query(
+      `UPDATE rate_limit_counter SET window_ends_at = now() - interval '1 second' WHERE key = 'test:key'`,
+    );
+    expect(await hit()).toMatchObject({ hits: 1, blocked: false });
+  });
+
+  /** Three failed logins from one address through two processes, then both refuse the fourth. */
+  async function twoProcessesShareOneLimit(ctx: TestContext, someone: () => string): Promise<void> {
+    const second = await createApiApp(ctx.config, { logger: false });
+    apps.push(second);
+    await second.init();
+    await second.getHttpAdapter().getInstance().ready();
+    await attempt(ctx.app, someone(), '203.0.113.40').expect(401);
+    await attempt(second, someone(), '203.0.113.40').expect(401);
+    await attempt(ctx.app, someone(), '203.0.113.40').expect(401);
+    await attempt(second, someone(), '203.0.113.40').expect(429);
+    await attempt(ctx.app, someone(), '203.0.113.40').expect(429);
+  }
 });

@@ -45,3 +45,4 @@ export * from './rules/rule-check.service';
 export * from './rules/rule-flag.service';
 export * from './rules/compliance-sweep.service';
 export type { RuleFlagRow } from './repositories/rule-flag.repository';
+export * from './repositories/rate-limit.repository';

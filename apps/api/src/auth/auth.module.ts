@@ -9,7 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { AccountMailService } from './account-mail.service';
 import { accountOf } from './rate-limits';
-import { RATE_LIMIT_STORAGE, RateLimitStorageModule } from './redis-throttler.storage';
+import { RATE_LIMIT_STORAGE, RateLimitStorageModule } from './throttler-storage';
 import { AuthService } from './auth.service';
 import { SessionService } from './session.service';
 import { SignInStates } from './sign-in-states';
@@ -36,7 +36,7 @@ import { SignInStates } from './sign-in-states';
     // activating its invites together is not an attacker.
     // `account` counts login and reset requests per e-mail address, whatever address they come
     // from (password guesses spread over many clients). Counters live in Redis, shared by every
-    // API process (in the process when the queues run on PostgreSQL); clients are told apart by
+    // API process (in PostgreSQL when the queues run there); clients are told apart by
     // their real address (TRUSTED_PROXIES, api.bootstrap).
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],

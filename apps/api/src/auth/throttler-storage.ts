@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
+import { RateLimitRepository } from '@hybridmatch/core';
 import { redisOptions } from '@hybridmatch/queue';
 
 /**
@@ -92,17 +95,68 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
 /**
+ * The rate limiter's counters in PostgreSQL, for when the queues run there and there is no Redis:
+ * every API process counts against the same limits, as with Redis. Expired counters are deleted
+ * every few minutes. A database that does not answer lets the request through (and is logged), as
+ * Redis does; the login itself then fails on the database anyway.
+ */
+export class PostgresThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+  private readonly logger = new Logger(PostgresThrottlerStorage.name);
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(private readonly counters: RateLimitRepository) {
+    this.sweep = setInterval(() => {
+      counters.deleteExpired().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'Expired rate-limit counters not deleted; next time');
+      });
+    }, SWEEP_INTERVAL_MS).unref();
+  }
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    try {
+      const hit = await this.counters.hit(`${throttlerName}:${key}`, ttl, limit, blockDuration || ttl);
+      return {
+        totalHits: hit.hits,
+        timeToExpire: seconds(hit.windowLeftMs),
+        isBlocked: hit.blocked,
+        timeToBlockExpire: seconds(hit.blockLeftMs),
+      };
+    } catch (error) {
+      this.logger.warn(
+        { err: error, throttler: throttlerName },
+        'Rate limit not checked: PostgreSQL did not answer; the request is let through',
+      );
+      return { totalHits: 0, timeToExpire: seconds(ttl), isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweep);
+  }
+}
+
+const SWEEP_INTERVAL_MS = 5 * 60_000;
+
+/**
  * Provides the storage to the throttler module's factory (and closes its connection on shutdown):
- * Redis, shared by every API process; with the queues on PostgreSQL (no Redis at all, the zero-setup
- * demo and tests) the counters live in this process, which is right for the one API process there.
+ * Redis, shared by every API process; with the queues on PostgreSQL (no Redis at all) PostgreSQL,
+ * shared the same way.
  */
 @Module({
   providers: [
     {
       provide: RATE_LIMIT_STORAGE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ThrottlerStorage =>
-        config.queues.backend === 'redis' ? new RedisThrottlerStorage(config) : new ThrottlerStorageService(),
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, dataSource: DataSource): ThrottlerStorage =>
+        config.queues.backend === 'redis'
+          ? new RedisThrottlerStorage(config)
+          : new PostgresThrottlerStorage(new RateLimitRepository(dataSource)),
     },
   ],
   exports: [RATE_LIMIT_STORAGE],
