@@ -7,6 +7,7 @@ import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
 import { Pager } from '../../ui/Pager';
+import { useSelection } from '../../ui/useSelection';
 
 const PAGE_SIZE = 50;
 
@@ -44,22 +45,19 @@ export default function FailedNotificationsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [page, setPage] = useState(1);
-  const [selected, setSelected] = useState<string[]>([]);
   const queueDashboard = useOpenQueueDashboard();
   const failed = $api.useQuery('get', '/api/notifications/failed', {
     params: { query: { page, pageSize: PAGE_SIZE } },
   });
   const resend = $api.useMutation('post', '/api/notifications/resend', {
     onSuccess: () => {
-      setSelected([]);
+      selection.clear();
       return queryClient.invalidateQueries({ queryKey: ['get', '/api/notifications/failed'] });
     },
   });
   const rows = failed.data?.items ?? [];
-  const toggle = (id: string) =>
-    setSelected((current) =>
-      current.includes(id) ? current.filter((other) => other !== id) : [...current, id],
-    );
+  const selection = useSelection(rows);
+  const ids = selection.chosen.map((row) => row.id);
   return (
     <Stack>
       <Title order={1}>{t('failed.title')}</Title>
@@ -83,14 +81,14 @@ export default function FailedNotificationsPage() {
       {queueDashboard.error && <ErrorAlert error={queueDashboard.error} />}
       <Group>
         <Button
-          disabled={selected.length === 0}
+          disabled={ids.length === 0}
           loading={resend.isPending}
           onClick={() => {
             resend.reset();
-            resend.mutate({ body: { ids: selected } });
+            resend.mutate({ body: { ids } });
           }}
         >
-          {t('failed.resend', { count: selected.length })}
+          {t('failed.resend', { count: ids.length })}
         </Button>
       </Group>
       {resend.data && (
@@ -106,12 +104,7 @@ export default function FailedNotificationsPage() {
         <ListTable
           minWidth={900}
           headers={[
-            <Checkbox
-              aria-label={t('failed.selectAll')}
-              checked={selected.length === rows.length}
-              indeterminate={selected.length > 0 && selected.length < rows.length}
-              onChange={() => setSelected(selected.length === rows.length ? [] : rows.map((row) => row.id))}
-            />,
+            <Checkbox aria-label={t('failed.selectAll')} {...selection.allCheckbox} />,
             t('failed.subject'),
             t('failed.kind'),
             t('failed.created'),
@@ -125,8 +118,8 @@ export default function FailedNotificationsPage() {
               <Table.Td>
                 <Checkbox
                   aria-label={t('failed.select', { subject: notification.subject })}
-                  checked={selected.includes(notification.id)}
-                  onChange={() => toggle(notification.id)}
+                  checked={selection.isChosen(notification.id)}
+                  onChange={() => selection.toggle(notification.id)}
                 />
               </Table.Td>
               <Table.Td>{notification.subject}</Table.Td>
@@ -153,7 +146,7 @@ export default function FailedNotificationsPage() {
         page={page}
         onChange={(next) => {
           setPage(next);
-          setSelected([]);
+          selection.clear();
         }}
       />
     </Stack>

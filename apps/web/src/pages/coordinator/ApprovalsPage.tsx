@@ -13,6 +13,7 @@ import { ListTable } from '../../ui/ListTable';
 import { useSentences } from '../../ui/inLanguage';
 import { PageLoader } from '../../ui/PageLoader';
 import { Pager } from '../../ui/Pager';
+import { useSelection } from '../../ui/useSelection';
 import { useRegions } from '../../ui/regions';
 
 type Proposal = components['schemas']['ProposalDto'];
@@ -41,7 +42,6 @@ export default function ApprovalsPage() {
   const regionId = search.get('regionId') ?? undefined;
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<SortKey>('score');
-  const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
   const queue = $api.useQuery('get', '/api/proposals', {
@@ -53,17 +53,14 @@ export default function ApprovalsPage() {
     else next.delete(key);
     setSearch(next);
     setPage(1);
-    setSelected([]);
+    selection.clear();
   };
   const rows = [...(queue.data?.items ?? [])].sort(SORTS[sort]);
-  const chosen = rows.filter((proposal) => selected.includes(proposal.id));
-  const toggle = (id: string) =>
-    setSelected((current) =>
-      current.includes(id) ? current.filter((other) => other !== id) : [...current, id],
-    );
+  const selection = useSelection(rows);
+  const { chosen } = selection;
   const closeDialog = () => {
     setDialog(null);
-    setSelected([]);
+    selection.clear();
   };
   return (
     <Stack>
@@ -113,12 +110,7 @@ export default function ApprovalsPage() {
         <ListTable
           minWidth={720}
           headers={[
-            <Checkbox
-              aria-label={t('approvals.selectAll')}
-              checked={chosen.length === rows.length}
-              indeterminate={chosen.length > 0 && chosen.length < rows.length}
-              onChange={() => setSelected(chosen.length === rows.length ? [] : rows.map((p) => p.id))}
-            />,
+            <Checkbox aria-label={t('approvals.selectAll')} {...selection.allCheckbox} />,
             t('proposal.teacher'),
             t('proposal.school'),
             t('proposal.requestTitle'),
@@ -133,8 +125,8 @@ export default function ApprovalsPage() {
                 <Table.Td>
                   <Checkbox
                     aria-label={t('approvals.select', { name: proposal.names?.teacherName })}
-                    checked={selected.includes(proposal.id)}
-                    onChange={() => toggle(proposal.id)}
+                    checked={selection.isChosen(proposal.id)}
+                    onChange={() => selection.toggle(proposal.id)}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -182,7 +174,7 @@ export default function ApprovalsPage() {
         page={page}
         onChange={(next) => {
           setPage(next);
-          setSelected([]);
+          selection.clear();
         }}
       />
       {dialog === 'approve' && <ApproveDialog proposals={chosen} onClose={closeDialog} />}
