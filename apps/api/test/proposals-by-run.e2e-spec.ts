@@ -99,4 +99,38 @@ describe('proposals and placements filtered by match run (e2e)', () => {
       .expect(400);
     expect(bad.body.errors).toEqual([{ field: 'matchRunId', reason: 'must be a match run id (UUID)' }]);
   });
+
+  it('sorts the list on the server (the approval queue across its pages), by an allowed order only', async () => {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const company = await ctx.newCompany(region.id);
+    const school = await ctx.newSchool(region.id);
+    const made: Array<{ id: string; score: number }> = [];
+    for (const score of [0.31, 0.92, 0.55, 0.78]) {
+      const proposal = await ctx.newProposal(await ctx.newRequest(school), await ctx.newTeacher(company.id), {
+        score,
+      });
+      made.push({ id: proposal.id, score });
+    }
+    const byScore = [...made].sort((a, b) => b.score - a.score).map((proposal) => proposal.id);
+    const page = async (sort: string, pageNumber: number) =>
+      ids(coordinator, '/api/proposals', {
+        regionId: region.id,
+        sort,
+        pageSize: '2',
+        page: String(pageNumber),
+      });
+    // Best first across pages: page 2 continues where page 1 stopped.
+    expect([...(await page('score', 1)), ...(await page('score', 2))]).toEqual(byScore);
+    expect([...(await page('-score', 1)), ...(await page('-score', 2))]).toEqual([...byScore].reverse());
+
+    const refused = await ctx.http
+      .get('/api/proposals')
+      .query({ sort: 'teacher_id; DROP TABLE proposal' })
+      .set(coordinator.auth)
+      .expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'sort', reason: expect.stringContaining('must be one of: newest') }),
+    ]);
+  });
 });

@@ -83,6 +83,14 @@ describe('web app: matching to placement (browser)', () => {
     await desk.getByText(/lesblok van de aanvraag/).waitFor();
     expect(await seriousAccessibilityProblems(desk)).toEqual([]);
     await world.screenshot(desk, 'coordinator-approvals');
+    // The queue is sorted by the API over all its pages, not within the page shown.
+    const sorted = desk.waitForResponse(
+      (response) => response.url().includes('/api/proposals?') && response.url().includes('sort=expiresAt'),
+    );
+    await desk.getByRole('combobox', { name: 'Sorteren op' }).click();
+    await desk.getByRole('option', { name: 'Verloopt (eerste eerst)' }).click();
+    expect((await sorted).status()).toBe(200);
+    await desk.getByRole('link', { name: teacher.teacher.firstName, exact: false }).waitFor();
     await desk.getByRole('checkbox', { name: 'Alles op deze pagina kiezen' }).check();
     await desk.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
     const dialog = desk.getByRole('dialog');

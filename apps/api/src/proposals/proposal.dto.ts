@@ -30,7 +30,9 @@ import {
   PlacementSlotView,
   PlacementView,
   ProposalEventView,
+  PROPOSAL_SORTS,
   ProposalNames,
+  ProposalSort,
   ProposalView,
   Reason,
 } from '@hybridmatch/core';
@@ -70,6 +72,16 @@ export class ListProposalsQueryDto extends ProposalFiltersDto implements ListPro
   @IsOptional()
   @IsEnum(ProposalStatus, enumMessage(ProposalStatus))
   status?: ProposalStatus;
+
+  @ApiPropertyOptional({
+    enum: PROPOSAL_SORTS,
+    example: 'score',
+    description:
+      'The order: newest (default), score (best first), expiresAt (soonest first), teacher or school (by name); a leading "-" reverses it. Ties go by id',
+  })
+  @IsOptional()
+  @IsIn(PROPOSAL_SORTS, { message: `must be one of: ${PROPOSAL_SORTS.join(', ')}` })
+  sort?: ProposalSort;
 }
 
 export class ListPlacementsQueryDto extends ProposalFiltersDto implements ListPlacementsQuery {

@@ -7187,6 +7187,8 @@ export interface operations {
                 /** @description Only what this match run proposed (placements: made from its proposals) */
                 matchRunId?: string;
                 status?: "proposed" | "awaiting_approval" | "approved" | "rejected" | "declined" | "expired" | "withdrawn" | "cancelled";
+                /** @description The order: newest (default), score (best first), expiresAt (soonest first), teacher or school (by name); a leading "-" reverses it. Ties go by id */
+                sort?: "newest" | "-newest" | "score" | "-score" | "expiresAt" | "-expiresAt" | "teacher" | "-teacher" | "school" | "-school";
             };
             header?: never;
             path?: never;

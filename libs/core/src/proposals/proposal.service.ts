@@ -210,6 +210,7 @@ export class ProposalService {
       [filter, listFilterOf(parties)],
       pageWindow(query),
       this.readsAlternatives(actor),
+      query.sort,
     );
     return {
       items: rows.map((row) => this.readerView(row)),

@@ -8,6 +8,7 @@ import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybrid
 import { ErrorCode } from '../errors/error-code';
 import { PageRequest } from '../pagination';
 import type { ProposalNames } from '../repositories/notification.repository';
+import type { ProposalSort } from '../repositories/proposal.repository';
 
 // What the proposal and placement services take and give. The API's DTO classes implement these
 // (validation and OpenAPI live there); the core never imports the HTTP layer.
@@ -39,6 +40,8 @@ export interface ProposalFilters extends PageRequest {
 
 export interface ListProposalsQuery extends ProposalFilters {
   status?: ProposalStatus;
+  /** The order (PROPOSAL_SORTS); newest first when absent. */
+  sort?: ProposalSort;
 }
 
 export interface ListPlacementsQuery extends ProposalFilters {

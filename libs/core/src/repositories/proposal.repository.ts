@@ -79,6 +79,33 @@ const FILTER_COLUMNS: Record<keyof ProposalListFilter, [column: string, type: st
 };
 
 /**
+ * The orders a proposal list may be read in, each with its natural direction (best score first,
+ * soonest expiry first, names A–Z, newest first); a leading "-" reverses it. Ties go by id.
+ */
+const PROPOSAL_ORDERS = {
+  newest: 'p.created_at DESC',
+  score: 'p.score DESC',
+  expiresAt: 'p.expires_at ASC',
+  teacher: `(SELECT t.last_name || ' ' || t.first_name FROM teacher_profile t WHERE t.id = p.teacher_id) ASC`,
+  school: '(SELECT o.name FROM organisation o WHERE o.id = p.school_id) ASC',
+} as const;
+
+type ProposalOrder = keyof typeof PROPOSAL_ORDERS;
+export type ProposalSort = ProposalOrder | `-${ProposalOrder}`;
+
+/** The allow-list of `sort` values: each order and its reverse. */
+export const PROPOSAL_SORTS = Object.keys(PROPOSAL_ORDERS).flatMap((key) => [
+  key,
+  `-${key}`,
+]) as ProposalSort[];
+
+function orderByOf(sort: ProposalSort = 'newest'): string {
+  const reversed = sort.startsWith('-');
+  const order = PROPOSAL_ORDERS[(reversed ? sort.slice(1) : sort) as ProposalOrder];
+  return `${reversed ? order.replace(/ (ASC|DESC)$/, (_, way: string) => (way === 'ASC' ? ' DESC' : ' ASC')) : order}, p.id`;
+}
+
+/**
  * A proposal as read for a reader: the names of its teacher, company, school and request, and
  * the names of the teachers its explanation considered when asked for.
  */
@@ -119,15 +146,16 @@ const readColumns = (withNames: boolean): string =>
 @Injectable()
 export class ProposalRepository {
   /**
-   * A page of proposals matching every filter (the caller's scope and the query's, together),
-   * newest first, and the total, in one statement; with `withNames`, each carries the names of the
-   * teachers its explanation considered.
+   * A page of proposals matching every filter (the caller's scope and the query's, together), in
+   * `sort`'s order (newest first by default), and the total, in one statement; with `withNames`,
+   * each carries the names of the teachers its explanation considered.
    */
   async page(
     manager: EntityManager,
     filters: ProposalListFilter[],
     window: { skip: number; take: number },
     withNames: boolean,
+    sort?: ProposalSort,
   ): Promise<{ rows: ProposalRead[]; total: number }> {
     const parameters: unknown[] = [];
     const conditions = filters.flatMap((filter) =>
@@ -145,7 +173,7 @@ export class ProposalRepository {
       {
         columns: readColumns(withNames),
         from: `FROM proposal p ${where}`,
-        orderBy: 'p.created_at DESC, p.id',
+        orderBy: orderByOf(sort),
       },
       parameters,
       window,

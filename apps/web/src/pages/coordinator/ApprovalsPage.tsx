@@ -17,15 +17,10 @@ import { useSelection } from '../../ui/useSelection';
 import { useRegions } from '../../ui/regions';
 
 type Proposal = components['schemas']['ProposalDto'];
-type SortKey = 'score' | 'expiresAt' | 'teacher' | 'school';
+/** The queue's orders, sorted by the API over the whole queue (not within a page). */
+const SORTS = ['score', 'expiresAt', 'teacher', 'school'] as const;
+type SortKey = (typeof SORTS)[number];
 const PAGE_SIZE = 50;
-
-const SORTS: Record<SortKey, (a: Proposal, b: Proposal) => number> = {
-  score: (a, b) => b.score - a.score,
-  expiresAt: (a, b) => a.expiresAt.localeCompare(b.expiresAt),
-  teacher: (a, b) => (a.names?.teacherName ?? '').localeCompare(b.names?.teacherName ?? ''),
-  school: (a, b) => (a.names?.schoolName ?? '').localeCompare(b.names?.schoolName ?? ''),
-};
 
 /**
  * The approval queue: proposals every party accepted, waiting for the coordinator. Filter by region
@@ -45,7 +40,9 @@ export default function ApprovalsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
   const queue = $api.useQuery('get', '/api/proposals', {
-    params: { query: { status: 'awaiting_approval', matchRunId, regionId, page, pageSize: PAGE_SIZE } },
+    params: {
+      query: { status: 'awaiting_approval', matchRunId, regionId, sort, page, pageSize: PAGE_SIZE },
+    },
   });
   const filter = (key: string, value: string | null) => {
     const next = new URLSearchParams(search);
@@ -55,7 +52,7 @@ export default function ApprovalsPage() {
     setPage(1);
     selection.clear();
   };
-  const rows = [...(queue.data?.items ?? [])].sort(SORTS[sort]);
+  const rows: Proposal[] = queue.data?.items ?? [];
   const selection = useSelection(rows);
   const { chosen } = selection;
   const closeDialog = () => {
@@ -76,12 +73,14 @@ export default function ApprovalsPage() {
         />
         <Select
           label={t('approvals.sort')}
-          data={(Object.keys(SORTS) as SortKey[]).map((key) => ({
-            value: key,
-            label: t(`approvals.sorts.${key}`),
-          }))}
+          data={SORTS.map((key) => ({ value: key, label: t(`approvals.sorts.${key}`) }))}
           value={sort}
-          onChange={(value) => value && setSort(value)}
+          onChange={(value) => {
+            if (!value) return;
+            setSort(value);
+            setPage(1);
+            selection.clear();
+          }}
           allowDeselect={false}
         />
         {matchRunId && (
