@@ -8,9 +8,12 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 import { useRegions } from '../../ui/regions';
 
-/** The match runs of the coordinator's regions, and starting one. */
+const PAGE_SIZE = 25;
+
+/** The match runs of the coordinator's regions, newest first and a page at a time, and starting one. */
 export default function MatchRunsPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -18,7 +21,8 @@ export default function MatchRunsPage() {
   const me = useMe();
   const regions = useRegions();
   const [regionId, setRegionId] = useState<string | null>(me.regionIds[0] ?? null);
-  const runs = $api.useQuery('get', '/api/match-runs');
+  const [page, setPage] = useState(1);
+  const runs = $api.useQuery('get', '/api/match-runs', { params: { query: { page, pageSize: PAGE_SIZE } } });
   const start = $api.useMutation('post', '/api/match-runs', {
     onSuccess: (run) => navigate(`/match-runs/${run.id}`),
   });
@@ -44,7 +48,7 @@ export default function MatchRunsPage() {
       {start.error && <ErrorAlert error={start.error} />}
       {runs.isPending && <PageLoader />}
       {runs.isError && <ErrorAlert error={runs.error} />}
-      {runs.data?.items.length === 0 && <Text>{t('matchRuns.empty')}</Text>}
+      {runs.data?.total === 0 && <Text>{t('matchRuns.empty')}</Text>}
       {runs.data && runs.data.items.length > 0 && (
         <ListTable
           minWidth={560}
@@ -74,6 +78,7 @@ export default function MatchRunsPage() {
           ))}
         </ListTable>
       )}
+      <Pager total={runs.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
     </Stack>
   );
 }
