@@ -38,7 +38,11 @@ describe('hardening: input, database timeouts, shutdown, headers (e2e)', () => {
         .expect(400);
       expect(body.body).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(body.body.errors).toEqual([
-        { field: 'name', reason: 'must not contain control characters (such as NUL)' },
+        {
+          field: 'name',
+          reason: 'must not contain control characters (such as NUL)',
+          code: 'controlCharacters',
+        },
       ]);
       const query = await ctx.http.get('/api/organisations?kind=company%00').set(admin.auth).expect(400);
       expect(query.body.errors[0]).toMatchObject({ field: 'kind' });
@@ -59,7 +63,7 @@ describe('hardening: input, database timeouts, shutdown, headers (e2e)', () => {
         .set(admin.auth)
         .send({ regionId: null })
         .expect(400);
-      expect(body.errors).toEqual([{ field: 'regionId', reason: 'must not be null' }]);
+      expect(body.errors).toEqual([{ field: 'regionId', reason: 'must not be null', code: 'notNull' }]);
       await ctx.http.patch(`/api/regions/${region.id}`).set(admin.auth).send({ name: null }).expect(400);
     });
 

@@ -135,7 +135,9 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
       .set(admin.auth)
       .send({ regionId: 'twente' })
       .expect(400);
-    expect(badRegion.body.errors).toEqual([{ field: 'regionId', reason: 'must be a region id (UUID)' }]);
+    expect(badRegion.body.errors).toEqual([
+      { field: 'regionId', reason: 'must be a region id (UUID)', code: 'isUuid' },
+    ]);
     const badWeight = await ctx.http
       .post('/api/match-runs')
       .set(admin.auth)

@@ -97,7 +97,9 @@ describe('proposals and placements filtered by match run (e2e)', () => {
       .query({ matchRunId: 'run-1' })
       .set(coordinator.auth)
       .expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'matchRunId', reason: 'must be a match run id (UUID)' }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'matchRunId', reason: 'must be a match run id (UUID)', code: 'isUuid' },
+    ]);
   });
 
   it('sorts the list on the server (the approval queue across its pages), by an allowed order only', async () => {

@@ -118,6 +118,7 @@ describe('rate cards and costs (e2e)', () => {
       {
         field: 'hourlyRateCents',
         reason: 'must be between €25.00 and €250.00 an hour (€0.01 looks like a typing error)',
+        code: 'isPlausibleRate',
       },
     ]);
     const both = await addRate(

@@ -96,14 +96,22 @@ describe('teacher CSV import (e2e)', () => {
         column: 'available_from',
         field: 'availableFrom',
         reason: expect.stringContaining('YYYY-MM-DD'),
+        code: 'isCalendarDate',
       },
       {
         line: 4,
         column: 'skills',
         field: 'skills[0].subjectCode',
         reason: expect.stringContaining('"bakken" is not a known subject code'),
+        code: 'isIn',
       },
-      { line: 5, column: 'windows', field: 'windows[0].end', reason: 'must be later than start (14:00)' },
+      {
+        line: 5,
+        column: 'windows',
+        field: 'windows[0].end',
+        reason: 'must be later than start (14:00)',
+        code: 'endNotAfterStart',
+      },
       {
         line: 6,
         column: 'employee_ref',

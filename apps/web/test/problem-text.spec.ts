@@ -1,4 +1,4 @@
-import { refusalText } from '../src/ui/problem-text';
+import { fieldReasonText, refusalText } from '../src/ui/problem-text';
 
 describe('a refusal in the reader’s language', () => {
   const rulesBroken = {
@@ -17,5 +17,29 @@ describe('a refusal in the reader’s language', () => {
   it('shows a detail without a Dutch one whole, whatever it contains', () => {
     const other = { code: 'LESSON_OVERLAP', detail: 'Overlaps a lesson. NL: not a marker here' };
     expect(refusalText(other, 'nl')).toBe(other.detail);
+  });
+});
+
+describe('a field’s reason in the reader’s language', () => {
+  const dutch: Record<string, string> = { endNotAfterStart: 'moet later zijn dan het begin' };
+  const translate = (code: string) => dutch[code];
+  const endBeforeStart = { reason: 'must be later than start (14:00)', code: 'endNotAfterStart' };
+
+  it('gives a Dutch reader the app’s sentence for the reason’s code, an English reader the API’s', () => {
+    expect(fieldReasonText(endBeforeStart, 'nl', translate)).toBe('moet later zijn dan het begin');
+    expect(fieldReasonText(endBeforeStart, 'en', translate)).toBe('must be later than start (14:00)');
+  });
+
+  it('falls back to the English reason for a code without a sentence, or no code (older APIs)', () => {
+    expect(fieldReasonText({ reason: 'must be 8 digits', code: 'matches' }, 'nl', translate)).toBe(
+      'must be 8 digits',
+    );
+    expect(fieldReasonText({ reason: 'must be 8 digits' }, 'nl', translate)).toBe('must be 8 digits');
+  });
+
+  it('prefers the Dutch sentence the API sent (a broken rule) over any code', () => {
+    const rule = { reason: 'The VOG is too old', reasonNl: 'De VOG is te oud', code: 'endNotAfterStart' };
+    expect(fieldReasonText(rule, 'nl', translate)).toBe('De VOG is te oud');
+    expect(fieldReasonText(rule, 'en', translate)).toBe('The VOG is too old');
   });
 });

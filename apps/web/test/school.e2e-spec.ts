@@ -62,10 +62,12 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     await desk.getByLabel('Laatste dag').fill('2026-08-01');
     expect(await seriousAccessibilityProblems(desk)).toEqual([]);
 
-    // Without lesson blocks the API refuses the body; the reason shows with the blocks.
+    // Without lesson blocks the API refuses the body; the reason shows with the blocks, in Dutch
+    // (the API's field error carries a code, arrayMinSize, that the app says in its own words).
     const blocks = desk.getByRole('group', { name: 'Lesblokken per week' });
     await desk.getByRole('button', { name: 'Aanvraag plaatsen' }).click();
-    await blocks.getByText('must contain at least one lesson block').waitFor();
+    await blocks.getByText('moet er minstens één bevatten').waitFor();
+    expect(await desk.getByText('must contain at least one lesson block').count()).toBe(0);
 
     // Dragging down Tuesday from 09:00 to 12:00 makes one block of three hours.
     const cell = (name: string) => desk.getByRole('button', { name, exact: true });
@@ -88,7 +90,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
 
     // The period rule is the service's: its field error shows under "Laatste dag".
     await desk.getByRole('button', { name: 'Aanvraag plaatsen' }).click();
-    await desk.getByText('must be on or after periodStart (2026-09-01)').first().waitFor();
+    await desk.getByText('moet op of na de eerste dag liggen').first().waitFor();
     expect(await desk.getByLabel('Laatste dag').getAttribute('aria-invalid')).toBe('true');
     await desk.getByLabel('Laatste dag').fill('2027-01-31');
     await desk.getByRole('button', { name: 'Aanvraag plaatsen' }).click();
@@ -211,7 +213,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     const added = phone.getByRole('group', { name: 'Tijdvak 2' });
     await added.getByLabel('Einde').fill('08:30');
     await phone.getByRole('button', { name: 'Opslaan' }).click();
-    await added.getByText(/must be later than start/).waitFor();
+    await added.getByText('moet later zijn dan het begin').waitFor();
     await added.getByLabel('Einde').fill('15:30');
     await phone.getByRole('button', { name: 'Opslaan' }).click();
     await phone.getByText('Opgeslagen.').waitFor();
@@ -284,7 +286,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     await desk.getByRole('button', { name: 'Aanvraag intrekken' }).click();
     const withdrawing = desk.getByRole('dialog', { name: 'Aanvraag intrekken' });
     await withdrawing.getByRole('button', { name: 'Aanvraag intrekken' }).click();
-    await withdrawing.getByText(/must say briefly why/).waitFor();
+    await withdrawing.getByText('is te kort').waitFor();
     expect(await withdrawing.getByLabel('Reden van intrekken').getAttribute('aria-invalid')).toBe('true');
     await withdrawing.getByLabel('Reden van intrekken').fill('De klas is samengevoegd met een andere groep.');
     await withdrawing.getByRole('button', { name: 'Aanvraag intrekken' }).click();

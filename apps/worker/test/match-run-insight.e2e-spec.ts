@@ -255,7 +255,7 @@ describe('match runs: explanations, fairness and shortage signals (e2e)', () => 
       .expect(400);
     expect(bad.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'teacherId', reason: 'must be a teacher id (UUID)' },
+        { field: 'teacherId', reason: 'must be a teacher id (UUID)', code: 'isUuid' },
         expect.objectContaining({ field: 'teachingRequestId' }),
       ]),
     );
@@ -368,6 +368,8 @@ describe('match runs: explanations, fairness and shortage signals (e2e)', () => 
       .query({ regionId: 'utrecht' })
       .set(admin.auth)
       .expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'regionId', reason: 'must be a region id (UUID)' }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'regionId', reason: 'must be a region id (UUID)', code: 'isUuid' },
+    ]);
   });
 });

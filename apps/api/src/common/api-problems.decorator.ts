@@ -12,6 +12,12 @@ import { PROBLEM_CONTENT_TYPE } from './problem';
 class FieldErrorDto {
   @ApiProperty({ example: 'windows[0].end' }) field: string;
   @ApiProperty({ example: 'must be later than start' }) reason: string;
+  @ApiPropertyOptional({
+    example: 'endNotAfterStart',
+    description:
+      'A stable machine code of the reason (the class-validator constraint, e.g. isCalendarDate, minLength, whitelistValidation; or the API’s own: notNull, controlCharacters, nestedTooDeeply, endNotAfterStart, endBeforeStart), for saying it in another language; absent when the reason has none',
+  })
+  code?: string;
   @ApiPropertyOptional({ example: 14, description: 'CSV import: line in the file (header = 1)' })
   line?: number;
   @ApiPropertyOptional({ example: 'available_from', description: 'CSV import: column name' }) column?: string;

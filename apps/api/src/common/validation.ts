@@ -15,9 +15,16 @@ const fieldPath = (parent: string, key: string | number) =>
 export function controlCharacterErrors(value: unknown, path = '', depth = 0): FieldError[] {
   if (typeof value === 'string')
     return CONTROL_CHARACTER.test(value)
-      ? [{ field: path || 'body', reason: 'must not contain control characters (such as NUL)' }]
+      ? [
+          {
+            field: path || 'body',
+            reason: 'must not contain control characters (such as NUL)',
+            code: 'controlCharacters',
+          },
+        ]
       : [];
-  if (depth > MAX_DEPTH) return [{ field: path || 'body', reason: 'is nested too deeply' }];
+  if (depth > MAX_DEPTH)
+    return [{ field: path || 'body', reason: 'is nested too deeply', code: 'nestedTooDeeply' }];
   // A raw body (the CSV import's file) is checked by its reader, cell by cell.
   if (Buffer.isBuffer(value)) return [];
   if (Array.isArray(value))
@@ -29,6 +36,7 @@ export function controlCharacterErrors(value: unknown, path = '', depth = 0): Fi
             {
               field: fieldPath(path, key.replace(CONTROL_CHARACTER, '?')),
               reason: 'must not contain control characters',
+              code: 'controlCharacters',
             },
           ]
         : controlCharacterErrors(item, fieldPath(path, key), depth + 1),
@@ -57,7 +65,9 @@ export function nullErrors(value: unknown, metatype: unknown, path = '', depth =
       ModelProperty | undefined;
     if (!property) return [];
     if (item === null)
-      return property.nullable ? [] : [{ field: fieldPath(path, key), reason: 'must not be null' }];
+      return property.nullable
+        ? []
+        : [{ field: fieldPath(path, key), reason: 'must not be null', code: 'notNull' }];
     const nested: unknown = Array.isArray(property.type) ? (property.type as unknown[])[0] : property.type;
     return isDtoClass(nested) ? nullErrors(item, nested, fieldPath(path, key), depth + 1) : [];
   });
@@ -89,7 +99,7 @@ class ApiValidationPipe extends ValidationPipe {
   }
 }
 
-/** Flattens class-validator errors into `{ field: "windows[0].start", reason }` pairs. */
+/** Flattens class-validator errors into `{ field: "windows[0].start", reason, code }` (code = the constraint's name). */
 export function flattenValidationErrors(errors: ClassValidatorError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
@@ -98,9 +108,10 @@ export function flattenValidationErrors(errors: ClassValidatorError[], parent = 
         ? `${parent}${segment}`
         : `${parent}.${segment}`
       : segment;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([code, reason]) => ({
       field,
       reason: humanise(reason, error.property, field),
+      code,
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

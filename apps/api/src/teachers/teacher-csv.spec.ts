@@ -112,8 +112,14 @@ describe('teacher CSV row validation', () => {
         field: 'skills[0].subjectCode',
         column: 'skills',
         reason: expect.stringContaining('GET /api/subjects'),
+        code: 'isIn',
       },
-      { field: 'windows[1].end', column: 'windows', reason: 'must be later than start (12:00)' },
+      {
+        field: 'windows[1].end',
+        column: 'windows',
+        reason: 'must be later than start (12:00)',
+        code: 'endNotAfterStart',
+      },
     ]);
   });
 });
@@ -143,6 +149,7 @@ describe('readTeacherCsv', () => {
         field: 'availableFrom',
         column: 'available_from',
         reason: expect.stringContaining('YYYY-MM-DD'),
+        code: 'isCalendarDate',
       },
       {
         line: 4,

@@ -21,7 +21,9 @@ describe('teacherRuleErrors', () => {
   it('wants every window to end after it starts', () => {
     expect(
       teacherRuleErrors({ ...base, windows: [{ weekday: 2, start: '10:00', end: '10:00' }] }, TODAY),
-    ).toEqual([{ field: 'windows[0].end', reason: 'must be later than start (10:00)' }]);
+    ).toEqual([
+      { field: 'windows[0].end', reason: 'must be later than start (10:00)', code: 'endNotAfterStart' },
+    ]);
   });
 
   it('refuses overlapping windows on the same day, not on different days', () => {

@@ -64,6 +64,7 @@ function windowErrors(windows: WindowInput[]): FieldError[] {
       errors.push({
         field: `windows[${slot.index}].end`,
         reason: `must be later than start (${formatClockTime(slot.start)})`,
+        code: 'endNotAfterStart',
       });
   }
   const ordered = slots

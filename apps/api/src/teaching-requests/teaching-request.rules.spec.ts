@@ -15,7 +15,7 @@ describe('teaching request rules', () => {
 
     it('names a block that does not end after it starts', () => {
       expect(lessonBlockErrors([{ weekday: Weekday.Monday, start: '10:00', end: '10:00' }])).toEqual([
-        { field: 'blocks[0].end', reason: 'must be later than start (10:00)' },
+        { field: 'blocks[0].end', reason: 'must be later than start (10:00)', code: 'endNotAfterStart' },
       ]);
     });
 
@@ -50,7 +50,13 @@ describe('teaching request rules', () => {
     it('requires the end on or after the start, and a commitment that fits in the period', () => {
       expect(
         periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-08-31', minCommitmentWeeks: 1 }),
-      ).toEqual([{ field: 'periodEnd', reason: 'must be on or after periodStart (2026-09-01)' }]);
+      ).toEqual([
+        {
+          field: 'periodEnd',
+          reason: 'must be on or after periodStart (2026-09-01)',
+          code: 'endBeforeStart',
+        },
+      ]);
       expect(
         periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-09-30', minCommitmentWeeks: 6 }),
       ).toEqual([

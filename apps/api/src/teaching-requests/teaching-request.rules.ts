@@ -33,6 +33,7 @@ export function lessonBlockErrors(blocks: LessonBlockInput[]): FieldError[] {
       errors.push({
         field: `blocks[${index}].end`,
         reason: `must be later than start (${formatClockTime(slot.start)})`,
+        code: 'endNotAfterStart',
       });
       return;
     }
@@ -66,7 +67,13 @@ export function periodErrors(request: {
   minCommitmentWeeks: number;
 }): FieldError[] {
   if (request.periodEnd < request.periodStart) {
-    return [{ field: 'periodEnd', reason: `must be on or after periodStart (${request.periodStart})` }];
+    return [
+      {
+        field: 'periodEnd',
+        reason: `must be on or after periodStart (${request.periodStart})`,
+        code: 'endBeforeStart',
+      },
+    ];
   }
   const weeks = periodWeeks(request.periodStart, request.periodEnd);
   if (request.minCommitmentWeeks > weeks) {

@@ -1422,6 +1422,11 @@ export interface components {
             /** @example must be later than start */
             reason: string;
             /**
+             * @description A stable machine code of the reason (the class-validator constraint, e.g. isCalendarDate, minLength, whitelistValidation; or the API’s own: notNull, controlCharacters, nestedTooDeeply, endNotAfterStart, endBeforeStart), for saying it in another language; absent when the reason has none
+             * @example endNotAfterStart
+             */
+            code?: string;
+            /**
              * @description CSV import: line in the file (header = 1)
              * @example 14
              */

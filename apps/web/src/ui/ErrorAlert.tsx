@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/session';
-import { problemOf } from './fieldErrors';
+import { fieldReason, problemOf } from './fieldErrors';
 import { refusalText } from './problem-text';
 
 /**
@@ -19,7 +19,7 @@ export function useProblemText() {
 
 /** An error of a query or mutation, as an alert: the problem's text, with the per-field reasons below it. */
 export function ErrorAlert({ error }: { error: unknown }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const problemText = useProblemText();
   const problem = problemOf(error);
   let text = t('errors.unexpected');
@@ -29,12 +29,10 @@ export function ErrorAlert({ error }: { error: unknown }) {
     <Alert color="red" role="alert" title={text}>
       {problem?.errors?.map((fieldError) => (
         <div key={`${fieldError.field}-${fieldError.reason}`}>
-          {/* A broken rule is a sentence of its own, in Dutch too; other reasons name their field. */}
+          {/* A broken rule is a sentence of its own; other reasons name their field. */}
           {fieldError.reasonNl !== undefined
-            ? i18n.language === 'en'
-              ? fieldError.reason
-              : fieldError.reasonNl
-            : `${fieldError.field}: ${fieldError.reason}`}
+            ? fieldReason(fieldError)
+            : `${fieldError.field}: ${fieldReason(fieldError)}`}
         </div>
       ))}
     </Alert>

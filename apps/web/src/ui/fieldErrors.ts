@@ -1,4 +1,6 @@
+import i18n from 'i18next';
 import { type Problem, ProblemError } from '../api/session';
+import { type FieldReason, fieldReasonText } from './problem-text';
 
 /** The API's problem behind a failed mutation, if it is one (the typed client hands out the problem itself). */
 export function problemOf(error: unknown): Problem | null {
@@ -8,9 +10,15 @@ export function problemOf(error: unknown): Problem | null {
   return null;
 }
 
+/** A field's reason in the reader's language (see fieldReasonText), through the app's `fieldErrors.<code>` strings. */
+export const fieldReason = (error: FieldReason): string =>
+  fieldReasonText(error, i18n.language, (code) =>
+    i18n.exists(`fieldErrors.${code}`) ? i18n.t(`fieldErrors.${code}` as 'fieldErrors.notNull') : undefined,
+  );
+
 /**
- * A form's view of a refusal: `of(field)` gives the reasons for one field (`windows[0].end`) to show
- * against its input, and `rest` the problem with only the reasons no input showed, for the alert.
+ * A form's view of a refusal: `of(field)` gives the reasons for one field (`windows[0].end`), in the
+ * reader's language, to show against its input, and `rest` the problem with only the reasons no input showed, for the alert.
  */
 export function fieldErrors(error: unknown, shown: (field: string) => boolean) {
   const problem = problemOf(error);
@@ -19,7 +27,7 @@ export function fieldErrors(error: unknown, shown: (field: string) => boolean) {
     of: (field: string): string | undefined =>
       errors
         .filter((fieldError) => fieldError.field === field)
-        .map((fieldError) => fieldError.reason)
+        .map(fieldReason)
         .join('; ') || undefined,
     rest: problem ? { ...problem, errors: errors.filter((fieldError) => !shown(fieldError.field)) } : error,
   };

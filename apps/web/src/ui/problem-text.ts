@@ -7,3 +7,25 @@
 export function refusalText(problem: { detail: string; detailNl?: string }, language: string): string {
   return problem.detailNl !== undefined && language !== 'en' ? problem.detailNl : problem.detail;
 }
+
+/** A field's reason as the API gives it: English, with a machine code and (for a broken rule) Dutch. */
+export interface FieldReason {
+  reason: string;
+  code?: string;
+  reasonNl?: string;
+}
+
+/**
+ * A field's reason in the reader's language. An English reader gets the API's own sentence (often
+ * the most precise: "must be a region id (UUID)"). Anyone else gets the Dutch one the API sent
+ * (`reasonNl`), else the app's sentence for the reason's code (`translate`, e.g. `endNotAfterStart`
+ * → "moet later zijn dan het begin"), else the English sentence.
+ */
+export function fieldReasonText(
+  error: FieldReason,
+  language: string,
+  translate: (code: string) => string | undefined,
+): string {
+  if (language === 'en') return error.reason;
+  return error.reasonNl ?? (error.code !== undefined ? translate(error.code) : undefined) ?? error.reason;
+}

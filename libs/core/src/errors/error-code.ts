@@ -64,6 +64,13 @@ export type ConflictCode =
 export interface FieldError {
   field: string;
   reason: string;
+  /**
+   * A stable machine code of the reason, for clients that say it in their own words: the
+   * class-validator constraint (`isCalendarDate`, `minLength`, `whitelistValidation`, …) or one of
+   * the API's own (`notNull`, `controlCharacters`, `nestedTooDeeply`, `endNotAfterStart`). Absent on
+   * reasons without one; `reason` (English) is always there.
+   */
+  code?: string;
   /** For CSV imports: the 1-based line in the file (the header is line 1). */
   line?: number;
   /** For CSV imports: the column name in the header. */
