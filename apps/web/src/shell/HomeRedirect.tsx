@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { homeFor } from '../pages';
@@ -11,5 +11,10 @@ export function HomeRedirect() {
 
 export function NotFound() {
   const { t } = useTranslation();
-  return <Text>{t('notFound')}</Text>;
+  return (
+    <Stack>
+      <Title order={1}>{t('notFoundTitle')}</Title>
+      <Text>{t('notFound')}</Text>
+    </Stack>
+  );
 }
