@@ -62,6 +62,13 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
     ).toEqual(['Medewerkers', 'Voorstellen', 'Plaatsingen en kosten', 'Accounts', 'Berichten']);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
+    // The page to add one staff member by hand (scanned, not submitted).
+    await page.getByRole('link', { name: 'Medewerker toevoegen' }).click();
+    await page.getByRole('heading', { name: 'Medewerker toevoegen' }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Medewerkers', exact: true }).click();
+    await page.getByText('Nog geen medewerkers.').waitFor();
+
     // A file with a bad line: nothing is imported, and the error shows at line 4, column available_from.
     await page.getByRole('link', { name: 'CSV importeren' }).click();
     await page.getByRole('heading', { name: 'Medewerkers importeren' }).waitFor();

@@ -45,6 +45,8 @@ describe('web app: matching to placement (browser)', () => {
     await desk.goto(world.url('/app/'));
     await world.signIn(desk, coordinator.user.email);
     await desk.getByRole('link', { name: 'Matchen' }).click();
+    await desk.getByText('Er is nog geen matchronde.').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
     await desk.getByRole('button', { name: 'Matchen starten' }).click();
     await desk.getByRole('status').filter({ hasText: 'Klaar' }).waitFor();
     await desk.getByRole('heading', { name: '1 lesblok niet gevuld' }).waitFor();

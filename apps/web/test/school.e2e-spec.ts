@@ -120,9 +120,12 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     // The school opens it from its proposals: the teacher's card, then accepts and checks the VOG.
     await desk.getByRole('link', { name: 'Voorstellen' }).click();
     await desk.getByRole('heading', { name: 'Voorstellen' }).waitFor();
-    await desk
-      .getByRole('link', { name: `${teacher.teacher.firstName} ${teacher.teacher.lastName}` })
-      .click();
+    const teacherLink = desk.getByRole('link', {
+      name: `${teacher.teacher.firstName} ${teacher.teacher.lastName}`,
+    });
+    await teacherLink.waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await teacherLink.click();
     await desk.getByRole('heading', { name: title }).waitFor();
     await desk.getByText('Geen bevoegdheid').waitFor();
     await desk.getByText(/km \(hemelsbreed\)/).waitFor();
