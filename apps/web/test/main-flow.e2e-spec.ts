@@ -125,6 +125,14 @@ describe('web app: matching to placement (browser)', () => {
     await teacherPhone.getByRole('link', { name: 'Mijn voorstellen' }).click();
     await teacherPhone.getByText('Goedgekeurd').first().waitFor();
     expect(await seriousAccessibilityProblems(teacherPhone)).toEqual([]);
+    // The teacher's messages: the e-mail with the proposal, readable in the app.
+    await teacherPhone.getByRole('button', { name: 'Menu openen' }).click();
+    await teacherPhone.getByRole('link', { name: 'Berichten', exact: true }).click();
+    await teacherPhone
+      .getByRole('heading', { name: /^Nieuw voorstel/ })
+      .first()
+      .waitFor();
+    expect(await seriousAccessibilityProblems(teacherPhone)).toEqual([]);
     expect(world.pageProblems).toEqual([]);
   });
 });
