@@ -56,6 +56,12 @@ describe('web app: matching to placement (browser)', () => {
       .waitFor();
     expect(await seriousAccessibilityProblems(desk)).toEqual([]);
     await world.screenshot(desk, 'coordinator-match-run');
+    // Back on the list, the run just started is there, finished (the list was not left stale).
+    await desk.goBack();
+    await desk.getByRole('row').filter({ hasText: 'Klaar' }).waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await desk.goForward();
+    await desk.getByRole('heading', { name: '1 lesblok niet gevuld' }).waitFor();
 
     // The teacher accepts from the e-mail's link (no sign-in needed); company and school accept too.
     const mail = await waitForMail(smtp, teacher.user.email, /^Nieuw voorstel/);

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { $api } from '../../api/client';
+import { $api, queryClient } from '../../api/client';
 import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
@@ -22,9 +22,24 @@ export default function MatchRunsPage() {
   const regions = useRegions();
   const [regionId, setRegionId] = useState<string | null>(me.regionIds[0] ?? null);
   const [page, setPage] = useState(1);
-  const runs = $api.useQuery('get', '/api/match-runs', { params: { query: { page, pageSize: PAGE_SIZE } } });
+  // While a run on the page is queued or running, its row follows it (as the run's own page does).
+  const runs = $api.useQuery(
+    'get',
+    '/api/match-runs',
+    { params: { query: { page, pageSize: PAGE_SIZE } } },
+    {
+      refetchInterval: (query) =>
+        query.state.data?.items.some((run) => run.status === 'queued' || run.status === 'running')
+          ? 2000
+          : false,
+    },
+  );
   const start = $api.useMutation('post', '/api/match-runs', {
-    onSuccess: (run) => navigate(`/match-runs/${run.id}`),
+    onSuccess: async (run) => {
+      // The list is stale the moment a run starts: back on it, the new run is there.
+      await queryClient.invalidateQueries({ queryKey: ['get', '/api/match-runs'] });
+      await navigate(`/match-runs/${run.id}`);
+    },
   });
   return (
     <Stack>
