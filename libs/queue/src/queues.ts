@@ -61,6 +61,18 @@ export const jobIds = {
  */
 export const SHORTAGE_SIGNALS_PRIORITY = 10;
 
+/**
+ * A run's shortage-signals job as the `matching` queue takes it (`add` or `addBulk`): its payload,
+ * its id for the `requeues`-th time it is queued, and its priority. The one place it is described.
+ */
+export function shortageSignalsJob(matchRunId: string, requeues: number) {
+  return {
+    name: 'shortage-signals' as const,
+    data: { matchRunId } satisfies JobPayloads['shortage-signals'],
+    opts: { jobId: jobIds.shortageSignals(matchRunId, requeues), priority: SHORTAGE_SIGNALS_PRIORITY },
+  };
+}
+
 /** Attempts, exponential backoff and bounded history for every job. */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 5,

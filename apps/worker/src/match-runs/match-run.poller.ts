@@ -8,7 +8,7 @@ import {
   JobPayloads,
   jobIds,
   QUEUES,
-  SHORTAGE_SIGNALS_PRIORITY,
+  shortageSignalsJob,
   withTimeout,
 } from '@hybridmatch/queue';
 import { PollingLoop } from '../common/polling-loop';
@@ -109,11 +109,7 @@ export class MatchRunPoller extends PollingLoop {
       }
     }
     if (toAdd.length === 0) return 0;
-    const jobs = toAdd.map(({ id, requeues }) => ({
-      name: 'shortage-signals' as const,
-      data: { matchRunId: id } satisfies JobPayloads['shortage-signals'],
-      opts: { jobId: jobIds.shortageSignals(id, requeues), priority: SHORTAGE_SIGNALS_PRIORITY },
-    }));
+    const jobs = toAdd.map(({ id, requeues }) => shortageSignalsJob(id, requeues));
     await withTimeout(
       this.queue.addBulk(jobs),
       REDIS_WAIT_MS,

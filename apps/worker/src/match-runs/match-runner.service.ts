@@ -32,14 +32,7 @@ import {
   ProposalService,
   withoutClaimedSince,
 } from '@hybridmatch/core';
-import {
-  assertQueueReady,
-  JobPayloads,
-  jobIds,
-  QUEUES,
-  SHORTAGE_SIGNALS_PRIORITY,
-  withTimeout,
-} from '@hybridmatch/queue';
+import { assertQueueReady, QUEUES, shortageSignalsJob, withTimeout } from '@hybridmatch/queue';
 
 export type MatchRunOutcome =
   { result: 'succeeded'; summary: MatchRunResult } | { result: 'skipped'; reason: string };
@@ -196,11 +189,9 @@ export class MatchRunner {
   private async queueShortageSignals(matchRunId: string): Promise<void> {
     try {
       await assertQueueReady(this.queue, QUEUE_WAIT_MS);
+      const job = shortageSignalsJob(matchRunId, 0);
       await withTimeout(
-        this.queue.add('shortage-signals', { matchRunId } satisfies JobPayloads['shortage-signals'], {
-          jobId: jobIds.shortageSignals(matchRunId, 0),
-          priority: SHORTAGE_SIGNALS_PRIORITY,
-        }),
+        this.queue.add(job.name, job.data, job.opts),
         QUEUE_WAIT_MS,
         'The queue did not accept the shortage-signals job',
       );
