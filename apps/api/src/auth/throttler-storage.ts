@@ -32,6 +32,24 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 const seconds = (ms: number) => Math.ceil(ms / 1000);
 
 /**
+ * When the counters' store does not answer, the request is let through (and logged): an outage of
+ * the store must not lock everyone out of logging in.
+ */
+function letThrough(
+  logger: Logger,
+  error: unknown,
+  throttlerName: string,
+  ttl: number,
+  store: 'Redis' | 'PostgreSQL',
+): ThrottlerStorageRecord {
+  logger.warn(
+    { err: error, throttler: throttlerName },
+    `Rate limit not checked: ${store} did not answer; the request is let through`,
+  );
+  return { totalHits: 0, timeToExpire: seconds(ttl), isBlocked: false, timeToBlockExpire: 0 };
+}
+
+/**
  * The rate limiter's counters in Redis, under the deployment's key prefix (`QUEUE_PREFIX`), so
  * every API process counts against the same limits. Should Redis not answer within a second, the
  * request is let through (and logged): a Redis outage must not lock everyone out of logging in.
@@ -78,11 +96,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
         timeToBlockExpire: seconds(timeToBlockExpire),
       };
     } catch (error) {
-      this.logger.warn(
-        { err: error, throttler: throttlerName },
-        'Rate limit not checked: Redis did not answer; the request is let through',
-      );
-      return { totalHits: 0, timeToExpire: seconds(ttl), isBlocked: false, timeToBlockExpire: 0 };
+      return letThrough(this.logger, error, throttlerName, ttl, 'Redis');
     }
   }
 
@@ -128,11 +142,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, OnModuleDestr
         timeToBlockExpire: seconds(hit.blockLeftMs),
       };
     } catch (error) {
-      this.logger.warn(
-        { err: error, throttler: throttlerName },
-        'Rate limit not checked: PostgreSQL did not answer; the request is let through',
-      );
-      return { totalHits: 0, timeToExpire: seconds(ttl), isBlocked: false, timeToBlockExpire: 0 };
+      return letThrough(this.logger, error, throttlerName, ttl, 'PostgreSQL');
     }
   }
 
