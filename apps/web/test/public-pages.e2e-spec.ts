@@ -77,6 +77,50 @@ describe('web app: the pages links open without signing in (browser)', () => {
     expect(await seriousAccessibilityProblems(phone)).toEqual([]);
   });
 
+  it("the company contact opens the proposal e-mail's link, sees what it answers, accepts for the company and reads the receipt", async () => {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    const answers = async () =>
+      (await ctx.http.get(`/api/proposals/${w.proposal.id}`).set(w.companyAdmin.auth).expect(200)).body
+        .answers;
+    const mail = await waitForMail(smtp, w.companyAdmin.user.email, /^Nieuw voorstel/);
+    const [accept] = linksIn(mail, `${ctx.config.http.publicUrl}/answer`).filter(
+      (link) => link.searchParams.get('decision') === 'accept',
+    );
+    const page = await world.newPage();
+
+    // Opening the link shows what is answered, for the company, and records nothing yet.
+    await page.goto(world.url(pathOf(accept)));
+    const shown = page.getByRole('table');
+    await shown.getByRole('cell', { name: 'het bedrijf / the company' }).waitFor();
+    await shown
+      .getByRole('cell', {
+        name: `${w.teacher.teacher.firstName} ${w.teacher.teacher.lastName} (${w.company.name})`,
+      })
+      .waitFor();
+    await shown.getByRole('cell', { name: w.request.title }).waitFor();
+    await shown.getByText(w.school.name).waitFor();
+    await shown.getByText('dinsdag / Tuesday 09:00–12:00').waitFor();
+    expect((await answers()).company).toBe('pending');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // Confirming records the company's answer; the receipt names the proposal and the school.
+    await page.getByRole('button', { name: /Ja, ik accepteer/ }).click();
+    await page
+      .getByText(`Uw acceptatie van het voorstel "${w.request.title}" bij ${w.school.name} is vastgelegd.`, {
+        exact: false,
+      })
+      .waitFor();
+    expect(await answers()).toEqual({ company: 'accepted', teacher: 'pending', school: 'pending' });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // The link is spent: opened again it says so and offers nothing to answer.
+    await page.goto(world.url(pathOf(accept)));
+    await page.getByText(/Deze link is al gebruikt/).waitFor();
+    expect(await page.getByRole('button', { name: /Ja, ik accepteer/ }).count()).toBe(0);
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it("the app's page for an address it does not know passes the scan", async () => {
     const { ctx } = world;
     const admin = await ctx.newAdmin();
