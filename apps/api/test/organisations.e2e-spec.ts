@@ -60,7 +60,7 @@ describe('organisations (e2e)', () => {
     const response = await ctx.http
       .post('/api/organisations')
       .set(admin.auth)
-      .send({ kind: 'bakery', name: 'X', regionId: 'nope', locations: [], colour: 'red' })
+      .send({ kind: 'bakery', name: 'X', regionId: 'nope', kvkNumber: '1234', locations: [], colour: 'red' })
       .expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body).toMatchObject({
@@ -70,5 +70,11 @@ describe('organisations (e2e)', () => {
     });
     const fields = response.body.errors.map((error: { field: string }) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['colour', 'kind', 'name', 'regionId', 'locations']));
+    // A format has its own code, so a client can say which one in its reader's language.
+    expect(response.body.errors).toContainEqual({
+      field: 'kvkNumber',
+      reason: 'must be 8 digits',
+      code: 'isKvkNumber',
+    });
   });
 });

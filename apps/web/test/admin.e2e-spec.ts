@@ -86,7 +86,7 @@ describe('web app: the platform admin (browser)', () => {
     const organisationDialog = page.getByRole('dialog', { name: `${company.name} wijzigen` });
     await organisationDialog.getByLabel('KvK-nummer').fill('1234');
     await organisationDialog.getByRole('button', { name: 'Opslaan' }).click();
-    await organisationDialog.getByText('must be 8 digits').waitFor();
+    await organisationDialog.getByText('moet 8 cijfers zijn').waitFor();
     await organisationDialog.getByLabel('KvK-nummer').fill('12345678');
     await organisationDialog.getByLabel('Naam').fill(`${company.name} Holding`);
     await organisationDialog.getByRole('combobox', { name: 'Regio' }).click();

@@ -1,4 +1,8 @@
+import nl from '../src/i18n/nl.json';
 import { fieldReasonText, refusalText } from '../src/ui/problem-text';
+
+/** The app's own Dutch sentence for a field reason's code, as `fieldReason` looks it up. */
+const appDutch = (code: string): string | undefined => (nl.fieldErrors as Record<string, string>)[code];
 
 describe('a refusal in the reader’s language', () => {
   const rulesBroken = {
@@ -31,7 +35,7 @@ describe('a field’s reason in the reader’s language', () => {
   });
 
   it('falls back to the English reason for a code without a sentence, or no code (older APIs)', () => {
-    expect(fieldReasonText({ reason: 'must be 8 digits', code: 'matches' }, 'nl', translate)).toBe(
+    expect(fieldReasonText({ reason: 'must be 8 digits', code: 'somethingNew' }, 'nl', translate)).toBe(
       'must be 8 digits',
     );
     expect(fieldReasonText({ reason: 'must be 8 digits' }, 'nl', translate)).toBe('must be 8 digits');
@@ -41,5 +45,15 @@ describe('a field’s reason in the reader’s language', () => {
     const rule = { reason: 'The VOG is too old', reasonNl: 'De VOG is te oud', code: 'endNotAfterStart' };
     expect(fieldReasonText(rule, 'nl', translate)).toBe('De VOG is te oud');
     expect(fieldReasonText(rule, 'en', translate)).toBe('The VOG is too old');
+  });
+});
+
+describe('the app’s Dutch for the API’s field codes', () => {
+  it('says each format a field must have in Dutch (a KvK number, a postal code, a region code, a school year)', () => {
+    expect(fieldReasonText({ reason: 'must be 8 digits', code: 'isKvkNumber' }, 'nl', appDutch)).toBe(
+      'moet 8 cijfers zijn',
+    );
+    for (const code of ['isPostalCode', 'isRegionCode', 'isSchoolYear'])
+      expect(fieldReasonText({ reason: 'English', code }, 'nl', appDutch)).not.toBe('English');
   });
 });

@@ -44,6 +44,19 @@ export const IsPlausibleRate = () =>
     },
   });
 
+/**
+ * A text in one format, refused with its own code (`name`, e.g. `isKvkNumber`) rather than
+ * class-validator's `matches` for every pattern, so a client can say which format in its own words.
+ */
+export const HasFormat = (name: string, pattern: RegExp, message: string) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && pattern.test(value),
+      defaultMessage: () => message,
+    },
+  });
+
 export const IsClockTime = () =>
   ValidateBy({
     name: 'isClockTime',

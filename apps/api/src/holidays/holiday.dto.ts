@@ -8,13 +8,12 @@ import {
   IsEnum,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { HolidayBinding, HolidayRegion, InstitutionDayOffKind, SchoolHolidayKind } from '@hybridmatch/domain';
-import { enumMessage, IsCalendarDate } from '../common/validators';
+import { enumMessage, HasFormat, IsCalendarDate } from '../common/validators';
 
 const SCHOOL_YEAR = /^\d{4}-\d{4}$/;
 
@@ -28,7 +27,7 @@ const HolidayPeriod = (example: [string, string]) =>
     ArrayMaxSize(2),
     IsCalendarDate({ each: true }),
   );
-const schoolYearMessage = { message: 'must be a school year such as 2026-2027' };
+const IsSchoolYear = () => HasFormat('isSchoolYear', SCHOOL_YEAR, 'must be a school year such as 2026-2027');
 
 export class SchoolHolidayDto {
   @ApiProperty({ example: '0b9d3c1e-5f1a-4c59-9a51-3f7f0d1a2b3c' }) id: string;
@@ -51,7 +50,7 @@ export class SchoolHolidayDto {
 export class ListSchoolHolidaysQueryDto {
   @ApiPropertyOptional({ example: '2026-2027' })
   @IsOptional()
-  @Matches(SCHOOL_YEAR, schoolYearMessage)
+  @IsSchoolYear()
   schoolYear?: string;
 
   @ApiPropertyOptional({ enum: HolidayRegion, example: HolidayRegion.Noord })
@@ -62,7 +61,7 @@ export class ListSchoolHolidaysQueryDto {
 
 export class PutSchoolHolidayDto {
   @ApiProperty({ example: '2026-2027' })
-  @Matches(SCHOOL_YEAR, schoolYearMessage)
+  @IsSchoolYear()
   schoolYear: string;
 
   @ApiProperty({ enum: HolidayRegion, example: HolidayRegion.Midden })
@@ -107,7 +106,7 @@ export class HolidayFileEntryDto {
 
 export class HolidayFileYearDto {
   @ApiProperty({ example: '2026-2027' })
-  @Matches(SCHOOL_YEAR, schoolYearMessage)
+  @IsSchoolYear()
   schoolYear: string;
 
   @ApiPropertyOptional({ example: 'https://www.rijksoverheid.nl/…/overzicht-schoolvakanties-2026-2027' })

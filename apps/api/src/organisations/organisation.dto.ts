@@ -9,13 +9,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { OrganisationKind } from '@hybridmatch/domain';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
+import { HasFormat } from '../common/validators';
 
 export class LocationInputDto {
   @ApiProperty({ example: 'Hoofdlocatie' })
@@ -31,7 +31,7 @@ export class LocationInputDto {
   street: string;
 
   @ApiProperty({ example: '7511 AB', description: 'Dutch postal code' })
-  @Matches(/^[1-9][0-9]{3} ?[A-Z]{2}$/, { message: 'must be a Dutch postal code such as "7511 AB"' })
+  @HasFormat('isPostalCode', /^[1-9][0-9]{3} ?[A-Z]{2}$/, 'must be a Dutch postal code such as "7511 AB"')
   postalCode: string;
 
   @ApiProperty({ example: 'Enschede' })
@@ -70,7 +70,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ example: '12345678', description: 'KvK number (8 digits)' })
   @IsOptional()
-  @Matches(/^\d{8}$/, { message: 'must be 8 digits' })
+  @HasFormat('isKvkNumber', /^\d{8}$/, 'must be 8 digits')
   kvkNumber?: string;
 
   @ApiProperty({ type: [LocationInputDto], description: 'One or more sites' })

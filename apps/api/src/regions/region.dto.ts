@@ -1,10 +1,11 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsEnum, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
 import { HolidayRegion } from '@hybridmatch/domain';
+import { HasFormat } from '../common/validators';
 
 export class CreateRegionDto {
   @ApiProperty({ example: 'sto-twente', description: 'Stable code: lower-case letters, digits and dashes' })
-  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'must be 2–32 lower-case letters, digits or dashes' })
+  @HasFormat('isRegionCode', /^[a-z0-9-]{2,32}$/, 'must be 2–32 lower-case letters, digits or dashes')
   code: string;
 
   @ApiProperty({ example: 'STO Twente' })
