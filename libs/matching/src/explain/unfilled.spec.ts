@@ -220,6 +220,7 @@ describe('explainUnfilled agrees with the checkEligibility oracle', () => {
       { distanceKm: (a, b) => Math.abs(a.lat - b.lat) * 111 + Math.abs(a.lon - b.lon) * 70 },
     ],
     ['today and dated placements', { today: '2026-03-12' }],
+    ['requests sharing subjects, dates and places', { today: '2026-03-12' }],
   ];
   for (const [name, base] of cases) {
     it(`the same explanations on random regions, with exclusions and random answers (${name})`, () => {
@@ -227,6 +228,7 @@ describe('explainUnfilled agrees with the checkEligibility oracle', () => {
       for (let seed = 1; seed <= 3; seed++) {
         const { teachers, requests } = variedRegion(seed * 104_729 + name.length);
         if (base.today !== undefined) dateCommitments(teachers, seed);
+        if (name.startsWith('requests sharing')) shareRequestFacts(requests, seed);
         const options: EngineOptions = {
           ...base,
           excludeTeacherIds: [teachers[5].id],
@@ -274,3 +276,26 @@ describe('explainUnfilled agrees with the checkEligibility oracle', () => {
     });
   }
 });
+
+/**
+ * Makes requests share what explainUnfilled keeps per group (subject and level, dates, place,
+ * role) with an earlier request while the rest differs, and some blocks share weekday and times.
+ */
+function shareRequestFacts(requests: MatchRequest[], seed: number): void {
+  const rnd = mulberry32(seed);
+  for (let i = 1; i < requests.length; i++) {
+    const earlier = requests[Math.floor(rnd() * i)];
+    const r = requests[i];
+    if (rnd() < 0.5) Object.assign(r, { subjectCode: earlier.subjectCode, level: earlier.level });
+    if (rnd() < 0.5)
+      Object.assign(r, {
+        periodStart: earlier.periodStart,
+        periodEnd: earlier.periodEnd,
+        minCommitmentWeeks: earlier.minCommitmentWeeks,
+      });
+    if (rnd() < 0.5) r.location = { ...earlier.location };
+    if (rnd() < 0.5) r.role = earlier.role;
+    if (rnd() < 0.5) r.allowVogPending = !earlier.allowVogPending;
+    r.blocks = r.blocks.map((b) => (rnd() < 0.5 ? { ...earlier.blocks[0], id: b.id } : b));
+  }
+}

@@ -5,8 +5,12 @@ import {
   ENGINE_RULES,
   evaluateBlock,
   FailedRules,
-  evaluatePair,
-  PairFacts,
+  failsDistance,
+  failsInstructor,
+  failsLevel,
+  failsVog,
+  hboMinutesLeft,
+  periodOverlapDays,
   PreparedRequest,
   PreparedTeacher,
   prepareRequest,
@@ -14,12 +18,13 @@ import {
   RULE_BIT,
   ruleContext,
   RuleContext,
+  sixHourCapped,
+  skillValueFor,
 } from '../region/eligibility';
 import { formatClock } from '../region/dates';
 import {
   CommittedSlot,
   EngineOptions,
-  GeoPoint,
   LessonBlock,
   MatchRequest,
   MatchTeacher,
@@ -75,9 +80,12 @@ export interface UnfilledExplanation {
  * did not give them the block.
  *
  * Each teacher is prepared once (once per set of its dated committed slots that count for a
- * request, see committedDuring) and each request once; per request a teacher's request-level
- * rules are evaluated once, per open block its block rules. The result equals checking every
- * teacher against every open block with checkEligibility (a spec compares both on random regions).
+ * request, see committedDuring) and each request once. The request-level rules are evaluated per
+ * group of rules and what of the request the group reads (PairRulesByGroup), the block rules per
+ * weekday and time of a block (BlockRulesByShape): a national region's ~1,000 requests share
+ * ~100 subjects and levels, dates and places, and its ~1,650 open blocks ~85 times of day. The
+ * result equals checking every teacher against every open block with checkEligibility (a spec
+ * compares both on random regions).
  */
 export function explainUnfilled(
   teachers: readonly MatchTeacher[],
@@ -86,102 +94,104 @@ export function explainUnfilled(
   options: EngineOptions = {},
 ): UnfilledExplanation[] {
   const { filled, heldBy, holderOfRequest } = answerOf(requests, matches);
-  const ctx = ruleContext(options);
   const seen = new TeachersAsSeen(teachers);
-  const excludedEverywhere = new Set(options.excludeTeacherIds ?? []);
-  const excludedFor = new Map<string, Set<string>>();
-  for (const e of options.exclude ?? []) {
-    const ids = excludedFor.get(e.requestId) ?? new Set<string>();
-    for (const id of e.teacherIds) ids.add(id);
-    excludedFor.set(e.requestId, ids);
-  }
+  const base = teachers.map((_, t) => seen.base(t));
+  // The teachers with what this answer gave them as committed load, as heldBackReason sees them.
+  const loaded = new TeachersAsSeen(
+    teachers.map((teacher) => withHeldLoad(teacher, heldBy.get(teacher.id) ?? [])),
+  );
+  const pairRules = new PairRulesByGroup(base, ruleContext(options));
+  const blockRules = new BlockRulesByShape(base);
   const nt = teachers.length;
+  const ids = teachers.map((teacher) => teacher.id);
+  const indexesOf = new Map<string, number[]>();
+  ids.forEach((id, t) => indexesOf.set(id, [...(indexesOf.get(id) ?? []), t]));
+  // Teachers excluded everywhere, and per request (by index).
+  const excludedEverywhere = (options.excludeTeacherIds ?? []).flatMap((id) => indexesOf.get(id) ?? []);
+  const excludedFor = new Map<string, number[]>();
+  for (const e of options.exclude ?? []) {
+    const list = excludedFor.get(e.requestId) ?? [];
+    for (const id of e.teacherIds) list.push(...(indexesOf.get(id) ?? []));
+    excludedFor.set(e.requestId, list);
+  }
+  const dated = base.some((pt) => pt.datedCommitments);
   // Per teacher, for the request at hand: as it sees the teacher, its failed request-level rules
-  // (bits of RULE_BIT) and the facts the block rules need.
-  const asSeen: PreparedTeacher[] = new Array<PreparedTeacher>(nt);
+  // (bits of RULE_BIT), the facts the block rules need, and whether its block rules are evaluated
+  // one by one (dated slots that do not all count, or an HBO school's threshold) instead of read
+  // from blockRules.
+  const asSeen: PreparedTeacher[] = [...base];
   const pairMask = new Int32Array(nt);
   const capped = new Uint8Array(nt);
-  const hboLeft = new Float64Array(nt);
+  const hboLeft = new Float64Array(nt).fill(Infinity);
   const distance = new Float64Array(nt);
-  const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };
+  const direct = new Uint8Array(nt);
+  // The last request's asSeen, hboLeft and direct are not those of every teacher as prepared.
+  let seenDirect = false;
   const failed = new FailedRules();
   const failing = new Int32Array(ENGINE_RULES.length);
   // Teachers per rule mask of the block at hand, and the masks seen (few: tallied, then per rule).
   const tally = new Int32Array(1 << ENGINE_RULES.length);
   const masks: number[] = [];
-  // The distances from every teacher's home to a school, computed once per place (schools post
-  // several requests); evaluatePair reads them through its rule context.
-  const distances = new Map<string, Float64Array>();
-  let place: GeoPoint | null = null;
-  let row: Float64Array = new Float64Array(0);
-  let current = 0;
-  const pairCtx: RuleContext = {
-    ...ctx,
-    distanceKm: (home, to) =>
-      home === teachers[current].home && to === place ? row[current] : ctx.distanceKm(home, to),
-  };
   const misses: string[][] = ENGINE_RULES.map(() => []);
-  const check = eligibilityChecker(options);
   const out: UnfilledExplanation[] = [];
   for (const request of requests) {
     const open = request.blocks.filter((b) => !filled.has(key(request.id, b.id)));
     if (open.length === 0) continue;
     const pr = prepareRequest(request, 0, options.today);
-    const excludedHere = excludedFor.get(request.id);
-    place = request.location;
-    const at = `${place.lat},${place.lon}`;
-    const known = distances.get(at);
-    if (known !== undefined) row = known;
-    else {
-      row = new Float64Array(nt);
-      for (let t = 0; t < nt; t++) row[t] = ctx.distanceKm(teachers[t].home, place);
-      distances.set(at, row);
-    }
-    for (let t = 0; t < nt; t++) {
-      const teacher = teachers[t];
-      const pt = seen.forRequest(t, pr);
-      failed.mask = 0;
-      current = t;
-      evaluatePair(pt, pr, pairCtx, facts, failed);
-      let mask = failed.mask;
-      if (excludedEverywhere.has(teacher.id) || excludedHere?.has(teacher.id) === true)
-        mask |= RULE_BIT.EXCLUDED;
-      asSeen[t] = pt;
-      pairMask[t] = mask;
-      capped[t] = facts.sixHourCapped ? 1 : 0;
-      hboLeft[t] = facts.hboMinutesLeft;
-      distance[t] = facts.distanceKm;
+    pairRules.fill(pr, pairMask, capped, distance);
+    for (const t of excludedEverywhere) pairMask[t] |= RULE_BIT.EXCLUDED;
+    for (const t of excludedFor.get(request.id) ?? []) pairMask[t] |= RULE_BIT.EXCLUDED;
+    const anyCapped = capped.includes(1);
+    // Without dated slots or a threshold every teacher is seen as prepared, with no HBO cap.
+    const anyDirect = dated || pr.hboCapMinutes !== Infinity;
+    if (anyDirect || seenDirect) {
+      for (let t = 0; t < nt; t++) {
+        const pt = anyDirect ? seen.forRequest(t, pr) : base[t];
+        asSeen[t] = pt;
+        hboLeft[t] = anyDirect ? hboMinutesLeft(pt, pr) : Infinity;
+        direct[t] = pt !== base[t] || hboLeft[t] !== Infinity ? 1 : 0;
+      }
+      seenDirect = anyDirect;
     }
     for (const block of open) {
-      for (const ids of misses) ids.length = 0;
+      for (const list of misses) list.length = 0;
+      const shape = blockRules.of(block);
+      const plain = shape.plain;
+      const withCap = anyCapped ? shape.capped() : plain;
       const windowOnly: number[] = [];
       const held = new Map<HeldBackReason, number>();
       let eligible = 0;
       let nearestSkilledKm: number | null = null;
       for (let t = 0; t < nt; t++) {
-        const teacher = teachers[t];
-        failed.mask = pairMask[t];
-        evaluateBlock(asSeen[t], block, capped[t] === 1, failed, hboLeft[t]);
-        const mask = failed.mask;
+        let mask: number;
+        if (!anyDirect || direct[t] === 0) mask = pairMask[t] | (capped[t] === 0 ? plain[t] : withCap[t]);
+        else {
+          failed.mask = pairMask[t];
+          evaluateBlock(asSeen[t], block, capped[t] === 1, failed, hboLeft[t]);
+          mask = failed.mask;
+        }
         if (tally[mask]++ === 0) masks.push(mask);
         if ((mask & (RULE_BIT.SKILL | RULE_BIT.LEVEL)) === 0) {
           const km = distance[t];
           if (nearestSkilledKm === null || km < nearestSkilledKm) nearestSkilledKm = km;
         }
-        if (mask !== 0 && (mask & (mask - 1)) === 0) {
-          misses[lowestBit(mask)].push(teacher.id);
+        if ((mask & (mask - 1)) !== 0) continue;
+        if (mask !== 0) {
+          misses[lowestBit(mask)].push(ids[t]);
           if (mask === RULE_BIT.WINDOW) windowOnly.push(t);
-        }
-        if (mask === 0) {
+        } else {
           eligible++;
-          const reason = heldBackReason(
-            teacher,
+          // heldBackReason: the block rules again with the answer's blocks as committed load (the
+          // request-level rules read none of it, and passed).
+          const lt = loaded.forRequest(t, pr);
+          failed.mask = 0;
+          evaluateBlock(lt, block, capped[t] === 1, failed, hboMinutesLeft(lt, pr));
+          const failedMask = failed.mask;
+          const reason = heldBackOf(
+            (rule) => (failedMask & RULE_BIT[rule]) !== 0,
             request,
-            block,
-            heldBy.get(teacher.id) ?? [],
+            ids[t],
             holderOfRequest,
-            options,
-            check,
           );
           held.set(reason, (held.get(reason) ?? 0) + 1);
         }
@@ -218,6 +228,143 @@ export function explainUnfilled(
   return out;
 }
 
+/**
+ * Every teacher's request-level rules (as evaluatePair applies them; HBO_DIDACTIC, which reads
+ * the teacher's committed load, is the caller's) for many requests, kept per group of rules and
+ * what of the request the group reads: SKILL and LEVEL per subject and level; PERIOD, VOG and
+ * whether the 6-hour rule caps the teacher per dates (start, end, needed days, VOG pending
+ * allowed, MBO); DISTANCE per place; INSTRUCTOR_PDC per role. None of these reads a teacher's
+ * committed slots, so one prepared teacher serves every request.
+ */
+class PairRulesByGroup {
+  private readonly skills = new Map<string, Int32Array>();
+  private readonly dates = new Map<string, { mask: Int32Array; capped: Uint8Array }>();
+  private readonly places = new Map<string, { mask: Int32Array; km: Float64Array }>();
+  private readonly roles = new Map<string, Int32Array>();
+
+  constructor(
+    private readonly teachers: readonly PreparedTeacher[],
+    private readonly ctx: RuleContext,
+  ) {}
+
+  /**
+   * For request `pr`, per teacher (its index among the prepared teachers): the failed
+   * request-level rules into `mask` (bits of RULE_BIT), whether the 6-hour rule caps it into
+   * `capped` (1) and the distance to the school into `km`.
+   */
+  fill(pr: PreparedRequest, mask: Int32Array, capped: Uint8Array, km: Float64Array): void {
+    const skill = this.skill(pr);
+    const dates = this.datesOf(pr);
+    const place = this.place(pr);
+    const role = this.role(pr);
+    const datesMask = dates.mask;
+    const placeMask = place.mask;
+    for (let t = 0; t < this.teachers.length; t++) mask[t] = skill[t] | datesMask[t] | placeMask[t] | role[t];
+    capped.set(dates.capped);
+    km.set(place.km);
+  }
+
+  private skill(pr: PreparedRequest): Int32Array {
+    const { subjectCode } = pr.request;
+    return cached(this.skills, `${subjectCode}\u0000${pr.levelRank}`, () =>
+      Int32Array.from(
+        this.teachers,
+        (pt) =>
+          (skillValueFor(pt, subjectCode, pr.levelRank, this.ctx) < 0 ? RULE_BIT.SKILL : 0) |
+          (failsLevel(pt, pr.levelRank) ? RULE_BIT.LEVEL : 0),
+      ),
+    );
+  }
+
+  private datesOf(pr: PreparedRequest): { mask: Int32Array; capped: Uint8Array } {
+    const at = `${pr.startDay},${pr.endDay},${pr.neededDays},${pr.request.allowVogPending},${pr.isMbo}`;
+    return cached(this.dates, at, () => ({
+      mask: Int32Array.from(
+        this.teachers,
+        (pt) =>
+          (periodOverlapDays(pt, pr) < pr.neededDays ? RULE_BIT.PERIOD : 0) |
+          (failsVog(pt, pr) ? RULE_BIT.VOG : 0),
+      ),
+      capped: Uint8Array.from(this.teachers, (pt) => (sixHourCapped(pt, pr) ? 1 : 0)),
+    }));
+  }
+
+  private place(pr: PreparedRequest): { mask: Int32Array; km: Float64Array } {
+    const { location } = pr.request;
+    return cached(this.places, `${location.lat},${location.lon}`, () => {
+      const km = Float64Array.from(this.teachers, (pt) => this.ctx.distanceKm(pt.teacher.home, location));
+      return {
+        km,
+        mask: Int32Array.from(this.teachers, (pt, t) => (failsDistance(pt, km[t]) ? RULE_BIT.DISTANCE : 0)),
+      };
+    });
+  }
+
+  private role(pr: PreparedRequest): Int32Array {
+    return cached(this.roles, pr.request.role, () =>
+      Int32Array.from(this.teachers, (pt) => (failsInstructor(pt, pr) ? RULE_BIT.INSTRUCTOR_PDC : 0)),
+    );
+  }
+}
+
+/** The value of `map` at `at`, built and kept when missing. */
+function cached<V>(map: Map<string, V>, at: string, build: () => V): V {
+  let value = map.get(at);
+  if (value === undefined) map.set(at, (value = build()));
+  return value;
+}
+
+/**
+ * The block rules (evaluateBlock) of every teacher as prepared once (all its committed slots
+ * counting, no HBO school threshold) per weekday, start and end of a block: without and with the
+ * 6-hour rule's cap (the latter per teacher when first asked). The rules read nothing else of a
+ * block.
+ */
+class BlockRulesByShape {
+  private readonly shapes = new Map<string, BlockShapeRules>();
+
+  constructor(private readonly teachers: readonly PreparedTeacher[]) {}
+
+  of(block: LessonBlock): BlockShapeRules {
+    return cached(
+      this.shapes,
+      `${block.weekday},${block.start},${block.end}`,
+      () => new BlockShapeRules(this.teachers, block),
+    );
+  }
+}
+
+/** One weekday, start and end: per teacher the failed block rules (bits of RULE_BIT). */
+class BlockShapeRules {
+  /** Without the 6-hour rule's cap. */
+  readonly plain: Int32Array;
+  /** With it, computed when first asked. */
+  private withCap: Int32Array | null = null;
+  private readonly failed = new FailedRules();
+
+  constructor(
+    private readonly teachers: readonly PreparedTeacher[],
+    private readonly block: LessonBlock,
+  ) {
+    this.plain = this.column(false);
+  }
+
+  /** Per teacher its failed block rules when the 6-hour rule caps it. */
+  capped(): Int32Array {
+    return (this.withCap ??= this.column(true));
+  }
+
+  private column(sixHourCapped: boolean): Int32Array {
+    const column = new Int32Array(this.teachers.length);
+    for (let t = 0; t < this.teachers.length; t++) {
+      this.failed.mask = 0;
+      evaluateBlock(this.teachers[t], this.block, sixHourCapped, this.failed);
+      column[t] = this.failed.mask;
+    }
+    return column;
+  }
+}
+
 /** Index of the lowest set bit of a nonzero word. */
 function lowestBit(bits: number): number {
   return 31 - Math.clz32(bits & -bits);
@@ -229,15 +376,20 @@ function lowestBit(bits: number): number {
  * all count is prepared once; one with dated slots once per set of slots that count.
  */
 class TeachersAsSeen {
-  private readonly base: PreparedTeacher[];
+  private readonly prepared: (PreparedTeacher | undefined)[];
   private readonly variants = new Map<number, Map<string, PreparedTeacher>>();
 
   constructor(private readonly teachers: readonly MatchTeacher[]) {
-    this.base = teachers.map((t, i) => prepareTeacher(t, i));
+    this.prepared = new Array<PreparedTeacher | undefined>(teachers.length);
+  }
+
+  /** Teacher t with all its committed slots counting (prepared when first asked). */
+  base(t: number): PreparedTeacher {
+    return (this.prepared[t] ??= prepareTeacher(this.teachers[t], t));
   }
 
   forRequest(t: number, pr: PreparedRequest): PreparedTeacher {
-    const base = this.base[t];
+    const base = this.base(t);
     if (!base.datedCommitments) return base;
     const teacher = this.teachers[t];
     const all = teacher.committed ?? [];
@@ -302,6 +454,38 @@ export function heldBackReason(
   options: EngineOptions,
   check: EligibilityCheck = eligibilityChecker(options),
 ): HeldBackReason {
+  const failures: RuleFailure[] = check(withHeldLoad(teacher, held), request, block).failures;
+  return heldBackOf((rule) => failures.some((f) => f.rule === rule), request, teacher.id, holderOfRequest);
+}
+
+/** The rules heldBackReason names, in its order. */
+const HELD_BACK_RULES = [
+  'SAME_DAY',
+  'RELEASED_DAYS',
+  'RELEASED_MINUTES',
+  'WORKING_HOURS',
+  'SIX_HOUR_RULE',
+] as const satisfies readonly HeldBackReason[];
+
+/** heldBackReason from the rules the teacher with its held load `fails` for the block. */
+function heldBackOf(
+  fails: (rule: RuleCode) => boolean,
+  request: MatchRequest,
+  teacherId: string,
+  holderOfRequest: ReadonlyMap<string, ReadonlySet<string>>,
+): HeldBackReason {
+  const found = HELD_BACK_RULES.find(fails);
+  if (found) return found;
+  const holders = holderOfRequest.get(request.id);
+  if (!request.allowTeam && holders && !holders.has(teacherId)) return 'NO_TEAM';
+  return 'NOT_CHOSEN';
+}
+
+/** The teacher with the blocks the answer gave it added to its committed slots. */
+function withHeldLoad(
+  teacher: MatchTeacher,
+  held: readonly { request: MatchRequest; block: LessonBlock }[],
+): MatchTeacher {
   const committed: CommittedSlot[] = [
     ...(teacher.committed ?? []),
     ...held.map((h) => ({
@@ -311,19 +495,7 @@ export function heldBackReason(
       schoolKind: h.request.schoolKind,
     })),
   ];
-  const failures: RuleFailure[] = check({ ...teacher, committed }, request, block).failures;
-  const order: HeldBackReason[] = [
-    'SAME_DAY',
-    'RELEASED_DAYS',
-    'RELEASED_MINUTES',
-    'WORKING_HOURS',
-    'SIX_HOUR_RULE',
-  ];
-  const found = order.find((rule) => failures.some((f) => f.rule === rule));
-  if (found) return found;
-  const holders = holderOfRequest.get(request.id);
-  if (!request.allowTeam && holders && !holders.has(teacher.id)) return 'NO_TEAM';
-  return 'NOT_CHOSEN';
+  return { ...teacher, committed };
 }
 
 /** Start times tried for window-only misses: 07:00 to 18:00 on the half hour, same weekday and length. */

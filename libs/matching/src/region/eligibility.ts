@@ -421,7 +421,7 @@ export function evaluatePair(
   out.skillValue = skillValue;
 
   // LEVEL: the teacher is willing to teach this level.
-  if (pt.levelsMask !== 0 && (pt.levelsMask & (1 << pr.levelRank)) === 0) {
+  if (failsLevel(pt, pr.levelRank)) {
     ok = false;
     if (!failures) return false;
     if (failures instanceof FailedRules) failures.mask |= RULE_BIT.LEVEL;
@@ -435,9 +435,7 @@ export function evaluatePair(
   }
 
   // PERIOD: availability overlaps the request period for at least the minimum commitment.
-  const from = Math.max(pt.fromDay, pr.startDay);
-  const until = Math.min(pt.untilDay, pr.endDay);
-  const overlapDays = until - from + 1;
+  const overlapDays = periodOverlapDays(pt, pr);
   const neededDays = pr.neededDays;
   if (overlapDays < neededDays) {
     ok = false;
@@ -455,7 +453,7 @@ export function evaluatePair(
   // DISTANCE: school within the teacher's travel distance.
   const distance = ctx.distanceKm(t.home, r.location);
   out.distanceKm = distance;
-  if (!(distance <= t.maxTravelKm)) {
+  if (failsDistance(pt, distance)) {
     ok = false;
     if (!failures) return false;
     if (failures instanceof FailedRules) failures.mask |= RULE_BIT.DISTANCE;
@@ -469,7 +467,7 @@ export function evaluatePair(
   }
 
   // VOG: at most 6 months old on the day the teacher starts (the later of both starts).
-  if (!r.allowVogPending && Math.max(pr.startDay, pt.fromDay) > pt.vogValidUntilDay) {
+  if (failsVog(pt, pr)) {
     ok = false;
     if (!failures) return false;
     if (failures instanceof FailedRules) failures.mask |= RULE_BIT.VOG;
@@ -482,18 +480,63 @@ export function evaluatePair(
   }
 
   // INSTRUCTOR_PDC: the instructor role needs the PDC.
-  if (r.role === 'instructor' && !pt.meetsInstructor) {
+  if (failsInstructor(pt, pr)) {
     ok = false;
     if (!failures) return false;
     if (failures instanceof FailedRules) failures.mask |= RULE_BIT.INSTRUCTOR_PDC;
     else fail(failures, 'INSTRUCTOR_PDC', undefined, () => 'the instructor role needs a PDC (or PDG)');
   }
 
-  // 6-hour rule applies at MBO level unless qualified (pdg/full) or a PDG in progress whose 2-year
-  // deadline lies after the end of the teacher's time on the request.
-  out.sixHourCapped = pr.isMbo && !pt.unlimitedMbo && Math.min(pr.endDay, pt.untilDay) > pt.pdgGraceUntilDay;
+  out.sixHourCapped = sixHourCapped(pt, pr);
   out.hboMinutesLeft = hboMinutesLeft(pt, pr);
   return ok;
+}
+
+// The request-level rules one by one, as evaluatePair applies them (explainUnfilled evaluates
+// them per group of requests that share what each reads).
+
+/** SKILL: the best skill value covering subject `subjectCode` at `levelRank` (-1: none, the rule fails). */
+export function skillValueFor(
+  pt: PreparedTeacher,
+  subjectCode: string,
+  levelRank: number,
+  ctx: RuleContext,
+): number {
+  return bestSkill(pt.skills.get(subjectCode), levelRank, ctx.allowHigherLevelSkill).value;
+}
+
+/** LEVEL fails: the teacher names the levels it teaches, and not this one. */
+export function failsLevel(pt: PreparedTeacher, levelRank: number): boolean {
+  return pt.levelsMask !== 0 && (pt.levelsMask & (1 << levelRank)) === 0;
+}
+
+/** PERIOD: the days of the period the teacher is available, from the later start to the earlier end. */
+export function periodOverlapDays(pt: PreparedTeacher, pr: PreparedRequest): number {
+  return Math.min(pt.untilDay, pr.endDay) - Math.max(pt.fromDay, pr.startDay) + 1;
+}
+
+/** DISTANCE fails: the school is farther than the teacher travels (or the distance is unknown). */
+export function failsDistance(pt: PreparedTeacher, distanceKm: number): boolean {
+  return !(distanceKm <= pt.teacher.maxTravelKm);
+}
+
+/** VOG fails: "VOG pending" is not allowed and the VOG is too old on the later of both starts. */
+export function failsVog(pt: PreparedTeacher, pr: PreparedRequest): boolean {
+  return !pr.request.allowVogPending && Math.max(pr.startDay, pt.fromDay) > pt.vogValidUntilDay;
+}
+
+/** INSTRUCTOR_PDC fails: the instructor role needs the PDC. */
+export function failsInstructor(pt: PreparedTeacher, pr: PreparedRequest): boolean {
+  return pr.request.role === 'instructor' && !pt.meetsInstructor;
+}
+
+/**
+ * The 6-hour rule caps the teacher's MBO minutes on the request: at MBO level, unless qualified
+ * (pdg/full) or a PDG in progress whose 2-year deadline lies after the end of the teacher's time on
+ * the request.
+ */
+export function sixHourCapped(pt: PreparedTeacher, pr: PreparedRequest): boolean {
+  return pr.isMbo && !pt.unlimitedMbo && Math.min(pr.endDay, pt.untilDay) > pt.pdgGraceUntilDay;
 }
 
 /**
