@@ -31,6 +31,10 @@ describe('rate cards and costs (e2e)', () => {
   const addRate = (admin: TestUser, companyId: string, body: object, status = 201) =>
     ctx.http.post(rateCard(companyId)).set(admin.auth).send(body).expect(status);
 
+  /** The company's rate for guest teachers, valid all of 2026 and after. */
+  const guestTeacherRate = (admin: TestUser, companyId: string, hourlyRateCents = 9500) =>
+    addRate(admin, companyId, { role: 'guest_teacher', hourlyRateCents, validFrom: '2026-01-01' });
+
   async function acceptAll(w: Awaited<ReturnType<typeof world>>, proposalId = w.proposal.id) {
     for (const user of [w.schoolAdmin, w.teacher, w.companyAdmin])
       await ctx.http
@@ -280,5 +284,96 @@ describe('rate cards and costs (e2e)', () => {
       hours: before.cost.hours - 3,
       totalCents: before.cost.totalCents - 3 * 9500,
     });
+  });
+
+  it("totals what every placement of the list costs, over all pages, within the caller's scope only", async () => {
+    const w = await world();
+    await guestTeacherRate(w.companyAdmin, w.company.id);
+    /** Another proposal at the world's school, of a new teacher of `companyId`, answered and approved. */
+    async function placeAnother(companyId: string, companyAdmin: TestUser) {
+      const teacher = await ctx.newTeacherUser(companyId);
+      const request = await ctx.newRequest(w.school, { periodStart: today(), periodEnd: w.periodEnd });
+      const proposal = await ctx.newProposal(request, teacher.teacher);
+      for (const user of [w.schoolAdmin, teacher, companyAdmin])
+        await ctx.http
+          .post(`/api/proposals/${proposal.id}/answer`)
+          .set(user.auth)
+          .send({ decision: 'accept' })
+          .expect(200);
+      await ctx.http
+        .post(`/api/proposals/${proposal.id}/approve`)
+        .set(w.coordinator.auth)
+        .send({ ...terms(w), hourlyRateCents: 9800, rateReason: 'Afgesproken' })
+        .expect(200);
+      return teacher;
+    }
+    await acceptAll(w);
+    await approveWith(w, {}, 200);
+    await placeAnother(w.company.id, w.companyAdmin);
+    await placeAnother(w.company.id, w.companyAdmin);
+    // Another company's placement at the same school, and a placement in another region.
+    const rival = await ctx.newCompany(w.region.id);
+    const rivalAdmin = await ctx.newCompanyAdmin(rival.id);
+    await guestTeacherRate(rivalAdmin, rival.id, 9000);
+    const rivalTeacher = await placeAnother(rival.id, rivalAdmin);
+    const elsewhere = await world();
+    await guestTeacherRate(elsewhere.companyAdmin, elsewhere.company.id);
+    await acceptAll(elsewhere);
+    await approveWith(elsewhere, {}, 200);
+
+    const pageOf = async (user: TestUser, page: number, query: object = {}) =>
+      (
+        await ctx.http
+          .get('/api/placements')
+          .query({ page, pageSize: 2, ...query })
+          .set(user.auth)
+          .expect(200)
+      ).body;
+    /** Every page of `user`'s list, and the one `cost` every page carries. */
+    async function everyPage(user: TestUser, query: object = {}) {
+      const first = await pageOf(user, 1, query);
+      const items = [...first.items];
+      for (let page = 2; page <= Math.ceil(first.total / 2); page += 1) {
+        const next = await pageOf(user, page, query);
+        expect(next.cost).toEqual(first.cost);
+        expect(next.total).toBe(first.total);
+        items.push(...next.items);
+      }
+      expect(items).toHaveLength(first.total);
+      return { items, total: first.total, cost: first.cost };
+    }
+    const added = (items: Array<{ cost: { lessons: number; hours: number; totalCents: number } }>) => ({
+      lessons: items.reduce((sum, item) => sum + item.cost.lessons, 0),
+      hours: items.reduce((sum, item) => sum + item.cost.hours, 0),
+      totalCents: items.reduce((sum, item) => sum + item.cost.totalCents, 0),
+    });
+
+    // The company: its three placements over two pages, the rival's and the other region's not counted.
+    const company = await everyPage(w.companyAdmin);
+    expect(company.total).toBe(3);
+    expect(company.items.every((item: { companyId: string }) => item.companyId === w.company.id)).toBe(true);
+    expect(company.cost).toEqual(added(company.items));
+    expect(company.cost.totalCents).toBeGreaterThan(0);
+    // A page past the end still answers the totals.
+    expect(await pageOf(w.companyAdmin, 3)).toMatchObject({ items: [], total: 3, cost: company.cost });
+
+    // The school and the coordinator: all four at the school, nothing of the other region.
+    const school = await everyPage(w.schoolAdmin);
+    expect(school.total).toBe(4);
+    expect(school.cost).toEqual(added(school.items));
+    expect((await everyPage(w.coordinator)).cost).toEqual(school.cost);
+    const rivalOnly = await everyPage(rivalAdmin);
+    expect(rivalOnly.total).toBe(1);
+    expect(school.cost.totalCents).toBe(company.cost.totalCents + rivalOnly.cost.totalCents);
+
+    // Filters narrow the totals too: one teacher's placements.
+    const one = await everyPage(w.companyAdmin, { teacherId: w.teacher.teacher.id });
+    expect(one.total).toBe(1);
+    expect(one.cost).toEqual(added(one.items));
+    // The teacher never sees what their employer charges, neither per placement nor in total.
+    const own = await pageOf(rivalTeacher, 1);
+    expect(own.total).toBe(1);
+    expect(own).not.toHaveProperty('cost');
+    expect(own.items[0]).not.toHaveProperty('cost');
   });
 });

@@ -195,24 +195,33 @@ describe('web app: the company, proposals and costs (browser)', () => {
       .set(w.coordinator.auth)
       .send(terms)
       .expect(200);
-    const [placement] = (await ctx.http.get('/api/placements').set(w.companyAdmin.auth).expect(200)).body
-      .items;
+    const listed = (await ctx.http.get('/api/placements').set(w.companyAdmin.auth).expect(200)).body;
+    const [placement] = listed.items;
     const euros = (cents: number) =>
       `€ ${(cents / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
 
     await page.getByRole('link', { name: 'Plaatsingen en kosten' }).click();
     await page.getByRole('heading', { name: 'Waar mijn mensen lesgeven' }).waitFor();
-    await page.getByRole('heading', { name }).waitFor();
+    await page.getByRole('link', { name }).waitFor();
     const placed = page.getByRole('row').filter({ hasText: w.school.name });
     await placed.getByText('€ 95,00').waitFor();
     await placed.getByText(euros(placement.cost.totalCents)).waitFor();
+    // The total is the API's, over every placement of the company (not added up in the browser).
+    expect(listed.cost).toEqual(placement.cost);
     await page
-      .getByText(
-        `Totaal ${euros(placement.cost.totalCents)} voor ${placement.cost.hours} uur les in 1 plaatsing`,
-      )
+      .getByText(`Totaal ${euros(listed.cost.totalCents)} voor ${listed.cost.hours} uur les in 1 plaatsing`)
       .waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await world.screenshot(page, 'company-placements');
+    // One employee's placements and their total.
+    await page.getByRole('button', { name: `Alleen ${name}` }).click();
+    await page
+      .getByText(
+        `Totaal ${name}: ${euros(listed.cost.totalCents)} voor ${listed.cost.hours} uur les in 1 plaatsing`,
+      )
+      .waitFor();
+    await page.getByRole('button', { name: 'Alle medewerkers tonen' }).click();
+    await page.getByRole('button', { name: `Alleen ${name}` }).waitFor();
     expect(world.pageProblems).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ import {
   ListPlacementsQuery,
   ListProposalsQuery,
   PlacementCost,
+  PlacementPage,
   PlacementSlotView,
   PlacementView,
   ProposalEventView,
@@ -355,8 +356,14 @@ export class PlacementDto implements PlacementView {
   cost?: PlacementCostDto;
 }
 
-export class PlacementPageDto extends PageMetaDto {
+export class PlacementPageDto extends PageMetaDto implements PlacementPage {
   @ApiProperty({ type: [PlacementDto] }) items: PlacementDto[];
+  @ApiPropertyOptional({
+    type: PlacementCostDto,
+    description:
+      "What every placement of the list costs together (all pages, within your scope and filters): the lessons taught or to come, their clock hours, and the sum of the placements' costs, each to the cent (docs/COSTS.md). Absent for the teacher.",
+  })
+  cost?: PlacementCostDto;
 }
 
 export class ApprovalDto implements ApprovalView {

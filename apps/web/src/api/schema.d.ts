@@ -2990,6 +2990,8 @@ export interface components {
             /** @example 1000 */
             total: number;
             items: components["schemas"]["PlacementDto"][];
+            /** @description What every placement of the list costs together (all pages, within your scope and filters): the lessons taught or to come, their clock hours, and the sum of the placements' costs, each to the cent (docs/COSTS.md). Absent for the teacher. */
+            cost?: components["schemas"]["PlacementCostDto"];
         };
         RuleViolationDto: {
             /**

@@ -108,6 +108,17 @@ export type TeachingRequestScope = OrganisationScope | { kind: 'demand'; regionI
 /** A proposal or placement list filter on the parties' columns: `null` means the caller may see none. */
 export type PartiesFilter = Partial<Record<keyof PartiesOfRecord, string | FindOperator<string>>> | null;
 
+/** A parties filter (a TypeORM `where` of the parties' columns) as a list filter of plain values: one, or any of several. */
+export function partiesListFilter(
+  filter: NonNullable<PartiesFilter>,
+): Partial<Record<keyof PartiesOfRecord, string | string[]>> {
+  const entries = Object.entries(filter).map(([key, value]): [string, string | string[]] => [
+    key,
+    value instanceof FindOperator ? (value.value as unknown as string[]) : value,
+  ]);
+  return Object.fromEntries(entries);
+}
+
 /** Why a list filter on a parties column lies outside the caller's scope. */
 const OUTSIDE_SCOPE: Record<keyof PartiesOfRecord, string> = {
   regionId: 'is not one of your regions; leave it out to list all of yours',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK } from '@hybridmatch/config';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import {
   LessonBlock,
   Placement,
@@ -12,21 +12,24 @@ import {
 } from '@hybridmatch/database';
 import { Clock, clockTime, costCents, formatClockTime, TeachingRequestStatus } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
-import { AccessService } from '../access/access.service';
-import { PlacementRepository } from '../repositories/placement.repository';
+import { AccessService, partiesListFilter } from '../access/access.service';
+import { PlacementColumns, PlacementRepository } from '../repositories/placement.repository';
 import { ValidationError, ConflictError, RulesBrokenError } from '../errors/domain-error';
 import { ProposalCheck, RuleCheckService } from '../rules/rule-check.service';
 import { LessonService } from '../lessons/lesson.service';
 import { ErrorCode } from '../errors/error-code';
-import { Page, pageWindow } from '../pagination';
-import { placementSeenBy, viewerOf } from './counterpart-view';
-import { ListPlacementsQuery, PlacementTerms, PlacementView } from './proposal.types';
+import { pageWindow } from '../pagination';
+import { COUNTERPART_FIELDS, placementSeenBy, viewerOf } from './counterpart-view';
+import { ListPlacementsQuery, PlacementPage, PlacementTerms, PlacementView } from './proposal.types';
 
 /** PostgreSQL: an exclusion constraint refused the row. */
 const EXCLUSION_VIOLATION = '23P01';
 const RANGE = /^\[(\d+),(\d+)\)$/;
 
-export function toPlacementView(placement: Placement): PlacementView {
+/** Clock hours of `minutes`, to two decimals. */
+const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+export function toPlacementView(placement: PlacementColumns): PlacementView {
   return {
     id: placement.id,
     proposalId: placement.proposalId,
@@ -75,7 +78,7 @@ export function toPlacementView(placement: Placement): PlacementView {
 @Injectable()
 export class PlacementService {
   constructor(
-    @InjectRepository(Placement) private readonly placements: Repository<Placement>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly queries: PlacementRepository,
     private readonly rules: RuleCheckService,
@@ -83,46 +86,45 @@ export class PlacementService {
     private readonly lessons: LessonService,
   ) {}
 
-  async list(actor: Actor, query: ListPlacementsQuery): Promise<Page<PlacementView>> {
+  /**
+   * A page of the placements the caller may see (their scope and filters), each with its names
+   * and cost, in one statement; with `cost`, what all of them (every page) cost together, for
+   * every viewer who may see costs (not the teacher).
+   */
+  async list(actor: Actor, query: ListPlacementsQuery): Promise<PlacementPage> {
     const { status, requestId, teacherId, regionId } = query;
     const parties = await this.access.partiesFilter(actor, { teacherId, regionId });
     if (!parties) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    const filters = Object.fromEntries(
+    const filter = Object.fromEntries(
       Object.entries({ status, requestId }).filter(([, value]) => value !== undefined),
     );
-    const [rows, total] = await this.placements.findAndCount({
-      where: {
-        ...filters,
-        ...parties,
-        ...(query.matchRunId !== undefined && { proposal: { matchRunId: query.matchRunId } }),
-      },
-      relations: { slots: true },
-      order: { startDate: 'ASC', id: 'ASC' },
-      ...pageWindow(query),
-    });
-    const facts = new Map(
-      (
-        await this.queries.listFacts(
-          this.placements.manager,
-          rows.map((row) => row.id),
-        )
-      ).map((row) => [row.id, row]),
-    );
     const viewer = viewerOf(actor.role);
+    const { rows, total, sums } = await this.queries.page(
+      this.dataSource.manager,
+      [filter, partiesListFilter(parties)],
+      query.matchRunId,
+      pageWindow(query),
+      COUNTERPART_FIELDS.cost[viewer] !== 'never',
+    );
     const items = rows.map((row): PlacementView => {
-      const { names, lessons, minutes } = facts.get(row.id)!;
       const placement: PlacementView = {
         ...toPlacementView(row),
-        names,
+        names: row.names,
         cost: {
-          lessons,
-          hours: Math.round((minutes / 60) * 100) / 100,
-          totalCents: costCents(row.hourlyRateCents, minutes),
+          lessons: row.lessons,
+          hours: hoursOf(row.minutes),
+          totalCents: costCents(row.hourlyRateCents, row.minutes),
         },
       };
       return placementSeenBy(placement, viewer);
     });
-    return { items, page: query.page, pageSize: query.pageSize, total };
+    return {
+      items,
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+      ...(sums && { cost: { lessons: sums.lessons, hours: hoursOf(sums.minutes), totalCents: sums.cents } }),
+    };
   }
 
   /**

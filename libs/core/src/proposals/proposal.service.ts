@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOperator, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
 import {
   NotificationKind,
@@ -24,7 +24,7 @@ import {
   transition,
 } from '@hybridmatch/domain';
 import { Actor } from '../access/actor';
-import { AccessService, PartiesFilter } from '../access/access.service';
+import { AccessService, partiesListFilter } from '../access/access.service';
 import { Permission, ROLES_WITH } from '../access/permission';
 import {
   DomainError,
@@ -207,7 +207,7 @@ export class ProposalService {
     ) as ProposalListFilter;
     const { rows, total } = await this.repository.page(
       this.dataSource.manager,
-      [filter, listFilterOf(parties)],
+      [filter, partiesListFilter(parties)],
       pageWindow(query),
       this.readsAlternatives(actor),
       query.sort,
@@ -573,13 +573,4 @@ function nextState(proposal: Proposal, action: ProposalAction): ProposalState {
     if (error instanceof ProposalTransitionError) throw new InvalidStateTransitionError(error.message);
     throw error;
   }
-}
-
-/** The caller's scope (a TypeORM `where` of parties' columns) as a list filter. */
-function listFilterOf(scope: NonNullable<PartiesFilter>): ProposalListFilter {
-  const entries = Object.entries(scope).map(([key, value]): [string, string | string[]] => [
-    key,
-    value instanceof FindOperator ? (value.value as unknown as string[]) : value,
-  ]);
-  return Object.fromEntries(entries);
 }

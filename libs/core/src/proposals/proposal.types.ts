@@ -6,7 +6,7 @@ import {
 } from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
 import { ErrorCode } from '../errors/error-code';
-import { PageRequest } from '../pagination';
+import { Page, PageRequest } from '../pagination';
 import type { ProposalNames } from '../repositories/notification.repository';
 import type { ProposalSort } from '../repositories/proposal.repository';
 
@@ -171,6 +171,11 @@ export interface PlacementCost {
   lessons: number;
   hours: number;
   totalCents: number;
+}
+
+/** A page of placements; `cost`: what every placement of the list (all pages) costs together, absent for the teacher. */
+export interface PlacementPage extends Page<PlacementView> {
+  cost?: PlacementCost;
 }
 
 export interface ApprovalView {

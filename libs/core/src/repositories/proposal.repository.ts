@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Proposal, ProposalEventAction } from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty, ProposalStatus, UserRole } from '@hybridmatch/domain';
 import type { ProposalNames } from './notification.repository';
-import { pageWithTotal } from './page-query';
+import { filterConditions, pageWithTotal } from './page-query';
 
 /** What a new proposal is made for, as the engine (or a cascade) names it. */
 export interface ProposalTarget {
@@ -158,15 +158,7 @@ export class ProposalRepository {
     sort?: ProposalSort,
   ): Promise<{ rows: ProposalRead[]; total: number }> {
     const parameters: unknown[] = [];
-    const conditions = filters.flatMap((filter) =>
-      Object.entries(filter).map(([key, value]) => {
-        parameters.push(value);
-        const [column, type] = FILTER_COLUMNS[key as keyof ProposalListFilter];
-        return Array.isArray(value)
-          ? `p.${column} = ANY($${parameters.length}::${type}[])`
-          : `p.${column} = $${parameters.length}::${type}`;
-      }),
-    );
+    const conditions = filterConditions(filters, FILTER_COLUMNS, parameters);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     return pageWithTotal<ProposalRead>(
       manager,

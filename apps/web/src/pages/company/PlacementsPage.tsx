@@ -1,88 +1,98 @@
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { components } from '../../api/schema';
-import { ProblemError } from '../../api/session';
+import { $api } from '../../api/client';
 import { PlacementSlots } from '../../placements/PlacementSlots';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
 import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
 
-type Placement = components['schemas']['PlacementDto'];
-
-/** Every placement of the company (the API's pages of 200 read one after the other), for totals over all. */
-async function allPlacements(): Promise<Placement[]> {
-  const items: Placement[] = [];
-  for (let page = 1; ; page += 1) {
-    const { data, error } = await api.GET('/api/placements', { params: { query: { page, pageSize: 200 } } });
-    if (error) throw new ProblemError(error);
-    items.push(...data.items);
-    if (items.length >= data.total || data.items.length === 0) return items;
-  }
-}
-
-const centsOf = (placements: Placement[]) =>
-  placements.reduce((sum, p) => sum + (p.cost?.totalCents ?? 0), 0);
-const hoursOf = (placements: Placement[]) => placements.reduce((sum, p) => sum + (p.cost?.hours ?? 0), 0);
+const PAGE_SIZE = 25;
 
 /**
- * Where each employee teaches: per person their placements (school, request, period, weekly
- * lessons) with the agreed rate and what the lessons taught or still to come cost, per person and
- * in total (docs/COSTS.md).
+ * Where the company's staff teach, a page at a time: each placement (employee, school, request,
+ * period, weekly lessons) with the agreed rate and what its lessons taught or still to come cost,
+ * and what all of them cost together, as the API adds it up (docs/COSTS.md). One employee's
+ * placements and their total: "only this employee".
  */
 export default function PlacementsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const placements = useQuery({ queryKey: ['get', '/api/placements', 'all'], queryFn: allPlacements });
-  if (placements.isPending) return <PageLoader />;
-  if (placements.isError) return <ErrorAlert error={placements.error} />;
-  const byTeacher = new Map<string, Placement[]>();
-  for (const placement of placements.data)
-    byTeacher.set(placement.teacherId, [...(byTeacher.get(placement.teacherId) ?? []), placement]);
-  const people = [...byTeacher.values()].sort((a, b) =>
-    (a[0].names?.teacherName ?? '').localeCompare(b[0].names?.teacherName ?? ''),
-  );
+  const [page, setPage] = useState(1);
+  const [employee, setEmployee] = useState<{ id: string; name: string } | null>(null);
+  const placements = $api.useQuery('get', '/api/placements', {
+    params: { query: { page, pageSize: PAGE_SIZE, ...(employee && { teacherId: employee.id }) } },
+  });
+  const showEmployee = (next: { id: string; name: string } | null) => {
+    setEmployee(next);
+    setPage(1);
+  };
+  const total = placements.data?.total ?? 0;
+  const cost = placements.data?.cost;
   return (
     <Stack>
       <Title order={1}>{t('companyPlacements.title')}</Title>
       <Text>{t('companyPlacements.intro')}</Text>
-      {people.length === 0 ? (
-        <Text>{t('companyPlacements.empty')}</Text>
-      ) : (
+      {employee && (
+        <Group>
+          <Text fw={700}>{t('companyPlacements.onlyOf', { name: employee.name })}</Text>
+          <Button variant="light" size="compact-sm" onClick={() => showEmployee(null)}>
+            {t('companyPlacements.everyone')}
+          </Button>
+        </Group>
+      )}
+      {placements.isPending && <PageLoader />}
+      {placements.isError && <ErrorAlert error={placements.error} />}
+      {placements.data?.total === 0 && <Text>{t('companyPlacements.empty')}</Text>}
+      {cost && total > 0 && (
         <Paper withBorder p="md">
           <Text fw={700} size="lg">
-            {t('companyPlacements.total', {
-              amount: format.euros(centsOf(placements.data)),
-              hours: format.number(hoursOf(placements.data)),
-              count: placements.data.length,
+            {t(employee ? 'companyPlacements.totalOf' : 'companyPlacements.total', {
+              amount: format.euros(cost.totalCents),
+              hours: format.number(cost.hours),
+              count: total,
+              name: employee?.name,
             })}
           </Text>
         </Paper>
       )}
-      {people.map((own) => (
-        <Stack key={own[0].teacherId} gap="xs" component="section">
-          <Title order={2} size="h3">
-            <Anchor component={Link} to={`/teachers/${own[0].teacherId}`}>
-              {own[0].names?.teacherName}
-            </Anchor>
-          </Title>
-          <ListTable
-            minWidth={900}
-            headers={[
-              t('proposal.school'),
-              t('proposal.requestTitle'),
-              t('proposal.period'),
-              t('proposal.lessons'),
-              t('companyPlacements.rate'),
-              t('companyPlacements.hours'),
-              t('companyPlacements.cost'),
-            ]}
-          >
-            {own.map((placement) => (
+      {placements.data && placements.data.items.length > 0 && (
+        <ListTable
+          minWidth={1000}
+          headers={[
+            t('companyPlacements.employee'),
+            t('proposal.school'),
+            t('proposal.requestTitle'),
+            t('proposal.period'),
+            t('proposal.lessons'),
+            t('companyPlacements.rate'),
+            t('companyPlacements.hours'),
+            t('companyPlacements.cost'),
+          ]}
+        >
+          {placements.data.items.map((placement) => {
+            const name = placement.names?.teacherName ?? '';
+            return (
               <Table.Tr key={placement.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/teachers/${placement.teacherId}`}>
+                    {name}
+                  </Anchor>
+                  {!employee && (
+                    <Button
+                      display="block"
+                      variant="subtle"
+                      size="compact-xs"
+                      px={0}
+                      onClick={() => showEmployee({ id: placement.teacherId, name })}
+                    >
+                      {t('companyPlacements.only', { name })}
+                    </Button>
+                  )}
+                </Table.Td>
                 <Table.Td>{placement.names?.schoolName}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/proposals/${placement.proposalId}`}>
@@ -111,17 +121,11 @@ export default function PlacementsPage() {
                 </Table.Td>
                 <Table.Td>{format.euros(placement.cost?.totalCents ?? 0)}</Table.Td>
               </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Th colSpan={5} scope="row">
-                {t('companyPlacements.subtotal', { name: own[0].names?.teacherName })}
-              </Table.Th>
-              <Table.Td fw={700}>{format.number(hoursOf(own))}</Table.Td>
-              <Table.Td fw={700}>{format.euros(centsOf(own))}</Table.Td>
-            </Table.Tr>
-          </ListTable>
-        </Stack>
-      ))}
+            );
+          })}
+        </ListTable>
+      )}
+      <Pager total={placements.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
     </Stack>
   );
 }
