@@ -31,11 +31,12 @@ export async function pageWithTotal<Row, Sum extends string = never>(
     const first = rows[0];
     const total = Number(first?.total ?? 0);
     const totals = sumsOf(first);
-    // The window columns are each row's last: deleting an object's last properties is cheap and
-    // keeps its shape, where a rest copy (`{ total, ...row }`) built every row again (a list's hot path).
+    // Each row drops its window columns by holding `undefined`, which JSON leaves out. `delete`
+    // turned all but the first few rows of a page into slow dictionary-mode objects, and a rest
+    // copy (`{ total, ...row }`) built every row again (a list's hot path).
     for (const row of rows) {
-      for (const [name] of sums) delete (row as Partial<typeof row>)[`sum_${name}`];
-      delete (row as Partial<typeof row>).total;
+      for (const [name] of sums) (row as Record<string, unknown>)[`sum_${name}`] = undefined;
+      (row as { total?: string }).total = undefined;
     }
     return { rows, total, sums: totals };
   }
