@@ -85,7 +85,15 @@ const MAY_CASCADE: readonly ProposalActionKind[] = [
   ProposalActionKind.Expire,
 ];
 
-export const toProposalView = (proposal: Proposal): ProposalView => ({
+/**
+ * The proposal as the API shows it. `considered` names the other teachers its explanation weighed,
+ * for readers who may see them (ProposalService.readerView); without it, the parties see only
+ * their own proposal's reasons.
+ */
+export const toProposalView = (
+  proposal: Proposal,
+  considered: ReadonlyMap<string, string> | null = null,
+): ProposalView => ({
   id: proposal.id,
   matchRunId: proposal.matchRunId,
   requestId: proposal.requestId,
@@ -96,8 +104,7 @@ export const toProposalView = (proposal: Proposal): ProposalView => ({
   blockIds: proposal.blockIds,
   minutesPerWeek: proposal.minutesPerWeek,
   score: proposal.score,
-  // Other teachers only for coordinators (ProposalService.readerViews); the parties see their own proposal's reasons.
-  explanation: explanationFor(proposal.explanation, proposal.blockIds.length, null),
+  explanation: explanationFor(proposal.explanation, proposal.blockIds.length, considered),
   status: proposal.status,
   answers: {
     company: proposal.companyAnswer,
@@ -240,13 +247,11 @@ export class ProposalService {
    * other teachers considered; without, only what concerns this proposal (`toProposalView`).
    */
   private readerView(proposal: ProposalRead): ProposalView {
-    const view = { ...toProposalView(proposal), names: proposal.names };
-    if (!proposal.consideredNames) return view;
-    const considered = new Map(Object.entries(proposal.consideredNames));
-    return {
-      ...view,
-      explanation: explanationFor(proposal.explanation, proposal.blockIds.length, considered),
-    };
+    // The explanation's sentences are built once, with the names when the reader may see them.
+    const considered = proposal.consideredNames ? new Map(Object.entries(proposal.consideredNames)) : null;
+    const view = toProposalView(proposal, considered);
+    view.names = proposal.names;
+    return view;
   }
 
   /** The audit trail, oldest first: coordinators of the region and the platform admin. */
