@@ -93,7 +93,11 @@ describe('holiday calendars (e2e)', () => {
     };
     const refused = await ctx.http.post('/api/school-holidays/import').set(admin.auth).send(file).expect(400);
     expect(refused.body.errors).toEqual([
-      { field: 'schoolYears[0].holidays[1].zuid', reason: expect.stringContaining('end on or after start') },
+      {
+        field: 'schoolYears[0].holidays[1].zuid',
+        reason: expect.stringContaining('end on or after start'),
+        code: 'isHolidayPeriod',
+      },
     ]);
     const none = await ctx.http.get('/api/school-holidays?schoolYear=2028-2029').set(admin.auth).expect(200);
     expect(none.body).toEqual([]);

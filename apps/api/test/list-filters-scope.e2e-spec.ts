@@ -44,7 +44,7 @@ describe('list filters outside the caller’s scope (e2e)', () => {
   async function expectRefused(user: TestUser, path: string, filter: string, value: string) {
     const { body } = await list(user, path, { [filter]: value }).expect(403);
     expect(body).toMatchObject({ code: 'FORBIDDEN', status: 403 });
-    expect(body.errors).toEqual([{ field: filter, reason: expect.any(String) }]);
+    expect(body.errors).toEqual([{ field: filter, reason: expect.any(String), code: 'outsideScope' }]);
     expect(body.detail).toContain(filter);
   }
 

@@ -124,7 +124,7 @@ describe('match-run schedules: setting, refusing and removing (e2e)', () => {
       .expect(400);
     expect(refused.body).toMatchObject({
       code: 'VALIDATION_FAILED',
-      errors: [{ field: 'cron', reason: expect.stringContaining(reason) }],
+      errors: [{ field: 'cron', reason: expect.stringContaining(reason), code: 'isCron' }],
     });
     expect(await ctx.db.getRepository(MatchRunSchedule).countBy({ regionId: region.id })).toBe(0);
     expect(await queue.getJobScheduler(matchSchedulerId(region.id))).toBeUndefined();

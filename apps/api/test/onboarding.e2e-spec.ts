@@ -445,6 +445,7 @@ describe('onboarding: invites, password reset, sign-ins (e2e)', () => {
           column: 'email',
           field: 'email',
           reason: 'is required to invite this person (invite: yes)',
+          code: 'emailRequiredForInvite',
         },
       ]);
     });

@@ -465,8 +465,9 @@ describe('proposals (e2e)', () => {
       {
         field: 'startDate',
         reason: expect.stringMatching(/^must be on or after 2026-09-01: a placement starts at the latest of/),
+        code: 'beforeEarliestStart',
       },
-      { field: 'endDate', reason: 'must be on or after startDate' },
+      { field: 'endDate', reason: 'must be on or after startDate', code: 'endBeforeStart' },
     ]);
     const late = await ctx.http
       .post(`/api/proposals/${w.proposal.id}/approve`)
@@ -474,7 +475,11 @@ describe('proposals (e2e)', () => {
       .send({ ...TERMS, endDate: '2027-02-15' })
       .expect(400);
     expect(late.body.errors).toEqual([
-      { field: 'endDate', reason: "must be on or before 2027-01-31 (the request's and the teacher's ends)" },
+      {
+        field: 'endDate',
+        reason: "must be on or before 2027-01-31 (the request's and the teacher's ends)",
+        code: 'afterLatestEnd',
+      },
     ]);
     const bad = await ctx.http
       .post(`/api/proposals/${w.proposal.id}/approve`)

@@ -131,7 +131,7 @@ describe('rate cards and costs (e2e)', () => {
       { teacherId: w.teacher.teacher.id, role: 'teacher', hourlyRateCents: 9000, validFrom: '2026-01-01' },
       400,
     );
-    expect(both.body.errors[0]).toMatchObject({ field: 'teacherId' });
+    expect(both.body.errors[0]).toMatchObject({ field: 'teacherId', code: 'teacherOrRole' });
     const stranger = await ctx.newTeacher((await ctx.newCompany(w.region.id)).id);
     const notOurs = await addRate(
       w.companyAdmin,
@@ -140,7 +140,7 @@ describe('rate cards and costs (e2e)', () => {
       400,
     );
     expect(notOurs.body.errors).toEqual([
-      { field: 'teacherId', reason: 'is not a staff member of this company' },
+      { field: 'teacherId', reason: 'is not a staff member of this company', code: 'notStaffOfCompany' },
     ]);
     const backwards = await addRate(
       w.companyAdmin,
@@ -148,7 +148,9 @@ describe('rate cards and costs (e2e)', () => {
       { role: 'teacher', hourlyRateCents: 9000, validFrom: '2026-09-01', validUntil: '2026-08-31' },
       400,
     );
-    expect(backwards.body.errors).toEqual([{ field: 'validUntil', reason: 'must not be before validFrom' }]);
+    expect(backwards.body.errors).toEqual([
+      { field: 'validUntil', reason: 'must not be before validFrom', code: 'endBeforeStart' },
+    ]);
     expect((await ctx.http.get(rateCard(w.company.id)).set(w.companyAdmin.auth).expect(200)).body).toEqual(
       [],
     );
@@ -200,7 +202,11 @@ describe('rate cards and costs (e2e)', () => {
     expect(far.body.detail).toContain('between €76.00 and €114.00');
     const noReason = await approve({ hourlyRateCents: 11_000 }, 400);
     expect(noReason.body.errors).toEqual([
-      { field: 'rateReason', reason: "is required when the rate departs from the rate card's €95.00" },
+      {
+        field: 'rateReason',
+        reason: "is required when the rate departs from the rate card's €95.00",
+        code: 'rateReasonRequired',
+      },
     ]);
     const approved = await approve(
       { hourlyRateCents: 11_000, rateReason: 'Langere reistijd, afgesproken.' },
@@ -229,6 +235,7 @@ describe('rate cards and costs (e2e)', () => {
       {
         field: 'hourlyRateCents',
         reason: "is required: the company's rate card has no rate for this teacher and role",
+        code: 'rateRequiredWithoutCard',
       },
     ]);
     await addRate(w.companyAdmin, w.company.id, {

@@ -208,7 +208,11 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     const p = await proposal(w, { start: 540, end: 720 });
     const backdated = await approve(w, p.id, { startDate: '2026-09-07' }).expect(400);
     expect(backdated.body.errors).toEqual([
-      { field: 'startDate', reason: expect.stringMatching(/^must be on or after 2026-12-08/) },
+      {
+        field: 'startDate',
+        reason: expect.stringMatching(/^must be on or after 2026-12-08/),
+        code: 'beforeEarliestStart',
+      },
     ]);
     const approved = await approve(w, p.id).expect(200);
     expect(approved.body.placement).toMatchObject({ startDate: '2026-12-08', endDate: '2027-01-31' });

@@ -56,7 +56,7 @@ describe('teaching requests (e2e)', () => {
       .send({ ...validBody(school), subjectCode: 'elektrotechniek', level: 'HBO', learningPath: 'BOL' })
       .expect(400);
     expect(hboWithPath.body.errors).toEqual([
-      { field: 'learningPath', reason: expect.stringMatching(/HBO/) },
+      { field: 'learningPath', reason: expect.stringMatching(/HBO/), code: 'learningPathNotForHbo' },
     ]);
     const unknown = await ctx.http
       .post('/api/teaching-requests')

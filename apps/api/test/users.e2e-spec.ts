@@ -97,17 +97,24 @@ describe('users and invites (e2e)', () => {
         'a coordinator without regions',
         () => ({ role: UserRole.RegionalCoordinator, regionIds: [] }),
         'regionIds',
+        'coordinatorNeedsRegion',
       ],
       [
         'a coordinator in an unknown region',
         () => ({ role: UserRole.RegionalCoordinator, regionIds: ['00000000-0000-4000-8000-000000000000'] }),
         'regionIds',
+        'unknownRegion',
       ],
-      ['a company admin without organisation', () => ({ role: UserRole.CompanyAdmin }), 'organisationId'],
-    ])('refuses %s with a 400 naming the field', async (_case, body, field) => {
+      [
+        'a company admin without organisation',
+        () => ({ role: UserRole.CompanyAdmin }),
+        'organisationId',
+        'organisationRequired',
+      ],
+    ])('refuses %s with a 400 naming the field and the reason’s code', async (_case, body, field, code) => {
       const admin = await ctx.newAdmin();
       const response = await invite(admin, body()).expect(400);
-      expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field, code })]);
     });
 
     it('refuses an organisation of the wrong kind for the role', async () => {
@@ -117,12 +124,16 @@ describe('users and invites (e2e)', () => {
         role: UserRole.HybridTeacher,
         organisationId: school.id,
       }).expect(400);
-      expect(schoolAsCompany.body.errors).toEqual([expect.objectContaining({ field: 'organisationId' })]);
+      expect(schoolAsCompany.body.errors).toEqual([
+        expect.objectContaining({ field: 'organisationId', code: 'notACompany' }),
+      ]);
       const companyAsSchool = await invite(admin, {
         role: UserRole.SchoolAdmin,
         organisationId: company.id,
       }).expect(400);
-      expect(companyAsSchool.body.errors).toEqual([expect.objectContaining({ field: 'organisationId' })]);
+      expect(companyAsSchool.body.errors).toEqual([
+        expect.objectContaining({ field: 'organisationId', code: 'notASchool' }),
+      ]);
     });
   });
 
@@ -157,7 +168,9 @@ describe('users and invites (e2e)', () => {
         role: UserRole.HybridTeacher,
         teacherProfileId: foreign.id,
       }).expect(400);
-      expect(notOurs.body.errors).toEqual([expect.objectContaining({ field: 'teacherProfileId' })]);
+      expect(notOurs.body.errors).toEqual([
+        expect.objectContaining({ field: 'teacherProfileId', code: 'profileOfOtherCompany' }),
+      ]);
     });
 
     it('may not invite other roles or into another company', async () => {

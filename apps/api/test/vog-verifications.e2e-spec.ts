@@ -110,7 +110,9 @@ describe('VOG verification by the school (e2e)', () => {
     const w = await world();
     const path = `/api/proposals/${w.proposal.id}`;
     const noDate = await check(w.schoolAdmin, path, { status: 'verified' }, 400);
-    expect(noDate.body.errors).toEqual([{ field: 'issuedOn', reason: expect.stringMatching(/required/) }]);
+    expect(noDate.body.errors).toEqual([
+      { field: 'issuedOn', reason: expect.stringMatching(/required/), code: 'vogDateRequired' },
+    ]);
     await check(w.schoolAdmin, path, { status: 'missing', issuedOn: '2026-07-01' }, 400);
     const future = await check(w.schoolAdmin, path, { status: 'rejected', issuedOn: '2026-09-01' }, 400);
     expect(future.body.errors[0].reason).toMatch(/2026-08-25/);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import en from '../src/i18n/en.json';
 import nl from '../src/i18n/nl.json';
 import { fieldReasonText, refusalText } from '../src/ui/problem-text';
 
@@ -55,5 +58,36 @@ describe('the app’s Dutch for the API’s field codes', () => {
     );
     for (const code of ['isPostalCode', 'isRegionCode', 'isSchoolYear'])
       expect(fieldReasonText({ reason: 'English', code }, 'nl', appDutch)).not.toBe('English');
+  });
+});
+
+describe('the field codes docs/ERRORS.md lists', () => {
+  const errorsDoc = readFileSync(join(__dirname, '../../../docs/ERRORS.md'), 'utf8');
+  /** The API's own codes: the first cell of each row of the field codes' table. */
+  const ownCodes = [...errorsDoc.matchAll(/^ {2}\| `([a-zA-Z]+)` +\|/gm)].map((match) => match[1]);
+
+  it('are found in the document', () => {
+    expect(ownCodes).toEqual(
+      expect.arrayContaining(['notNull', 'rateReasonRequired', 'beforeEarliestStart']),
+    );
+  });
+
+  it('each have a Dutch and an English sentence in the web app', () => {
+    const missing = (strings: Record<string, string>) => ownCodes.filter((code) => !(code in strings));
+    expect(missing(nl.fieldErrors)).toEqual([]);
+    expect(missing(en.fieldErrors)).toEqual([]);
+  });
+
+  it('say a service’s refusal in Dutch: a rate card, a placement’s dates, an invite', () => {
+    const dutch = (reason: string, code: string) => fieldReasonText({ reason, code }, 'nl', appDutch);
+    expect(dutch('is not a staff member of this company', 'notStaffOfCompany')).toBe(
+      'is geen medewerker van dit bedrijf',
+    );
+    expect(
+      dutch('must be on or before 2027-01-31 (the request’s and the teacher’s ends)', 'afterLatestEnd'),
+    ).toBe('ligt te laat: na het einde van de aanvraag of van de beschikbaarheid van de docent');
+    expect(dutch('a regional coordinator needs at least one region', 'coordinatorNeedsRegion')).toBe(
+      'kies minstens één regio voor een regiocoördinator',
+    );
   });
 });

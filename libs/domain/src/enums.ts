@@ -94,13 +94,19 @@ export enum LearningPath {
 export function resolveLearningPath(
   level: EducationLevel,
   given: LearningPath | null | undefined,
-): { path: LearningPath | null } | { problem: string } {
+):
+  | { path: LearningPath | null }
+  | { problem: string; code: 'learningPathRequired' | 'learningPathNotForHbo' } {
   // An MBO level (1–4) says BOL or BBL.
   if (level !== EducationLevel.Hbo) {
-    if (given === null) return { problem: 'must be BOL or BBL for a request at an MBO level' };
+    if (given === null)
+      return { problem: 'must be BOL or BBL for a request at an MBO level', code: 'learningPathRequired' };
     return { path: given ?? LearningPath.Bol };
   }
   if (given !== undefined && given !== null)
-    return { problem: 'leave this out: BOL and BBL are MBO learning paths, an HBO request has none' };
+    return {
+      problem: 'leave this out: BOL and BBL are MBO learning paths, an HBO request has none',
+      code: 'learningPathNotForHbo',
+    };
   return { path: null };
 }

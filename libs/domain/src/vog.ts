@@ -22,16 +22,32 @@ export interface VogCheckInput {
  * What is wrong with a school's VOG check, by field (empty: nothing): a verified VOG has the
  * issue date the school saw, not after `today`; a missing one has none.
  */
-export function vogCheckProblems(check: VogCheckInput, today: string): { field: string; reason: string }[] {
+export function vogCheckProblems(
+  check: VogCheckInput,
+  today: string,
+): { field: string; reason: string; code: string }[] {
   const issuedOn = check.issuedOn ?? null;
   if (check.status === VogVerificationStatus.Missing)
     return issuedOn === null
       ? []
-      : [{ field: 'issuedOn', reason: 'leave this out: no VOG was shown, so there is no issue date' }];
+      : [
+          {
+            field: 'issuedOn',
+            reason: 'leave this out: no VOG was shown, so there is no issue date',
+            code: 'vogDateWithoutVog',
+          },
+        ];
   if (issuedOn === null)
     return check.status === VogVerificationStatus.Verified
-      ? [{ field: 'issuedOn', reason: 'is required: the issue date printed on the VOG you checked' }]
+      ? [
+          {
+            field: 'issuedOn',
+            reason: 'is required: the issue date printed on the VOG you checked',
+            code: 'vogDateRequired',
+          },
+        ]
       : [];
-  if (issuedOn > today) return [{ field: 'issuedOn', reason: `must not be after today (${today})` }];
+  if (issuedOn > today)
+    return [{ field: 'issuedOn', reason: `must not be after today (${today})`, code: 'dateInFuture' }];
   return [];
 }

@@ -31,7 +31,10 @@ describe('ProblemFilter', () => {
 
   it('turns a DomainError into problem+json with its code, fields and the correlation id', () => {
     const { host, sent } = fakeHost();
-    filter.catch(ValidationError.field('windows[0].end', 'must be later than start'), host);
+    filter.catch(
+      ValidationError.field('windows[0].end', 'must be later than start', 'endNotAfterStart'),
+      host,
+    );
     expect(sent.status).toBe(400);
     expect(sent.headers['content-type']).toBe('application/problem+json');
     expect(sent.body).toEqual({
@@ -41,7 +44,7 @@ describe('ProblemFilter', () => {
       detail: 'windows[0].end: must be later than start',
       code: ErrorCode.ValidationFailed,
       correlationId: 'req-123',
-      errors: [{ field: 'windows[0].end', reason: 'must be later than start' }],
+      errors: [{ field: 'windows[0].end', reason: 'must be later than start', code: 'endNotAfterStart' }],
     });
   });
 

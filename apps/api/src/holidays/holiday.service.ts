@@ -95,9 +95,9 @@ export class HolidayService {
       ],
     });
     if (problems.length) {
-      const reason = problems[0].reason;
+      const { reason, code } = problems[0];
       const field = problems[0].field.endsWith('schoolYear') ? 'schoolYear' : 'endDate';
-      throw ValidationError.field(field, reason);
+      throw ValidationError.field(field, reason, code);
     }
     await this.assertMayEdit(actor, [row.holidayRegion]);
     await this.upsert([row], `edited through the API`, actor.userId);
@@ -137,7 +137,7 @@ export class HolidayService {
   ): Promise<InstitutionDayOffDto> {
     await this.schoolToChange(actor, organisationId);
     if (body.endDate < body.startDate)
-      throw ValidationError.field('endDate', 'must be on or after startDate');
+      throw ValidationError.field('endDate', 'must be on or after startDate', 'endBeforeStart');
     const saved = await this.daysOff.save(
       this.daysOff.create({ ...body, organisationId, createdByUserId: actor.userId }),
     );
@@ -153,10 +153,15 @@ export class HolidayService {
   /** Every day without lessons at a school in a period: what lesson generation skips. */
   async calendarOf(actor: Actor, organisationId: string, query: CalendarQueryDto): Promise<DayOff[]> {
     await this.visibleSchool(actor, organisationId);
-    if (query.to < query.from) throw ValidationError.field('to', 'must be on or after from');
+    if (query.to < query.from)
+      throw ValidationError.field('to', 'must be on or after from', 'endBeforeStart');
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
     if (days > MAX_CALENDAR_DAYS)
-      throw ValidationError.field('to', `must be at most ${MAX_CALENDAR_DAYS} days after from`);
+      throw ValidationError.field(
+        'to',
+        `must be at most ${MAX_CALENDAR_DAYS} days after from`,
+        'rangeTooLong',
+      );
     const daysOff = await this.calendar.daysOff(
       this.dataSource.manager,
       organisationId,
@@ -213,6 +218,7 @@ export class HolidayService {
       throw ValidationError.field(
         'organisationId',
         'must be a school or Hybride Techniekcentrum: only they have lesson days',
+        'notASchool',
       );
     return organisation as Organisation;
   }

@@ -63,7 +63,7 @@ export class MatchRunScheduleService {
   async put(actor: Actor, regionId: string, body: PutMatchRunScheduleDto): Promise<MatchRunScheduleDto> {
     await this.assertRegion(actor, regionId);
     const problem = cronProblem(body.cron, MATCH_SCHEDULE_TIMEZONE);
-    if (problem) throw ValidationError.field('cron', problem);
+    if (problem) throw ValidationError.field('cron', problem, 'isCron');
     const cron = body.cron.trim().split(/\s+/).join(' ');
     let saved: MatchRunSchedule;
     try {

@@ -107,6 +107,7 @@ export class NotificationService {
       throw ValidationError.field(
         'ids',
         'give either ids or a filter (kinds, createdFrom, createdBefore), not both',
+        'idsOrFilter',
       );
     const resent = await this.notificationRows.resendFailed(
       this.scopeOf(actor),

@@ -144,7 +144,7 @@ export class OrganisationService {
 
   private async assertRegionExists(regionId: string): Promise<void> {
     if (!(await this.regions.existsBy({ id: regionId })))
-      throw ValidationError.field('regionId', `region ${regionId} does not exist`);
+      throw ValidationError.field('regionId', `region ${regionId} does not exist`, 'unknownRegion');
   }
 }
 

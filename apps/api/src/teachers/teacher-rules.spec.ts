@@ -33,7 +33,11 @@ describe('teacherRuleErrors', () => {
       { weekday: 3, start: '08:00', end: '12:00' },
     ];
     expect(teacherRuleErrors({ ...base, windows }, TODAY)).toEqual([
-      { field: 'windows[0]', reason: expect.stringContaining('overlaps windows[2] (wo 08:00-12:00)') },
+      {
+        field: 'windows[0]',
+        reason: expect.stringContaining('overlaps windows[2] (wo 08:00-12:00)'),
+        code: 'overlapsWindow',
+      },
     ]);
   });
 
@@ -47,10 +51,10 @@ describe('teacherRuleErrors', () => {
       },
       TODAY,
     );
-    expect(errors.map((error) => error.field)).toEqual([
-      'availableUntil',
-      'qualificationSince',
-      'vogIssuedOn',
+    expect(errors.map(({ field, code }) => [field, code])).toEqual([
+      ['availableUntil', 'endBeforeStart'],
+      ['qualificationSince', 'pdgStartRequired'],
+      ['vogIssuedOn', 'dateInFuture'],
     ]);
   });
 });

@@ -34,19 +34,29 @@ export function teacherRuleErrors(input: TeacherRuleInput, today: string): Field
     errors.push({
       field: 'availableUntil',
       reason: `must be on or after availableFrom (${input.availableFrom})`,
+      code: 'endBeforeStart',
     });
   }
   if (input.qualification === Qualification.PdgInProgress && !input.qualificationSince) {
     errors.push({
       field: 'qualificationSince',
       reason: 'is required when qualification is pdg_in_progress: the date the PDG programme started',
+      code: 'pdgStartRequired',
     });
   }
   if (input.vogIssuedOn && input.vogIssuedOn > today) {
-    errors.push({ field: 'vogIssuedOn', reason: `must not be in the future (today is ${today})` });
+    errors.push({
+      field: 'vogIssuedOn',
+      reason: `must not be in the future (today is ${today})`,
+      code: 'dateInFuture',
+    });
   }
   if (input.invite && !input.email) {
-    errors.push({ field: 'email', reason: 'is required to invite this person (invite: yes)' });
+    errors.push({
+      field: 'email',
+      reason: 'is required to invite this person (invite: yes)',
+      code: 'emailRequiredForInvite',
+    });
   }
   return errors;
 }
@@ -77,6 +87,7 @@ function windowErrors(windows: WindowInput[]): FieldError[] {
       errors.push({
         field: `windows[${current.index}]`,
         reason: `overlaps windows[${previous.index}] (${earlier}) on the same day; merge them into one window`,
+        code: 'overlapsWindow',
       });
     }
   }

@@ -240,7 +240,11 @@ export class TeacherService {
     const now = this.clock.now();
     const todayDate = today(this.clock);
     if (body.issuedOn > todayDate)
-      throw ValidationError.field('issuedOn', `must not be in the future (today is ${todayDate})`);
+      throw ValidationError.field(
+        'issuedOn',
+        `must not be in the future (today is ${todayDate})`,
+        'dateInFuture',
+      );
     await this.dataSource.transaction(async (manager) => {
       await manager.update(TeacherProfile, id, {
         vogIssuedOn: body.issuedOn,
@@ -326,15 +330,23 @@ export class TeacherService {
     const scope = this.access.organisationScope(actor);
     if (scope.kind !== 'all') {
       if (requestedCompanyId !== undefined)
-        throw ValidationError.field('companyId', 'leave it out: you add staff to your own company');
+        throw ValidationError.field(
+          'companyId',
+          'leave it out: you add staff to your own company',
+          'ownCompanyOnly',
+        );
       if (scope.kind !== 'organisation') throw new ForbiddenError('Your account is not linked to a company.');
       return scope.organisationId;
     }
     if (!requestedCompanyId)
-      throw ValidationError.field('companyId', 'is required: the company that offers this person');
+      throw ValidationError.field(
+        'companyId',
+        'is required: the company that offers this person',
+        'companyRequired',
+      );
     const company = await this.organisations.findOneBy({ id: requestedCompanyId });
     if (company?.kind !== OrganisationKind.Company)
-      throw ValidationError.field('companyId', `${requestedCompanyId} is not a company`);
+      throw ValidationError.field('companyId', `${requestedCompanyId} is not a company`, 'notACompany');
     return company.id;
   }
 

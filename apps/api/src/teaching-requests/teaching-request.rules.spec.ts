@@ -26,7 +26,9 @@ describe('teaching request rules', () => {
           { weekday: Weekday.Monday, start: '09:00', end: '12:00' },
           { weekday: Weekday.Friday, start: '11:59', end: '13:00' },
         ]),
-      ).toEqual([{ field: 'blocks[2]', reason: 'overlaps blocks[0] on the same weekday' }]);
+      ).toEqual([
+        { field: 'blocks[2]', reason: 'overlaps blocks[0] on the same weekday', code: 'overlapsBlock' },
+      ]);
     });
   });
 
@@ -60,7 +62,11 @@ describe('teaching request rules', () => {
       expect(
         periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-09-30', minCommitmentWeeks: 6 }),
       ).toEqual([
-        { field: 'minCommitmentWeeks', reason: 'must be at most the length of the period (5 weeks)' },
+        {
+          field: 'minCommitmentWeeks',
+          reason: 'must be at most the length of the period (5 weeks)',
+          code: 'longerThanPeriod',
+        },
       ]);
       expect(
         periodErrors({ periodStart: '2026-09-01', periodEnd: '2026-09-30', minCommitmentWeeks: 5 }),

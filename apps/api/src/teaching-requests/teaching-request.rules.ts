@@ -41,7 +41,11 @@ export function lessonBlockErrors(blocks: LessonBlockInput[]): FieldError[] {
       (other, otherIndex) => otherIndex < index && other.end > other.start && slotsOverlap(other, slot),
     );
     if (earlier >= 0)
-      errors.push({ field: `blocks[${index}]`, reason: `overlaps blocks[${earlier}] on the same weekday` });
+      errors.push({
+        field: `blocks[${index}]`,
+        reason: `overlaps blocks[${earlier}] on the same weekday`,
+        code: 'overlapsBlock',
+      });
   });
   return errors;
 }
@@ -78,7 +82,11 @@ export function periodErrors(request: {
   const weeks = periodWeeks(request.periodStart, request.periodEnd);
   if (request.minCommitmentWeeks > weeks) {
     return [
-      { field: 'minCommitmentWeeks', reason: `must be at most the length of the period (${weeks} weeks)` },
+      {
+        field: 'minCommitmentWeeks',
+        reason: `must be at most the length of the period (${weeks} weeks)`,
+        code: 'longerThanPeriod',
+      },
     ];
   }
   return [];
@@ -99,6 +107,6 @@ export function learningPathFor(
     given === undefined && level !== EducationLevel.Hbo ? (current ?? undefined) : given,
   );
   if ('problem' in resolved)
-    return { path: null, errors: [{ field: 'learningPath', reason: resolved.problem }] };
+    return { path: null, errors: [{ field: 'learningPath', reason: resolved.problem, code: resolved.code }] };
   return { path: resolved.path, errors: [] };
 }

@@ -248,17 +248,26 @@ export class TeachingRequestService {
         throw ValidationError.field(
           'schoolId',
           'is required: name the school or Hybride Techniekcentrum that posts the request',
+          'schoolRequired',
         );
       const school = await this.organisations.findOne({
         where: { id: schoolId },
         relations: { locations: true },
       });
       if (!school || !isSchoolKind(school.kind))
-        throw ValidationError.field('schoolId', 'must be the id of a school or Hybride Techniekcentrum');
+        throw ValidationError.field(
+          'schoolId',
+          'must be the id of a school or Hybride Techniekcentrum',
+          'notASchool',
+        );
       return school;
     }
     if (schoolId !== undefined)
-      throw ValidationError.field('schoolId', 'leave this out: you post requests for your own school');
+      throw ValidationError.field(
+        'schoolId',
+        'leave this out: you post requests for your own school',
+        'ownSchoolOnly',
+      );
     const school = actor.organisationId
       ? await this.organisations.findOne({
           where: { id: actor.organisationId },
@@ -279,7 +288,13 @@ export class TeachingRequestService {
 
 function locationErrors(school: Organisation, locationId: string): FieldError[] {
   if ((school.locations ?? []).some((location) => location.id === locationId)) return [];
-  return [{ field: 'locationId', reason: `must be one of the locations of ${school.name}` }];
+  return [
+    {
+      field: 'locationId',
+      reason: `must be one of the locations of ${school.name}`,
+      code: 'notALocationOfSchool',
+    },
+  ];
 }
 
 function assertActive(request: { status: TeachingRequestStatus }, verb: string): void {

@@ -346,22 +346,38 @@ export class UserService {
   private async assertPlacementFits(role: UserRole, placement: Placement): Promise<void> {
     const belongsToOrganisation = ORGANISATION_ROLES.includes(role);
     if (!belongsToOrganisation && placement.organisationId) {
-      throw ValidationError.field('organisationId', `leave this out: a ${role} belongs to no organisation`);
+      throw ValidationError.field(
+        'organisationId',
+        `leave this out: a ${role} belongs to no organisation`,
+        'noOrganisationForRole',
+      );
     }
     if (role !== UserRole.RegionalCoordinator && placement.regionIds.length) {
-      throw ValidationError.field('regionIds', 'leave this out: only regional coordinators have regions');
+      throw ValidationError.field(
+        'regionIds',
+        'leave this out: only regional coordinators have regions',
+        'regionsOnlyForCoordinators',
+      );
     }
     if (role === UserRole.RegionalCoordinator) {
       if (!placement.regionIds.length)
-        throw ValidationError.field('regionIds', 'a regional coordinator needs at least one region');
+        throw ValidationError.field(
+          'regionIds',
+          'a regional coordinator needs at least one region',
+          'coordinatorNeedsRegion',
+        );
       const known = await this.regions.findBy({ id: In(placement.regionIds) });
       const unknown = placement.regionIds.filter((id) => !known.some((region) => region.id === id));
       if (unknown.length)
-        throw ValidationError.field('regionIds', `unknown region(s): ${unknown.join(', ')}`);
+        throw ValidationError.field('regionIds', `unknown region(s): ${unknown.join(', ')}`, 'unknownRegion');
     }
     if (belongsToOrganisation) {
       if (!placement.organisationId)
-        throw ValidationError.field('organisationId', `is required: a ${role} belongs to an organisation`);
+        throw ValidationError.field(
+          'organisationId',
+          `is required: a ${role} belongs to an organisation`,
+          'organisationRequired',
+        );
       const organisation = await this.organisations.findOneBy({ id: placement.organisationId });
       const wantsSchool = role === UserRole.SchoolAdmin;
       const fits =
@@ -371,6 +387,7 @@ export class UserService {
         throw ValidationError.field(
           'organisationId',
           wantsSchool ? 'must be a school or Hybride Techniekcentrum' : `must be a company for a ${role}`,
+          wantsSchool ? 'notASchool' : 'notACompany',
         );
       }
     }
@@ -386,6 +403,7 @@ export class UserService {
       throw ValidationError.field(
         'teacherProfileId',
         'only a hybrid teacher invite can be linked to a teacher profile',
+        'profileOnlyForTeacher',
       );
     }
     const profile = await this.teachers.findOneBy({
@@ -393,7 +411,11 @@ export class UserService {
       companyId: placement.organisationId,
     });
     if (!profile)
-      throw ValidationError.field('teacherProfileId', 'must be a teacher profile of the same company');
+      throw ValidationError.field(
+        'teacherProfileId',
+        'must be a teacher profile of the same company',
+        'profileOfOtherCompany',
+      );
     // A pending invite the caller sees for it stands for a login (see `PendingInvite`).
     const invited = await this.pendingInvites.visibleForProfiles(this.access.accountScope(actor), [
       profile.id,

@@ -39,7 +39,7 @@ export class ForbiddenError extends DomainError {
 
   /** A field or filter the caller may not use with this value (a list filter outside their scope). */
   static filter(field: string, reason: string): ForbiddenError {
-    return new ForbiddenError(`${field}: ${reason}`, [{ field, reason }]);
+    return new ForbiddenError(`${field}: ${reason}`, [{ field, reason, code: 'outsideScope' }]);
   }
 }
 
@@ -59,8 +59,9 @@ export class ValidationError extends DomainError {
     super(ErrorCode.ValidationFailed, detail, errors);
   }
 
-  static field(field: string, reason: string): ValidationError {
-    return new ValidationError([{ field, reason }]);
+  /** One field's problem; `code` names the reason for clients that say it in their own words (docs/ERRORS.md). */
+  static field(field: string, reason: string, code: string): ValidationError {
+    return new ValidationError([{ field, reason, code }]);
   }
 }
 

@@ -56,7 +56,11 @@ export class CalendarFeedService {
   /** Makes (or renews) the feed of a teacher or a school; the previous URL stops working. */
   async create(actor: Actor, owner: CalendarFeedOwnerRef): Promise<CalendarFeedView> {
     if (!owner.teacherId === !owner.schoolId)
-      throw ValidationError.field('teacherId', 'give exactly one of teacherId and schoolId');
+      throw ValidationError.field(
+        'teacherId',
+        'give exactly one of teacherId and schoolId',
+        'teacherOrSchool',
+      );
     await this.requireManage(
       actor,
       owner,

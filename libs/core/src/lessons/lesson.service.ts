@@ -40,7 +40,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../errors/domain-error';
-import { ErrorCode } from '../errors/error-code';
+import { ErrorCode, FieldError } from '../errors/error-code';
 import { Page, pageWindow } from '../pagination';
 import {
   LessonAudience,
@@ -217,13 +217,21 @@ export class LessonService {
     const current = placement as Placement;
     if (current.status !== PlacementStatus.Active)
       throw new InvalidStateTransitionError('This placement is cancelled; it has no lessons left to end.');
-    const errors = [];
+    const errors: FieldError[] = [];
     if (body.endDate < current.startDate)
-      errors.push({ field: 'endDate', reason: 'must be on or after the start date' });
+      errors.push({ field: 'endDate', reason: 'must be on or after the start date', code: 'endBeforeStart' });
     if (body.endDate >= current.endDate)
-      errors.push({ field: 'endDate', reason: `must be before the current end ${current.endDate}` });
+      errors.push({
+        field: 'endDate',
+        reason: `must be before the current end ${current.endDate}`,
+        code: 'notBeforeCurrentEnd',
+      });
     if (body.endDate < addDays(today(this.clock), -1))
-      errors.push({ field: 'endDate', reason: 'must not lie in the past (yesterday at the earliest)' });
+      errors.push({
+        field: 'endDate',
+        reason: 'must not lie in the past (yesterday at the earliest)',
+        code: 'dateInPast',
+      });
     if (errors.length) throw new ValidationError(errors);
     return this.dataSource.transaction(async (manager) => {
       await this.lessons.shortenPlacement(manager, placementId, body.endDate);

@@ -17,7 +17,7 @@ import { PlacementColumns, PlacementRepository } from '../repositories/placement
 import { ValidationError, ConflictError, RulesBrokenError } from '../errors/domain-error';
 import { ProposalCheck, RuleCheckService } from '../rules/rule-check.service';
 import { LessonService } from '../lessons/lesson.service';
-import { ErrorCode } from '../errors/error-code';
+import { ErrorCode, FieldError } from '../errors/error-code';
 import { pageWindow } from '../pagination';
 import { COUNTERPART_FIELDS, placementSeenBy, viewerOf } from './counterpart-view';
 import { ListPlacementsQuery, PlacementPage, PlacementTerms, PlacementView } from './proposal.types';
@@ -254,18 +254,20 @@ export class PlacementService {
  * is the rule book's PERIOD.
  */
 function assertRealDates(check: ProposalCheck, terms: PlacementTerms): void {
-  const errors = [];
+  const errors: FieldError[] = [];
   if (terms.startDate !== undefined && check.start < check.earliestStart)
     errors.push({
       field: 'startDate',
       reason: `must be on or after ${check.earliestStart}: a placement starts at the latest of the request's start, the teacher's availability and the first lesson day after today`,
+      code: 'beforeEarliestStart',
     });
   if (terms.endDate !== undefined && check.end > check.latestEnd)
     errors.push({
       field: 'endDate',
       reason: `must be on or before ${check.latestEnd} (the request's and the teacher's ends)`,
+      code: 'afterLatestEnd',
     });
   if ((terms.startDate !== undefined || terms.endDate !== undefined) && check.end < check.start)
-    errors.push({ field: 'endDate', reason: 'must be on or after startDate' });
+    errors.push({ field: 'endDate', reason: 'must be on or after startDate', code: 'endBeforeStart' });
   if (errors.length) throw new ValidationError(errors);
 }

@@ -196,7 +196,9 @@ describe('ProposalService.createMany (set-based store)', () => {
     );
     await expect(refused).rejects.toThrow(ValidationError);
     await expect(refused).rejects.toMatchObject({
-      errors: [{ field: 'blockIds', reason: 'must be lesson blocks of the request' }],
+      errors: [
+        { field: 'blockIds', reason: 'must be lesson blocks of the request', code: 'notBlocksOfRequest' },
+      ],
     });
     expect(await ctx.db.getRepository(Proposal).countBy({ regionId: w.region.id })).toBe(before);
     expect(await ctx.db.getRepository(Notification).countBy({ recipientUserId: w.schoolAdmin.user.id })).toBe(

@@ -286,7 +286,7 @@ export class ProposalService {
           ? new NotFoundError('Teacher', input.teacherId)
           : new NotFoundError('Teaching request', input.requestId);
       if (target.blockIds.length === 0 || target.blockIds.length !== new Set(input.blockIds).size) {
-        throw ValidationError.field('blockIds', 'must be lesson blocks of the request');
+        throw ValidationError.field('blockIds', 'must be lesson blocks of the request', 'notBlocksOfRequest');
       }
       names.push(target.names);
       return {

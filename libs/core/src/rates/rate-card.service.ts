@@ -22,7 +22,7 @@ import { Actor } from '../access/actor';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-error';
-import { ErrorCode } from '../errors/error-code';
+import { ErrorCode, FieldError } from '../errors/error-code';
 import { RateCardRepository } from '../repositories/rate-card.repository';
 
 /** A new line of a rate card: for one staff member (`teacherId`) or a teaching role, never both. */
@@ -84,18 +84,24 @@ export class RateCardService {
 
   async add(actor: Actor, companyId: string, input: NewRateCardEntry): Promise<RateCardEntryView> {
     await this.requireCompany(actor, Permission.RateCardUpdate, companyId);
-    const problems: Array<{ field: string; reason: string }> = [];
+    const problems: FieldError[] = [];
     if ((input.teacherId === undefined) === (input.role === undefined))
       problems.push({
         field: 'teacherId',
         reason: 'give either teacherId (one staff member) or role, not both',
+        code: 'teacherOrRole',
       });
     const implausible = implausibleRate(input.hourlyRateCents);
-    if (implausible) problems.push({ field: 'hourlyRateCents', reason: implausible });
+    if (implausible)
+      problems.push({ field: 'hourlyRateCents', reason: implausible, code: 'isPlausibleRate' });
     if (input.validUntil && input.validUntil < input.validFrom)
-      problems.push({ field: 'validUntil', reason: 'must not be before validFrom' });
+      problems.push({ field: 'validUntil', reason: 'must not be before validFrom', code: 'endBeforeStart' });
     if (input.teacherId && !(await this.cards.isStaffOf(this.dataSource.manager, input.teacherId, companyId)))
-      problems.push({ field: 'teacherId', reason: 'is not a staff member of this company' });
+      problems.push({
+        field: 'teacherId',
+        reason: 'is not a staff member of this company',
+        code: 'notStaffOfCompany',
+      });
     if (problems.length) throw new ValidationError(problems);
     const saved = await this.dataSource.manager.save(RateCardEntry, {
       companyId,
@@ -171,11 +177,12 @@ export class RateCardService {
         throw ValidationError.field(
           'hourlyRateCents',
           "is required: the company's rate card has no rate for this teacher and role",
+          'rateRequiredWithoutCard',
         );
       return { hourlyRateCents: card, auditNote: null };
     }
     const implausible = implausibleRate(given);
-    if (implausible) throw ValidationError.field('hourlyRateCents', implausible);
+    if (implausible) throw ValidationError.field('hourlyRateCents', implausible, 'isPlausibleRate');
     if (card === null || given === card) return { hourlyRateCents: given, auditNote: null };
     const problem = rateAdjustmentProblem(card, given);
     if (problem) throw new ConflictError(ErrorCode.RateOutsideCard, `The hourly rate ${problem}.`);
@@ -183,6 +190,7 @@ export class RateCardService {
       throw ValidationError.field(
         'rateReason',
         `is required when the rate departs from the rate card's ${euros(card)}`,
+        'rateReasonRequired',
       );
     return {
       hourlyRateCents: given,

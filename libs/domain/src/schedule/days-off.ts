@@ -61,10 +61,11 @@ export interface SchoolHolidayFile {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SCHOOL_YEAR = /^(\d{4})-(\d{4})$/;
 
-/** A problem in a holiday file: where (a JSON path) and why. */
+/** A problem in a holiday file: where (a JSON path), why, and the reason's code (docs/ERRORS.md). */
 export interface HolidayFileProblem {
   field: string;
   reason: string;
+  code: string;
 }
 
 /**
@@ -78,15 +79,20 @@ export function readSchoolHolidayFile(file: unknown): {
   const rows: SchoolHolidayRow[] = [];
   const problems: HolidayFileProblem[] = [];
   const years = (file as SchoolHolidayFile | null)?.schoolYears;
-  if (!Array.isArray(years)) return { rows, problems: [{ field: 'schoolYears', reason: 'must be a list' }] };
+  if (!Array.isArray(years))
+    return { rows, problems: [{ field: 'schoolYears', reason: 'must be a list', code: 'isArray' }] };
   years.forEach((year, y) => {
     const match = SCHOOL_YEAR.exec(String(year?.schoolYear));
     if (!match || Number(match[2]) !== Number(match[1]) + 1) {
-      problems.push({ field: `schoolYears[${y}].schoolYear`, reason: 'must look like 2026-2027' });
+      problems.push({
+        field: `schoolYears[${y}].schoolYear`,
+        reason: 'must look like 2026-2027',
+        code: 'isSchoolYear',
+      });
       return;
     }
     if (!Array.isArray(year.holidays)) {
-      problems.push({ field: `schoolYears[${y}].holidays`, reason: 'must be a list' });
+      problems.push({ field: `schoolYears[${y}].holidays`, reason: 'must be a list', code: 'isArray' });
       return;
     }
     const [firstDay, lastDay] = [`${match[1]}-08-01`, `${match[2]}-09-30`];
@@ -96,11 +102,13 @@ export function readSchoolHolidayFile(file: unknown): {
         problems.push({
           field: `${at}.kind`,
           reason: `must be one of ${Object.values(SchoolHolidayKind).join(', ')}`,
+          code: 'isIn',
         });
       if (!Object.values(HolidayBinding).includes(holiday.binding as HolidayBinding))
         problems.push({
           field: `${at}.binding`,
           reason: `must be one of ${Object.values(HolidayBinding).join(', ')}`,
+          code: 'isIn',
         });
       for (const region of Object.values(HolidayRegion)) {
         const period = holiday[region];
@@ -110,11 +118,13 @@ export function readSchoolHolidayFile(file: unknown): {
           problems.push({
             field: `${at}.${region}`,
             reason: 'must be [startDate, endDate] (YYYY-MM-DD, end on or after start)',
+            code: 'isHolidayPeriod',
           });
         } else if (startDate < firstDay || endDate > lastDay) {
           problems.push({
             field: `${at}.${region}`,
             reason: `must lie within school year ${year.schoolYear}`,
+            code: 'outsideSchoolYear',
           });
         } else {
           rows.push({

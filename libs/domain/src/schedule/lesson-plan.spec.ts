@@ -118,9 +118,17 @@ describe('holiday data', () => {
       ],
     });
     expect(problems).toEqual([
-      { field: 'schoolYears[0].schoolYear', reason: 'must look like 2026-2027' },
-      { field: 'schoolYears[1].holidays[0].kind', reason: expect.stringContaining('must be one of autumn') },
-      { field: 'schoolYears[1].holidays[0].noord', reason: expect.stringContaining('end on or after start') },
+      { field: 'schoolYears[0].schoolYear', reason: 'must look like 2026-2027', code: 'isSchoolYear' },
+      {
+        field: 'schoolYears[1].holidays[0].kind',
+        reason: expect.stringContaining('must be one of autumn'),
+        code: 'isIn',
+      },
+      {
+        field: 'schoolYears[1].holidays[0].noord',
+        reason: expect.stringContaining('end on or after start'),
+        code: 'isHolidayPeriod',
+      },
     ]);
   });
 
