@@ -77,4 +77,37 @@ describe('organisations (e2e)', () => {
       code: 'isKvkNumber',
     });
   });
+
+  it('clears a KvK number with null, and refuses an empty one and a null name or region', async () => {
+    const admin = await ctx.newAdmin();
+    const company = await ctx.newCompany((await ctx.newRegion()).id);
+    const patch = (body: object, status: number) =>
+      ctx.http.patch(`/api/organisations/${company.id}`).set(admin.auth).send(body).expect(status);
+    expect((await patch({ kvkNumber: '12345678' }, 200)).body.kvkNumber).toBe('12345678');
+
+    // An empty text is not "none": it is refused like any other that is not 8 digits, and nothing changes.
+    const empty = await patch({ kvkNumber: '' }, 400);
+    expect(empty.body.errors).toEqual([
+      { field: 'kvkNumber', reason: 'must be 8 digits', code: 'isKvkNumber' },
+    ]);
+    const refused = await patch({ name: null, regionId: null }, 400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'name',
+      'regionId',
+    ]);
+    expect(
+      (await ctx.http.get(`/api/organisations/${company.id}`).set(admin.auth).expect(200)).body,
+    ).toMatchObject({
+      name: company.name,
+      kvkNumber: '12345678',
+    });
+
+    // null clears it; leaving it out keeps what is there.
+    const cleared = await patch({ kvkNumber: null }, 200);
+    expect(cleared.body).toMatchObject({ name: company.name, kvkNumber: null });
+    expect((await patch({ name: `${company.name} Holding` }, 200)).body).toMatchObject({
+      name: `${company.name} Holding`,
+      kvkNumber: null,
+    });
+  });
 });

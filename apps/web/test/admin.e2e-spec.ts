@@ -78,7 +78,7 @@ describe('web app: the platform admin (browser)', () => {
       holidayRegion: 'zuid',
     });
 
-    // The organisations, filtered by kind; one renamed, moved to that region and given a KvK number.
+    // The organisations, filtered by kind; one renamed, moved to that region and given a KvK number, then cleared.
     await page.getByRole('link', { name: 'Organisaties' }).click();
     await page.getByRole('cell', { name: company.name, exact: true }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
@@ -102,6 +102,15 @@ describe('web app: the platform admin (browser)', () => {
     expect(await ctx.db.getRepository(Organisation).findOneByOrFail({ id: company.id })).toMatchObject({
       name: `${company.name} Holding`,
       kvkNumber: '12345678',
+    });
+    // Emptying the field clears the KvK number.
+    await page.getByRole('button', { name: `Wijzigen: ${company.name} Holding` }).click();
+    const again = page.getByRole('dialog', { name: `${company.name} Holding wijzigen` });
+    await again.getByLabel('KvK-nummer').fill('');
+    await again.getByRole('button', { name: 'Opslaan' }).click();
+    await again.waitFor({ state: 'detached' });
+    expect(await ctx.db.getRepository(Organisation).findOneByOrFail({ id: company.id })).toMatchObject({
+      kvkNumber: null,
     });
 
     // Invite a company's admin; send the invite again.

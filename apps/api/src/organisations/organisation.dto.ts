@@ -17,6 +17,9 @@ import { OrganisationKind } from '@hybridmatch/domain';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 import { HasFormat } from '../common/validators';
 
+/** A KvK number: 8 digits (the code `isKvkNumber`, docs/ERRORS.md). */
+const IsKvkNumber = () => HasFormat('isKvkNumber', /^\d{8}$/, 'must be 8 digits');
+
 export class LocationInputDto {
   @ApiProperty({ example: 'Hoofdlocatie' })
   @IsString()
@@ -70,7 +73,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ example: '12345678', description: 'KvK number (8 digits)' })
   @IsOptional()
-  @HasFormat('isKvkNumber', /^\d{8}$/, 'must be 8 digits')
+  @IsKvkNumber()
   kvkNumber?: string;
 
   @ApiProperty({ type: [LocationInputDto], description: 'One or more sites' })
@@ -81,9 +84,24 @@ export class CreateOrganisationDto {
   locations: LocationInputDto[];
 }
 
+/**
+ * What may change of an organisation: each field left out stays as it is; like every field not
+ * documented nullable, the name and the region refuse `null` (`notNull`). The KvK number is cleared
+ * with `null`; an empty text is refused like any other that is not 8 digits (one way to say "none").
+ */
 export class UpdateOrganisationDto extends PartialType(
-  OmitType(CreateOrganisationDto, ['kind', 'locations'] as const),
-) {}
+  OmitType(CreateOrganisationDto, ['kind', 'locations', 'kvkNumber'] as const),
+) {
+  @ApiPropertyOptional({
+    example: '12345678',
+    nullable: true,
+    type: String,
+    description: 'KvK number (8 digits); null clears it (an empty text is refused)',
+  })
+  @IsOptional()
+  @IsKvkNumber()
+  kvkNumber?: string | null;
+}
 
 export class ListOrganisationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01' })

@@ -1683,10 +1683,10 @@ export interface components {
             /** @example 0b9d3c1e-5c1a-4a53-9a0e-2f3f0b1b6c01 */
             regionId?: string;
             /**
-             * @description KvK number (8 digits)
+             * @description KvK number (8 digits); null clears it (an empty text is refused)
              * @example 12345678
              */
-            kvkNumber?: string;
+            kvkNumber?: string | null;
         };
         LessonBlockDto: {
             /**

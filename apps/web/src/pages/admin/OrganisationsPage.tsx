@@ -149,8 +149,8 @@ function NewOrganisation({ onClose }: { onClose: () => void }) {
 }
 
 /**
- * Change an organisation's name, region or KvK number (PATCH /api/organisations/{id}); its kind and
- * sites stay as they are.
+ * Change an organisation's name, region or KvK number (PATCH /api/organisations/{id}; an emptied KvK
+ * number is cleared); its kind and sites stay as they are.
  */
 function EditOrganisation({ organisation, onClose }: { organisation: Organisation; onClose: () => void }) {
   const { t } = useTranslation();
@@ -171,7 +171,8 @@ function EditOrganisation({ organisation, onClose }: { organisation: Organisatio
       body: {
         name: name.trim(),
         regionId: regionId ?? '',
-        ...(kvkNumber.trim() || organisation.kvkNumber ? { kvkNumber: kvkNumber.trim() } : {}),
+        // An emptied field clears the number (null); the API refuses an empty text.
+        ...(kvkNumber.trim() || organisation.kvkNumber ? { kvkNumber: kvkNumber.trim() || null } : {}),
       },
     });
   return (
