@@ -12,7 +12,9 @@
  *   explainUnfilled(teachers, requests, matches, options?)                 // why each open block stayed open
  *   shortageSignals(teachers, requests, options?)                          // which extra teacher/day fills most (re-solved)
  *   companyFairness(teachers, requests, matches)                           // each company's share of offered capacity used
- *   proposalAlternatives(teachers, requests, matches, options?)            // per match: other teachers and why each lost
+ *   proposalAlternatives(teachers, requests, matches, options?, limits?, instance?) // per match: other teachers and why each lost
+ *   buildInstance(teachers, requests, options?) + solveInstanceExact(instance, solver, options?)
+ *                                                                           // solveRegionExact in two steps, to share the instance
  *   proposalSentences(facts, names?)                                       // a proposal in Dutch and English sentences
  *   DEFAULT_SCORE_WEIGHTS                                                    // documented default weights
  * Time is weekday 1..7 (ISO, Monday = 1) and minutes since midnight; dates are ISO YYYY-MM-DD;
@@ -48,8 +50,11 @@ export { DEFAULT_SCORE_WEIGHTS, SCORE_COMPONENTS, resolveWeights } from './regio
 export { solveRegion } from './region/solve-region';
 export { greedyBaseline } from './region/greedy';
 export { regionLossIfForbidden, regionCostOfForcing } from './region/explain';
+export { buildInstance } from './region/instance';
+export type { RegionInstance } from './region/instance';
 export {
   solveRegionExact,
+  solveInstanceExact,
   loadMipSolver,
   DEFAULT_EXACT_TIME_LIMIT_SECONDS,
   DEFAULT_MIP_MAX_PAIRS,

@@ -14,6 +14,7 @@ import { Metrics } from '@hybridmatch/metrics';
 import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
 import { Clock, today } from '@hybridmatch/domain';
 import {
+  buildInstance,
   companyFairness,
   ExactRegionResult,
   explainUnfilled,
@@ -21,7 +22,7 @@ import {
   proposalAlternatives,
   ProposedMatch,
   resolveWeights,
-  solveRegionExact,
+  solveInstanceExact,
 } from '@hybridmatch/matching';
 import {
   loadRegionInput,
@@ -114,17 +115,20 @@ export class MatchRunner {
     const loaded = performance.now();
     // The engine sees what is left of each period from today, as the rule book does at answer time.
     const engine = { weights: run.parameters.weights, exclude: input.exclude, today: input.today };
-    const solved = solveRegionExact(input.teachers, input.requests, this.solver, {
-      ...engine,
-      timeLimitSeconds: this.config.matching.timeLimitSeconds,
-    });
+    // One instance (eligible pairs and their scores) for the engine and the alternatives.
+    const instance = buildInstance(input.teachers, input.requests, engine);
+    const solved = solveInstanceExact(
+      instance,
+      this.solver,
+      { ...engine, timeLimitSeconds: this.config.matching.timeLimitSeconds },
+      loaded,
+    );
     const matched = performance.now();
     // Per match the other teachers the coordinator may see, with why each lost.
     const considered = new Map(
-      proposalAlternatives(input.teachers, input.requests, solved.matches, engine).map((alternatives, k) => [
-        solved.matches[k],
-        alternatives,
-      ]),
+      proposalAlternatives(input.teachers, input.requests, solved.matches, engine, {}, instance).map(
+        (alternatives, k) => [solved.matches[k], alternatives],
+      ),
     );
     const considering = performance.now();
     const weights = resolveWeights(run.parameters.weights);

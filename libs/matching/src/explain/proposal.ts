@@ -1,9 +1,10 @@
 import { SKILL_COVERAGE_FIT, SkillCoverageKind, skillCoverage } from '@hybridmatch/domain';
 import { greatCircleKm } from '../region/dates';
 import { eligibilityChecker } from '../region/eligibility';
-import { buildInstance } from '../region/instance';
+import { buildInstance, RegionInstance } from '../region/instance';
 import {
   EngineOptions,
+  GeoPoint,
   MatchRequest,
   MatchTeacher,
   ProposedMatch,
@@ -49,6 +50,8 @@ export interface AlternativeLimits {
  * Eligible ones come from the region's scored pairs (the same instance the engine solves), so their
  * score difference is exact; ineligible ones are among the 12 nearest teachers with a skill in the
  * subject, checked with `checkEligibility` (their failing rules restricted to the proposal's blocks).
+ * `inst`: the instance the engine solved (buildInstance of the same teachers, requests and
+ * options), when the caller has it; built otherwise.
  */
 export function proposalAlternatives(
   teachers: readonly MatchTeacher[],
@@ -56,14 +59,15 @@ export function proposalAlternatives(
   matches: readonly ProposedMatch[],
   options: EngineOptions = {},
   limits: AlternativeLimits = {},
+  inst: RegionInstance = buildInstance(teachers, requests, { ...options, explain: false }),
 ): ConsideredAlternative[][] {
   const maxEligible = limits.eligible ?? 3;
   const maxIneligible = limits.ineligible ?? 3;
-  const inst = buildInstance(teachers, requests, { ...options, explain: false });
   const requestIndex = new Map(requests.map((r, i) => [r.id, i]));
   const used = new Set(matches.map((m) => m.teacherId));
   const teacherById = new Map(teachers.map((t) => [t.id, t]));
   const check = eligibilityChecker(options);
+  const ids = inst.teachers.map((pt) => pt.teacher.id);
   // Per subject, the teachers with a skill covering it (in the instance's order), found once.
   const skilledBySubject = new Map<string, typeof inst.teachers>();
   const skilledIn = (subjectCode: string) => {
@@ -76,6 +80,20 @@ export function proposalAlternatives(
     }
     return list;
   };
+  // Per school location, every teacher's distance from home to it, computed once.
+  const kmByPlace = new Map<string, Float64Array>();
+  const kmTo = (location: GeoPoint) => {
+    const at = `${location.lat},${location.lon}`;
+    let row = kmByPlace.get(at);
+    if (row === undefined) {
+      row = new Float64Array(inst.teachers.length);
+      for (const pt of inst.teachers) row[pt.index] = greatCircleKm(pt.teacher.home, location);
+      kmByPlace.set(at, row);
+    }
+    return row;
+  };
+  // Teachers with eligible pairs on the match at hand (by instance index).
+  const near = new Uint8Array(inst.teachers.length);
   return matches.map((match) => {
     const ri = requestIndex.get(match.requestId);
     if (ri === undefined) return [];
@@ -89,10 +107,10 @@ export function proposalAlternatives(
       if (b === undefined) continue;
       let chosen = 0;
       for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++)
-        if (inst.teachers[inst.edgeTeacher[e]].teacher.id === match.teacherId) chosen = inst.edgeScore[e];
+        if (ids[inst.edgeTeacher[e]] === match.teacherId) chosen = inst.edgeScore[e];
       for (let e = inst.edgeStart[b]; e < inst.edgeStart[b + 1]; e++) {
         const t = inst.edgeTeacher[e];
-        if (inst.teachers[t].teacher.id === match.teacherId) continue;
+        if (ids[t] === match.teacherId) continue;
         const row = tally.get(t) ?? { blocks: 0, theirs: 0, ours: 0 };
         row.blocks++;
         row.theirs += inst.edgeScore[e];
@@ -102,12 +120,12 @@ export function proposalAlternatives(
     }
     const eligible: ConsideredAlternative[] = [...tally.entries()]
       .map(([t, row]) => ({
-        teacherId: inst.teachers[t].teacher.id,
+        teacherId: ids[t],
         outcome: 'lower_score' as const,
         blocks: row.blocks,
         scoreDifference: row.ours - row.theirs,
         relativeDifference: row.ours > 0 ? Math.round(((row.ours - row.theirs) / row.ours) * 1000) / 1000 : 0,
-        usedElsewhere: used.has(inst.teachers[t].teacher.id),
+        usedElsewhere: used.has(ids[t]),
       }))
       .sort(
         (a, b) =>
@@ -119,13 +137,17 @@ export function proposalAlternatives(
 
     // Ineligible: among the nearest teachers with the subject (at most INELIGIBLE_CHECKED per match),
     // those failing a rule for every one of the match's blocks.
-    const near = new Set(tally.keys());
+    for (const t of tally.keys()) near[t] = 1;
     const blockIds = new Set(match.blockIds);
-    const skilled = skilledIn(request.subjectCode)
-      .filter((pt) => pt.teacher.id !== match.teacherId && !near.has(pt.index))
-      .map((pt) => ({ teacher: pt.teacher, km: greatCircleKm(pt.teacher.home, request.location) }))
-      .sort((a, b) => a.km - b.km || a.teacher.id.localeCompare(b.teacher.id))
-      .slice(0, INELIGIBLE_CHECKED);
+    const km = kmTo(request.location);
+    const nearest = nearestOf(
+      skilledIn(request.subjectCode),
+      (pt) => ids[pt.index] !== match.teacherId && near[pt.index] === 0,
+      (a, b) => km[a.index] - km[b.index] || ids[a.index].localeCompare(ids[b.index]),
+      INELIGIBLE_CHECKED,
+    );
+    for (const t of tally.keys()) near[t] = 0;
+    const skilled = nearest.map((pt) => ({ teacher: pt.teacher, km: km[pt.index] }));
     const ineligible: (ConsideredAlternative & { km: number })[] = [];
     for (const { teacher, km } of skilled) {
       const report = check(teacherById.get(teacher.id)!, request);
@@ -143,6 +165,32 @@ export function proposalAlternatives(
     );
     return [...eligible, ...ineligible.slice(0, maxIneligible).map(({ km: _km, ...rest }) => rest)];
   });
+}
+
+/**
+ * The first `k` of `items` that pass `keep`, in `order` (a stable sort of those that pass, cut
+ * at `k`), without sorting them all: a list of at most `k`, each kept item inserted after those
+ * that do not come after it.
+ */
+export function nearestOf<T>(
+  items: readonly T[],
+  keep: (item: T) => boolean,
+  order: (a: T, b: T) => number,
+  k: number,
+): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const item of items) {
+    if (!keep(item)) continue;
+    if (out.length === k && order(item, out[k - 1]) >= 0) continue;
+    let i = out.length === k ? k - 1 : out.length;
+    while (i > 0 && order(out[i - 1], item) > 0) {
+      out[i] = out[i - 1];
+      i--;
+    }
+    out[i] = item;
+  }
+  return out;
 }
 
 /** What a proposal's sentences are built from (its stored explanation). */

@@ -267,8 +267,8 @@ class PairRulesByGroup {
   private skill(pr: PreparedRequest): Int32Array {
     const { subjectCode } = pr.request;
     return cached(this.skills, `${subjectCode}\u0000${pr.levelRank}`, () =>
-      Int32Array.from(
-        this.teachers,
+      this.column(
+        new Int32Array(this.teachers.length),
         (pt) =>
           (skillValueFor(pt, subjectCode, pr.levelRank, this.ctx) < 0 ? RULE_BIT.SKILL : 0) |
           (failsLevel(pt, pr.levelRank) ? RULE_BIT.LEVEL : 0),
@@ -278,32 +278,45 @@ class PairRulesByGroup {
 
   private datesOf(pr: PreparedRequest): { mask: Int32Array; capped: Uint8Array } {
     const at = `${pr.startDay},${pr.endDay},${pr.neededDays},${pr.request.allowVogPending},${pr.isMbo}`;
+    const nt = this.teachers.length;
     return cached(this.dates, at, () => ({
-      mask: Int32Array.from(
-        this.teachers,
+      mask: this.column(
+        new Int32Array(nt),
         (pt) =>
           (periodOverlapDays(pt, pr) < pr.neededDays ? RULE_BIT.PERIOD : 0) |
           (failsVog(pt, pr) ? RULE_BIT.VOG : 0),
       ),
-      capped: Uint8Array.from(this.teachers, (pt) => (sixHourCapped(pt, pr) ? 1 : 0)),
+      capped: this.column(new Uint8Array(nt), (pt) => (sixHourCapped(pt, pr) ? 1 : 0)),
     }));
   }
 
   private place(pr: PreparedRequest): { mask: Int32Array; km: Float64Array } {
     const { location } = pr.request;
+    const nt = this.teachers.length;
     return cached(this.places, `${location.lat},${location.lon}`, () => {
-      const km = Float64Array.from(this.teachers, (pt) => this.ctx.distanceKm(pt.teacher.home, location));
+      const km = this.column(new Float64Array(nt), (pt) => this.ctx.distanceKm(pt.teacher.home, location));
       return {
         km,
-        mask: Int32Array.from(this.teachers, (pt, t) => (failsDistance(pt, km[t]) ? RULE_BIT.DISTANCE : 0)),
+        mask: this.column(new Int32Array(nt), (pt, t) => (failsDistance(pt, km[t]) ? RULE_BIT.DISTANCE : 0)),
       };
     });
   }
 
   private role(pr: PreparedRequest): Int32Array {
     return cached(this.roles, pr.request.role, () =>
-      Int32Array.from(this.teachers, (pt) => (failsInstructor(pt, pr) ? RULE_BIT.INSTRUCTOR_PDC : 0)),
+      this.column(new Int32Array(this.teachers.length), (pt) =>
+        failsInstructor(pt, pr) ? RULE_BIT.INSTRUCTOR_PDC : 0,
+      ),
     );
+  }
+
+  /** `column` with `of` of every teacher. */
+  private column<C extends Int32Array | Uint8Array | Float64Array>(
+    column: C,
+    of: (pt: PreparedTeacher, t: number) => number,
+  ): C {
+    for (let t = 0; t < this.teachers.length; t++) column[t] = of(this.teachers[t], t);
+    return column;
   }
 }
 

@@ -287,6 +287,8 @@ export function prepareRequest(request: MatchRequest, index: number, today?: str
  */
 export function committedDuring(teacher: MatchTeacher, pr: PreparedRequest): CommittedSlot[] {
   const all = teacher.committed ?? [];
+  // Undated slots always count: without a dated one there is nothing to sort out.
+  if (all.every((c) => c.from === undefined && c.until === undefined)) return all;
   const from = isoFromDay(Math.max(pr.commitFromDay, dayNumber(teacher.availableFrom)));
   const until =
     teacher.availableUntil !== null && teacher.availableUntil < pr.request.periodEnd
