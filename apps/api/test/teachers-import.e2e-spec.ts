@@ -117,8 +117,15 @@ describe('teacher CSV import (e2e)', () => {
         column: 'employee_ref',
         field: 'employeeRef',
         reason: expect.stringContaining('already on line 2'),
+        code: 'csvDuplicateRef',
       },
-      { line: 7, column: 'first_name', field: 'firstName', reason: 'a value is required' },
+      {
+        line: 7,
+        column: 'first_name',
+        field: 'firstName',
+        reason: 'a value is required',
+        code: 'csvValueRequired',
+      },
     ]);
     expect(await countOf(company.id)).toBe(1);
   });
@@ -128,8 +135,20 @@ describe('teacher CSV import (e2e)', () => {
     const header = [...HEADER.filter((column) => column !== 'home_city'), 'salary'];
     const response = await upload(companyAdmin.auth, csvOf([row(1)], header)).expect(422);
     expect(response.body.errors).toEqual([
-      { line: 1, column: 'salary', field: 'salary', reason: expect.stringContaining('unknown column') },
-      { line: 1, column: 'home_city', field: 'home_city', reason: expect.stringContaining('missing column') },
+      {
+        line: 1,
+        column: 'salary',
+        field: 'salary',
+        reason: expect.stringContaining('unknown column'),
+        code: 'csvUnknownColumn',
+      },
+      {
+        line: 1,
+        column: 'home_city',
+        field: 'home_city',
+        reason: expect.stringContaining('missing column'),
+        code: 'csvMissingColumn',
+      },
     ]);
   });
 
@@ -143,7 +162,12 @@ describe('teacher CSV import (e2e)', () => {
       /^The file cannot be read as CSV \(line \d+\): a cell has a double quote/,
     );
     expect(response.body.errors).toEqual([
-      { field: 'file', line: 3, reason: expect.stringContaining('write a quote inside it twice ("")') },
+      {
+        field: 'file',
+        line: 3,
+        reason: expect.stringContaining('write a quote inside it twice ("")'),
+        code: 'csvQuoteInText',
+      },
     ]);
   });
 
@@ -271,6 +295,7 @@ describe('teacher CSV import (e2e)', () => {
           column: 'home_city',
           field: 'homeCity',
           reason: expect.stringContaining('control characters'),
+          code: 'controlCharacters',
         },
       ]);
     });
@@ -348,7 +373,13 @@ describe('teacher CSV import (e2e)', () => {
       const imported = await importing;
       expect(imported.status).toBe(422);
       expect(imported.body.errors).toEqual([
-        { line: 36_001, column: 'max_travel_km', field: 'maxTravelKm', reason: expect.any(String) },
+        {
+          line: 36_001,
+          column: 'max_travel_km',
+          field: 'maxTravelKm',
+          reason: expect.any(String),
+          code: 'csvNumber',
+        },
       ]);
       expect(finished).toEqual(['second import', 'regions', 'import']);
       // Once it has answered, the company imports again.

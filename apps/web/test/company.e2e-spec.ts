@@ -10,9 +10,9 @@ const ROW_1 =
   'E-1001;Sanne;de Vries;elektrotechniek:MBO3;MBO3;ma 08:30-16:30;1;6;2026-09-01;Amersfoort;52.1561;5.3878;40;36;2026-06-14;none;';
 const ROW_2 =
   'E-1002;Femke;Bakker;werktuigbouwkunde:MBO4;MBO4;do 08:30-16:30;1;8;2026-09-01;Hengelo;52.2658;6.7931;50;32;2026-07-02;pdg_in_progress;2025-09-01';
-/** Line 4 of the file: a day of the month that does not exist. */
-const bad = (availableFrom: string) =>
-  `E-1003;Daan;Visser;ict:MBO4;MBO4;2 13:00-17:00;1;4;${availableFrom};Eindhoven;51.4416;5.4697;25;36;;none;`;
+/** Line 4 of the file: a day of the month that does not exist, and PDG in progress without the date it started. */
+const bad = (availableFrom: string, qualification = 'pdg_in_progress;') =>
+  `E-1003;Daan;Visser;ict:MBO4;MBO4;2 13:00-17:00;1;4;${availableFrom};Eindhoven;51.4416;5.4697;25;36;;${qualification}`;
 const csv = (...lines: string[]) => Buffer.from(`${[HEADER, ...lines].join('\r\n')}\r\n`, 'utf8');
 
 /**
@@ -69,7 +69,8 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
     await page.getByRole('link', { name: 'Medewerkers', exact: true }).click();
     await page.getByText('Nog geen medewerkers.').waitFor();
 
-    // A file with a bad line: nothing is imported, and the error shows at line 4, column available_from.
+    // A file with a bad line: nothing is imported, and the errors show in Dutch at line 4, in the columns
+    // available_from (the date's format) and qualification_since (a rule the API checks itself).
     await page.getByRole('link', { name: 'CSV importeren' }).click();
     await page.getByRole('heading', { name: 'Medewerkers importeren' }).waitFor();
     const file = page.locator('input[type="file"]');
@@ -86,7 +87,8 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
       'E-1003',
       'Daan',
       'Visser',
-      expect.stringMatching(/^01-03-2026must be a date/),
+      '01-03-2026moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-09-01',
+      '(leeg)is verplicht bij PDG in opleiding: de datum waarop de PDG-opleiding begon',
       '',
     ]);
     expect(await page.getByRole('columnheader').allTextContents()).toEqual([
@@ -95,6 +97,7 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
       'first_name',
       'last_name',
       'available_from',
+      'qualification_since',
       'Overige fouten',
     ]);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
@@ -103,7 +106,7 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
     await file.setInputFiles({
       name: 'personeel.csv',
       mimeType: 'text/csv',
-      buffer: csv(ROW_1, ROW_2, bad('2026-03-02')),
+      buffer: csv(ROW_1, ROW_2, bad('2026-03-02', 'none;')),
     });
     await page.getByRole('button', { name: 'Importeren', exact: true }).click();
     await page.getByText('3 nieuw, 0 bijgewerkt, 0 uitgenodigd (gelezen als utf-8).').waitFor();

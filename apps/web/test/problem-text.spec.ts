@@ -62,13 +62,21 @@ describe('the app’s Dutch for the API’s field codes', () => {
 });
 
 describe('the field codes docs/ERRORS.md lists', () => {
-  const errorsDoc = readFileSync(join(__dirname, '../../../docs/ERRORS.md'), 'utf8');
-  /** The API's own codes: the first cell of each row of the field codes' table. */
-  const ownCodes = [...errorsDoc.matchAll(/^ {2}\| `([a-zA-Z]+)` +\|/gm)].map((match) => match[1]);
+  const doc = (name: string) => readFileSync(join(__dirname, '../../../docs', name), 'utf8');
+  /** The first cell (a camelCase code) of each row of a table of codes (ERRORS.md's field codes, CSV-IMPORT.md's file codes). */
+  const codesIn = (text: string) =>
+    [...text.matchAll(/^ *\| `([a-z]+[A-Z][a-zA-Z]*)` +\|/gm)].map((match) => match[1]);
+  const ownCodes = [...codesIn(doc('ERRORS.md')), ...codesIn(doc('CSV-IMPORT.md'))];
 
   it('are found in the document', () => {
     expect(ownCodes).toEqual(
-      expect.arrayContaining(['notNull', 'rateReasonRequired', 'beforeEarliestStart']),
+      expect.arrayContaining([
+        'notNull',
+        'rateReasonRequired',
+        'beforeEarliestStart',
+        'csvWindow',
+        'csvNoRows',
+      ]),
     );
   });
 
@@ -88,6 +96,24 @@ describe('the field codes docs/ERRORS.md lists', () => {
     ).toBe('ligt te laat: na het einde van de aanvraag of van de beschikbaarheid van de docent');
     expect(dutch('a regional coordinator needs at least one region', 'coordinatorNeedsRegion')).toBe(
       'kies minstens één regio voor een regiocoördinator',
+    );
+  });
+});
+
+describe('a CSV import’s reasons in Dutch', () => {
+  it('says what is wrong with a cell, a header column or the file', () => {
+    const dutch = (reason: string, code: string) => fieldReasonText({ reason, code }, 'nl', appDutch);
+    expect(dutch('"zes" is not a number; write for example 6 or 6.5', 'csvNumber')).toBe(
+      'is geen getal; schrijf bijvoorbeeld 6 of 6,5',
+    );
+    expect(dutch('"E-1" is already on line 2; list each person once', 'csvDuplicateRef')).toBe(
+      'staat al op een eerdere regel; noem iedere persoon één keer',
+    );
+    expect(dutch('missing column; the header must name it', 'csvMissingColumn')).toBe(
+      'ontbreekt; de kopregel moet deze kolom noemen',
+    );
+    expect(dutch('has a header but no rows', 'csvNoRows')).toBe(
+      'heeft een kopregel maar geen regels met medewerkers',
     );
   });
 });

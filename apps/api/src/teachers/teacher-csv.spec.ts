@@ -71,10 +71,25 @@ describe('teacher CSV mapping', () => {
       ['elektrotechniek', 'maandagmiddag', 'veertig', ' '],
     );
     expect(errors).toEqual([
-      { field: 'skills', column: 'skills', reason: expect.stringContaining('elektrotechniek:MBO3') },
-      { field: 'windows', column: 'windows', reason: expect.stringContaining('ma 08:30-16:30') },
-      { field: 'maxTravelKm', column: 'max_travel_km', reason: expect.stringContaining('not a number') },
-      { field: 'firstName', column: 'first_name', reason: 'a value is required' },
+      {
+        field: 'skills',
+        column: 'skills',
+        reason: expect.stringContaining('elektrotechniek:MBO3'),
+        code: 'csvSkill',
+      },
+      {
+        field: 'windows',
+        column: 'windows',
+        reason: expect.stringContaining('ma 08:30-16:30'),
+        code: 'csvWindow',
+      },
+      {
+        field: 'maxTravelKm',
+        column: 'max_travel_km',
+        reason: expect.stringContaining('not a number'),
+        code: 'csvNumber',
+      },
+      { field: 'firstName', column: 'first_name', reason: 'a value is required', code: 'csvValueRequired' },
     ]);
   });
 
@@ -84,7 +99,7 @@ describe('teacher CSV mapping', () => {
 
   it('refuses a row with more or fewer values than the header', () => {
     expect(mapCsvRecord(['firstName', 'lastName'], ['Sanne']).errors).toEqual([
-      { field: 'row', reason: 'has 1 values but the header has 2 columns' },
+      { field: 'row', reason: 'has 1 values but the header has 2 columns', code: 'csvRowLength' },
     ]);
   });
 
@@ -156,6 +171,7 @@ describe('readTeacherCsv', () => {
         field: 'employeeRef',
         column: 'employee_ref',
         reason: '"E-1" is already on line 2; list each person once',
+        code: 'csvDuplicateRef',
       },
     ]);
     expect(error.detail).toContain('2 of 3 rows');
@@ -167,19 +183,30 @@ describe('readTeacherCsv', () => {
     const error = await csvErrorOf(
       readTeacherCsv(`${header}\n${GOOD_ROW};a@example.com;a@example.com`, TODAY),
     );
-    expect(error.errors?.map((problem) => [problem.column, problem.reason.split(';')[0]])).toEqual([
-      ['woonplaats', 'unknown column'],
-      ['email', 'appears twice in the header'],
-      ['home_city', 'missing column'],
+    expect(
+      error.errors?.map((problem) => [problem.column, problem.reason.split(';')[0], problem.code]),
+    ).toEqual([
+      ['woonplaats', 'unknown column', 'csvUnknownColumn'],
+      ['email', 'appears twice in the header', 'csvDuplicateColumn'],
+      ['home_city', 'missing column', 'csvMissingColumn'],
     ]);
   });
 
   it('refuses an empty file, a file without rows and a broken quote', async () => {
-    await csvErrorOf(readTeacherCsv('', TODAY));
-    await csvErrorOf(readTeacherCsv(`${HEADER}\n`, TODAY));
+    const empty = await csvErrorOf(readTeacherCsv('', TODAY));
+    expect(empty.errors).toEqual([
+      { field: 'file', reason: expect.stringMatching(/^is empty/), code: 'csvEmpty' },
+    ]);
+    const noRows = await csvErrorOf(readTeacherCsv(`${HEADER}\n`, TODAY));
+    expect(noRows.errors).toEqual([{ field: 'file', reason: 'has a header but no rows', code: 'csvNoRows' }]);
     const broken = await csvErrorOf(readTeacherCsv(`${HEADER}\n"E-1;Sanne`, TODAY));
     expect(broken.errors).toEqual([
-      { field: 'file', line: 2, reason: expect.stringContaining('opened but never closed') },
+      {
+        field: 'file',
+        line: 2,
+        reason: expect.stringContaining('opened but never closed'),
+        code: 'csvQuoteNotClosed',
+      },
     ]);
   });
 });

@@ -18,8 +18,8 @@ import { CreateTeacherDto, CsvEncoding } from './teacher.dto';
 
 export type CsvField = Exclude<keyof CreateTeacherDto, 'companyId'>;
 
-/** The cell's value for the DTO, or why the cell cannot be read. */
-type CellResult = { value: unknown } | { error: string };
+/** The cell's value for the DTO, or why the cell cannot be read (in English, and its code: docs/CSV-IMPORT.md). */
+type CellResult = { value: unknown } | { error: string; code: string };
 type CellParser = (cell: string) => CellResult;
 
 const asText: CellParser = (cell) => ({ value: cell });
@@ -28,7 +28,7 @@ const asLowerCase: CellParser = (cell) => ({ value: cell.toLowerCase() });
 const asNumber: CellParser = (cell) =>
   /^-?\d+([.,]\d+)?$/.test(cell)
     ? { value: Number(cell.replace(',', '.')) }
-    : { error: `"${cell}" is not a number; write for example 6 or 6.5` };
+    : { error: `"${cell}" is not a number; write for example 6 or 6.5`, code: 'csvNumber' };
 
 const YES = ['ja', 'j', 'yes', 'y', 'true', '1', 'x'];
 const NO = ['nee', 'n', 'no', 'false', '0'];
@@ -36,7 +36,7 @@ const asYesNo: CellParser = (cell) => {
   const answer = cell.toLowerCase();
   if (YES.includes(answer)) return { value: true };
   if (NO.includes(answer)) return { value: false };
-  return { error: `"${cell}" is not yes or no; write ja or nee (yes or no)` };
+  return { error: `"${cell}" is not yes or no; write ja or nee (yes or no)`, code: 'csvYesNo' };
 };
 
 const listItems = (cell: string) =>
@@ -52,7 +52,10 @@ const asSkills: CellParser = (cell) => {
   for (const item of listItems(cell)) {
     const match = /^([^:]+):(.+)$/.exec(item);
     if (!match)
-      return { error: `"${item}" is not written as subject:level, for example elektrotechniek:MBO3` };
+      return {
+        error: `"${item}" is not written as subject:level, for example elektrotechniek:MBO3`,
+        code: 'csvSkill',
+      };
     skills.push({ subjectCode: match[1].trim().toLowerCase(), level: match[2].trim().toUpperCase() });
   }
   return { value: skills };
@@ -92,6 +95,7 @@ const asWindows: CellParser = (cell) => {
     if (!match || !weekday) {
       return {
         error: `"${item}" is not written as day HH:MM-HH:MM, for example ma 08:30-16:30 (days: ma di wo do vr za zo, or 1-7)`,
+        code: 'csvWindow',
       };
     }
     windows.push({ weekday, start: padHour(match[2]), end: padHour(match[3]) });
@@ -157,7 +161,11 @@ export function mapCsvRecord(
     return {
       plain: {},
       errors: [
-        { field: 'row', reason: `has ${cells.length} values but the header has ${fields.length} columns` },
+        {
+          field: 'row',
+          reason: `has ${cells.length} values but the header has ${fields.length} columns`,
+          code: 'csvRowLength',
+        },
       ],
     };
   }
@@ -170,11 +178,13 @@ export function mapCsvRecord(
       ? {
           error:
             'holds invisible control characters (such as NUL); type the value again, or save the file again from your spreadsheet program',
+          code: 'controlCharacters',
         }
       : cell === ''
-        ? (spec.whenEmpty ?? { error: 'a value is required' })
+        ? (spec.whenEmpty ?? { error: 'a value is required', code: 'csvValueRequired' })
         : spec.parse(cell);
-    if ('error' in result) errors.push({ field, column: columnOf(field), reason: result.error });
+    if ('error' in result)
+      errors.push({ field, column: columnOf(field), reason: result.error, code: result.code });
     else if (result.value !== undefined) plain[field] = result.value;
   });
   return { plain, errors };
@@ -271,6 +281,7 @@ export async function readTeacherCsv(text: string, today: string): Promise<Teach
           field: 'employeeRef',
           column: 'employee_ref',
           reason: `"${ref}" is already on line ${firstLine}; list each person once`,
+          code: 'csvDuplicateRef',
         });
       else lineOfRef.set(ref, line);
     }
@@ -278,8 +289,13 @@ export async function readTeacherCsv(text: string, today: string): Promise<Teach
     else rows.push({ line, teacher: checked.teacher });
   }
   if (!fields)
-    throw csvInvalid('The file is empty; the first line must be the header (see docs/CSV-IMPORT.md).', []);
-  if (records === 1) throw csvInvalid('The file has a header but no rows.', []);
+    throw csvInvalid('The file is empty; the first line must be the header (see docs/CSV-IMPORT.md).', [
+      { field: 'file', reason: 'is empty; the first line must be the header', code: 'csvEmpty' },
+    ]);
+  if (records === 1)
+    throw csvInvalid('The file has a header but no rows.', [
+      { field: 'file', reason: 'has a header but no rows', code: 'csvNoRows' },
+    ]);
   if (errors.length) {
     const badRows = new Set(errors.map((error) => error.line)).size;
     throw csvInvalid(
@@ -325,9 +341,9 @@ async function* parseRecords(text: string): AsyncGenerator<{ line: number; cells
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      const reason = csvProblem(error);
+      const { reason, code } = csvProblem(error);
       throw csvInvalid(`The file cannot be read as CSV${line ? ` (line ${line})` : ''}: ${reason}`, [
-        { field: 'file', reason, ...(line ? { line } : {}) },
+        { field: 'file', reason, code, ...(line ? { line } : {}) },
       ]);
     }
     throw error;
@@ -342,21 +358,27 @@ async function* parseRecords(text: string): AsyncGenerator<{ line: number; cells
  * delimiter, record delimiter, trimable character (if activated) or comment"). Only errors the
  * file itself can cause are listed; anything else keeps the parser's words.
  */
-function csvProblem(error: CsvError): string {
+function csvProblem(error: CsvError): { reason: string; code: string } {
   const quotes =
     'put a cell that contains a quote, a separator or a line break between double quotes, and write a quote inside it twice ("")';
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return `a quoted cell is opened but never closed; ${quotes}.`;
+      return { reason: `a quoted cell is opened but never closed; ${quotes}.`, code: 'csvQuoteNotClosed' };
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return `a quoted cell has text after its closing quote; ${quotes}.`;
+      return {
+        reason: `a quoted cell has text after its closing quote; ${quotes}.`,
+        code: 'csvTextAfterQuote',
+      };
     case 'INVALID_OPENING_QUOTE':
-      return `a cell has a double quote in the middle of unquoted text; ${quotes}.`;
+      return {
+        reason: `a cell has a double quote in the middle of unquoted text; ${quotes}.`,
+        code: 'csvQuoteInText',
+      };
     case 'CSV_MAX_RECORD_SIZE':
-      return 'a row is too long; check for a quote that is never closed.';
+      return { reason: 'a row is too long; check for a quote that is never closed.', code: 'csvRowTooLong' };
     default:
-      return error.message;
+      return { reason: error.message, code: 'csvUnreadable' };
   }
 }
 
@@ -371,13 +393,31 @@ function readHeader(cells: string[]): CsvField[] {
   const allowed = [...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS].join(', ');
   columns.forEach((column, index) => {
     if (!FIELD_OF_COLUMN.has(column))
-      errors.push({ line: 1, column, field: column, reason: `unknown column; the columns are: ${allowed}` });
+      errors.push({
+        line: 1,
+        column,
+        field: column,
+        reason: `unknown column; the columns are: ${allowed}`,
+        code: 'csvUnknownColumn',
+      });
     else if (columns.indexOf(column) !== index)
-      errors.push({ line: 1, column, field: column, reason: 'appears twice in the header' });
+      errors.push({
+        line: 1,
+        column,
+        field: column,
+        reason: 'appears twice in the header',
+        code: 'csvDuplicateColumn',
+      });
   });
   for (const column of CSV_REQUIRED_COLUMNS) {
     if (!columns.includes(column))
-      errors.push({ line: 1, column, field: column, reason: 'missing column; the header must name it' });
+      errors.push({
+        line: 1,
+        column,
+        field: column,
+        reason: 'missing column; the header must name it',
+        code: 'csvMissingColumn',
+      });
   }
   if (errors.length) {
     throw csvInvalid(

@@ -8,7 +8,7 @@ import type { components } from '../../api/schema';
 import { ProblemError } from '../../api/session';
 import { type CsvLine, decodeCsv, splitCsv } from '../../company/csv';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { problemOf } from '../../ui/fieldErrors';
+import { fieldReason, problemOf } from '../../ui/fieldErrors';
 import { ListTable } from '../../ui/ListTable';
 
 type FieldError = components['schemas']['FieldErrorDto'];
@@ -21,7 +21,7 @@ interface Upload {
   lines: CsvLine[];
 }
 
-/** The rows the API found errors in, each with its cells: a bad cell shows its value and the reason beside it. */
+/** The rows the API found errors in, each with its cells: a bad cell shows its value and the reason (in the reader's language) beside it. */
 function ErrorsInFile({ upload, errors }: { upload: Upload; errors: FieldError[] }) {
   const { t } = useTranslation();
   const header = (upload.lines[0]?.cells ?? []).map((name) => name.trim().toLowerCase());
@@ -65,7 +65,7 @@ function ErrorsInFile({ upload, errors }: { upload: Upload; errors: FieldError[]
                     </Text>
                     {here.map((error) => (
                       <Text key={`${error.field}-${error.reason}`} size="sm" c="red.9">
-                        {error.reason}
+                        {fieldReason(error)}
                       </Text>
                     ))}
                   </Table.Td>
@@ -76,7 +76,7 @@ function ErrorsInFile({ upload, errors }: { upload: Upload; errors: FieldError[]
                   .filter((error) => !placed.has(error))
                   .map((error) => (
                     <Text key={`${error.field}-${error.reason}`} size="sm" c="red.9">
-                      {error.column ?? error.field}: {error.reason}
+                      {error.column ?? error.field}: {fieldReason(error)}
                     </Text>
                   ))}
               </Table.Td>
