@@ -11,8 +11,9 @@ export type ShortageSignalsOutcome =
   { result: 'computed'; solves: number; ms: number } | { result: 'skipped'; reason: string };
 
 /**
- * The `shortage-signals` job of a stored run (docs/MATCH-RUNS.md): reads the region as the run saw
- * it (its own proposals counted as not made), runs `shortageSignals` (region re-solves) and stores
+ * The `shortage-signals` job of a stored run (docs/MATCH-RUNS.md): reads the region as it is when
+ * the job runs, with the run's own proposals counted as not made (a cascade or an answer since the
+ * run is in it), runs `shortageSignals` (region re-solves) and stores
  * them on the run, only while the run still owes them, so a duplicate or repeated job changes
  * nothing. A failure on the last attempt marks them failed; earlier ones leave them owed for the
  * job's retry.
