@@ -145,6 +145,15 @@ describe('web app: the platform admin (browser)', () => {
     expect((await dashboard.context().cookies()).filter((cookie) => cookie.name === 'hm_queues')).toEqual([
       expect.objectContaining({ path: '/admin/queues', httpOnly: true, sameSite: 'Strict' }),
     ]);
+    // Bull Board is a third-party UI. Its contrast finding (the kbd hints) is fixed by its theme
+    // option (queue-dashboard.module.ts); two serious findings only bull-board can fix are not run
+    // on this page (docs/NOTIFICATIONS.md): button-name (its icon-only buttons in the header list
+    // and its base-ui popup triggers have no accessible name) and svg-img-alt (an inline
+    // svg[width="42"] with role img and no title). Every other WCAG 2.2 A/AA rule must pass.
+    expect(await seriousAccessibilityProblems(dashboard, { except: ['button-name', 'svg-img-alt'] })).toEqual(
+      [],
+    );
+    expect(await dashboard.title()).toBe('HybridMatch wachtrijen');
     await dashboard.close();
     await page.getByRole('checkbox', { name: `Kiezen: ${failed.subject}` }).check();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
