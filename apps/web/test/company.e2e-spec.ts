@@ -150,6 +150,64 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(world.pageProblems).toEqual([]);
   });
+
+  it('adds a staff member through the form: a missing field is named at the field, then the profile and the list show them', async () => {
+    const { ctx } = world;
+    const company = await ctx.newCompany((await ctx.newRegion()).id);
+    const hr = await ctx.newCompanyAdmin(company.id);
+    const page = await world.newPage();
+    await page.goto(world.url('/app/'));
+    await world.signIn(page, hr.user.email);
+    await page.getByRole('link', { name: 'Medewerker toevoegen' }).click();
+    await page.getByRole('heading', { name: 'Medewerker toevoegen' }).waitFor();
+
+    await page.getByLabel('Personeelsnummer').fill('E-2001');
+    await page.getByLabel('Voornaam').fill('Joost');
+    await page.getByLabel('Achternaam').fill('Smit');
+    await page.getByRole('combobox', { name: 'Vak 1' }).fill('Elektro');
+    await page.getByRole('option', { name: 'Elektrotechniek (elektrotechniek)' }).click();
+    // The levels list opens from the keyboard (its input sits under the chosen levels' pills).
+    await page.getByRole('combobox', { name: /^Niveaus die de medewerker lesgeeft/ }).press('ArrowDown');
+    await page.getByRole('option', { name: 'MBO3', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Beschikbaar vanaf').fill('2026-09-01');
+    await page.getByLabel('Breedtegraad woonplaats').fill('52.0907');
+    await page.getByLabel('Lengtegraad woonplaats').fill('5.1214');
+    await page.getByLabel('VOG afgegeven op').fill('2026-08-01');
+    await page.getByRole('button', { name: 'Beschikbaar moment toevoegen' }).click();
+    await page.getByLabel('Van 1').fill('09:00');
+    await page.getByLabel('Tot 1').fill('16:00');
+
+    // No home town: the API's reason shows at that field, and nothing is added.
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await page.getByText('Niet alle velden zijn goed ingevuld.').waitFor();
+    expect(await page.getByLabel(/^Woonplaats/).getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await page.getByLabel(/^Woonplaats/).fill('Utrecht');
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await page.getByRole('heading', { name: 'Joost Smit' }).waitFor();
+    expect(await page.getByLabel('Personeelsnummer').inputValue()).toBe('E-2001');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Medewerkers', exact: true }).click();
+    await page.getByText('1 medewerker').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Joost Smit' }).getByText('E-2001').waitFor();
+
+    const { items } = (await ctx.http.get('/api/teachers').set(hr.auth).expect(200)).body;
+    expect(items).toEqual([
+      expect.objectContaining({
+        employeeRef: 'E-2001',
+        firstName: 'Joost',
+        lastName: 'Smit',
+        skills: [{ subjectCode: 'elektrotechniek', level: 'MBO3' }],
+        levels: ['MBO3'],
+        windows: [{ weekday: 1, start: '09:00', end: '16:00' }],
+        homeCity: 'Utrecht',
+        availableFrom: '2026-09-01',
+      }),
+    ]);
+    expect(world.pageProblems).toEqual([]);
+  });
 });
 
 /** The company accepts a proposal in the browser and sees where its staff teach, with the costs. */

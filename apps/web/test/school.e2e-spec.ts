@@ -37,6 +37,31 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     await page.getByRole('option', { name: option, exact: true }).click();
   };
 
+  /**
+   * A proposal world approved into a placement whose first lesson is moved to the week before
+   * "now" (BEFORE_TERM): Tuesday 18 August, 09:00–12:00 Amsterdam, so it is over (an outcome and
+   * feedback may be given on it). Lessons otherwise start after "now".
+   */
+  async function placementWithLessonLastWeek() {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    await ctx.db.query(
+      `UPDATE proposal SET status = 'awaiting_approval', company_answer = 'accepted', teacher_answer = 'accepted', school_answer = 'accepted' WHERE id = $1`,
+      [w.proposal.id],
+    );
+    const approval = await ctx.http
+      .post(`/api/proposals/${w.proposal.id}/approve`)
+      .set(w.coordinator.auth)
+      .send(TERMS)
+      .expect(200);
+    await ctx.db.query(
+      `UPDATE lesson SET date = '2026-08-18', starts_at = '2026-08-18T07:00:00Z', ends_at = '2026-08-18T10:00:00Z'
+        WHERE id = (SELECT id FROM lesson WHERE placement_id = $1 ORDER BY starts_at LIMIT 1)`,
+      [approval.body.placement.id],
+    );
+    return w;
+  }
+
   it('the school posts a request on the week grid, answers the proposal with the VOG checked, sees the placement, then moves and cancels lessons', async () => {
     const { ctx } = world;
     const region = await ctx.newRegion();
@@ -318,25 +343,71 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
-  it('after a lesson the teacher and the school each give feedback (once), and each reads back what they gave and got', async () => {
+  it('the school changes a request it posted: the form holds it as posted, the change shows in the list', async () => {
     const { ctx } = world;
-    const w = await ctx.newProposalWorld();
-    await ctx.db.query(
-      `UPDATE proposal SET status = 'awaiting_approval', company_answer = 'accepted', teacher_answer = 'accepted', school_answer = 'accepted' WHERE id = $1`,
-      [w.proposal.id],
-    );
-    const approval = await ctx.http
-      .post(`/api/proposals/${w.proposal.id}/approve`)
-      .set(w.coordinator.auth)
-      .send(TERMS)
-      .expect(200);
-    // Lessons start after "now" (BEFORE_TERM); the first is put in the week before (Tuesday 18
-    // August, 09:00–12:00 Amsterdam) so it is over and feedback may be given on it.
-    await ctx.db.query(
-      `UPDATE lesson SET date = '2026-08-18', starts_at = '2026-08-18T07:00:00Z', ends_at = '2026-08-18T10:00:00Z'
-        WHERE id = (SELECT id FROM lesson WHERE placement_id = $1 ORDER BY starts_at LIMIT 1)`,
-      [approval.body.placement.id],
-    );
+    const school = await ctx.newSchool((await ctx.newRegion()).id);
+    const schoolAdmin = await ctx.newSchoolAdmin(school.id);
+    const request = await ctx.newRequest(school);
+    const title = `${request.title} voor BOL-3`;
+
+    const desk = await signedIn(schoolAdmin.user.email);
+    await desk.getByRole('link', { name: request.title }).click();
+    await desk.getByRole('heading', { name: 'Aanvraag wijzigen' }).waitFor();
+    const block = desk.getByRole('group', { name: 'Blok 1' });
+    expect(await desk.getByLabel('Titel').inputValue()).toBe(request.title);
+    expect(await desk.getByLabel('Laatste dag').inputValue()).toBe('2027-01-31');
+    expect(await block.getByLabel('Einde').inputValue()).toBe('12:00');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    await desk.getByLabel('Titel').fill(title);
+    await block.getByLabel('Einde').fill('12:30');
+    await desk.getByLabel('Laatste dag').fill('2027-03-31');
+    await desk.getByRole('button', { name: 'Opslaan' }).click();
+    await desk.getByRole('heading', { name: 'Aanvragen' }).waitFor();
+    const row = desk.getByRole('row').filter({ hasText: title });
+    await row.getByText('dinsdag 09:00–12:30').waitFor();
+    await row.getByText(/31 maart 2027/).waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    const saved = (
+      await ctx.http.get(`/api/teaching-requests/${request.id}`).set(schoolAdmin.auth).expect(200)
+    ).body;
+    expect(saved).toMatchObject({ title, periodEnd: '2027-03-31', status: 'open' });
+    expect(saved.blocks).toEqual([expect.objectContaining({ weekday: 2, start: '09:00', end: '12:30' })]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('the school reports that the teacher did not show up for last week’s lesson', async () => {
+    const { ctx } = world;
+    const w = await placementWithLessonLastWeek();
+
+    const desk = await signedIn(w.schoolAdmin.user.email);
+    await desk.getByRole('link', { name: 'Lessen' }).click();
+    await desk.getByRole('button', { name: 'Vorige week' }).click();
+    const row = desk.getByRole('row', { name: /dinsdag 18 augustus/ });
+    await row.getByText('Gepland').waitFor();
+    const outcome = row.getByRole('button', { name: 'Les van dinsdag 18 augustus 09:00: gegeven?' });
+    await outcome.click();
+    await desk.getByRole('menu').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await desk.getByRole('menuitem', { name: 'Niet gegeven (docent niet verschenen)' }).click();
+    await row.getByText('Niet gegeven', { exact: true }).waitFor();
+    expect(await outcome.count()).toBe(0);
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    const lessons = (
+      await ctx.http
+        .get('/api/lessons')
+        .query({ from: '2026-08-17', to: '2026-08-23' })
+        .set(w.schoolAdmin.auth)
+        .expect(200)
+    ).body.items;
+    expect(lessons.map((lesson: { status: string }) => lesson.status)).toEqual(['not_given']);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('after a lesson the teacher and the school each give feedback (once), and each reads back what they gave and got', async () => {
+    const w = await placementWithLessonLastWeek();
     const lesson = 'dinsdag 18 augustus, 09:00–12:00';
 
     // The teacher gives feedback from their feedback page; then it shows as theirs, the button gone.

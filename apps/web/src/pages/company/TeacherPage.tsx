@@ -17,7 +17,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { $api } from '../../api/client';
+import { $api, queryClient } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useMe } from '../../shell/useMe';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -151,10 +151,20 @@ function TeacherForm({ teacher }: { teacher?: Teacher }) {
   const [form, setForm] = useState<Form>(teacher ? fromTeacher(teacher) : EMPTY);
   const [saved, setSaved] = useState(false);
   const subjects = $api.useQuery('get', '/api/subjects');
+  // The staff list shows what is saved here: it is stale after a save.
+  const staffChanged = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/teachers'] });
   const create = $api.useMutation('post', '/api/teachers', {
-    onSuccess: (created) => void navigate(`/teachers/${created.id}`),
+    onSuccess: async (created) => {
+      await staffChanged();
+      await navigate(`/teachers/${created.id}`);
+    },
   });
-  const update = $api.useMutation('patch', '/api/teachers/{id}', { onSuccess: () => setSaved(true) });
+  const update = $api.useMutation('patch', '/api/teachers/{id}', {
+    onSuccess: async () => {
+      await staffChanged();
+      setSaved(true);
+    },
+  });
   const save = teacher ? update : create;
   const errors = fieldErrors(save.error, isShown);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
