@@ -406,6 +406,39 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
+  it('the teacher pages through their lessons four weeks at a time, by keyboard', async () => {
+    const w = await placementWithLessonLastWeek();
+    const lessonOn = (page: Page, day: string) => page.getByRole('heading', { name: new RegExp(`^${day},`) });
+
+    const phone = await signedIn(w.teacher.user.email, 'phone');
+    await phone.getByText('24 augustus 2026 tot en met 20 september 2026').waitFor();
+    await lessonOn(phone, 'dinsdag 15 september').waitFor();
+    expect(await phone.getByRole('button', { name: 'Vorige vier weken' }).isDisabled()).toBe(true);
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+
+    const next = phone.getByRole('button', { name: 'Volgende vier weken' });
+    await next.focus();
+    await phone.keyboard.press('Enter');
+    await phone.getByText('21 september 2026 tot en met 18 oktober 2026').waitFor();
+    await lessonOn(phone, 'dinsdag 22 september').waitFor();
+    await lessonOn(phone, 'dinsdag 13 oktober').waitFor();
+    expect(await lessonOn(phone, 'dinsdag 15 september').count()).toBe(0);
+    await phone.keyboard.press('Enter');
+    await phone.getByText('19 oktober 2026 tot en met 15 november 2026').waitFor();
+    await lessonOn(phone, 'dinsdag 3 november').waitFor();
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+
+    // Back a period, then to today, from the keyboard too.
+    await phone.getByRole('button', { name: 'Vorige vier weken' }).focus();
+    await phone.keyboard.press('Enter');
+    await lessonOn(phone, 'dinsdag 22 september').waitFor();
+    await phone.getByRole('button', { name: 'Vanaf vandaag' }).focus();
+    await phone.keyboard.press('Enter');
+    await phone.getByText('24 augustus 2026 tot en met 20 september 2026').waitFor();
+    await lessonOn(phone, 'dinsdag 15 september').waitFor();
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it('after a lesson the teacher and the school each give feedback (once), and each reads back what they gave and got', async () => {
     const w = await placementWithLessonLastWeek();
     const lesson = 'dinsdag 18 augustus, 09:00–12:00';

@@ -1,29 +1,51 @@
 import { Button, CopyButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/PageLoader';
 
-const WEEKS_AHEAD = 4;
+const DAY = 24 * 3600 * 1000;
+/** The lessons shown at a time: four weeks, from today onward; the teacher pages by as many. */
+const PERIOD_DAYS = 28;
 const isoDate = (date: Date) => date.toLocaleDateString('sv-SE');
 
-/** The teacher's lessons of the coming weeks with each school's address, and the feed link for their own calendar app. */
+/**
+ * The teacher's coming lessons four weeks at a time (from today; earlier and later periods one
+ * button away) with each school's address, and the feed link for their own calendar app.
+ */
 export default function MyWeekPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const today = new Date();
-  const until = new Date(today.getTime() + WEEKS_AHEAD * 7 * 24 * 3600 * 1000);
+  const [today] = useState(() => new Date());
+  const [period, setPeriod] = useState(0);
+  const from = new Date(today.getTime() + period * PERIOD_DAYS * DAY);
+  const until = new Date(from.getTime() + (PERIOD_DAYS - 1) * DAY);
   const lessons = $api.useQuery('get', '/api/lessons', {
-    params: { query: { from: isoDate(today), to: isoDate(until), status: 'scheduled', pageSize: 100 } },
+    params: { query: { from: isoDate(from), to: isoDate(until), status: 'scheduled', pageSize: 100 } },
   });
-  if (lessons.isPending) return <PageLoader />;
-  if (lessons.isError) return <ErrorAlert error={lessons.error} />;
   return (
     <Stack>
       <Title order={1}>{t('myWeek.title')}</Title>
-      {lessons.data.items.length === 0 && <Text>{t('myWeek.empty')}</Text>}
-      {lessons.data.items.map((lesson) => (
+      <Group gap="xs">
+        <Button variant="default" disabled={period === 0} onClick={() => setPeriod(period - 1)}>
+          {t('myWeek.previousPeriod')}
+        </Button>
+        <Button variant="default" disabled={period === 0} onClick={() => setPeriod(0)}>
+          {t('myWeek.fromToday')}
+        </Button>
+        <Button variant="default" onClick={() => setPeriod(period + 1)}>
+          {t('myWeek.nextPeriod')}
+        </Button>
+      </Group>
+      <Text fw={600} aria-live="polite">
+        {t('myWeek.period', { from: format.date(isoDate(from)), to: format.date(isoDate(until)) })}
+      </Text>
+      {lessons.isPending && <PageLoader />}
+      {lessons.isError && <ErrorAlert error={lessons.error} />}
+      {lessons.data?.total === 0 && <Text>{t('myWeek.empty')}</Text>}
+      {lessons.data?.items.map((lesson) => (
         <Paper key={lesson.id} withBorder p="md" component="article">
           <Title order={2} size="h4">
             {format.weekdayDate(lesson.startsAt)}, {format.time(lesson.startsAt)}–{format.time(lesson.endsAt)}
