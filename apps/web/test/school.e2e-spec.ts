@@ -22,10 +22,15 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     await close?.();
   });
 
-  /** A desk browser at BEFORE_TERM (the app's "this week"), signed in. */
-  async function signedIn(email: string, viewport: 'desk' | 'phone' = 'desk'): Promise<Page> {
+  /** A desk browser at BEFORE_TERM (the app's "this week"), signed in; `prepare` runs before the app loads. */
+  async function signedIn(
+    email: string,
+    viewport: 'desk' | 'phone' = 'desk',
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<Page> {
     const page = await world.newPage(viewport);
     await page.clock.setFixedTime(new Date(BEFORE_TERM));
+    await prepare?.(page);
     await page.goto(world.url('/app/'));
     await world.signIn(page, email);
     return page;
@@ -517,7 +522,24 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
 
-    const desk = await signedIn(coordinator.user.email);
+    // The dashboard (the coordinator's home): the shortage signals load on their own, and say so
+    // while they do (their answer is held back until the loading state has been seen).
+    let releaseShortages = () => {};
+    const shortagesHeld = new Promise<void>((resolve) => (releaseShortages = resolve));
+    const desk = await signedIn(coordinator.user.email, 'desk', (page) =>
+      page.route('**/api/shortage-signals', async (route) => {
+        await shortagesHeld;
+        await route.continue();
+      }),
+    );
+    const shortages = desk.getByRole('region', { name: 'Tekortsignalen' });
+    await shortages.getByRole('status', { name: 'Laden…' }).waitFor();
+    await desk.getByText('0 van 1.000 hybride docenten geplaatst').waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    releaseShortages();
+    await shortages.getByText('Nog geen tekortsignalen: die volgen na een matchronde.').waitFor();
+    expect(await shortages.getByRole('status').count()).toBe(0);
+
     await desk.getByRole('link', { name: 'Aandacht nodig' }).click();
     await desk.getByText('Niets vraagt nu om aandacht.').waitFor();
     expect(await seriousAccessibilityProblems(desk)).toEqual([]);

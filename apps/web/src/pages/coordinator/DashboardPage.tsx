@@ -1,4 +1,5 @@
 import { List, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -28,6 +29,7 @@ export default function DashboardPage() {
   const progress = $api.useQuery('get', '/api/progress');
   const shortages = $api.useQuery('get', '/api/shortage-signals');
   const regions = useRegions();
+  const shortagesHeading = useId();
   if (progress.isPending) return <PageLoader />;
   if (progress.isError) return <ErrorAlert error={progress.error} />;
   const report = progress.data;
@@ -93,30 +95,33 @@ export default function DashboardPage() {
           ))}
         </ListTable>
       )}
-      <Title order={2} size="h3">
-        {t('dashboard.shortages')}
-      </Title>
-      {shortages.isError && <ErrorAlert error={shortages.error} />}
-      {shortages.data?.length === 0 && <Text>{t('dashboard.noShortages')}</Text>}
-      {shortages.data?.map((region) => (
-        <Paper key={region.regionId} withBorder p="md" component="section">
-          <Title order={3} size="h5">
-            {regions.nameOf(region.regionId)}
-          </Title>
-          <List>
-            {region.profiles.slice(0, 5).map((profile) => (
-              <List.Item key={`${profile.subjectCode}-${profile.level}-${profile.weekday}`}>
-                {t('dashboard.profileSignal', {
-                  subject: profile.subjectCode,
-                  level: profile.level,
-                  weekday: t(`weekday.${profile.weekday}` as 'weekday.1'),
-                  hours: format.number(profile.minutesGained / 60),
-                })}
-              </List.Item>
-            ))}
-          </List>
-        </Paper>
-      ))}
+      <Stack component="section" aria-labelledby={shortagesHeading}>
+        <Title order={2} size="h3" id={shortagesHeading}>
+          {t('dashboard.shortages')}
+        </Title>
+        {shortages.isPending && <PageLoader />}
+        {shortages.isError && <ErrorAlert error={shortages.error} />}
+        {shortages.data?.length === 0 && <Text>{t('dashboard.noShortages')}</Text>}
+        {shortages.data?.map((region) => (
+          <Paper key={region.regionId} withBorder p="md" component="section">
+            <Title order={3} size="h5">
+              {regions.nameOf(region.regionId)}
+            </Title>
+            <List>
+              {region.profiles.slice(0, 5).map((profile) => (
+                <List.Item key={`${profile.subjectCode}-${profile.level}-${profile.weekday}`}>
+                  {t('dashboard.profileSignal', {
+                    subject: profile.subjectCode,
+                    level: profile.level,
+                    weekday: t(`weekday.${profile.weekday}` as 'weekday.1'),
+                    hours: format.number(profile.minutesGained / 60),
+                  })}
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        ))}
+      </Stack>
     </Stack>
   );
 }
