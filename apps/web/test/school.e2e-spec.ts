@@ -444,6 +444,67 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
+  it('lists longer than a page: the teacher’s proposals and messages and the coordinator’s match runs show the rest on page 2', async () => {
+    const { ctx } = world;
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    const school = await ctx.newSchool(region.id);
+    const teacher = await ctx.newTeacherUser((await ctx.newCompany(region.id)).id);
+    // A page holds 25. The teacher gets 26 proposals (each with its message), the region 26 finished runs.
+    const titles: string[] = [];
+    for (let n = 1; n <= 26; n++) {
+      const request = await ctx.newRequest(school, { title: `Praktijkles ${n} ${school.id.slice(0, 8)}` });
+      await ctx.newProposal(request, teacher.teacher);
+      titles.push(request.title);
+    }
+    const runs: Array<{ id: string }> = await ctx.db.query(
+      `INSERT INTO match_run (region_id, status, requested_by_user_id, queued_at, started_at, finished_at, error)
+       SELECT $1, 'failed', $2, at, at, at + interval '1 minute', 'stopped'
+         FROM generate_series(1, 26) AS n, LATERAL (SELECT now() - n * interval '1 day' AS at) AS times
+       RETURNING id`,
+      [region.id, coordinator.user.id],
+    );
+
+    /** A list's rows on page 1, then on page 2 (its pager's next button): 25 and the one left. */
+    const bothPages = async (page: Page, rows: () => Promise<string[]>) => {
+      const shown = (count: number) =>
+        waitFor(`${count} rows`, async () => {
+          const texts = await rows();
+          return texts.length === count ? texts : false;
+        });
+      const first = await shown(25);
+      await page.getByRole('button', { name: 'Volgende pagina' }).click();
+      const second = await waitFor('page 2', async () => {
+        const texts = await rows();
+        return texts.length === 1 && !first.includes(texts[0]) ? texts : false;
+      });
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      return [...first, ...second].sort();
+    };
+
+    const desk = await signedIn(teacher.user.email);
+    await desk.getByRole('heading', { name: 'Mijn lessen' }).waitFor();
+    await desk.getByRole('link', { name: 'Mijn voorstellen' }).click();
+    const headings = () => desk.getByRole('article').getByRole('heading').allTextContents();
+    expect(await bothPages(desk, headings)).toEqual([...titles].sort());
+    await desk.getByRole('link', { name: 'Berichten', exact: true }).click();
+    expect(await bothPages(desk, headings)).toEqual(
+      titles.map((title) => `Nieuw voorstel: ${title} / New proposal`).sort(),
+    );
+
+    const coordinatorDesk = await signedIn(coordinator.user.email);
+    await coordinatorDesk.getByRole('link', { name: 'Matchen' }).click();
+    const runLinks = () =>
+      coordinatorDesk
+        .getByRole('table')
+        .getByRole('link')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(await bothPages(coordinatorDesk, runLinks)).toEqual(
+      runs.map((run) => `/app/match-runs/${run.id}`).sort(),
+    );
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it('after a lesson the teacher and the school each give feedback (once), and each reads back what they gave and got', async () => {
     const w = await placementWithLessonLastWeek();
     const lesson = 'dinsdag 18 augustus, 09:00–12:00';
