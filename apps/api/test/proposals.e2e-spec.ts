@@ -249,6 +249,7 @@ describe('proposals (e2e)', () => {
     expect(approve.body).toMatchObject({
       code: 'INVALID_STATE_TRANSITION',
       detail: 'This proposal was declined by the school; it can no longer be approved.',
+      detailNl: 'Dit voorstel is afgeslagen door de school; het kan niet meer worden goedgekeurd.',
     });
     const late = await answer(w.teacher, id, { decision: 'accept' }).expect(409);
     expect(late.body.detail).toBe(
@@ -279,10 +280,13 @@ describe('proposals (e2e)', () => {
       /only an approved proposal can be cancelled/,
     );
     await answer(w.companyAdmin, id, { decision: 'accept' }).expect(200);
-    await refused(
-      answer(w.companyAdmin, id, { decision: 'accept' }).expect(409),
-      /already answered by the company/,
-    );
+    const twice = await answer(w.companyAdmin, id, { decision: 'accept' }).expect(409);
+    expect(twice.body).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      detail: expect.stringMatching(/already answered by the company/),
+      detailNl:
+        'Dit voorstel is al beantwoord door het bedrijf; een antwoord kan niet meer in geaccepteerd worden veranderd.',
+    });
 
     await answer(w.teacher, id, { decision: 'accept' }).expect(200);
     await answer(w.schoolAdmin, id, { decision: 'accept' }).expect(200);
@@ -523,6 +527,7 @@ describe('proposals (e2e)', () => {
           status: 409,
           code: 'INVALID_STATE_TRANSITION',
           detail: expect.stringMatching(/cannot be approved yet/),
+          detailNl: expect.stringMatching(/het kan nog niet worden goedgekeurd\.$/),
         },
       },
     ]);

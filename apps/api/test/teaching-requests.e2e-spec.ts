@@ -390,8 +390,16 @@ describe('teaching requests (e2e)', () => {
     expect(again.body).toMatchObject({
       code: 'INVALID_STATE_TRANSITION',
       detail: expect.stringContaining('cancelled'),
+      detailNl:
+        'Deze aanvraag is ingetrokken; alleen een open of deels gevulde aanvraag kan worden ingetrokken.',
     });
-    await ctx.http.post(`/api/teaching-requests/${first.id}/close`).set(admin.auth).expect(409);
+    const closing = await ctx.http
+      .post(`/api/teaching-requests/${first.id}/close`)
+      .set(admin.auth)
+      .expect(409);
+    expect(closing.body.detailNl).toBe(
+      'Deze aanvraag is ingetrokken; alleen een open of deels gevulde aanvraag kan worden gesloten.',
+    );
     await ctx.http
       .patch(`/api/teaching-requests/${first.id}`)
       .set(admin.auth)

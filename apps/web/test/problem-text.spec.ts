@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import en from '../src/i18n/en.json';
 import nl from '../src/i18n/nl.json';
-import { fieldReasonText, refusalText } from '../src/ui/problem-text';
+import { fieldReasonText, problemText, refusalText } from '../src/ui/problem-text';
 
 /** The app's own Dutch sentence for a field reason's code, as `fieldReason` looks it up. */
 const appDutch = (code: string): string | undefined => (nl.fieldErrors as Record<string, string>)[code];
@@ -115,5 +115,26 @@ describe('a CSV import’s reasons in Dutch', () => {
     expect(dutch('has a header but no rows', 'csvNoRows')).toBe(
       'heeft een kopregel maar geen regels met medewerkers',
     );
+  });
+});
+
+describe('a refused action in Dutch: the API’s own Dutch before the app’s sentence for the code', () => {
+  const appSentence = (code: string) => (nl.errors as Record<string, string>)[code];
+  const answeredTwice = {
+    code: 'INVALID_STATE_TRANSITION',
+    detail: 'This proposal was already answered by the company; an answer cannot be changed to accepted.',
+    detailNl:
+      'Dit voorstel is al beantwoord door het bedrijf; een antwoord kan niet meer in geaccepteerd worden veranderd.',
+  };
+
+  it('shows a state transition that names its state in the reader’s language', () => {
+    expect(problemText(answeredTwice, 'nl', appSentence)).toBe(answeredTwice.detailNl);
+    expect(problemText(answeredTwice, 'en', appSentence)).toBe(answeredTwice.detail);
+  });
+
+  it('keeps the app’s sentence for a code without a Dutch detail (a rate outside the card)', () => {
+    const rate = { code: 'RATE_OUTSIDE_CARD', detail: 'The hourly rate departs more than 20 % …' };
+    expect(problemText(rate, 'nl', appSentence)).toBe(nl.errors.RATE_OUTSIDE_CARD);
+    expect(problemText({ code: 'SOMETHING_NEW', detail: 'English' }, 'nl', appSentence)).toBe('English');
   });
 });

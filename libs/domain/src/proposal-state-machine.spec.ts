@@ -11,6 +11,7 @@ import {
   ProposalStatus,
   ProposalTransitionError,
   transition,
+  refusalMessageNl,
 } from './proposal-state-machine';
 
 const { Company, Teacher, School } = ProposalParty;
@@ -175,6 +176,7 @@ describe('proposal state machine', () => {
         expect(error).toBeInstanceOf(ProposalTransitionError);
         expect(error).toMatchObject({ status, action });
         expect((error as Error).message).toMatch(/^This proposal .+\.$/);
+        expect((error as ProposalTransitionError).messageNl).toMatch(/^Dit voorstel .+\.$/);
         expect(canTransition(state, action)).toBe(false);
       },
     );
@@ -227,5 +229,27 @@ describe('proposal state machine', () => {
     ])('%#: %j', (state, action, message) => {
       expect(() => transition(state, action)).toThrow(message);
     });
+  });
+});
+
+describe('refusals in Dutch', () => {
+  it.each([
+    [
+      STATES.withdrawn,
+      approve,
+      'Dit voorstel is door de coördinator ingetrokken; het kan niet meer worden goedgekeurd.',
+    ],
+    [
+      STATES.declined,
+      accept(ProposalParty.Teacher),
+      'Dit voorstel is afgeslagen door de school; het kan niet meer door de docent worden geaccepteerd.',
+    ],
+    [
+      { status: S.Proposed, answers: NO_ANSWERS },
+      approve,
+      'Dit voorstel wacht nog op het antwoord van het bedrijf, de docent en de school; het kan nog niet worden goedgekeurd.',
+    ],
+  ])('says why not in Dutch (%#)', (state, action, message) => {
+    expect(refusalMessageNl(state, action)).toBe(message);
   });
 });

@@ -83,12 +83,13 @@ export const OPEN_PROPOSAL_STATUSES: readonly ProposalStatus[] = [
   ProposalStatus.AwaitingApproval,
 ];
 
-/** An action that is not possible in the proposal's current state. */
+/** An action that is not possible in the proposal's current state; `messageNl` says it in Dutch. */
 export class ProposalTransitionError extends Error {
   constructor(
     readonly action: ProposalAction,
     readonly status: ProposalStatus,
     message: string,
+    readonly messageNl: string,
   ) {
     super(message);
     this.name = 'ProposalTransitionError';
@@ -99,7 +100,12 @@ export class ProposalTransitionError extends Error {
 export function transition(state: ProposalState, action: ProposalAction): ProposalState {
   const { status, answers } = state;
   const refuse = (): never => {
-    throw new ProposalTransitionError(action, status, refusalMessage(state, action));
+    throw new ProposalTransitionError(
+      action,
+      status,
+      refusalMessage(state, action),
+      refusalMessageNl(state, action),
+    );
   };
   switch (action.kind) {
     case ProposalActionKind.Accept: {
@@ -147,72 +153,133 @@ export function canTransition(state: ProposalState, action: ProposalAction): boo
   }
 }
 
-const PARTY_NAMES: Record<ProposalParty, string> = {
-  [ProposalParty.Company]: 'the company',
-  [ProposalParty.Teacher]: 'the teacher',
-  [ProposalParty.School]: 'the school',
+/** The words of a refusal in one language: parties, actions, states and the sentences around them. */
+interface RefusalWords {
+  party: Record<ProposalParty, string>;
+  /** The past participle of each action ("approved", "goedgekeurd"). */
+  action: Record<ProposalActionKind, string>;
+  and: string;
+  /** What the proposal's state is; `{parties}` is who is pending (proposed) or who declined. */
+  state: Record<ProposalStatus, string>;
+  declinedByNobody: string;
+  by: (party: string) => string;
+  alreadyAnswered: (party: string) => string;
+  cancelOpen: (state: string) => string;
+  notYet: (state: string, what: string, by: string) => string;
+  notNow: (state: string, what: string, by: string) => string;
+  noLonger: (state: string, what: string, by: string) => string;
+}
+
+const ENGLISH: RefusalWords = {
+  party: { company: 'the company', teacher: 'the teacher', school: 'the school' },
+  action: {
+    accept: 'accepted',
+    decline: 'declined',
+    approve: 'approved',
+    reject: 'rejected',
+    withdraw: 'withdrawn',
+    expire: 'expired',
+    cancel: 'cancelled',
+  },
+  and: 'and',
+  state: {
+    proposed: 'is still waiting for the answer of {parties}',
+    awaiting_approval: 'was accepted by all three parties and is waiting for the coordinator',
+    approved: 'was already approved',
+    rejected: 'was rejected by the coordinator',
+    declined: 'was declined by {parties}',
+    expired: 'expired before everyone answered',
+    withdrawn: 'was withdrawn by the coordinator',
+    cancelled: 'was cancelled after approval',
+  },
+  declinedByNobody: 'was declined',
+  by: (party) => ` by ${party}`,
+  alreadyAnswered: (party) =>
+    `This proposal was already answered by ${party}; an answer cannot be changed to accepted.`,
+  cancelOpen: (state) =>
+    `This proposal ${state}; only an approved proposal can be cancelled (withdraw it instead).`,
+  notYet: (state, what, by) => `This proposal ${state}; it cannot be ${what}${by} yet.`,
+  notNow: (state, what, by) => `This proposal ${state}; it cannot be ${what}${by} now.`,
+  noLonger: (state, what, by) => `This proposal ${state}; it can no longer be ${what}${by}.`,
 };
 
-const ACTION_PHRASES: Record<ProposalActionKind, string> = {
-  [ProposalActionKind.Accept]: 'accepted',
-  [ProposalActionKind.Decline]: 'declined',
-  [ProposalActionKind.Approve]: 'approved',
-  [ProposalActionKind.Reject]: 'rejected',
-  [ProposalActionKind.Withdraw]: 'withdrawn',
-  [ProposalActionKind.Expire]: 'expired',
-  [ProposalActionKind.Cancel]: 'cancelled',
+/** The same in Dutch, in the web app's words for the statuses and actions. */
+const DUTCH: RefusalWords = {
+  party: { company: 'het bedrijf', teacher: 'de docent', school: 'de school' },
+  action: {
+    accept: 'geaccepteerd',
+    decline: 'afgeslagen',
+    approve: 'goedgekeurd',
+    reject: 'afgewezen',
+    withdraw: 'ingetrokken',
+    expire: 'als verlopen gemarkeerd',
+    cancel: 'geannuleerd',
+  },
+  and: 'en',
+  state: {
+    proposed: 'wacht nog op het antwoord van {parties}',
+    awaiting_approval: 'is door alle drie partijen geaccepteerd en wacht op de coördinator',
+    approved: 'is al goedgekeurd',
+    rejected: 'is door de coördinator afgewezen',
+    declined: 'is afgeslagen door {parties}',
+    expired: 'is verlopen voordat iedereen had geantwoord',
+    withdrawn: 'is door de coördinator ingetrokken',
+    cancelled: 'is na goedkeuring geannuleerd',
+  },
+  declinedByNobody: 'is afgeslagen',
+  by: (party) => ` door ${party}`,
+  alreadyAnswered: (party) =>
+    `Dit voorstel is al beantwoord door ${party}; een antwoord kan niet meer in geaccepteerd worden veranderd.`,
+  cancelOpen: (state) =>
+    `Dit voorstel ${state}; alleen een goedgekeurd voorstel kan worden geannuleerd (trek het in plaats daarvan in).`,
+  notYet: (state, what, by) => `Dit voorstel ${state}; het kan nog niet${by} worden ${what}.`,
+  notNow: (state, what, by) => `Dit voorstel ${state}; het kan nu niet${by} worden ${what}.`,
+  noLonger: (state, what, by) => `Dit voorstel ${state}; het kan niet meer${by} worden ${what}.`,
 };
 
-const listParties = (parties: ProposalParty[]) => {
-  const names = parties.map((party) => PARTY_NAMES[party]);
+const listParties = (words: RefusalWords, parties: ProposalParty[]) => {
+  const names = parties.map((party) => words.party[party]);
   return names.length <= 1
     ? names.join('')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    : `${names.slice(0, -1).join(', ')} ${words.and} ${names[names.length - 1]}`;
 };
 
 /** What the proposal's state is, in words ("was declined by the school"). */
-function describeState({ status, answers }: ProposalState): string {
-  switch (status) {
-    case ProposalStatus.Proposed: {
-      const pending = PROPOSAL_PARTIES.filter((party) => answers[party] === ProposalAnswer.Pending);
-      return `is still waiting for the answer of ${listParties(pending)}`;
-    }
-    case ProposalStatus.AwaitingApproval:
-      return 'was accepted by all three parties and is waiting for the coordinator';
-    case ProposalStatus.Approved:
-      return 'was already approved';
-    case ProposalStatus.Rejected:
-      return 'was rejected by the coordinator';
-    case ProposalStatus.Declined: {
-      const decliners = PROPOSAL_PARTIES.filter((party) => answers[party] === ProposalAnswer.Declined);
-      return decliners.length ? `was declined by ${listParties(decliners)}` : 'was declined';
-    }
-    case ProposalStatus.Expired:
-      return 'expired before everyone answered';
-    case ProposalStatus.Withdrawn:
-      return 'was withdrawn by the coordinator';
-    case ProposalStatus.Cancelled:
-      return 'was cancelled after approval';
-  }
+function describeState(words: RefusalWords, { status, answers }: ProposalState): string {
+  const who =
+    status === ProposalStatus.Proposed
+      ? ProposalAnswer.Pending
+      : status === ProposalStatus.Declined
+        ? ProposalAnswer.Declined
+        : null;
+  const parties = who ? PROPOSAL_PARTIES.filter((party) => answers[party] === who) : [];
+  if (status === ProposalStatus.Declined && !parties.length) return words.declinedByNobody;
+  return words.state[status].replace('{parties}', listParties(words, parties));
 }
 
-/** A message a school or company understands: "This proposal was declined by the school; it can no longer be approved." */
-export function refusalMessage(state: ProposalState, action: ProposalAction): string {
-  const what = ACTION_PHRASES[action.kind];
-  const by = 'party' in action ? ` by ${PARTY_NAMES[action.party]}` : '';
+function refusalIn(words: RefusalWords, state: ProposalState, action: ProposalAction): string {
+  const what = words.action[action.kind];
+  const by = 'party' in action ? words.by(words.party[action.party]) : '';
   if (
     'party' in action &&
     action.kind === ProposalActionKind.Accept &&
     state.status === ProposalStatus.Proposed
-  ) {
-    return `This proposal was already answered by ${PARTY_NAMES[action.party]}; an answer cannot be changed to accepted.`;
-  }
-  if (action.kind === ProposalActionKind.Cancel && OPEN_PROPOSAL_STATUSES.includes(state.status)) {
-    return `This proposal ${describeState(state)}; only an approved proposal can be cancelled (withdraw it instead).`;
-  }
-  if (state.status === ProposalStatus.Proposed)
-    return `This proposal ${describeState(state)}; it cannot be ${what}${by} yet.`;
-  if (state.status === ProposalStatus.AwaitingApproval)
-    return `This proposal ${describeState(state)}; it cannot be ${what}${by} now.`;
-  return `This proposal ${describeState(state)}; it can no longer be ${what}${by}.`;
+  )
+    return words.alreadyAnswered(words.party[action.party]);
+  const described = describeState(words, state);
+  if (action.kind === ProposalActionKind.Cancel && OPEN_PROPOSAL_STATUSES.includes(state.status))
+    return words.cancelOpen(described);
+  if (state.status === ProposalStatus.Proposed) return words.notYet(described, what, by);
+  if (state.status === ProposalStatus.AwaitingApproval) return words.notNow(described, what, by);
+  return words.noLonger(described, what, by);
+}
+
+/** A message a school or company understands: "This proposal was declined by the school; it can no longer be approved." */
+export function refusalMessage(state: ProposalState, action: ProposalAction): string {
+  return refusalIn(ENGLISH, state, action);
+}
+
+/** The same in Dutch: "Dit voorstel is afgeslagen door de school; het kan niet meer worden goedgekeurd." */
+export function refusalMessageNl(state: ProposalState, action: ProposalAction): string {
+  return refusalIn(DUTCH, state, action);
 }

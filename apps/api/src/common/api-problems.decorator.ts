@@ -35,7 +35,8 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 'windows[0].end: must be later than start' }) detail: string;
   @ApiPropertyOptional({
     example: 'Deze plaatsing kan niet worden goedgekeurd: De VOG van 2026-03-15 is bij de start …',
-    description: 'The detail in Dutch, when the error has one (RULES_BROKEN); `detail` is English',
+    description:
+      'The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION of a proposal or teaching request); `detail` is English',
   })
   detailNl?: string;
   @ApiProperty({ enum: ErrorCode, example: ErrorCode.ValidationFailed }) code: ErrorCode;

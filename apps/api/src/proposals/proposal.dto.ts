@@ -377,7 +377,8 @@ export class BatchProblemDto {
   @ApiProperty({ example: 'Sanne Jansen is released for 6 hours a week; …' }) detail: string;
   @ApiPropertyOptional({
     example: 'Sanne Jansen is 6 uur per week vrijgesteld; …',
-    description: 'The detail in Dutch, when the error has one (RULES_BROKEN)',
+    description:
+      'The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the proposal is in)',
   })
   detailNl?: string;
 }

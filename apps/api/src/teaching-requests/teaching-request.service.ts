@@ -177,7 +177,7 @@ export class TeachingRequestService {
     actor: Actor,
     id: string,
     to: TeachingRequestStatus,
-    verb: string,
+    verb: 'cancelled' | 'closed',
     reason: string | null,
   ): Promise<TeachingRequestDto> {
     const request = await this.loadVisible(actor, id);
@@ -297,10 +297,21 @@ function locationErrors(school: Organisation, locationId: string): FieldError[] 
   ];
 }
 
-function assertActive(request: { status: TeachingRequestStatus }, verb: string): void {
+/** A request's status and what is done to it, in Dutch, for the refusal's `detailNl`. */
+const REQUEST_STATUS_NL: Record<TeachingRequestStatus, string> = {
+  [TeachingRequestStatus.Open]: 'open',
+  [TeachingRequestStatus.PartiallyFilled]: 'deels gevuld',
+  [TeachingRequestStatus.Filled]: 'gevuld',
+  [TeachingRequestStatus.Closed]: 'gesloten',
+  [TeachingRequestStatus.Cancelled]: 'ingetrokken',
+};
+const REQUEST_VERB_NL = { changed: 'gewijzigd', cancelled: 'ingetrokken', closed: 'gesloten' } as const;
+
+function assertActive(request: { status: TeachingRequestStatus }, verb: keyof typeof REQUEST_VERB_NL): void {
   if (isActiveRequestStatus(request.status)) return;
   throw new InvalidStateTransitionError(
     `This teaching request is ${request.status.replace('_', ' ')}; only open or partially filled requests can be ${verb}.`,
+    `Deze aanvraag is ${REQUEST_STATUS_NL[request.status]}; alleen een open of deels gevulde aanvraag kan worden ${REQUEST_VERB_NL[verb]}.`,
   );
 }
 

@@ -2,19 +2,18 @@ import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/session';
 import { fieldReason, problemOf } from './fieldErrors';
-import { refusalText } from './problem-text';
+import { problemText } from './problem-text';
 
 /**
- * An API refusal in the reader's language: our own sentence for the codes the app's pages can
- * meet; for RULES_BROKEN the rule book's sentences and what to do, in the reader's language
- * (`detail` or `detailNl`); otherwise the problem's detail (English). For ErrorAlert and for a batch's refused items.
+ * An API refusal in the reader's language (see problemText), with our own sentences (`errors.*`)
+ * for the codes the app's pages can meet. For ErrorAlert and for a batch's refused items.
  */
 export function useProblemText() {
   const { t, i18n } = useTranslation();
-  return (problem: Pick<Problem, 'code' | 'detail' | 'detailNl'>): string => {
-    if (i18n.exists(`errors.${problem.code}`)) return t(`errors.${problem.code}` as 'errors.unexpected');
-    return refusalText(problem, i18n.language);
-  };
+  return (problem: Pick<Problem, 'code' | 'detail' | 'detailNl'>): string =>
+    problemText(problem, i18n.language, (code) =>
+      i18n.exists(`errors.${code}`) ? t(`errors.${code}` as 'errors.unexpected') : undefined,
+    );
 }
 
 /** An error of a query or mutation, as an alert: the problem's text, with the per-field reasons below it. */

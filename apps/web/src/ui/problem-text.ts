@@ -8,6 +8,21 @@ export function refusalText(problem: { detail: string; detailNl?: string }, lang
   return problem.detailNl !== undefined && language !== 'en' ? problem.detailNl : problem.detail;
 }
 
+/**
+ * The text of an API refusal in the reader's language. A problem that says it in Dutch too
+ * (`detailNl`: RULES_BROKEN's rule-book sentences; an INVALID_STATE_TRANSITION of a proposal or a
+ * teaching request, naming the state it is in) is shown in its own words, `detail` or `detailNl`;
+ * otherwise the app's sentence for its code (`sentenceFor`, e.g. EMAIL_TAKEN); otherwise its detail.
+ */
+export function problemText(
+  problem: { code: string; detail: string; detailNl?: string },
+  language: string,
+  sentenceFor: (code: string) => string | undefined,
+): string {
+  const own = problem.detailNl === undefined ? sentenceFor(problem.code) : undefined;
+  return own ?? refusalText(problem, language);
+}
+
 /** A field's reason as the API gives it: English, with a machine code and (for a broken rule) Dutch. */
 export interface FieldReason {
   reason: string;

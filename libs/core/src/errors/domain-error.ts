@@ -72,10 +72,10 @@ export class ConcurrentUpdateError extends DomainError {
   }
 }
 
-/** The action is not possible in the record's current state. */
+/** The action is not possible in the record's current state; `detailNl`, when given, says why in Dutch. */
 export class InvalidStateTransitionError extends DomainError {
-  constructor(detail: string) {
-    super(ErrorCode.InvalidStateTransition, detail);
+  constructor(detail: string, detailNl?: string) {
+    super(ErrorCode.InvalidStateTransition, detail, undefined, detailNl);
   }
 }
 

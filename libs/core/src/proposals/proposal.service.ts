@@ -575,7 +575,8 @@ function nextState(proposal: Proposal, action: ProposalAction): ProposalState {
   try {
     return transition(stateOf(proposal), action);
   } catch (error) {
-    if (error instanceof ProposalTransitionError) throw new InvalidStateTransitionError(error.message);
+    if (error instanceof ProposalTransitionError)
+      throw new InvalidStateTransitionError(error.message, error.messageNl);
     throw error;
   }
 }
