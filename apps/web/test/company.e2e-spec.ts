@@ -189,6 +189,13 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
     await page.getByRole('heading', { name: 'Joost Smit' }).waitFor();
     expect(await page.getByLabel('Personeelsnummer').inputValue()).toBe('E-2001');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // Two saves in a row on the profile: the second answers to the version the first one made.
+    for (const city of ['Amersfoort', 'Utrecht']) {
+      await page.getByLabel(/^Woonplaats/).fill(city);
+      await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+      await page.getByText('Opgeslagen.').waitFor();
+    }
     await page.getByRole('link', { name: 'Medewerkers', exact: true }).click();
     await page.getByText('1 medewerker').waitFor();
     await page.getByRole('row').filter({ hasText: 'Joost Smit' }).getByText('E-2001').waitFor();

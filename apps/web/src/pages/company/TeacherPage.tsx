@@ -150,6 +150,9 @@ function TeacherForm({ teacher }: { teacher?: Teacher }) {
   const readOnly = role === 'regional_coordinator';
   const [form, setForm] = useState<Form>(teacher ? fromTeacher(teacher) : EMPTY);
   const [saved, setSaved] = useState(false);
+  // The version the next save answers to: each save's answer carries the new one, so a second save
+  // on this page is not refused as a change made elsewhere.
+  const [version, setVersion] = useState(teacher?.version);
   const subjects = $api.useQuery('get', '/api/subjects');
   // The staff list shows what is saved here: it is stale after a save.
   const staffChanged = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/teachers'] });
@@ -160,7 +163,8 @@ function TeacherForm({ teacher }: { teacher?: Teacher }) {
     },
   });
   const update = $api.useMutation('patch', '/api/teachers/{id}', {
-    onSuccess: async () => {
+    onSuccess: async (updated) => {
+      setVersion(updated.version);
       await staffChanged();
       setSaved(true);
     },
@@ -176,7 +180,7 @@ function TeacherForm({ teacher }: { teacher?: Teacher }) {
     if (teacher)
       update.mutate({
         params: { path: { id: teacher.id } },
-        body: { ...toBody(form), active: form.active, version: teacher.version },
+        body: { ...toBody(form), active: form.active, version: version ?? teacher.version },
       });
     else create.mutate({ body: toBody(form) });
   };
