@@ -19,11 +19,11 @@ export async function pageWithTotal<Row, Sum extends string = never>(
       Sum,
       number
     >;
-  const sumColumns = sums
-    .map(([name, expression]) => `, sum(${expression}) OVER () AS "sum_${name}"`)
-    .join('');
+  // The sums' columns: over the whole result beside each row of the page, or alone in the count.
+  const sumColumns = (over: string) =>
+    sums.map(([name, expression]) => `, sum(${expression})${over} AS "sum_${name}"`).join('');
   const rows: Array<Row & Record<string, string | null>> = await db.query(
-    `SELECT ${sql.columns}${sumColumns}, count(*) OVER () AS total ${sql.from}
+    `SELECT ${sql.columns}${sumColumns(' OVER ()')}, count(*) OVER () AS total ${sql.from}
       ORDER BY ${sql.orderBy} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
     [...parameters, window.take, window.skip],
   );
@@ -41,7 +41,7 @@ export async function pageWithTotal<Row, Sum extends string = never>(
     return { rows, total, sums: totals };
   }
   const [counted]: Array<Record<string, string | null>> = await db.query(
-    `SELECT count(*) AS total${sums.map(([name, expression]) => `, sum(${expression}) AS "sum_${name}"`).join('')} ${sql.from}`,
+    `SELECT count(*) AS total${sumColumns('')} ${sql.from}`,
     parameters,
   );
   return { rows: [], total: Number(counted.total), sums: sumsOf(counted) };
