@@ -176,7 +176,11 @@ describe('lessons (e2e)', () => {
       .set(w.schoolAdmin.auth)
       .send({ date: second.date, startTime: '10:00', endTime: '11:00' })
       .expect(409);
-    expect(moved.body.code).toBe('LESSON_OVERLAP');
+    expect(moved.body).toMatchObject({
+      code: 'LESSON_OVERLAP',
+      detailNl:
+        'De docent heeft op dat moment al een andere les; kies een andere tijd of vraag het de coördinator.',
+    });
     expect((await lessonOf(first.id)).startsAt).toEqual(first.startsAt);
   });
 
@@ -236,11 +240,22 @@ describe('lessons (e2e)', () => {
         (await jobState(jobIds.lessonReminder(first.id, 'teacher', 1))) === 'unknown' &&
         (await jobState(jobIds.lessonReminder(first.id, 'school', 1))) === 'unknown',
     );
-    await ctx.http
+    const again = await ctx.http
       .post(`/api/lessons/${first.id}/cancel`)
       .set(w.schoolAdmin.auth)
       .send({ reason: 'Nogmaals' })
       .expect(409);
+    expect(again.body).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      detail: 'This lesson is cancelled; it can no longer be cancelled.',
+      detailNl: 'Deze les is geannuleerd; hij kan niet meer worden geannuleerd.',
+    });
+    const movedAfter = await ctx.http
+      .post(`/api/lessons/${first.id}/move`)
+      .set(w.schoolAdmin.auth)
+      .send({ date: '2026-10-08', startTime: '13:00', endTime: '16:00' })
+      .expect(409);
+    expect(movedAfter.body.detailNl).toBe('Deze les is geannuleerd; hij kan niet meer worden verplaatst.');
 
     // The company cancels for its teacher 19 hours before the start: recorded as late.
     clock.set(new Date(second.startsAt.getTime() - 19 * HOUR));
@@ -280,11 +295,12 @@ describe('lessons (e2e)', () => {
   it('given or not given once started; feedback by teacher and school, read by both and the coordinator, by no one else', async () => {
     const w = await approvedWorld();
     const [first, second] = w.lessons;
-    await ctx.http
+    const early = await ctx.http
       .post(`/api/lessons/${first.id}/outcome`)
       .set(w.schoolAdmin.auth)
       .send({ given: true })
       .expect(409);
+    expect(early.body.detailNl).toBe('Pas als de les begonnen is, kan worden vastgelegd of hij gegeven is.');
     clock.set(new Date(second.endsAt.getTime() + HOUR));
     await ctx.http
       .post(`/api/lessons/${first.id}/outcome`)
@@ -297,6 +313,14 @@ describe('lessons (e2e)', () => {
       .send({ given: false })
       .expect(200);
     expect(noShow.body.status).toBe('not_given');
+    const twice = await ctx.http
+      .post(`/api/lessons/${second.id}/outcome`)
+      .set(w.schoolAdmin.auth)
+      .send({ given: true })
+      .expect(409);
+    expect(twice.body.detailNl).toBe(
+      'Deze les is al als niet gegeven vastgelegd; er kan niet meer worden vastgelegd of hij gegeven is.',
+    );
 
     await ctx.http
       .post(`/api/lessons/${first.id}/feedback`)
@@ -313,7 +337,11 @@ describe('lessons (e2e)', () => {
       .set(w.teacher.auth)
       .send({ rating: 1, comment: 'Nog een keer' })
       .expect(409);
-    expect(again.body.code).toBe('FEEDBACK_ALREADY_GIVEN');
+    expect(again.body).toMatchObject({
+      code: 'FEEDBACK_ALREADY_GIVEN',
+      detail: 'The teacher already gave feedback on this lesson.',
+      detailNl: 'U heeft al feedback op deze les gegeven; dat kan één keer per les.',
+    });
     await ctx.http
       .post(`/api/lessons/${first.id}/feedback`)
       .set(w.teacher.auth)
@@ -358,6 +386,12 @@ describe('lessons (e2e)', () => {
       .send({ notes: 'Gaat goed' })
       .expect(200);
     expect(done.body).toMatchObject({ notes: 'Gaat goed', completedAt: clock.now().toISOString() });
+    const doneAgain = await ctx.http
+      .post(`/api/placements/${w.placementId}/check-ins/${checkIns.body[0].id}/complete`)
+      .set(w.schoolAdmin.auth)
+      .send({ notes: 'Nog eens' })
+      .expect(409);
+    expect(doneAgain.body.detailNl).toBe('Dit begeleidingsgesprek is al vastgelegd.');
   });
 
   it('ending a placement early cancels its later lessons; cancelling the placement cancels the rest', async () => {
@@ -388,6 +422,15 @@ describe('lessons (e2e)', () => {
       .getRepository(Lesson)
       .countBy({ placementId: w.placementId, status: LessonStatus.Scheduled });
     expect(left).toBe(0);
+    const endedAgain = await ctx.http
+      .post(`/api/placements/${w.placementId}/end`)
+      .set(w.coordinator.auth)
+      .send({ endDate: '2026-12-11', reason: 'Nogmaals' })
+      .expect(409);
+    expect(endedAgain.body).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      detailNl: 'Deze plaatsing is al beëindigd; ze kan niet meer eerder worden beëindigd.',
+    });
     const request = await ctx.db.query(`SELECT status FROM teaching_request WHERE id = $1`, [w.request.id]);
     expect(request[0].status).toBe(TeachingRequestStatus.Open);
   });

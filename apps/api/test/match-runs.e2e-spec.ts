@@ -44,8 +44,22 @@ describe('match runs: starting, refusing and reading (e2e)', () => {
       .set(coordinator.auth)
       .send({ regionId: region.id })
       .expect(409);
-    expect(refused.body).toMatchObject({ code: 'MATCH_RUN_IN_PROGRESS' });
+    expect(refused.body).toMatchObject({
+      code: 'MATCH_RUN_IN_PROGRESS',
+      detailNl:
+        'Een matchronde voor deze regio staat nog in de wachtrij; start een nieuwe zodra die klaar is.',
+    });
     expect(refused.body.detail).toContain(started.body.id);
+    const notYet = await ctx.http
+      .get(`/api/match-runs/${started.body.id}/why-not`)
+      .query({ teacherId: newId(), teachingRequestId: newId() })
+      .set(coordinator.auth)
+      .expect(409);
+    expect(notYet.body).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      detailNl:
+        'Deze matchronde staat nog in de wachtrij; waarom een docent niet is voorgesteld, is alleen te zien bij een geslaagde ronde.',
+    });
     expect(await ctx.db.getRepository(MatchRun).countBy({ regionId: region.id })).toBe(1);
 
     // Once it has finished, the region can be matched again.

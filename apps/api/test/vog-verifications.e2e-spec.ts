@@ -159,6 +159,11 @@ describe('VOG verification by the school (e2e)', () => {
       { status: 'verified', issuedOn: '2026-07-01' },
       409,
     );
-    expect(late.body.code).toBe('INVALID_STATE_TRANSITION');
+    expect(late.body).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      detail: "This proposal was withdrawn by the coordinator; its teacher's VOG can no longer be checked.",
+      detailNl:
+        'Dit voorstel is door de coördinator ingetrokken; de VOG van de docent kan niet meer worden gecontroleerd.',
+    });
   });
 });

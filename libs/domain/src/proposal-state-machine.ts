@@ -274,6 +274,11 @@ function refusalIn(words: RefusalWords, state: ProposalState, action: ProposalAc
   return words.noLonger(described, what, by);
 }
 
+/** What the proposal's state is, in English and Dutch ("was withdrawn by the coordinator"), for other refusals about it. */
+export function describeProposalState(state: ProposalState): { en: string; nl: string } {
+  return { en: describeState(ENGLISH, state), nl: describeState(DUTCH, state) };
+}
+
 /** A message a school or company understands: "This proposal was declined by the school; it can no longer be approved." */
 export function refusalMessage(state: ProposalState, action: ProposalAction): string {
   return refusalIn(ENGLISH, state, action);

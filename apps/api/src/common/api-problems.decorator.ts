@@ -36,7 +36,7 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({
     example: 'Deze plaatsing kan niet worden goedgekeurd: De VOG van 2026-03-15 is bij de start …',
     description:
-      'The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION of a proposal or teaching request); `detail` is English',
+      'The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the record is in; the conflicts of lessons, placements and match runs); `detail` is English',
   })
   detailNl?: string;
   @ApiProperty({ enum: ErrorCode, example: ErrorCode.ValidationFailed }) code: ErrorCode;

@@ -37,6 +37,14 @@ import {
   WhyNotQueryDto,
 } from './match-run.dto';
 
+/** What a run's status says about it, in Dutch (the web app's words, `matchRuns.statuses`), for refusals. */
+const RUN_STATE_NL: Record<MatchRunStatus, string> = {
+  [MatchRunStatus.Queued]: 'staat nog in de wachtrij',
+  [MatchRunStatus.Running]: 'is nog bezig',
+  [MatchRunStatus.Succeeded]: 'is klaar',
+  [MatchRunStatus.Failed]: 'is mislukt',
+};
+
 /** PostgreSQL: a unique index refused the row. */
 const UNIQUE_VIOLATION = '23505';
 /** How long starting a run waits for Redis before leaving the job to the worker's poller. */
@@ -116,6 +124,7 @@ export class MatchRunService {
         throw new ConflictError(
           ErrorCode.MatchRunInProgress,
           `Match run ${active?.id ?? '(just finished)'} for this region is still ${active?.status ?? 'active'}; wait until it has finished before starting another.`,
+          `Een matchronde voor deze regio ${active ? RUN_STATE_NL[active.status] : 'was net nog bezig'}; start een nieuwe zodra die klaar is.`,
         );
       }
       throw error;
@@ -175,6 +184,7 @@ export class MatchRunService {
     if (status !== MatchRunStatus.Succeeded)
       throw new InvalidStateTransitionError(
         `Match run ${id} is ${status}; ask why-not questions about a run that succeeded.`,
+        `Deze matchronde ${RUN_STATE_NL[status]}; waarom een docent niet is voorgesteld, is alleen te zien bij een geslaagde ronde.`,
       );
     const { teacherId, teachingRequestId } = query;
     const teacher = await this.dataSource.getRepository(TeacherProfile).findOne({

@@ -1452,7 +1452,7 @@ export interface components {
             /** @example windows[0].end: must be later than start */
             detail: string;
             /**
-             * @description The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION of a proposal or teaching request); `detail` is English
+             * @description The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the record is in; the conflicts of lessons, placements and match runs); `detail` is English
              * @example Deze plaatsing kan niet worden goedgekeurd: De VOG van 2026-03-15 is bij de start …
              */
             detailNl?: string;
@@ -2738,7 +2738,7 @@ export interface components {
             /** @example Sanne Jansen is released for 6 hours a week; … */
             detail: string;
             /**
-             * @description The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the proposal is in)
+             * @description The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the proposal is in; PROPOSAL_BLOCKS_GONE, TEACHER_NOT_OFFERED, PLACEMENT_OVERLAP)
              * @example Sanne Jansen is 6 uur per week vrijgesteld; …
              */
             detailNl?: string;

@@ -10,8 +10,8 @@ export function refusalText(problem: { detail: string; detailNl?: string }, lang
 
 /**
  * The text of an API refusal in the reader's language. A problem that says it in Dutch too
- * (`detailNl`: RULES_BROKEN's rule-book sentences; an INVALID_STATE_TRANSITION of a proposal or a
- * teaching request, naming the state it is in) is shown in its own words, `detail` or `detailNl`;
+ * (`detailNl`: RULES_BROKEN's rule-book sentences; an INVALID_STATE_TRANSITION naming the state the
+ * record is in; the conflicts of lessons, placements and match runs) is shown in its own words, `detail` or `detailNl`;
  * otherwise the app's sentence for its code (`sentenceFor`, e.g. EMAIL_TAKEN); otherwise its detail.
  */
 export function problemText(

@@ -8,7 +8,7 @@ import { ConflictCode, ErrorCode, FieldError } from './error-code';
 export class DomainError extends Error {
   /**
    * `detail` is English; `detailNl`, when the error has one, says the same in Dutch (RULES_BROKEN:
-   * the rule book's sentences), so a reader gets their language without parsing the detail.
+   * the rule book's sentences; a state refusal: the state the record is in), so a reader gets their language without parsing the detail.
    */
   constructor(
     readonly code: ErrorCode,
@@ -79,13 +79,14 @@ export class InvalidStateTransitionError extends DomainError {
   }
 }
 
-/** A rule about other data refused the change; each rule has its own code. */
+/** A rule about other data refused the change; each rule has its own code; `detailNl`, when given, says why in Dutch. */
 export class ConflictError extends DomainError {
   constructor(
     override readonly code: ConflictCode,
     detail: string,
+    detailNl?: string,
   ) {
-    super(code, detail);
+    super(code, detail, undefined, detailNl);
   }
 }
 

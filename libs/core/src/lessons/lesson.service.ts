@@ -20,6 +20,7 @@ import {
   DayOff,
   isLateCancellation,
   LessonCancellationKind,
+  LessonDecision,
   LessonStatus,
   mayCancel,
   mayGiveFeedback,
@@ -74,8 +75,12 @@ const UNIQUE_VIOLATION = '23505';
 const codeOf = (error: unknown) =>
   error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
 
-const OVERLAP_DETAIL =
-  'The teacher already has another lesson at that time; choose another time or ask the coordinator.';
+const overlap = () =>
+  new ConflictError(
+    ErrorCode.LessonOverlap,
+    'The teacher already has another lesson at that time; choose another time or ask the coordinator.',
+    'De docent heeft op dat moment al een andere les; kies een andere tijd of vraag het de coördinator.',
+  );
 
 /** A lesson row as the API shows it, with the names and address of its facts (one read for many lessons). */
 export function toLessonView(lesson: Lesson, facts: LessonFacts): LessonView {
@@ -216,7 +221,10 @@ export class LessonService {
     });
     const current = placement as Placement;
     if (current.status !== PlacementStatus.Active)
-      throw new InvalidStateTransitionError('This placement is cancelled; it has no lessons left to end.');
+      throw new InvalidStateTransitionError(
+        'This placement is cancelled; it has no lessons left to end.',
+        'Deze plaatsing is al beëindigd; ze kan niet meer eerder worden beëindigd.',
+      );
     const errors: FieldError[] = [];
     if (body.endDate < current.startDate)
       errors.push({ field: 'endDate', reason: 'must be on or after the start date', code: 'endBeforeStart' });
@@ -386,6 +394,7 @@ export class LessonService {
         throw new ConflictError(
           ErrorCode.FeedbackAlreadyGiven,
           `The ${party} already gave feedback on this lesson.`,
+          `${party === FeedbackParty.School ? 'Uw school heeft' : 'U heeft'} al feedback op deze les gegeven; dat kan één keer per les.`,
         );
       throw error;
     }
@@ -416,7 +425,10 @@ export class LessonService {
     const checkIn = await repository.findOneBy({ id: checkInId, placementId });
     if (!checkIn) throw new NotFoundError('Check-in', checkInId);
     if (checkIn.completedAt)
-      throw new InvalidStateTransitionError('This check-in has already been recorded.');
+      throw new InvalidStateTransitionError(
+        'This check-in has already been recorded.',
+        'Dit begeleidingsgesprek is al vastgelegd.',
+      );
     Object.assign(checkIn, {
       completedAt: this.clock.now(),
       completedByUserId: actor.userId,
@@ -490,8 +502,7 @@ export class LessonService {
         return view;
       });
     } catch (error) {
-      if (codeOf(error) === EXCLUSION_VIOLATION)
-        throw new ConflictError(ErrorCode.LessonOverlap, OVERLAP_DETAIL);
+      if (codeOf(error) === EXCLUSION_VIOLATION) throw overlap();
       throw error;
     }
   }
@@ -556,8 +567,7 @@ export class LessonService {
     try {
       return await this.lessons.upsertPlanned(manager, plans);
     } catch (error) {
-      if (codeOf(error) === EXCLUSION_VIOLATION)
-        throw new ConflictError(ErrorCode.LessonOverlap, OVERLAP_DETAIL);
+      if (codeOf(error) === EXCLUSION_VIOLATION) throw overlap();
       throw error;
     }
   }
@@ -585,8 +595,8 @@ export class LessonService {
 type LessonNoticeKind =
   NotificationKind.LessonCancelled | NotificationKind.LessonMoved | NotificationKind.TeacherSick;
 
-function refuse(decision: string | null): void {
-  if (decision) throw new InvalidStateTransitionError(decision);
+function refuse(decision: LessonDecision): void {
+  if (decision) throw new InvalidStateTransitionError(decision.en, decision.nl);
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);

@@ -148,6 +148,7 @@ export class PlacementService {
       throw new ConflictError(
         ErrorCode.ProposalBlocksGone,
         'Some lesson blocks of this proposal no longer exist in the request; withdraw the proposal and match again.',
+        'Lesblokken van dit voorstel bestaan niet meer in de aanvraag; het kan niet meer worden goedgekeurd. Trek het voorstel in en laat opnieuw matchen.',
       );
     }
     // Serialises the teacher's approvals: the other placements read below cannot change meanwhile.
@@ -156,6 +157,7 @@ export class PlacementService {
       throw new ConflictError(
         ErrorCode.TeacherNotOffered,
         `${teacher.name} is no longer offered by their company; this proposal cannot be approved.`,
+        `${teacher.name} wordt niet meer aangeboden door het bedrijf; dit voorstel kan niet worden goedgekeurd.`,
       );
     const check = await this.rules.checkProposal(manager, proposal, {
       start: terms.startDate,
@@ -209,6 +211,7 @@ export class PlacementService {
         throw new ConflictError(
           ErrorCode.PlacementOverlap,
           'This placement overlaps an approved placement of this teacher (same weekday and time in an overlapping period).',
+          'Deze plaatsing overlapt met een goedgekeurde plaatsing van deze docent (zelfde weekdag en tijd in een overlappende periode); ze kan niet worden goedgekeurd.',
         );
       }
       throw error;

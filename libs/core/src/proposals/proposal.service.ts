@@ -129,7 +129,8 @@ const toEventView = (event: ProposalEvent): ProposalEventView => ({
   createdAt: event.createdAt,
 });
 
-const stateOf = (proposal: Proposal): ProposalState => ({
+/** The state machine's view of a proposal row. */
+export const stateOf = (proposal: Proposal): ProposalState => ({
   status: proposal.status,
   answers: {
     company: proposal.companyAnswer,

@@ -5,6 +5,7 @@ import { CLOCK } from '@hybridmatch/config';
 import { Placement, Proposal, TeacherProfile, VogVerification } from '@hybridmatch/database';
 import {
   Clock,
+  describeProposalState,
   ProposalStatus,
   today,
   VogCheckInput,
@@ -15,6 +16,7 @@ import { Actor } from '../access/actor';
 import { AccessService, PartiesOfRecord } from '../access/access.service';
 import { Permission } from '../access/permission';
 import { InvalidStateTransitionError, ValidationError } from '../errors/domain-error';
+import { stateOf } from './proposal.service';
 
 /** The statuses of a proposal whose teacher is proposed or placed: the school may check the VOG. */
 const CHECKABLE: readonly ProposalStatus[] = [
@@ -105,10 +107,13 @@ export class VogVerificationService {
     proposal: Proposal & PartiesOfRecord,
     check: VogCheck,
   ): Promise<VogVerificationView> {
-    if (!CHECKABLE.includes(proposal.status))
+    if (!CHECKABLE.includes(proposal.status)) {
+      const state = describeProposalState(stateOf(proposal));
       throw new InvalidStateTransitionError(
-        `This proposal is ${proposal.status.replace('_', ' ')}; the school checks the VOG of a proposed or placed teacher only.`,
+        `This proposal ${state.en}; its teacher's VOG can no longer be checked.`,
+        `Dit voorstel ${state.nl}; de VOG van de docent kan niet meer worden gecontroleerd.`,
       );
+    }
     const problems = vogCheckProblems(check, today(this.clock));
     if (problems.length > 0) throw new ValidationError(problems);
     const teacher = await manager.findOneByOrFail(TeacherProfile, { id: proposal.teacherId });

@@ -158,12 +158,23 @@ describe('lesson rules', () => {
     expect(isLateCancellation(startsAt, new Date('2026-10-11T07:00:01Z'))).toBe(true);
     expect(isLateCancellation(startsAt, new Date('2026-10-11T07:00:00Z'))).toBe(false);
   });
-  it('refuses to cancel a started lesson and to record an outcome before it starts', () => {
-    expect(mayCancel({ status: LessonStatus.Scheduled, startsAt }, startsAt)).toMatch(/has started/);
-    expect(mayCancel({ status: LessonStatus.Cancelled, startsAt }, new Date(0))).toMatch(/cancelled/);
-    expect(mayRecordOutcome({ status: LessonStatus.Scheduled, startsAt }, new Date(0))).toMatch(
-      /once it has started/,
-    );
+  it('refuses to cancel a started lesson and to record an outcome before it starts, in English and Dutch', () => {
+    expect(mayCancel({ status: LessonStatus.Scheduled, startsAt }, startsAt)).toEqual({
+      en: 'This lesson has started; mark it given or not given instead of cancelling it.',
+      nl: 'Deze les is al begonnen; leg vast of hij gegeven is in plaats van hem te annuleren.',
+    });
+    expect(mayCancel({ status: LessonStatus.Cancelled, startsAt }, new Date(0))).toEqual({
+      en: 'This lesson is cancelled; it can no longer be cancelled.',
+      nl: 'Deze les is geannuleerd; hij kan niet meer worden geannuleerd.',
+    });
+    expect(mayRecordOutcome({ status: LessonStatus.Scheduled, startsAt }, new Date(0))).toEqual({
+      en: 'A lesson can be marked given or not given only once it has started.',
+      nl: 'Pas als de les begonnen is, kan worden vastgelegd of hij gegeven is.',
+    });
+    expect(mayRecordOutcome({ status: LessonStatus.NotGiven, startsAt }, startsAt)).toEqual({
+      en: 'This lesson is already not given.',
+      nl: 'Deze les is al als niet gegeven vastgelegd; er kan niet meer worden vastgelegd of hij gegeven is.',
+    });
     expect(mayRecordOutcome({ status: LessonStatus.Scheduled, startsAt }, startsAt)).toBeNull();
   });
   it('schedules a supervisor check-in every six weeks within the placement', () => {

@@ -25,14 +25,30 @@ export function isLateCancellation(startsAt: Date, at: Date): boolean {
   return startsAt.getTime() - at.getTime() < LATE_CANCELLATION_MS;
 }
 
-/** `null` when the change is allowed, else the sentence that says why not. */
-export type LessonDecision = string | null;
+/** `null` when the change is allowed, else the sentence that says why not, in English and in Dutch. */
+export type LessonDecision = { en: string; nl: string } | null;
+
+/** What a lesson's status says about it, in Dutch (the web app's words, `lessons.statuses`), for refusals. */
+const LESSON_STATE_NL: Record<LessonStatus, string> = {
+  [LessonStatus.Scheduled]: 'is gepland',
+  [LessonStatus.Cancelled]: 'is geannuleerd',
+  [LessonStatus.Given]: 'is al als gegeven vastgelegd',
+  [LessonStatus.NotGiven]: 'is al als niet gegeven vastgelegd',
+};
+
+const lessonIs = (status: LessonStatus) => `This lesson is ${status.replace('_', ' ')}`;
 
 export function mayCancel(lesson: { status: LessonStatus; startsAt: Date }, now: Date): LessonDecision {
   if (lesson.status !== LessonStatus.Scheduled)
-    return `This lesson is ${lesson.status.replace('_', ' ')}; it can no longer be cancelled.`;
+    return {
+      en: `${lessonIs(lesson.status)}; it can no longer be cancelled.`,
+      nl: `Deze les ${LESSON_STATE_NL[lesson.status]}; hij kan niet meer worden geannuleerd.`,
+    };
   if (lesson.startsAt.getTime() <= now.getTime())
-    return 'This lesson has started; mark it given or not given instead of cancelling it.';
+    return {
+      en: 'This lesson has started; mark it given or not given instead of cancelling it.',
+      nl: 'Deze les is al begonnen; leg vast of hij gegeven is in plaats van hem te annuleren.',
+    };
   return null;
 }
 
@@ -42,11 +58,22 @@ export function mayMove(
   now: Date,
 ): LessonDecision {
   if (lesson.status !== LessonStatus.Scheduled)
-    return `This lesson is ${lesson.status.replace('_', ' ')}; it can no longer be moved.`;
+    return {
+      en: `${lessonIs(lesson.status)}; it can no longer be moved.`,
+      nl: `Deze les ${LESSON_STATE_NL[lesson.status]}; hij kan niet meer worden verplaatst.`,
+    };
   if (lesson.startsAt.getTime() <= now.getTime())
-    return 'This lesson has started; it can no longer be moved.';
-  if (to.startsAt.getTime() <= now.getTime()) return 'A lesson can only be moved to a time in the future.';
-  if (to.endsAt.getTime() <= to.startsAt.getTime()) return 'A lesson must end after it starts.';
+    return {
+      en: 'This lesson has started; it can no longer be moved.',
+      nl: 'Deze les is al begonnen; hij kan niet meer worden verplaatst.',
+    };
+  if (to.startsAt.getTime() <= now.getTime())
+    return {
+      en: 'A lesson can only be moved to a time in the future.',
+      nl: 'Een les kan alleen naar een tijd in de toekomst worden verplaatst.',
+    };
+  if (to.endsAt.getTime() <= to.startsAt.getTime())
+    return { en: 'A lesson must end after it starts.', nl: 'Een les moet later eindigen dan hij begint.' };
   return null;
 }
 
@@ -56,16 +83,29 @@ export function mayRecordOutcome(
   now: Date,
 ): LessonDecision {
   if (lesson.status !== LessonStatus.Scheduled)
-    return `This lesson is already ${lesson.status.replace('_', ' ')}.`;
+    return {
+      en: `This lesson is already ${lesson.status.replace('_', ' ')}.`,
+      nl: `Deze les ${LESSON_STATE_NL[lesson.status]}; er kan niet meer worden vastgelegd of hij gegeven is.`,
+    };
   if (lesson.startsAt.getTime() > now.getTime())
-    return 'A lesson can be marked given or not given only once it has started.';
+    return {
+      en: 'A lesson can be marked given or not given only once it has started.',
+      nl: 'Pas als de les begonnen is, kan worden vastgelegd of hij gegeven is.',
+    };
   return null;
 }
 
 /** Feedback on a block of lessons: after the lesson took place, a rating of 1 to 5 and one sentence. */
 export function mayGiveFeedback(lesson: { status: LessonStatus; endsAt: Date }, now: Date): LessonDecision {
   if (lesson.status === LessonStatus.Cancelled)
-    return 'This lesson was cancelled; there is nothing to give feedback on.';
-  if (lesson.endsAt.getTime() > now.getTime()) return 'Feedback can be given once the lesson is over.';
+    return {
+      en: 'This lesson was cancelled; there is nothing to give feedback on.',
+      nl: 'Deze les is geannuleerd; er is geen feedback op te geven.',
+    };
+  if (lesson.endsAt.getTime() > now.getTime())
+    return {
+      en: 'Feedback can be given once the lesson is over.',
+      nl: 'Feedback kan worden gegeven zodra de les voorbij is.',
+    };
   return null;
 }
