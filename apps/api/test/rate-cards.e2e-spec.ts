@@ -123,6 +123,7 @@ describe('rate cards and costs (e2e)', () => {
         field: 'hourlyRateCents',
         reason: 'must be between €25.00 and €250.00 an hour (€0.01 looks like a typing error)',
         code: 'isPlausibleRate',
+        reasonNl: 'moet tussen €\u00a025,00 en €\u00a0250,00 per uur liggen (€\u00a00,01 lijkt een tikfout)',
       },
     ]);
     const both = await addRate(
@@ -194,11 +195,18 @@ describe('rate cards and costs (e2e)', () => {
     await acceptAll(w);
     const approve = (body: object, status: number) => approveWith(w, body, status);
 
-    expect((await approve({ hourlyRateCents: 1 }, 400)).body.errors[0]).toMatchObject({
+    expect((await approve({ hourlyRateCents: 100_000 }, 400)).body.errors[0]).toMatchObject({
       field: 'hourlyRateCents',
+      code: 'isPlausibleRate',
+      reasonNl:
+        'moet tussen €\u00a025,00 en €\u00a0250,00 per uur liggen (€\u00a01.000,00 lijkt een tikfout)',
     });
     const far = await approve({ hourlyRateCents: 12_000, rateReason: 'Duurder' }, 409);
-    expect(far.body).toMatchObject({ code: 'RATE_OUTSIDE_CARD' });
+    expect(far.body).toMatchObject({
+      code: 'RATE_OUTSIDE_CARD',
+      detailNl:
+        'Het uurtarief mag hooguit 20% afwijken van het tarief op de tariefkaart, €\u00a095,00 (dus tussen €\u00a076,00 en €\u00a0114,00).',
+    });
     expect(far.body.detail).toContain('between €76.00 and €114.00');
     const noReason = await approve({ hourlyRateCents: 11_000 }, 400);
     expect(noReason.body.errors).toEqual([
@@ -206,6 +214,7 @@ describe('rate cards and costs (e2e)', () => {
         field: 'rateReason',
         reason: "is required when the rate departs from the rate card's €95.00",
         code: 'rateReasonRequired',
+        reasonNl: 'is verplicht als het tarief afwijkt van €\u00a095,00 op de tariefkaart',
       },
     ]);
     const approved = await approve(

@@ -132,9 +132,27 @@ describe('a refused action in Dutch: the API’s own Dutch before the app’s se
     expect(problemText(answeredTwice, 'en', appSentence)).toBe(answeredTwice.detail);
   });
 
-  it('keeps the app’s sentence for a code without a Dutch detail (a rate outside the card)', () => {
-    const rate = { code: 'RATE_OUTSIDE_CARD', detail: 'The hourly rate departs more than 20 % …' };
-    expect(problemText(rate, 'nl', appSentence)).toBe(nl.errors.RATE_OUTSIDE_CARD);
+  it('shows a rate outside the card with the API’s Dutch amounts, not the app’s sentence without them', () => {
+    const rate = {
+      code: 'RATE_OUTSIDE_CARD',
+      detail:
+        "The hourly rate may differ at most 20% from the rate card's €95.00 (between €76.00 and €114.00).",
+      detailNl:
+        'Het uurtarief mag hooguit 20% afwijken van het tarief op de tariefkaart, €\u00a095,00 (dus tussen €\u00a076,00 en €\u00a0114,00).',
+    };
+    expect(problemText(rate, 'nl', appSentence)).toBe(rate.detailNl);
+    const tooHigh = {
+      reason: 'must be between €25.00 and €250.00 an hour (€1000.00 looks like a typing error)',
+      code: 'isPlausibleRate',
+      reasonNl:
+        'moet tussen €\u00a025,00 en €\u00a0250,00 per uur liggen (€\u00a01.000,00 lijkt een tikfout)',
+    };
+    expect(fieldReasonText(tooHigh, 'nl', appDutch)).toBe(tooHigh.reasonNl);
+  });
+
+  it('keeps the app’s sentence for a code without a Dutch detail', () => {
+    const taken = { code: 'EMAIL_TAKEN', detail: 'There is already a user with e-mail address a@b.nl.' };
+    expect(problemText(taken, 'nl', appSentence)).toBe(nl.errors.EMAIL_TAKEN);
     expect(problemText({ code: 'SOMETHING_NEW', detail: 'English' }, 'nl', appSentence)).toBe('English');
   });
 });

@@ -5,5 +5,6 @@ export * from './subjects';
 export * from './proposal-state-machine';
 export * from './schedule';
 export * from './rates';
+export * from './sentence';
 export * from './rules';
 export * from './vog';

@@ -6,6 +6,7 @@
  * Any party may decline until the coordinator approves; the coordinator may withdraw it until
  * then. A proposal nobody finished answering expires. An approved proposal can be cancelled.
  */
+import { Sentence } from './sentence';
 
 export enum ProposalStatus {
   /** Waiting for the answers of the company, the teacher and the school. */
@@ -275,7 +276,7 @@ function refusalIn(words: RefusalWords, state: ProposalState, action: ProposalAc
 }
 
 /** What the proposal's state is, in English and Dutch ("was withdrawn by the coordinator"), for other refusals about it. */
-export function describeProposalState(state: ProposalState): { en: string; nl: string } {
+export function describeProposalState(state: ProposalState): Sentence {
   return { en: describeState(ENGLISH, state), nl: describeState(DUTCH, state) };
 }
 

@@ -3,6 +3,7 @@
  * teaching. Pure rules; the rate card itself is data (a company's entries with validity dates).
  */
 import { TeachingRole } from './enums';
+import { Sentence } from './sentence';
 
 /**
  * Plausible hourly rates, in euro cents (docs/COSTS.md): below €25 an hour or above €250 an hour
@@ -63,11 +64,16 @@ export interface ProposalCost {
   totalCents: number | null;
 }
 
-/** Why a rate is implausible, or null when it is a price. */
-export function implausibleRate(hourlyRateCents: number): string | null {
-  if (!Number.isInteger(hourlyRateCents)) return 'must be a whole number of euro cents';
-  if (hourlyRateCents < RATE_BOUNDS.minCents || hourlyRateCents > RATE_BOUNDS.maxCents)
-    return `must be between ${euros(RATE_BOUNDS.minCents)} and ${euros(RATE_BOUNDS.maxCents)} an hour (${euros(hourlyRateCents)} looks like a typing error)`;
+/** Why a rate is implausible, in English and Dutch (the amounts in each language's way), or null when it is a price. */
+export function implausibleRate(hourlyRateCents: number): Sentence | null {
+  if (!Number.isInteger(hourlyRateCents))
+    return { en: 'must be a whole number of euro cents', nl: 'moet een heel aantal eurocenten zijn' };
+  const { minCents, maxCents } = RATE_BOUNDS;
+  if (hourlyRateCents < minCents || hourlyRateCents > maxCents)
+    return {
+      en: `must be between ${euros(minCents)} and ${euros(maxCents)} an hour (${euros(hourlyRateCents)} looks like a typing error)`,
+      nl: `moet tussen ${eurosNl(minCents)} en ${eurosNl(maxCents)} per uur liggen (${eurosNl(hourlyRateCents)} lijkt een tikfout)`,
+    };
   return null;
 }
 
@@ -75,14 +81,18 @@ export function implausibleRate(hourlyRateCents: number): string | null {
  * Why an agreed rate may not replace the rate card's, or null: it must be plausible, and within
  * `MAX_RATE_ADJUSTMENT` of the card's rate when there is one.
  */
-export function rateAdjustmentProblem(cardCents: number | null, agreedCents: number): string | null {
+export function rateAdjustmentProblem(cardCents: number | null, agreedCents: number): Sentence | null {
   const implausible = implausibleRate(agreedCents);
   if (implausible) return implausible;
   if (cardCents === null) return null;
   const low = Math.ceil(cardCents * (1 - MAX_RATE_ADJUSTMENT));
   const high = Math.floor(cardCents * (1 + MAX_RATE_ADJUSTMENT));
+  const percent = MAX_RATE_ADJUSTMENT * 100;
   if (agreedCents < low || agreedCents > high)
-    return `may differ at most ${MAX_RATE_ADJUSTMENT * 100}% from the rate card's ${euros(cardCents)} (between ${euros(low)} and ${euros(high)})`;
+    return {
+      en: `may differ at most ${percent}% from the rate card's ${euros(cardCents)} (between ${euros(low)} and ${euros(high)})`,
+      nl: `mag hooguit ${percent}% afwijken van het tarief op de tariefkaart, ${eurosNl(cardCents)} (dus tussen ${eurosNl(low)} en ${eurosNl(high)})`,
+    };
   return null;
 }
 
@@ -93,4 +103,11 @@ export function costCents(hourlyRateCents: number, minutes: number): number {
 
 export function euros(cents: number): string {
   return `€${(cents / 100).toFixed(2)}`;
+}
+
+const DUTCH_EUROS = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+
+/** An amount the Dutch way, as the web app writes it: "€ 1.250,00" (a no-break space after the sign). */
+export function eurosNl(cents: number): string {
+  return DUTCH_EUROS.format(cents / 100);
 }

@@ -23,7 +23,8 @@ class FieldErrorDto {
   @ApiPropertyOptional({ example: 'available_from', description: 'CSV import: column name' }) column?: string;
   @ApiPropertyOptional({
     example: 'De VOG van 2026-03-15 is bij de start op 2026-12-08 ouder dan 6 maanden.',
-    description: 'RULES_BROKEN: the reason in Dutch (field = the rule code, reason = the English sentence)',
+    description:
+      'The reason in Dutch where it carries what a fixed sentence per code cannot: a broken rule of RULES_BROKEN (field = the rule code, reason = the English sentence), amounts (isPlausibleRate, rateReasonRequired: written the Dutch way, € 85,00)',
   })
   reasonNl?: string;
 }

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
 import { DECORATORS } from '@nestjs/swagger';
 import { FieldError, ValidationError } from '@hybridmatch/core';
+import { DUTCH_REASON } from './validators';
 
 /** C0 control characters and DEL, except tab, line feed and carriage return (NUL breaks PostgreSQL text). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -108,11 +109,10 @@ export function flattenValidationErrors(errors: ClassValidatorError[], parent = 
         ? `${parent}${segment}`
         : `${parent}.${segment}`
       : segment;
-    const own = Object.entries(error.constraints ?? {}).map(([code, reason]) => ({
-      field,
-      reason: humanise(reason, error.property, field),
-      code,
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, reason]) => {
+      const reasonNl = Object.hasOwn(DUTCH_REASON, code) ? DUTCH_REASON[code](error.value) : undefined;
+      return { field, reason: humanise(reason, error.property, field), code, ...(reasonNl && { reasonNl }) };
+    });
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -130,7 +130,8 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is kept for DUTCH_REASON only; it never leaves in a response.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fieldErrors = flattenValidationErrors(errors);
       const detail = fieldErrors.map((error) => `${error.field}: ${error.reason}`).join('; ');

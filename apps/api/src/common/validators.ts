@@ -39,10 +39,18 @@ export const IsPlausibleRate = () =>
       validate: (value: unknown) => typeof value === 'number' && implausibleRate(value) === null,
       defaultMessage: (args) =>
         typeof args?.value === 'number'
-          ? (implausibleRate(args.value) ?? '')
+          ? (implausibleRate(args.value)?.en ?? '')
           : 'must be a whole number of euro cents',
     },
   });
+
+/**
+ * The Dutch reason (`reasonNl`) of a constraint whose sentence carries the refused value's numbers,
+ * which the web app's fixed sentence for the code cannot: by constraint name, from the value.
+ */
+export const DUTCH_REASON: Readonly<Record<string, (value: unknown) => string | undefined>> = {
+  isPlausibleRate: (value) => (typeof value === 'number' ? implausibleRate(value)?.nl : undefined),
+};
 
 /**
  * A text in one format, refused with its own code (`name`, e.g. `isKvkNumber`) rather than

@@ -378,7 +378,7 @@ export class BatchProblemDto {
   @ApiPropertyOptional({
     example: 'Sanne Jansen is 6 uur per week vrijgesteld; …',
     description:
-      'The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the proposal is in; PROPOSAL_BLOCKS_GONE, TEACHER_NOT_OFFERED, PLACEMENT_OVERLAP)',
+      'The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the proposal is in; PROPOSAL_BLOCKS_GONE, TEACHER_NOT_OFFERED, PLACEMENT_OVERLAP, RATE_OUTSIDE_CARD)',
   })
   detailNl?: string;
 }

@@ -1437,7 +1437,7 @@ export interface components {
              */
             column?: string;
             /**
-             * @description RULES_BROKEN: the reason in Dutch (field = the rule code, reason = the English sentence)
+             * @description The reason in Dutch where it carries what a fixed sentence per code cannot: a broken rule of RULES_BROKEN (field = the rule code, reason = the English sentence), amounts (isPlausibleRate, rateReasonRequired: written the Dutch way, € 85,00)
              * @example De VOG van 2026-03-15 is bij de start op 2026-12-08 ouder dan 6 maanden.
              */
             reasonNl?: string;
@@ -2738,7 +2738,7 @@ export interface components {
             /** @example Sanne Jansen is released for 6 hours a week; … */
             detail: string;
             /**
-             * @description The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the proposal is in; PROPOSAL_BLOCKS_GONE, TEACHER_NOT_OFFERED, PLACEMENT_OVERLAP)
+             * @description The detail in Dutch, when the error has one (RULES_BROKEN; INVALID_STATE_TRANSITION: the state the proposal is in; PROPOSAL_BLOCKS_GONE, TEACHER_NOT_OFFERED, PLACEMENT_OVERLAP, RATE_OUTSIDE_CARD)
              * @example Sanne Jansen is 6 uur per week vrijgesteld; …
              */
             detailNl?: string;

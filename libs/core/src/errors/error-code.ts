@@ -75,6 +75,9 @@ export interface FieldError {
   line?: number;
   /** For CSV imports: the column name in the header. */
   column?: string;
-  /** For RULES_BROKEN: `reason` in Dutch (the rule book's sentence). */
+  /**
+   * `reason` in Dutch where a fixed sentence per code cannot say it: a broken rule of RULES_BROKEN
+   * (the rule book's sentence), a reason that carries amounts (`isPlausibleRate`, `rateReasonRequired`).
+   */
   reasonNl?: string;
 }

@@ -9,6 +9,7 @@ import {
   ProposalCost,
   costCents,
   euros,
+  eurosNl,
   implausibleRate,
   OrganisationKind,
   planLessons,
@@ -93,7 +94,12 @@ export class RateCardService {
       });
     const implausible = implausibleRate(input.hourlyRateCents);
     if (implausible)
-      problems.push({ field: 'hourlyRateCents', reason: implausible, code: 'isPlausibleRate' });
+      problems.push({
+        field: 'hourlyRateCents',
+        reason: implausible.en,
+        code: 'isPlausibleRate',
+        reasonNl: implausible.nl,
+      });
     if (input.validUntil && input.validUntil < input.validFrom)
       problems.push({ field: 'validUntil', reason: 'must not be before validFrom', code: 'endBeforeStart' });
     if (input.teacherId && !(await this.cards.isStaffOf(this.dataSource.manager, input.teacherId, companyId)))
@@ -182,16 +188,32 @@ export class RateCardService {
       return { hourlyRateCents: card, auditNote: null };
     }
     const implausible = implausibleRate(given);
-    if (implausible) throw ValidationError.field('hourlyRateCents', implausible, 'isPlausibleRate');
+    if (implausible)
+      throw new ValidationError([
+        {
+          field: 'hourlyRateCents',
+          reason: implausible.en,
+          code: 'isPlausibleRate',
+          reasonNl: implausible.nl,
+        },
+      ]);
     if (card === null || given === card) return { hourlyRateCents: given, auditNote: null };
     const problem = rateAdjustmentProblem(card, given);
-    if (problem) throw new ConflictError(ErrorCode.RateOutsideCard, `The hourly rate ${problem}.`);
-    if (!reason?.trim())
-      throw ValidationError.field(
-        'rateReason',
-        `is required when the rate departs from the rate card's ${euros(card)}`,
-        'rateReasonRequired',
+    if (problem)
+      throw new ConflictError(
+        ErrorCode.RateOutsideCard,
+        `The hourly rate ${problem.en}.`,
+        `Het uurtarief ${problem.nl}.`,
       );
+    if (!reason?.trim())
+      throw new ValidationError([
+        {
+          field: 'rateReason',
+          reason: `is required when the rate departs from the rate card's ${euros(card)}`,
+          code: 'rateReasonRequired',
+          reasonNl: `is verplicht als het tarief afwijkt van ${eurosNl(card)} op de tariefkaart`,
+        },
+      ]);
     return {
       hourlyRateCents: given,
       auditNote: `Rate ${euros(given)} instead of the rate card's ${euros(card)}: ${reason.trim()}`,

@@ -25,8 +25,10 @@ export function isLateCancellation(startsAt: Date, at: Date): boolean {
   return startsAt.getTime() - at.getTime() < LATE_CANCELLATION_MS;
 }
 
+import { Sentence } from '../sentence';
+
 /** `null` when the change is allowed, else the sentence that says why not, in English and in Dutch. */
-export type LessonDecision = { en: string; nl: string } | null;
+export type LessonDecision = Sentence | null;
 
 /** What a lesson's status says about it, in Dutch (the web app's words, `lessons.statuses`), for refusals. */
 const LESSON_STATE_NL: Record<LessonStatus, string> = {
