@@ -101,7 +101,7 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     expect(response.body).toMatchObject({
       code: 'RULES_BROKEN',
       errors: expect.arrayContaining([
-        { field: code, reason: expect.any(String), reasonNl: expect.any(String) },
+        { field: code, reason: expect.any(String), code, reasonNl: expect.any(String) },
       ]),
     });
     // Sentences (no rule codes) and what to do, in English; the same in Dutch beside it, not inside.
@@ -125,6 +125,7 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     expect(response.body.errors).toContainEqual({
       field: 'SIX_HOUR_RULE',
       reason: expect.stringMatching(/at most 6 clock hours a week at MBO level/),
+      code: 'SIX_HOUR_RULE',
       reasonNl: expect.stringMatching(/hoogstens 6 klokuur per week op MBO-niveau/),
     });
   });
@@ -157,6 +158,7 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     expect(response.body.errors).toContainEqual({
       field: 'VOG',
       reason: 'The VOG issued 2026-03-15 is more than 6 months old at the start on 2026-12-08.',
+      code: 'VOG',
       reasonNl: 'De VOG van 2026-03-15 is bij de start op 2026-12-08 ouder dan 6 maanden.',
     });
   });

@@ -15,7 +15,7 @@ class FieldErrorDto {
   @ApiPropertyOptional({
     example: 'endNotAfterStart',
     description:
-      'A stable machine code of the reason, for saying it in another language: the class-validator constraint (e.g. isCalendarDate, minLength, whitelistValidation), a format (isKvkNumber, isPostalCode, …) or the API’s own (notNull, endBeforeStart, rateReasonRequired, …; docs/ERRORS.md lists them). Absent only on a broken rule of RULES_BROKEN, which carries reasonNl',
+      'A stable machine code of the reason, for saying it in another language: the class-validator constraint (e.g. isCalendarDate, minLength, whitelistValidation), a format (isKvkNumber, isPostalCode, …) or the API’s own (notNull, endBeforeStart, rateReasonRequired, …; docs/ERRORS.md lists them); on a broken rule of RULES_BROKEN the rule’s code (VOG, SIX_HOUR_RULE, …; docs/RULES.md), said in Dutch by its reasonNl',
   })
   code?: string;
   @ApiPropertyOptional({ example: 14, description: 'CSV import: line in the file (header = 1)' })

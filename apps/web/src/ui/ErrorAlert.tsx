@@ -29,7 +29,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
       {problem?.errors?.map((fieldError) => (
         <div key={`${fieldError.field}-${fieldError.reason}`}>
           {/* A broken rule is a sentence of its own; other reasons name their field. */}
-          {fieldError.reasonNl !== undefined
+          {problem.code === 'RULES_BROKEN'
             ? fieldReason(fieldError)
             : `${fieldError.field}: ${fieldReason(fieldError)}`}
         </div>

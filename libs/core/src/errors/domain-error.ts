@@ -98,7 +98,7 @@ const REFUSED = {
 
 /**
  * The rule book (docs/RULES.md) refused: each broken rule is one entry of `errors`, with the rule's
- * code as `field`, its English sentence as `reason` and its Dutch one as `reasonNl`; `detail` reads
+ * code as `field` and `code`, its English sentence as `reason` and its Dutch one as `reasonNl`; `detail` reads
  * as sentences and says what to do, in English, and `detailNl` says the same in Dutch.
  */
 export class RulesBrokenError extends DomainError {
@@ -111,7 +111,7 @@ export class RulesBrokenError extends DomainError {
       ErrorCode.RulesBroken,
       `${en}: ${violations.map((v) => v.en).join(' ')} Change the teacher's profile or the request so ` +
         `the rules hold, or withdraw the proposal so the next match run can find another teacher.`,
-      violations.map((v) => ({ field: v.code, reason: v.en, reasonNl: v.nl })),
+      violations.map((v) => ({ field: v.code, reason: v.en, code: v.code, reasonNl: v.nl })),
       `${nl}: ${violations.map((v) => v.nl).join(' ')} Pas het profiel van de docent of de ` +
         `aanvraag aan zodat aan de regels is voldaan, of trek het voorstel in zodat de volgende ` +
         `matchronde een andere docent kan vinden.`,

@@ -67,8 +67,9 @@ export interface FieldError {
   /**
    * A stable machine code of the reason, for clients that say it in their own words: the
    * class-validator constraint (`isCalendarDate`, `minLength`, `whitelistValidation`, …) or one of
-   * the API's own (`notNull`, `controlCharacters`, `nestedTooDeeply`, `endNotAfterStart`). Absent on
-   * reasons without one; `reason` (English) is always there.
+   * the API's own (`notNull`, `controlCharacters`, `nestedTooDeeply`, `endNotAfterStart`), or for a
+   * broken rule of RULES_BROKEN the rule's code (`VOG`, `SIX_HOUR_RULE`, …; docs/RULES.md). Absent
+   * on reasons without one; `reason` (English) is always there.
    */
   code?: string;
   /** For CSV imports: the 1-based line in the file (the header is line 1). */
