@@ -2,22 +2,22 @@
  * `npm run bench:api -- import` scenario (issue 9, item 9): how `GET /api/regions` answers while
  * a 5 MB CSV of 36,000 staff is imported into a company (POST /api/teachers/import, as the platform
  * admin), against the same route with nothing else running. The API runs from `dist/` in its own
- * process on the seeded bench database; BENCH_IMPORT_CONNECTIONS clients (10) of this process each
+ * process on a freshly seeded bench database of its own; BENCH_IMPORT_CONNECTIONS clients (10) of this process each
  * send `GET /api/regions` one after another from the moment the upload starts until it answers,
  * and every answer's latency counts (autocannon cannot be stopped at the import's answer without
  * counting its requests in flight as errors).
  *
  * Each of BENCH_ROUNDS rounds imports the same file (the first creates 36,000 profiles, the others
- * update them); the table shows every round. The profiles (employee_ref BENCH-…) are removed at
- * the end, so the bench database keeps the demo data set. Fails when the import does not answer
+ * update them); the table shows every round. The database is dropped at the end. Fails when the import does not answer
  * 200 or when `GET /api/regions` fails meanwhile.
  */
 import {
   benchSettings,
+  BenchSettings,
   loadAverage,
   login,
   markdownTable,
-  prepareDatabase,
+  onFreshDatabase,
   query,
   startProduct,
 } from './support/api-bench';
@@ -110,10 +110,8 @@ async function importFile(url: string, token: string, companyId: string, file: B
   return { status: response.status, seconds: (Date.now() - started) / 1000 };
 }
 
-async function main(): Promise<void> {
-  const settings = benchSettings();
+async function measureReadsDuringImports(settings: BenchSettings): Promise<void> {
   const connections = Number(process.env.BENCH_IMPORT_CONNECTIONS ?? 10);
-  await prepareDatabase(settings, { proposals: false });
   const [company] = await query<{ id: string; name: string }>(
     settings.databaseUrl,
     `SELECT id, name FROM organisation WHERE kind = 'company' ORDER BY name, id LIMIT 1`,
@@ -166,15 +164,12 @@ async function main(): Promise<void> {
     console.log(`p99 of GET /api/regions during the imports: at most ${worst} ms (goal: under 100 ms)`);
   } finally {
     await product.stop();
-    await query(
-      settings.databaseUrl,
-      'DELETE FROM teacher_profile WHERE company_id = $1 AND employee_ref LIKE $2',
-      [company.id, `${REF_PREFIX}%`],
-    );
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+onFreshDatabase(benchSettings(), 'import', { proposals: false }, measureReadsDuringImports).catch(
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:api` scenario: the product's list and read routes against a hand-written
  * Fastify + `pg` server (benchmarks/support/hand-written-api.ts) that serves the same bodies in one
- * query each, measured side by side in one run on the seeded demo data set (1,472 teaching
+ * query each, measured side by side in one run on a freshly seeded demo data set (1,472 teaching
  * requests, the proposals of one match run per region), as the platform admin.
  *
  * Both servers run in their own process; autocannon (this process) loads one at a time, the two
@@ -12,6 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import {
   benchSettings,
+  BenchSettings,
   getJson,
   loadAverage,
   login,
@@ -19,16 +20,14 @@ import {
   measure,
   Measurement,
   medianOf,
-  prepareDatabase,
+  onFreshDatabase,
   query,
   startProduct,
   startServer,
 } from './support/api-bench';
 
-async function main(): Promise<void> {
-  const settings = benchSettings();
+async function measureReads(settings: BenchSettings): Promise<void> {
   const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-  await prepareDatabase(settings, { proposals: true });
   const [request] = await query<{ id: string }>(
     settings.databaseUrl,
     'SELECT id FROM teaching_request ORDER BY period_start, id LIMIT 1',
@@ -144,7 +143,7 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
   return `${path}: product ${JSON.stringify(a)} / hand-written ${JSON.stringify(b)}`;
 }
 
-main().catch((error: unknown) => {
+onFreshDatabase(benchSettings(), 'reads', { proposals: true }, measureReads).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,11 +1,12 @@
 /**
- * What every `benchmarks/api*.bench.ts` scenario shares: a seeded bench database, the real API
+ * What every `benchmarks/api*.bench.ts` scenario shares: a freshly seeded bench database, the real API
  * started from `dist/` in its own process, logins, an autocannon measurement and the table.
  *
  * Settings (environment):
- *   BENCH_DATABASE_URL   postgres://postgres@127.0.0.1:5432/hybridmatch_bench (created, migrated
- *                        and seeded with the demo data set when it holds no teaching requests)
+ *   BENCH_DATABASE_URL   postgres://postgres@127.0.0.1:5432/hybridmatch_bench: the server, and the
+ *                        start of each run's own database's name (see onFreshDatabase)
  *   REDIS_URL            redis://127.0.0.1:6379, with the queue prefix BENCH_QUEUE_PREFIX (hm-bench-api)
+ *                        and the run's own suffix
  *   BENCH_PORT           3190: the product;  BENCH_COMPARISON_PORT (BENCH_PORT + 1): a comparison server
  *   BENCH_CONNECTIONS    50;  BENCH_SECONDS 5 per measurement;  BENCH_ROUNDS 3 (median reported)
  */
@@ -16,7 +17,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import autocannon from 'autocannon';
 import { NODE_FLAGS } from '@hybridmatch/config';
-import { ensureDatabase, runMigrations } from '@hybridmatch/database';
+import { dropDatabase, ensureDatabase, runMigrations, withDatabase } from '@hybridmatch/database';
+import { deleteRedisPrefix } from '@hybridmatch/queue';
 import { DEFAULT_SEED } from '../../scripts/seed/generate';
 import { demoPassword, seedDatabase } from '../../scripts/seed/seed-database';
 
@@ -64,35 +66,49 @@ export async function query<T>(databaseUrl: string, sql: string, params: unknown
 }
 
 /**
- * Creates, migrates and (when it holds no teaching requests) seeds the bench database with the
- * demo data set; with `proposals`, runs matching for every region through the product's API and
- * worker when there are no proposals yet.
+ * Runs `scenario` on a database of its own, made for this run and dropped after it: created on
+ * BENCH_DATABASE_URL's server as `<its name>_<scenario>_<random>`, migrated, seeded with the demo
+ * data set and `ANALYZE`d; with `proposals`, matched for every region through the product's API and
+ * worker first. Its queue keys get a prefix of their own, deleted afterwards too. A database kept
+ * between runs gathers what earlier scenarios and runs left behind, and a figure measured on it is
+ * not the seeded demo's (docs/BENCHMARKS.md, "Read routes").
  */
-export async function prepareDatabase(
-  settings: BenchSettings,
+export async function onFreshDatabase(
+  base: BenchSettings,
+  scenario: string,
   options: { proposals: boolean },
+  body: (settings: BenchSettings) => Promise<void>,
 ): Promise<void> {
+  const suffix = randomBytes(4).toString('hex');
+  const baseName = new URL(base.databaseUrl).pathname.slice(1);
+  const settings = {
+    ...base,
+    databaseUrl: withDatabase(base.databaseUrl, `${baseName}_${scenario}_${suffix}`),
+    queuePrefix: `${base.queuePrefix}-${scenario}-${suffix}`,
+  };
+  const name = new URL(settings.databaseUrl).pathname.slice(1);
   await ensureDatabase(settings.databaseUrl);
-  await runMigrations(settings.databaseUrl);
-  const [{ requests }] = await query<{ requests: number }>(
-    settings.databaseUrl,
-    'SELECT count(*)::int AS requests FROM teaching_request',
-  );
-  if (requests === 0) {
-    console.log(`Seeding ${new URL(settings.databaseUrl).pathname.slice(1)} (seed ${DEFAULT_SEED}) …`);
+  try {
+    await runMigrations(settings.databaseUrl);
+    console.log(`Seeding ${name} (seed ${DEFAULT_SEED}) …`);
     await seedDatabase({
       databaseUrl: settings.databaseUrl,
       seed: DEFAULT_SEED,
       reset: true,
       password: settings.password,
     });
+    if (options.proposals) await matchEveryRegion(settings);
+    await query(settings.databaseUrl, 'ANALYZE');
+    await body(settings);
+  } finally {
+    await dropDatabase(settings.databaseUrl);
+    await deleteRedisPrefix(settings.redisUrl, settings.queuePrefix);
+    console.log(`Dropped ${name}.`);
   }
-  if (!options.proposals) return;
-  const [{ proposals }] = await query<{ proposals: number }>(
-    settings.databaseUrl,
-    'SELECT count(*)::int AS proposals FROM proposal',
-  );
-  if (proposals > 0) return;
+}
+
+/** One match run per region through the product's API and worker, waited for. */
+async function matchEveryRegion(settings: BenchSettings): Promise<void> {
   console.log('Running matching for every region (API and worker) …');
   const product = await startProduct(settings, 'all');
   try {
