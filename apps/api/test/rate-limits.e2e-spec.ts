@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { RateLimitRepository } from '@hybridmatch/core';
 import { createApiApp } from '../src/api.bootstrap';
+import { RATE_LIMIT_STORAGE, RedisThrottlerStorage } from '../src/auth/throttler-storage';
 import { TestContext } from '../../../test/support/test-context';
 
 /**
@@ -128,6 +129,25 @@ describe('login rate limits: real client address, per account, shared by process
       `UPDATE rate_limit_counter SET window_ends_at = now() - interval '1 second' WHERE key = 'test:key'`,
     );
     expect(await hit()).toMatchObject({ hits: 1, blocked: false });
+  });
+
+  it('closing an API process quits its Redis counters once, though Nest closes them under two tokens', async () => {
+    const ctx = await context({});
+    const app = await createApiApp(ctx.config, { logger: false });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    await attempt(app, 'sluiten@example.test').expect(401); // the counters' connection is open
+    const storage = app.get<RedisThrottlerStorage>(RATE_LIMIT_STORAGE);
+    const redis = storage['redis'];
+    const destroyed = jest.spyOn(storage, 'onModuleDestroy');
+    const quit = jest.spyOn(redis, 'quit');
+    const disconnect = jest.spyOn(redis, 'disconnect');
+    await app.close();
+    expect(destroyed).toHaveBeenCalledTimes(2);
+    // One QUIT; no fallback to disconnect(), whose timer on the closed socket kept jest waiting.
+    expect(quit).toHaveBeenCalledTimes(1);
+    expect(disconnect).not.toHaveBeenCalled();
+    expect(redis.status).toBe('end');
   });
 
   /** Three failed logins from one address through two processes, then both refuse the fourth. */

@@ -100,8 +100,23 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis.disconnect());
+  private closed?: Promise<void>;
+
+  /**
+   * Quits the connection, once: Nest calls this hook twice on shutdown, the instance being provided
+   * under two tokens (RATE_LIMIT_STORAGE and the throttler module's ThrottlerStorage). A second
+   * QUIT would fail on the closing connection and fall back to `disconnect()`, whose 2-second timer
+   * on the already closed socket kept the process (and jest) from exiting.
+   */
+  onModuleDestroy(): Promise<void> {
+    this.closed ??=
+      this.redis.status === 'end'
+        ? Promise.resolve()
+        : this.redis.quit().then(
+            () => undefined,
+            () => this.redis.disconnect(),
+          );
+    return this.closed;
   }
 }
 
