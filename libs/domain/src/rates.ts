@@ -101,6 +101,17 @@ export function costCents(hourlyRateCents: number, minutes: number): number {
   return Math.round((hourlyRateCents * minutes) / 60);
 }
 
+/**
+ * `costCents` as a PostgreSQL expression over two integer columns or parameters, for totals the
+ * database adds up over many rows (a placements list's cost over every page): the same rule,
+ * written beside it so the two cannot drift apart; libs/core's `cost-cents-sql.int-spec.ts` holds them equal,
+ * halves included (PostgreSQL's `round` of a numeric rounds half away from zero, `Math.round` half
+ * up: the same for amounts that are never negative).
+ */
+export function costCentsSql(hourlyRateCents: string, minutes: string): string {
+  return `round(${hourlyRateCents} * ${minutes} / 60.0)`;
+}
+
 export function euros(cents: number): string {
   return `€${(cents / 100).toFixed(2)}`;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Placement, PlacementSlot } from '@hybridmatch/database';
-import { TeachingRequestStatus } from '@hybridmatch/domain';
+import { costCentsSql, TeachingRequestStatus } from '@hybridmatch/domain';
 import type { ProposalNames } from './notification.repository';
 import { filterConditions, pageWithTotal } from './page-query';
 
@@ -181,7 +181,7 @@ export class PlacementRepository {
           sums: {
             lessons: 'l.lessons',
             minutes: 'l.minutes',
-            cents: 'round(p.hourly_rate_cents * l.minutes / 60.0)',
+            cents: costCentsSql('p.hourly_rate_cents', 'l.minutes'),
           },
         }),
       },
