@@ -34,6 +34,7 @@ import {
   withDatabase,
 } from '@hybridmatch/database';
 import { deleteRedisPrefix, QUEUES } from '@hybridmatch/queue';
+import { unfilledBlocksOf } from '@hybridmatch/core';
 import { MatchRunner } from '../apps/worker/src/match-runs/match-runner.service';
 import { ShortageSignalsRunner } from '../apps/worker/src/match-runs/shortage-signals.service';
 import { startWorker } from '../apps/worker/src/main';
@@ -54,15 +55,22 @@ interface Profile {
   endTime: number;
 }
 
-/** What a run (and its signals job) wrote, without what differs by nature (ids of rows, times). */
-const OUTPUTS: [string, string][] = [
+/**
+ * What a run (and its signals job) wrote, without what differs by nature (ids of rows, times); with
+ * a reader, the value as that reader gives it (made JSON again by PostgreSQL, as a read would be).
+ */
+const OUTPUTS: [string, string, ((value: unknown) => unknown)?][] = [
   [
     'proposals (teacher, request, blocks, score, explanation)',
     `SELECT json_build_array(teacher_id, request_id, block_ids, score, explanation) AS value FROM proposal
       WHERE match_run_id = $1 ORDER BY teacher_id, request_id`,
   ],
   ['result (proof, fairness)', `SELECT result AS value FROM match_run WHERE id = $1`],
-  ['unfilled blocks explained', `SELECT unfilled AS value FROM match_run WHERE id = $1`],
+  [
+    'unfilled blocks explained (as the API reads them)',
+    `SELECT unfilled AS value FROM match_run WHERE id = $1`,
+    (value) => unfilledBlocksOf(value as MatchRun['unfilled']),
+  ],
   [
     'shortage signals (without ms, computedAt)',
     `SELECT shortage - 'ms' - 'computedAt' AS value FROM match_run WHERE id = $1`,
@@ -161,8 +169,10 @@ async function main(): Promise<void> {
       console.log(
         `\nOutput fingerprints (the same data set gives the same ones: compare before and after a change):`,
       );
-      for (const [what, sql] of OUTPUTS) {
-        const rows = await query<{ value: unknown }>(databaseUrl, sql, [run.id]);
+      for (const [what, sql, read] of OUTPUTS) {
+        let rows = await query<{ value: unknown }>(databaseUrl, sql, [run.id]);
+        if (read)
+          rows = await query(databaseUrl, 'SELECT $1::jsonb AS value', [JSON.stringify(read(rows[0].value))]);
         console.log(
           `  ${what}: ${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`,
         );

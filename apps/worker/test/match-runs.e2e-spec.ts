@@ -6,6 +6,7 @@ import {
   MatchRun,
   MatchRunStatus,
   MatchRunTrigger,
+  type MatchRunUnfilledCompact,
   Notification,
   NotificationKind,
   Organisation,
@@ -429,9 +430,11 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
     const school = await ctx.newSchool(region.id);
     const request = await ctx.newRequest(school);
     const company = await ctx.newCompany(region.id);
-    await ctx.newTeacher(company.id, { vogIssuedOn: '2025-01-01' });
-    await ctx.newTeacher(company.id, { vogIssuedOn: null });
-    await ctx.newTeacher(company.id, { skills: [{ subjectCode: 'bouwkunde', level: EducationLevel.Mbo3 }] });
+    const oldVog = await ctx.newTeacher(company.id, { vogIssuedOn: '2025-01-01' });
+    const noVog = await ctx.newTeacher(company.id, { vogIssuedOn: null });
+    const otherSkill = await ctx.newTeacher(company.id, {
+      skills: [{ subjectCode: 'bouwkunde', level: EducationLevel.Mbo3 }],
+    });
 
     const run = await runMatching(coordinator, region.id);
     expect(run.result).toMatchObject({ blocksConsidered: 1, blocksFilled: 0, proposalsCreated: 0 });
@@ -450,11 +453,18 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
         { rule: 'SKILL', teachers: 1 },
       ],
       nearestMisses: [
-        { rule: 'VOG', teachers: 2 },
-        { rule: 'SKILL', teachers: 1 },
+        { rule: 'VOG', teachers: 2, teacherIds: [oldVog.id, noVog.id].sort() },
+        { rule: 'SKILL', teachers: 1, teacherIds: [otherSkill.id] },
       ],
       heldBack: [],
     });
+    // Stored with the misses' teachers by position (unfilled-storage.ts); the route gives the ids.
+    const [stored] = await ctx.db.query<{ unfilled: MatchRunUnfilledCompact }[]>(
+      'SELECT unfilled FROM match_run WHERE id = $1',
+      [run.id],
+    );
+    expect(stored.unfilled.teacherIds.sort()).toEqual([oldVog.id, noVog.id, otherSkill.id].sort());
+    expect(stored.unfilled.blocks[0].nearestMisses.map((miss) => miss.teacherIndexes.length)).toEqual([2, 1]);
     expect(body[0].sentences.en).toContain('2 teachers would qualify with a valid VOG.');
     expect(body[0].sentences.nl).toContain('2 docenten zouden in aanmerking komen met een geldige VOG.');
     await ctx.http.get(`/api/match-runs/${run.id}/unfilled`).set(outsider.auth).expect(404);

@@ -15,6 +15,7 @@ export * from './proposals/counterpart.service';
 export * from './proposals/vog-verification.service';
 export * from './matching/matching-input.loader';
 export * from './matching/match-proposals';
+export * from './matching/unfilled-storage';
 export * from './notifications/notification-messages';
 export * from './notifications/notification-outbox.service';
 export * from './scheduling/match-run-schedulers';

@@ -27,6 +27,7 @@ import {
   Page,
   pageWindow,
   Permission,
+  unfilledBlocksOf,
 } from '@hybridmatch/core';
 import {
   ListMatchRunsQueryDto,
@@ -165,7 +166,7 @@ export class MatchRunService {
       select: { id: true, regionId: true, unfilled: true },
     });
     await this.access.requireAccess(actor, Permission.MatchRunRead, run, { what: 'Match run', id });
-    return (run as MatchRun).unfilled ?? [];
+    return unfilledBlocksOf((run as MatchRun).unfilled);
   }
 
   /**

@@ -25,6 +25,7 @@ import {
   solveInstanceExact,
 } from '@hybridmatch/matching';
 import {
+  compactUnfilled,
   loadRegionInput,
   lockRegionForMatching,
   MatchingInput,
@@ -169,7 +170,7 @@ export class MatchRunner {
           finishedAt: new Date(),
           result,
           timings,
-          unfilled,
+          unfilled: compactUnfilled(unfilled),
           shortageStatus: MatchRunShortageStatus.Pending,
         },
       );

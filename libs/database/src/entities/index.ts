@@ -56,6 +56,7 @@ export type {
   MatchRunResult,
   MatchRunTimings,
   MatchRunUnfilledBlock,
+  MatchRunUnfilledCompact,
   MatchRunShortage,
 } from './match-run.entity';
 export {

@@ -121,6 +121,20 @@ export interface MatchRunUnfilledBlock {
 }
 
 /**
+ * `unfilled` as a run stores it since 2026-12-04: each nearest miss names its teachers by their
+ * position in `teacherIds` (a national region's ~120,000 ids of nearest misses are most of the
+ * value's size otherwise). `unfilledBlocksOf` (@hybridmatch/core) gives the blocks back with the
+ * ids; runs stored before hold the blocks themselves.
+ */
+export interface MatchRunUnfilledCompact {
+  /** Every teacher a nearest miss names, once. */
+  teacherIds: string[];
+  blocks: (Omit<MatchRunUnfilledBlock, 'nearestMisses'> & {
+    nearestMisses: { rule: string; teachers: number; teacherIndexes: number[] }[];
+  })[];
+}
+
+/**
  * One run of the matching engine over a region's open requests and available teachers. The API
  * records it (queued) and a worker job runs it. The partial unique index lets the database refuse
  * a second queued or running run for the same region.
@@ -186,11 +200,12 @@ export class MatchRun {
   result: MatchRunResult | null;
 
   /**
-   * Every lesson block the run left unfilled, with the reasons (set once the run succeeded). Not
-   * loaded unless selected: it can be large, and lists of runs never need it.
+   * Every lesson block the run left unfilled, with the reasons (set once the run succeeded), read
+   * through `unfilledBlocksOf`. Not loaded unless selected: it can be large, and lists of runs
+   * never need it.
    */
   @Column({ type: 'jsonb', nullable: true, select: false })
-  unfilled: MatchRunUnfilledBlock[] | null;
+  unfilled: MatchRunUnfilledCompact | MatchRunUnfilledBlock[] | null;
 
   /**
    * Shortage signals of the region as the run saw it (set by the `shortage-signals` job after the
