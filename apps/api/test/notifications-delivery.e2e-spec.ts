@@ -49,6 +49,33 @@ describe('notification delivery: the API side (e2e)', () => {
       );
     });
 
+    it("serves the board's page without Google Fonts, with our accessibility script, and no inline script allowed", async () => {
+      const { auth } = await ctx.newAdmin();
+      for (const path of ['/admin/queues', `/admin/queues/queue/${QUEUES.notifications}`]) {
+        const page = await ctx.http.get(path).set(auth).expect(200);
+        expect(page.text).not.toMatch(/fonts\.(googleapis|gstatic)\.com/);
+        expect(page.text).toContain(
+          '<script src="/admin/queues/hybridmatch-a11y.js" defer></script>\n</head>',
+        );
+        expect(page.text).toMatch(/<\/html>\s*$/);
+        const csp = page.headers['content-security-policy'];
+        expect(csp).toContain("script-src 'self';");
+        expect(csp).toContain("font-src 'self';");
+        expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      }
+      const script = await ctx.http.get('/admin/queues/hybridmatch-a11y.js').set(auth).expect(200);
+      expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(script.text).toContain('new MutationObserver(repair)');
+    });
+
+    it('serves that script only to a platform admin, like the rest of the dashboard (401, 403)', async () => {
+      const response = await ctx.http.get('/admin/queues/hybridmatch-a11y.js').expect(401);
+      expect(response.body).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+      const company = await ctx.newCompany((await ctx.newRegion()).id);
+      const { auth } = await ctx.newCompanyAdmin(company.id);
+      await ctx.http.get('/admin/queues/hybridmatch-a11y.js').set(auth).expect(403);
+    });
+
     describe('opened from the web app: a ticket in a cookie only the dashboard receives', () => {
       const ticketOf = (setCookie: string[] | string | undefined) =>
         /hm_queues=([^;]+)/.exec([setCookie ?? []].flat().join('\n'))?.[1];

@@ -12,25 +12,36 @@ import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { AuthModule } from '../auth/auth.module';
 import { platformAdminOnly } from './queue-dashboard-access';
 import { QueueDashboardController } from './queue-dashboard.controller';
+import { adaptDashboard } from './queue-dashboard-page';
 import { QUEUE_DASHBOARD_PATH, QueueDashboardTickets } from './queue-dashboard-ticket';
 
 /**
  * What we set of the board's own page (docs/NOTIFICATIONS.md, "The queue dashboard"): a title that
  * says whose queues these are, no link to bull-board's documentation site (one fewer unlabelled
- * icon button), and a darker muted text in the light theme, so the keyboard hints (`kbd`) reach
- * WCAG AA contrast (5.7:1 on their grey, where the board's #5f6b76 gives 4.4:1).
+ * icon button), and in the light theme darker text colours that reach WCAG AA contrast: the muted
+ * text of the keyboard hints (`kbd`: 5.7:1 on their grey, where the board's #5f6b76 gives 4.4:1),
+ * the selected queue's name in the sidebar (5.6:1, where its #0f6f64 gives 4.2:1) and the red of
+ * failures and of destructive menu items such as "Obliterate" (6.5:1 on white, #ef4444 gives 3.8:1).
+ * The rest of our repairs need the page itself: queue-dashboard-page.ts.
  */
 const DASHBOARD_UI: UIConfig = {
   boardTitle: 'HybridMatch wachtrijen',
   hideDocsLink: true,
-  theme: { light: { 'muted-foreground': '#4f5a64' } },
+  theme: {
+    light: {
+      'muted-foreground': '#4f5a64',
+      'sidebar-state-selected-foreground': '#0a5a51',
+      'status-failed': '#b91c1c',
+    },
+  },
 };
 
 /**
  * Bull Board for platform admins: every queue's waiting, delayed, failed and completed jobs, with
  * retry and removal. Mounted as an encapsulated Fastify plugin whose `onRequest` hook admits only
  * a platform admin's bearer token or dashboard ticket (see `platformAdminOnly`); the web app gets
- * the ticket from QueueDashboardController.
+ * the ticket from QueueDashboardController. In the same plugin `adaptDashboard` repairs the page
+ * (no Google Fonts, accessible names) and gives it a CSP without inline scripts.
  */
 @Module({
   imports: [AuthModule],
@@ -57,6 +68,7 @@ export class QueueDashboardModule implements OnModuleInit {
     void fastify.register(
       async (dashboard) => {
         dashboard.addHook('onRequest', platformAdminOnly(this.tokens));
+        adaptDashboard(dashboard);
         await dashboard.register(serverAdapter.registerPlugin());
       },
       { prefix: QUEUE_DASHBOARD_PATH },

@@ -4,27 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { API_SECURITY_OPTIONS, securityHeadersFor } from '../common/security-headers';
+import { API_SECURITY_OPTIONS, SAME_ORIGIN_PAGE_CSP, securityHeadersFor } from '../common/security-headers';
 
 /** Where the web app (apps/web) is served, from the same origin as the API. */
 export const WEB_APP_PATH = '/app';
-
-/**
- * The web app's Content-Security-Policy: scripts only from this origin (no inline script, no
- * eval). Styles from this origin and inline: Mantine writes its theme as CSS variables in a
- * `<style>` element and sets `style` attributes on components, which no nonce can cover.
- */
-const WEB_APP_CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
 
 /** dist/web, found from this file whether it runs from dist/ (npm start) or from source (tests). */
 function webDistDir(): string {
@@ -55,7 +38,7 @@ export async function serveWebApp(app: NestFastifyApplication): Promise<void> {
     config: {
       securityHeaders: securityHeadersFor({
         ...API_SECURITY_OPTIONS,
-        contentSecurityPolicy: { directives: WEB_APP_CSP },
+        contentSecurityPolicy: { directives: SAME_ORIGIN_PAGE_CSP },
       }),
     },
   };
