@@ -429,7 +429,7 @@ describe('lessons (e2e)', () => {
       .expect(409);
     expect(endedAgain.body).toMatchObject({
       code: 'INVALID_STATE_TRANSITION',
-      detailNl: 'Deze plaatsing is al beëindigd; ze kan niet meer eerder worden beëindigd.',
+      detailNl: 'Deze plaatsing is geannuleerd; ze kan niet meer eerder worden beëindigd.',
     });
     const request = await ctx.db.query(`SELECT status FROM teaching_request WHERE id = $1`, [w.request.id]);
     expect(request[0].status).toBe(TeachingRequestStatus.Open);

@@ -43,11 +43,11 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
   };
 
   /**
-   * A proposal world approved into a placement whose first lesson is moved to the week before
-   * "now" (BEFORE_TERM): Tuesday 18 August, 09:00–12:00 Amsterdam, so it is over (an outcome and
-   * feedback may be given on it). Lessons otherwise start after "now".
+   * A proposal world approved into a placement whose first lesson is moved to `day` (by default
+   * the week before "now", BEFORE_TERM: Tuesday 18 August), 09:00–12:00 Amsterdam; on the default
+   * day it is over (an outcome and feedback may be given on it). Lessons otherwise start after "now".
    */
-  async function placementWithLessonLastWeek() {
+  async function placementWithFirstLessonOn(day = '2026-08-18') {
     const { ctx } = world;
     const w = await ctx.newProposalWorld();
     await ctx.db.query(
@@ -60,9 +60,9 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
       .send(TERMS)
       .expect(200);
     await ctx.db.query(
-      `UPDATE lesson SET date = '2026-08-18', starts_at = '2026-08-18T07:00:00Z', ends_at = '2026-08-18T10:00:00Z'
+      `UPDATE lesson SET date = $2, starts_at = ($2::date + time '07:00') AT TIME ZONE 'UTC', ends_at = ($2::date + time '10:00') AT TIME ZONE 'UTC'
         WHERE id = (SELECT id FROM lesson WHERE placement_id = $1 ORDER BY starts_at LIMIT 1)`,
-      [approval.body.placement.id],
+      [approval.body.placement.id, day],
     );
     return w;
   }
@@ -385,7 +385,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
 
   it('the school reports that the teacher did not show up for last week’s lesson', async () => {
     const { ctx } = world;
-    const w = await placementWithLessonLastWeek();
+    const w = await placementWithFirstLessonOn();
 
     const desk = await signedIn(w.schoolAdmin.user.email);
     await desk.getByRole('link', { name: 'Lessen' }).click();
@@ -412,8 +412,43 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
+  it('a lesson another tab already cancelled: cancelling it again shows the API’s reason in Dutch, not a general sentence', async () => {
+    const { ctx } = world;
+    const w = await placementWithFirstLessonOn('2026-08-25');
+
+    const desk = await signedIn(w.schoolAdmin.user.email);
+    await desk.getByRole('link', { name: 'Lessen' }).click();
+    const cancelButton = desk.getByRole('button', { name: 'Les van dinsdag 25 augustus 09:00 annuleren' });
+    await cancelButton.waitFor();
+    // Meanwhile another tab (the API, as the same school) cancels it; this page still offers to.
+    const [lesson] = (
+      await ctx.http
+        .get('/api/lessons')
+        .query({ from: '2026-08-25', to: '2026-08-25' })
+        .set(w.schoolAdmin.auth)
+        .expect(200)
+    ).body.items;
+    await ctx.http
+      .post(`/api/lessons/${lesson.id}/cancel`)
+      .set(w.schoolAdmin.auth)
+      .send({ reason: 'Studiedag' })
+      .expect(200);
+
+    await cancelButton.click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByLabel('Reden').fill('Examenweek');
+    await dialog.getByRole('button', { name: 'Les annuleren' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText('Deze les is geannuleerd; hij kan niet meer worden geannuleerd.', { exact: true })
+      .waitFor();
+    expect(await desk.getByText(/Dat kan niet \(meer\) in de huidige stand/).count()).toBe(0);
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it('the teacher pages through their lessons four weeks at a time, by keyboard', async () => {
-    const w = await placementWithLessonLastWeek();
+    const w = await placementWithFirstLessonOn();
     const lessonOn = (page: Page, day: string) => page.getByRole('heading', { name: new RegExp(`^${day},`) });
 
     const phone = await signedIn(w.teacher.user.email, 'phone');
@@ -507,7 +542,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
   });
 
   it('after a lesson the teacher and the school each give feedback (once), and each reads back what they gave and got', async () => {
-    const w = await placementWithLessonLastWeek();
+    const w = await placementWithFirstLessonOn();
     const lesson = 'dinsdag 18 augustus, 09:00–12:00';
 
     // The teacher gives feedback from their feedback page; then it shows as theirs, the button gone.

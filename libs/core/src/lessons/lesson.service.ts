@@ -223,7 +223,7 @@ export class LessonService {
     if (current.status !== PlacementStatus.Active)
       throw new InvalidStateTransitionError(
         'This placement is cancelled; it has no lessons left to end.',
-        'Deze plaatsing is al beëindigd; ze kan niet meer eerder worden beëindigd.',
+        'Deze plaatsing is geannuleerd; ze kan niet meer eerder worden beëindigd.',
       );
     const errors: FieldError[] = [];
     if (body.endDate < current.startDate)

@@ -147,8 +147,8 @@ export class PlacementService {
     if (blocks.length !== proposal.blockIds.length) {
       throw new ConflictError(
         ErrorCode.ProposalBlocksGone,
-        'Some lesson blocks of this proposal no longer exist in the request; withdraw the proposal and match again.',
-        'Lesblokken van dit voorstel bestaan niet meer in de aanvraag; het kan niet meer worden goedgekeurd. Trek het voorstel in en laat opnieuw matchen.',
+        'Some lesson blocks of this proposal no longer exist in the request; it can no longer be approved. Reject the proposal and match again.',
+        'Lesblokken van dit voorstel bestaan niet meer in de aanvraag; het kan niet meer worden goedgekeurd. Wijs het voorstel af en laat opnieuw matchen.',
       );
     }
     // Serialises the teacher's approvals: the other placements read below cannot change meanwhile.

@@ -100,7 +100,7 @@ export default function PlacementsPage() {
                   </Anchor>
                   {placement.status === 'cancelled' && (
                     <Badge ml="xs" color="gray.9" variant="filled">
-                      {t('companyPlacements.cancelled')}
+                      {t('placements.statuses.cancelled')}
                     </Badge>
                   )}
                 </Table.Td>
