@@ -72,6 +72,14 @@ export interface CommittedSlotRow extends WindowRow {
 }
 
 /**
+ * "One of the region's organisations ($1)", as an array the planner cannot see into: it then reads
+ * the requests or teachers of those organisations through their index (a national region of the
+ * 100-region data set: ~4 and ~2 ms) instead of scanning every row of the country to join it to
+ * the region's organisations (~33 ms in three processes, ~48 ms), which it estimates cheaper.
+ */
+const IN_REGION = 'ANY(ARRAY(SELECT o.id FROM organisation o WHERE o.region_id = $1))';
+
+/**
  * The queries behind the matching engine's input (matching/matching-input.loader.ts assembles the
  * rows) and the region lock its writers share. Every method runs in the caller's transaction
  * (`manager`). Stateless, so no provider: the loader's functions share one instance.
@@ -105,8 +113,12 @@ export class MatchingInputRepository {
     where: { regionId: string } | { requestId: string },
     today: string,
   ): Promise<RequestRow[]> {
+    // The region's schools also as a list of ids: without it PostgreSQL reads every request of the
+    // country (a national data set: 150,000) and keeps a region's ~2,000 (see IN_REGION).
     const [condition, parameter] =
-      'regionId' in where ? ['s.region_id = $1', where.regionId] : ['r.id = $1', where.requestId];
+      'regionId' in where
+        ? [`s.region_id = $1 AND r.school_id = ${IN_REGION}`, where.regionId]
+        : ['r.id = $1', where.requestId];
     return manager.query(
       `SELECT r.id, r.school_id, s.kind AS school_kind, r.subject_code, r.level, r.role,
             r.period_start::text AS period_start, r.period_end::text AS period_end, r.min_commitment_weeks,
@@ -161,8 +173,7 @@ export class MatchingInputRepository {
             t.home_latitude, t.home_longitude, t.max_travel_km, t.contract_hours_per_week,
             t.vog_issued_on::text AS vog_issued_on, t.qualification, t.qualification_since::text AS qualification_since, t.has_pdc, t.has_hbo_didactic
        FROM teacher_profile t
-       JOIN organisation c ON c.id = t.company_id
-      WHERE c.region_id = $1 AND t.active AND (t.available_until IS NULL OR t.available_until >= $4::date)
+      WHERE t.company_id = ${IN_REGION} AND t.active AND (t.available_until IS NULL OR t.available_until >= $4::date)
         AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements(t.skills) skill
                                            WHERE skill->>'subjectCode' = ANY($2::text[])))
         AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM proposal p WHERE p.teacher_id = t.id AND p.request_id = $3))
