@@ -8,6 +8,7 @@ import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker }
  * the coordinator runs matching and reads why a block stayed unfilled, the teacher accepts from the
  * e-mail's link, company and school accept, the coordinator approves in a batch, the dashboard
  * counts the placement, and the teacher sees the lessons with the school's address on a phone.
+ * And the coordinator's e-mail link to a proposal, through sign-in, to its page, audit trail and rejection.
  */
 describe('web app: matching to placement (browser)', () => {
   let smtp: SmtpTestServer;
@@ -139,6 +140,56 @@ describe('web app: matching to placement (browser)', () => {
       .first()
       .waitFor();
     expect(await seriousAccessibilityProblems(teacherPhone)).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it("the coordinator's e-mail link opens that proposal after sign-in; rejected with a reason, its audit trail says who did what", async () => {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    for (const party of [w.companyAdmin, w.teacher, w.schoolAdmin])
+      await ctx.http
+        .post(`/api/proposals/${w.proposal.id}/answer`)
+        .set(party.auth)
+        .send({ decision: 'accept' })
+        .expect(200);
+
+    // "Klaar voor goedkeuring" links to the proposal; a fresh browser signs in first, then lands on it.
+    const mail = await waitForMail(smtp, w.coordinator.user.email, /^Klaar voor goedkeuring/);
+    const [view] = linksIn(mail, `${ctx.config.http.publicUrl}/app/proposals/`);
+    expect(pathOf(view)).toBe(`/app/proposals/${w.proposal.id}`);
+    const desk = await world.newPage();
+    await desk.goto(world.url(pathOf(view)));
+    await desk.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await world.signIn(desk, w.coordinator.user.email);
+    await desk.getByRole('heading', { name: w.request.title, level: 1 }).waitFor();
+    expect(new URL(desk.url()).pathname).toBe(`/app/proposals/${w.proposal.id}`);
+    // The audit trail: the proposal made, then each party's answer.
+    for (const entry of [
+      'Voorgesteld',
+      'Geaccepteerd · Bedrijf',
+      'Geaccepteerd · Docent',
+      'Geaccepteerd · School',
+    ])
+      await desk.getByText(entry, { exact: true }).waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    // Rejected with a reason: the status and the trail say so, with the reason.
+    await desk.getByRole('button', { name: 'Afwijzen', exact: true }).click();
+    const dialog = desk.getByRole('dialog', { name: 'Voorstel afwijzen' });
+    await dialog
+      .getByLabel('Reden (komt in de historie)')
+      .fill('De school kiest liever voor een docent met bevoegdheid.');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Afwijzen', exact: true }).click();
+    await desk.getByText('Afgewezen door coördinator', { exact: true }).waitFor();
+    await desk.getByText('De school kiest liever voor een docent met bevoegdheid.').waitFor();
+    await desk.getByText('Afgewezen', { exact: true }).waitFor();
+    expect(await desk.getByRole('button', { name: 'Afwijzen', exact: true }).count()).toBe(0);
+    const { body } = await ctx.http
+      .get(`/api/proposals/${w.proposal.id}`)
+      .set(w.coordinator.auth)
+      .expect(200);
+    expect(body.status).toBe('rejected');
     expect(world.pageProblems).toEqual([]);
   });
 });
