@@ -133,6 +133,10 @@ export function explainUnfilled(
   const tally = new Int32Array(1 << ENGINE_RULES.length);
   const masks: number[] = [];
   const misses: string[][] = ENGINE_RULES.map(() => []);
+  // Per request: the teachers that may pass every rule but one for some block (checked one by
+  // one), and the others (failing two request-level rules already: only counted).
+  const near = new Int32Array(nt);
+  const far = new Int32Array(nt);
   const out: UnfilledExplanation[] = [];
   for (const request of requests) {
     const open = request.blocks.filter((b) => !filled.has(key(request.id, b.id)));
@@ -153,6 +157,20 @@ export function explainUnfilled(
       }
       seenDirect = anyDirect;
     }
+    // SKILL and LEVEL are request-level rules: the nearest skilled teacher is the same for every
+    // block of the request.
+    let nearestSkilledKm: number | null = null;
+    let nearCount = 0;
+    let farCount = 0;
+    for (let t = 0; t < nt; t++) {
+      const pair = pairMask[t];
+      if ((pair & (RULE_BIT.SKILL | RULE_BIT.LEVEL)) === 0) {
+        const km = distance[t];
+        if (nearestSkilledKm === null || km < nearestSkilledKm) nearestSkilledKm = km;
+      }
+      if ((pair & (pair - 1)) === 0 || (anyDirect && direct[t] === 1)) near[nearCount++] = t;
+      else far[farCount++] = t;
+    }
     for (const block of open) {
       for (const list of misses) list.length = 0;
       const shape = blockRules.of(block);
@@ -161,8 +179,10 @@ export function explainUnfilled(
       const windowOnly: number[] = [];
       const held = new Map<HeldBackReason, number>();
       let eligible = 0;
-      let nearestSkilledKm: number | null = null;
-      for (let t = 0; t < nt; t++) {
+      // The far teachers fail two rules or more whatever the block: counted per rule only.
+      tallyMasks(far, farCount, pairMask, capped, plain, withCap, tally, masks);
+      for (let k = 0; k < nearCount; k++) {
+        const t = near[k];
         let mask: number;
         if (!anyDirect || direct[t] === 0) mask = pairMask[t] | (capped[t] === 0 ? plain[t] : withCap[t]);
         else {
@@ -171,10 +191,6 @@ export function explainUnfilled(
           mask = failed.mask;
         }
         if (tally[mask]++ === 0) masks.push(mask);
-        if ((mask & (RULE_BIT.SKILL | RULE_BIT.LEVEL)) === 0) {
-          const km = distance[t];
-          if (nearestSkilledKm === null || km < nearestSkilledKm) nearestSkilledKm = km;
-        }
         if ((mask & (mask - 1)) !== 0) continue;
         if (mask !== 0) {
           misses[lowestBit(mask)].push(ids[t]);
@@ -196,20 +212,12 @@ export function explainUnfilled(
           held.set(reason, (held.get(reason) ?? 0) + 1);
         }
       }
-      failing.fill(0);
-      for (const mask of masks) {
-        for (let bits = mask; bits !== 0; bits &= bits - 1) failing[lowestBit(bits)] += tally[mask];
-        tally[mask] = 0;
-      }
-      masks.length = 0;
       const explanation: UnfilledExplanation = {
         requestId: request.id,
         blockId: block.id,
         teachersInRegion: teachers.length,
         eligibleTeachers: eligible,
-        failing: counts(
-          new Map(ENGINE_RULES.flatMap((rule, i) => (failing[i] > 0 ? [[rule, failing[i]]] : []))),
-        ),
+        failing: failingPerRule(tally, masks, failing),
         nearestMisses: ENGINE_RULES.flatMap((rule, i) =>
           misses[i].length > 0 ? [{ rule, teachers: misses[i].length, teacherIds: [...misses[i]] }] : [],
         ).sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule)),
@@ -378,6 +386,46 @@ class BlockShapeRules {
   }
 }
 
+/**
+ * Tallies the rule masks of teachers `list[0..count)` for one block (their request-level rules
+ * `pairMask`, their block rules from `plain`, or `withCap` where the 6-hour rule caps them) into
+ * `tally`, each mask seen for the first time into `masks`. A function of its own: the hot loop
+ * is optimised on its own, apart from what explainUnfilled builds around it.
+ */
+function tallyMasks(
+  list: Int32Array,
+  count: number,
+  pairMask: Int32Array,
+  capped: Uint8Array,
+  plain: Int32Array,
+  withCap: Int32Array,
+  tally: Int32Array,
+  masks: number[],
+): void {
+  for (let k = 0; k < count; k++) {
+    const t = list[k];
+    const mask = pairMask[t] | (capped[t] === 0 ? plain[t] : withCap[t]);
+    if (tally[mask]++ === 0) masks.push(mask);
+  }
+}
+
+/**
+ * Per rule the teachers failing it, most first (then by rule, as counts sorts), from the tally of
+ * masks (`masks`: those seen); empties the tally and `masks` for the next block.
+ */
+function failingPerRule(tally: Int32Array, masks: number[], failing: Int32Array): RuleCount[] {
+  failing.fill(0);
+  for (const mask of masks) {
+    for (let bits = mask; bits !== 0; bits &= bits - 1) failing[lowestBit(bits)] += tally[mask];
+    tally[mask] = 0;
+  }
+  masks.length = 0;
+  const out: RuleCount[] = [];
+  for (let i = 0; i < ENGINE_RULES.length; i++)
+    if (failing[i] > 0) out.push({ rule: ENGINE_RULES[i], teachers: failing[i] });
+  return out.sort(byTeachersThenRule);
+}
+
 /** Index of the lowest set bit of a nonzero word. */
 function lowestBit(bits: number): number {
   return 31 - Math.clz32(bits & -bits);
@@ -448,9 +496,12 @@ export function key(requestId: string, blockId: string): string {
 }
 
 function counts<R extends string>(map: Map<R, number>): RuleCount<R>[] {
-  return [...map]
-    .map(([rule, teachers]) => ({ rule, teachers }))
-    .sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule));
+  return [...map].map(([rule, teachers]) => ({ rule, teachers })).sort(byTeachersThenRule);
+}
+
+/** Most teachers first, then by rule. */
+function byTeachersThenRule(a: RuleCount<string>, b: RuleCount<string>): number {
+  return b.teachers - a.teachers || a.rule.localeCompare(b.rule);
 }
 
 /**

@@ -58,6 +58,21 @@ export function skillValueAt(s: PreparedSkill, levelRank: number, allowHigher: b
   return -1;
 }
 
+/** bestSkill's value alone (-1: none), without allocating: the rules' hot path. */
+export function bestSkillValue(
+  list: readonly PreparedSkill[] | undefined,
+  levelRank: number,
+  allowHigher: boolean,
+): number {
+  let value = -1;
+  if (list === undefined) return value;
+  for (let k = 0; k < list.length; k++) {
+    const v = skillValueAt(list[k], levelRank, allowHigher);
+    if (v > value) value = v;
+  }
+  return value;
+}
+
 /** The best skill for a request at `levelRank` among those covering its subject: value (-1: none) and kind. */
 export function bestSkill(
   list: readonly PreparedSkill[] | undefined,
@@ -407,7 +422,7 @@ export function evaluatePair(
   // SKILL: a skill covering the subject (itself, its field or a specialisation of it, see
   // skillCoverage) at the requested level (or above, if allowed).
   const list = pt.skills.get(r.subjectCode);
-  const skillValue = bestSkill(list, pr.levelRank, ctx.allowHigherLevelSkill).value;
+  const skillValue = bestSkillValue(list, pr.levelRank, ctx.allowHigherLevelSkill);
   if (skillValue < 0) {
     ok = false;
     if (!failures) return false;
@@ -504,7 +519,7 @@ export function skillValueFor(
   levelRank: number,
   ctx: RuleContext,
 ): number {
-  return bestSkill(pt.skills.get(subjectCode), levelRank, ctx.allowHigherLevelSkill).value;
+  return bestSkillValue(pt.skills.get(subjectCode), levelRank, ctx.allowHigherLevelSkill);
 }
 
 /** LEVEL fails: the teacher names the levels it teaches, and not this one. */
