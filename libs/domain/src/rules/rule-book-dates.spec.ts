@@ -51,4 +51,19 @@ describe('rule book dates', () => {
       ),
     );
   });
+
+  it('addDays: the same date as Luxon however often asked (dates are kept once converted), and an invalid date refused every time', () => {
+    const luxonAddDays = (from: string, days: number) =>
+      DateTime.fromISO(from, { zone: 'UTC' }).plus({ days }).toISODate();
+    const days = fc.integer({ min: -400, max: 400 });
+    fc.assert(
+      fc.property(
+        date,
+        days,
+        (from, n) => addDays(from, n) === luxonAddDays(from, n) && addDays(from, n) === luxonAddDays(from, n),
+      ),
+    );
+    for (let attempt = 0; attempt < 2; attempt++)
+      expect(() => addDays('2026-9-1', 1)).toThrow('"2026-9-1" is not a calendar date (YYYY-MM-DD)');
+  });
 });

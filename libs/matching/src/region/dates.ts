@@ -73,8 +73,13 @@ export function addMonthsDay(iso: string, months: number): number {
   return Math.round(Date.UTC(ty, tm, Math.min(d, last)) / 86_400_000);
 }
 
+/** Kept per day once computed: the rules' hot paths ask for the same few hundred days. */
+const isoDays = new Map<number, string>();
+
 export function isoFromDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let iso = isoDays.get(day);
+  if (iso === undefined) isoDays.set(day, (iso = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+  return iso;
 }
 
 /** Mean Earth radius (km) and degrees-to-radians factor used by greatCircleKm. */
