@@ -1,6 +1,6 @@
 import { SKILL_COVERAGE_FIT, SkillCoverageKind, skillCoverage } from '@hybridmatch/domain';
 import { greatCircleKm } from '../region/dates';
-import { eligibilityChecker } from '../region/eligibility';
+import { failedRulesChecker } from '../region/eligibility';
 import { buildInstance, RegionInstance } from '../region/instance';
 import {
   EngineOptions,
@@ -49,7 +49,8 @@ export interface AlternativeLimits {
  * For every match (same order): the other teachers the coordinator may see and why each lost.
  * Eligible ones come from the region's scored pairs (the same instance the engine solves), so their
  * score difference is exact; ineligible ones are among the 12 nearest teachers with a skill in the
- * subject, checked with `checkEligibility` (their failing rules restricted to the proposal's blocks).
+ * subject, checked with `checkEligibility`'s rules (their failing rules restricted to the proposal's
+ * blocks, as codes without messages: failedRulesChecker).
  * `inst`: the instance the engine solved (buildInstance of the same teachers, requests and
  * options), when the caller has it; built otherwise.
  */
@@ -66,7 +67,7 @@ export function proposalAlternatives(
   const requestIndex = new Map(requests.map((r, i) => [r.id, i]));
   const used = new Set(matches.map((m) => m.teacherId));
   const teacherById = new Map(teachers.map((t) => [t.id, t]));
-  const check = eligibilityChecker(options);
+  const failedRules = failedRulesChecker(options);
   const ids = inst.teachers.map((pt) => pt.teacher.id);
   // Per subject, the teachers with a skill covering it (in the instance's order), found once.
   const skilledBySubject = new Map<string, typeof inst.teachers>();
@@ -150,14 +151,7 @@ export function proposalAlternatives(
     const skilled = nearest.map((pt) => ({ teacher: pt.teacher, km: km[pt.index] }));
     const ineligible: (ConsideredAlternative & { km: number })[] = [];
     for (const { teacher, km } of skilled) {
-      const report = check(teacherById.get(teacher.id)!, request);
-      const rules = [
-        ...new Set(
-          report.failures
-            .filter((f) => f.blockId === undefined || blockIds.has(f.blockId))
-            .map((f) => f.rule),
-        ),
-      ];
+      const rules = failedRules(teacherById.get(teacher.id)!, request, blockIds);
       if (rules.length > 0) ineligible.push({ teacherId: teacher.id, outcome: 'ineligible', rules, km });
     }
     ineligible.sort(

@@ -1,15 +1,16 @@
-import { dateCommitments, variedRegion as instance } from '../testing/synthetic';
+import { dateCommitments, mulberry32, variedRegion as instance } from '../testing/synthetic';
 import { addMonthsDay, dayNumber, greatCircleKm } from './dates';
 import {
   checkEligibility,
   evaluatePair,
+  failedRulesChecker,
   PairFacts,
   prepareRequest,
   prepareTeacher,
   ruleContext,
 } from './eligibility';
 import { buildInstance } from './instance';
-import { EngineOptions } from './region.types';
+import { EngineOptions, RuleCode } from './region.types';
 
 const cases: [string, EngineOptions][] = [
   ['default rules', {}],
@@ -70,6 +71,42 @@ describe('buildInstance fast eligibility agrees with checkEligibility', () => {
         }
         expect(eligible).toBeGreaterThan(0);
       }
+    });
+  }
+});
+
+describe('failedRulesChecker agrees with checkEligibility', () => {
+  for (const [name, base] of cases) {
+    it(`the same rules, in the same order, for random sets of blocks (${name})`, () => {
+      const orders = new Set<string>();
+      for (let seed = 1; seed <= 3; seed++) {
+        const { teachers, requests } = instance(seed * 6_151 + name.length);
+        if (base.today !== undefined) dateCommitments(teachers, seed);
+        const options: EngineOptions = {
+          ...base,
+          excludeTeacherIds: [teachers[3].id],
+          exclude: [{ requestId: requests[0].id, teacherIds: teachers.slice(0, 20).map((t) => t.id) }],
+        };
+        const failedRules = failedRulesChecker(options);
+        const rnd = mulberry32(seed);
+        for (const t of teachers) {
+          for (const r of requests) {
+            const blockIds = new Set(r.blocks.filter(() => rnd() < 0.6).map((b) => b.id));
+            // checkEligibility's failures restricted to those blocks, each rule once (first seen first).
+            const expected: RuleCode[] = [
+              ...new Set(
+                checkEligibility(t, r, undefined, options)
+                  .failures.filter((f) => f.blockId === undefined || blockIds.has(f.blockId))
+                  .map((f) => f.rule),
+              ),
+            ];
+            expect([t.id, r.id, failedRules(t, r, blockIds)]).toEqual([t.id, r.id, expected]);
+            if (expected.length > 1) orders.add(expected.join(','));
+          }
+        }
+      }
+      // Teachers failing several rules, pair and block rules mixed: the order is tested.
+      expect(orders.size).toBeGreaterThan(5);
     });
   }
 });

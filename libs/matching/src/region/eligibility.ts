@@ -716,29 +716,9 @@ export type EligibilityCheck = (
  * in use; keep it no longer than one computation.
  */
 export function eligibilityChecker(options: EngineOptions = {}): EligibilityCheck {
-  const ctx = ruleContext(options);
-  const requests = new Map<MatchRequest, PreparedRequest>();
-  const teachers = new Map<MatchTeacher, PreparedTeacher>();
-  let excludedPairs: Set<string> | undefined;
-  const isExcluded = (teacherId: string, requestId: string) => {
-    excludedPairs ??= new Set([
-      ...(options.excludeTeacherIds ?? []).map((id) => `*\u0000${id}`),
-      ...(options.exclude ?? []).flatMap((e) => e.teacherIds.map((id) => `${e.requestId}\u0000${id}`)),
-    ]);
-    return excludedPairs.has(`*\u0000${teacherId}`) || excludedPairs.has(`${requestId}\u0000${teacherId}`);
-  };
+  const { ctx, prepare, isExcluded } = pairPreparer(options);
   return (teacher, request, block) => {
-    let pr = requests.get(request);
-    if (pr === undefined) {
-      pr = prepareRequest(request, 0, options.today);
-      requests.set(request, pr);
-    }
-    const committed = committedDuring(teacher, pr);
-    let pt: PreparedTeacher;
-    if (committed === (teacher.committed ?? committed)) {
-      pt = teachers.get(teacher) ?? prepareTeacher({ ...teacher, committed }, 0);
-      teachers.set(teacher, pt);
-    } else pt = prepareTeacher({ ...teacher, committed }, 0);
+    const { pt, pr } = prepare(teacher, request);
     const failures: RuleFailure[] = [];
     const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };
     const excluded = isExcluded(teacher.id, request.id);
@@ -763,5 +743,114 @@ export function eligibilityChecker(options: EngineOptions = {}): EligibilityChec
     }
     if (blocks.length === 0) failures.push({ rule: 'WINDOW', message: 'the request has no lesson blocks' });
     return { eligible: eligibleBlockIds.length > 0, failures, eligibleBlockIds };
+  };
+}
+
+/**
+ * What eligibilityChecker and failedRulesChecker share for many pairs of one input: each request
+ * prepared once (its dates from `today` are the costly part), a teacher whose every commitment
+ * counts prepared once (one with dated slots per request, see committedDuring), the exclusions
+ * as a set.
+ */
+function pairPreparer(options: EngineOptions): {
+  ctx: RuleContext;
+  prepare: (teacher: MatchTeacher, request: MatchRequest) => { pt: PreparedTeacher; pr: PreparedRequest };
+  isExcluded: (teacherId: string, requestId: string) => boolean;
+} {
+  const requests = new Map<MatchRequest, PreparedRequest>();
+  const teachers = new Map<MatchTeacher, PreparedTeacher>();
+  let excludedPairs: Set<string> | undefined;
+  return {
+    ctx: ruleContext(options),
+    prepare: (teacher, request) => {
+      let pr = requests.get(request);
+      if (pr === undefined) {
+        pr = prepareRequest(request, 0, options.today);
+        requests.set(request, pr);
+      }
+      const committed = committedDuring(teacher, pr);
+      let pt: PreparedTeacher;
+      if (committed === (teacher.committed ?? committed)) {
+        pt = teachers.get(teacher) ?? prepareTeacher({ ...teacher, committed }, 0);
+        teachers.set(teacher, pt);
+      } else pt = prepareTeacher({ ...teacher, committed }, 0);
+      return { pt, pr };
+    },
+    isExcluded: (teacherId, requestId) => {
+      excludedPairs ??= new Set([
+        ...(options.excludeTeacherIds ?? []).map((id) => `*\u0000${id}`),
+        ...(options.exclude ?? []).flatMap((e) => e.teacherIds.map((id) => `${e.requestId}\u0000${id}`)),
+      ]);
+      return excludedPairs.has(`*\u0000${teacherId}`) || excludedPairs.has(`${requestId}\u0000${teacherId}`);
+    },
+  };
+}
+
+/** The rules checkEligibility reports per pair, in its order: the exclusion, then evaluatePair's. */
+const PAIR_RULE_ORDER: readonly RuleCode[] = [
+  'EXCLUDED',
+  'SKILL',
+  'LEVEL',
+  'PERIOD',
+  'DISTANCE',
+  'VOG',
+  'INSTRUCTOR_PDC',
+];
+/** The rules checkEligibility reports per block, in evaluateBlock's order. */
+const BLOCK_RULE_ORDER: readonly RuleCode[] = [
+  'WINDOW',
+  'SAME_DAY',
+  'RELEASED_DAYS',
+  'RELEASED_MINUTES',
+  'WORKING_HOURS',
+  'SIX_HOUR_RULE',
+  'PDG_DEADLINE',
+  'HBO_DIDACTIC',
+];
+
+/**
+ * The rules a teacher fails for a request, each once, in the order checkEligibility reports them
+ * first (its failures' codes, deduplicated), with the block rules of the blocks in `blockIds`
+ * only: the same as filtering checkEligibility's failures to those blocks, without building a
+ * message.
+ */
+export type FailedRulesCheck = (
+  teacher: MatchTeacher,
+  request: MatchRequest,
+  blockIds: ReadonlySet<string>,
+) => RuleCode[];
+
+/** failedRulesCheck for many pairs of one input, as eligibilityChecker (the same preparation). */
+export function failedRulesChecker(options: EngineOptions = {}): FailedRulesCheck {
+  const { ctx, prepare, isExcluded } = pairPreparer(options);
+  const facts: PairFacts = { skillValue: 0, distanceKm: 0, sixHourCapped: false, hboMinutesLeft: Infinity };
+  const failed = new FailedRules();
+  return (teacher, request, blockIds) => {
+    const { pt, pr } = prepare(teacher, request);
+    const rules: RuleCode[] = [];
+    let seen = 0;
+    const add = (order: readonly RuleCode[]) => {
+      for (const rule of order) {
+        const bit = RULE_BIT[rule];
+        if ((failed.mask & bit) !== 0 && (seen & bit) === 0) {
+          seen |= bit;
+          rules.push(rule);
+        }
+      }
+    };
+    failed.mask = isExcluded(teacher.id, request.id) ? RULE_BIT.EXCLUDED : 0;
+    evaluatePair(pt, pr, ctx, facts, failed);
+    add(PAIR_RULE_ORDER);
+    for (const b of request.blocks) {
+      if (!blockIds.has(b.id)) continue;
+      failed.mask = 0;
+      evaluateBlock(pt, b, facts.sixHourCapped, failed, facts.hboMinutesLeft);
+      add(BLOCK_RULE_ORDER);
+    }
+    if (request.blocks.length === 0) {
+      failed.mask = RULE_BIT.WINDOW;
+      add(BLOCK_RULE_ORDER);
+    }
+    return rules;
   };
 }
