@@ -8,7 +8,8 @@ import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker }
  * the coordinator runs matching and reads why a block stayed unfilled, the teacher accepts from the
  * e-mail's link, company and school accept, the coordinator approves in a batch, the dashboard
  * counts the placement, and the teacher sees the lessons with the school's address on a phone.
- * And the coordinator's e-mail link to a proposal, through sign-in, to its page, audit trail and rejection.
+ * And the coordinator's e-mail link to a proposal, through sign-in, to its page, audit trail and
+ * rejection; a proposal that needs attention, from the flag to its withdrawal.
  */
 describe('web app: matching to placement (browser)', () => {
   let smtp: SmtpTestServer;
@@ -190,6 +191,51 @@ describe('web app: matching to placement (browser)', () => {
       .set(w.coordinator.auth)
       .expect(200);
     expect(body.status).toBe('rejected');
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('a proposal that needs attention: the coordinator reads the broken rule, opens the proposal and withdraws it, and the flag is closed', async () => {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    // The company raises the teacher's contract to 47 h a week: with this proposal's hours the
+    // working-hours rule breaks, and the proposal is flagged.
+    await ctx.http
+      .patch(`/api/teachers/${w.teacher.teacher.id}`)
+      .set(w.companyAdmin.auth)
+      .send({ contractHoursPerWeek: 47 })
+      .expect(200);
+    const [flag] = (await ctx.http.get('/api/rule-flags').set(w.coordinator.auth).expect(200)).body.items;
+    expect(flag).toMatchObject({ proposalId: w.proposal.id, placementId: null });
+
+    const desk = await world.newPage();
+    await desk.goto(world.url('/app/'));
+    await world.signIn(desk, w.coordinator.user.email);
+    await desk.getByRole('link', { name: 'Aandacht nodig' }).click();
+    const flagged = desk.getByRole('article').filter({ hasText: w.request.title });
+    await flagged.getByText(flag.violations[0].nl, { exact: true }).waitFor();
+    await flagged.getByText(/^Gemeld op .* na een wijziging van de docent/).waitFor();
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+
+    // The flag opens the proposal, still awaiting answers: the coordinator withdraws it with a reason.
+    await flagged.getByRole('link', { name: `${flag.teacherName} · ${w.request.title}` }).click();
+    await desk.getByRole('heading', { name: w.request.title, level: 1 }).waitFor();
+    await desk.getByRole('button', { name: 'Intrekken', exact: true }).click();
+    const dialog = desk.getByRole('dialog', { name: 'Voorstel intrekken' });
+    await dialog.getByLabel('Reden (komt in de historie)').fill('Het contract laat geen uren meer vrij.');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Intrekken', exact: true }).click();
+    await desk.getByText('Het contract laat geen uren meer vrij.').waitFor();
+    await desk.getByText('Ingetrokken', { exact: true }).first().waitFor();
+    expect(await desk.getByRole('button', { name: 'Intrekken', exact: true }).count()).toBe(0);
+
+    // Nothing needs attention any more.
+    await desk.getByRole('link', { name: 'Aandacht nodig' }).click();
+    await desk.getByText('Niets vraagt nu om aandacht.').waitFor();
+    const { body } = await ctx.http
+      .get(`/api/proposals/${w.proposal.id}`)
+      .set(w.coordinator.auth)
+      .expect(200);
+    expect(body.status).toBe('withdrawn');
     expect(world.pageProblems).toEqual([]);
   });
 });

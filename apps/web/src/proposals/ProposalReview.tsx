@@ -8,7 +8,7 @@ import { useFormat } from '../ui/format';
 import { useSentences } from '../ui/inLanguage';
 import { ApproveDialog } from './ApproveDialog';
 import { explanationSentences } from './explanation';
-import { RejectDialog } from './RejectDialog';
+import { RejectOrWithdrawDialog } from './RejectOrWithdrawDialog';
 
 type Proposal = components['schemas']['ProposalDto'];
 
@@ -17,7 +17,8 @@ export function ProposalReview({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const format = useFormat();
   const sentences = useSentences();
-  const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
+  const [dialog, setDialog] = useState<'approve' | 'reject' | 'withdraw' | null>(null);
+  const open = proposal.status === 'proposed' || proposal.status === 'awaiting_approval';
   const history = $api.useQuery('get', '/api/proposals/{id}/history', {
     params: { path: { id: proposal.id } },
   });
@@ -33,11 +34,18 @@ export function ProposalReview({ proposal }: { proposal: Proposal }) {
           ))}
         </List>
       </Paper>
-      {proposal.status === 'awaiting_approval' && (
+      {open && (
         <Group>
-          <Button onClick={() => setDialog('approve')}>{t('approve.submit', { count: 1 })}</Button>
-          <Button color="red" variant="outline" onClick={() => setDialog('reject')}>
-            {t('reject.submit', { count: 1 })}
+          {proposal.status === 'awaiting_approval' && (
+            <>
+              <Button onClick={() => setDialog('approve')}>{t('approve.submit', { count: 1 })}</Button>
+              <Button color="red" variant="outline" onClick={() => setDialog('reject')}>
+                {t('reject.submit', { count: 1 })}
+              </Button>
+            </>
+          )}
+          <Button color="red" variant="subtle" onClick={() => setDialog('withdraw')}>
+            {t('withdraw.submit', { count: 1 })}
           </Button>
         </Group>
       )}
@@ -61,7 +69,9 @@ export function ProposalReview({ proposal }: { proposal: Proposal }) {
         </Timeline>
       )}
       {dialog === 'approve' && <ApproveDialog proposals={[proposal]} onClose={() => setDialog(null)} />}
-      {dialog === 'reject' && <RejectDialog proposals={[proposal]} onClose={() => setDialog(null)} />}
+      {(dialog === 'reject' || dialog === 'withdraw') && (
+        <RejectOrWithdrawDialog proposals={[proposal]} decision={dialog} onClose={() => setDialog(null)} />
+      )}
     </Stack>
   );
 }

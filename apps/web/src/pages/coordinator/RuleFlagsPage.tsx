@@ -78,7 +78,7 @@ export default function RuleFlagsPage() {
                 {flag.teacherName} · {flag.requestTitle}
               </Anchor>
             </Title>
-            <Badge variant="light" color={flag.placementId ? 'red' : 'orange'}>
+            <Badge variant="filled" color={flag.placementId ? 'red.9' : 'gray.9'}>
               {t(flag.placementId ? 'flags.placement' : 'flags.proposal')}
             </Badge>
           </Group>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +10,26 @@ import { invalidateProposals } from './invalidate';
 
 type Proposal = components['schemas']['ProposalDto'];
 
-/** Rejects one or many proposals with one reason (kept in each proposal's audit trail). */
-export function RejectDialog({ proposals, onClose }: { proposals: Proposal[]; onClose: () => void }) {
+/**
+ * The coordinator's no to one or many proposals, with one reason (kept in each proposal's audit
+ * trail): `reject` a proposal all three parties accepted, or `withdraw` one before approval (say,
+ * one that needs attention: a rule broke after a change; the next match run may find another teacher).
+ */
+export function RejectOrWithdrawDialog({
+  proposals,
+  decision = 'reject',
+  onClose,
+}: {
+  proposals: Proposal[];
+  decision?: 'reject' | 'withdraw';
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const reject = useMutation({
     mutationFn: async () => {
       for (const proposal of proposals) {
-        const { error } = await api.POST('/api/proposals/{id}/reject', {
+        const { error } = await api.POST(`/api/proposals/{id}/${decision}`, {
           params: { path: { id: proposal.id } },
           body: { version: proposal.version, reason },
         });
@@ -35,13 +47,14 @@ export function RejectDialog({ proposals, onClose }: { proposals: Proposal[]; on
     <Modal
       opened
       onClose={onClose}
-      title={t('reject.title', { count: proposals.length })}
+      title={t(`${decision}.title`, { count: proposals.length })}
       closeButtonProps={{ 'aria-label': t('actions.close') }}
     >
       <form onSubmit={submit}>
         <Stack>
+          {decision === 'withdraw' && <Text size="sm">{t('withdraw.intro')}</Text>}
           <Textarea
-            label={t('reject.reason')}
+            label={t(`${decision}.reason`)}
             required
             minRows={3}
             value={reason}
@@ -53,7 +66,7 @@ export function RejectDialog({ proposals, onClose }: { proposals: Proposal[]; on
               {t('actions.cancel')}
             </Button>
             <Button type="submit" color="red" loading={reject.isPending}>
-              {t('reject.submit', { count: proposals.length })}
+              {t(`${decision}.submit`, { count: proposals.length })}
             </Button>
           </Group>
         </Stack>
