@@ -57,7 +57,7 @@ describe('proposals (e2e)', () => {
     expect(sorted(proposalNew.map((n) => n.recipientUserId))).toEqual(
       sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id]),
     );
-    expect(proposalNew[0].bodyText).toContain('Wat moet u doen: accepteer of wijs het voorstel af vóór');
+    expect(proposalNew[0].bodyText).toContain('Wat moet u doen: accepteer het voorstel of sla het af vóór');
     expect(proposalNew[0].bodyText).toContain('--- English ---');
     expect(proposalNew[0].bodyText).toContain('What to do: accept or decline the proposal before');
     expect(proposalNew[0].bodyText).toContain(`${ctx.config.http.publicUrl}/app/proposals/${id}`);
@@ -237,7 +237,7 @@ describe('proposals (e2e)', () => {
     expect(sorted(told.map((n) => n.recipientUserId))).toEqual(
       sorted([w.companyAdmin.user.id, w.schoolAdmin.user.id, w.teacher.user.id, w.coordinator.user.id]),
     );
-    expect(told[0].subject).toContain('Voorstel afgewezen door de school');
+    expect(told[0].subject).toContain('Voorstel afgeslagen door de school');
     expect(told[0].bodyText).toContain('Reden: Rooster is gewijzigd.');
     expect(told[0].bodyText).toContain('Reason: Rooster is gewijzigd.');
 

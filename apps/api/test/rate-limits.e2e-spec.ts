@@ -131,7 +131,7 @@ describe('login rate limits: real client address, per account, shared by process
     expect(await hit()).toMatchObject({ hits: 1, blocked: false });
   });
 
-  it('closing an API process quits its Redis counters once, though Nest closes them under two tokens', async () => {
+  it('closing an API process quits its Redis counters once, however often Nest closes them', async () => {
     const ctx = await context({});
     const app = await createApiApp(ctx.config, { logger: false });
     await app.init();
@@ -143,8 +143,8 @@ describe('login rate limits: real client address, per account, shared by process
     const quit = jest.spyOn(redis, 'quit');
     const disconnect = jest.spyOn(redis, 'disconnect');
     await app.close();
-    expect(destroyed).toHaveBeenCalledTimes(2);
-    // One QUIT; no fallback to disconnect(), whose timer on the closed socket kept jest waiting.
+    expect(destroyed).toHaveBeenCalled();
+    // Nest 11 calls the hook once per token (twice); however often it is called: one QUIT; no fallback to disconnect(), whose timer on the closed socket kept jest waiting.
     expect(quit).toHaveBeenCalledTimes(1);
     expect(disconnect).not.toHaveBeenCalled();
     expect(redis.status).toBe('end');

@@ -110,13 +110,6 @@ describe('the rule codes of RULES_BROKEN (docs/RULES.md), exempt from the app’
     expect(ruleCodes).toEqual(expect.arrayContaining(['SKILL', 'VOG', 'SIX_HOUR_RULE', 'SAME_DAY']));
     expect(ruleCodes.filter((code) => code in nl.fieldErrors || code in en.fieldErrors)).toEqual([]);
   });
-
-  it('are each said in the API’s Dutch sentence', () => {
-    for (const code of ruleCodes)
-      expect(fieldReasonText({ reason: 'English', code, reasonNl: 'Nederlands' }, 'nl', appDutch)).toBe(
-        'Nederlands',
-      );
-  });
 });
 
 describe('a CSV import’s reasons in Dutch', () => {

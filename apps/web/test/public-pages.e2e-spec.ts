@@ -72,7 +72,7 @@ describe('web app: the pages links open without signing in (browser)', () => {
     await phone.getByText(request.title).first().waitFor();
     expect(await seriousAccessibilityProblems(phone)).toEqual([]);
     await phone.getByLabel(/Reden/).fill('Die middag sta ik op een bouwplaats.');
-    await phone.getByRole('button', { name: /Nee, ik wijs dit voorstel af/ }).click();
+    await phone.getByRole('button', { name: /Nee, ik sla dit voorstel af/ }).click();
     await phone.getByText(/is vastgelegd/).waitFor();
     expect(await seriousAccessibilityProblems(phone)).toEqual([]);
   });

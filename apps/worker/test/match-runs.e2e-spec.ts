@@ -220,7 +220,7 @@ describe('match runs: API → BullMQ → worker → proposals → answers → ap
       expect(created.text).toContain(
         `Er is een nieuw voorstel: ${teacher.teacher.firstName} ${teacher.teacher.lastName}`,
       );
-      expect(created.text).toContain('Wat moet u doen: accepteer of wijs het voorstel af vóór');
+      expect(created.text).toContain('Wat moet u doen: accepteer het voorstel of sla het af vóór');
       expect(created.text).toContain('--- English ---');
       expect(created.text).toContain('What to do: accept or decline the proposal before');
       expect(created.text).toContain(`/proposals/${proposal.id}`);

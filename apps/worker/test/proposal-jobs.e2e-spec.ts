@@ -199,7 +199,7 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
       `Voorstel verloopt bijna: ${(await ctx.db.getRepository(TeachingRequest).findOneByOrFail({ id: expiringSoon.requestId })).title} / Proposal expires soon`,
     );
     expect(reminder.bodyText).toContain(
-      `Wat moet u doen: accepteer of wijs het voorstel af vóór ${formatDeadline(expiresAt, 'nl')}.`,
+      `Wat moet u doen: accepteer het voorstel of sla het af vóór ${formatDeadline(expiresAt, 'nl')}.`,
     );
     expect(reminder.bodyText).toContain(
       `What to do: accept or decline the proposal before ${formatDeadline(expiresAt, 'en')}.`,

@@ -74,7 +74,7 @@ export class AnswerPagesController {
       return sendPage(
         reply,
         400,
-        page(TITLE, errorLine({ nl: 'Kies accepteren of afwijzen.', en: 'Choose accept or decline.' })),
+        page(TITLE, errorLine({ nl: 'Kies accepteren of afslaan.', en: 'Choose accept or decline.' })),
       );
     if (reason.length > MAX_REASON || controlCharacterErrors(reason).length > 0)
       return sendPage(
@@ -99,7 +99,7 @@ export class AnswerPagesController {
           said({
             nl: accepted
               ? `Dank u. Uw acceptatie van het voorstel "${view.requestTitle}" bij ${view.schoolName} is vastgelegd. U hoort van ons zodra de andere partijen en de coördinator hebben beslist.`
-              : `Dank u. Uw afwijzing van het voorstel "${view.requestTitle}" bij ${view.schoolName} is vastgelegd. De coördinator zoekt verder.`,
+              : `Dank u. Dat u het voorstel "${view.requestTitle}" bij ${view.schoolName} afslaat, is vastgelegd. De coördinator zoekt verder.`,
             en: accepted
               ? `Thank you. Your acceptance of the proposal "${view.requestTitle}" at ${view.schoolName} is recorded. You will hear from us once the other parties and the coordinator have decided.`
               : `Thank you. Your decline of the proposal "${view.requestTitle}" at ${view.schoolName} is recorded. The coordinator looks further.`,
@@ -166,7 +166,7 @@ function confirmForms(token: string, decision: string | undefined): string {
     { token, decision: AnswerDecision.Decline },
     `<label for="reason">Reden (niet verplicht) / Reason (optional)</label>
 <textarea id="reason" name="reason" maxlength="${MAX_REASON}" rows="3"></textarea>`,
-    { nl: 'Nee, ik wijs dit voorstel af', en: 'No, I decline this proposal' },
+    { nl: 'Nee, ik sla dit voorstel af', en: 'No, I decline this proposal' },
   );
   return decision === AnswerDecision.Decline ? decline + accept : accept + decline;
 }

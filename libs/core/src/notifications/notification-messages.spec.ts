@@ -46,7 +46,7 @@ describe('composeProposalMessage', () => {
     expect(bodyText).toContain(
       'Sanne Jansen (Stork Techniek) voor "Praktijkles elektrotechniek" bij ROC Midden Nederland, 4,5 uur per week.',
     );
-    expect(bodyText).toContain('accepteer of wijs het voorstel af vóór dinsdag 8 september 2026 om 12:00');
+    expect(bodyText).toContain('accepteer het voorstel of sla het af vóór dinsdag 8 september 2026 om 12:00');
     expect(bodyText).toContain(
       'for "Praktijkles elektrotechniek" at ROC Midden Nederland, 4.5 hours a week.',
     );
@@ -63,7 +63,7 @@ describe('composeProposalMessage', () => {
     expect(subject).toBe('Voorstel verloopt bijna: Praktijkles elektrotechniek / Proposal expires soon');
     expect(bodyText).toContain('Het voorstel verloopt bijna: Sanne Jansen (Stork Techniek)');
     expect(bodyText).toContain(
-      'Wat moet u doen: accepteer of wijs het voorstel af vóór vrijdag 4 december 2026 om 17:00. Daarna verloopt het voorstel.',
+      'Wat moet u doen: accepteer het voorstel of sla het af vóór vrijdag 4 december 2026 om 17:00. Daarna verloopt het voorstel.',
     );
     expect(bodyText).toContain(
       'What to do: accept or decline the proposal before Friday, 4 December 2026 at 17:00 (Amsterdam time). After that it expires.',
@@ -77,7 +77,7 @@ describe('composeProposalMessage', () => {
       reason: 'Geen tijd.',
     });
     expect(subject).toBe(
-      'Voorstel afgewezen door de docent: Praktijkles elektrotechniek / Proposal declined by the teacher',
+      'Voorstel afgeslagen door de docent: Praktijkles elektrotechniek / Proposal declined by the teacher',
     );
     expect(bodyText).toContain('Reden: Geen tijd.');
     expect(bodyText).toContain('Reason: Geen tijd.');

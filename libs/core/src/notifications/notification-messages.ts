@@ -113,7 +113,7 @@ function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en
           subject: `${lead[0]}: ${f.requestTitle}`,
           lines: [
             `${lead[2]}: ${whatNl}.`,
-            `Wat moet u doen: accepteer of wijs het voorstel af vóór ${formatDeadline(f.expiresAt, 'nl')}. Daarna verloopt het voorstel.`,
+            `Wat moet u doen: accepteer het voorstel of sla het af vóór ${formatDeadline(f.expiresAt, 'nl')}. Daarna verloopt het voorstel.`,
           ],
         },
         en: {
@@ -195,9 +195,9 @@ function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en
       const byEn = f.decliningParty ? ` by ${PARTY_EN[f.decliningParty]}` : '';
       return {
         nl: {
-          subject: `Voorstel afgewezen${byNl}: ${f.requestTitle}`,
+          subject: `Voorstel afgeslagen${byNl}: ${f.requestTitle}`,
           lines: [
-            `Het voorstel is afgewezen${byNl}: ${whatNl}.`,
+            `Het voorstel is afgeslagen${byNl}: ${whatNl}.`,
             ...reasonNl,
             `${noActionNl} De aanvraag blijft open voor een andere docent.`,
           ],
@@ -286,7 +286,7 @@ export function composeProposalMessage(
         ...(links
           ? [
               `Accepteren (zonder in te loggen): ${links.accept}`,
-              `Afwijzen, met een reden: ${links.decline}`,
+              `Afslaan, met een reden: ${links.decline}`,
               'U ziet eerst wat u beantwoordt; pas na uw bevestiging wordt het vastgelegd.',
             ]
           : []),
