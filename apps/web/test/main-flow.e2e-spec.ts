@@ -5,9 +5,10 @@ import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker }
 
 /**
  * The product's main job in the browser, against the real API, worker, database, Redis and SMTP:
- * the coordinator runs matching and reads why a block stayed unfilled, the teacher accepts from the
- * e-mail's link, company and school accept, the coordinator approves in a batch, the dashboard
- * counts the placement, and the teacher sees the lessons with the school's address on a phone.
+ * the coordinator runs matching and reads why a block stayed unfilled and who else was considered
+ * for a proposal, the teacher accepts from the e-mail's link, company and school accept, the
+ * coordinator approves in a batch, the dashboard counts the placement, and the teacher sees the
+ * lessons with the school's address on a phone.
  * And the coordinator's e-mail link to a proposal, through sign-in, to its page, audit trail and
  * rejection; a proposal that needs attention, from the flag to its withdrawal.
  */
@@ -36,6 +37,8 @@ describe('web app: matching to placement (browser)', () => {
     const company = await ctx.newCompany(region.id);
     const companyAdmin = await ctx.newCompanyAdmin(company.id);
     const teacher = await ctx.newTeacherUser(company.id);
+    // A colleague with the subject whose VOG is too old: considered, and named as an alternative that lost.
+    const colleague = await ctx.newTeacher(company.id, { vogIssuedOn: '2025-01-01' });
     await ctx.http
       .post(`/api/organisations/${company.id}/rate-card`)
       .set(companyAdmin.auth)
@@ -91,6 +94,11 @@ describe('web app: matching to placement (browser)', () => {
     await desk.getByRole('link', { name: teacher.teacher.firstName, exact: false }).waitFor();
     await desk.getByRole('button', { name: `Uitleg voor ${teacher.teacher.firstName}` }).click();
     await desk.getByText(/lesblok van de aanvraag/).waitFor();
+    await desk
+      .getByText(
+        `${colleague.firstName} ${colleague.lastName} kwam niet in aanmerking: heeft geen geldige VOG bij de start.`,
+      )
+      .waitFor();
     expect(await seriousAccessibilityProblems(desk)).toEqual([]);
     await world.screenshot(desk, 'coordinator-approvals');
     // The queue is sorted by the API over all its pages, not within the page shown.
