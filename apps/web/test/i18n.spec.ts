@@ -1,3 +1,4 @@
+import { REQUEST_STATUS_NL } from '../../../libs/domain/src/enums';
 import en from '../src/i18n/en.json';
 import nl from '../src/i18n/nl.json';
 
@@ -60,5 +61,14 @@ describe('web app strings: one word for one status', () => {
     expect(nl.errors.PROPOSAL_BLOCKS_GONE).toContain('Wijs het voorstel af');
     expect(nl.reject.title_one).toBe('Voorstel afwijzen');
     expect(en.errors.PROPOSAL_BLOCKS_GONE).toContain('Reject the proposal');
+  });
+});
+
+describe("the API's Dutch status words are the app's", () => {
+  it("a request's status in a refusal reads as the app's label for it", () => {
+    const labels = Object.fromEntries(
+      Object.entries(nl.requests.statuses).map(([status, label]) => [status, label.toLowerCase()]),
+    );
+    expect(REQUEST_STATUS_NL).toEqual(labels);
   });
 });

@@ -78,6 +78,19 @@ export const isActiveRequestStatus = (status: TeachingRequestStatus) =>
   ACTIVE_REQUEST_STATUSES.includes(status);
 
 /**
+ * A request's status in Dutch, as the API's refusals say it ("Deze aanvraag is gesloten; …"): the
+ * web app's labels (`requests.statuses` in apps/web/src/i18n/nl.json) in lower case, which
+ * apps/web/test/i18n.spec.ts holds them to.
+ */
+export const REQUEST_STATUS_NL: Readonly<Record<TeachingRequestStatus, string>> = {
+  [TeachingRequestStatus.Open]: 'open',
+  [TeachingRequestStatus.PartiallyFilled]: 'deels gevuld',
+  [TeachingRequestStatus.Filled]: 'gevuld',
+  [TeachingRequestStatus.Closed]: 'gesloten',
+  [TeachingRequestStatus.Cancelled]: 'ingetrokken',
+};
+
+/**
  * The two MBO learning paths (DOMAIN.md rule 7): BOL, school-based (beroepsopleidende leerweg), and
  * BBL, work-based (beroepsbegeleidende leerweg: students work 4 days and come to school 1 day).
  * HBO has neither.

@@ -6,6 +6,7 @@ import {
   ACTIVE_REQUEST_STATUSES,
   isActiveRequestStatus,
   isSchoolKind,
+  REQUEST_STATUS_NL,
   TeachingRequestStatus,
 } from '@hybridmatch/domain';
 import {
@@ -297,14 +298,7 @@ function locationErrors(school: Organisation, locationId: string): FieldError[] 
   ];
 }
 
-/** A request's status and what is done to it, in Dutch, for the refusal's `detailNl`. */
-const REQUEST_STATUS_NL: Record<TeachingRequestStatus, string> = {
-  [TeachingRequestStatus.Open]: 'open',
-  [TeachingRequestStatus.PartiallyFilled]: 'deels gevuld',
-  [TeachingRequestStatus.Filled]: 'gevuld',
-  [TeachingRequestStatus.Closed]: 'gesloten',
-  [TeachingRequestStatus.Cancelled]: 'ingetrokken',
-};
+/** What is done to a request, in Dutch, for the refusal's `detailNl` (its status: REQUEST_STATUS_NL). */
 const REQUEST_VERB_NL = { changed: 'gewijzigd', cancelled: 'ingetrokken', closed: 'gesloten' } as const;
 
 function assertActive(request: { status: TeachingRequestStatus }, verb: keyof typeof REQUEST_VERB_NL): void {
