@@ -500,6 +500,46 @@ describe('proposals (e2e)', () => {
     });
   });
 
+  it('refuses to approve when a block or the teacher went away behind its back, in English and Dutch', async () => {
+    // Changing a request or a profile through the API withdraws the proposals it affects; these
+    // guards catch what slips past that (a change committed while the approval runs).
+    const gone = await world(ALL_ACCEPTED);
+    await db.query('DELETE FROM lesson_block WHERE id = $1', [gone.proposal.blockIds[0]]);
+    const blocks = await ctx.http
+      .post(`/api/proposals/${gone.proposal.id}/approve`)
+      .set(gone.coordinator.auth)
+      .send(TERMS)
+      .expect(409);
+    expect(blocks.body).toMatchObject({
+      code: 'PROPOSAL_BLOCKS_GONE',
+      detail: expect.stringContaining('it can no longer be approved. Reject the proposal and match again.'),
+      detailNl:
+        'Lesblokken van dit voorstel bestaan niet meer in de aanvraag; het kan niet meer worden goedgekeurd. Wijs het voorstel af en laat opnieuw matchen.',
+    });
+
+    const left = await world(ALL_ACCEPTED);
+    await db.query('UPDATE teacher_profile SET active = false WHERE id = $1', [left.teacher.teacher.id]);
+    const teacher = await ctx.http
+      .post(`/api/proposals/${left.proposal.id}/approve`)
+      .set(left.coordinator.auth)
+      .send(TERMS)
+      .expect(409);
+    const name = `${left.teacher.teacher.firstName} ${left.teacher.teacher.lastName}`;
+    expect(teacher.body).toMatchObject({
+      code: 'TEACHER_NOT_OFFERED',
+      detail: `${name} is no longer offered by their company; this proposal cannot be approved.`,
+      detailNl: `${name} wordt niet meer aangeboden door het bedrijf; dit voorstel kan niet worden goedgekeurd.`,
+    });
+
+    // Nothing was written: both still await approval, and neither has a placement.
+    for (const { proposal } of [gone, left]) {
+      expect(await db.getRepository(Proposal).findOneByOrFail({ id: proposal.id })).toMatchObject({
+        status: ProposalStatus.AwaitingApproval,
+      });
+      expect(await db.getRepository(Placement).countBy({ proposalId: proposal.id })).toBe(0);
+    }
+  });
+
   it('approves a batch item by item, reporting each outcome', async () => {
     const w = await world(ALL_ACCEPTED);
     const secondRequest = await ctx.newRequest(w.school);
