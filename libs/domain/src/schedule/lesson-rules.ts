@@ -1,4 +1,6 @@
 /** What happens to a lesson, and who may decide it. The rules here are the only copy. */
+import type { Sentence } from '../sentence';
+
 export enum LessonStatus {
   Scheduled = 'scheduled',
   Cancelled = 'cancelled',
@@ -24,8 +26,6 @@ export const LATE_CANCELLATION_MS = 24 * 3600 * 1000;
 export function isLateCancellation(startsAt: Date, at: Date): boolean {
   return startsAt.getTime() - at.getTime() < LATE_CANCELLATION_MS;
 }
-
-import { Sentence } from '../sentence';
 
 /** `null` when the change is allowed, else the sentence that says why not, in English and in Dutch. */
 export type LessonDecision = Sentence | null;
