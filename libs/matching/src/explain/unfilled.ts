@@ -221,10 +221,7 @@ export function explainUnfilled(
         nearestMisses: ENGINE_RULES.flatMap((rule, i) =>
           misses[i].length > 0 ? [{ rule, teachers: misses[i].length, teacherIds: [...misses[i]] }] : [],
         ).sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule)),
-        shiftedStart: bestShift(
-          windowOnly.map((t) => ({ pt: asSeen[t], capped: capped[t] === 1, hboLeft: hboLeft[t] })),
-          block,
-        ),
+        shiftedStart: bestShift(windowOnly, asSeen, capped, hboLeft, block),
         heldBack: counts(held),
         nearestSkilledKm: nearestSkilledKm === null ? null : Math.round(nearestSkilledKm * 10) / 10,
         sentences: { nl: [], en: [] },
@@ -249,6 +246,10 @@ class PairRulesByGroup {
   private readonly dates = new Map<string, { mask: Int32Array; capped: Uint8Array }>();
   private readonly places = new Map<string, { mask: Int32Array; km: Float64Array }>();
   private readonly roles = new Map<string, Int32Array>();
+  /** Per level: LEVEL of every teacher, and SKILL as if no teacher had the subject. */
+  private readonly levels = new Map<number, Int32Array>();
+  /** Per subject, the teachers with a skill covering it (the others fail SKILL), found once. */
+  private skilledBySubject: Map<string, number[]> | null = null;
 
   constructor(
     private readonly teachers: readonly PreparedTeacher[],
@@ -272,16 +273,37 @@ class PairRulesByGroup {
     km.set(place.km);
   }
 
+  /** SKILL and LEVEL; SKILL evaluated only for the teachers with some skill covering the subject. */
   private skill(pr: PreparedRequest): Int32Array {
     const { subjectCode } = pr.request;
-    return cached(this.skills, `${subjectCode}\u0000${pr.levelRank}`, () =>
-      this.column(
-        new Int32Array(this.teachers.length),
-        (pt) =>
-          (skillValueFor(pt, subjectCode, pr.levelRank, this.ctx) < 0 ? RULE_BIT.SKILL : 0) |
-          (failsLevel(pt, pr.levelRank) ? RULE_BIT.LEVEL : 0),
-      ),
-    );
+    const { levelRank } = pr;
+    return cached(this.skills, `${subjectCode}\u0000${levelRank}`, () => {
+      const column = cached(this.levels, levelRank, () =>
+        this.column(
+          new Int32Array(this.teachers.length),
+          (pt) => RULE_BIT.SKILL | (failsLevel(pt, levelRank) ? RULE_BIT.LEVEL : 0),
+        ),
+      ).slice();
+      for (const t of this.skilled(subjectCode))
+        if (skillValueFor(this.teachers[t], subjectCode, levelRank, this.ctx) >= 0)
+          column[t] &= ~RULE_BIT.SKILL;
+      return column;
+    });
+  }
+
+  private skilled(subjectCode: string): readonly number[] {
+    if (this.skilledBySubject === null) {
+      const bySubject = new Map<string, number[]>();
+      this.teachers.forEach((pt, t) => {
+        for (const code of pt.skills.keys()) {
+          const list = bySubject.get(code);
+          if (list === undefined) bySubject.set(code, [t]);
+          else list.push(t);
+        }
+      });
+      this.skilledBySubject = bySubject;
+    }
+    return this.skilledBySubject.get(subjectCode) ?? [];
   }
 
   private datesOf(pr: PreparedRequest): { mask: Int32Array; capped: Uint8Array } {
@@ -329,7 +351,7 @@ class PairRulesByGroup {
 }
 
 /** The value of `map` at `at`, built and kept when missing. */
-function cached<V>(map: Map<string, V>, at: string, build: () => V): V {
+function cached<K, V>(map: Map<K, V>, at: K, build: () => V): V {
   let value = map.get(at);
   if (value === undefined) map.set(at, (value = build()));
   return value;
@@ -566,25 +588,29 @@ function withHeldLoad(
 const SHIFT_STEP = 30;
 
 /**
- * The best other start for the window-only misses of `block`: they pass every request-level rule,
- * so a shifted block is theirs when it passes the block rules (evaluateBlock, as checkEligibility).
+ * The best other start for the window-only misses of `block` (teachers `windowOnly`, as seen for
+ * the request: `asSeen`, `capped`, `hboLeft`): they pass every request-level rule, so a shifted
+ * block is theirs when it passes the block rules (evaluateBlock, as checkEligibility).
  */
 function bestShift(
-  candidates: readonly { pt: PreparedTeacher; capped: boolean; hboLeft: number }[],
+  windowOnly: readonly number[],
+  asSeen: readonly PreparedTeacher[],
+  capped: Uint8Array,
+  hboLeft: Float64Array,
   block: LessonBlock,
 ): { start: number; teachers: number } | null {
-  if (candidates.length === 0) return null;
+  if (windowOnly.length === 0) return null;
   const length = block.end - block.start;
+  // One block moved from start to start (the rules read its weekday and times only).
+  const shifted: LessonBlock = { id: block.id, weekday: block.weekday, start: block.start, end: block.end };
   let best: { start: number; teachers: number } | null = null;
   for (let start = 7 * 60; start + length <= 19 * 60; start += SHIFT_STEP) {
     if (start === block.start) continue;
-    const shifted: LessonBlock = {
-      id: `${block.id}@${start}`,
-      weekday: block.weekday,
-      start,
-      end: start + length,
-    };
-    const teachers = candidates.filter((c) => evaluateBlock(c.pt, shifted, c.capped, null, c.hboLeft)).length;
+    shifted.start = start;
+    shifted.end = start + length;
+    let teachers = 0;
+    for (const t of windowOnly)
+      if (evaluateBlock(asSeen[t], shifted, capped[t] === 1, null, hboLeft[t])) teachers++;
     if (
       teachers > 0 &&
       (best === null ||
