@@ -447,6 +447,52 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     expect(world.pageProblems).toEqual([]);
   });
 
+  it('the teacher answers in the app: a proposal the school declined meanwhile says so in Dutch; another is declined with a reason', async () => {
+    const { ctx } = world;
+    const w = await ctx.newProposalWorld();
+    const other = await ctx.newRequest(w.school, { title: `Tweede praktijkles ${w.school.id.slice(0, 8)}` });
+    const second = await ctx.newProposal(other, w.teacher.teacher);
+
+    const phone = await signedIn(w.teacher.user.email, 'phone');
+    await phone.getByRole('heading', { name: 'Mijn lessen' }).waitFor();
+    await phone.getByRole('button', { name: 'Menu openen' }).click();
+    await phone.getByRole('link', { name: 'Mijn voorstellen' }).click();
+    const first = phone.getByRole('article').filter({ hasText: w.request.title });
+    const stale = phone.getByRole('article').filter({ hasText: other.title });
+    await stale.getByRole('button', { name: 'Accepteren' }).waitFor();
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+
+    // Meanwhile the school declines the second proposal; the page still offers to accept it.
+    await ctx.http
+      .post(`/api/proposals/${second.id}/answer`)
+      .set(w.schoolAdmin.auth)
+      .send({ decision: 'decline' })
+      .expect(200);
+    await stale.getByRole('button', { name: 'Accepteren' }).click();
+    await stale
+      .getByRole('alert')
+      .getByText(
+        'Dit voorstel is afgeslagen door de school; het kan niet meer door de docent worden geaccepteerd.',
+        {
+          exact: true,
+        },
+      )
+      .waitFor();
+
+    // The first is declined with a reason: it reads "Afgeslagen", the word of its status everywhere.
+    await first.getByRole('button', { name: 'Afslaan' }).click();
+    const dialog = phone.getByRole('dialog', { name: 'Voorstel afslaan' });
+    await dialog.getByLabel(/^Reden/).fill('Op dinsdag sta ik al voor een andere klas.');
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Afslaan' }).click();
+    await first.getByText('Afgeslagen', { exact: true }).waitFor();
+    await stale.getByText('Afgeslagen', { exact: true }).waitFor();
+    expect(await first.getByRole('button', { name: 'Afslaan' }).count()).toBe(0);
+    const { body } = await ctx.http.get(`/api/proposals/${w.proposal.id}`).set(w.teacher.auth).expect(200);
+    expect(body).toMatchObject({ status: 'declined', answers: { teacher: 'declined' } });
+    expect(world.pageProblems).toEqual([]);
+  });
+
   it('the teacher pages through their lessons four weeks at a time, by keyboard', async () => {
     const w = await placementWithFirstLessonOn();
     const lessonOn = (page: Page, day: string) => page.getByRole('heading', { name: new RegExp(`^${day},`) });

@@ -180,8 +180,9 @@ interface TransitionOptions<T> {
 /**
  * The proposal lifecycle. Every transition runs in one transaction that locks the proposal row
  * (`SELECT … FOR UPDATE`), so simultaneous answers are applied one after the other and never lose
- * one another; checks the optional expected version (409 CONCURRENT_UPDATE); asks the pure state
- * machine for the next state (409 INVALID_STATE_TRANSITION with its message); writes the audit
+ * one another; asks the pure state machine for the next state (409 INVALID_STATE_TRANSITION with
+ * its message: first, so a page loaded before the proposal was, say, declined learns that, not only
+ * that it is stale); checks the optional expected version (409 CONCURRENT_UPDATE); writes the audit
  * event and the notifications (outbox) in the same transaction.
  */
 @Injectable()
@@ -510,13 +511,13 @@ export class ProposalService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!proposal) throw new NotFoundError('Proposal', id);
+      const next = nextState(proposal, action);
       if (options.version !== undefined && options.version !== proposal.version) {
         throw new ConcurrentUpdateError(
           `This proposal changed since you loaded it (version ${options.version}, now ${proposal.version}); reload it and try again.`,
         );
       }
       const fromStatus = proposal.status;
-      const next = nextState(proposal, action);
       Object.assign(proposal, {
         status: next.status,
         companyAnswer: next.answers.company,
