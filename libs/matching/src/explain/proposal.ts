@@ -1,5 +1,5 @@
 import { SKILL_COVERAGE_FIT, SkillCoverageKind, skillCoverage } from '@hybridmatch/domain';
-import { greatCircleKm } from '../region/dates';
+import { GeoPoints } from '../region/dates';
 import { failedRulesChecker } from '../region/eligibility';
 import { buildInstance, RegionInstance } from '../region/instance';
 import {
@@ -83,12 +83,13 @@ export function proposalAlternatives(
   };
   // Per school location, every teacher's distance from home to it, computed once.
   const kmByPlace = new Map<string, Float64Array>();
+  let homes: GeoPoints | undefined;
   const kmTo = (location: GeoPoint) => {
     const at = `${location.lat},${location.lon}`;
     let row = kmByPlace.get(at);
     if (row === undefined) {
-      row = new Float64Array(inst.teachers.length);
-      for (const pt of inst.teachers) row[pt.index] = greatCircleKm(pt.teacher.home, location);
+      homes ??= new GeoPoints(inst.teachers.map((pt) => pt.teacher.home));
+      row = homes.kmTo(location);
       kmByPlace.set(at, row);
     }
     return row;

@@ -21,7 +21,7 @@ import {
   sixHourCapped,
   skillValueFor,
 } from '../region/eligibility';
-import { formatClock } from '../region/dates';
+import { formatClock, GeoPoints, greatCircleKm } from '../region/dates';
 import {
   CommittedSlot,
   EngineOptions,
@@ -250,6 +250,8 @@ class PairRulesByGroup {
   private readonly levels = new Map<number, Int32Array>();
   /** Per subject, the teachers with a skill covering it (the others fail SKILL), found once. */
   private skilledBySubject: Map<string, number[]> | null = null;
+  /** The teachers' homes, for the default distance. */
+  private homes: GeoPoints | null = null;
 
   constructor(
     private readonly teachers: readonly PreparedTeacher[],
@@ -324,7 +326,10 @@ class PairRulesByGroup {
     const { location } = pr.request;
     const nt = this.teachers.length;
     return cached(this.places, `${location.lat},${location.lon}`, () => {
-      const km = this.column(new Float64Array(nt), (pt) => this.ctx.distanceKm(pt.teacher.home, location));
+      const km =
+        this.ctx.distanceKm === greatCircleKm
+          ? (this.homes ??= new GeoPoints(this.teachers.map((pt) => pt.teacher.home))).kmTo(location)
+          : this.column(new Float64Array(nt), (pt) => this.ctx.distanceKm(pt.teacher.home, location));
       return {
         km,
         mask: this.column(new Int32Array(nt), (pt, t) => (failsDistance(pt, km[t]) ? RULE_BIT.DISTANCE : 0)),

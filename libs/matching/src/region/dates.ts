@@ -88,10 +88,46 @@ export const RAD = Math.PI / 180;
 
 /** Great-circle distance in km (haversine, mean Earth radius). */
 export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  return haversineKm(a.lat, a.lon, Math.cos(a.lat * RAD), b.lat, b.lon, Math.cos(b.lat * RAD));
+}
+
+/** greatCircleKm with the cosine of each latitude given (once per point when many distances share it). */
+function haversineKm(
+  aLat: number,
+  aLon: number,
+  aCosLat: number,
+  bLat: number,
+  bLon: number,
+  bCosLat: number,
+): number {
+  const dLat = (bLat - aLat) * RAD;
+  const dLon = (bLon - aLon) * RAD;
+  const s = Math.sin(dLat / 2) ** 2 + aCosLat * bCosLat * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/**
+ * Many points' greatCircleKm to one place at a time (every teacher's home to a school): each
+ * point's latitude cosine is computed once. The same distances as greatCircleKm.
+ */
+export class GeoPoints {
+  private readonly lat: Float64Array;
+  private readonly lon: Float64Array;
+  private readonly cosLat: Float64Array;
+
+  constructor(points: readonly { lat: number; lon: number }[]) {
+    this.lat = Float64Array.from(points, (p) => p.lat);
+    this.lon = Float64Array.from(points, (p) => p.lon);
+    this.cosLat = this.lat.map((lat) => Math.cos(lat * RAD));
+  }
+
+  /** greatCircleKm(point i, `to`) into `out[i]`, for every point. */
+  kmTo(to: { lat: number; lon: number }, out = new Float64Array(this.lat.length)): Float64Array {
+    const toCosLat = Math.cos(to.lat * RAD);
+    for (let i = 0; i < this.lat.length; i++)
+      out[i] = haversineKm(this.lat[i], this.lon[i], this.cosLat[i], to.lat, to.lon, toCosLat);
+    return out;
+  }
 }
 
 export function formatClock(minutes: number): string {

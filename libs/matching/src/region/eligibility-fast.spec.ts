@@ -1,5 +1,5 @@
 import { dateCommitments, mulberry32, variedRegion as instance } from '../testing/synthetic';
-import { addMonthsDay, dayNumber, greatCircleKm } from './dates';
+import { addMonthsDay, dayNumber, GeoPoints, greatCircleKm } from './dates';
 import {
   checkEligibility,
   evaluatePair,
@@ -179,5 +179,14 @@ describe('dayNumber', () => {
 
   it('greatCircleKm is unchanged (spot check)', () => {
     expect(greatCircleKm({ lat: 52.37, lon: 4.9 }, { lat: 51.92, lon: 4.48 })).toBeCloseTo(57.7, 0);
+  });
+
+  it('GeoPoints gives exactly greatCircleKm, point by point', () => {
+    const rnd = mulberry32(42);
+    const points = Array.from({ length: 200 }, () => ({ lat: 50 + rnd() * 4, lon: 3 + rnd() * 4 }));
+    points.push({ lat: 52.37, lon: 4.9 }, { lat: -33.9, lon: 151.2 }, { lat: 0, lon: 0 });
+    const homes = new GeoPoints(points);
+    for (const to of [points[0], { lat: 51.92, lon: 4.48 }, { lat: 35.7, lon: 139.7 }, { lat: 0, lon: 180 }])
+      expect(Array.from(homes.kmTo(to))).toEqual(points.map((p) => greatCircleKm(p, to)));
   });
 });
