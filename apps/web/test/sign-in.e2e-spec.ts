@@ -6,7 +6,8 @@ import { BrowserWorld, seriousAccessibilityProblems } from './support/browser';
 
 /**
  * A coordinator signs in, sees the region's progress, keeps the sign-in over a reload (the
- * refresh cookie; no token in storage), switches to English and signs out.
+ * refresh cookie; no token in storage), switches to English and signs out; the dashboard's error
+ * states in both languages.
  */
 describe('web app: sign-in and the coordinator dashboard (browser)', () => {
   let world: BrowserWorld;
@@ -59,6 +60,55 @@ describe('web app: sign-in and the coordinator dashboard (browser)', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.context().cookies()).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it("a page whose data cannot load says why in the reader's language: the API's problem, or no connection", async () => {
+    const { ctx } = world;
+    const { user } = await ctx.newCoordinator((await ctx.newRegion()).id);
+    const page = await world.newPage();
+    // The progress answers with a problem+json: a Dutch reader gets the app's sentence for its code,
+    // not its English detail.
+    const progress = (url: URL) => url.pathname === '/api/progress';
+    await page.route(progress, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          detail: 'The database is not reachable.',
+        }),
+      }),
+    );
+    await page.goto(world.url('/app/dashboard'));
+    await world.signIn(page, user.email);
+    const alert = page.getByRole('alert');
+    await alert
+      .getByText('De dienst is even niet beschikbaar. Probeer het over een minuut opnieuw.')
+      .waitFor();
+    expect(await page.getByText('The database is not reachable.').count()).toBe(0);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await alert.getByText('The service is briefly unavailable. Try again in a minute.').waitFor();
+
+    // The progress answers again, the shortage signals not at all: their section says so.
+    await page.unroute(progress);
+    await page.route(
+      (url) => url.pathname === '/api/shortage-signals',
+      (route) => route.abort('connectionrefused'),
+    );
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Voortgang' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Tekortsignalen' })
+      .getByRole('alert')
+      .getByText('De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.')
+      .waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(world.pageProblems).toEqual([]);
   });
 
