@@ -18,7 +18,8 @@ const csv = (...lines: string[]) => Buffer.from(`${[HEADER, ...lines].join('\r\n
 /**
  * A company's HR person in the browser, against the real API, worker, database, Redis and SMTP:
  * signs in from the invite e-mail, imports staff from a CSV file with a bad line (the error shows
- * at that line and column; fixed and uploaded again) and sees their VOG and PDG status.
+ * at that line and column; fixed and uploaded again) and sees their VOG and PDG status; invites a
+ * staff member, whose invite e-mail signs them in to their own pages.
  */
 describe('web app: the company, from the invite to the staff list (browser)', () => {
   let world: BrowserWorld;
@@ -148,6 +149,45 @@ describe('web app: the company, from the invite to the staff list (browser)', ()
     await page.getByText('Niet alle velden zijn goed ingevuld.').waitFor();
     expect(await page.getByLabel('Maximale reisafstand (km)').getAttribute('aria-invalid')).toBe('true');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('invites a staff member to the app, linked to their profile; the invite e-mail signs them in to their own pages', async () => {
+    const { ctx } = world;
+    const company = await ctx.newCompany((await ctx.newRegion()).id);
+    const hr = await ctx.newCompanyAdmin(company.id);
+    const staff = await ctx.newTeacher(company.id);
+    const name = `${staff.firstName} ${staff.lastName}`;
+    const email = `docent-${company.id.slice(0, 8)}@example.test`;
+
+    const page = await world.newPage();
+    await page.goto(world.url('/app/'));
+    await world.signIn(page, hr.user.email);
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'Iemand uitnodigen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Naam').fill(name);
+    await dialog.getByLabel('E-mailadres').fill(email);
+    await dialog.getByRole('combobox', { name: 'Medewerker' }).click();
+    await page.getByRole('option', { name }).click();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+    await page.getByText(`De uitnodiging is verstuurd naar ${email}.`).waitFor();
+
+    // The invite's link: a password, then the app opens on the teacher's own home page.
+    const invite = linkIn(
+      await waitForMail(smtp, email, /uitnodiging/i),
+      ctx.config.http.publicUrl,
+      '/invite',
+    );
+    const phone = await world.newPage('phone');
+    await phone.goto(world.url(pathOf(invite)));
+    await phone.getByLabel(/Kies een wachtwoord/).fill('een-lang-wachtwoord-2026');
+    await phone.getByRole('button', { name: /Wachtwoord opslaan/ }).click();
+    await phone.getByRole('link', { name: 'Naar HybridMatch' }).click();
+    await phone.getByRole('heading', { name: 'Mijn lessen' }).waitFor();
+    const profile = (await ctx.http.get(`/api/teachers/${staff.id}`).set(hr.auth).expect(200)).body;
+    expect(profile.userId).toEqual(expect.any(String));
     expect(world.pageProblems).toEqual([]);
   });
 
