@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { TestContext } from '../../../test/support/test-context';
+import { TEST_PASSWORD, TestContext } from '../../../test/support/test-context';
+import { waitFor } from '../../../test/support/wait-for';
+import type { Locator } from 'playwright-core';
 import { BrowserWorld, seriousAccessibilityProblems } from './support/browser';
 
 /**
  * A coordinator signs in, sees the region's progress, keeps the sign-in over a reload (the
- * refresh cookie; no token in storage), switches to English and signs out; the dashboard's error
- * states in both languages.
+ * refresh cookie; no token in storage), switches to English and signs out; the same by keyboard
+ * alone; the dashboard's error states in both languages.
  */
 describe('web app: sign-in and the coordinator dashboard (browser)', () => {
   let world: BrowserWorld;
@@ -60,6 +62,48 @@ describe('web app: sign-in and the coordinator dashboard (browser)', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.context().cookies()).toEqual([]);
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('works from the keyboard alone: sign in, skip to the content, open a page from the menu', async () => {
+    const { ctx } = world;
+    const { user } = await ctx.newCoordinator((await ctx.newRegion()).id);
+    const page = await world.newPage();
+    const isFocused = (locator: Locator) => locator.evaluate((element) => element.matches(':focus'));
+    /** Presses `key` (Tab or Shift+Tab) until `locator` has the focus; fails after 20 presses. */
+    const moveTo = async (locator: Locator, key = 'Tab') => {
+      for (let presses = 0; presses < 20; presses++) {
+        if (await isFocused(locator)) return;
+        await page.keyboard.press(key);
+      }
+      throw new Error(`${key} never reached ${locator.toString()}`);
+    };
+
+    await page.goto(world.url('/app/'));
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await moveTo(page.getByLabel('E-mailadres'));
+    await page.keyboard.type(user.email);
+    await moveTo(page.getByLabel('Wachtwoord'));
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Voortgang' }).waitFor();
+
+    // The first stop is the skip link; it moves the focus to the page's content.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+    expect(await isFocused(skip)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await waitFor('the content to have the focus', () => isFocused(page.locator('#main')));
+
+    // Back from the content into the menu, and a page opened with Enter.
+    await moveTo(
+      page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Matchen' }),
+      'Shift+Tab',
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Matchrondes' }).waitFor();
+    await moveTo(page.getByRole('button', { name: 'Matchen starten' }));
     expect(world.pageProblems).toEqual([]);
   });
 
