@@ -108,12 +108,14 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     expect(response.body.detail).toMatch(
       /^This (placement cannot be approved|proposal cannot be accepted): /,
     );
-    expect(response.body.detail).toContain('withdraw the proposal');
+    // What to do names what the refused one can do: a party declines, the coordinator withdraws.
+    const approving = String(response.body.detail).startsWith('This placement');
+    expect(response.body.detail).toContain(approving ? 'withdraw the proposal' : 'decline the proposal');
     expect(response.body.detail).not.toContain('NL:');
     expect(response.body.detailNl).toMatch(
       /^(Deze plaatsing kan niet worden goedgekeurd|Dit voorstel kan niet worden geaccepteerd): /,
     );
-    expect(response.body.detailNl).toContain('trek het voorstel in');
+    expect(response.body.detailNl).toContain(approving ? 'trek het voorstel in' : 'sla het voorstel af');
   }
 
   it('a teacher proposed as PDG for 8 h a week, set to none by the company: refused (SIX_HOUR_RULE)', async () => {

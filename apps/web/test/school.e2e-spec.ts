@@ -280,7 +280,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
     const alert = desk.getByRole('alert');
     await alert.getByText(/^Dit voorstel kan niet worden geaccepteerd: De VOG van 2025-06-01 /).waitFor();
     await alert
-      .getByText(/trek het voorstel in zodat de volgende matchronde een andere docent kan vinden\.$/)
+      .getByText(/sla het voorstel af zodat de volgende matchronde een andere docent kan vinden\.$/)
       .waitFor();
     // Each broken rule is its own sentence (its code is not shown as a field name).
     expect(await alert.textContent()).not.toMatch(/This proposal|NL:|VOG: /);

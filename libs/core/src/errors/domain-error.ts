@@ -91,9 +91,23 @@ export class ConflictError extends DomainError {
 }
 
 /** What a RULES_BROKEN refusal concerns, in English and Dutch. */
+/**
+ * What was refused, and what the one refused can do about the proposal itself: a party accepting
+ * can decline it; the coordinator approving can withdraw it.
+ */
 const REFUSED = {
-  proposal: { en: 'This proposal cannot be accepted', nl: 'Dit voorstel kan niet worden geaccepteerd' },
-  placement: { en: 'This placement cannot be approved', nl: 'Deze plaatsing kan niet worden goedgekeurd' },
+  proposal: {
+    en: 'This proposal cannot be accepted',
+    nl: 'Dit voorstel kan niet worden geaccepteerd',
+    todoEn: 'decline the proposal',
+    todoNl: 'sla het voorstel af',
+  },
+  placement: {
+    en: 'This placement cannot be approved',
+    nl: 'Deze plaatsing kan niet worden goedgekeurd',
+    todoEn: 'withdraw the proposal',
+    todoNl: 'trek het voorstel in',
+  },
 } as const;
 
 /**
@@ -106,14 +120,14 @@ export class RulesBrokenError extends DomainError {
     readonly violations: ReadonlyArray<{ code: string; nl: string; en: string }>,
     what: keyof typeof REFUSED = 'placement',
   ) {
-    const { en, nl } = REFUSED[what];
+    const { en, nl, todoEn, todoNl } = REFUSED[what];
     super(
       ErrorCode.RulesBroken,
       `${en}: ${violations.map((v) => v.en).join(' ')} Change the teacher's profile or the request so ` +
-        `the rules hold, or withdraw the proposal so the next match run can find another teacher.`,
+        `the rules hold, or ${todoEn} so the next match run can find another teacher.`,
       violations.map((v) => ({ field: v.code, reason: v.en, code: v.code, reasonNl: v.nl })),
       `${nl}: ${violations.map((v) => v.nl).join(' ')} Pas het profiel van de docent of de ` +
-        `aanvraag aan zodat aan de regels is voldaan, of trek het voorstel in zodat de volgende ` +
+        `aanvraag aan zodat aan de regels is voldaan, of ${todoNl} zodat de volgende ` +
         `matchronde een andere docent kan vinden.`,
     );
   }
