@@ -159,18 +159,14 @@ export function explainUnfilled(
     }
     // SKILL and LEVEL are request-level rules: the nearest skilled teacher is the same for every
     // block of the request.
-    let nearestSkilledKm: number | null = null;
-    let nearCount = 0;
-    let farCount = 0;
-    for (let t = 0; t < nt; t++) {
-      const pair = pairMask[t];
-      if ((pair & (RULE_BIT.SKILL | RULE_BIT.LEVEL)) === 0) {
-        const km = distance[t];
-        if (nearestSkilledKm === null || km < nearestSkilledKm) nearestSkilledKm = km;
-      }
-      if ((pair & (pair - 1)) === 0 || (anyDirect && direct[t] === 1)) near[nearCount++] = t;
-      else far[farCount++] = t;
-    }
+    const { nearCount, farCount, nearestSkilledKm } = splitTeachers(
+      pairMask,
+      distance,
+      anyDirect,
+      direct,
+      near,
+      far,
+    );
     for (const block of open) {
       for (const list of misses) list.length = 0;
       const shape = blockRules.of(block);
@@ -411,6 +407,36 @@ class BlockShapeRules {
     }
     return column;
   }
+}
+
+/**
+ * Splits the teachers for one request (their request-level rules `pairMask`) into `near`, those
+ * that may miss a block by one rule (one request-level rule failed at most, or block rules
+ * evaluated one by one: `direct`), and `far`, the others; and finds the distance of the nearest
+ * teacher passing SKILL and LEVEL (null: none). A function of its own, as tallyMasks.
+ */
+function splitTeachers(
+  pairMask: Int32Array,
+  distance: Float64Array,
+  anyDirect: boolean,
+  direct: Uint8Array,
+  near: Int32Array,
+  far: Int32Array,
+): { nearCount: number; farCount: number; nearestSkilledKm: number | null } {
+  let skilled = false;
+  let nearestSkilledKm = 0;
+  let nearCount = 0;
+  let farCount = 0;
+  for (let t = 0; t < pairMask.length; t++) {
+    const pair = pairMask[t];
+    if ((pair & (RULE_BIT.SKILL | RULE_BIT.LEVEL)) === 0 && (!skilled || distance[t] < nearestSkilledKm)) {
+      nearestSkilledKm = distance[t];
+      skilled = true;
+    }
+    if ((pair & (pair - 1)) === 0 || (anyDirect && direct[t] === 1)) near[nearCount++] = t;
+    else far[farCount++] = t;
+  }
+  return { nearCount, farCount, nearestSkilledKm: skilled ? nearestSkilledKm : null };
 }
 
 /**
