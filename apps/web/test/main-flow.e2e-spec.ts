@@ -1,5 +1,5 @@
 import { linksIn, pathOf, waitForMail } from '../../../test/support/mailbox';
-import { BEFORE_TERM } from '../../../test/support/proposal-terms';
+import { BEFORE_TERM, TERMS } from '../../../test/support/proposal-terms';
 import type { SmtpTestServer } from '../../../test/support/smtp-test-server';
 import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
 
@@ -10,7 +10,7 @@ import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker }
  * coordinator approves in a batch, the dashboard counts the placement, and the teacher sees the
  * lessons with the school's address on a phone.
  * And the coordinator's e-mail link to a proposal, through sign-in, to its page, audit trail and
- * rejection; a proposal that needs attention, from the flag to its withdrawal.
+ * rejection; a proposal that needs attention, from the flag to its withdrawal; a placement cancelled.
  */
 describe('web app: matching to placement (browser)', () => {
   let smtp: SmtpTestServer;
@@ -152,15 +152,21 @@ describe('web app: matching to placement (browser)', () => {
     expect(world.pageProblems).toEqual([]);
   });
 
-  it("the coordinator's e-mail link opens that proposal after sign-in; rejected with a reason, its audit trail says who did what", async () => {
-    const { ctx } = world;
-    const w = await ctx.newProposalWorld();
+  /** A proposal world whose company, teacher and school accepted (through the API): it awaits approval. */
+  async function acceptedByAllThree() {
+    const w = await world.ctx.newProposalWorld();
     for (const party of [w.companyAdmin, w.teacher, w.schoolAdmin])
-      await ctx.http
+      await world.ctx.http
         .post(`/api/proposals/${w.proposal.id}/answer`)
         .set(party.auth)
         .send({ decision: 'accept' })
         .expect(200);
+    return w;
+  }
+
+  it("the coordinator's e-mail link opens that proposal after sign-in; rejected with a reason, its audit trail says who did what", async () => {
+    const { ctx } = world;
+    const w = await acceptedByAllThree();
 
     // "Klaar voor goedkeuring" links to the proposal; a fresh browser signs in first, then lands on it.
     const mail = await waitForMail(smtp, w.coordinator.user.email, /^Klaar voor goedkeuring/);
@@ -244,6 +250,53 @@ describe('web app: matching to placement (browser)', () => {
       .set(w.coordinator.auth)
       .expect(200);
     expect(body.status).toBe('withdrawn');
+    expect(world.pageProblems).toEqual([]);
+  });
+
+  it('the coordinator cancels an approved placement with a reason; the school and the company read the same word for it', async () => {
+    const { ctx } = world;
+    const w = await acceptedByAllThree();
+    await ctx.http
+      .post(`/api/proposals/${w.proposal.id}/approve`)
+      .set(w.coordinator.auth)
+      .send(TERMS)
+      .expect(200);
+
+    const desk = await world.newPage();
+    await desk.goto(world.url(`/app/proposals/${w.proposal.id}`));
+    await world.signIn(desk, w.coordinator.user.email);
+    await desk.getByRole('heading', { name: w.request.title, level: 1 }).waitFor();
+    await desk.getByRole('button', { name: 'Plaatsing annuleren' }).click();
+    const dialog = desk.getByRole('dialog', { name: 'Plaatsing annuleren' });
+    await dialog.getByLabel('Reden (komt in de historie)').fill('De school sluit de afdeling.');
+    expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Plaatsing annuleren' }).click();
+    await desk.getByText('De school sluit de afdeling.').waitFor();
+    await desk.getByText('Geannuleerd', { exact: true }).first().waitFor();
+    expect(await desk.getByRole('button', { name: 'Plaatsing annuleren' }).count()).toBe(0);
+
+    // One status, one word: the school's placements page and the company's say "Geannuleerd".
+    const school = await world.newPage();
+    await school.goto(world.url('/app/school/placements'));
+    await world.signIn(school, w.schoolAdmin.user.email);
+    await school
+      .getByRole('article', { name: w.request.title })
+      .getByText('Geannuleerd', { exact: true })
+      .waitFor();
+    expect(await school.getByText('Beëindigd').count()).toBe(0);
+    const company = await world.newPage();
+    await company.goto(world.url('/app/placements'));
+    await world.signIn(company, w.companyAdmin.user.email);
+    await company
+      .getByRole('row')
+      .filter({ hasText: w.school.name })
+      .getByText('Geannuleerd', { exact: true })
+      .waitFor();
+    const { body } = await ctx.http
+      .get(`/api/proposals/${w.proposal.id}`)
+      .set(w.coordinator.auth)
+      .expect(200);
+    expect(body.status).toBe('cancelled');
     expect(world.pageProblems).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { useFormat } from '../ui/format';
 import { useSentences } from '../ui/inLanguage';
 import { ApproveDialog } from './ApproveDialog';
 import { explanationSentences } from './explanation';
-import { RejectOrWithdrawDialog } from './RejectOrWithdrawDialog';
+import { EndProposalDialog } from './EndProposalDialog';
 
 type Proposal = components['schemas']['ProposalDto'];
 
@@ -17,7 +17,7 @@ export function ProposalReview({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const format = useFormat();
   const sentences = useSentences();
-  const [dialog, setDialog] = useState<'approve' | 'reject' | 'withdraw' | null>(null);
+  const [dialog, setDialog] = useState<'approve' | 'reject' | 'withdraw' | 'cancel' | null>(null);
   const open = proposal.status === 'proposed' || proposal.status === 'awaiting_approval';
   const history = $api.useQuery('get', '/api/proposals/{id}/history', {
     params: { path: { id: proposal.id } },
@@ -49,6 +49,13 @@ export function ProposalReview({ proposal }: { proposal: Proposal }) {
           </Button>
         </Group>
       )}
+      {proposal.status === 'approved' && (
+        <Group>
+          <Button color="red" variant="outline" onClick={() => setDialog('cancel')}>
+            {t('cancelPlacement.submit', { count: 1 })}
+          </Button>
+        </Group>
+      )}
       <Title order={2} size="h4">
         {t('proposal.history')}
       </Title>
@@ -69,8 +76,8 @@ export function ProposalReview({ proposal }: { proposal: Proposal }) {
         </Timeline>
       )}
       {dialog === 'approve' && <ApproveDialog proposals={[proposal]} onClose={() => setDialog(null)} />}
-      {(dialog === 'reject' || dialog === 'withdraw') && (
-        <RejectOrWithdrawDialog proposals={[proposal]} decision={dialog} onClose={() => setDialog(null)} />
+      {(dialog === 'reject' || dialog === 'withdraw' || dialog === 'cancel') && (
+        <EndProposalDialog proposals={[proposal]} decision={dialog} onClose={() => setDialog(null)} />
       )}
     </Stack>
   );

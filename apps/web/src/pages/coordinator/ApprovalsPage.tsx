@@ -6,7 +6,7 @@ import { $api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ApproveDialog } from '../../proposals/ApproveDialog';
 import { explanationSentences } from '../../proposals/explanation';
-import { RejectOrWithdrawDialog } from '../../proposals/RejectOrWithdrawDialog';
+import { EndProposalDialog } from '../../proposals/EndProposalDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormat } from '../../ui/format';
 import { ListTable } from '../../ui/ListTable';
@@ -177,7 +177,7 @@ export default function ApprovalsPage() {
         }}
       />
       {dialog === 'approve' && <ApproveDialog proposals={chosen} onClose={closeDialog} />}
-      {dialog === 'reject' && <RejectOrWithdrawDialog proposals={chosen} onClose={closeDialog} />}
+      {dialog === 'reject' && <EndProposalDialog proposals={chosen} onClose={closeDialog} />}
     </Stack>
   );
 }

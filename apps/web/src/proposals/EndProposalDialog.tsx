@@ -10,21 +10,26 @@ import { invalidateProposals } from './invalidate';
 
 type Proposal = components['schemas']['ProposalDto'];
 
+/** The strings of each decision: `<key>.title`, `.reason`, `.submit` and (when it has one) `.intro`. */
+const KEY = { reject: 'reject', withdraw: 'withdraw', cancel: 'cancelPlacement' } as const;
+
 /**
- * The coordinator's no to one or many proposals, with one reason (kept in each proposal's audit
- * trail): `reject` a proposal all three parties accepted, or `withdraw` one before approval (say,
- * one that needs attention: a rule broke after a change; the next match run may find another teacher).
+ * The coordinator ends one or many proposals, with one reason (kept in each proposal's audit
+ * trail): `reject` a proposal all three parties accepted, `withdraw` one before approval (say, one
+ * that needs attention: a rule broke after a change; the next match run may find another teacher),
+ * or `cancel` an approved one and its placement.
  */
-export function RejectOrWithdrawDialog({
+export function EndProposalDialog({
   proposals,
   decision = 'reject',
   onClose,
 }: {
   proposals: Proposal[];
-  decision?: 'reject' | 'withdraw';
+  decision?: keyof typeof KEY;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const key = KEY[decision];
   const [reason, setReason] = useState('');
   const reject = useMutation({
     mutationFn: async () => {
@@ -47,14 +52,14 @@ export function RejectOrWithdrawDialog({
     <Modal
       opened
       onClose={onClose}
-      title={t(`${decision}.title`, { count: proposals.length })}
+      title={t(`${key}.title`, { count: proposals.length })}
       closeButtonProps={{ 'aria-label': t('actions.close') }}
     >
       <form onSubmit={submit}>
         <Stack>
-          {decision === 'withdraw' && <Text size="sm">{t('withdraw.intro')}</Text>}
+          {key !== 'reject' && <Text size="sm">{t(`${key}.intro`)}</Text>}
           <Textarea
-            label={t(`${decision}.reason`)}
+            label={t(`${key}.reason`)}
             required
             minRows={3}
             value={reason}
@@ -66,7 +71,7 @@ export function RejectOrWithdrawDialog({
               {t('actions.cancel')}
             </Button>
             <Button type="submit" color="red" loading={reject.isPending}>
-              {t(`${decision}.submit`, { count: proposals.length })}
+              {t(`${key}.submit`, { count: proposals.length })}
             </Button>
           </Group>
         </Stack>
