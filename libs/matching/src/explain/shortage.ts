@@ -115,10 +115,21 @@ export function shortageSignals(
   // Staff: teachers one more day makes eligible for open blocks (of a subject they have), ranked by those blocks' minutes.
   const candidates: { index: number; open: number }[] = [];
   const check = eligibilityChecker(engine);
+  // The open blocks by requested subject: whether a teacher's skills cover a subject is decided once
+  // per teacher and subject, not once per open block (a national region has ~1,300 teachers and
+  // ~1,650 open blocks in ~25 subjects).
+  const openBySubject = new Map<string, typeof unfilled>();
+  for (const open of unfilled) {
+    const list = openBySubject.get(open.request.subjectCode);
+    if (list) list.push(open);
+    else openBySubject.set(open.request.subjectCode, [open]);
+  }
   teachers.forEach((teacher, index) => {
-    const mine = unfilled.filter(({ request }) =>
-      teacher.skills.some((skill) => skillCoverage(skill.subjectCode, request.subjectCode) !== null),
-    );
+    const mine: typeof unfilled = [];
+    for (const [subjectCode, list] of openBySubject) {
+      if (teacher.skills.some((skill) => skillCoverage(skill.subjectCode, subjectCode) !== null))
+        mine.push(...list);
+    }
     if (mine.length === 0) return;
     const more = withOneMoreDay(teacher);
     const open = mine.reduce(
