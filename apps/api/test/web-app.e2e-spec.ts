@@ -27,6 +27,7 @@ describe('web app', () => {
         const csp = response.headers['content-security-policy'];
         expect(csp).toContain("script-src 'self';");
         expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+        expect(csp).toContain("font-src 'self';");
         expect(csp).toContain("frame-ancestors 'none'");
         expect(response.headers['cache-control']).toBe('no-cache');
       },

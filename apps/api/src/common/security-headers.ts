@@ -34,6 +34,8 @@ export const SAME_ORIGIN_PAGE_CSP = {
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:'],
+  // helmet's default would allow fonts from any https origin and data: URLs; neither page loads any.
+  fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],

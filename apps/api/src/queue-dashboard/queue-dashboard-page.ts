@@ -33,7 +33,7 @@ export function adaptDashboardPage(html: string): string {
  */
 const DASHBOARD_SECURITY_HEADERS = securityHeadersFor({
   ...API_SECURITY_OPTIONS,
-  contentSecurityPolicy: { directives: { ...SAME_ORIGIN_PAGE_CSP, fontSrc: ["'self'"] } },
+  contentSecurityPolicy: { directives: SAME_ORIGIN_PAGE_CSP },
 });
 
 /**
