@@ -1,6 +1,7 @@
 export * from './clock';
 export * from './clock-time';
 export * from './enums';
+export * from './group-by';
 export * from './subjects';
 export * from './proposal-state-machine';
 export * from './schedule';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrganisationKind } from '@hybridmatch/domain';
+import { groupBy, OrganisationKind } from '@hybridmatch/domain';
 import {
   CommittedSlot,
   EngineOptions,
@@ -273,16 +273,4 @@ async function loadExclusions(
   if (requestIds.length === 0) return [];
   const excluded = await repository.exclusions(manager, requestIds, ignoreRun);
   return excluded.map((row) => ({ requestId: row.request_id, teacherIds: row.teacher_ids }));
-}
-
-/** The rows by `keyOf`, each list in the rows' order (one pass instead of a filter per key). */
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [row]);
-    else list.push(row);
-  }
-  return groups;
 }

@@ -1,4 +1,4 @@
-import { skillCoverage } from '@hybridmatch/domain';
+import { groupBy, skillCoverage } from '@hybridmatch/domain';
 import { eligibilityChecker } from '../region/eligibility';
 import {
   EducationLevel,
@@ -118,12 +118,7 @@ export function shortageSignals(
   // The open blocks by requested subject: whether a teacher's skills cover a subject is decided once
   // per teacher and subject, not once per open block (a national region has ~1,300 teachers and
   // ~1,650 open blocks in ~25 subjects).
-  const openBySubject = new Map<string, typeof unfilled>();
-  for (const open of unfilled) {
-    const list = openBySubject.get(open.request.subjectCode);
-    if (list) list.push(open);
-    else openBySubject.set(open.request.subjectCode, [open]);
-  }
+  const openBySubject = groupBy(unfilled, (open) => open.request.subjectCode);
   teachers.forEach((teacher, index) => {
     const mine: typeof unfilled = [];
     for (const [subjectCode, list] of openBySubject) {
