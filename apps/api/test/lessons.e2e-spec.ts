@@ -247,7 +247,7 @@ describe('lessons (e2e)', () => {
       .expect(409);
     expect(again.body).toMatchObject({
       code: 'INVALID_STATE_TRANSITION',
-      detail: 'This lesson is cancelled; it can no longer be cancelled.',
+      detail: 'This lesson was cancelled; it can no longer be cancelled.',
       detailNl: 'Deze les is geannuleerd; hij kan niet meer worden geannuleerd.',
     });
     const movedAfter = await ctx.http

@@ -283,9 +283,8 @@ describe('proposals (e2e)', () => {
     const twice = await answer(w.companyAdmin, id, { decision: 'accept' }).expect(409);
     expect(twice.body).toMatchObject({
       code: 'INVALID_STATE_TRANSITION',
-      detail: expect.stringMatching(/already answered by the company/),
-      detailNl:
-        'Dit voorstel is al beantwoord door het bedrijf; een antwoord kan niet meer in geaccepteerd worden veranderd.',
+      detail: expect.stringMatching(/already accepted by the company/),
+      detailNl: 'Dit voorstel is al geaccepteerd door het bedrijf.',
     });
 
     await answer(w.teacher, id, { decision: 'accept' }).expect(200);

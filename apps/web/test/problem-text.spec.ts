@@ -134,9 +134,8 @@ describe('a refused action in Dutch: the API’s own Dutch before the app’s se
   const appSentence = (code: string) => (nl.errors as Record<string, string>)[code];
   const answeredTwice = {
     code: 'INVALID_STATE_TRANSITION',
-    detail: 'This proposal was already answered by the company; an answer cannot be changed to accepted.',
-    detailNl:
-      'Dit voorstel is al beantwoord door het bedrijf; een antwoord kan niet meer in geaccepteerd worden veranderd.',
+    detail: 'This proposal was already accepted by the company.',
+    detailNl: 'Dit voorstel is al geaccepteerd door het bedrijf.',
   };
 
   it('shows a state transition that names its state in the reader’s language', () => {

@@ -201,11 +201,7 @@ describe('proposal state machine', () => {
         accept(Teacher),
         'This proposal was declined by the school; it can no longer be accepted by the teacher.',
       ],
-      [
-        STATES.proposed,
-        accept(Company),
-        'This proposal was already answered by the company; an answer cannot be changed to accepted.',
-      ],
+      [STATES.proposed, accept(Company), 'This proposal was already accepted by the company.'],
       [
         STATES.proposed,
         cancel,

@@ -195,8 +195,7 @@ const ENGLISH: RefusalWords = {
   },
   declinedByNobody: 'was declined',
   by: (party) => ` by ${party}`,
-  alreadyAnswered: (party) =>
-    `This proposal was already answered by ${party}; an answer cannot be changed to accepted.`,
+  alreadyAnswered: (party) => `This proposal was already accepted by ${party}.`,
   cancelOpen: (state) =>
     `This proposal ${state}; only an approved proposal can be cancelled (withdraw it instead).`,
   notYet: (state, what, by) => `This proposal ${state}; it cannot be ${what}${by} yet.`,
@@ -229,10 +228,9 @@ const DUTCH: RefusalWords = {
   },
   declinedByNobody: 'is afgeslagen',
   by: (party) => ` door ${party}`,
-  alreadyAnswered: (party) =>
-    `Dit voorstel is al beantwoord door ${party}; een antwoord kan niet meer in geaccepteerd worden veranderd.`,
+  alreadyAnswered: (party) => `Dit voorstel is al geaccepteerd door ${party}.`,
   cancelOpen: (state) =>
-    `Dit voorstel ${state}; alleen een goedgekeurd voorstel kan worden geannuleerd (trek het in plaats daarvan in).`,
+    `Dit voorstel ${state}; alleen een goedgekeurd voorstel kan worden geannuleerd; trek het voorstel in.`,
   notYet: (state, what, by) => `Dit voorstel ${state}; het kan nog niet${by} worden ${what}.`,
   notNow: (state, what, by) => `Dit voorstel ${state}; het kan nu niet${by} worden ${what}.`,
   noLonger: (state, what, by) => `Dit voorstel ${state}; het kan niet meer${by} worden ${what}.`,

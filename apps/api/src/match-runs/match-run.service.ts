@@ -13,7 +13,7 @@ import {
   TeachingRequest,
 } from '@hybridmatch/database';
 import { CLOCK } from '@hybridmatch/config';
-import { Clock, today, UserRole } from '@hybridmatch/domain';
+import { Clock, Sentence, today, UserRole } from '@hybridmatch/domain';
 import { checkEligibility, regionCostOfForcing, whyNotSentences } from '@hybridmatch/matching';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import {
@@ -38,12 +38,12 @@ import {
   WhyNotQueryDto,
 } from './match-run.dto';
 
-/** What a run's status says about it, in Dutch (the web app's words, `matchRuns.statuses`), for refusals. */
-const RUN_STATE_NL: Record<MatchRunStatus, string> = {
-  [MatchRunStatus.Queued]: 'staat nog in de wachtrij',
-  [MatchRunStatus.Running]: 'is nog bezig',
-  [MatchRunStatus.Succeeded]: 'is klaar',
-  [MatchRunStatus.Failed]: 'is mislukt',
+/** What a run's status says about it, for refusals (in Dutch the web app's words, `matchRuns.statuses`). */
+const RUN_STATE: Record<MatchRunStatus, Sentence> = {
+  [MatchRunStatus.Queued]: { en: 'is still queued', nl: 'staat nog in de wachtrij' },
+  [MatchRunStatus.Running]: { en: 'is still running', nl: 'is nog bezig' },
+  [MatchRunStatus.Succeeded]: { en: 'has finished', nl: 'is klaar' },
+  [MatchRunStatus.Failed]: { en: 'has failed', nl: 'is mislukt' },
 };
 
 /** PostgreSQL: a unique index refused the row. */
@@ -124,8 +124,8 @@ export class MatchRunService {
         });
         throw new ConflictError(
           ErrorCode.MatchRunInProgress,
-          `Match run ${active?.id ?? '(just finished)'} for this region is still ${active?.status ?? 'active'}; wait until it has finished before starting another.`,
-          `Een matchronde voor deze regio ${active ? RUN_STATE_NL[active.status] : 'was net nog bezig'}; start een nieuwe zodra die klaar is.`,
+          `${active ? `Match run ${active.id} for this region ${RUN_STATE[active.status].en}` : 'A match run for this region was running a moment ago'}; start another once it has finished.`,
+          `Een matchronde voor deze regio ${active ? RUN_STATE[active.status].nl : 'was net nog bezig'}; start een nieuwe zodra die klaar is.`,
         );
       }
       throw error;
@@ -184,8 +184,8 @@ export class MatchRunService {
     const { regionId, status, parameters } = run as MatchRun;
     if (status !== MatchRunStatus.Succeeded)
       throw new InvalidStateTransitionError(
-        `Match run ${id} is ${status}; ask why-not questions about a run that succeeded.`,
-        `Deze matchronde ${RUN_STATE_NL[status]}; waarom een docent niet is voorgesteld, is alleen te zien bij een geslaagde ronde.`,
+        `This match run ${RUN_STATE[status].en}; why a teacher was not proposed can only be seen for a run that succeeded.`,
+        `Deze matchronde ${RUN_STATE[status].nl}; waarom een docent niet is voorgesteld, is alleen te zien bij een geslaagde ronde.`,
       );
     const { teacherId, teachingRequestId } = query;
     const teacher = await this.dataSource.getRepository(TeacherProfile).findOne({

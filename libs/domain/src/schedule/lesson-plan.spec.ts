@@ -164,7 +164,7 @@ describe('lesson rules', () => {
       nl: 'Deze les is al begonnen; leg vast of hij gegeven is in plaats van hem te annuleren.',
     });
     expect(mayCancel({ status: LessonStatus.Cancelled, startsAt }, new Date(0))).toEqual({
-      en: 'This lesson is cancelled; it can no longer be cancelled.',
+      en: 'This lesson was cancelled; it can no longer be cancelled.',
       nl: 'Deze les is geannuleerd; hij kan niet meer worden geannuleerd.',
     });
     expect(mayRecordOutcome({ status: LessonStatus.Scheduled, startsAt }, new Date(0))).toEqual({
@@ -172,7 +172,7 @@ describe('lesson rules', () => {
       nl: 'Pas als de les begonnen is, kan worden vastgelegd of hij gegeven is.',
     });
     expect(mayRecordOutcome({ status: LessonStatus.NotGiven, startsAt }, startsAt)).toEqual({
-      en: 'This lesson is already not given.',
+      en: 'This lesson was already recorded as not given; whether it was given can no longer be recorded.',
       nl: 'Deze les is al als niet gegeven vastgelegd; er kan niet meer worden vastgelegd of hij gegeven is.',
     });
     expect(mayRecordOutcome({ status: LessonStatus.Scheduled, startsAt }, startsAt)).toBeNull();

@@ -30,21 +30,22 @@ export function isLateCancellation(startsAt: Date, at: Date): boolean {
 /** `null` when the change is allowed, else the sentence that says why not, in English and in Dutch. */
 export type LessonDecision = Sentence | null;
 
-/** What a lesson's status says about it, in Dutch (the web app's words, `lessons.statuses`), for refusals. */
-const LESSON_STATE_NL: Record<LessonStatus, string> = {
-  [LessonStatus.Scheduled]: 'is gepland',
-  [LessonStatus.Cancelled]: 'is geannuleerd',
-  [LessonStatus.Given]: 'is al als gegeven vastgelegd',
-  [LessonStatus.NotGiven]: 'is al als niet gegeven vastgelegd',
+/** What a lesson's status says about it, for refusals (in Dutch the web app's words, `lessons.statuses`). */
+const LESSON_STATE: Record<LessonStatus, Sentence> = {
+  [LessonStatus.Scheduled]: { en: 'is scheduled', nl: 'is gepland' },
+  [LessonStatus.Cancelled]: { en: 'was cancelled', nl: 'is geannuleerd' },
+  [LessonStatus.Given]: { en: 'was already recorded as given', nl: 'is al als gegeven vastgelegd' },
+  [LessonStatus.NotGiven]: {
+    en: 'was already recorded as not given',
+    nl: 'is al als niet gegeven vastgelegd',
+  },
 };
-
-const lessonIs = (status: LessonStatus) => `This lesson is ${status.replace('_', ' ')}`;
 
 export function mayCancel(lesson: { status: LessonStatus; startsAt: Date }, now: Date): LessonDecision {
   if (lesson.status !== LessonStatus.Scheduled)
     return {
-      en: `${lessonIs(lesson.status)}; it can no longer be cancelled.`,
-      nl: `Deze les ${LESSON_STATE_NL[lesson.status]}; hij kan niet meer worden geannuleerd.`,
+      en: `This lesson ${LESSON_STATE[lesson.status].en}; it can no longer be cancelled.`,
+      nl: `Deze les ${LESSON_STATE[lesson.status].nl}; hij kan niet meer worden geannuleerd.`,
     };
   if (lesson.startsAt.getTime() <= now.getTime())
     return {
@@ -61,8 +62,8 @@ export function mayMove(
 ): LessonDecision {
   if (lesson.status !== LessonStatus.Scheduled)
     return {
-      en: `${lessonIs(lesson.status)}; it can no longer be moved.`,
-      nl: `Deze les ${LESSON_STATE_NL[lesson.status]}; hij kan niet meer worden verplaatst.`,
+      en: `This lesson ${LESSON_STATE[lesson.status].en}; it can no longer be moved.`,
+      nl: `Deze les ${LESSON_STATE[lesson.status].nl}; hij kan niet meer worden verplaatst.`,
     };
   if (lesson.startsAt.getTime() <= now.getTime())
     return {
@@ -86,8 +87,8 @@ export function mayRecordOutcome(
 ): LessonDecision {
   if (lesson.status !== LessonStatus.Scheduled)
     return {
-      en: `This lesson is already ${lesson.status.replace('_', ' ')}.`,
-      nl: `Deze les ${LESSON_STATE_NL[lesson.status]}; er kan niet meer worden vastgelegd of hij gegeven is.`,
+      en: `This lesson ${LESSON_STATE[lesson.status].en}; whether it was given can no longer be recorded.`,
+      nl: `Deze les ${LESSON_STATE[lesson.status].nl}; er kan niet meer worden vastgelegd of hij gegeven is.`,
     };
   if (lesson.startsAt.getTime() > now.getTime())
     return {
