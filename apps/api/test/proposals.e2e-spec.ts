@@ -526,8 +526,8 @@ describe('proposals (e2e)', () => {
     const name = `${left.teacher.teacher.firstName} ${left.teacher.teacher.lastName}`;
     expect(teacher.body).toMatchObject({
       code: 'TEACHER_NOT_OFFERED',
-      detail: `${name} is no longer offered by their company; this proposal cannot be approved.`,
-      detailNl: `${name} wordt niet meer aangeboden door het bedrijf; dit voorstel kan niet worden goedgekeurd.`,
+      detail: `${name} is no longer offered by their company; this proposal cannot be approved. Reject it.`,
+      detailNl: `${name} wordt niet meer aangeboden door het bedrijf; dit voorstel kan niet worden goedgekeurd. Wijs het af.`,
     });
 
     // Nothing was written: both still await approval, and neither has a placement.

@@ -156,8 +156,8 @@ export class PlacementService {
     if (!teacher.active)
       throw new ConflictError(
         ErrorCode.TeacherNotOffered,
-        `${teacher.name} is no longer offered by their company; this proposal cannot be approved.`,
-        `${teacher.name} wordt niet meer aangeboden door het bedrijf; dit voorstel kan niet worden goedgekeurd.`,
+        `${teacher.name} is no longer offered by their company; this proposal cannot be approved. Reject it.`,
+        `${teacher.name} wordt niet meer aangeboden door het bedrijf; dit voorstel kan niet worden goedgekeurd. Wijs het af.`,
       );
     const check = await this.rules.checkProposal(manager, proposal, {
       start: terms.startDate,
@@ -210,8 +210,8 @@ export class PlacementService {
       ) {
         throw new ConflictError(
           ErrorCode.PlacementOverlap,
-          'This placement overlaps an approved placement of this teacher (same weekday and time in an overlapping period).',
-          'Deze plaatsing overlapt met een goedgekeurde plaatsing van deze docent (zelfde weekdag en tijd in een overlappende periode); ze kan niet worden goedgekeurd.',
+          'This placement overlaps an approved placement of this teacher (same weekday and time in an overlapping period); it cannot be approved. Reject the proposal.',
+          'Deze plaatsing overlapt met een goedgekeurde plaatsing van deze docent (zelfde weekdag en tijd in een overlappende periode); ze kan niet worden goedgekeurd. Wijs het voorstel af.',
         );
       }
       throw error;
