@@ -76,7 +76,8 @@ function ErrorsInFile({ upload, errors }: { upload: Upload; errors: FieldError[]
                   .filter((error) => !placed.has(error))
                   .map((error) => (
                     <Text key={`${error.field}-${error.reason}`} size="sm" c="red.9">
-                      {error.column ?? error.field}: {fieldReason(error)}
+                      {error.column ?? (isWhole(error.field) ? t(WHOLE[error.field]) : error.field)}:{' '}
+                      {fieldReason(error)}
                     </Text>
                   ))}
               </Table.Td>
@@ -87,6 +88,10 @@ function ErrorsInFile({ upload, errors }: { upload: Upload; errors: FieldError[]
     </Stack>
   );
 }
+
+/** An error about the whole file or a whole row (the API's `file` and `row` fields), named in the reader's words. */
+const WHOLE = { file: 'import.wholeFile', row: 'import.wholeRow' } as const;
+const isWhole = (field: string): field is keyof typeof WHOLE => field in WHOLE;
 
 /**
  * Import staff from a CSV file (POST /api/teachers/import, all rows or none). When the API finds
