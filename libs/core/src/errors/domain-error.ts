@@ -1,3 +1,4 @@
+import type { Sentence } from '@hybridmatch/domain';
 import { ConflictCode, ErrorCode, FieldError } from './error-code';
 
 /**
@@ -60,9 +61,19 @@ export class ValidationError extends DomainError {
   }
 
   /** One field's problem; `code` names the reason for clients that say it in their own words (docs/ERRORS.md). */
-  static field(field: string, reason: string, code: string): ValidationError {
-    return new ValidationError([{ field, reason, code }]);
+  static field(field: string, reason: string | Sentence, code: string): ValidationError {
+    return new ValidationError([fieldError(field, reason, code)]);
   }
+}
+
+/**
+ * A field's problem: `reason` in English, and, when given as a Sentence, `reasonNl` too (for a
+ * reason with the case's own figures, which a fixed text per `code` cannot say).
+ */
+export function fieldError(field: string, reason: string | Sentence, code: string): FieldError {
+  return typeof reason === 'string'
+    ? { field, reason, code }
+    : { field, reason: reason.en, code, reasonNl: reason.nl };
 }
 
 /** The `version` the caller sent is not the current one (or someone else wrote first). */

@@ -22,7 +22,7 @@ import { CalendarRepository } from '@hybridmatch/schedules';
 import { Actor } from '../access/actor';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permission';
-import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-error';
+import { ConflictError, fieldError, NotFoundError, ValidationError } from '../errors/domain-error';
 import { ErrorCode, FieldError } from '../errors/error-code';
 import { RateCardRepository } from '../repositories/rate-card.repository';
 
@@ -93,13 +93,7 @@ export class RateCardService {
         code: 'teacherOrRole',
       });
     const implausible = implausibleRate(input.hourlyRateCents);
-    if (implausible)
-      problems.push({
-        field: 'hourlyRateCents',
-        reason: implausible.en,
-        code: 'isPlausibleRate',
-        reasonNl: implausible.nl,
-      });
+    if (implausible) problems.push(fieldError('hourlyRateCents', implausible, 'isPlausibleRate'));
     if (input.validUntil && input.validUntil < input.validFrom)
       problems.push({ field: 'validUntil', reason: 'must not be before validFrom', code: 'endBeforeStart' });
     if (input.teacherId && !(await this.cards.isStaffOf(this.dataSource.manager, input.teacherId, companyId)))
@@ -188,15 +182,7 @@ export class RateCardService {
       return { hourlyRateCents: card, auditNote: null };
     }
     const implausible = implausibleRate(given);
-    if (implausible)
-      throw new ValidationError([
-        {
-          field: 'hourlyRateCents',
-          reason: implausible.en,
-          code: 'isPlausibleRate',
-          reasonNl: implausible.nl,
-        },
-      ]);
+    if (implausible) throw ValidationError.field('hourlyRateCents', implausible, 'isPlausibleRate');
     if (card === null || given === card) return { hourlyRateCents: given, auditNote: null };
     const problem = rateAdjustmentProblem(card, given);
     if (problem)
@@ -206,14 +192,14 @@ export class RateCardService {
         `Het uurtarief ${problem.nl}.`,
       );
     if (!reason?.trim())
-      throw new ValidationError([
+      throw ValidationError.field(
+        'rateReason',
         {
-          field: 'rateReason',
-          reason: `is required when the rate departs from the rate card's ${euros(card)}`,
-          code: 'rateReasonRequired',
-          reasonNl: `is verplicht als het tarief afwijkt van ${eurosNl(card)} op de tariefkaart`,
+          en: `is required when the rate departs from the rate card's ${euros(card)}`,
+          nl: `is verplicht als het tarief afwijkt van ${eurosNl(card)} op de tariefkaart`,
         },
-      ]);
+        'rateReasonRequired',
+      );
     return {
       hourlyRateCents: given,
       auditNote: `Rate ${euros(given)} instead of the rate card's ${euros(card)}: ${reason.trim()}`,
