@@ -129,8 +129,7 @@ export default function LessonsPage() {
                     </Group>
                   )}
                   {scheduled && started && (
-                    // No focus placeholder: axe counts a focusable element inside role="menu" that is no menu item as serious.
-                    <Menu withInitialFocusPlaceholder={false}>
+                    <Menu>
                       <Menu.Target>
                         <Button
                           size="compact-sm"
