@@ -55,7 +55,7 @@ function letThrough(
  * request is let through (and logged): a Redis outage must not lock everyone out of logging in.
  */
 @Injectable()
-export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class RedisThrottlerStorage implements ClosableThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private readonly redis: Redis;
   private readonly prefix: string;
@@ -100,28 +100,23 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     }
   }
 
-  private closed?: Promise<void>;
-
-  /**
-   * Quits the connection, once: Nest calls this hook twice on shutdown, the instance being provided
-   * under two tokens (RATE_LIMIT_STORAGE and the throttler module's ThrottlerStorage). A second
-   * QUIT would fail on the closing connection and fall back to `disconnect()`, whose 2-second timer
-   * on the already closed socket kept the process (and jest) from exiting.
-   */
-  onModuleDestroy(): Promise<void> {
-    this.closed ??=
-      this.redis.status === 'end'
-        ? Promise.resolve()
-        : this.redis.quit().then(
-            () => undefined,
-            () => this.redis.disconnect(),
-          );
-    return this.closed;
+  /** Quits the connection (if it cannot, drops it). */
+  async close(): Promise<void> {
+    if (this.redis.status === 'end') return;
+    await this.redis.quit().then(
+      () => undefined,
+      () => this.redis.disconnect(),
+    );
   }
 }
 
 /** The rate limiter's counters: the token the throttler module's factory injects. */
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
+
+/** A storage with what it holds open (a connection, a timer), which RateLimitStorageModule closes. */
+export interface ClosableThrottlerStorage extends ThrottlerStorage {
+  close(): Promise<void>;
+}
 
 /**
  * The rate limiter's counters in PostgreSQL, for when the queues run there and there is no Redis:
@@ -129,7 +124,7 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
  * every few minutes. A database that does not answer lets the request through (and is logged), as
  * Redis does; the login itself then fails on the database anyway.
  */
-export class PostgresThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class PostgresThrottlerStorage implements ClosableThrottlerStorage {
   private readonly logger = new Logger(PostgresThrottlerStorage.name);
   private readonly sweep: NodeJS.Timeout;
 
@@ -161,24 +156,28 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, OnModuleDestr
     }
   }
 
-  onModuleDestroy(): void {
+  close(): Promise<void> {
     clearInterval(this.sweep);
+    return Promise.resolve();
   }
 }
 
 const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 /**
- * Provides the storage to the throttler module's factory (and closes its connection on shutdown):
- * Redis, shared by every API process; with the queues on PostgreSQL (no Redis at all) PostgreSQL,
- * shared the same way.
+ * Provides the storage to the throttler module's factory, and closes it on shutdown: Redis, shared
+ * by every API process; with the queues on PostgreSQL (no Redis at all) PostgreSQL, shared the same
+ * way. The module closes it, not the storage's own hook: the throttler module provides the same
+ * instance again under its ThrottlerStorage token, so Nest would call that hook twice, and a second
+ * QUIT on the closing connection fell back to `disconnect()`, whose 2-second timer kept the process
+ * (and jest) from exiting.
  */
 @Module({
   providers: [
     {
       provide: RATE_LIMIT_STORAGE,
       inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, dataSource: DataSource): ThrottlerStorage =>
+      useFactory: (config: AppConfig, dataSource: DataSource): ClosableThrottlerStorage =>
         config.queues.backend === 'redis'
           ? new RedisThrottlerStorage(config)
           : new PostgresThrottlerStorage(new RateLimitRepository(dataSource)),
@@ -186,4 +185,10 @@ const SWEEP_INTERVAL_MS = 5 * 60_000;
   ],
   exports: [RATE_LIMIT_STORAGE],
 })
-export class RateLimitStorageModule {}
+export class RateLimitStorageModule implements OnModuleDestroy {
+  constructor(@Inject(RATE_LIMIT_STORAGE) private readonly storage: ClosableThrottlerStorage) {}
+
+  onModuleDestroy(): Promise<void> {
+    return this.storage.close();
+  }
+}
