@@ -80,13 +80,12 @@ export async function onFreshDatabase(
   body: (settings: BenchSettings) => Promise<void>,
 ): Promise<void> {
   const suffix = randomBytes(4).toString('hex');
-  const baseName = new URL(base.databaseUrl).pathname.slice(1);
+  const name = `${new URL(base.databaseUrl).pathname.slice(1)}_${scenario}_${suffix}`;
   const settings = {
     ...base,
-    databaseUrl: withDatabase(base.databaseUrl, `${baseName}_${scenario}_${suffix}`),
+    databaseUrl: withDatabase(base.databaseUrl, name),
     queuePrefix: `${base.queuePrefix}-${scenario}-${suffix}`,
   };
-  const name = new URL(settings.databaseUrl).pathname.slice(1);
   await ensureDatabase(settings.databaseUrl);
   try {
     await runMigrations(settings.databaseUrl);

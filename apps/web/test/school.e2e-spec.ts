@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { BEFORE_TERM, TERMS } from '../../../test/support/proposal-terms';
+import { ALL_ACCEPTED, BEFORE_TERM, TERMS } from '../../../test/support/proposal-terms';
+import { Proposal } from '../../../libs/database/src';
 import { waitFor } from '../../../test/support/wait-for';
 import { type BrowserWorld, seriousAccessibilityProblems, startWorldWithWorker } from './support/browser';
 
@@ -50,10 +51,7 @@ describe('web app: school, teacher availability and coordinator pages (browser)'
   async function placementWithFirstLessonOn(day = '2026-08-18') {
     const { ctx } = world;
     const w = await ctx.newProposalWorld();
-    await ctx.db.query(
-      `UPDATE proposal SET status = 'awaiting_approval', company_answer = 'accepted', teacher_answer = 'accepted', school_answer = 'accepted' WHERE id = $1`,
-      [w.proposal.id],
-    );
+    await ctx.db.getRepository(Proposal).update(w.proposal.id, ALL_ACCEPTED);
     const approval = await ctx.http
       .post(`/api/proposals/${w.proposal.id}/approve`)
       .set(w.coordinator.auth)
