@@ -191,6 +191,10 @@ describe('web app: matching to placement (browser)', () => {
     // Rejected with a reason: the status and the trail say so, with the reason.
     await desk.getByRole('button', { name: 'Afwijzen', exact: true }).click();
     const dialog = desk.getByRole('dialog', { name: 'Voorstel afwijzen' });
+    // It says what rejecting means, as withdrawing and cancelling do (the two red buttons differ).
+    await dialog
+      .getByText(/^Bedrijf, docent en school hebben dit voorstel geaccepteerd; met afwijzen/)
+      .waitFor();
     await dialog
       .getByLabel('Reden (komt in de historie)')
       .fill('De school kiest liever voor een docent met bevoegdheid.');

@@ -10,7 +10,7 @@ import { invalidateProposals } from './invalidate';
 
 type Proposal = components['schemas']['ProposalDto'];
 
-/** The strings of each decision: `<key>.title`, `.reason`, `.submit` and (when it has one) `.intro`. */
+/** The strings of each decision: `<key>.title`, `.intro`, `.reason` and `.submit`. */
 const KEY = { reject: 'reject', withdraw: 'withdraw', cancel: 'cancelPlacement' } as const;
 
 /**
@@ -31,7 +31,7 @@ export function EndProposalDialog({
   const { t } = useTranslation();
   const key = KEY[decision];
   const [reason, setReason] = useState('');
-  const reject = useMutation({
+  const end = useMutation({
     mutationFn: async () => {
       for (const proposal of proposals) {
         const { error } = await api.POST(`/api/proposals/{id}/${decision}`, {
@@ -46,7 +46,7 @@ export function EndProposalDialog({
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reject.mutate();
+    end.mutate();
   };
   return (
     <Modal
@@ -57,7 +57,7 @@ export function EndProposalDialog({
     >
       <form onSubmit={submit}>
         <Stack>
-          {key !== 'reject' && <Text size="sm">{t(`${key}.intro`)}</Text>}
+          <Text size="sm">{t(`${key}.intro`, { count: proposals.length })}</Text>
           <Textarea
             label={t(`${key}.reason`)}
             required
@@ -65,12 +65,12 @@ export function EndProposalDialog({
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
           />
-          {reject.error && <ErrorAlert error={reject.error} />}
+          {end.error && <ErrorAlert error={end.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('actions.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={reject.isPending}>
+            <Button type="submit" color="red" loading={end.isPending}>
               {t(`${key}.submit`, { count: proposals.length })}
             </Button>
           </Group>
