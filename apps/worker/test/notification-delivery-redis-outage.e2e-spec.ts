@@ -118,4 +118,35 @@ describeWithRedisServer('notification delivery survives a Redis outage (e2e)', (
       ).toEqual([email]);
     }
   }, 120_000);
+
+  it('gives claimed rows back at once when Redis refuses their jobs (out of memory), then delivers them once', async () => {
+    const region = await ctx.newRegion();
+    const coordinator = await ctx.newCoordinator(region.id);
+    // Redis answers but refuses every write, as it does at its memory limit without eviction.
+    await redis.command('CONFIG', 'SET', 'maxmemory', '1');
+    const row = await insertPendingNotification(ctx.db, coordinator.user.id);
+    const notifications = ctx.db.getRepository(Notification);
+    // The worker's relay claimed the row (counted), Redis refused the job, and the claim was released
+    // (no transaction stayed open meanwhile): unrelayed again, for the next pass.
+    await waitFor('the relay to claim the row and give it back', async () => {
+      const now = await notifications.findOneByOrFail({ id: row.id });
+      return now.relayCount >= 1 && now.relayedAt === null;
+    });
+    expect(await notifications.findOneByOrFail({ id: row.id })).toMatchObject({
+      deliveryStatus: NotificationDeliveryStatus.Pending,
+      attempts: 0,
+    });
+    expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(0);
+
+    await redis.command('CONFIG', 'SET', 'maxmemory', '0');
+    await waitFor(
+      'the row to be sent once Redis takes jobs again',
+      async () =>
+        (await notifications.findOneByOrFail({ id: row.id })).deliveryStatus ===
+        NotificationDeliveryStatus.Sent,
+      30_000,
+    );
+    await waitFor('the notifications queue to drain', () => noEmailJobsLeft(queue));
+    expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(1);
+  }, 60_000);
 });

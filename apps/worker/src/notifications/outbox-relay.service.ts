@@ -1,14 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { NotificationRepository } from '@hybridmatch/core';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 
 /** Job options added to each `send-notification` job on top of the queue defaults (tests shorten the backoff). */
 export const NOTIFICATION_JOB_OPTIONS = Symbol('NOTIFICATION_JOB_OPTIONS');
 
-/** Rows queued per transaction. */
+/** Rows claimed and queued per batch. */
 export const RELAY_BATCH_SIZE = 100;
 /** How long a relay pass waits for Redis before giving up (the rows stay pending). */
 const REDIS_WAIT_MS = 5000;
@@ -18,14 +17,13 @@ const REDIS_WAIT_MS = 5000;
  * each as a `send-notification` job with the id `notification-<id>-<relayCount>`, fresh for every
  * relay of the row (BullMQ ignores a new job whose id a kept failed job has), and stamps
  * `relayed_at`. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several relays never queue the
- * same rows at once. When Redis is unreachable the transaction rolls back and the rows wait for
- * the next pass. Rows relayed earlier whose job went missing come back here through the
+ * same rows at once. When Redis is unreachable the claim is released and the rows wait for the
+ * next pass. Rows relayed earlier whose job went missing come back here through the
  * reconciler (`relayed_at` cleared).
  */
 @Injectable()
 export class OutboxRelay {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly notifications: NotificationRepository,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(NOTIFICATION_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
@@ -33,7 +31,7 @@ export class OutboxRelay {
 
   /** Relays every row that is due; returns how many were queued. */
   async relayPending(): Promise<number> {
-    // Claiming rows while Redis is away would only hold their locks until the timeout.
+    // Claiming rows while Redis is away would only release them again after the timeout.
     await assertQueueReady(this.queue, REDIS_WAIT_MS);
     let relayed = 0;
     for (;;) {
@@ -43,21 +41,31 @@ export class OutboxRelay {
     }
   }
 
-  private relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await this.notifications.claimUnrelayed(manager, RELAY_BATCH_SIZE);
-      if (rows.length === 0) return 0;
-      const jobs = rows.map(({ id, relayCount }) => ({
-        name: 'send-notification' as const,
-        data: { notificationId: id } satisfies JobPayloads['send-notification'],
-        opts: { ...this.jobOptions, jobId: jobIds.notification(id, relayCount) },
-      }));
+  /**
+   * Claims a batch (committed at once) and then hands it to Redis: no transaction stays open while
+   * Redis is asked, since a worker's event loop can be busy with a match run for seconds and an
+   * open transaction would hold the locks and the database's cleanup back meanwhile. When Redis
+   * does not take the jobs the batch is released at once; a relay that dies in between leaves its
+   * rows relayed without jobs, which the reconciler finds and relays again.
+   */
+  private async relayBatch(): Promise<number> {
+    const rows = await this.notifications.claimUnrelayed(RELAY_BATCH_SIZE);
+    if (rows.length === 0) return 0;
+    const jobs = rows.map(({ id, relayCount }) => ({
+      name: 'send-notification' as const,
+      data: { notificationId: id } satisfies JobPayloads['send-notification'],
+      opts: { ...this.jobOptions, jobId: jobIds.notification(id, relayCount) },
+    }));
+    try {
       await withTimeout(
         this.queue.addBulk(jobs),
         REDIS_WAIT_MS,
         'Redis did not accept the notification jobs',
       );
-      return rows.length;
-    });
+    } catch (error) {
+      await this.notifications.releaseUnrelayed(rows);
+      throw error;
+    }
+    return rows.length;
   }
 }

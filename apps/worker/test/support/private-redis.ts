@@ -46,6 +46,16 @@ export class PrivateRedis {
     this.process = undefined;
   }
 
+  /** Sends one command (CONFIG SET, say) on a connection of its own. */
+  async command(name: string, ...args: string[]): Promise<unknown> {
+    const client = new Redis(this.url, { maxRetriesPerRequest: 0 });
+    try {
+      return await client.call(name, ...args);
+    } finally {
+      client.disconnect();
+    }
+  }
+
   private async ping(): Promise<boolean> {
     const client = new Redis(this.url, {
       lazyConnect: true,

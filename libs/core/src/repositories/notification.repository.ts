@@ -143,12 +143,19 @@ export class NotificationRepository {
       `WITH audience AS (
            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bool[], $6::bool[], $7::bool[], $8::bool[])
                   WITH ORDINALITY AS a(company_id, school_id, teacher_id, region_id, to_company, to_school, to_teacher, to_coordinators, ord)
+         ), admin AS (
+           -- The admins of the organisations named, by index: joined to the audience directly,
+           -- PostgreSQL read every user in the country for a match run's proposals.
+           SELECT u.id, u.organisation_id, u.role FROM app_user u
+            WHERE u.organisation_id = ANY(ARRAY(SELECT company_id FROM audience WHERE to_company
+                                                UNION SELECT school_id FROM audience WHERE to_school))
+              AND u.role IN ($9, $10)
          ), reached AS (
            SELECT a.ord, u.id AS user_id FROM audience a
-             JOIN app_user u ON u.role = $9 AND u.organisation_id = a.company_id WHERE a.to_company
+             JOIN admin u ON u.role = $9 AND u.organisation_id = a.company_id WHERE a.to_company
            UNION
            SELECT a.ord, u.id FROM audience a
-             JOIN app_user u ON u.role = $10 AND u.organisation_id = a.school_id WHERE a.to_school
+             JOIN admin u ON u.role = $10 AND u.organisation_id = a.school_id WHERE a.to_school
            UNION
            SELECT a.ord, t.user_id FROM audience a
              JOIN teacher_profile t ON t.id = a.teacher_id WHERE a.to_teacher AND t.user_id IS NOT NULL
@@ -187,14 +194,14 @@ export class NotificationRepository {
 
   /**
    * Claims up to `limit` pending rows not yet relayed, oldest first, with `FOR UPDATE SKIP LOCKED`
-   * (concurrent relays never take the same rows), and counts the relay. Runs in the relay's
-   * transaction, which rolls back when Redis does not take the jobs.
+   * (concurrent relays never take the same rows), and counts the relay. The relay commits the
+   * claim before it asks Redis, and releases it (`releaseUnrelayed`) when Redis does not take the jobs.
    */
-  async claimUnrelayed(manager: EntityManager, limit: number): Promise<RelayedNotification[]> {
-    const [rows]: [Array<{ id: string; relay_count: number }>, number] = await manager.query(
+  async claimUnrelayed(limit: number): Promise<RelayedNotification[]> {
+    const [rows]: [Array<{ id: string; relay_count: number }>, number] = await this.dataSource.query(
       `UPDATE notification n SET relayed_at = now(), relay_count = n.relay_count + 1
          FROM (SELECT id FROM notification
-                WHERE delivery_status = 'pending' AND relayed_at IS NULL
+                WHERE delivery_status = 'pending' AND relayed_at IS NULL -- ix_notification_unrelayed
                 ORDER BY created_at, id
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED) due
@@ -203,6 +210,20 @@ export class NotificationRepository {
       [limit],
     );
     return rows.map((row) => ({ id: row.id, relayCount: row.relay_count }));
+  }
+
+  /**
+   * Gives claimed rows back to the relay when Redis did not take their jobs (those it did take in
+   * part find the row relayed again, or sent, and do nothing). The relay count stays: the next
+   * relay's job id is a fresh one. Only rows still as the claim left them.
+   */
+  async releaseUnrelayed(rows: RelayedNotification[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification n SET relayed_at = NULL
+         FROM unnest($1::uuid[], $2::int[]) AS c(id, relay_count)
+        WHERE n.id = c.id AND n.relay_count = c.relay_count AND n.delivery_status = 'pending'`,
+      [rows.map((row) => row.id), rows.map((row) => row.relayCount)],
+    );
   }
 
   /**

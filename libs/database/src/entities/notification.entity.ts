@@ -107,6 +107,9 @@ export enum NotificationDeliveryStatus {
 @Entity('notification')
 @Check('ck_notification_one_recipient', `("recipient_user_id" IS NULL) <> ("recipient_teacher_id" IS NULL)`)
 @Index('ix_notification_relay', ['deliveryStatus', 'relayedAt'])
+@Index('ix_notification_unrelayed', ['createdAt', 'id'], {
+  where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL`,
+})
 @Index('ix_notification_retry', ['deliveryStatus', 'nextAttemptAt'])
 @Index('ix_notification_recipient_created', ['recipientUserId', 'createdAt'])
 export class Notification {
