@@ -102,6 +102,7 @@ export class MatchRunner {
         throw caught;
       }
       await this.queueShortageSignals(run.id);
+      await this.refreshStatistics();
       return { result: 'succeeded', summary };
     } finally {
       // A session that died has lost the lock already; the pool drops the broken connection.
@@ -188,6 +189,18 @@ export class MatchRunner {
     for (const [phase, ms] of Object.entries(phases))
       this.metrics.matchRunPhase.observe({ phase }, ms / 1000);
     return result;
+  }
+
+  /** Best effort, after the run is stored: the next run's plans depend on it, this run's result does not. */
+  private async refreshStatistics(): Promise<void> {
+    try {
+      const analysed = await this.matchRuns.refreshBulkStatistics();
+      if (analysed.length) this.logger.debug(`Planner statistics refreshed: ${analysed.join(', ')}`);
+    } catch (error) {
+      this.logger.warn(
+        `Planner statistics not refreshed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /** Best effort: the run owes its signals already, and the poller queues the job when this fails. */

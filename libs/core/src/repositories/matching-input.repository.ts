@@ -277,9 +277,12 @@ export class MatchingInputRepository {
     requestIds: string[],
   ): Promise<Array<{ teacher_id: string; block_ids: string[] }>> {
     return manager.query(
+      // Two index lookups, not one OR: with an OR PostgreSQL read the whole country's proposals.
       `SELECT teacher_id, block_ids FROM proposal
-      WHERE status = ANY($1::proposal_status[]) AND id <> ALL($2::uuid[])
-        AND (teacher_id ${inIds(3)} OR request_id ${inIds(4)})`,
+      WHERE status = ANY($1::proposal_status[]) AND id <> ALL($2::uuid[]) AND teacher_id ${inIds(3)}
+      UNION ALL
+      SELECT teacher_id, block_ids FROM proposal
+      WHERE status = ANY($1::proposal_status[]) AND id <> ALL($2::uuid[]) AND request_id ${inIds(4)}`,
       [ACTIVE_PROPOSAL_STATUSES, knownProposalIds, teacherIds, requestIds],
     );
   }
