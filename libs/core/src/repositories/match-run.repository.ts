@@ -171,7 +171,7 @@ export class MatchRunRepository {
   async storeShortage(id: string, shortage: MatchRunShortage): Promise<boolean> {
     const [, count] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE match_run
-          SET shortage = $2::jsonb, shortage_status = 'computed',
+          SET shortage = $2::json, shortage_status = 'computed',
               timings = coalesce(timings, '{}'::jsonb) || jsonb_build_object('shortageMs', $3::int)
         WHERE id = $1 AND shortage_status = 'pending'`,
       [id, JSON.stringify(shortage), shortage.ms],

@@ -204,14 +204,14 @@ export class MatchRun {
    * through `unfilledBlocksOf`. Not loaded unless selected: it can be large, and lists of runs
    * never need it.
    */
-  @Column({ type: 'jsonb', nullable: true, select: false })
+  @Column({ type: 'json', nullable: true, select: false })
   unfilled: MatchRunUnfilledCompact | MatchRunUnfilledBlock[] | null;
 
   /**
    * Shortage signals of the region as the run saw it (set by the `shortage-signals` job after the
    * run is stored; not loaded unless selected).
    */
-  @Column({ type: 'jsonb', nullable: true, select: false })
+  @Column({ type: 'json', nullable: true, select: false })
   shortage: MatchRunShortage | null;
 
   /** Whether the run's shortage signals are owed, computed or failed (null: none owed). */
