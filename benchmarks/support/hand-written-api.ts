@@ -97,7 +97,7 @@ const PROPOSAL_COLUMNS = `
     'requestTitle', (SELECT r.title FROM teaching_request r WHERE r.id = p.request_id)) AS party_names,
   (SELECT jsonb_object_agg(t.id, t.first_name || ' ' || t.last_name) FROM teacher_profile t
     WHERE t.id IN (SELECT (c ->> 'teacherId')::uuid
-                     FROM jsonb_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c)) AS names`;
+                     FROM json_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c)) AS names`;
 
 const toProposal = (row: Row) => ({
   id: row.id,

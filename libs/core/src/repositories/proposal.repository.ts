@@ -134,7 +134,7 @@ const readColumns = (withNames: boolean): string =>
       ? `(SELECT COALESCE(jsonb_object_agg(t.id, t.first_name || ' ' || t.last_name), '{}')
             FROM teacher_profile t
            WHERE t.id IN (SELECT (c ->> 'teacherId')::uuid
-                            FROM jsonb_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c))`
+                            FROM json_array_elements(COALESCE(p.explanation -> 'considered', '[]')) c))`
       : 'NULL'
   } AS "consideredNames"`;
 
@@ -273,9 +273,9 @@ export class ProposalRepository {
                              teacher_answer, school_answer, expires_at, version)
        SELECT id, match_run_id, request_id, teacher_id, company_id, school_id, region_id,
               block_ids, minutes_per_week, score, explanation, $2, $3, $3, $3, expires_at, 1
-         FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, match_run_id uuid, request_id uuid, teacher_id uuid,
+         FROM json_to_recordset($1::json) AS p(id uuid, match_run_id uuid, request_id uuid, teacher_id uuid,
               company_id uuid, school_id uuid, region_id uuid, block_ids uuid[], minutes_per_week int,
-              score numeric, explanation jsonb, expires_at timestamptz)
+              score numeric, explanation json, expires_at timestamptz)
        RETURNING id, status, created_at, updated_at
        ), created AS (
          INSERT INTO proposal_event (proposal_id, action, to_status) SELECT id, $4, status FROM inserted

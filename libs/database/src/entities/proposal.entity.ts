@@ -96,7 +96,8 @@ export class Proposal {
   @Column({ type: 'numeric', precision: 12, scale: 4, transformer: decimalTransformer })
   score: number;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  /** Written once, read whole: `json`, not parsed into a tree (migration 1798800000000). */
+  @Column({ type: 'json', default: () => "'{}'" })
   explanation: ProposalExplanation;
 
   @Column({
