@@ -119,34 +119,51 @@ describeWithRedisServer('notification delivery survives a Redis outage (e2e)', (
     }
   }, 120_000);
 
-  it('gives claimed rows back at once when Redis refuses their jobs (out of memory), then delivers them once', async () => {
+  it('commits its claim before asking Redis, holds no lock while Redis hangs, undoes the claim after the timeout, and delivers once', async () => {
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
-    // Redis answers but refuses every write, as it does at its memory limit without eviction.
-    await redis.command('CONFIG', 'SET', 'maxmemory', '1');
-    const row = await insertPendingNotification(ctx.db, coordinator.user.id);
     const notifications = ctx.db.getRepository(Notification);
-    // The worker's relay claimed the row (counted), Redis refused the job, and the claim was released
-    // (no transaction stayed open meanwhile): unrelayed again, for the next pass.
-    await waitFor('the relay to claim the row and give it back', async () => {
-      const now = await notifications.findOneByOrFail({ id: row.id });
-      return now.relayCount >= 1 && now.relayedAt === null;
-    });
-    expect(await notifications.findOneByOrFail({ id: row.id })).toMatchObject({
-      deliveryStatus: NotificationDeliveryStatus.Pending,
-      attempts: 0,
-    });
-    expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(0);
+    // Redis stops answering but keeps its connections (the process is suspended): addBulk hangs.
+    redis.suspend();
+    try {
+      const row = await insertPendingNotification(ctx.db, coordinator.user.id);
+      // The worker's relay claimed the row, committed, while Redis has not answered.
+      await waitFor('the relay to commit its claim', async () => {
+        const now = await notifications.findOneByOrFail({ id: row.id });
+        return now.relayedAt !== null && now.relayCount === 1;
+      });
+      // No transaction holds the row meanwhile.
+      await ctx.db.transaction(async (manager) => {
+        const locked = await manager.query<unknown[]>(
+          `SELECT id FROM notification WHERE id = $1 FOR UPDATE NOWAIT`,
+          [row.id],
+        );
+        expect(locked).toHaveLength(1);
+      });
+      // After the relay's 5 s wait the claim is undone: unrelayed, and the count as it was.
+      await waitFor(
+        'the relay to undo its claim',
+        async () => {
+          const now = await notifications.findOneByOrFail({ id: row.id });
+          return now.relayedAt === null && now.relayCount === 0;
+        },
+        20_000,
+      );
+      expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(0);
 
-    await redis.command('CONFIG', 'SET', 'maxmemory', '0');
-    await waitFor(
-      'the row to be sent once Redis takes jobs again',
-      async () =>
-        (await notifications.findOneByOrFail({ id: row.id })).deliveryStatus ===
-        NotificationDeliveryStatus.Sent,
-      30_000,
-    );
-    await waitFor('the notifications queue to drain', () => noEmailJobsLeft(queue));
-    expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(1);
-  }, 60_000);
+      redis.resume();
+      // Redis now takes the job it was sent while suspended, and the next relay's (the same id).
+      await waitFor(
+        'the row to be sent once Redis answers again',
+        async () =>
+          (await notifications.findOneByOrFail({ id: row.id })).deliveryStatus ===
+          NotificationDeliveryStatus.Sent,
+        30_000,
+      );
+      await waitFor('the notifications queue to drain', () => noEmailJobsLeft(queue));
+      expect(smtp.deliveriesOf(notificationMessageId(row.id))).toBe(1);
+    } finally {
+      redis.resume();
+    }
+  }, 90_000);
 });

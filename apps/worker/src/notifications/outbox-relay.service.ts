@@ -45,8 +45,8 @@ export class OutboxRelay {
    * Claims a batch (committed at once) and then hands it to Redis: no transaction stays open while
    * Redis is asked, since a worker's event loop can be busy with a match run for seconds and an
    * open transaction would hold the locks and the database's cleanup back meanwhile. When Redis
-   * does not take the jobs the batch is released at once; a relay that dies in between leaves its
-   * rows relayed without jobs, which the reconciler finds and relays again.
+   * does not answer for the jobs the claim is undone at once; a relay that dies in between leaves
+   * its rows relayed without jobs, which the reconciler finds and relays again.
    */
   private async relayBatch(): Promise<number> {
     const rows = await this.notifications.claimUnrelayed(RELAY_BATCH_SIZE);
@@ -63,7 +63,9 @@ export class OutboxRelay {
         'Redis did not accept the notification jobs',
       );
     } catch (error) {
-      await this.notifications.releaseUnrelayed(rows);
+      // The Redis error is the one to report; rows the release cannot give back (the database
+      // gone too) stay relayed without jobs, and the reconciler gives them back.
+      await this.notifications.releaseUnrelayed(rows).catch(() => undefined);
       throw error;
     }
     return rows.length;

@@ -46,14 +46,13 @@ export class PrivateRedis {
     this.process = undefined;
   }
 
-  /** Sends one command (CONFIG SET, say) on a connection of its own. */
-  async command(name: string, ...args: string[]): Promise<unknown> {
-    const client = new Redis(this.url, { maxRetriesPerRequest: 0 });
-    try {
-      return await client.call(name, ...args);
-    } finally {
-      client.disconnect();
-    }
+  /** Suspends the server (SIGSTOP): it keeps its connections but answers nothing until `resume`. */
+  suspend(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
   }
 
   private async ping(): Promise<boolean> {

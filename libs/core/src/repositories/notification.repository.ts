@@ -213,13 +213,14 @@ export class NotificationRepository {
   }
 
   /**
-   * Gives claimed rows back to the relay when Redis did not take their jobs (those it did take in
-   * part find the row relayed again, or sent, and do nothing). The relay count stays: the next
-   * relay's job id is a fresh one. Only rows still as the claim left them.
+   * Gives claimed rows back to the relay when Redis did not answer for their jobs, as if the claim
+   * had not happened: unrelayed, and the relay count as it was, so the next relay uses the same
+   * job ids and BullMQ ignores those it did take after all (as it does a repeated relay). Only rows
+   * still as the claim left them.
    */
   async releaseUnrelayed(rows: RelayedNotification[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification n SET relayed_at = NULL
+      `UPDATE notification n SET relayed_at = NULL, relay_count = n.relay_count - 1
          FROM unnest($1::uuid[], $2::int[]) AS c(id, relay_count)
         WHERE n.id = c.id AND n.relay_count = c.relay_count AND n.delivery_status = 'pending'`,
       [rows.map((row) => row.id), rows.map((row) => row.relayCount)],
