@@ -62,7 +62,7 @@ interface Profile {
 const OUTPUTS: [string, string, ((value: unknown) => unknown)?][] = [
   [
     'proposals (teacher, request, blocks, score, explanation)',
-    `SELECT json_build_array(teacher_id, request_id, block_ids, score, explanation) AS value FROM proposal
+    `SELECT json_build_array(teacher_id, request_id, block_ids, score, explanation::jsonb) AS value FROM proposal
       WHERE match_run_id = $1 ORDER BY teacher_id, request_id`,
   ],
   ['result (proof, fairness)', `SELECT result AS value FROM match_run WHERE id = $1`],
@@ -73,7 +73,7 @@ const OUTPUTS: [string, string, ((value: unknown) => unknown)?][] = [
   ],
   [
     'shortage signals (without ms, computedAt)',
-    `SELECT shortage - 'ms' - 'computedAt' AS value FROM match_run WHERE id = $1`,
+    `SELECT shortage::jsonb - 'ms' - 'computedAt' AS value FROM match_run WHERE id = $1`,
   ],
 ];
 
