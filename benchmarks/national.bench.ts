@@ -158,6 +158,7 @@ async function main(): Promise<void> {
       // The workers run their daily sweeps when they start (the compliance sweep reads every
       // teacher in the country and warns their companies): timed, and waited for, so that the
       // rounds measure the matching.
+      await notifications.pause();
       const sweepsStarted = performance.now();
       await waitForStartupSweeps(maintenance);
       console.log(
@@ -232,15 +233,17 @@ async function main(): Promise<void> {
   }
 }
 
-/** The daily jobs a worker runs when it starts: waits until the compliance sweep ran and nothing else waits or runs. */
+/** The daily jobs a worker runs when it starts: waits until the compliance sweep completed and nothing else waits or runs. */
 async function waitForStartupSweeps(maintenance: Queue): Promise<void> {
   const deadline = performance.now() + TIMEOUT_MS;
   for (;;) {
-    const counts = await maintenance.getJobCounts('active', 'waiting', 'prioritized', 'completed', 'failed');
-    const finished = await maintenance.getJobs(['completed', 'failed']);
+    const failed = (await maintenance.getJobs(['failed'])).find((job) => job.name === 'compliance-sweep');
+    if (failed) throw new Error(`The workers' compliance sweep failed: ${failed.failedReason}`);
+    const counts = await maintenance.getJobCounts('active', 'waiting', 'prioritized');
+    const completed = await maintenance.getJobs(['completed']);
     if (
       counts.active + counts.waiting + counts.prioritized === 0 &&
-      finished.some((job) => job.name === 'compliance-sweep')
+      completed.some((job) => job.name === 'compliance-sweep')
     )
       return;
     if (performance.now() > deadline) throw new Error("The workers' start-up sweeps did not finish in time");

@@ -65,10 +65,13 @@ export class MatchRunRepository {
    * after a bulk load. Autovacuum would do it within a minute, when it runs at all; until then a
    * table that was empty when last analysed gets plans for an empty table, which read every row
    * of it for each region's queries (a national run: 100 regions in about a minute). One worker at
-   * a time (a try-lock: another that finds it taken skips). Answers the tables analysed.
+   * a time (a try-lock: another that finds it taken skips). It never waits for a table's lock
+   * (a vacuum's, a migration's): it gives up after 100 ms, below the second after which PostgreSQL
+   * would cancel an autovacuum in its way. Answers the tables analysed.
    */
   async refreshBulkStatistics(): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL lock_timeout = '100ms'`);
       const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
         `SELECT pg_try_advisory_xact_lock(hashtextextended('analyze-match-run-tables', 0)) AS locked`,
       );
