@@ -26,9 +26,9 @@ describe('MatchRunRepository.refreshBulkStatistics', () => {
     const repository = ctx.app.get(MatchRunRepository);
     const region = await ctx.newRegion();
     const coordinator = await ctx.newCoordinator(region.id);
-    // 200 notifications written on one connection, whose statistics PostgreSQL is told to report at once.
     // Autovacuum, where it runs, would analyse the table on its own: this test's database leaves it to the method.
     await ctx.db.query(`ALTER TABLE notification SET (autovacuum_enabled = false)`);
+    // 200 notifications written on one connection, whose statistics PostgreSQL is told to report at once.
     const session = ctx.db.createQueryRunner();
     await session.connect();
     try {

@@ -64,7 +64,7 @@ export class MatchRunRepository {
    * changed by more than autovacuum's analyze threshold (50 rows and 10 %), as PostgreSQL advises
    * after a bulk load. Autovacuum would do it within a minute, when it runs at all; until then a
    * table that was empty when last analysed gets plans for an empty table, which read every row
-   * of it for each region's queries (a national run: 100 regions in about a minute). One worker at
+   * of it for each region's queries (a national round: 100 regions in two minutes). One worker at
    * a time (a try-lock: another that finds it taken skips). It never waits for a table's lock
    * (a vacuum's, a migration's): it gives up after 100 ms, below the second after which PostgreSQL
    * would cancel an autovacuum in its way. Answers the tables analysed.

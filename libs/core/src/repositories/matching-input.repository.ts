@@ -277,7 +277,8 @@ export class MatchingInputRepository {
     requestIds: string[],
   ): Promise<Array<{ teacher_id: string; block_ids: string[] }>> {
     return manager.query(
-      // Two index lookups, not one OR: with an OR PostgreSQL read the whole country's proposals.
+      // Two lookups, by teacher and by request, each through its own index (an OR of the two
+      // leaves the planner a bitmap OR at best); rows found by both are harmless to the caller.
       `SELECT teacher_id, block_ids FROM proposal
       WHERE status = ANY($1::proposal_status[]) AND id <> ALL($2::uuid[]) AND teacher_id ${inIds(3)}
       UNION ALL
