@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@hybridmatch/config';
 import { serveMetrics } from '@hybridmatch/metrics';
+import { messageOf } from '@hybridmatch/domain';
 import { createApiApp } from './api.bootstrap';
 
 /** Starts the HTTP API alone (`HM_PROCESS=api` with apps/main.ts does the same). */
@@ -16,7 +17,7 @@ if (require.main === module) {
     await startApi(config);
     await serveMetrics(config);
   })().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${messageOf(error)}\n`);
     process.exit(1);
   });
 }

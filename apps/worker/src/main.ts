@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, loadConfig } from '@hybridmatch/config';
-import { Clock } from '@hybridmatch/domain';
+import { Clock, messageOf } from '@hybridmatch/domain';
 import { serveMetrics } from '@hybridmatch/metrics';
 import { WorkerModule } from './worker.module';
 
@@ -27,7 +27,7 @@ if (require.main === module) {
     await startWorker(config);
     await serveMetrics(config);
   })().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${messageOf(error)}\n`);
     process.exit(1);
   });
 }

@@ -2,6 +2,7 @@ export * from './clock';
 export * from './clock-time';
 export * from './enums';
 export * from './group-by';
+export * from './message-of';
 export * from './subjects';
 export * from './proposal-state-machine';
 export * from './schedule';

@@ -1,4 +1,5 @@
 import { Queue, RedisQueueBackend } from 'bullmq';
+import { messageOf } from '@hybridmatch/domain';
 
 /** Rejects with `${message} within ${ms} ms` when the promise does not settle in time. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -71,7 +72,6 @@ export function keepJobSchedulers(
   what: string,
   register: () => Promise<unknown>,
 ): void {
-  const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
   onEveryQueueReady(
     queue,
     async () => {

@@ -16,6 +16,7 @@ import {
   Permission,
   ValidationError,
 } from '@hybridmatch/core';
+import { messageOf } from '@hybridmatch/domain';
 import { MatchRunScheduleDto, PutMatchRunScheduleDto } from './match-run-schedule.dto';
 
 /** PostgreSQL: a unique index refused the row. */
@@ -141,9 +142,7 @@ export class MatchRunScheduleService {
         'Redis did not accept the job scheduler',
       );
     } catch (error) {
-      this.logger.warn(
-        `Job scheduler of region ${regionId} left to the worker's sync: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(`Job scheduler of region ${regionId} left to the worker's sync: ${messageOf(error)}`);
     }
   }
 }

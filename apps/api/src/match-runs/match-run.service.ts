@@ -13,7 +13,7 @@ import {
   TeachingRequest,
 } from '@hybridmatch/database';
 import { CLOCK } from '@hybridmatch/config';
-import { Clock, Sentence, today, UserRole } from '@hybridmatch/domain';
+import { Clock, Sentence, today, UserRole, messageOf } from '@hybridmatch/domain';
 import { checkEligibility, regionCostOfForcing, whyNotSentences } from '@hybridmatch/matching';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
 import {
@@ -261,9 +261,7 @@ export class MatchRunService {
         'Redis did not accept the job',
       );
     } catch (error) {
-      this.logger.warn(
-        `Match run ${matchRunId} stays queued for the worker's poller: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(`Match run ${matchRunId} stays queued for the worker's poller: ${messageOf(error)}`);
     }
   }
 }

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { Notification } from '@hybridmatch/database';
 import { JobPayloads, QUEUES, redisBackendOf } from '@hybridmatch/queue';
+import { messageOf } from '@hybridmatch/domain';
 
 /**
  * After a transaction that wrote notification rows commits, asks the worker to relay them now
@@ -58,9 +59,7 @@ export class OutboxNudgeSubscriber implements EntitySubscriberInterface<Notifica
         removeOnFail: true,
       });
     } catch (error) {
-      this.logger.debug(
-        `No relay nudge (the worker's poller will relay): ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.debug(`No relay nudge (the worker's poller will relay): ${messageOf(error)}`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { messageOf } from '@hybridmatch/domain';
 
 /**
  * A pass that the worker repeats every few seconds from PostgreSQL (so it catches up after Redis
@@ -45,10 +46,7 @@ export abstract class PollingLoop implements OnApplicationBootstrap, OnApplicati
       if (this.failing) this.logger.log('Works again');
       this.failing = false;
     } catch (error) {
-      if (!this.failing)
-        this.logger.warn(
-          `Paused, ${this.whilePaused}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+      if (!this.failing) this.logger.warn(`Paused, ${this.whilePaused}: ${messageOf(error)}`);
       this.failing = true;
     }
   }

@@ -12,7 +12,7 @@ import {
 } from '@hybridmatch/database';
 import { Metrics } from '@hybridmatch/metrics';
 import { APP_CONFIG, AppConfig, CLOCK } from '@hybridmatch/config';
-import { Clock, today } from '@hybridmatch/domain';
+import { Clock, today, messageOf } from '@hybridmatch/domain';
 import {
   buildInstance,
   companyFairness,
@@ -92,7 +92,7 @@ export class MatchRunner {
       try {
         summary = await this.execute(run);
       } catch (caught) {
-        const error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH);
+        const error = messageOf(caught).slice(0, MAX_ERROR_LENGTH);
         await runs.update(
           { id: run.id, status: MatchRunStatus.Running },
           finalAttempt
@@ -197,9 +197,7 @@ export class MatchRunner {
       const analysed = await this.matchRuns.refreshBulkStatistics();
       if (analysed.length) this.logger.debug(`Planner statistics refreshed: ${analysed.join(', ')}`);
     } catch (error) {
-      this.logger.warn(
-        `Planner statistics not refreshed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(`Planner statistics not refreshed: ${messageOf(error)}`);
     }
   }
 
@@ -214,9 +212,7 @@ export class MatchRunner {
         'The queue did not accept the shortage-signals job',
       );
     } catch (error) {
-      this.logger.warn(
-        `Shortage signals of match run ${matchRunId} left to the poller: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(`Shortage signals of match run ${matchRunId} left to the poller: ${messageOf(error)}`);
     }
   }
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { MatchRunSchedule } from '@hybridmatch/database';
 import { onEveryQueueReady, QUEUES } from '@hybridmatch/queue';
 import { applyMatchScheduler, MATCH_SCHEDULER_PREFIX, matchSchedulerId } from '@hybridmatch/core';
+import { messageOf } from '@hybridmatch/domain';
 
 /**
  * Makes the matching queue's `match-schedule-<regionId>` job schedulers match the
@@ -53,5 +54,3 @@ export class MatchScheduleSync implements OnApplicationBootstrap {
     }
   }
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { MatchRun, MatchRunSchedule, MatchRunStatus, MatchRunTrigger } from '@hybridmatch/database';
 import { JobPayloads, jobIds, QUEUES } from '@hybridmatch/queue';
+import { messageOf } from '@hybridmatch/domain';
 
 export type ScheduledMatchRunOutcome =
   { result: 'started'; matchRunId: string } | { result: 'skipped'; reason: string };
@@ -54,9 +55,7 @@ export class ScheduledMatchRunStarter {
       const payload: JobPayloads['match-run'] = { matchRunId: run.id };
       await this.queue.add('match-run', payload, { jobId: jobIds.matchRun(run.id, 0) });
     } catch (error) {
-      this.logger.warn(
-        `Scheduled match run ${run.id} stays queued for the poller: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(`Scheduled match run ${run.id} stays queued for the poller: ${messageOf(error)}`);
     }
     return { result: 'started', matchRunId: run.id };
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { NotificationRepository } from '@hybridmatch/core';
+import { messageOf } from '@hybridmatch/domain';
 import { DELIVERY_POLICY, DeliveryPolicy, nextRetryDelay } from './delivery-policy';
 import { NotificationMailer, notificationMessageId } from './notification-mailer';
 
@@ -92,7 +93,7 @@ export class NotificationSender {
         await this.notifications.markSent(notificationId);
         return;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         if (Date.now() + wait > deadline) throw error;
         await note(
           `The SMTP server accepted the message; could not record it as sent yet (${message}); retrying`,

@@ -6,6 +6,7 @@ import {
   QueryRunner,
   TransactionCommitEvent,
 } from 'typeorm';
+import { messageOf } from '@hybridmatch/domain';
 
 /**
  * Runs work once the caller's transaction has committed (queue jobs for rows it wrote), and not
@@ -44,9 +45,7 @@ export class AfterCommit implements EntitySubscriberInterface {
     try {
       await work();
     } catch (error) {
-      this.logger.warn(
-        `Work after commit failed (the reconciliation job repairs it): ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(`Work after commit failed (the reconciliation job repairs it): ${messageOf(error)}`);
     }
   }
 }

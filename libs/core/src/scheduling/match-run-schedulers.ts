@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { parseExpression } from 'cron-parser';
 import { MatchRunSchedule } from '@hybridmatch/database';
+import { messageOf } from '@hybridmatch/domain';
 import { JobPayloads } from '@hybridmatch/queue';
 
 /** Every match-run job scheduler's id starts with this; the rest is the region id. */
@@ -23,7 +24,7 @@ export function cronProblem(pattern: string, timezone: string): string | undefin
   try {
     minutes = parseExpression(pattern, { tz: timezone }).fields.minute;
   } catch (error) {
-    return `is not a valid cron pattern (${CRON_FIELDS}): ${error instanceof Error ? error.message : String(error)}`;
+    return `is not a valid cron pattern (${CRON_FIELDS}): ${messageOf(error)}`;
   }
   if (minutes.length > 1)
     return 'runs more often than once an hour; give one minute, e.g. "0" in "0 6 * * 1"';
