@@ -12,25 +12,23 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class MatchRunWholeValuesAsJson1798700000000 implements MigrationInterface {
   name = 'MatchRunWholeValuesAsJson1798700000000';
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "match_run" ALTER COLUMN "unfilled" TYPE json USING "unfilled"::json, ALTER COLUMN "shortage" TYPE json USING "shortage"::json`,
-    );
-    if (await hasLz4(queryRunner))
-      await queryRunner.query(
-        `ALTER TABLE "match_run" ALTER COLUMN "unfilled" SET COMPRESSION lz4, ALTER COLUMN "shortage" SET COMPRESSION lz4`,
-      );
+  public up(queryRunner: QueryRunner): Promise<void> {
+    return retype(queryRunner, 'json');
   }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "match_run" ALTER COLUMN "unfilled" TYPE jsonb USING "unfilled"::jsonb, ALTER COLUMN "shortage" TYPE jsonb USING "shortage"::jsonb`,
-    );
-    if (await hasLz4(queryRunner))
-      await queryRunner.query(
-        `ALTER TABLE "match_run" ALTER COLUMN "unfilled" SET COMPRESSION lz4, ALTER COLUMN "shortage" SET COMPRESSION lz4`,
-      );
+  public down(queryRunner: QueryRunner): Promise<void> {
+    return retype(queryRunner, 'jsonb');
   }
+}
+
+const COLUMNS = ['unfilled', 'shortage'];
+
+/** Changes both columns' type, then sets their lz4 again (a type change resets it) where the server has it. */
+async function retype(queryRunner: QueryRunner, type: 'json' | 'jsonb'): Promise<void> {
+  const each = (change: (column: string) => string) =>
+    `ALTER TABLE "match_run" ${COLUMNS.map((column) => `ALTER COLUMN "${column}" ${change(column)}`).join(', ')}`;
+  await queryRunner.query(each((column) => `TYPE ${type} USING "${column}"::${type}`));
+  if (await hasLz4(queryRunner)) await queryRunner.query(each(() => 'SET COMPRESSION lz4'));
 }
 
 async function hasLz4(queryRunner: QueryRunner): Promise<boolean> {

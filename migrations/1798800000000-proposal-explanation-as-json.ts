@@ -12,21 +12,22 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class ProposalExplanationAsJson1798800000000 implements MigrationInterface {
   name = 'ProposalExplanationAsJson1798800000000';
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "proposal" ALTER COLUMN "explanation" DROP DEFAULT, ALTER COLUMN "explanation" TYPE json USING "explanation"::json, ALTER COLUMN "explanation" SET DEFAULT '{}'`,
-    );
-    if (await hasLz4(queryRunner))
-      await queryRunner.query(`ALTER TABLE "proposal" ALTER COLUMN "explanation" SET COMPRESSION lz4`);
+  public up(queryRunner: QueryRunner): Promise<void> {
+    return retype(queryRunner, 'json');
   }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "proposal" ALTER COLUMN "explanation" DROP DEFAULT, ALTER COLUMN "explanation" TYPE jsonb USING "explanation"::jsonb, ALTER COLUMN "explanation" SET DEFAULT '{}'`,
-    );
-    if (await hasLz4(queryRunner))
-      await queryRunner.query(`ALTER TABLE "proposal" ALTER COLUMN "explanation" SET COMPRESSION lz4`);
+  public down(queryRunner: QueryRunner): Promise<void> {
+    return retype(queryRunner, 'jsonb');
   }
+}
+
+/** Changes the column's type (its default with it), then sets its lz4 again (a type change resets it) where the server has it. */
+async function retype(queryRunner: QueryRunner, type: 'json' | 'jsonb'): Promise<void> {
+  await queryRunner.query(
+    `ALTER TABLE "proposal" ALTER COLUMN "explanation" DROP DEFAULT, ALTER COLUMN "explanation" TYPE ${type} USING "explanation"::${type}, ALTER COLUMN "explanation" SET DEFAULT '{}'`,
+  );
+  if (await hasLz4(queryRunner))
+    await queryRunner.query(`ALTER TABLE "proposal" ALTER COLUMN "explanation" SET COMPRESSION lz4`);
 }
 
 async function hasLz4(queryRunner: QueryRunner): Promise<boolean> {
