@@ -100,13 +100,18 @@ export class RedisThrottlerStorage implements ClosableThrottlerStorage {
     }
   }
 
-  /** Quits the connection (if it cannot, drops it). */
-  async close(): Promise<void> {
-    if (this.redis.status === 'end') return;
-    await this.redis.quit().then(
-      () => undefined,
-      () => this.redis.disconnect(),
-    );
+  private closed?: Promise<void>;
+
+  /** Quits the connection (if it cannot, drops it), once however often it is called. */
+  close(): Promise<void> {
+    this.closed ??=
+      this.redis.status === 'end'
+        ? Promise.resolve()
+        : this.redis.quit().then(
+            () => undefined,
+            () => this.redis.disconnect(),
+          );
+    return this.closed;
   }
 }
 

@@ -101,10 +101,10 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** What a RULES_BROKEN refusal concerns, in English and Dutch. */
 /**
- * What was refused, and what the one refused can do about the proposal itself: a party accepting
- * can decline it; the coordinator approving can withdraw it.
+ * What a RULES_BROKEN refusal concerns, in English and Dutch: what was refused, and what the one
+ * refused can do about the proposal itself (a party accepting can decline it; the coordinator
+ * approving can withdraw it).
  */
 const REFUSED = {
   proposal: {
@@ -136,7 +136,7 @@ export class RulesBrokenError extends DomainError {
       ErrorCode.RulesBroken,
       `${en}: ${violations.map((v) => v.en).join(' ')} Change the teacher's profile or the request so ` +
         `the rules hold, or ${todoEn} so the next match run can find another teacher.`,
-      violations.map((v) => ({ field: v.code, reason: v.en, code: v.code, reasonNl: v.nl })),
+      violations.map((v) => fieldError(v.code, v, v.code)),
       `${nl}: ${violations.map((v) => v.nl).join(' ')} Pas het profiel van de docent of de ` +
         `aanvraag aan zodat aan de regels is voldaan, of ${todoNl} zodat de volgende ` +
         `matchronde een andere docent kan vinden.`,
