@@ -5,6 +5,7 @@ import {
   checkPlacement,
   Clock,
   CommittedLoad,
+  groupBy,
   placementDates,
   RuleViolation,
   today,
@@ -13,12 +14,7 @@ import { RuleFlagResolution } from '@hybridmatch/database';
 import { greatCircleKm } from '@hybridmatch/matching';
 import { RulesBrokenError } from '../errors/domain-error';
 import { RuleFlagRepository } from '../repositories/rule-flag.repository';
-import {
-  CommittedRow,
-  RuleInputRepository,
-  RuleRequestRow,
-  RuleTeacherRow,
-} from '../repositories/rule-input.repository';
+import { RuleInputRepository, RuleRequestRow, RuleTeacherRow } from '../repositories/rule-input.repository';
 
 /** A proposal's placement as the rule book sees it today. */
 export interface ProposalCheck {
@@ -83,12 +79,7 @@ export class RuleCheckService {
       manager,
       proposals.flatMap((proposal) => proposal.blockIds),
     );
-    const committedOf = new Map<string, CommittedRow[]>();
-    for (const row of await this.inputs.committed(manager, teacherIds)) {
-      const rows = committedOf.get(row.teacherId);
-      if (rows) rows.push(row);
-      else committedOf.set(row.teacherId, [row]);
-    }
+    const committedOf = groupBy(await this.inputs.committed(manager, teacherIds), (row) => row.teacherId);
     return items.map(({ proposal, dates = {} }) => {
       const teacher = teachers.get(proposal.teacherId) as RuleTeacherRow;
       const request = requests.get(proposal.requestId) as RuleRequestRow;

@@ -1,3 +1,4 @@
+import { groupBy } from '@hybridmatch/domain';
 import {
   committedDuring,
   EligibilityCheck,
@@ -104,8 +105,10 @@ export function explainUnfilled(
   const blockRules = new BlockRulesByShape(base);
   const nt = teachers.length;
   const ids = teachers.map((teacher) => teacher.id);
-  const indexesOf = new Map<string, number[]>();
-  ids.forEach((id, t) => indexesOf.set(id, [...(indexesOf.get(id) ?? []), t]));
+  const indexesOf = groupBy(
+    ids.map((_, t) => t),
+    (t) => ids[t],
+  );
   // Teachers excluded everywhere, and per request (by index).
   const excludedEverywhere = (options.excludeTeacherIds ?? []).flatMap((id) => indexesOf.get(id) ?? []);
   const excludedFor = new Map<string, number[]>();
@@ -216,7 +219,7 @@ export function explainUnfilled(
         failing: failingPerRule(tally, masks, failing),
         nearestMisses: ENGINE_RULES.flatMap((rule, i) =>
           misses[i].length > 0 ? [{ rule, teachers: misses[i].length, teacherIds: [...misses[i]] }] : [],
-        ).sort((a, b) => b.teachers - a.teachers || a.rule.localeCompare(b.rule)),
+        ).sort(byTeachersThenRule),
         shiftedStart: bestShift(windowOnly, asSeen, capped, hboLeft, block),
         heldBack: counts(held),
         nearestSkilledKm: nearestSkilledKm === null ? null : Math.round(nearestSkilledKm * 10) / 10,

@@ -59,7 +59,7 @@ export function skillValueAt(s: PreparedSkill, levelRank: number, allowHigher: b
 }
 
 /** bestSkill's value alone (-1: none), without allocating: the rules' hot path. */
-export function bestSkillValue(
+function bestSkillValue(
   list: readonly PreparedSkill[] | undefined,
   levelRank: number,
   allowHigher: boolean,
