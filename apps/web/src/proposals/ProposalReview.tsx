@@ -76,7 +76,7 @@ export function ProposalReview({ proposal }: { proposal: Proposal }) {
         </Timeline>
       )}
       {dialog === 'approve' && <ApproveDialog proposals={[proposal]} onClose={() => setDialog(null)} />}
-      {(dialog === 'reject' || dialog === 'withdraw' || dialog === 'cancel') && (
+      {dialog !== null && dialog !== 'approve' && (
         <EndProposalDialog proposals={[proposal]} decision={dialog} onClose={() => setDialog(null)} />
       )}
     </Stack>

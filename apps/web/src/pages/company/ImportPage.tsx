@@ -91,7 +91,7 @@ function ErrorsInFile({ upload, errors }: { upload: Upload; errors: FieldError[]
 
 /** An error about the whole file or a whole row (the API's `file` and `row` fields), named in the reader's words. */
 const WHOLE = { file: 'import.wholeFile', row: 'import.wholeRow' } as const;
-const isWhole = (field: string): field is keyof typeof WHOLE => field in WHOLE;
+const isWhole = (field: string): field is keyof typeof WHOLE => Object.hasOwn(WHOLE, field);
 
 /**
  * Import staff from a CSV file (POST /api/teachers/import, all rows or none). When the API finds
