@@ -230,7 +230,7 @@ const DUTCH: RefusalWords = {
   by: (party) => ` door ${party}`,
   alreadyAnswered: (party) => `Dit voorstel is al geaccepteerd door ${party}.`,
   cancelOpen: (state) =>
-    `Dit voorstel ${state}; alleen een goedgekeurd voorstel kan worden geannuleerd; trek het voorstel in.`,
+    `Dit voorstel ${state}; alleen een goedgekeurd voorstel kan worden geannuleerd. Wilt u het stoppen, trek het dan in.`,
   notYet: (state, what, by) => `Dit voorstel ${state}; het kan nog niet${by} worden ${what}.`,
   notNow: (state, what, by) => `Dit voorstel ${state}; het kan nu niet${by} worden ${what}.`,
   noLonger: (state, what, by) => `Dit voorstel ${state}; het kan niet meer${by} worden ${what}.`,

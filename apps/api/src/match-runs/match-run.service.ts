@@ -122,10 +122,15 @@ export class MatchRunService {
           regionId: body.regionId,
           status: In([MatchRunStatus.Queued, MatchRunStatus.Running]),
         });
+        // No active run found: the one that refused this one finished in between.
         throw new ConflictError(
           ErrorCode.MatchRunInProgress,
-          `${active ? `Match run ${active.id} for this region ${RUN_STATE[active.status].en}` : 'A match run for this region was running a moment ago'}; start another once it has finished.`,
-          `Een matchronde voor deze regio ${active ? RUN_STATE[active.status].nl : 'was net nog bezig'}; start een nieuwe zodra die klaar is.`,
+          active
+            ? `Match run ${active.id} for this region ${RUN_STATE[active.status].en}; start another once it has finished.`
+            : 'A match run for this region finished just now; try again.',
+          active
+            ? `Een matchronde voor deze regio ${RUN_STATE[active.status].nl}; start een nieuwe zodra die klaar is.`
+            : 'Een matchronde voor deze regio is net klaar; probeer het opnieuw.',
         );
       }
       throw error;

@@ -99,10 +99,10 @@ export class AnswerPagesController {
           said({
             nl: accepted
               ? `Dank u. Uw acceptatie van het voorstel "${view.requestTitle}" bij ${view.schoolName} is vastgelegd. U hoort van ons zodra de andere partijen en de coördinator hebben beslist.`
-              : `Dank u. Dat u het voorstel "${view.requestTitle}" bij ${view.schoolName} afslaat, is vastgelegd. De coördinator zoekt verder.`,
+              : `Dank u. Dat u het voorstel "${view.requestTitle}" bij ${view.schoolName} afslaat, is vastgelegd. De coördinator zoekt een andere docent.`,
             en: accepted
               ? `Thank you. Your acceptance of the proposal "${view.requestTitle}" at ${view.schoolName} is recorded. You will hear from us once the other parties and the coordinator have decided.`
-              : `Thank you. Your decline of the proposal "${view.requestTitle}" at ${view.schoolName} is recorded. The coordinator looks further.`,
+              : `Thank you. You declined the proposal "${view.requestTitle}" at ${view.schoolName}; this is recorded. The coordinator will look for another teacher.`,
           }),
         ),
       );
