@@ -74,15 +74,16 @@ export interface MailingWorld {
 }
 
 /**
- * Starts a `MailingWorld` before the file's tests and stops it after them. Read its fields inside
- * tests (they are set once `beforeAll` ran).
+ * Starts a `MailingWorld` before the file's tests and stops it after them, the worker with
+ * `policy` changed (see startTestWorker). Read its fields inside tests (they are set once
+ * `beforeAll` ran).
  */
-export function mailingWorld(): MailingWorld {
+export function mailingWorld(policy: Partial<DeliveryPolicy> = {}): MailingWorld {
   const world = {} as MailingWorld;
   beforeAll(async () => {
     world.smtp = await SmtpTestServer.start();
     world.ctx = await TestContext.create({ SMTP_URL: world.smtp.url });
-    world.worker = await startTestWorker(world.ctx.config);
+    world.worker = await startTestWorker(world.ctx.config, {}, policy);
   });
   afterAll(async () => {
     await world.worker?.close();

@@ -14,6 +14,14 @@ export interface DeliveryPolicy {
   reconcileEveryMs: number;
   /** How long a worker keeps trying to record an accepted message as sent while the database is away. */
   recordSentForMs: number;
+  /**
+   * The most e-mails the relay keeps relayed and not yet sent (their jobs waiting, backing off or
+   * running); the rest wait in the outbox, which is the backlog. SMTP takes tens of messages a
+   * second, while one national match run writes thousands of notifications: queueing them all at
+   * once only fills Redis (which must never evict) and makes the reconciler check jobs that are
+   * merely waiting their turn.
+   */
+  maxInFlight: number;
 }
 
 export const DELIVERY_POLICY = Symbol('DELIVERY_POLICY');
@@ -27,6 +35,8 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   retryDelaysMs: [5 * MINUTE, 30 * MINUTE, 120 * MINUTE, 720 * MINUTE],
   reconcileEveryMs: 30_000,
   recordSentForMs: 2 * MINUTE,
+  // Seconds of sending for every worker at SMTP speed, refilled by the relay every 2 s.
+  maxInFlight: 1000,
 };
 
 /** The delay before the next automatic round after `round` rounds were used, or -1 when none is left. */

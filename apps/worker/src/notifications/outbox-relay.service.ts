@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { NotificationRepository } from '@hybridmatch/core';
 import { assertQueueReady, JobPayloads, jobIds, QUEUES, withTimeout } from '@hybridmatch/queue';
+import { DELIVERY_POLICY, DeliveryPolicy } from './delivery-policy';
 
 /** Job options added to each `send-notification` job on top of the queue defaults (tests shorten the backoff). */
 export const NOTIFICATION_JOB_OPTIONS = Symbol('NOTIFICATION_JOB_OPTIONS');
@@ -20,6 +21,12 @@ const REDIS_WAIT_MS = 5000;
  * same rows at once. When Redis is unreachable the claim is released and the rows wait for the
  * next pass. Rows relayed earlier whose job went missing come back here through the
  * reconciler (`relayed_at` cleared).
+ *
+ * It keeps at most `maxInFlight` e-mails relayed and not yet sent (the delivery policy; the
+ * outbox counts them, Redis is not asked): a national match run writes thousands of notifications
+ * in one transaction, far more than SMTP sends in the seconds until the next pass, and those stay
+ * in the outbox until the senders have room. Rows are still relayed oldest first, so the backlog
+ * is sent first in, first out.
  */
 @Injectable()
 export class OutboxRelay {
@@ -27,18 +34,24 @@ export class OutboxRelay {
     private readonly notifications: NotificationRepository,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(NOTIFICATION_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
+    @Inject(DELIVERY_POLICY) private readonly policy: DeliveryPolicy,
   ) {}
 
-  /** Relays every row that is due; returns how many were queued. */
+  /** Relays the rows that are due, as many as the queue has room for; returns how many were queued. */
   async relayPending(): Promise<number> {
     // Claiming rows while Redis is away would only release them again after the timeout.
     await assertQueueReady(this.queue, REDIS_WAIT_MS);
+    const max = this.policy.maxInFlight;
+    let room = max - (await this.notifications.countInFlight(max));
     let relayed = 0;
-    for (;;) {
-      const batch = await this.relayBatch();
+    while (room > 0) {
+      const limit = Math.min(RELAY_BATCH_SIZE, room);
+      const batch = await this.relayBatch(limit);
       relayed += batch;
-      if (batch < RELAY_BATCH_SIZE) return relayed;
+      room -= batch;
+      if (batch < limit) break;
     }
+    return relayed;
   }
 
   /**
@@ -48,8 +61,8 @@ export class OutboxRelay {
    * does not answer for the jobs the claim is undone at once; a relay that dies in between leaves
    * its rows relayed without jobs, which the reconciler finds and relays again.
    */
-  private async relayBatch(): Promise<number> {
-    const rows = await this.notifications.claimUnrelayed(RELAY_BATCH_SIZE);
+  private async relayBatch(limit: number): Promise<number> {
+    const rows = await this.notifications.claimUnrelayed(limit);
     if (rows.length === 0) return 0;
     const jobs = rows.map(({ id, relayCount }) => ({
       name: 'send-notification' as const,

@@ -213,6 +213,21 @@ export class NotificationRepository {
   }
 
   /**
+   * E-mails relayed and not yet finished, counted up to `max`: pending rows the relay queued (their
+   * jobs wait, or back off between attempts) and rows being sent.
+   */
+  async countInFlight(max: number): Promise<number> {
+    const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM (
+         (SELECT 1 FROM notification WHERE delivery_status = 'pending' AND relayed_at IS NOT NULL LIMIT $1)
+         UNION ALL
+         (SELECT 1 FROM notification WHERE delivery_status = 'sending' LIMIT $1)) AS in_flight`,
+      [max],
+    );
+    return count;
+  }
+
+  /**
    * Gives claimed rows back to the relay when Redis did not answer for their jobs, as if the claim
    * had not happened: unrelayed, and the relay count as it was, so the next relay uses the same
    * job ids and BullMQ ignores those it did take after all (as it does a repeated relay). Only rows

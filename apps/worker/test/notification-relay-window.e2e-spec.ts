@@ -1,0 +1,50 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { Notification, NotificationDeliveryStatus } from '../../../libs/database/src';
+import { UserRole } from '../../../libs/domain/src';
+import { jobIds, QUEUES } from '../../../libs/queue/src';
+import { insertPendingNotification, mailingWorld } from '../../../test/support/notification-fixtures';
+import { waitFor } from '../../../test/support/wait-for';
+import { notificationMessageId } from '../src/notifications/notification-mailer';
+import { OutboxRelay } from '../src/notifications/outbox-relay.service';
+
+/**
+ * The relay keeps at most `maxInFlight` e-mails relayed and not yet sent; the rest of the outbox
+ * waits in PostgreSQL and is relayed, oldest first, as the senders make room.
+ */
+describe('outbox relay: a bounded number of e-mails queued ahead of the senders (e2e)', () => {
+  const world = mailingWorld({ maxInFlight: 2 });
+  const queue = () => world.worker.get<Queue>(getQueueToken(QUEUES.notifications));
+  const relay = () => world.worker.get(OutboxRelay).relayPending();
+  const rows = (ids: string[]) =>
+    world.ctx.db
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.id IN (:...ids)', { ids })
+      .orderBy('n.createdAt')
+      .getMany();
+
+  it('queues two of five e-mails while nobody sends, the oldest first, and the others as the senders make room', async () => {
+    const { user } = await world.ctx.newUser(UserRole.SchoolAdmin);
+    await queue().pause();
+    const written: Notification[] = [];
+    for (let i = 0; i < 5; i++) written.push(await insertPendingNotification(world.ctx.db, user.id));
+    const ids = written.map((row) => row.id);
+
+    // However often the relay runs (the worker's own poller runs too), two jobs wait and no more.
+    await relay();
+    expect(await relay()).toBe(0);
+    const jobs = await Promise.all(ids.map((id) => queue().getJob(jobIds.notification(id, 1))));
+    expect(jobs.map((job) => job !== undefined)).toEqual([true, true, false, false, false]);
+    expect((await rows(ids)).map((row) => row.relayedAt !== null)).toEqual([true, true, false, false, false]);
+
+    await queue().resume();
+    const sent = await waitFor('all five e-mails to be sent', async () => {
+      await relay(); // as the poller would, every 2 s
+      const all = await rows(ids);
+      return all.every((row) => row.deliveryStatus === NotificationDeliveryStatus.Sent) ? all : undefined;
+    });
+    expect(sent.map((row) => row.relayCount)).toEqual([1, 1, 1, 1, 1]);
+    for (const id of ids) expect(world.smtp.deliveriesOf(notificationMessageId(id))).toBe(1);
+  });
+});
