@@ -110,7 +110,8 @@ export enum NotificationDeliveryStatus {
 @Index('ix_notification_unrelayed', ['createdAt', 'id'], {
   where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL`,
 })
-@Index('ix_notification_retry', ['deliveryStatus', 'nextAttemptAt'])
+@Index('ix_notification_retry', ['nextAttemptAt'], { where: `"delivery_status" = 'failed'` })
+@Index('ix_notification_lesson', ['lessonId'], { where: `"lesson_id" IS NOT NULL` })
 @Index('ix_notification_recipient_created', ['recipientUserId', 'createdAt'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -144,7 +145,6 @@ export class Notification {
   proposal?: Proposal | null;
 
   /** The lesson a schedule notification is about (reminder, cancellation, move, sickness). */
-  @Index()
   @Column({ type: 'uuid', nullable: true })
   lessonId: string | null;
 
