@@ -23,7 +23,7 @@ const REDIS_WAIT_MS = 5000;
  * reconciler (`relayed_at` cleared).
  *
  * It keeps at most `maxInFlight` e-mails relayed and not yet sent (the delivery policy; the
- * outbox counts them, Redis is not asked): a national match run writes thousands of notifications
+ * outbox counts them as it claims, Redis is not asked): a national match run writes thousands of notifications
  * in one transaction, far more than SMTP sends in the seconds until the next pass, and those stay
  * in the outbox until the senders have room. Rows are still relayed oldest first, so the backlog
  * is sent first in, first out.
@@ -37,21 +37,16 @@ export class OutboxRelay {
     @Inject(DELIVERY_POLICY) private readonly policy: DeliveryPolicy,
   ) {}
 
-  /** Relays the rows that are due, as many as the queue has room for; returns how many were queued. */
+  /** Relays the rows that are due, as many as there is room for; returns how many were queued. */
   async relayPending(): Promise<number> {
     // Claiming rows while Redis is away would only release them again after the timeout.
     await assertQueueReady(this.queue, REDIS_WAIT_MS);
-    const max = this.policy.maxInFlight;
-    let room = max - (await this.notifications.countInFlight(max));
     let relayed = 0;
-    while (room > 0) {
-      const limit = Math.min(RELAY_BATCH_SIZE, room);
-      const batch = await this.relayBatch(limit);
+    for (;;) {
+      const batch = await this.relayBatch();
       relayed += batch;
-      room -= batch;
-      if (batch < limit) break;
+      if (batch < RELAY_BATCH_SIZE) return relayed;
     }
-    return relayed;
   }
 
   /**
@@ -61,8 +56,8 @@ export class OutboxRelay {
    * does not answer for the jobs the claim is undone at once; a relay that dies in between leaves
    * its rows relayed without jobs, which the reconciler finds and relays again.
    */
-  private async relayBatch(limit: number): Promise<number> {
-    const rows = await this.notifications.claimUnrelayed(limit);
+  private async relayBatch(): Promise<number> {
+    const rows = await this.notifications.claimUnrelayed(RELAY_BATCH_SIZE, this.policy.maxInFlight);
     if (rows.length === 0) return 0;
     const jobs = rows.map(({ id, relayCount }) => ({
       name: 'send-notification' as const,

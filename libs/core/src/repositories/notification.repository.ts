@@ -193,38 +193,39 @@ export class NotificationRepository {
   }
 
   /**
-   * Claims up to `limit` pending rows not yet relayed, oldest first, with `FOR UPDATE SKIP LOCKED`
-   * (concurrent relays never take the same rows), and counts the relay. The relay commits the
-   * claim before it asks Redis, and releases it (`releaseUnrelayed`) when Redis does not take the jobs.
+   * Claims up to `limit` pending rows not yet relayed, oldest first, with `FOR UPDATE SKIP LOCKED`,
+   * and counts the relay; fewer when that would leave more than `maxInFlight` e-mails relayed and
+   * not yet finished (pending rows the relay queued, whose jobs wait or back off, and rows being
+   * sent). Relays in every worker count and claim one at a time (a transaction-scoped advisory
+   * lock, held for the two statements), so together they never pass the limit. The relay commits
+   * the claim before it asks Redis, and releases it (`releaseUnrelayed`) when Redis does not take
+   * the jobs.
    */
-  async claimUnrelayed(limit: number): Promise<RelayedNotification[]> {
-    const [rows]: [Array<{ id: string; relay_count: number }>, number] = await this.dataSource.query(
-      `UPDATE notification n SET relayed_at = now(), relay_count = n.relay_count + 1
-         FROM (SELECT id FROM notification
-                WHERE delivery_status = 'pending' AND relayed_at IS NULL -- ix_notification_unrelayed
-                ORDER BY created_at, id
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED) due
-        WHERE n.id = due.id
-        RETURNING n.id, n.relay_count`,
-      [limit],
-    );
-    return rows.map((row) => ({ id: row.id, relayCount: row.relay_count }));
-  }
-
-  /**
-   * E-mails relayed and not yet finished, counted up to `max`: pending rows the relay queued (their
-   * jobs wait, or back off between attempts) and rows being sent.
-   */
-  async countInFlight(max: number): Promise<number> {
-    const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM (
-         (SELECT 1 FROM notification WHERE delivery_status = 'pending' AND relayed_at IS NOT NULL LIMIT $1)
-         UNION ALL
-         (SELECT 1 FROM notification WHERE delivery_status = 'sending' LIMIT $1)) AS in_flight`,
-      [max],
-    );
-    return count;
+  async claimUnrelayed(limit: number, maxInFlight: number): Promise<RelayedNotification[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('notification-relay', 0))`);
+      const [{ count }]: Array<{ count: number }> = await manager.query(
+        `SELECT count(*)::int AS count FROM (
+           (SELECT 1 FROM notification WHERE delivery_status = 'pending' AND relayed_at IS NOT NULL LIMIT $1)
+           UNION ALL
+           (SELECT 1 FROM notification WHERE delivery_status = 'sending' LIMIT $1)) AS in_flight`,
+        [maxInFlight],
+      );
+      const room = Math.min(limit, maxInFlight - count);
+      if (room <= 0) return [];
+      const [rows]: [Array<{ id: string; relay_count: number }>, number] = await manager.query(
+        `UPDATE notification n SET relayed_at = now(), relay_count = n.relay_count + 1
+           FROM (SELECT id FROM notification
+                  WHERE delivery_status = 'pending' AND relayed_at IS NULL -- ix_notification_unrelayed
+                  ORDER BY created_at, id
+                  LIMIT $1
+                  FOR UPDATE SKIP LOCKED) due
+          WHERE n.id = due.id
+          RETURNING n.id, n.relay_count`,
+        [room],
+      );
+      return rows.map((row) => ({ id: row.id, relayCount: row.relay_count }));
+    });
   }
 
   /**
