@@ -9,7 +9,14 @@ import {
   User,
 } from '@hybridmatch/database';
 import { ProposalStatus, UserRole } from '@hybridmatch/domain';
-import { Actor, AnswerDecision, AnswerLinkService, DomainError, ProposalService } from '@hybridmatch/core';
+import {
+  Actor,
+  AnswerDecision,
+  AnswerLinkService,
+  DomainError,
+  NotificationTextService,
+  ProposalService,
+} from '@hybridmatch/core';
 import { MatchRunService } from '../apps/api/src/match-runs/match-run.service';
 
 /** Shares of the demo's automatic answers: most proposals are answered, some declined, most approved. */
@@ -90,7 +97,7 @@ export async function runDemoMatching(
         await proposals.answer(parties.teacher, proposal.id, { decision: AnswerDecision.Accept });
       } else {
         // A teacher without a login answers with the accept link of their e-mail.
-        await links.answer(await answerToken(db, proposal.id, proposal.teacherId), AnswerDecision.Accept);
+        await links.answer(await answerToken(api, proposal.id, proposal.teacherId), AnswerDecision.Accept);
         answeredByLink += 1;
       }
       await proposals.answer(parties.school, proposal.id, { decision: AnswerDecision.Accept });
@@ -227,23 +234,26 @@ async function loadActors(db: DataSource) {
  * link itself (to print) or its token (to answer with).
  */
 export async function teacherAcceptLink(
-  db: DataSource,
+  api: INestApplication,
   proposalId: string,
   teacherId: string,
 ): Promise<string> {
-  const [row]: Array<{ body_text: string }> = await db.query(
-    `SELECT body_text FROM notification WHERE proposal_id = $1 AND recipient_teacher_id = $2
-      ORDER BY created_at DESC LIMIT 1`,
-    [proposalId, teacherId],
-  );
-  const link = /\S+\/answer\?token=\S+&decision=accept/.exec(row?.body_text ?? '')?.[0];
+  const row = await api
+    .get(DataSource)
+    .getRepository(Notification)
+    .findOne({
+      where: { proposalId, recipientTeacherId: teacherId },
+      order: { createdAt: 'DESC' },
+    });
+  const text = row ? api.get(NotificationTextService).bodyOf(row) : '';
+  const link = /\S+\/answer\?token=\S+&decision=accept/.exec(text)?.[0];
   if (!link)
     throw new Error(`No answer link in the e-mail of proposal ${proposalId} to teacher ${teacherId}`);
   return link;
 }
 
-async function answerToken(db: DataSource, proposalId: string, teacherId: string): Promise<string> {
-  return new URL(await teacherAcceptLink(db, proposalId, teacherId)).searchParams.get('token') ?? '';
+async function answerToken(api: INestApplication, proposalId: string, teacherId: string): Promise<string> {
+  return new URL(await teacherAcceptLink(api, proposalId, teacherId)).searchParams.get('token') ?? '';
 }
 
 /**
@@ -251,8 +261,9 @@ async function answerToken(db: DataSource, proposalId: string, teacherId: string
  * their e-mail (what they would click).
  */
 export async function linkOfTeacherWithoutLogin(
-  db: DataSource,
+  api: INestApplication,
 ): Promise<{ teacherName: string; requestTitle: string; link: string } | null> {
+  const db = api.get(DataSource);
   const [row]: Array<{ proposal_id: string; teacher_id: string; teacher_name: string; title: string }> =
     await db.query(
       `SELECT p.id AS proposal_id, t.id AS teacher_id, t.first_name || ' ' || t.last_name AS teacher_name, r.title
@@ -266,7 +277,7 @@ export async function linkOfTeacherWithoutLogin(
   return {
     teacherName: row.teacher_name,
     requestTitle: row.title,
-    link: await teacherAcceptLink(db, row.proposal_id, row.teacher_id),
+    link: await teacherAcceptLink(api, row.proposal_id, row.teacher_id),
   };
 }
 

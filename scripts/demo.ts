@@ -6,7 +6,6 @@ import { MetricsServer, serveMetrics } from '@hybridmatch/metrics';
 import { redisOrPostgresQueues } from '@hybridmatch/queue';
 import { startApi } from '../apps/api/src/main';
 import { startWorker } from '../apps/worker/src/main';
-import { DataSource } from 'typeorm';
 import { lessonLines } from './demo-lessons';
 import { linkOfTeacherWithoutLogin, runDemoMatching, summaryOfMatching } from './demo-matching';
 import { progressLines, shortageLines } from './demo-progress';
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
   const matching = await runDemoMatching(api, (line) => console.log(line));
   for (const line of summaryOfMatching(matching)) console.log(line);
   printWhereToLook(config, data, password, metrics);
-  const answerLink = await linkOfTeacherWithoutLogin(api.get(DataSource));
+  const answerLink = await linkOfTeacherWithoutLogin(api);
   if (answerLink)
     console.log(
       `\nAnswer without a login: ${answerLink.teacherName} has no login; the accept link in their e-mail about "${answerLink.requestTitle}" is\n  ${answerLink.link}`,

@@ -82,7 +82,7 @@ export async function outboxLink(
     order: { createdAt: 'DESC' },
   });
   const escaped = `${base}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}[^\\s]*`).exec(notification.bodyText);
+  const match = new RegExp(`${escaped}[^\\s]*`).exec(notification.bodyText ?? '');
   if (!match) throw new Error(`No ${path} link in the ${kind} e-mail:\n${notification.bodyText}`);
   return new URL(match[0]);
 }

@@ -1,8 +1,10 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { JobsOptions, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@hybridmatch/config';
+import { NotificationTextService } from '@hybridmatch/core';
 import { Notification, NotificationDeliveryStatus, NotificationKind } from '@hybridmatch/database';
 import {
   DEFAULT_DELIVERY_POLICY,
@@ -14,7 +16,6 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { SmtpTestServer } from './smtp-test-server';
 import { TestContext } from './test-context';
 
-/** Writes a pending notification the way the outbox writer does: one row, nothing in Redis. */
 /** A notification whose e-mail failed for good: its automatic retry rounds are used up (an admin resends it). */
 export const FAILED_FOR_GOOD: Partial<Notification> = {
   deliveryStatus: NotificationDeliveryStatus.Failed,
@@ -26,6 +27,7 @@ export const FAILED_FOR_GOOD: Partial<Notification> = {
   lastError: '550 mailbox unavailable',
 };
 
+/** Writes a pending notification the way the outbox writer does: one row, nothing in Redis. */
 export function insertPendingNotification(
   db: DataSource,
   recipientUserId: string,
@@ -42,6 +44,15 @@ export function insertPendingNotification(
     deliveryStatus: NotificationDeliveryStatus.Pending,
     ...overrides,
   });
+}
+
+/**
+ * The rows with their text as the e-mail and the in-app list show it: a proposal notification
+ * stores facts, and its text is written from them by the app's NotificationTextService.
+ */
+export function withTexts(app: Pick<INestApplicationContext, 'get'>, rows: Notification[]): Notification[] {
+  const texts = app.get(NotificationTextService);
+  return rows.map((row) => Object.assign(row, { bodyText: texts.bodyOf(row) }));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   ProposalEventAction,
 } from '../../../libs/database/src';
 import { ProposalAnswer, ProposalParty, ProposalStatus } from '../../../libs/domain/src';
+import { NotificationTextService } from '../../../libs/core/src';
 import { TestContext } from '../../../test/support/test-context';
 import { formsOn, linksIn, pathOf, waitForMail } from '../../../test/support/mailbox';
 import { mailingWorld } from '../../../test/support/notification-fixtures';
@@ -59,7 +60,7 @@ describe('answering a proposal from the e-mail (e2e)', () => {
           : { recipientTeacherId: recipient.teacherId }),
       },
     });
-    return row.bodyText;
+    return ctx.app.get(NotificationTextService).bodyOf(row);
   }
 
   it('lets a teacher without a login accept from the e-mail, once', async () => {

@@ -14,6 +14,7 @@ import {
 import { Clock, ProposalStatus, TeachingRequestStatus, UserRole } from '../../../libs/domain/src';
 import { ALL_ACCEPTED, TERMS, BEFORE_TERM } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
+import { withTexts } from '../../../test/support/notification-fixtures';
 
 describe('proposals (e2e)', () => {
   let ctx: TestContext;
@@ -44,8 +45,13 @@ describe('proposals (e2e)', () => {
 
   const answer = (user: TestUser, proposalId: string, body: Record<string, unknown>) =>
     ctx.http.post(`/api/proposals/${proposalId}/answer`).set(user.auth).send(body);
-  const notificationsOf = (proposalId: string, kind: NotificationKind) =>
-    db.getRepository(Notification).find({ where: { proposalId, kind }, order: { recipientUserId: 'ASC' } });
+  const notificationsOf = async (proposalId: string, kind: NotificationKind) =>
+    withTexts(
+      ctx.app,
+      await db
+        .getRepository(Notification)
+        .find({ where: { proposalId, kind }, order: { recipientUserId: 'ASC' } }),
+    );
   const sorted = (ids: Array<string | null>) => [...ids].sort();
 
   it('takes a proposal from three acceptances in any order to an approved placement, with notifications and history', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../../../libs/domain/src';
 import { ALL_ACCEPTED } from '../../../test/support/proposal-terms';
 import { TestContext, TestUser } from '../../../test/support/test-context';
+import { withTexts } from '../../../test/support/notification-fixtures';
 
 /**
  * The cases of issue 10, over HTTP with the clock set to Thursday 2026-12-03: each refused (or
@@ -419,9 +420,10 @@ describe('the rule book at every decision, with time real (e2e)', () => {
     const teacherUser = await ctx.newTeacherUser(w.company.id);
     await ctx.http.get('/api/rule-flags').set(teacherUser.auth).expect(403);
     // Told once: company admin, school admin and coordinator each one needs_attention message.
-    const told = await db
-      .getRepository(Notification)
-      .findBy({ proposalId: p.id, kind: 'needs_attention' as never });
+    const told = withTexts(
+      ctx.app,
+      await db.getRepository(Notification).findBy({ proposalId: p.id, kind: 'needs_attention' as never }),
+    );
     expect(told.map((n) => n.recipientUserId).sort()).toEqual(
       expect.arrayContaining([w.companyAdmin.user.id, schoolAdmin.user.id, w.coordinator.user.id].sort()),
     );

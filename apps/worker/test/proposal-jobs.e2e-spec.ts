@@ -14,6 +14,7 @@ import {
 import { ProposalAnswer, ProposalStatus, TeachingRequestStatus } from '../../../libs/domain/src';
 import { JobName, QUEUES } from '../../../libs/queue/src';
 import { TestContext } from '../../../test/support/test-context';
+import { withTexts } from '../../../test/support/notification-fixtures';
 import { startWorker } from '../src/main';
 import { PROPOSAL_JOB_SCHEDULES } from '../src/proposal-jobs/proposal-jobs.scheduler';
 import { freePort, PrivateRedis } from './support/private-redis';
@@ -185,9 +186,12 @@ describe('proposal jobs: expiry and expiring-soon reminders (e2e)', () => {
     // Everyone due was reminded by the first run (or by a scheduled run before it).
     expect(await runJob(queue, 'remind-expiring-proposals')).toEqual({ reminded: 0 });
 
-    const reminders = await ctx.db.getRepository(Notification).find({
-      where: { proposalId: In([expiringSoon.id, expiringLater.id]), kind: NotificationKind.ExpiringSoon },
-    });
+    const reminders = withTexts(
+      ctx.app,
+      await ctx.db.getRepository(Notification).find({
+        where: { proposalId: In([expiringSoon.id, expiringLater.id]), kind: NotificationKind.ExpiringSoon },
+      }),
+    );
     expect(reminders.map((row) => [row.proposalId, row.recipientUserId]).sort()).toEqual(
       [
         [expiringSoon.id, teacher.user.id],

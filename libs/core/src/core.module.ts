@@ -5,6 +5,7 @@ import { AnswerLinkService } from './proposals/answer-link.service';
 import { CounterpartService } from './proposals/counterpart.service';
 import { RateCardService } from './rates/rate-card.service';
 import { NotificationOutboxService } from './notifications/notification-outbox.service';
+import { NotificationTextService } from './notifications/notification-text.service';
 import { PlacementService } from './proposals/placement.service';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressService } from './progress/progress.service';
@@ -42,6 +43,7 @@ const SERVICES = [
   ProposalService,
   PlacementService,
   NotificationOutboxService,
+  NotificationTextService,
   ProgressRepository,
   ProgressService,
   MatchRunRepository,

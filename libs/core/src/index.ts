@@ -18,6 +18,7 @@ export * from './matching/match-proposals';
 export * from './matching/unfilled-storage';
 export * from './notifications/notification-messages';
 export * from './notifications/notification-outbox.service';
+export * from './notifications/notification-text.service';
 export * from './scheduling/match-run-schedulers';
 export * from './progress/progress.figures';
 export * from './progress/progress.service';

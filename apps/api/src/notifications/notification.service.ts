@@ -11,6 +11,7 @@ import {
   NotFoundError,
   NotificationRepository,
   NotificationScope,
+  NotificationTextService,
   Page,
   pageWindow,
   ValidationError,
@@ -18,14 +19,14 @@ import {
 import { PageQueryDto } from '../common/pagination';
 import { MAX_RESEND, NotificationDto, ResendNotificationsDto, ResendResultDto } from './notification.dto';
 
-export const toNotificationDto = (notification: Notification): NotificationDto => ({
+const toNotificationDto = (notification: Notification, bodyText: string): NotificationDto => ({
   id: notification.id,
   recipientUserId: notification.recipientUserId,
   recipientTeacherId: notification.recipientTeacherId,
   proposalId: notification.proposalId,
   kind: notification.kind,
   subject: notification.subject,
-  bodyText: notification.bodyText,
+  bodyText,
   deliveryStatus: notification.deliveryStatus,
   attempts: notification.attempts,
   lastError: notification.lastError,
@@ -44,6 +45,7 @@ export class NotificationService {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly notificationRows: NotificationRepository,
+    private readonly texts: NotificationTextService,
     private readonly access: AccessService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -61,7 +63,13 @@ export class NotificationService {
       readAt: IsNull(),
       kind: Not(In(EMAIL_ONLY_NOTIFICATION_KINDS)),
     });
-    return { items: rows.map(toNotificationDto), page: query.page, pageSize: query.pageSize, total, unread };
+    return {
+      items: rows.map((row) => this.dto(row)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+      unread,
+    };
   }
 
   /** Marks one of the caller's notifications read (again is harmless); others' answer 404. */
@@ -76,7 +84,7 @@ export class NotificationService {
       notification.readAt = this.clock.now();
       await this.notifications.update({ id, readAt: IsNull() }, { readAt: notification.readAt });
     }
-    return toNotificationDto(notification);
+    return this.dto(notification);
   }
 
   /**
@@ -90,7 +98,7 @@ export class NotificationService {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const items = ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [withoutSecretLinks(row)] : [];
+      return row ? [withoutSecretLinks(this.dto(row))] : [];
     });
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
@@ -125,6 +133,11 @@ export class NotificationService {
     return { resent, count: resent.length };
   }
 
+  /** The notification as the API shows it, with its text (stored, or written from its facts). */
+  private dto(notification: Notification): NotificationDto {
+    return toNotificationDto(notification, this.texts.bodyOf(notification));
+  }
+
   private scopeOf(actor: Actor): NotificationScope {
     const scope = this.access.organisationScope(actor);
     if (scope.kind === 'all') return scope;
@@ -137,9 +150,8 @@ export class NotificationService {
  * An admin sees that an e-mail failed, never a secret link inside it: not an invite's or reset's
  * single-use link, not a proposal e-mail's answer links (`token=` is blanked).
  */
-function withoutSecretLinks(notification: Notification): NotificationDto {
-  const dto = toNotificationDto(notification);
-  return EMAIL_ONLY_NOTIFICATION_KINDS.includes(notification.kind)
+function withoutSecretLinks(dto: NotificationDto): NotificationDto {
+  return EMAIL_ONLY_NOTIFICATION_KINDS.includes(dto.kind)
     ? { ...dto, bodyText: '(not shown: this e-mail carries a single-use link; reissue it instead)' }
     : { ...dto, bodyText: dto.bodyText.replace(/token=[A-Za-z0-9._-]+/g, 'token=(not shown)') };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
-import { NotificationRepository } from '@hybridmatch/core';
+import { NotificationRepository, NotificationTextService } from '@hybridmatch/core';
 import { messageOf } from '@hybridmatch/domain';
 import { DELIVERY_POLICY, DeliveryPolicy, nextRetryDelay } from './delivery-policy';
 import { NotificationMailer, notificationMessageId } from './notification-mailer';
@@ -37,6 +37,7 @@ export class NotificationSender {
 
   constructor(
     private readonly notifications: NotificationRepository,
+    private readonly texts: NotificationTextService,
     private readonly mailer: NotificationMailer,
     @Inject(DELIVERY_POLICY) private readonly policy: DeliveryPolicy,
   ) {}
@@ -59,7 +60,7 @@ export class NotificationSender {
       await this.mailer.send({
         to: claimed.to,
         subject: claimed.subject,
-        text: claimed.bodyText,
+        text: this.texts.bodyOf(claimed),
         messageId: notificationMessageId(claimed.id),
       });
     } catch (caught) {

@@ -69,8 +69,11 @@ interface Text {
   lines: string[];
 }
 
-/** Dutch and English text for one kind of message: what happened, what to do, by when, and the link. */
-function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en: Text } {
+/** What the wording of a proposal message reads (its links are added around it). */
+export type ProposalTextFacts = Omit<ProposalFacts, 'link' | 'answerLinks'>;
+
+/** Dutch and English text for one kind of message: what happened, what to do, by when. */
+function texts(kind: ProposalNotificationKind, f: ProposalTextFacts): { nl: Text; en: Text } {
   const whatNl = `${f.teacherName} (${f.companyName}) voor "${f.requestTitle}" bij ${f.schoolName}, ${hoursNl(f.minutesPerWeek)} uur per week`;
   const whatEn = `${f.teacherName} (${f.companyName}) for "${f.requestTitle}" at ${f.schoolName}, ${hoursEn(f.minutesPerWeek)} hours a week`;
   const reasonNl = f.reason ? [`Reden: ${f.reason}`] : [];
@@ -270,13 +273,22 @@ function texts(kind: ProposalNotificationKind, f: ProposalFacts): { nl: Text; en
   }
 }
 
+/** The subject of a proposal message, the same for every recipient: Dutch / English, at most 200 characters. */
+export function proposalSubject(kind: ProposalNotificationKind, facts: ProposalTextFacts): string {
+  return subjectOf(texts(kind, facts));
+}
+
+function subjectOf({ nl, en }: { nl: Text; en: Text }): string {
+  const subject = `${nl.subject} / ${en.subject}`;
+  return subject.length > 200 ? `${subject.slice(0, 199)}…` : subject;
+}
+
 /** Plain text, Dutch first with an English fallback below it; the subject carries both. */
 export function composeProposalMessage(
   kind: ProposalNotificationKind,
   facts: ProposalFacts,
 ): NotificationMessage {
   const { nl, en } = texts(kind, facts);
-  const subject = `${nl.subject} / ${en.subject}`;
   const links = facts.answerLinks;
   const bodyText = bilingualBody(
     {
@@ -308,7 +320,7 @@ export function composeProposalMessage(
       ],
     },
   );
-  return { subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject, bodyText };
+  return { subject: subjectOf({ nl, en }), bodyText };
 }
 
 /** One language's part of an e-mail: the greeting line and the paragraphs below it. */

@@ -1,7 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
-import { NotificationKind, Proposal, ProposalNotificationKind } from '@hybridmatch/database';
+import {
+  NotificationKind,
+  Proposal,
+  ProposalMessageFacts,
+  ProposalNotificationKind,
+} from '@hybridmatch/database';
 import { ProposalAnswer, ProposalParty } from '@hybridmatch/domain';
 import {
   NotificationRepository,
@@ -9,8 +13,7 @@ import {
   ProposalNames,
   ProposalRecipient,
 } from '../repositories/notification.repository';
-import { answerLinkKey, signAnswerLink } from '../proposals/answer-links';
-import { composeProposalMessage, ProposalFacts } from './notification-messages';
+import { proposalSubject, ProposalTextFacts } from './notification-messages';
 
 /** The kinds that ask the parties for their answer: the teacher's and company's carry answer links. */
 const ASKS_FOR_ANSWER: readonly ProposalNotificationKind[] = [
@@ -37,7 +40,10 @@ const AUDIENCE: Record<ProposalNotificationKind, Audience> = {
   [NotificationKind.NeedsAttention]: 'parties_and_coordinators',
 };
 
-export type ProposalEventDetails = Pick<ProposalFacts, 'reason' | 'decliningParty' | 'placement' | 'flag'>;
+export type ProposalEventDetails = Pick<
+  ProposalTextFacts,
+  'reason' | 'decliningParty' | 'placement' | 'flag'
+>;
 
 /** One proposal event to notify its audience of. */
 export interface ProposalNotice {
@@ -64,17 +70,14 @@ export interface ProposalNotice {
  * Parties: the company's admins, the teacher's own login (or, without one, the teacher's profile
  * address) and the school's admins. Coordinators: those of the proposal's region. The teacher's
  * and the company's messages that ask for an answer carry signed answer links (answer-links.ts).
+ *
+ * A row stores its subject and the message's facts (ProposalMessageFacts: the names, hours,
+ * deadline and details as they are now, and whose answer links it carries), not the text, which
+ * NotificationTextService writes from them when the e-mail is sent or the list is read.
  */
 @Injectable()
 export class NotificationOutboxService {
-  private readonly linkKey: Buffer;
-
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly notifications: NotificationRepository,
-  ) {
-    this.linkKey = answerLinkKey(config.auth.jwtSecret);
-  }
+  constructor(private readonly notifications: NotificationRepository) {}
 
   /** Returns how many notifications were written (people who already had this one are not counted). */
   notifyProposal(
@@ -104,57 +107,45 @@ export class NotificationOutboxService {
     return this.notifications.insertNew(
       manager,
       notices.flatMap(({ proposal, kind, details, eventKey }, index) => {
-        const facts: ProposalFacts = {
+        const facts: ProposalMessageFacts = {
           ...names[index],
-          link: `${this.config.http.publicUrl}/app/proposals/${proposal.id}`,
           minutesPerWeek: proposal.minutesPerWeek,
-          expiresAt: proposal.expiresAt,
+          expiresAt: proposal.expiresAt.toISOString(),
           ...details,
         };
+        const subject = proposalSubject(kind, { ...facts, expiresAt: proposal.expiresAt });
         return recipients[index].map((recipient) => {
-          const message = composeProposalMessage(kind, {
-            ...facts,
-            answerLinks: this.answerLinks(proposal, kind, recipient),
-          });
+          const answerParty = answerPartyOf(proposal, kind, recipient);
           return {
             recipientUserId: recipient.userId,
             recipientTeacherId: recipient.teacherId,
             proposalId: proposal.id,
             kind,
-            subject: message.subject,
-            bodyText: message.bodyText,
+            subject,
+            bodyText: null,
+            facts: answerParty ? { ...facts, answerParty } : facts,
             dedupeKey: `${eventKey ?? proposal.id}-${kind}-${recipient.userId ?? `t${recipient.teacherId}`}`,
           };
         });
       }),
     );
   }
+}
 
-  /**
-   * The signed accept and decline links of a message that asks the teacher or the company for
-   * their answer (while that answer is pending); none for the school and coordinators, who answer
-   * in the product.
-   */
-  private answerLinks(
-    proposal: Proposal,
-    kind: ProposalNotificationKind,
-    recipient: ProposalRecipient,
-  ): ProposalFacts['answerLinks'] {
-    const party = recipient.party;
-    if (!ASKS_FOR_ANSWER.includes(kind)) return null;
-    if (party !== ProposalParty.Teacher && party !== ProposalParty.Company) return null;
-    if (ANSWER_OF[party](proposal) !== ProposalAnswer.Pending) return null;
-    const token = signAnswerLink(this.linkKey, {
-      proposalId: proposal.id,
-      party,
-      recipient: recipient.userId
-        ? { userId: recipient.userId }
-        : { teacherId: recipient.teacherId as string },
-      expiresAt: proposal.expiresAt,
-    });
-    const base = `${this.config.http.publicUrl}/answer?token=${token}`;
-    return { accept: `${base}&decision=accept`, decline: `${base}&decision=decline` };
-  }
+/**
+ * The party whose signed accept and decline links a message carries: the teacher or the company,
+ * when the message asks for their answer and it is pending. None for the school and coordinators,
+ * who answer in the product.
+ */
+function answerPartyOf(
+  proposal: Proposal,
+  kind: ProposalNotificationKind,
+  recipient: ProposalRecipient,
+): ProposalMessageFacts['answerParty'] {
+  const party = recipient.party;
+  if (!ASKS_FOR_ANSWER.includes(kind)) return null;
+  if (party !== ProposalParty.Teacher && party !== ProposalParty.Company) return null;
+  return ANSWER_OF[party](proposal) === ProposalAnswer.Pending ? party : null;
 }
 
 /** Which parties, and whether the coordinators, hear of an event with this audience. */

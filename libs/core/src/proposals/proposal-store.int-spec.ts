@@ -9,6 +9,7 @@ import {
 } from '@hybridmatch/database';
 import { ClockTime } from '@hybridmatch/domain';
 import { TestContext } from '../../../../test/support/test-context';
+import { withTexts } from '../../../../test/support/notification-fixtures';
 
 /** Service-level test on the real database: how a match run (and a cascade) stores its proposals, set-based. */
 describe('ProposalService.createMany (set-based store)', () => {
@@ -134,7 +135,8 @@ describe('ProposalService.createMany (set-based store)', () => {
         reason: null,
       });
 
-    const notificationsOf = (proposalId: string) => ctx.db.getRepository(Notification).findBy({ proposalId });
+    const notificationsOf = async (proposalId: string) =>
+      withTexts(ctx.app, await ctx.db.getRepository(Notification).findBy({ proposalId }));
     const toA = await notificationsOf(a.id);
     expect(toA.map((n) => n.recipientUserId).sort()).toEqual(
       [w.companyAdmin.user.id, w.withLogin.user.id, w.schoolAdmin.user.id].sort(),

@@ -12,7 +12,7 @@ export type NewNotification = Pick<
   Notification,
   'recipientUserId' | 'proposalId' | 'kind' | 'subject' | 'bodyText' | 'dedupeKey'
 > &
-  Partial<Pick<Notification, 'recipientTeacherId' | 'lessonId'>>;
+  Partial<Pick<Notification, 'recipientTeacherId' | 'lessonId' | 'facts'>>;
 
 /** The people and organisations a proposal involves, as its row names them. */
 export interface ProposalParties {
@@ -53,13 +53,15 @@ export interface RelayedNotification {
   relayCount: number;
 }
 
-/** What a worker needs to send a claimed notification. */
-export interface ClaimedNotification {
+/** What a worker needs to send a claimed notification (its text is stored, or written from its facts). */
+export interface ClaimedNotification extends Pick<
+  Notification,
+  'kind' | 'proposalId' | 'recipientUserId' | 'recipientTeacherId' | 'bodyText' | 'facts'
+> {
   id: string;
   /** The user's address, or a login-less teacher's profile address; null when that profile has none. */
   to: string | null;
   subject: string;
-  bodyText: string;
   attempts: number;
 }
 
@@ -255,7 +257,9 @@ export class NotificationRepository {
           SET delivery_status = 'sending', claimed_at = now(), claimed_by = $2, attempts = n.attempts + 1
         WHERE n.id = $1
           AND (n.delivery_status = 'pending' OR (n.delivery_status = 'sending' AND n.claimed_by = $2))
-        RETURNING n.id, n.subject, n.body_text AS "bodyText", n.attempts,
+        RETURNING n.id, n.kind, n.proposal_id AS "proposalId", n.recipient_user_id AS "recipientUserId",
+                  n.recipient_teacher_id AS "recipientTeacherId", n.subject, n.body_text AS "bodyText", n.facts,
+                  n.attempts,
                   COALESCE((SELECT u.email FROM app_user u WHERE u.id = n.recipient_user_id),
                            (SELECT t.email FROM teacher_profile t WHERE t.id = n.recipient_teacher_id)) AS "to"`,
       [id, jobId],
@@ -450,8 +454,8 @@ export class NotificationRepository {
   async insertNew(manager: EntityManager, rows: NewNotification[]): Promise<number> {
     if (rows.length === 0) return 0;
     const written: unknown[] = await manager.query(
-      `INSERT INTO notification (recipient_user_id, recipient_teacher_id, proposal_id, kind, subject, body_text, dedupe_key, lesson_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::notification_kind[], $5::text[], $6::text[], $7::text[], $8::uuid[])
+      `INSERT INTO notification (recipient_user_id, recipient_teacher_id, proposal_id, kind, subject, body_text, facts, dedupe_key, lesson_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::notification_kind[], $5::text[], $6::text[], $7::json[], $8::text[], $9::uuid[])
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
@@ -461,6 +465,7 @@ export class NotificationRepository {
         rows.map((row) => row.kind),
         rows.map((row) => row.subject),
         rows.map((row) => row.bodyText),
+        rows.map((row) => (row.facts ? JSON.stringify(row.facts) : null)),
         rows.map((row) => row.dedupeKey),
         rows.map((row) => row.lessonId ?? null),
       ],

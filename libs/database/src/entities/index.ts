@@ -79,6 +79,7 @@ export { InstitutionDayOff, SchoolHoliday, RateCardEntry, VogVerification };
 export { ComplianceWarning, ComplianceWarningKind, RuleFlag, RuleFlagCause, RuleFlagResolution };
 export type {
   ComplianceNotificationKind,
+  ProposalMessageFacts,
   ProposalNotificationKind,
   ScheduleNotificationKind,
 } from './notification.entity';

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { ProposalParty } from '@hybridmatch/domain';
 import { Lesson } from './lesson.entity';
 import { Proposal } from './proposal.entity';
 import { TeacherProfile } from './teacher-profile.entity';
@@ -91,6 +92,29 @@ export const EMAIL_ONLY_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   NotificationKind.AddressInUse,
 ];
 
+/**
+ * What a proposal notification stores instead of its text (`notification.facts`): the names and
+ * figures as they were when the event happened. The Dutch and English text, the proposal link and
+ * the signed answer links are written from them whenever the e-mail is sent or the notification
+ * is listed (NotificationTextService), the same text every time.
+ */
+export interface ProposalMessageFacts {
+  teacherName: string;
+  companyName: string;
+  schoolName: string;
+  requestTitle: string;
+  minutesPerWeek: number;
+  /** The answer deadline, an ISO instant. */
+  expiresAt: string;
+  reason?: string | null;
+  decliningParty?: ProposalParty | null;
+  placement?: { startDate: string; endDate: string; supervisorName: string } | null;
+  /** A rule flag (needs attention): the broken rules' sentences, and whether a placement is hit. */
+  flag?: { violations: Array<{ nl: string; en: string }>; placement: boolean } | null;
+  /** The party whose signed answer links the message carries (teacher or company, while their answer is pending). */
+  answerParty?: ProposalParty.Teacher | ProposalParty.Company | null;
+}
+
 export enum NotificationDeliveryStatus {
   Pending = 'pending',
   /** A worker claimed it and is talking to the SMTP server (`claimed_at`, `claimed_by`). */
@@ -106,6 +130,7 @@ export enum NotificationDeliveryStatus {
  */
 @Entity('notification')
 @Check('ck_notification_one_recipient', `("recipient_user_id" IS NULL) <> ("recipient_teacher_id" IS NULL)`)
+@Check('ck_notification_text_or_facts', `("body_text" IS NULL) <> ("facts" IS NULL)`)
 @Index('ix_notification_relay', ['deliveryStatus', 'relayedAt'])
 @Index('ix_notification_unrelayed', ['createdAt', 'id'], {
   where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL`,
@@ -158,9 +183,16 @@ export class Notification {
   @Column({ type: 'varchar', length: 200 })
   subject: string;
 
-  /** Plain text: Dutch first, an English fallback below it. */
-  @Column({ type: 'text' })
-  bodyText: string;
+  /**
+   * Plain text: Dutch first, an English fallback below it. Null for a proposal notification, whose
+   * text is written from `facts` when it is sent or listed.
+   */
+  @Column({ type: 'text', nullable: true })
+  bodyText: string | null;
+
+  /** A proposal notification's facts (written once, read whole: `json`); null when `bodyText` holds the text. */
+  @Column({ type: 'json', nullable: true })
+  facts: ProposalMessageFacts | null;
 
   @Column({ type: 'varchar', length: 200, unique: true })
   dedupeKey: string;
