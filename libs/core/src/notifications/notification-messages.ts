@@ -1,22 +1,16 @@
-import { NotificationKind, ProposalNotificationKind } from '@hybridmatch/database';
+import { NotificationKind, ProposalMessageFacts, ProposalNotificationKind } from '@hybridmatch/database';
 import { ProposalParty } from '@hybridmatch/domain';
 
-/** What a proposal message talks about; everything a reader needs to act without logging in first. */
-export interface ProposalFacts {
+/**
+ * What a proposal message talks about; everything a reader needs to act without logging in first:
+ * the facts its notification stores (ProposalMessageFacts), with the deadline as a date, the
+ * proposal's link and the recipient's signed answer links.
+ */
+export interface ProposalFacts extends Omit<ProposalMessageFacts, 'expiresAt' | 'answerParty'> {
   link: string;
-  teacherName: string;
-  companyName: string;
-  schoolName: string;
-  requestTitle: string;
-  minutesPerWeek: number;
   expiresAt: Date;
-  reason?: string | null;
-  decliningParty?: ProposalParty | null;
-  placement?: { startDate: string; endDate: string; supervisorName: string } | null;
   /** Signed links that answer without a login (the teacher's and the company's messages). */
   answerLinks?: { accept: string; decline: string } | null;
-  /** A rule flag (needs attention): the broken rules' sentences, and whether a placement is hit. */
-  flag?: { violations: Array<{ nl: string; en: string }>; placement: boolean } | null;
 }
 
 export interface NotificationMessage {

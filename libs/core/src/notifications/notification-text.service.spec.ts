@@ -11,7 +11,7 @@ const config = loadConfig({
 });
 const texts = new NotificationTextService(config);
 const PROPOSAL_ID = '5e6f7081-0000-4000-8000-000000000001';
-const TEACHER_USER = '5e6f7081-0000-4000-8000-000000000002';
+const RECIPIENT_USER = '5e6f7081-0000-4000-8000-000000000002';
 const FACTS: ProposalMessageFacts = {
   teacherName: 'Sanne Jansen',
   companyName: 'Stork Techniek',
@@ -23,7 +23,7 @@ const FACTS: ProposalMessageFacts = {
 const row = (facts: ProposalMessageFacts) => ({
   kind: NotificationKind.ProposalNew,
   proposalId: PROPOSAL_ID,
-  recipientUserId: TEACHER_USER,
+  recipientUserId: RECIPIENT_USER,
   recipientTeacherId: null,
   bodyText: null,
   facts,
@@ -59,9 +59,26 @@ describe('NotificationTextService', () => {
     expect(readAnswerLink(answerLinkKey(config.auth.jwtSecret), tokens[0][1])).toEqual({
       proposalId: PROPOSAL_ID,
       party: ProposalParty.Teacher,
-      recipient: { userId: TEACHER_USER },
+      recipient: { userId: RECIPIENT_USER },
       expiresAt: new Date(FACTS.expiresAt),
     });
     expect(texts.bodyOf(row(FACTS))).not.toContain('token=');
+  });
+
+  it("signs a login-less teacher's links for their profile, and a company admin's for the company", () => {
+    const key = answerLinkKey(config.auth.jwtSecret);
+    const claimsIn = (body: string) => readAnswerLink(key, /answer\?token=([^&\s]+)/.exec(body)![1]);
+    const teacherId = '5e6f7081-0000-4000-8000-000000000003';
+    const withoutLogin = texts.bodyOf({
+      ...row({ ...FACTS, answerParty: ProposalParty.Teacher }),
+      recipientUserId: null,
+      recipientTeacherId: teacherId,
+    });
+    expect(claimsIn(withoutLogin)).toMatchObject({ party: ProposalParty.Teacher, recipient: { teacherId } });
+    const company = texts.bodyOf(row({ ...FACTS, answerParty: ProposalParty.Company }));
+    expect(claimsIn(company)).toMatchObject({
+      party: ProposalParty.Company,
+      recipient: { userId: RECIPIENT_USER },
+    });
   });
 });

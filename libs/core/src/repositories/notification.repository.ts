@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Notification, NotificationKind } from '@hybridmatch/database';
 import { ProposalParty, UserRole } from '@hybridmatch/domain';
+import type { NotificationTextSource } from '../notifications/notification-text.service';
 import { pageOfEntities } from './page-query';
 
 /**
@@ -54,10 +55,7 @@ export interface RelayedNotification {
 }
 
 /** What a worker needs to send a claimed notification (its text is stored, or written from its facts). */
-export interface ClaimedNotification extends Pick<
-  Notification,
-  'kind' | 'proposalId' | 'recipientUserId' | 'recipientTeacherId' | 'bodyText' | 'facts'
-> {
+export interface ClaimedNotification extends NotificationTextSource {
   id: string;
   /** The user's address, or a login-less teacher's profile address; null when that profile has none. */
   to: string | null;
@@ -198,36 +196,17 @@ export class NotificationRepository {
    * Claims up to `limit` pending rows not yet relayed, oldest first, with `FOR UPDATE SKIP LOCKED`,
    * and counts the relay; fewer when that would leave more than `maxInFlight` e-mails relayed and
    * not yet finished (pending rows the relay queued, whose jobs wait or back off, and rows being
-   * sent). Relays in every worker count and claim one at a time (a transaction-scoped advisory
-   * lock, held for the two statements), so together they never pass the limit. The relay commits
-   * the claim before it asks Redis, and releases it (`releaseUnrelayed`) when Redis does not take
-   * the jobs.
+   * sent). One statement (the function `notification_claim_unrelayed`, migration 1799100000000):
+   * relays in every worker count and claim one at a time under an advisory lock that lasts as long
+   * as the statement, so together they keep the limit. The relay commits the claim before it asks
+   * Redis, and releases it (`releaseUnrelayed`) when Redis does not take the jobs.
    */
   async claimUnrelayed(limit: number, maxInFlight: number): Promise<RelayedNotification[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('notification-relay', 0))`);
-      const [{ count }]: Array<{ count: number }> = await manager.query(
-        `SELECT count(*)::int AS count FROM (
-           (SELECT 1 FROM notification WHERE delivery_status = 'pending' AND relayed_at IS NOT NULL LIMIT $1)
-           UNION ALL
-           (SELECT 1 FROM notification WHERE delivery_status = 'sending' LIMIT $1)) AS in_flight`,
-        [maxInFlight],
-      );
-      const room = Math.min(limit, maxInFlight - count);
-      if (room <= 0) return [];
-      const [rows]: [Array<{ id: string; relay_count: number }>, number] = await manager.query(
-        `UPDATE notification n SET relayed_at = now(), relay_count = n.relay_count + 1
-           FROM (SELECT id FROM notification
-                  WHERE delivery_status = 'pending' AND relayed_at IS NULL -- ix_notification_unrelayed
-                  ORDER BY created_at, id
-                  LIMIT $1
-                  FOR UPDATE SKIP LOCKED) due
-          WHERE n.id = due.id
-          RETURNING n.id, n.relay_count`,
-        [room],
-      );
-      return rows.map((row) => ({ id: row.id, relayCount: row.relay_count }));
-    });
+    const rows: Array<{ id: string; relay_count: number }> = await this.dataSource.query(
+      `SELECT id, relay_count FROM notification_claim_unrelayed($1, $2)`,
+      [limit, maxInFlight],
+    );
+    return rows.map((row) => ({ id: row.id, relayCount: row.relay_count }));
   }
 
   /**
