@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { Notification, NotificationDeliveryStatus } from '../../../libs/database/src';
+import { Notification, NotificationDeliveryStatus, NotificationKind } from '../../../libs/database/src';
 import { UserRole } from '../../../libs/domain/src';
 import { jobIds, QUEUES } from '../../../libs/queue/src';
 import { insertPendingNotification, mailingWorld } from '../../../test/support/notification-fixtures';
@@ -10,7 +10,8 @@ import { OutboxRelay } from '../src/notifications/outbox-relay.service';
 
 /**
  * The relay keeps at most `maxInFlight` e-mails relayed and not yet sent; the rest of the outbox
- * waits in PostgreSQL and is relayed, oldest first, as the senders make room.
+ * waits in PostgreSQL and is relayed as the senders make room: e-mails a person waits for (an
+ * invite, a password reset) first, then the others oldest first.
  */
 describe('outbox relay: a bounded number of e-mails queued ahead of the senders (e2e)', () => {
   const world = mailingWorld({ maxInFlight: 2 });
@@ -56,5 +57,29 @@ describe('outbox relay: a bounded number of e-mails queued ahead of the senders 
     expect(mostInFlight).toBeLessThanOrEqual(2);
     expect(sent.map((row) => row.relayCount)).toEqual([1, 1, 1, 1, 1]);
     for (const id of ids) expect(world.smtp.deliveriesOf(notificationMessageId(id))).toBe(1);
+  });
+
+  it('queues an invite before the older proposal e-mails waiting in the outbox', async () => {
+    const { user } = await world.ctx.newUser(UserRole.CompanyAdmin);
+    await queue().pause();
+    const older: Notification[] = [];
+    for (let i = 0; i < 3; i++) older.push(await insertPendingNotification(world.ctx.db, user.id));
+    const invite = await insertPendingNotification(world.ctx.db, user.id, { kind: NotificationKind.Invite });
+    const ids = [...older.map((row) => row.id), invite.id];
+
+    await relay();
+    expect(await relay()).toBe(0);
+    expect((await rows(ids)).map((row) => [row.kind, row.relayedAt !== null])).toEqual([
+      [NotificationKind.ProposalNew, true],
+      [NotificationKind.ProposalNew, false],
+      [NotificationKind.ProposalNew, false],
+      [NotificationKind.Invite, true],
+    ]);
+
+    await queue().resume();
+    await waitFor('all four e-mails to be sent', async () => {
+      await relay();
+      return (await rows(ids)).every((row) => row.deliveryStatus === NotificationDeliveryStatus.Sent);
+    });
   });
 });

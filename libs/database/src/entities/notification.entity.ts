@@ -135,6 +135,9 @@ export enum NotificationDeliveryStatus {
 @Index('ix_notification_unrelayed', ['createdAt', 'id'], {
   where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL`,
 })
+@Index('ix_notification_unrelayed_account', ['createdAt', 'id'], {
+  where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL AND "kind" IN ('invite', 'password_reset', 'address_in_use')`,
+})
 @Index('ix_notification_retry', ['nextAttemptAt'], { where: `"delivery_status" = 'failed'` })
 @Index('ix_notification_lesson', ['lessonId'], { where: `"lesson_id" IS NOT NULL` })
 @Index('ix_notification_recipient_created', ['recipientUserId', 'createdAt'])
