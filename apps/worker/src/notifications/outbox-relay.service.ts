@@ -23,10 +23,10 @@ const REDIS_WAIT_MS = 5000;
  * reconciler (`relayed_at` cleared).
  *
  * It keeps at most `maxInFlight` e-mails relayed and not yet sent (the delivery policy; the
- * outbox counts them as it claims, Redis is not asked): a national match run writes thousands of notifications
- * in one transaction, far more than SMTP sends in the seconds until the next pass, and those stay
- * in the outbox until the senders have room. Rows are still relayed oldest first, so the backlog
- * is sent first in, first out.
+ * outbox counts them as it claims, Redis is not asked): a national match run writes thousands of
+ * notifications in one transaction, far more than SMTP sends in the seconds until the next pass,
+ * and those stay in the outbox until the senders have room. Account e-mails (invites, password
+ * resets) go first, then the rest oldest first (NotificationRepository.claimUnrelayed).
  */
 @Injectable()
 export class OutboxRelay {

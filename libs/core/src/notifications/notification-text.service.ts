@@ -1,20 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@hybridmatch/config';
-import { Notification, ProposalMessageFacts, ProposalNotificationKind } from '@hybridmatch/database';
+import { Notification, ProposalNotificationKind } from '@hybridmatch/database';
 import { answerLinkKey, LinkParty, signAnswerLink } from '../proposals/answer-links';
-import { composeProposalMessage, NotificationMessage } from './notification-messages';
+import { composeProposalMessage } from './notification-messages';
 
 /** What the text of a notification is read or written from: its stored text, or a proposal notification's facts. */
 export type NotificationTextSource = Pick<
   Notification,
   'kind' | 'proposalId' | 'recipientUserId' | 'recipientTeacherId' | 'bodyText' | 'facts'
 >;
-
-/** Who a proposal message is for: a user, or a teacher without a login (by profile). */
-export interface MessageRecipient {
-  userId: string | null;
-  teacherId: string | null;
-}
 
 /**
  * The text of a notification, wherever it is read: the worker's e-mail, the in-app list, the
@@ -36,46 +30,32 @@ export class NotificationTextService {
   /** The notification's plain text: stored, or written from its facts. */
   bodyOf(notification: NotificationTextSource): string {
     if (notification.bodyText !== null) return notification.bodyText;
-    if (!notification.facts || !notification.proposalId)
-      throw new Error(`Notification of kind ${notification.kind} has neither a text nor facts`);
-    return this.proposalMessage(
-      notification.kind as ProposalNotificationKind,
-      notification.proposalId,
-      notification.facts,
-      { userId: notification.recipientUserId, teacherId: notification.recipientTeacherId },
-    ).bodyText;
-  }
-
-  /** A proposal message for one recipient, from the facts its notification stores. */
-  proposalMessage(
-    kind: ProposalNotificationKind,
-    proposalId: string,
-    facts: ProposalMessageFacts,
-    recipient: MessageRecipient,
-  ): NotificationMessage {
+    const { kind, proposalId, facts } = notification;
+    if (!facts || !proposalId) throw new Error(`Notification of kind ${kind} has neither a text nor facts`);
     const expiresAt = new Date(facts.expiresAt);
-    return composeProposalMessage(kind, {
+    return composeProposalMessage(kind as ProposalNotificationKind, {
       ...facts,
       expiresAt,
       link: `${this.publicUrl}/app/proposals/${proposalId}`,
       answerLinks: facts.answerParty
-        ? this.answerLinks(proposalId, facts.answerParty, recipient, expiresAt)
+        ? this.answerLinks(proposalId, facts.answerParty, notification, expiresAt)
         : null,
-    });
+    }).bodyText;
   }
 
+  /** The recipient's signed accept and decline links: a user's, or a teacher's without a login (by profile). */
   private answerLinks(
     proposalId: string,
     party: LinkParty,
-    recipient: MessageRecipient,
+    recipient: Pick<NotificationTextSource, 'recipientUserId' | 'recipientTeacherId'>,
     expiresAt: Date,
   ): { accept: string; decline: string } {
     const token = signAnswerLink(this.linkKey, {
       proposalId,
       party,
-      recipient: recipient.userId
-        ? { userId: recipient.userId }
-        : { teacherId: recipient.teacherId as string },
+      recipient: recipient.recipientUserId
+        ? { userId: recipient.recipientUserId }
+        : { teacherId: recipient.recipientTeacherId as string },
       expiresAt,
     });
     const base = `${this.publicUrl}/answer?token=${token}`;

@@ -193,8 +193,9 @@ export class NotificationRepository {
   }
 
   /**
-   * Claims up to `limit` pending rows not yet relayed, oldest first, with `FOR UPDATE SKIP LOCKED`,
-   * and counts the relay; fewer when that would leave more than `maxInFlight` e-mails relayed and
+   * Claims up to `limit` pending rows not yet relayed, with `FOR UPDATE SKIP LOCKED`: the
+   * e-mail-only kinds (invites, password resets) first, then the others oldest first; counts the
+   * relay; fewer when that would leave more than `maxInFlight` e-mails relayed and
    * not yet finished (pending rows the relay queued, whose jobs wait or back off, and rows being
    * sent). One statement (the function `notification_claim_unrelayed`, migration 1799100000000):
    * relays in every worker count and claim one at a time under an advisory lock that lasts as long

@@ -136,7 +136,7 @@ export enum NotificationDeliveryStatus {
   where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL`,
 })
 @Index('ix_notification_unrelayed_account', ['createdAt', 'id'], {
-  where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL AND "kind" IN ('invite', 'password_reset', 'address_in_use')`,
+  where: `"delivery_status" = 'pending' AND "relayed_at" IS NULL AND "kind" IN (${EMAIL_ONLY_NOTIFICATION_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
 })
 @Index('ix_notification_retry', ['nextAttemptAt'], { where: `"delivery_status" = 'failed'` })
 @Index('ix_notification_lesson', ['lessonId'], { where: `"lesson_id" IS NOT NULL` })
